@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Starts @vercel/cosmosdb-server on 127.0.0.1 only (its own CLI binds every interface).
+// Usage: node cosmos-server.js [--port N]   (default 8081)
+// Exits on SIGTERM/SIGINT, and when stdin closes if stdin is a pipe: a test host that dies
+// closes the pipe, so no orphaned server keeps its port.
+"use strict";
+
+const { createHttpsServer } = require("@vercel/cosmosdb-server");
+
+function parsePort(argv) {
+  const i = argv.indexOf("--port");
+  if (i < 0) {
+    return 8081;
+  }
+  const port = Number.parseInt(argv[i + 1], 10);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`cosmos-server: --port needs a number 0-65535, got '${argv[i + 1]}'`);
+    process.exit(2);
+  }
+  return port;
+}
+
+const port = parsePort(process.argv.slice(2));
+const server = createHttpsServer();
+
+server.on("error", (err) => {
+  console.error(`cosmos-server: ${err.message}`);
+  process.exit(1);
+});
+
+server.listen(port, "127.0.0.1", () => {
+  console.log(`cosmos listening on https://127.0.0.1:${server.address().port}`);
+});
+
+function shutdown() {
+  server.close();
+  process.exit(0);
+}
+
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
+
+// Exit when a parent that started us with a piped stdin closes it (see exit-with-parent.js).
+require("./exit-with-parent.js");
