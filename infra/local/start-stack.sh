@@ -50,7 +50,7 @@ done
 
 command -v node >/dev/null || { echo "node is not on PATH (Node.js 20+ needed)" >&2; exit 1; }
 if [[ ! -d node_modules || package-lock.json -nt node_modules \
-      || ! -f node_modules/azurite/dist/src/azurite.js || ! -f node_modules/@vercel/cosmosdb-server/lib/index.js ]]; then
+      || ! -f node_modules/.package-lock.json || ! -f node_modules/azurite/dist/src/azurite.js || ! -f node_modules/@vercel/cosmosdb-server/lib/index.js ]]; then
   echo "installing emulators (npm ci)..."
   npm ci --no-audit --no-fund
   touch node_modules

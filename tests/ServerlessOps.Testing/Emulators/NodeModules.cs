@@ -11,9 +11,14 @@ public static class NodeModules
     private static readonly SemaphoreSlim _inProcess = new(1, 1);
     private static readonly TimeSpan _installTimeout = TimeSpan.FromMinutes(10);
 
-    /// <summary>Entry scripts the fixtures start; node_modules counts as installed when they all exist.</summary>
+    /// <summary>
+    /// Files that must exist for node_modules to count as installed: the entry scripts the fixtures start, and
+    /// npm's hidden lockfile, which npm writes near the end of an install (so a half-done install in another
+    /// process does not count).
+    /// </summary>
     public static IReadOnlyList<string> RequiredFiles { get; } =
     [
+        Path.Combine("node_modules", ".package-lock.json"),
         Path.Combine("node_modules", "azurite", "dist", "src", "azurite.js"),
         Path.Combine("node_modules", "@vercel", "cosmosdb-server", "lib", "index.js"),
     ];
