@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Channels;
+
+namespace ServerlessOps.Infrastructure.Channels;
+
+public static class ChannelApiServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the order readers (<see cref="ChannelOrderReaders"/>, and each as <see cref="IChannelOrderReader"/>)
+    /// as typed HttpClients behind <see cref="ChannelApiResilience"/>, <see cref="ChannelApiOptions"/> from section
+    /// <c>Channels</c> (validated at start), and <see cref="ConfigurationChannelApiCredentialSource"/> over
+    /// <paramref name="configuration"/> unless an <see cref="IChannelApiCredentialSource"/> is already registered.
+    /// </summary>
+    public static IServiceCollection AddChannelApiClients(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<ChannelApiOptions>().Bind(configuration.GetSection(ChannelApiOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChannelApiOptions>, ChannelApiOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IChannelApiCredentialSource>(_ => new ConfigurationChannelApiCredentialSource(configuration));
+
+        AddReader<AmazonOrderReader>(services, SalesChannel.Amazon);
+        AddReader<WalmartOrderReader>(services, SalesChannel.Walmart);
+        AddReader<TikTokShopOrderReader>(services, SalesChannel.TikTokShop);
+        services.TryAddTransient<ChannelOrderReaders>();
+        return services;
+    }
+
+    private static void AddReader<TReader>(IServiceCollection services, SalesChannel channel)
+        where TReader : class, IChannelOrderReader
+    {
+        services
+            .AddHttpClient<TReader>((provider, client) =>
+            {
+                var endpoint = provider.GetRequiredService<IOptionsMonitor<ChannelApiOptions>>().CurrentValue.For(channel);
+                var baseUrl = endpoint.BaseUrl.EndsWith('/') ? endpoint.BaseUrl : endpoint.BaseUrl + "/";
+                client.BaseAddress = new Uri(baseUrl, UriKind.Absolute);
+
+                // The resilience pipeline's total timeout governs; HttpClient's own 100 s would cut across it.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddResilienceHandler($"{channel.Slug()}-api", (builder, context) =>
+            {
+                var endpoint = context.ServiceProvider.GetRequiredService<IOptionsMonitor<ChannelApiOptions>>().CurrentValue.For(channel);
+                var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChannelApiResilience).FullName!);
+                ChannelApiResilience.Configure(builder, endpoint, channel, logger);
+            });
+
+        services.AddTransient<IChannelOrderReader>(provider => provider.GetRequiredService<TReader>());
+    }
+}
