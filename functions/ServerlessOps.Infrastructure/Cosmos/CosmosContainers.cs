@@ -1,0 +1,120 @@
+using System.Collections.ObjectModel;
+using Microsoft.Azure.Cosmos;
+
+namespace ServerlessOps.Infrastructure.Cosmos;
+
+/// <summary>
+/// The database's containers (SETTINGS.md, and infra/azure/settings.bicep which creates them in Azure): names,
+/// partition key, indexing policy, and <see cref="EnsureCreatedAsync"/> for the emulator. Also hands out the
+/// <see cref="Container"/> proxies (no I/O; one per name, shared).
+/// </summary>
+public sealed class CosmosContainers
+{
+    public const string DefaultDatabaseName = "serverlessops";
+
+    /// <summary>Every container is partitioned on this synthetic property; see each document type for its value.</summary>
+    public const string PartitionKeyPath = "/pk";
+
+    public const string OrdersName = "orders";
+    public const string ChannelEventsName = "channelEvents";
+    public const string QuarantineName = "quarantine";
+    public const string InventoryEventsName = "inventoryEvents";
+    public const string PriceChangesName = "priceChanges";
+
+    /// <summary>Reserved for pull-model change-feed continuations.</summary>
+    public const string LeasesName = "leases";
+
+    public CosmosContainers(CosmosClient client, string databaseName)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(databaseName);
+        Client = client;
+        DatabaseName = databaseName;
+        Orders = client.GetContainer(databaseName, OrdersName);
+        ChannelEvents = client.GetContainer(databaseName, ChannelEventsName);
+        Quarantine = client.GetContainer(databaseName, QuarantineName);
+        InventoryEvents = client.GetContainer(databaseName, InventoryEventsName);
+        PriceChanges = client.GetContainer(databaseName, PriceChangesName);
+        Leases = client.GetContainer(databaseName, LeasesName);
+    }
+
+    /// <summary>All container names, in creation order.</summary>
+    public static IReadOnlyList<string> AllNames { get; } =
+        [OrdersName, ChannelEventsName, QuarantineName, InventoryEventsName, PriceChangesName, LeasesName];
+
+    public CosmosClient Client { get; }
+
+    public string DatabaseName { get; }
+
+    public Container Orders { get; }
+
+    public Container ChannelEvents { get; }
+
+    public Container Quarantine { get; }
+
+    public Container InventoryEvents { get; }
+
+    public Container PriceChanges { get; }
+
+    public Container Leases { get; }
+
+    /// <summary>
+    /// The container's definition, the same as the Bicep template's: partition key <c>/pk</c> (hash v2),
+    /// consistent indexing of everything except raw payloads, line taxes and the ETag, and on orders the
+    /// composite index SETTINGS.md lists.
+    /// </summary>
+    public static ContainerProperties Describe(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!AllNames.Contains(name, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"'{name}' is not one of the app's containers ({string.Join(", ", AllNames)}).", nameof(name));
+        }
+
+        var properties = new ContainerProperties(name, PartitionKeyPath)
+        {
+            PartitionKeyDefinitionVersion = PartitionKeyDefinitionVersion.V2,
+            IndexingPolicy = new IndexingPolicy
+            {
+                IndexingMode = IndexingMode.Consistent,
+                Automatic = true,
+                IncludedPaths = { new IncludedPath { Path = "/*" } },
+                ExcludedPaths =
+                {
+                    new ExcludedPath { Path = "/raw/*" },
+                    new ExcludedPath { Path = "/lines/*/taxes/*" },
+                    new ExcludedPath { Path = "/\"_etag\"/?" },
+                },
+            },
+        };
+
+        if (name == OrdersName)
+        {
+            properties.IndexingPolicy.CompositeIndexes.Add(new Collection<CompositePath>
+            {
+                new() { Path = "/pk", Order = CompositePathSortOrder.Ascending },
+                new() { Path = "/orderDay", Order = CompositePathSortOrder.Ascending },
+                new() { Path = "/createdAt", Order = CompositePathSortOrder.Descending },
+            });
+        }
+
+        return properties;
+    }
+
+    /// <summary>
+    /// Creates the database and every container when missing; leaves existing ones untouched (their
+    /// indexing policy is not compared or updated). Idempotent, and safe against another process doing the
+    /// same: the SDK's "if not exists" treats the other writer's 409 as success. Needs key (control-plane)
+    /// access: the emulator's connection string, never the app's managed identity.
+    /// </summary>
+    public static async Task EnsureCreatedAsync(CosmosClient client, string databaseName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(databaseName);
+        var database = (await client.CreateDatabaseIfNotExistsAsync(databaseName, cancellationToken: cancellationToken)).Database;
+        foreach (var name in AllNames)
+        {
+            await database.CreateContainerIfNotExistsAsync(Describe(name), cancellationToken: cancellationToken);
+        }
+    }
+}

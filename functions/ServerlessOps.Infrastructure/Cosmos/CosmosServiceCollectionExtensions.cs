@@ -1,0 +1,47 @@
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Ingestion;
+using ServerlessOps.Domain.Inventory;
+using ServerlessOps.Domain.Orders;
+using ServerlessOps.Domain.Pricing;
+using ServerlessOps.Infrastructure.Cosmos.Stores;
+
+namespace ServerlessOps.Infrastructure.Cosmos;
+
+public static class CosmosServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Cosmos source of truth from section <c>Cosmos</c>: <see cref="CosmosOptions"/> (validated at
+    /// start), one <see cref="CosmosClient"/>, <see cref="CosmosContainers"/>, <see cref="ICosmosInitializer"/>
+    /// (the app awaits <c>InitializeAsync</c> once at startup), and the stores behind <see cref="IOrderStore"/>,
+    /// <see cref="IChannelEventLog"/>, <see cref="IQuarantineStore"/>, <see cref="IInventoryEventStore"/> and
+    /// <see cref="IPriceChangeStore"/>, all singletons (they hold no state but the shared client).
+    /// </summary>
+    public static IServiceCollection AddCosmosStores(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<CosmosOptions>()
+            .Bind(configuration.GetSection(CosmosOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CosmosOptions>, CosmosOptionsValidator>());
+
+        services.TryAddSingleton(sp => CosmosClientFactory.Create(sp.GetRequiredService<IOptions<CosmosOptions>>().Value));
+        services.TryAddSingleton(sp => new CosmosContainers(
+            sp.GetRequiredService<CosmosClient>(),
+            sp.GetRequiredService<IOptions<CosmosOptions>>().Value.DatabaseName));
+        services.TryAddSingleton<ICosmosInitializer, CosmosInitializer>();
+
+        services.TryAddSingleton<IOrderStore, CosmosOrderStore>();
+        services.TryAddSingleton<IChannelEventLog, CosmosChannelEventLog>();
+        services.TryAddSingleton<IQuarantineStore, CosmosQuarantineStore>();
+        services.TryAddSingleton<IInventoryEventStore, CosmosInventoryEventStore>();
+        services.TryAddSingleton<IPriceChangeStore, CosmosPriceChangeStore>();
+        return services;
+    }
+}
