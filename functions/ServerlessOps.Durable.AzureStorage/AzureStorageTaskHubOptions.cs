@@ -59,6 +59,16 @@ public sealed class AzureStorageTaskHubOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan MaxMessageDelay { get; set; } = TimeSpan.FromDays(6);
 
+    /// <summary>Longest pause between receives of an idle queue (each empty receive doubles the pause, from 25 ms).
+    /// Bounds the latency of messages from other processes and the request rate when idle. Default 1 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Messages this worker holds locally (received or self-dispatched, not yet handed out) above which it
+    /// stops receiving and sends its own messages visible for other workers. Default 1000.</summary>
+    [Range(32, 100_000)]
+    public int MaxBufferedMessages { get; set; } = 1000;
+
     /// <summary>Instances whose history this worker keeps in memory between steps (saves a table read per step;
     /// the ETag check catches a stale copy). Default 1000; 0 disables.</summary>
     [Range(0, 1_000_000)]
