@@ -1,0 +1,224 @@
+// ServerlessOps in one resource group: a Flex Consumption function app (custom handler), its storage
+// account, Cosmos DB, Key Vault, Log Analytics + Application Insights and a user-assigned managed identity.
+// Deploy: az deployment group create -g <rg> -f infra/azure/main.bicep -p infra/azure/parameters/<env>.bicepparam
+// (README.md, "Deploy to Azure").
+import { appSettings, brand, webhookPaths } from 'settings.bicep'
+
+@description('Environment name, part of every resource name.')
+@allowed(['dev', 'test', 'prod'])
+param environmentName string
+
+@description('Azure region (must offer Flex Consumption); defaults to the resource group\'s.')
+param location string = resourceGroup().location
+
+@description('Short workload name at the start of resource names: lower-case letters and digits.')
+@minLength(2)
+@maxLength(16)
+param workloadName string = 'serverlessops'
+
+@description('Tags for every resource.')
+param tags object = {}
+
+@description('Storage redundancy.')
+@allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
+param storageSkuName string = 'Standard_LRS'
+
+@description('Cosmos DB capacity: Serverless (default) or ProvisionedAutoscale with cosmosAutoscaleMaxThroughput.')
+@allowed(['Serverless', 'ProvisionedAutoscale'])
+param cosmosCapacityMode string = 'Serverless'
+
+@description('Autoscale maximum RU/s shared by the database (ProvisionedAutoscale only).')
+@minValue(1000)
+param cosmosAutoscaleMaxThroughput int = 1000
+
+@description('Memory per function app instance in MB.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('Most function app instances.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Warm instances for HTTP triggers (0 = scale to zero).')
+@minValue(0)
+param alwaysReadyHttpInstances int = 0
+
+@description('Spread the plan and the Cosmos DB account over availability zones.')
+param zoneRedundant bool = false
+
+@description('Key Vault purge protection (irreversible once on).')
+param keyVaultPurgeProtection bool = false
+
+@description('Object id of the person or pipeline allowed to write channel secrets (Key Vault Secrets Officer). Empty = none.')
+param vaultWriterPrincipalId string = ''
+
+@description('Principal type of vaultWriterPrincipalId.')
+@allowed(['User', 'Group', 'ServicePrincipal'])
+param vaultWriterPrincipalType string = 'User'
+
+@description('Durable task hub name: letters and digits, starting with a letter (3-45 characters).')
+@minLength(3)
+@maxLength(45)
+param taskHubName string = 'ServerlessOpsHub'
+
+@description('Durable control queues. Changing it for a live task hub strands messages on the old queues.')
+@minValue(1)
+@maxValue(16)
+param durablePartitionCount int = 4
+
+@description('Brands and their channel accounts; the secrets go into Key Vault (README.md), never here.')
+param brands brand[] = []
+
+@description('App settings that override or extend the defaults (no secrets: use Key Vault references).')
+param appSettingsOverrides object = {}
+
+// Stable per resource group and environment, so a redeploy updates the same resources.
+var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
+var baseName = '${workloadName}-${environmentName}'
+var allTags = union(tags, { workload: workloadName, environment: environmentName })
+var deploymentContainerName = 'app-package'
+
+// Names are known at compile time (not taken from module outputs) so What-If can predict every resource.
+var names = {
+  identity: 'id-${baseName}'
+  logAnalytics: 'log-${baseName}-${token}'
+  appInsights: 'appi-${baseName}-${token}'
+  // Storage names are global, 3-24 lower-case letters and digits: keep at least 9 characters of the token.
+  storage: take('st${take(workloadName, 9)}${take(environmentName, 4)}${token}', 24)
+  cosmos: 'cosmos-${baseName}-${token}'
+  keyVault: take('kv-${environmentName}-${token}', 24)
+  functionApp: '${baseName}-${token}'
+  plan: 'plan-${baseName}-${token}'
+}
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: {
+    name: names.identity
+    location: location
+    tags: allTags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    logAnalyticsName: names.logAnalytics
+    appInsightsName: names.appInsights
+    location: location
+    tags: allTags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: names.storage
+    location: location
+    tags: allTags
+    skuName: storageSkuName
+    deploymentContainerName: deploymentContainerName
+    taskHubName: taskHubName
+    partitionCount: durablePartitionCount
+  }
+}
+
+module cosmos 'modules/cosmos.bicep' = {
+  name: 'cosmos'
+  params: {
+    name: names.cosmos
+    location: location
+    tags: allTags
+    databaseName: 'serverlessops'
+    capacityMode: cosmosCapacityMode
+    autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
+    zoneRedundant: zoneRedundant
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    name: names.keyVault
+    location: location
+    tags: allTags
+    enablePurgeProtection: keyVaultPurgeProtection
+  }
+}
+
+module roles 'modules/roleAssignments.bicep' = {
+  name: 'roleAssignments'
+  params: {
+    identityName: names.identity
+    principalId: identity.outputs.principalId
+    storageAccountName: names.storage
+    cosmosAccountName: names.cosmos
+    keyVaultName: names.keyVault
+    appInsightsName: names.appInsights
+    vaultWriterPrincipalId: vaultWriterPrincipalId
+    vaultWriterPrincipalType: vaultWriterPrincipalType
+  }
+  dependsOn: [storage, cosmos, keyVault, monitoring]
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  params: {
+    name: names.functionApp
+    planName: names.plan
+    location: location
+    tags: allTags
+    identityId: identity.outputs.id
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    alwaysReadyHttpInstances: alwaysReadyHttpInstances
+    zoneRedundant: zoneRedundant
+    appSettings: appSettings({
+      storageAccountName: storage.outputs.name
+      blobServiceUri: storage.outputs.blobEndpoint
+      queueServiceUri: storage.outputs.queueEndpoint
+      tableServiceUri: storage.outputs.tableEndpoint
+      identityClientId: identity.outputs.clientId
+      cosmosEndpoint: cosmos.outputs.endpoint
+      cosmosDatabaseName: 'serverlessops'
+      appInsightsConnectionString: monitoring.outputs.connectionString
+      keyVaultName: names.keyVault
+      taskHubName: taskHubName
+      partitionCount: durablePartitionCount
+      brands: brands
+      overrides: appSettingsOverrides
+    })
+  }
+  // The app starts pulling its package and reading secrets at once: grant the identity first.
+  dependsOn: [roles]
+}
+
+var hostName = functionApp.outputs.defaultHostName
+
+@description('Function app name (for az functionapp deployment source config-zip).')
+output functionAppName string = functionApp.outputs.name
+
+@description('Default host name of the function app.')
+output defaultHostName string = hostName
+
+@description('Webhook URLs to register with each marketplace.')
+output webhookUrls object = {
+  shopify: 'https://${hostName}${webhookPaths.shopify}'
+  amazon: 'https://${hostName}${webhookPaths.amazon}'
+  walmart: 'https://${hostName}${webhookPaths.walmart}'
+  tiktok: 'https://${hostName}${webhookPaths.tiktok}'
+}
+
+@description('Key Vault that holds the channel secrets.')
+output keyVaultName string = keyVault.outputs.name
+
+@description('Cosmos DB account endpoint.')
+output cosmosEndpoint string = cosmos.outputs.endpoint
+
+@description('Storage account name.')
+output storageAccountName string = storage.outputs.name
+
+@description('Client id of the app\'s managed identity.')
+output identityClientId string = identity.outputs.clientId

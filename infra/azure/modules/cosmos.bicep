@@ -1,0 +1,94 @@
+// Cosmos DB (NoSQL) account, the serverlessops database and its six containers.
+// Keys are off (disableLocalAuth): the app reaches the data plane with its managed identity only, and
+// the containers exist before the app starts because data-plane RBAC cannot create them.
+import { cosmosContainers, cosmosIndexingPolicy } from '../settings.bicep'
+
+@description('Account name: 3-44 lower-case letters, digits and dashes, globally unique.')
+@minLength(3)
+@maxLength(44)
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for the resource.')
+param tags object
+
+@description('Database name.')
+param databaseName string
+
+@description('Serverless (pay per request, the default) or provisioned autoscale throughput shared by the database.')
+@allowed(['Serverless', 'ProvisionedAutoscale'])
+param capacityMode string = 'Serverless'
+
+@description('Autoscale maximum RU/s shared by all containers (only with ProvisionedAutoscale); it scales between 10% and this.')
+@minValue(1000)
+param autoscaleMaxThroughput int = 1000
+
+@description('Spread the account over availability zones (not all regions offer it for serverless).')
+param zoneRedundant bool = false
+
+var serverless = capacityMode == 'Serverless'
+
+resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    locations: [
+      {
+        locationName: location
+        failoverPriority: 0
+        isZoneRedundant: zoneRedundant
+      }
+    ]
+    consistencyPolicy: {
+      defaultConsistencyLevel: 'Session'
+    }
+    capabilities: serverless ? [{ name: 'EnableServerless' }] : []
+    disableLocalAuth: true
+    disableKeyBasedMetadataWriteAccess: true
+    minimalTlsVersion: 'Tls12'
+    publicNetworkAccess: 'Enabled'
+    enableAutomaticFailover: false
+    enableMultipleWriteLocations: false
+  }
+}
+
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15' = {
+  parent: account
+  name: databaseName
+  properties: {
+    resource: {
+      id: databaseName
+    }
+    // Serverless accounts take no throughput settings at all.
+    options: serverless ? {} : { autoscaleSettings: { maxThroughput: autoscaleMaxThroughput } }
+  }
+}
+
+resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [
+  for container in cosmosContainers: {
+    parent: database
+    name: container.name
+    properties: {
+      resource: {
+        id: container.name
+        partitionKey: {
+          paths: ['/pk']
+          kind: 'Hash'
+          version: 2
+        }
+        indexingPolicy: cosmosIndexingPolicy(container.compositeIndexes)
+      }
+    }
+  }
+]
+
+@description('Account name, for the data-plane role assignment.')
+output name string = account.name
+
+@description('Account endpoint, e.g. https://acct.documents.azure.com:443/.')
+output endpoint string = account.properties.documentEndpoint

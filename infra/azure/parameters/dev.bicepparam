@@ -1,0 +1,29 @@
+// Development: smallest footprint, scale to zero, serverless Cosmos DB, no purge protection.
+using '../main.bicep'
+
+param environmentName = 'dev'
+param tags = {
+  costCenter: 'serverlessops-dev'
+}
+param storageSkuName = 'Standard_LRS'
+param cosmosCapacityMode = 'Serverless'
+param instanceMemoryMB = 2048
+param maximumInstanceCount = 40
+param alwaysReadyHttpInstances = 0
+param keyVaultPurgeProtection = false
+
+// One example brand. Its secrets go into Key Vault under the names the README lists, e.g.
+// brand-acme-shopify-0-secret; nothing secret belongs in this file.
+param brands = [
+  {
+    id: 'acme'
+    displayName: 'Acme Outdoor'
+    owner: 'owner@acme.example'
+    accounts: [
+      { channel: 'Shopify', accountId: 'acme-outdoor.myshopify.com' }
+      { channel: 'Amazon', accountId: 'A1ACMESELLER', credentialHeader: 'x-serverlessops-key' }
+      { channel: 'Walmart', accountId: '10001234', authMethod: 'Header' }
+      { channel: 'TikTokShop', accountId: '7490000000000000001', appKey: 'acme-app-key' }
+    ]
+  }
+]

@@ -1,0 +1,20 @@
+// Production: zone-redundant storage, one warm instance for webhooks, purge-protected Key Vault.
+// Cosmos DB stays serverless until steady traffic makes provisioned autoscale cheaper; then set
+// cosmosCapacityMode = 'ProvisionedAutoscale' and cosmosAutoscaleMaxThroughput (a new account is needed:
+// the capacity mode of an existing account cannot be switched in place).
+using '../main.bicep'
+
+param environmentName = 'prod'
+param tags = {
+  costCenter: 'serverlessops'
+}
+param storageSkuName = 'Standard_ZRS'
+param cosmosCapacityMode = 'Serverless'
+param cosmosAutoscaleMaxThroughput = 4000
+param instanceMemoryMB = 2048
+param maximumInstanceCount = 100
+param alwaysReadyHttpInstances = 1
+param keyVaultPurgeProtection = true
+
+// Fill in the real brands before the first production deployment (see README.md, "Channel secrets").
+param brands = []
