@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using ServerlessOps.Domain.Channels;
+
+namespace ServerlessOps.Testing.StubMarketplace;
+
+/// <summary>
+/// Walmart GET /v3/orders/{purchaseOrderId}: needs WM_SEC.ACCESS_TOKEN (401 otherwise), WM_QOS.CORRELATION_ID,
+/// WM_SVC.NAME and Accept: application/json (400 otherwise); echoes the correlation id. Errors as
+/// <c>{"errors":{"error":[{code,field,description,info,severity,category}]}}</c>.
+/// </summary>
+public sealed partial class StubMarketplace
+{
+    private void MapWalmart(WebApplication app) =>
+        app.MapGet("/v3/orders/{purchaseOrderId}", WalmartAsync);
+
+    private Task WalmartAsync(HttpContext context)
+    {
+        var receivedAt = DateTimeOffset.UtcNow;
+        var purchaseOrderId = (string)context.Request.RouteValues["purchaseOrderId"]!;
+        var correlationId = Header(context, "WM_QOS.CORRELATION_ID");
+        if (!string.IsNullOrEmpty(correlationId))
+        {
+            context.Response.Headers["WM_QOS.CORRELATION_ID"] = correlationId;
+        }
+
+        if (TryFault(SalesChannel.Walmart, out var fault))
+        {
+            var code = fault.StatusCode == StatusCodes.Status429TooManyRequests ? "REQUEST_THRESHOLD_VIOLATED.GMP_GATEWAY_API" : "SYSTEM_ERROR.GMP_GATEWAY_API";
+            return AnswerAsync(context, SalesChannel.Walmart, receivedAt, fault.StatusCode, WalmartError(code, null, "Injected failure."), "injected", fault.RetryAfter);
+        }
+
+        var token = Header(context, "WM_SEC.ACCESS_TOKEN");
+        if (string.IsNullOrEmpty(token) || (_walmartToken is { } expected && !SameSecret(token, expected)))
+        {
+            return AnswerAsync(
+                context, SalesChannel.Walmart, receivedAt, StatusCodes.Status401Unauthorized,
+                WalmartError("UNAUTHORIZED.GMP_GATEWAY_API", null, "Unauthorized token or incorrect authorization header."),
+                string.IsNullOrEmpty(token) ? "WM_SEC.ACCESS_TOKEN missing" : "WM_SEC.ACCESS_TOKEN wrong");
+        }
+
+        var missing = new[] { "WM_QOS.CORRELATION_ID", "WM_SVC.NAME" }.Where(h => string.IsNullOrEmpty(Header(context, h))).ToList();
+        if (!Header(context, "Accept").Contains("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            missing.Add("Accept: application/json");
+        }
+
+        if (missing.Count > 0)
+        {
+            return AnswerAsync(
+                context, SalesChannel.Walmart, receivedAt, StatusCodes.Status400BadRequest,
+                WalmartError("INVALID_REQUEST_HEADER.GMP_GATEWAY_API", missing[0], $"Missing {string.Join(", ", missing)}."),
+                $"missing {string.Join(", ", missing)}");
+        }
+
+        if (!_walmart.TryGetValue(purchaseOrderId, out var json))
+        {
+            return AnswerAsync(
+                context, SalesChannel.Walmart, receivedAt, StatusCodes.Status404NotFound,
+                WalmartError("CONTENT_NOT_FOUND.GMP_ORDER_API", "purchaseOrderId", $"Purchase order {purchaseOrderId} not found."), "not found");
+        }
+
+        return AnswerAsync(context, SalesChannel.Walmart, receivedAt, StatusCodes.Status200OK, json, "served");
+    }
+
+    private static string WalmartError(string code, string? field, string info) =>
+        new JsonObject
+        {
+            ["errors"] = new JsonObject
+            {
+                ["error"] = new JsonArray(new JsonObject
+                {
+                    ["code"] = code,
+                    ["field"] = field,
+                    ["description"] = info,
+                    ["info"] = info,
+                    ["severity"] = "ERROR",
+                    ["category"] = "DATA",
+                }),
+            },
+        }.ToJsonString();
+}

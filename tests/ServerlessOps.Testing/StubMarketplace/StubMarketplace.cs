@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using ServerlessOps.Domain.Channels;
+
+namespace ServerlessOps.Testing.StubMarketplace;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 (free port) that answers the three order APIs ServerlessOps re-reads
+/// orders from, out of an in-memory catalogue: Amazon SP-API Orders v0 getOrder/getOrderItems, Walmart
+/// <c>GET /v3/orders/{id}</c> and TikTok Shop Get Order Detail. It checks the credentials the way the channel
+/// would (TikTok: recomputes <c>sign</c>) and answers 401 when they are wrong, can be told to fail the next
+/// calls (throttling, outages), and counts requests per channel. Documents are served exactly as put, so put
+/// whole response bodies (Amazon and Walmart) or a Get Order Detail response or single order (TikTok).
+/// Usable from xunit, a console (quick start) or the benchmarks alike.
+/// </summary>
+public sealed partial class StubMarketplace : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, (string Order, string Items)> _amazon = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _walmart = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _tiktok = new(StringComparer.Ordinal);
+    private readonly StubFaults _faults = new();
+    private readonly StubRequestLog _requests = new();
+    private volatile string? _amazonToken;
+    private volatile string? _walmartToken;
+    private volatile TikTokExpectation? _tiktokExpectation;
+
+    private StubMarketplace(WebApplication app)
+    {
+        _app = app;
+        BaseUrl = new Uri("http://127.0.0.1/");
+    }
+
+    /// <summary>Root of all three APIs, e.g. <c>http://127.0.0.1:41234/</c>; use it as every channel's base URL.</summary>
+    public Uri BaseUrl { get; private set; }
+
+    /// <summary>Starts the server on a free loopback port.</summary>
+    public static async Task<StubMarketplace> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(StubMarketplace).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+
+        var app = builder.Build();
+        var stub = new StubMarketplace(app);
+        stub.MapAmazon(app);
+        stub.MapWalmart(app);
+        stub.MapTikTok(app);
+        app.MapFallback((HttpContext context) =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return context.Response.WriteAsync($"The stub marketplace has no API at {context.Request.Path}.", context.RequestAborted);
+        });
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Urls.FirstOrDefault()
+            ?? throw new InvalidOperationException("The stub marketplace started but reported no listening address.");
+        stub.BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
+        return stub;
+    }
+
+    /// <summary>Serves <paramref name="orderJson"/> for getOrder and <paramref name="orderItemsJson"/> for getOrderItems (whole bodies, <c>{"payload":...}</c>).</summary>
+    public void PutAmazonOrder(string orderId, string orderJson, string orderItemsJson)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderJson);
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderItemsJson);
+        _amazon[orderId] = (orderJson, orderItemsJson);
+    }
+
+    /// <summary>Serves <paramref name="json"/> (a whole <c>{"order":...}</c> body) for GET /v3/orders/{purchaseOrderId}.</summary>
+    public void PutWalmartOrder(string purchaseOrderId, string json)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(purchaseOrderId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(json);
+        _walmart[purchaseOrderId] = json;
+    }
+
+    /// <summary>
+    /// Serves the order in Get Order Detail. <paramref name="orderDetailJson"/> is a whole response
+    /// (<c>{"code":0,...,"data":{"orders":[...]}}</c>, served verbatim when only this order is asked for) or one order object.
+    /// </summary>
+    public void PutTikTokOrder(string orderId, string orderDetailJson)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderDetailJson);
+        _tiktok[orderId] = orderDetailJson;
+    }
+
+    /// <summary>Puts a document in the shape the order readers return (parts named as in <see cref="ChannelOrderDocument"/>).</summary>
+    public void Put(ChannelOrderDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        switch (document.Channel)
+        {
+            case SalesChannel.Amazon:
+                PutAmazonOrder(document.ExternalOrderId, document.Part(ChannelOrderDocument.AmazonOrder), document.Part(ChannelOrderDocument.AmazonOrderItems));
+                break;
+            case SalesChannel.Walmart:
+                PutWalmartOrder(document.ExternalOrderId, document.Part(ChannelOrderDocument.WalmartOrder));
+                break;
+            case SalesChannel.TikTokShop:
+                PutTikTokOrder(document.ExternalOrderId, document.Part(ChannelOrderDocument.TikTokOrderDetail));
+                break;
+            default:
+                throw new ArgumentException($"The stub marketplace has no order API for {document.Channel}.", nameof(document));
+        }
+    }
+
+    /// <summary>Only this <c>x-amz-access-token</c> is accepted (until then any non-empty one is).</summary>
+    public void ExpectAmazonToken(string accessToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
+        _amazonToken = accessToken;
+    }
+
+    /// <summary>Only this <c>WM_SEC.ACCESS_TOKEN</c> is accepted (until then any non-empty one is).</summary>
+    public void ExpectWalmartToken(string accessToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
+        _walmartToken = accessToken;
+    }
+
+    /// <summary>Only this app key and access token, and a <c>sign</c> made with this secret, are accepted (until then no sign is checked).</summary>
+    public void ExpectTikTok(string appKey, string appSecret, string accessToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(appKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(appSecret);
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
+        _tiktokExpectation = new TikTokExpectation(appKey, appSecret, accessToken);
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> calls to <paramref name="channel"/>'s API answer <paramref name="statusCode"/>
+    /// with the channel's error body, before any credential check; with <c>Retry-After</c> (whole seconds) when given.
+    /// </summary>
+    public void FailNext(SalesChannel channel, int count, int statusCode, TimeSpan? retryAfter = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 100);
+        _faults.Add(channel, count, new StubFault(statusCode, retryAfter, null, null));
+    }
+
+    /// <summary>The next <paramref name="count"/> TikTok calls answer HTTP 200 with this non-zero <c>code</c>, as TikTok does when it refuses.</summary>
+    public void FailNextTikTokWithCode(long code, string message, int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(code);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        _faults.Add(SalesChannel.TikTokShop, count, new StubFault(StatusCodes.Status200OK, null, code, message));
+    }
+
+    /// <summary>Calls received for the channel's API, including refused and failed ones.</summary>
+    public int RequestCount(SalesChannel channel) => _requests.Count(channel);
+
+    /// <summary>The calls received for the channel's API, oldest first, with what was answered.</summary>
+    public IReadOnlyList<StubRequest> Requests(SalesChannel channel) => _requests.For(channel);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+
+    private bool TryFault(SalesChannel channel, out StubFault fault) => _faults.TryTake(channel, out fault);
+
+    private static string NewRequestId() => Guid.NewGuid().ToString();
+
+    private sealed record TikTokExpectation(string AppKey, string AppSecret, string AccessToken);
+}
