@@ -1,0 +1,74 @@
+using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Channels.Json;
+using ServerlessOps.Domain.Pricing;
+
+namespace ServerlessOps.Domain.Channels.Amazon;
+
+/// <summary>
+/// ANY_OFFER_CHANGED (CHANNELS.md 2.3) as the Buy Box price and the lowest offer for the ASIN, for the condition that
+/// triggered the change. Price = listing price, shipping apart, as the notification separates them. The notification
+/// names the ASIN only, not our SKU.
+/// </summary>
+public static class AmazonOfferMapper
+{
+    public static PriceReport Map(AmazonDelivery delivery, ChannelAccount account, string deliveryKey)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var notification = delivery.Payload.Property("AnyOfferChangedNotification");
+        var trigger = notification.Property("OfferChangeTrigger");
+        var asin = trigger.Property("ASIN").GetNonEmptyString();
+        var condition = trigger.Optional("ItemCondition")?.GetString();
+        var observedAt = trigger.Optional("TimeOfOfferChange")?.GetIsoTime() ?? AmazonInventoryMapper.ObservedAt(delivery);
+        var summary = notification.Property("Summary");
+
+        var changes = new List<PriceChange>();
+        var buyBox = ForCondition(summary.Optional("BuyBoxPrices")?.Items() ?? [], condition).FirstOrDefault();
+        if (buyBox.Element.ValueKind != System.Text.Json.JsonValueKind.Undefined)
+        {
+            changes.Add(ToChange(buyBox, PriceKind.BuyBox));
+        }
+
+        // LowestPrices has one entry per (condition, fulfilment channel); the lowest landed price is the competitor to beat.
+        var lowest = ForCondition(summary.Optional("LowestPrices")?.Items() ?? [], condition)
+            .OrderBy(Landed)
+            .FirstOrDefault();
+        if (lowest.Element.ValueKind != System.Text.Json.JsonValueKind.Undefined)
+        {
+            changes.Add(ToChange(lowest, PriceKind.LowestOffer));
+        }
+
+        return new PriceReport(changes);
+
+        PriceChange ToChange(JsonCursor entry, PriceKind kind)
+        {
+            var listing = entry.Property("ListingPrice");
+            return ChannelRecords.Price(
+                deliveryKey,
+                account,
+                sku: null,
+                channelItemId: asin,
+                kind,
+                price: listing.Property("Amount").GetDecimal(),
+                shipping: entry.Optional("Shipping")?.Property("Amount").GetDecimal(),
+                currency: listing.Property("CurrencyCode").GetNonEmptyString(),
+                observedAt);
+        }
+    }
+
+    private static IEnumerable<JsonCursor> ForCondition(IReadOnlyList<JsonCursor> entries, string? condition)
+    {
+        if (string.IsNullOrWhiteSpace(condition))
+        {
+            return entries;
+        }
+
+        var matching = entries
+            .Where(e => string.Equals(e.Optional("Condition")?.GetString(), condition, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        return matching.Count > 0 ? matching : entries;
+    }
+
+    private static decimal Landed(JsonCursor entry) =>
+        entry.Optional("LandedPrice")?.Property("Amount").GetDecimal()
+        ?? entry.Property("ListingPrice").Property("Amount").GetDecimal() + (entry.Optional("Shipping")?.Property("Amount").GetDecimal() ?? 0m);
+}
