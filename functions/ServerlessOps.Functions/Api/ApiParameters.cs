@@ -1,0 +1,46 @@
+using System.Globalization;
+using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Functions.Errors;
+
+namespace ServerlessOps.Functions.Api;
+
+/// <summary>Parses and checks the read APIs' parameters, answering a problem that names the bad one.</summary>
+internal static class ApiParameters
+{
+    public static IResult? RejectUnknownBrand(BrandDirectory brands, string brandId) =>
+        brands.All.Any(r => string.Equals(r.Account.BrandId, brandId, StringComparison.Ordinal))
+            ? null
+            : Problems.Result(Problems.NotFound, $"Brand '{brandId}' is not configured.");
+
+    public static bool TryParseDay(string? value, out DateOnly day, out IResult? problem)
+    {
+        problem = null;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        {
+            return true;
+        }
+
+        problem = Problems.Result(Problems.InvalidParameter, $"Query parameter 'day' must be a UTC date as yyyy-MM-dd; received '{value}'.");
+        return false;
+    }
+
+    public static bool TryParseChannel(string? value, out SalesChannel? channel, out IResult? problem)
+    {
+        problem = null;
+        channel = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+
+        if (SalesChannelNames.TryParseSlug(value, out var parsed))
+        {
+            channel = parsed;
+            return true;
+        }
+
+        problem = Problems.Result(Problems.InvalidParameter, $"Query parameter 'channel' must be one of shopify, amazon, walmart, tiktok; received '{value}'.");
+        return false;
+    }
+}

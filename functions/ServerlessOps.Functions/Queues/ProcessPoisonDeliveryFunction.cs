@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+using ServerlessOps.Functions.CustomHandler;
+using ServerlessOps.Infrastructure.Ingestion;
+using ServerlessOps.Infrastructure.Storage;
+
+namespace ServerlessOps.Functions.Queues;
+
+/// <summary>
+/// Queue trigger on <c>webhook-deliveries-poison</c>: a delivery that failed every attempt (a long outage,
+/// or a bug) is quarantined with that reason instead of sitting unseen in a poison queue. Replaying it
+/// from quarantine puts it back through the processor.
+/// </summary>
+public sealed class ProcessPoisonDeliveryFunction : IQueueFunction
+{
+    public const string FunctionName = "ProcessPoisonDelivery";
+
+    private readonly RawDeliveryStore _raw;
+    private readonly DeliveryRecorder _recorder;
+    private readonly int _maxDequeueCount;
+
+    public ProcessPoisonDeliveryFunction(RawDeliveryStore raw, DeliveryRecorder recorder, IOptions<IngestionOptions> options)
+    {
+        _raw = raw;
+        _recorder = recorder;
+        _maxDequeueCount = options.Value.MaxDequeueCount;
+        QueueName = options.Value.PoisonQueueName;
+    }
+
+    public string Name => FunctionName;
+
+    public string QueueName { get; }
+
+    public async Task HandleAsync(string message, long dequeueCount, CancellationToken cancellationToken)
+    {
+        var delivery = DeliveryMessage.Parse(message);
+        var raw = await _raw.GetAsync(delivery.BlobName, cancellationToken);
+        if (raw is null || raw.State != RawDeliveryState.Received)
+        {
+            return;
+        }
+
+        await _recorder.QuarantineAsync(
+            raw,
+            $"Processing failed {_maxDequeueCount} times (see the logs for delivery {raw.DeliveryKey}); replay once the cause is fixed.",
+            cancellationToken);
+    }
+}

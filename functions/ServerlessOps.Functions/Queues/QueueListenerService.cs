@@ -1,0 +1,115 @@
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Functions.CustomHandler;
+using ServerlessOps.Infrastructure.Storage;
+
+namespace ServerlessOps.Functions.Queues;
+
+/// <summary>
+/// The standalone driver for queue triggers, doing what the Functions host's queue trigger does: fetch a
+/// batch, invoke the function per message, delete on success, leave it to reappear on failure, and move it to
+/// <c>{queue}-poison</c> once its dequeue count passes the limit. Only runs when no Functions host is present.
+/// </summary>
+public sealed class QueueListenerService : BackgroundService
+{
+    private readonly IReadOnlyList<IQueueFunction> _functions;
+    private readonly QueueServiceClient _queues;
+    private readonly QueueListenerOptions _options;
+    private readonly int _maxDequeueCount;
+    private readonly TimeProvider _time;
+    private readonly ILogger<QueueListenerService> _logger;
+
+    public QueueListenerService(
+        IEnumerable<IQueueFunction> functions,
+        QueueServiceClient queues,
+        IOptions<QueueListenerOptions> options,
+        IOptions<IngestionOptions> ingestion,
+        TimeProvider time,
+        ILogger<QueueListenerService> logger)
+    {
+        _functions = functions.ToList();
+        _queues = queues;
+        _options = options.Value;
+        _maxDequeueCount = ingestion.Value.MaxDequeueCount;
+        _time = time;
+        _logger = logger;
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_functions.Select(f => ListenAsync(f, stoppingToken)));
+
+    private async Task ListenAsync(IQueueFunction function, CancellationToken stoppingToken)
+    {
+        var queue = _queues.GetQueueClient(function.QueueName);
+        var poison = _queues.GetQueueClient(function.QueueName + "-poison");
+        await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+        await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+        _logger.ListenerStarted(function.Name, function.QueueName);
+        var delay = _options.MinPollingInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            QueueMessage[] messages;
+            try
+            {
+                messages = (await queue.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, stoppingToken)).Value;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+            {
+                _logger.ReceiveFailed(function.QueueName, e);
+                messages = [];
+            }
+
+            if (messages.Length == 0)
+            {
+                await DelayAsync(delay, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollingInterval.Ticks));
+                continue;
+            }
+
+            delay = _options.MinPollingInterval;
+            await Task.WhenAll(messages.Select(m => InvokeAsync(function, queue, poison, m, stoppingToken)));
+        }
+    }
+
+    private async Task InvokeAsync(IQueueFunction function, QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            if (message.DequeueCount > _maxDequeueCount)
+            {
+                await poison.SendMessageAsync(message.Body.ToString(), stoppingToken);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+                _logger.MovedToPoison(function.Name, message.MessageId, message.DequeueCount);
+                return;
+            }
+
+            await function.HandleAsync(message.Body.ToString(), message.DequeueCount, stoppingToken);
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the message reappears after its visibility timeout and is processed then.
+        }
+        catch (Exception e)
+        {
+            _logger.InvocationFailed(function.Name, message.MessageId, message.DequeueCount, e);
+        }
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, _time, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+}

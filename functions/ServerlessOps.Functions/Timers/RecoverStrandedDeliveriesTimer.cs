@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using ServerlessOps.Functions.CustomHandler;
+using ServerlessOps.Infrastructure.Storage;
+
+namespace ServerlessOps.Functions.Timers;
+
+/// <summary>
+/// Every five minutes, re-queues deliveries that were stored and acknowledged but never processed (the
+/// process died between the blob write and the queue send). Channels that do not retry would otherwise
+/// lose them; processing is idempotent, so a re-queue of one that is merely slow does no harm.
+/// </summary>
+public sealed class RecoverStrandedDeliveriesTimer : ITimerFunction
+{
+    public const string FunctionName = "RecoverStrandedDeliveries";
+    public const string Cron = "0 */5 * * * *";
+
+    /// <summary>Bound per run, so one sweep cannot flood the queue after a long outage.</summary>
+    private const int MaxPerRun = 1000;
+
+    private readonly RawDeliveryStore _raw;
+    private readonly DeliveryQueues _queue;
+    private readonly IngestionOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RecoverStrandedDeliveriesTimer> _logger;
+
+    public RecoverStrandedDeliveriesTimer(RawDeliveryStore raw, DeliveryQueues queue, IOptions<IngestionOptions> options, TimeProvider time, ILogger<RecoverStrandedDeliveriesTimer> logger)
+    {
+        _raw = raw;
+        _queue = queue;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    public string Name => FunctionName;
+
+    public string Schedule => Cron;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = _time.GetUtcNow() - _options.StrandedAfter;
+        await foreach (var stranded in _raw.ListStrandedAsync(cutoff, MaxPerRun, cancellationToken))
+        {
+            var parts = stranded.BlobName.Split('/');
+            await _queue.EnqueueAsync(new DeliveryMessage(stranded.BlobName, parts[0], parts[^1], DeliveryMessageKind.Recovery), cancellationToken);
+            _logger.StrandedRequeued(stranded.BlobName, stranded.ReceivedAt);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Channels.Walmart;
+using ServerlessOps.Domain.Ingestion;
+using ServerlessOps.Functions.Errors;
+using ServerlessOps.Infrastructure.Ingestion;
+using ServerlessOps.Infrastructure.Storage;
+
+namespace ServerlessOps.Functions.Webhooks;
+
+/// <summary>
+/// The webhook edge shared by all channels: bound the body, identify the account, authenticate over the
+/// raw bytes, read the envelope, store the raw delivery, queue it, and only then acknowledge. Nothing here
+/// parses the order: the channel's deadline (5 s for Shopify and EventBridge) is met by doing two storage
+/// calls and no more.
+/// </summary>
+public sealed class WebhookReceiver
+{
+    private readonly BrandDirectory _brands;
+    private readonly RawDeliveryStore _raw;
+    private readonly DeliveryQueues _queue;
+    private readonly DeliveryRecorder _recorder;
+    private readonly IngestionOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<WebhookReceiver> _logger;
+
+    public WebhookReceiver(
+        BrandDirectory brands,
+        RawDeliveryStore raw,
+        DeliveryQueues queue,
+        DeliveryRecorder recorder,
+        IOptions<IngestionOptions> options,
+        TimeProvider time,
+        ILogger<WebhookReceiver> logger)
+    {
+        _brands = brands;
+        _raw = raw;
+        _queue = queue;
+        _recorder = recorder;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task<IResult> ReceiveAsync(HttpRequest http, SalesChannel channel, CancellationToken cancellationToken)
+    {
+        if (RejectContentType(http, channel) is { } contentTypeProblem)
+        {
+            return contentTypeProblem;
+        }
+
+        var body = await WebhookBodyReader.ReadAsync(http, _options.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problems.Result(Problems.BodyTooLarge, $"{channel} deliveries are limited to {_options.MaxBodyBytes} bytes; this one is larger.");
+        }
+
+        if (body.Length == 0)
+        {
+            return Problems.Result(Problems.MalformedDelivery, $"The {channel} delivery has an empty body; a JSON object was expected.");
+        }
+
+        var headers = WebhookHeaders.All(http);
+        var request = new WebhookRequest(http.Method.ToUpperInvariant(), http.Path + http.QueryString, headers, body);
+        var adapter = WebhookChannels.For(channel);
+
+        var account = adapter.LocateAccount(request);
+        if (!account.IsSuccess)
+        {
+            return Reject(channel, account.Rejection);
+        }
+
+        if (!_brands.TryResolve(channel, account.Value, out var registration))
+        {
+            _logger.UnknownAccount(channel, account.Value);
+            return Problems.Result(Problems.UnknownAccount, $"{channel} account '{account.Value}' is not registered to any brand.");
+        }
+
+        if (!adapter.Authenticate(request, registration.Credentials))
+        {
+            _logger.AuthenticationFailed(channel, registration.Account.BrandId, account.Value);
+            return Problems.Result(Problems.Unauthenticated, $"The {channel} signature or credential is missing or does not match account '{account.Value}'.");
+        }
+
+        if (channel == SalesChannel.Walmart && !WalmartWebhookChannel.IsWithinReplayWindow(request, _time.GetUtcNow(), _options.SignedTimestampWindow))
+        {
+            return Problems.Result(Problems.StaleSignature, $"WM_SEC.TIMESTAMP is more than {_options.SignedTimestampWindow.TotalMinutes} minutes away from our clock.");
+        }
+
+        var stored = WebhookHeaders.ForStorage(headers, channel, registration.Credentials);
+        var envelope = adapter.ReadEnvelope(request);
+        if (!envelope.IsSuccess)
+        {
+            await KeepRejectedAsync(registration.Account, request, stored, envelope.Rejection, cancellationToken);
+            return Reject(channel, envelope.Rejection);
+        }
+
+        var delivery = new RawDelivery(
+            DeliveryKey.For(channel, registration.Account.AccountId, envelope.Value.DeliveryId),
+            registration.Account.BrandId,
+            channel,
+            registration.Account.AccountId,
+            envelope.Value.DeliveryId,
+            envelope.Value.Topic,
+            envelope.Value.EventId,
+            _time.GetUtcNow(),
+            request.PathAndQuery,
+            stored,
+            body);
+        var created = await _raw.TryCreateAsync(delivery, cancellationToken);
+        var kind = created.Created ? DeliveryMessageKind.New : DeliveryMessageKind.Duplicate;
+        await _queue.EnqueueAsync(new DeliveryMessage(delivery.BlobName, delivery.BrandId, delivery.DeliveryKey, kind), cancellationToken);
+        _logger.DeliveryAccepted(delivery.DeliveryKey, delivery.BrandId, channel, delivery.DeliveryId, delivery.Topic, kind);
+        return TypedResults.Ok(new WebhookAcknowledgement(delivery.DeliveryKey, created.Created ? "accepted" : "duplicate"));
+    }
+
+    private static IResult? RejectContentType(HttpRequest http, SalesChannel channel)
+    {
+        // TikTok Shop does not document the content type it sends, so a missing one is tolerated everywhere;
+        // a present one must be JSON.
+        var contentType = http.ContentType;
+        if (string.IsNullOrEmpty(contentType) || contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("text/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return Problems.Result(Problems.UnsupportedMediaType, $"{channel} deliveries must be 'application/json'; received '{contentType}'.");
+    }
+
+    private IResult Reject(SalesChannel channel, WebhookRejection rejection)
+    {
+        _logger.DeliveryRejected(channel, rejection.Kind, rejection.Detail);
+        var type = rejection.Kind switch
+        {
+            RejectionKind.Unauthenticated => Problems.Unauthenticated,
+            RejectionKind.UnknownAccount => Problems.UnknownAccount,
+            RejectionKind.UnsupportedTopic => Problems.UnsupportedTopic,
+            _ => Problems.MalformedDelivery,
+        };
+        return Problems.Result(type, rejection.Detail);
+    }
+
+    /// <summary>
+    /// An authentic delivery we cannot read is still kept: stored under a key derived from its body and
+    /// quarantined with the reason, so it can be inspected and replayed once the adapter is fixed.
+    /// </summary>
+    private async Task KeepRejectedAsync(
+        ChannelAccount account,
+        WebhookRequest request,
+        Dictionary<string, string> headers,
+        WebhookRejection rejection,
+        CancellationToken cancellationToken)
+    {
+        var bodyHash = "body-sha256-" + Convert.ToHexStringLower(SHA256.HashData(request.Body.Span));
+        var delivery = new RawDelivery(
+            DeliveryKey.For(account.Channel, account.AccountId, bodyHash),
+            account.BrandId,
+            account.Channel,
+            account.AccountId,
+            bodyHash,
+            "(unreadable)",
+            null,
+            _time.GetUtcNow(),
+            request.PathAndQuery,
+            headers,
+            request.Body,
+            RawDeliveryState.Received,
+            rejection.Detail);
+        var created = await _raw.TryCreateAsync(delivery, cancellationToken);
+        if (created.Created)
+        {
+            await _recorder.QuarantineAsync(delivery, rejection.Detail, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using Microsoft.Extensions.Logging;
+using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Ingestion;
+using ServerlessOps.Domain.Inventory;
+using ServerlessOps.Domain.Orders;
+using ServerlessOps.Domain.Pricing;
+using ServerlessOps.Infrastructure.Channels;
+using ServerlessOps.Infrastructure.Storage;
+
+namespace ServerlessOps.Infrastructure.Ingestion;
+
+/// <summary>
+/// Turns one stored raw delivery into the source of truth: interpret it with its channel's adapter, re-read
+/// the order from the channel's API when the delivery is only a signal, converge, and log the outcome.
+/// Safe to run more than once for the same delivery (queue redelivery, duplicates, replays): every write
+/// is idempotent or ETag-guarded. Payload problems go to quarantine; outages throw so the queue retries.
+/// </summary>
+public sealed class DeliveryProcessor
+{
+    private readonly RawDeliveryStore _raw;
+    private readonly BrandDirectory _brands;
+    private readonly OrderConverger _converger;
+    private readonly IInventoryEventStore _inventory;
+    private readonly IPriceChangeStore _prices;
+    private readonly ChannelOrderReaders _readers;
+    private readonly DeliveryRecorder _recorder;
+    private readonly ILogger<DeliveryProcessor> _logger;
+
+    public DeliveryProcessor(
+        RawDeliveryStore raw,
+        BrandDirectory brands,
+        OrderConverger converger,
+        IInventoryEventStore inventory,
+        IPriceChangeStore prices,
+        ChannelOrderReaders readers,
+        DeliveryRecorder recorder,
+        ILogger<DeliveryProcessor> logger)
+    {
+        _raw = raw;
+        _brands = brands;
+        _converger = converger;
+        _inventory = inventory;
+        _prices = prices;
+        _readers = readers;
+        _recorder = recorder;
+        _logger = logger;
+    }
+
+    public async Task<ProcessingResult> ProcessAsync(DeliveryMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var raw = await _raw.GetAsync(message.BlobName, cancellationToken);
+        if (raw is null)
+        {
+            _logger.RawDeliveryMissing(message.DeliveryKey, message.BlobName);
+            return new ProcessingResult(DeliveryOutcome.Duplicate, "The raw delivery blob no longer exists.");
+        }
+
+        if (message.Kind == DeliveryMessageKind.Duplicate)
+        {
+            await _recorder.RecordArrivalAsync(raw, cancellationToken);
+        }
+
+        if (message.Kind != DeliveryMessageKind.Replay && raw.State != RawDeliveryState.Received)
+        {
+            // Already processed (or quarantined): a repeat changes nothing. Replays are the one way back in.
+            _logger.DeliveryAlreadyProcessed(raw.DeliveryKey, raw.Channel, raw.State);
+            return new ProcessingResult(DeliveryOutcome.Duplicate);
+        }
+
+        var result = await InterpretAndApplyAsync(raw, cancellationToken);
+        await _recorder.RecordOutcomeAsync(raw, result, message.Kind == DeliveryMessageKind.Replay, cancellationToken);
+        _logger.DeliveryProcessed(raw.DeliveryKey, raw.BrandId, raw.Channel, raw.Topic, result.Outcome);
+        return result;
+    }
+
+    private async Task<ProcessingResult> InterpretAndApplyAsync(RawDelivery raw, CancellationToken cancellationToken)
+    {
+        if (!_brands.TryResolve(raw.Channel, raw.AccountId, out var registration))
+        {
+            return Quarantine($"Channel account '{raw.AccountId}' on {raw.Channel} is no longer registered to a brand.");
+        }
+
+        var adapter = WebhookChannels.For(raw.Channel);
+        var request = new WebhookRequest("POST", raw.PathAndQuery, raw.Headers, raw.Body);
+        var envelope = adapter.ReadEnvelope(request);
+        if (!envelope.IsSuccess)
+        {
+            return Quarantine(envelope.Rejection.Detail);
+        }
+
+        try
+        {
+            var content = adapter.Interpret(envelope.Value, raw.Headers, raw.Body, registration.Account, raw.DeliveryKey);
+            return await ApplyAsync(raw, adapter, registration.Account, content, cancellationToken);
+        }
+        catch (ChannelPayloadException e)
+        {
+            return Quarantine(e.Message);
+        }
+        catch (ChannelOrderNotFoundException e)
+        {
+            return Quarantine(e.Message);
+        }
+        catch (ChannelApiException e)
+        {
+            return Quarantine(e.Message);
+        }
+    }
+
+    private async Task<ProcessingResult> ApplyAsync(
+        RawDelivery raw,
+        IWebhookChannel adapter,
+        ChannelAccount account,
+        DeliveryContent content,
+        CancellationToken cancellationToken)
+    {
+        switch (content)
+        {
+            case OrderSnapshot snapshot:
+                return await ConvergeAsync(raw, snapshot.Order, cancellationToken);
+            case OrderSignal signal:
+                var document = await _readers.ReadOrderAsync(account, signal.ExternalOrderId, cancellationToken);
+                return await ConvergeAsync(raw, adapter.MapApiOrder(document, account), cancellationToken);
+            case InventoryReport report:
+                foreach (var level in report.Levels)
+                {
+                    await _inventory.RecordAsync(level, cancellationToken);
+                }
+
+                return new ProcessingResult(DeliveryOutcome.Applied, $"{report.Levels.Count} inventory level(s)");
+            case PriceReport report:
+                foreach (var change in report.Changes)
+                {
+                    await _prices.RecordAsync(change, cancellationToken);
+                }
+
+                return new ProcessingResult(DeliveryOutcome.Applied, $"{report.Changes.Count} price observation(s)");
+            case ChannelNotice notice:
+                var orderId = notice.ExternalOrderId is null ? null : OrderId.For(raw.Channel, notice.ExternalOrderId);
+                return new ProcessingResult(DeliveryOutcome.Recorded, notice.Summary, orderId);
+            default:
+                return Quarantine($"The {raw.Channel} adapter produced {content.GetType().Name}, which the processor does not handle.");
+        }
+    }
+
+    private async Task<ProcessingResult> ConvergeAsync(RawDelivery raw, Order order, CancellationToken cancellationToken)
+    {
+        var reference = new DeliveryReference(
+            raw.DeliveryKey, raw.Channel, raw.DeliveryId, raw.Topic, raw.BlobName, raw.ReceivedAt, DeliveryOutcome.Applied);
+        var decision = await _converger.ConvergeAsync(order, reference, cancellationToken);
+        return decision == ConvergenceDecision.KeepStored
+            ? new ProcessingResult(DeliveryOutcome.Stale, $"Stored version is newer than or equal to {order.Version.UpdatedAt:O}.", order.Id)
+            : new ProcessingResult(DeliveryOutcome.Applied, $"{order.Status} at version {order.Version.UpdatedAt:O}", order.Id);
+    }
+
+    private static ProcessingResult Quarantine(string reason) => new(DeliveryOutcome.Quarantined, reason);
+}

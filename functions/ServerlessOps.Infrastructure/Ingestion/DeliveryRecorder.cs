@@ -1,0 +1,160 @@
+using Microsoft.Extensions.Logging;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Concurrency;
+using ServerlessOps.Domain.Ingestion;
+using ServerlessOps.Infrastructure.Storage;
+
+namespace ServerlessOps.Infrastructure.Ingestion;
+
+/// <summary>
+/// Records what happened to a delivery in the three places that must agree: the channel-event log entry,
+/// the raw blob's state, and (for failures) the quarantine. The event log entry is written first, the blob
+/// state last, so a crash in between leaves the blob "received" and the next attempt redoes the work
+/// (every step being idempotent) instead of losing it.
+/// </summary>
+public sealed class DeliveryRecorder
+{
+    private const int MaxAttempts = 20;
+
+    private readonly IChannelEventLog _events;
+    private readonly IQuarantineStore _quarantine;
+    private readonly RawDeliveryStore _raw;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DeliveryRecorder> _logger;
+
+    public DeliveryRecorder(IChannelEventLog events, IQuarantineStore quarantine, RawDeliveryStore raw, TimeProvider time, ILogger<DeliveryRecorder> logger)
+    {
+        _events = events;
+        _quarantine = quarantine;
+        _raw = raw;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Counts one more arrival of a delivery already stored (a channel retry or duplicate).</summary>
+    public Task RecordArrivalAsync(RawDelivery raw, CancellationToken cancellationToken = default) =>
+        UpdateEventAsync(raw, e => e with { Arrivals = e.Arrivals + 1 }, NewEntry(raw, DeliveryOutcome.Received) with { Arrivals = 2 }, cancellationToken);
+
+    public async Task RecordOutcomeAsync(RawDelivery raw, ProcessingResult result, bool isReplay, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        ArgumentNullException.ThrowIfNull(result);
+        var now = _time.GetUtcNow();
+        var entry = NewEntry(raw, result.Outcome) with { ProcessedAt = now, Detail = result.Detail, OrderId = result.OrderId };
+        await UpdateEventAsync(
+            raw,
+            e => e with { Outcome = result.Outcome, ProcessedAt = now, Detail = result.Detail, OrderId = result.OrderId },
+            entry,
+            cancellationToken);
+
+        if (result.Outcome == DeliveryOutcome.Quarantined)
+        {
+            await QuarantineAsync(raw, result.Detail ?? "Unknown reason.", cancellationToken);
+            return;
+        }
+
+        if (isReplay)
+        {
+            await ResolveQuarantineAsync(raw, now, cancellationToken);
+        }
+
+        await _raw.SetStateAsync(raw.BlobName, RawDeliveryState.Processed, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Quarantines a delivery without processing it (rejected after authentication, or out of retries).</summary>
+    public async Task QuarantineAsync(RawDelivery raw, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var now = _time.GetUtcNow();
+        var existing = await _quarantine.GetAsync(raw.BrandId, raw.DeliveryKey, cancellationToken);
+        await _quarantine.UpsertAsync(
+            new QuarantinedDelivery
+            {
+                DeliveryKey = raw.DeliveryKey,
+                BrandId = raw.BrandId,
+                Channel = raw.Channel,
+                DeliveryId = raw.DeliveryId,
+                Topic = raw.Topic,
+                RawBlobName = raw.BlobName,
+                Reason = reason,
+                QuarantinedAt = now,
+                State = QuarantineState.Open,
+                ReplayCount = existing?.Value.ReplayCount ?? 0,
+                LastReplayedAt = existing?.Value.LastReplayedAt,
+            },
+            cancellationToken);
+        await UpdateEventAsync(
+            raw,
+            e => e with { Outcome = DeliveryOutcome.Quarantined, Detail = reason, ProcessedAt = now },
+            NewEntry(raw, DeliveryOutcome.Quarantined) with { Detail = reason, ProcessedAt = now },
+            cancellationToken);
+        await _raw.SetStateAsync(raw.BlobName, RawDeliveryState.Quarantined, reason, cancellationToken);
+        _logger.DeliveryQuarantined(raw.DeliveryKey, raw.BrandId, raw.Channel, reason);
+    }
+
+    private async Task ResolveQuarantineAsync(RawDelivery raw, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var entry = await _quarantine.GetAsync(raw.BrandId, raw.DeliveryKey, cancellationToken);
+            if (entry is null || entry.Value.State == QuarantineState.Resolved)
+            {
+                return;
+            }
+
+            try
+            {
+                await _quarantine.ReplaceAsync(entry.Value with { State = QuarantineState.Resolved, LastReplayedAt = now }, entry.ETag, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                // The replay endpoint bumped the replay count meanwhile: read again.
+            }
+        }
+    }
+
+    private async Task UpdateEventAsync(
+        RawDelivery raw,
+        Func<ChannelEvent, ChannelEvent> update,
+        ChannelEvent whenAbsent,
+        CancellationToken cancellationToken)
+    {
+        var day = DateOnly.FromDateTime(raw.ReceivedAt.UtcDateTime);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var current = await _events.GetAsync(raw.BrandId, day, raw.DeliveryKey, cancellationToken);
+                if (current is null)
+                {
+                    await _events.CreateAsync(whenAbsent, cancellationToken);
+                }
+                else
+                {
+                    await _events.ReplaceAsync(update(current.Value), current.ETag, cancellationToken);
+                }
+
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                // A duplicate's arrival count and the original's outcome raced: re-read and apply ours on top.
+            }
+        }
+    }
+
+    private static ChannelEvent NewEntry(RawDelivery raw, DeliveryOutcome outcome) => new()
+    {
+        DeliveryKey = raw.DeliveryKey,
+        BrandId = raw.BrandId,
+        Channel = raw.Channel,
+        ChannelAccountId = raw.AccountId,
+        DeliveryId = raw.DeliveryId,
+        Topic = raw.Topic,
+        EventId = raw.EventId,
+        ReceivedAt = raw.ReceivedAt,
+        Outcome = outcome,
+        RawBlobName = raw.BlobName,
+    };
+}

@@ -1,0 +1,31 @@
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+
+namespace ServerlessOps.Infrastructure.Storage;
+
+/// <summary>The queue between the webhook edge and the processor, and its poison queue.</summary>
+public sealed class DeliveryQueues
+{
+    public DeliveryQueues(QueueServiceClient queueService, IOptions<IngestionOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(queueService);
+        ArgumentNullException.ThrowIfNull(options);
+        Queue = queueService.GetQueueClient(options.Value.QueueName);
+        PoisonQueue = queueService.GetQueueClient(options.Value.PoisonQueueName);
+    }
+
+    public QueueClient Queue { get; }
+
+    public QueueClient PoisonQueue { get; }
+
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) =>
+        StorageErrors.TranslateAsync(() => Task.WhenAll(
+            Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            PoisonQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
+
+    public Task EnqueueAsync(DeliveryMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(message.ToJson(), cancellationToken));
+    }
+}

@@ -1,0 +1,29 @@
+using ServerlessOps.Domain.Channels;
+
+namespace ServerlessOps.Infrastructure.Storage;
+
+/// <summary>
+/// One webhook call as it arrived: the body bytes exactly as received plus the headers worth keeping
+/// (credential headers are dropped before storage: they are secrets, and verification already happened).
+/// </summary>
+public sealed record RawDelivery(
+    string DeliveryKey,
+    string BrandId,
+    SalesChannel Channel,
+    string AccountId,
+    string DeliveryId,
+    string Topic,
+    string? EventId,
+    DateTimeOffset ReceivedAt,
+    string PathAndQuery,
+    IReadOnlyDictionary<string, string> Headers,
+    ReadOnlyMemory<byte> Body,
+    RawDeliveryState State = RawDeliveryState.Received,
+    string? Reason = null)
+{
+    /// <summary>Blob name: deterministic from the key, so a retried delivery meets its first copy.</summary>
+    public string BlobName => BlobNameFor(BrandId, Channel, DeliveryKey);
+
+    public static string BlobNameFor(string brandId, SalesChannel channel, string deliveryKey) =>
+        $"{brandId}/{channel.Slug()}/{deliveryKey}";
+}

@@ -1,0 +1,7 @@
+namespace ServerlessOps.Infrastructure.Storage;
+
+/// <summary>Outcome of storing a raw delivery with a create-if-absent condition.</summary>
+/// <param name="Created">True when this call stored it; false when the same delivery was already stored.</param>
+/// <param name="ExistingState">State of the copy already stored, when <paramref name="Created"/> is false.</param>
+/// <param name="FirstReceivedAt">When the first copy arrived.</param>
+public sealed record RawDeliveryCreateResult(bool Created, RawDeliveryState ExistingState, DateTimeOffset FirstReceivedAt);

@@ -1,0 +1,14 @@
+namespace ServerlessOps.Infrastructure.Storage;
+
+/// <summary>Where a raw delivery is in its life; kept in the blob's metadata so a sweep can find stranded ones.</summary>
+public enum RawDeliveryState
+{
+    /// <summary>Stored and acknowledged; processing has not finished.</summary>
+    Received,
+
+    /// <summary>Processed into the source of truth.</summary>
+    Processed,
+
+    /// <summary>Could not be processed; a quarantine entry says why.</summary>
+    Quarantined,
+}

@@ -1,0 +1,137 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Options;
+
+namespace ServerlessOps.Infrastructure.Storage;
+
+/// <summary>
+/// Raw deliveries in blob storage. The blob is written before the channel gets its 2xx, with a
+/// create-if-absent condition: that condition is the de-duplication, so two concurrent copies of one
+/// delivery cannot both be "first" (no check-then-insert race).
+/// </summary>
+public sealed class RawDeliveryStore
+{
+    private const int MetadataUpdateAttempts = 5;
+
+    private readonly BlobContainerClient _container;
+
+    public RawDeliveryStore(BlobServiceClient blobService, IOptions<IngestionOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(blobService);
+        ArgumentNullException.ThrowIfNull(options);
+        _container = blobService.GetBlobContainerClient(options.Value.RawContainer);
+    }
+
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) =>
+        StorageErrors.TranslateAsync(() => _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+
+    /// <summary>Stores the delivery unless the same delivery key is already stored.</summary>
+    public Task<RawDeliveryCreateResult> TryCreateAsync(RawDelivery delivery, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        return StorageErrors.TranslateAsync(async () =>
+        {
+            var blob = _container.GetBlobClient(delivery.BlobName);
+            var options = new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                Metadata = RawDeliveryMetadata.From(delivery),
+                HttpHeaders = new BlobHttpHeaders { ContentType = delivery.Headers.TryGetValue("Content-Type", out var type) ? type : "application/json" },
+            };
+            try
+            {
+                await blob.UploadAsync(BinaryData.FromBytes(delivery.Body), options, cancellationToken);
+                return new RawDeliveryCreateResult(true, RawDeliveryState.Received, delivery.ReceivedAt);
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+                return new RawDeliveryCreateResult(
+                    false,
+                    RawDeliveryMetadata.ReadState(properties.Value.Metadata),
+                    RawDeliveryMetadata.ReadReceivedAt(properties.Value.Metadata));
+            }
+        });
+    }
+
+    /// <summary>Reads a delivery back (body and metadata); null when the blob does not exist.</summary>
+    public Task<RawDelivery?> GetAsync(string blobName, CancellationToken cancellationToken = default) =>
+        StorageErrors.TranslateAsync(async () =>
+        {
+            try
+            {
+                var download = await _container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
+                var deliveryKey = blobName[(blobName.LastIndexOf('/') + 1)..];
+                return (RawDelivery?)RawDeliveryMetadata.ToDelivery(
+                    deliveryKey, download.Value.Details.Metadata, download.Value.Content.ToMemory());
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return null;
+            }
+        });
+
+    /// <summary>
+    /// Records the delivery's state (and reason) in its metadata. Read-modify-write guarded by the blob's
+    /// ETag, because the processor and a replay may set it at the same moment.
+    /// </summary>
+    public Task SetStateAsync(string blobName, RawDeliveryState state, string? reason = null, CancellationToken cancellationToken = default) =>
+        StorageErrors.TranslateAsync(async () =>
+        {
+            var blob = _container.GetBlobClient(blobName);
+            for (var attempt = 1; ; attempt++)
+            {
+                var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+                var metadata = new Dictionary<string, string>(properties.Value.Metadata, StringComparer.OrdinalIgnoreCase)
+                {
+                    [RawDeliveryMetadata.State] = state.ToString(),
+                };
+                if (reason is not null)
+                {
+                    metadata[RawDeliveryMetadata.Reason] = RawDeliveryMetadata.Encode(reason.Length > 1024 ? reason[..1024] : reason);
+                }
+
+                try
+                {
+                    await blob.SetMetadataAsync(metadata, new BlobRequestConditions { IfMatch = properties.Value.ETag }, cancellationToken);
+                    return;
+                }
+                catch (RequestFailedException e) when (e.Status == 412 && attempt < MetadataUpdateAttempts)
+                {
+                    // Someone else updated the metadata between our read and write: read again.
+                }
+            }
+        });
+
+    /// <summary>
+    /// Deliveries still in <see cref="RawDeliveryState.Received"/> that arrived before <paramref name="receivedBefore"/>:
+    /// acknowledged but never processed (a lost queue message). Bounded by <paramref name="max"/> per call.
+    /// </summary>
+    public async IAsyncEnumerable<RawDeliveryListing> ListStrandedAsync(
+        DateTimeOffset receivedBefore,
+        int max,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var found = 0;
+        await foreach (var item in _container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix: null, cancellationToken))
+        {
+            if (RawDeliveryMetadata.ReadState(item.Metadata) != RawDeliveryState.Received)
+            {
+                continue;
+            }
+
+            var receivedAt = RawDeliveryMetadata.ReadReceivedAt(item.Metadata);
+            if (receivedAt >= receivedBefore)
+            {
+                continue;
+            }
+
+            yield return new RawDeliveryListing(item.Name, receivedAt);
+            if (++found >= max)
+            {
+                yield break;
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using ServerlessOps.Testing.Emulators;
+
+namespace ServerlessOps.Testing.LocalStack;
+
+/// <summary>
+/// The function app as a real child process (`dotnet ServerlessOps.Functions.dll`) on a free 127.0.0.1 port,
+/// configured through environment variables exactly as app settings configure it in Azure. Used where a
+/// test must kill the process (crash recovery), by the quick start and by the benchmark.
+/// </summary>
+public sealed class FunctionAppProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Process _process;
+    private readonly OutputLines _output;
+
+    private FunctionAppProcess(Process process, Uri baseAddress, OutputLines output)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        _output = output;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The last lines the app wrote, for failure messages.</summary>
+    public string RecentOutput => _output.Text;
+
+    /// <param name="settings">App settings, with ':' or '__' as the separator.</param>
+    public static async Task<FunctionAppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var port = FreePort.Next();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(AppAssemblyPath())!,
+        };
+        start.ArgumentList.Add(AppAssemblyPath());
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        start.Environment["Hosting__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Hosting__SettingsFile"] = "/nonexistent/local.settings.json";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = new OutputLines();
+        process.OutputDataReceived += (_, e) => output.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var app = new FunctionAppProcess(process, new Uri($"http://127.0.0.1:{port}/"), output);
+        try
+        {
+            await app.WaitUntilHealthyAsync(cancellationToken);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks run, in-flight work is simply gone, as in a crash.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            // Ask politely first (Ctrl+C equivalent), so the app drains; kill if it does not stop in time.
+            _process.StandardInput.Close();
+            Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])?.WaitForExit(2000);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Kill();
+            }
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The function app exited with code {_process.ExitCode} while starting:\n{RecentOutput}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri("api/health", UriKind.Relative), cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Slow first request.
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        throw new TimeoutException($"The function app did not answer /api/health within {StartTimeout.TotalSeconds} s:\n{RecentOutput}");
+    }
+
+    /// <summary>ServerlessOps.Functions.dll in the same artifacts tree as the calling assembly (artifacts/{slot}/bin/{project}/{config}/).</summary>
+    private static string AppAssemblyPath()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = here.Name;
+        var bin = here.Parent?.Parent ?? throw new InvalidOperationException($"Unexpected output folder {here.FullName}.");
+        var path = Path.Combine(bin.FullName, "ServerlessOps.Functions", configuration, "ServerlessOps.Functions.dll");
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"Build functions/ServerlessOps.Functions first: {path} is missing (the calling project must reference it).", path);
+    }
+
+    private sealed class OutputLines
+    {
+        private const int Keep = 200;
+        private readonly Queue<string> _lines = new();
+
+        public string Text
+        {
+            get
+            {
+                lock (_lines)
+                {
+                    return string.Join('\n', _lines);
+                }
+            }
+        }
+
+        public void Add(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_lines)
+            {
+                _lines.Enqueue(line);
+                if (_lines.Count > Keep)
+                {
+                    _lines.Dequeue();
+                }
+            }
+        }
+    }
+}
