@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Infrastructure.Channels;
+using ServerlessOps.Testing.Scenarios;
+
+namespace ServerlessOps.Infrastructure.Tests.Channels;
+
+public sealed class ChannelApiConfigurationTests
+{
+    [Fact]
+    public void Options_NothingConfigured_UseDocumentedDefaults()
+    {
+        var options = Resolve([]);
+
+        Assert.Equal("https://sellingpartnerapi-na.amazon.com", options.Amazon.BaseUrl);
+        Assert.Equal("https://marketplace.walmartapis.com", options.Walmart.BaseUrl);
+        Assert.Equal("https://open-api.tiktokglobalshop.com", options.TikTokShop.BaseUrl);
+        Assert.All([options.Amazon, options.Walmart, options.TikTokShop], o =>
+        {
+            Assert.Equal(10, o.TimeoutSeconds);
+            Assert.Equal(3, o.MaxRetries);
+        });
+    }
+
+    [Fact]
+    public void Options_RelativeBaseUrl_FailValidationNamingTheKey()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["Channels:Walmart:BaseUrl"] = "marketplace.example" }));
+
+        Assert.Contains("Channels:Walmart:BaseUrl", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_RetriesOutOfRange_FailValidation() =>
+        Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["Channels:Amazon:MaxRetries"] = "50" }));
+
+    [Fact]
+    public void CredentialSource_ScenarioLayout_FindsEachAccountsToken()
+    {
+        var accounts = ScenarioAccounts.Default;
+        var source = new ConfigurationChannelApiCredentialSource(new ConfigurationBuilder().AddInMemoryCollection(accounts.ToConfiguration()).Build());
+
+        Assert.Equal(accounts.AmazonAccessToken, source.Get(accounts.Account(SalesChannel.Amazon)).AccessToken);
+        Assert.Equal(accounts.WalmartAccessToken, source.Get(accounts.Account(SalesChannel.Walmart)).AccessToken);
+        var tiktok = source.Get(accounts.Account(SalesChannel.TikTokShop));
+        Assert.Equal(
+            new ChannelApiCredential(accounts.TikTokAccessToken, accounts.TikTokAppKey, accounts.TikTokAppSecret, accounts.TikTokShopCipher),
+            tiktok);
+        Assert.DoesNotContain(accounts.TikTokAccessToken, tiktok.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CredentialSource_AccountIdInOtherCase_Matches()
+    {
+        var accounts = ScenarioAccounts.Default;
+        var source = new ConfigurationChannelApiCredentialSource(new ConfigurationBuilder().AddInMemoryCollection(accounts.ToConfiguration()).Build());
+
+        Assert.Equal(accounts.AmazonAccessToken, source.Get(new ChannelAccount("acme", SalesChannel.Amazon, "a2examplesellr1")).AccessToken);
+    }
+
+    [Fact]
+    public void CredentialSource_NoAccessToken_NamesTheMissingKey()
+    {
+        var settings = ScenarioAccounts.Default.ToConfiguration().Where(p => p.Key != "Brands:acme:Accounts:2:AccessToken");
+        var source = new ConfigurationChannelApiCredentialSource(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+
+        var ex = Assert.Throws<ChannelApiCredentialMissingException>(() => source.Get(ScenarioAccounts.Default.Account(SalesChannel.Walmart)));
+
+        Assert.Contains("Brands:acme:Accounts:2:AccessToken", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CredentialSource_UnknownAccount_Throws()
+    {
+        var source = new ConfigurationChannelApiCredentialSource(new ConfigurationBuilder().AddInMemoryCollection(ScenarioAccounts.Default.ToConfiguration()).Build());
+
+        Assert.Throws<ChannelApiCredentialMissingException>(() => source.Get(new ChannelAccount("acme", SalesChannel.Amazon, "ANOTHERSELLER")));
+    }
+
+    private static ChannelApiOptions Resolve(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var provider = new ServiceCollection().AddLogging().AddChannelApiClients(configuration).BuildServiceProvider();
+        return provider.GetRequiredService<IOptions<ChannelApiOptions>>().Value;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Testing.Scenarios;
+
+namespace ServerlessOps.Infrastructure.Tests.Channels;
+
+public sealed class OrderReaderTests
+{
+    private const string AmazonOrderId = "114-3941689-8772232";
+    private const string WalmartOrderId = "108812345678901";
+    private const string TikTokOrderId = "576912345678901234";
+
+    [Fact]
+    public async Task Amazon_OrderInStub_ReturnsGetOrderAndOrderItemsBodies()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ChannelApiTestHost.StartAsync(ct);
+        var order = ChannelSamples.AmazonSampleGetOrder();
+        var items = ChannelSamples.Text("amazon-orders-api-order-items.json");
+        host.Stub.PutAmazonOrder(AmazonOrderId, order, items);
+
+        var document = await host.Readers.ReadOrderAsync(host.Account(SalesChannel.Amazon), AmazonOrderId, ct);
+
+        Assert.Equal(SalesChannel.Amazon, document.Channel);
+        Assert.Equal(AmazonOrderId, document.ExternalOrderId);
+        Assert.Equal(order, document.Part(ChannelOrderDocument.AmazonOrder));
+        Assert.Equal(items, document.Part(ChannelOrderDocument.AmazonOrderItems));
+        Assert.All(host.Stub.Requests(SalesChannel.Amazon), r => Assert.Equal(200, r.StatusCode));
+        Assert.Equal(2, host.Stub.RequestCount(SalesChannel.Amazon));
+    }
+
+    [Fact]
+    public async Task Walmart_OrderInStub_ReturnsGetOrderBodyWithHeadersAccepted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ChannelApiTestHost.StartAsync(ct);
+        var json = ChannelSamples.Text("walmart-get-order.json");
+        host.Stub.PutWalmartOrder(WalmartOrderId, json);
+
+        var document = await host.Readers.ReadOrderAsync(host.Account(SalesChannel.Walmart), WalmartOrderId, ct);
+
+        Assert.Equal(json, document.Part(ChannelOrderDocument.WalmartOrder));
+        Assert.Equal("served", Assert.Single(host.Stub.Requests(SalesChannel.Walmart)).Outcome);
+    }
+
+    [Fact]
+    public async Task TikTok_OrderInStub_ReturnsOrderDetailWithSignAccepted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ChannelApiTestHost.StartAsync(ct);
+        var json = ChannelSamples.Text("tiktok-order-detail.json");
+        host.Stub.PutTikTokOrder(TikTokOrderId, json);
+
+        var document = await host.Readers.ReadOrderAsync(host.Account(SalesChannel.TikTokShop), TikTokOrderId, ct);
+
+        Assert.Equal(json, document.Part(ChannelOrderDocument.TikTokOrderDetail));
+        Assert.Equal("served", Assert.Single(host.Stub.Requests(SalesChannel.TikTokShop)).Outcome);
+    }
+
+    [Fact]
+    public async Task TikTok_SingleOrderObjectInStub_IsServedInsideAnOrderDetailResponse()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ChannelApiTestHost.StartAsync(ct);
+        var order = ChannelSamples.Load("tiktok-order-detail.json")["data"]!["orders"]![0]!.ToJsonString();
+        host.Stub.PutTikTokOrder(TikTokOrderId, order);
+
+        var document = await host.Readers.ReadOrderAsync(host.Account(SalesChannel.TikTokShop), TikTokOrderId, ct);
+
+        var served = JsonNode.Parse(document.Part(ChannelOrderDocument.TikTokOrderDetail))!;
+        Assert.Equal(0, served["code"]!.GetValue<int>());
+        Assert.Equal(TikTokOrderId, served["data"]!["orders"]![0]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Readers_Shopify_HasNoReaderBecauseTheWebhookIsTheOrder()
+    {
+        var readers = new Infrastructure.Channels.ChannelOrderReaders([]);
+
+        Assert.Throws<NotSupportedException>(() => readers.For(SalesChannel.Shopify));
+    }
+}
