@@ -13,7 +13,7 @@ public static class CosmosClientFactory
     /// the managed identity (<see cref="CosmosOptions.ClientId"/>) or <c>DefaultAzureCredential</c>. Gateway
     /// mode by default (see <see cref="CosmosOptions.ConnectionMode"/> for why); against the emulator also
     /// <c>LimitToEndpoint</c> (it advertises no regions to discover) and the certificate policy for its
-    /// host:port only. The caller owns the client (DI disposes the singleton).
+    /// host:port only, plus <see cref="EmulatorCompatibilityHandler"/>. The caller owns the client (DI disposes the singleton).
     /// </summary>
     public static CosmosClient Create(CosmosOptions options, TokenCredential? credential = null)
     {
@@ -33,6 +33,7 @@ public static class CosmosClientFactory
         {
             var validator = new EmulatorCertificateValidator(endpoint);
             clientOptions.HttpClientFactory = validator.CreateHttpClient;
+            clientOptions.CustomHandlers.Add(new EmulatorCompatibilityHandler());
         }
 
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
