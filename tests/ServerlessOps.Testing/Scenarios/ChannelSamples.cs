@@ -63,10 +63,10 @@ public static class ChannelSamples
             ["MarketplaceId"] = "ATVPDKIKX0DER",
             ["ShipmentServiceLevelCategory"] = "Standard",
             ["OrderType"] = "StandardOrder",
-            ["EarliestShipDate"] = AmazonTime(purchaseDate.AddHours(13).Date),
-            ["LatestShipDate"] = AmazonTime(purchaseDate.AddDays(3).Date.AddSeconds(-1)),
-            ["EarliestDeliveryDate"] = AmazonTime(purchaseDate.AddDays(4).Date),
-            ["LatestDeliveryDate"] = AmazonTime(purchaseDate.AddDays(8).Date.AddSeconds(-1)),
+            ["EarliestShipDate"] = AmazonTime(UtcDay(purchaseDate.AddHours(13))),
+            ["LatestShipDate"] = AmazonTime(UtcDay(purchaseDate.AddDays(3)).AddSeconds(-1)),
+            ["EarliestDeliveryDate"] = AmazonTime(UtcDay(purchaseDate.AddDays(4))),
+            ["LatestDeliveryDate"] = AmazonTime(UtcDay(purchaseDate.AddDays(8)).AddSeconds(-1)),
             ["IsBusinessOrder"] = false,
             ["IsPrime"] = false,
             ["IsPremiumOrder"] = false,
@@ -111,6 +111,9 @@ public static class ChannelSamples
     /// <summary>Shopify's shop-local timestamps, e.g. <c>2026-11-20T14:03:11-05:00</c> (the samples' shop is on US Eastern).</summary>
     public static string ShopifyTime(DateTimeOffset at) =>
         at.ToOffset(TimeSpan.FromHours(-5)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary>Midnight UTC of the day <paramref name="at"/> falls on (never the machine's time zone).</summary>
+    public static DateTimeOffset UtcDay(DateTimeOffset at) => new(at.UtcDateTime.Date, TimeSpan.Zero);
 
     /// <summary>Two-decimal string, the form Shopify and TikTok give money in.</summary>
     public static string Decimal2(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
