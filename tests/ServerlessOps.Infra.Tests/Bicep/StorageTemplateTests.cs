@@ -1,0 +1,51 @@
+namespace ServerlessOps.Infra.Tests.Bicep;
+
+/// <summary>The queues, tables and containers the app and the durable runtime expect exist before the app starts.</summary>
+public sealed class StorageTemplateTests(BicepFixture bicep)
+{
+    [Fact]
+    public void Queues_AreIngestionPoisonAndTheTaskHubs()
+    {
+        Assert.Equal(
+            new[]
+            {
+                "webhook-deliveries", "webhook-deliveries-poison", "serverlessopshub-workitems",
+                "serverlessopshub-control-00", "serverlessopshub-control-01", "serverlessopshub-control-02", "serverlessopshub-control-03",
+            }.Order(),
+            bicep.Dev.NamesOf("Microsoft.Storage/storageAccounts/queueServices/queues").Order());
+    }
+
+    [Fact]
+    public void Tables_AreTheTaskHubHistoryAndInstances()
+    {
+        Assert.Equal(
+            ["ServerlessOpsHubHistory", "ServerlessOpsHubInstances"],
+            bicep.Dev.NamesOf("Microsoft.Storage/storageAccounts/tableServices/tables").Order());
+    }
+
+    [Fact]
+    public void BlobContainers_IncludeDeploymentPackageRawDeliveriesReportsAndTaskHub()
+    {
+        var containers = bicep.Dev.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
+        Assert.Equal(
+            new[] { "app-package", "raw-deliveries", "reports", "serverlessopshub-largemessages", "serverlessopshub-leases" }.Order(),
+            bicep.Dev.NamesOf("Microsoft.Storage/storageAccounts/blobServices/containers").Order());
+        Assert.All(containers, c => Assert.Equal("None", (string?)c["properties"]!["publicAccess"]));
+    }
+
+    [Fact]
+    public void RawDeliveries_CoolAfter35Days_DeleteAfter400()
+    {
+        var rule = Assert.Single(bicep.Dev.SingleOf("Microsoft.Storage/storageAccounts/managementPolicies")["properties"]!["policy"]!["rules"]!.AsArray())!;
+        Assert.Equal(["raw-deliveries/"], rule["definition"]!["filters"]!["prefixMatch"]!.AsArray().Select(p => (string)p!));
+        var actions = rule["definition"]!["actions"]!["baseBlob"]!;
+        Assert.Equal(35, (int)actions["tierToCool"]!["daysAfterModificationGreaterThan"]!);
+        Assert.Equal(400, (int)actions["delete"]!["daysAfterModificationGreaterThan"]!);
+    }
+
+    [Fact]
+    public void ProdStorage_IsZoneRedundant()
+    {
+        Assert.Equal("Standard_ZRS", (string?)bicep.Prod.SingleOf("Microsoft.Storage/storageAccounts")["sku"]!["name"]);
+    }
+}
