@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Ingestion;
@@ -21,7 +22,8 @@ public sealed class CosmosStoreUnavailableTests
         options.Value.ConnectionString = server.ConnectionString;
         using var client = CosmosClientFactory.Create(options.Value);
         var containers = new CosmosContainers(client, $"down-{Guid.NewGuid():N}");
-        var orders = new CosmosOrderStore(containers, options, NullLogger<CosmosOrderStore>.Instance);
+        var log = new FakeLogger<CosmosOrderStore>();
+        var orders = new CosmosOrderStore(containers, options, log);
         var quarantine = new CosmosQuarantineStore(containers, options, NullLogger<CosmosQuarantineStore>.Instance);
         var placed = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
         try
@@ -56,5 +58,8 @@ public sealed class CosmosStoreUnavailableTests
             Assert.Contains("Cosmos DB", ex.Message, StringComparison.Ordinal);
         });
         Assert.Contains("shopify:1", read.Message, StringComparison.Ordinal);
+        var records = log.Collector.GetSnapshot();
+        Assert.Contains(records, r => r.Id.Id is 4002 or 4003);
+        Assert.DoesNotContain(records, r => r.Message.Contains(CosmosServerFixture.AccountKey, StringComparison.Ordinal));
     }
 }
