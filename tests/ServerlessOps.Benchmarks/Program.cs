@@ -1,14 +1,16 @@
 using ServerlessOps.Benchmarks.Durable;
+using ServerlessOps.Benchmarks.Ingest;
 
 // One scenario per argument; add a case per benchmark (e.g. "ingest").
 return args.FirstOrDefault() switch
 {
     "durable" => await DurableBenchmark.RunAsync(args[1..]),
+    "ingest" => await IngestBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("usage: ServerlessOps.Benchmarks <scenario>   scenarios: durable");
+    Console.WriteLine("usage: ServerlessOps.Benchmarks <scenario>   scenarios: durable, ingest [--rate 500 --seconds 20]");
     return 2;
 }

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Storage.Queues;
+using ServerlessOps.Testing.Emulators;
+using ServerlessOps.Testing.LocalStack;
+using ServerlessOps.Testing.Scenarios;
+
+namespace ServerlessOps.Benchmarks.Ingest;
+
+/// <summary>
+/// Webhook acknowledgement under open-loop load on loopback: signed Shopify deliveries sent at a fixed rate
+/// for a bounded time to the function app running as its own process on Azurite and the Cosmos server.
+/// Latency is measured from each request's scheduled send time, so a stall shows up in the percentiles
+/// instead of silently lowering the rate (no coordinated omission). Processing keeps running during the load,
+/// as it does in production; the drain time after the load is reported too.
+/// </summary>
+internal static class IngestBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = IngestBenchmarkOptions.Parse(args);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        Console.WriteLine($"starting emulators and the function app (load: {options.Rate}/s for {options.Seconds} s, loopback only)");
+        await using var azurite = await AzuriteFixture.StartAsync(stop.Token);
+        await using var cosmos = await CosmosServerFixture.StartAsync(stop.Token);
+        var runId = LocalStackSettings.NewRunId();
+        var settings = LocalStackSettings.For(azurite, cosmos, runId);
+        foreach (var (key, value) in ScenarioAccounts.Default.ToConfiguration())
+        {
+            settings[key] = value ?? string.Empty;
+        }
+
+        settings["Logging:LogLevel:Default"] = "Warning";
+        await using var app = await FunctionAppProcess.StartAsync(settings, stop.Token);
+
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.MaxInFlight, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
+        var factory = new ShopifyOrderFactory();
+
+        // Warm-up: JIT, connection pool, Cosmos and storage clients; not measured.
+        await SendAtRateAsync(http, app.BaseAddress, factory, 0, options.Warmup, Math.Min(options.Rate, 200), options.MaxInFlight, null, stop.Token);
+
+        var latencies = new LatencyRecorder();
+        var total = options.Rate * options.Seconds;
+        var clock = Stopwatch.StartNew();
+        var result = await SendAtRateAsync(http, app.BaseAddress, factory, options.Warmup, total, options.Rate, options.MaxInFlight, latencies, stop.Token);
+        var elapsed = clock.Elapsed;
+
+        var queue = new QueueClient(azurite.ConnectionString, settings["Ingestion:QueueName"]);
+        var drain = Stopwatch.StartNew();
+        while ((await queue.GetPropertiesAsync(stop.Token)).Value.ApproximateMessagesCount > 0 && drain.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            await Task.Delay(250, stop.Token);
+        }
+
+        PrintTable(options, total, result, elapsed, latencies, drain.Elapsed);
+        return 0;
+    }
+
+    private static async Task<SendResult> SendAtRateAsync(
+        HttpClient http, Uri baseAddress, ShopifyOrderFactory factory, int first, int count, int rate, int maxInFlight,
+        LatencyRecorder? latencies, CancellationToken cancellationToken)
+    {
+        var ok = 0;
+        var failed = 0;
+        var skipped = 0;
+        var inFlight = 0;
+        var tasks = new List<Task>(count);
+        var webhooks = Enumerable.Range(first, count).Select(factory.Create).ToArray();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            var scheduled = TimeSpan.FromSeconds((double)i / rate);
+            var wait = scheduled - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+
+            if (Volatile.Read(ref inFlight) >= maxInFlight)
+            {
+                Interlocked.Increment(ref skipped);
+                continue;
+            }
+
+            var webhook = webhooks[i];
+            Interlocked.Increment(ref inFlight);
+            tasks.Add(Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        using var request = webhook.ToRequest(baseAddress);
+                        using var response = await http.SendAsync(request, cancellationToken);
+                        latencies?.Add((clock.Elapsed - scheduled).TotalMilliseconds);
+                        if (response.IsSuccessStatusCode)
+                        {
+                            Interlocked.Increment(ref ok);
+                        }
+                        else
+                        {
+                            Interlocked.Increment(ref failed);
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+                    catch (TaskCanceledException)
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref inFlight);
+                    }
+                },
+                cancellationToken));
+        }
+
+        await Task.WhenAll(tasks);
+        return new SendResult(ok, failed, skipped);
+    }
+
+    private static void PrintTable(IngestBenchmarkOptions options, int total, SendResult result, TimeSpan elapsed, LatencyRecorder latencies, TimeSpan drain)
+    {
+        static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+        var achieved = result.Ok / elapsed.TotalSeconds;
+        Console.WriteLine();
+        Console.WriteLine("| metric | value |");
+        Console.WriteLine("|---|---|");
+        Console.WriteLine($"| target rate | {options.Rate} webhooks/s for {options.Seconds} s ({total} requests) |");
+        Console.WriteLine($"| acknowledged 2xx | {result.Ok} ({achieved.ToString("0", CultureInfo.InvariantCulture)}/s achieved) |");
+        Console.WriteLine($"| failed / not sent (in-flight cap {options.MaxInFlight}) | {result.Failed} / {result.Skipped} |");
+        Console.WriteLine($"| ack latency p50 | {Ms(latencies.Percentile(50))} ms |");
+        Console.WriteLine($"| ack latency p90 | {Ms(latencies.Percentile(90))} ms |");
+        Console.WriteLine($"| ack latency p99 | {Ms(latencies.Percentile(99))} ms |");
+        Console.WriteLine($"| ack latency max | {Ms(latencies.Percentile(100))} ms |");
+        Console.WriteLine($"| queue drained after load | {drain.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s |");
+        Console.WriteLine($"| goal: p99 < 50 ms at 500/s | {(latencies.Percentile(99) < 50 && options.Rate >= 500 && result.Failed == 0 && result.Skipped == 0 ? "met" : "not met")} |");
+    }
+
+    private sealed record SendResult(int Ok, int Failed, int Skipped);
+}

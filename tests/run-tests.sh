@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test of the solution against real emulators (the fixtures start Azurite and the Cosmos
+# server themselves on free 127.0.0.1 ports). Installs what it needs first: npm packages of the local
+# stack and NuGet packages. Prints the totals as "N passed, N failed" on the last line.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+if [ ! -f infra/local/node_modules/.package-lock.json ]; then
+  (cd infra/local && npm ci --no-audit --no-fund)
+fi
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet restore ServerlessOps.sln
+dotnet build ServerlessOps.sln --no-restore -c Debug -warnaserror
+status=0
+dotnet test --solution ServerlessOps.sln --no-build -c Debug \
+  --results-directory "$results" --report-xunit-trx --timeout 30m || status=$?
+
+# Totals from the TRX files, not from console text: one UnitTestResult per test.
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    for result in ET.parse(path).getroot().iterfind(".//t:UnitTestResult", ns):
+        outcome = result.get("outcome")
+        if outcome == "Passed":
+            passed += 1
+        elif outcome in ("NotExecuted", "Skipped"):
+            skipped += 1
+        else:
+            failed += 1
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status
