@@ -41,10 +41,16 @@ internal sealed class OrchestrationExecutor
         }
 
         var recorded = new List<HistoryEvent>();
+        var late = new List<EventRaisedEvent>();
         foreach (var fresh in newEvents)
         {
             if (_nonDeterministic || (_outcome is not null && fresh is not OrchestratorStartedEvent))
             {
+                if (fresh is EventRaisedEvent raised)
+                {
+                    late.Add(raised);
+                }
+
                 continue;
             }
 
@@ -55,6 +61,13 @@ internal sealed class OrchestrationExecutor
         }
 
         var actions = _nonDeterministic ? [] : _context.PendingActions.Values.ToList();
+        if (_outcome is { Status: OrchestrationRuntimeStatus.ContinuedAsNew } && _context.ContinueAsNewRequest is { } next)
+        {
+            // Events buffered after the orchestrator asked to continue as new (or that arrived in the same batch
+            // after it returned) belong to the next execution when the code asked to preserve them.
+            _outcome = _outcome with { CarryOverEvents = next.PreserveEvents ? [.. _context.BufferedEvents, .. late] : [] };
+        }
+
         return new ExecutionResult(recorded, actions, _outcome, _context.SerializedCustomStatus, _suspended && _outcome is null);
     }
 
@@ -160,8 +173,7 @@ internal sealed class OrchestrationExecutor
         {
             if (_context.ContinueAsNewRequest is { } next)
             {
-                var carry = next.PreserveEvents ? _context.BufferedEvents.ToList() : [];
-                return new OrchestrationOutcome(OrchestrationRuntimeStatus.ContinuedAsNew, next.Input, CarryOverEvents: carry);
+                return new OrchestrationOutcome(OrchestrationRuntimeStatus.ContinuedAsNew, next.Input);
             }
 
             return new OrchestrationOutcome(OrchestrationRuntimeStatus.Completed, _converter.Serialize(run.Result));

@@ -76,7 +76,9 @@ public abstract partial class TaskOrchestrationContext
         var eventTask = WaitForExternalEvent<T>(eventName, cts.Token);
         var timerTask = CreateTimer(timeout, cts.Token);
         var winner = await Task.WhenAny(eventTask, timerTask);
-        await cts.CancelAsync();
+#pragma warning disable CA1849 // CancelAsync runs the callbacks on another thread; orchestrator code must stay on the replay thread.
+        cts.Cancel();
+#pragma warning restore CA1849
         if (winner == eventTask)
         {
             return await eventTask;

@@ -60,7 +60,8 @@ public abstract partial class TaskOrchestrationContext
     /// <summary>
     /// Creates a durable timer that completes at <paramref name="fireAt"/> (UTC). It survives restarts: the
     /// instance is unloaded while it waits. Cancelling <paramref name="cancellationToken"/> completes the task as
-    /// cancelled at once; the timer message that arrives later is ignored. An uncancelled timer does not keep a
+    /// cancelled at once (cancel with <see cref="CancellationTokenSource.Cancel()"/>, not <c>CancelAsync</c>, which
+    /// runs callbacks off the replay thread); the timer message that arrives later is ignored. An uncancelled timer does not keep a
     /// completed orchestrator from completing.
     /// </summary>
     /// <param name="fireAt">When it fires, UTC.</param>
