@@ -43,12 +43,10 @@ public static class AmazonOrderMapper
 
         var lines = new List<OrderLine>();
         decimal shippingPrice = 0m, shippingTax = 0m, shippingDiscount = 0m;
-        var missingPrices = false;
         foreach (var item in items.Property("OrderItems").Items())
         {
             var quantity = item.Property("QuantityOrdered").GetCount();
             var itemPrice = Money(item, "ItemPrice", pricesWithheld);
-            missingPrices |= itemPrice is null;
 
             // PromotionDiscountTax / ShippingDiscountTax: the tax the promotion took off; the buyer pays the tax net of it.
             var tax = (Money(item, "ItemTax", true) ?? 0m) - (Money(item, "PromotionDiscountTax", true) ?? 0m);
@@ -98,7 +96,10 @@ public static class AmazonOrderMapper
             Total = total?.Property("Amount").GetDecimal() ?? 0m,
             PlacedAt = order.Property("PurchaseDate").GetIsoTime(),
             Version = new OrderVersion(order.Property("LastUpdateDate").GetIsoTime()),
-            IsComplete = status != OrderStatus.Pending && !missingPrices,
+
+            // Only Pending (and pre-order) answers are incomplete: a later read will carry the prices. A Canceled order
+            // that never left Pending will never get prices, so it is complete as it is (otherwise it is re-read forever).
+            IsComplete = status != OrderStatus.Pending,
         };
     }
 
