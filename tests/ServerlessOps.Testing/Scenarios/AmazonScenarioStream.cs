@@ -159,6 +159,10 @@ internal static class AmazonScenarioStream
         var summary = change["Summary"]!;
         summary["OrderStatus"] = status;
         summary["PurchaseDate"] = ChannelSamples.AmazonMillis(purchased);
+        summary["EarliestShipDate"] = ChannelSamples.AmazonMillis(ChannelSamples.UtcDay(purchased.AddHours(13)));
+        summary["LatestShipDate"] = ChannelSamples.AmazonMillis(ChannelSamples.UtcDay(purchased.AddDays(3)).AddSeconds(-1));
+        summary["EarliestDeliveryDate"] = ChannelSamples.AmazonMillis(ChannelSamples.UtcDay(purchased.AddDays(4)));
+        summary["LatestDeliveryDate"] = ChannelSamples.AmazonMillis(ChannelSamples.UtcDay(purchased.AddDays(8)).AddSeconds(-1));
         var units = lines.Sum(l => l.Quantity);
         summary["NumberOfItemsShipped"] = status == "Shipped" ? units : 0;
         summary["NumberOfItemsUnshipped"] = status == "Unshipped" ? units : 0;
