@@ -11,7 +11,8 @@ public sealed partial class InMemoryOrchestrationBackend
     {
         lock (_gate)
         {
-            foreach (var (id, state) in _instances)
+            // Least recently locked first, so an abandoned instance does not starve the others.
+            foreach (var (id, state) in _instances.OrderBy(pair => pair.Value.LastLocked))
             {
                 if (TryLock(id, state) is { } workItem)
                 {
@@ -208,6 +209,7 @@ public sealed partial class InMemoryOrchestrationBackend
 
         var token = Guid.NewGuid();
         state.LockToken = token;
+        state.LastLocked = ++_lockSequence;
         visible.ForEach(m =>
         {
             m.LockToken = token;

@@ -16,6 +16,7 @@ public sealed partial class InMemoryOrchestrationBackend : IOrchestrationBackend
     private readonly Dictionary<string, InstanceState> _instances = new(StringComparer.Ordinal);
     private readonly List<QueuedMessage> _activityQueue = [];
     private readonly TimeProvider _time;
+    private long _lockSequence;
 
     /// <summary>Creates an empty backend on <paramref name="timeProvider"/> (default: the system clock).</summary>
     /// <param name="timeProvider">The clock for due times and visibility.</param>
@@ -222,6 +223,8 @@ public sealed partial class InMemoryOrchestrationBackend : IOrchestrationBackend
         public long Version { get; set; }
 
         public Guid? LockToken { get; set; }
+
+        public long LastLocked { get; set; }
     }
 
     /// <summary>A message waiting in a queue.</summary>
