@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using ServerlessOps.Functions.Hosting;
+
+namespace ServerlessOps.Functions.Tests.Hosting;
+
+/// <summary>
+/// The function app in process on a TestServer, configured only by the given settings. They are applied with
+/// <c>UseSetting</c> (host configuration) because Program reads configuration while it builds the app, before
+/// any ConfigureAppConfiguration callback would run. A developer's local.settings.json is never read.
+/// </summary>
+public sealed class FunctionAppFactory : WebApplicationFactory<Program>
+{
+    /// <summary>A path that never exists, so <see cref="LocalSettings"/> adds nothing.</summary>
+    public const string NoSettingsFile = "/nonexistent/serverlessops-tests/local.settings.json";
+
+    public FunctionAppFactory(IReadOnlyDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Settings = settings;
+    }
+
+    /// <summary>The settings the app runs on (also usable for a <see cref="Testing.LocalStack.FunctionAppProcess"/> on the same stores).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting(CustomHandlerHostExtensions.SettingsFileKey, NoSettingsFile);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

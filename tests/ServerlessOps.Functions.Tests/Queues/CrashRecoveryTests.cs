@@ -1,0 +1,74 @@
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Functions.Hosting;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Testing.LocalStack;
+using ServerlessOps.Testing.Webhooks;
+
+namespace ServerlessOps.Functions.Tests.Queues;
+
+/// <summary>The app as a real process: SIGKILLed after acknowledging but before processing, then restarted.</summary>
+public sealed class CrashRecoveryTests(FunctionAppFixture fixture)
+{
+    [Fact]
+    public async Task FunctionApp_KilledAfterAcknowledgingBeforeProcessing_NextProcessProcessesEveryDeliveryOnce()
+    {
+        var settings = fixture.Settings(LocalStackSettings.NewRunId());
+        var walmartOrder = Deliveries.NewWalmartPurchaseOrderId();
+        var tiktokOrder = Deliveries.NewTikTokOrderId();
+        var amazonOrder = Deliveries.NewAmazonOrderId();
+        fixture.Marketplace.PutWalmartOrder(walmartOrder, Deliveries.WalmartOrder(walmartOrder));
+        fixture.Marketplace.PutTikTokOrder(tiktokOrder, Deliveries.TikTokOrder(tiktokOrder));
+        Deliveries.PutAmazonOrder(fixture.Marketplace, amazonOrder, 70.24m);
+        var walmartEvent = Deliveries.NewId();
+        var tiktokNotification = Deliveries.Digits(19);
+        var amazonNotification = Deliveries.NewId();
+        var shopify = Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create");
+        SignedWebhook[] webhooks =
+        [
+            shopify,
+            Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-cancelled.json"), "orders/cancelled"),
+            Deliveries.Walmart(Deliveries.WalmartPoCreated(walmartOrder, walmartEvent), walmartEvent),
+            Deliveries.TikTok(Deliveries.TikTokStatusChange(tiktokOrder, tiktokNotification), tiktokNotification),
+            Deliveries.Amazon(Deliveries.AmazonOrderChange(amazonOrder, amazonNotification, Deliveries.AmazonShape.EventBridge), amazonNotification),
+            shopify,
+        ];
+        string[] orderIds = ["shopify:6120001122334", "shopify:6120001122345", $"walmart:{walmartOrder}", $"tiktok:{tiktokOrder}", $"amazon:{amazonOrder}"];
+
+        var shopifyKey = ServerlessOps.Domain.Ingestion.DeliveryKey.For(SalesChannel.Shopify, "acme-outfitters.myshopify.com", shopify.DeliveryId);
+        var keys = new HashSet<string>();
+        await using (var first = await FunctionAppProcess.StartAsync(With(settings, HostingMode.StandaloneKey, "false"), TestContext.Current.CancellationToken))
+        {
+            using var client = new AppClient(new HttpClient { BaseAddress = first.BaseAddress });
+            foreach (var webhook in webhooks)
+            {
+                keys.Add((await client.SendAcceptedAsync(webhook)).DeliveryKey);
+            }
+
+            // Acknowledged, stored, not processed: then the process dies without any shutdown code running.
+            Assert.All(await client.ChannelEventsAsync(), e => Assert.NotEqual("Applied", e.Str("outcome")));
+            first.Kill();
+            Assert.True(first.HasExited);
+        }
+
+        await using var second = await FunctionAppProcess.StartAsync(settings, TestContext.Current.CancellationToken);
+        using var recovered = new AppClient(new HttpClient { BaseAddress = second.BaseAddress });
+        foreach (var key in keys)
+        {
+            Assert.Equal("Applied", (await recovered.WaitForEventAsync(key, e => e.Str("outcome") == "Applied" && e.Number("arrivals") == (key == shopifyKey ? 2 : 1))).Str("outcome"));
+        }
+
+        foreach (var orderId in orderIds)
+        {
+            var order = await recovered.WaitForOrderAsync(orderId);
+            Assert.Single(order.Items("deliveries"));
+        }
+
+        Assert.Equal(keys.Count, (await recovered.ChannelEventsAsync()).Length);
+        Assert.Equal(5, keys.Count);
+        Assert.Empty(await recovered.QuarantineAsync());
+    }
+
+    private static Dictionary<string, string> With(Dictionary<string, string> settings, string key, string value) =>
+        new(settings) { [key] = value };
+}

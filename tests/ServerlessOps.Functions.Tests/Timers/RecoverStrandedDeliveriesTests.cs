@@ -1,0 +1,48 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Ingestion;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Storage;
+using ServerlessOps.Testing.Scenarios;
+
+namespace ServerlessOps.Functions.Tests.Timers;
+
+public sealed class RecoverStrandedDeliveriesTests(FunctionAppFixture fixture)
+{
+    [Fact]
+    public async Task RecoverStrandedDeliveries_RawDeliveryStoredWithoutQueueMessage_IsRequeuedAndProcessed()
+    {
+        await using var app = TestApp.Start(fixture, new Dictionary<string, string> { ["Ingestion:StrandedAfter"] = "00:01:00" });
+        var accounts = ScenarioAccounts.Default;
+        var webhook = Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create");
+        var key = DeliveryKey.For(SalesChannel.Shopify, accounts.ShopifyShopDomain, webhook.DeliveryId);
+        var headers = new Dictionary<string, string>(webhook.Headers, StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = webhook.ContentType };
+
+        // As if the process died between the blob write and the queue send, five minutes ago.
+        var stranded = new RawDelivery(
+            key, accounts.BrandId, SalesChannel.Shopify, accounts.ShopifyShopDomain, webhook.DeliveryId, "orders/create",
+            headers["X-Shopify-Event-Id"], DateTimeOffset.UtcNow.AddMinutes(-5), webhook.Path, headers, webhook.Body);
+        var raw = app.Services.GetRequiredService<RawDeliveryStore>();
+        Assert.True((await raw.TryCreateAsync(stranded, TestContext.Current.CancellationToken)).Created);
+
+        // A fresh one is not stranded yet and must be left alone.
+        var fresh = Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-cancelled.json"), "orders/cancelled");
+        var freshKey = DeliveryKey.For(SalesChannel.Shopify, accounts.ShopifyShopDomain, fresh.DeliveryId);
+        var freshHeaders = new Dictionary<string, string>(fresh.Headers, StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = fresh.ContentType };
+        await raw.TryCreateAsync(
+            stranded with { DeliveryKey = freshKey, DeliveryId = fresh.DeliveryId, Topic = "orders/cancelled", ReceivedAt = DateTimeOffset.UtcNow, Headers = freshHeaders, Body = fresh.Body },
+            TestContext.Current.CancellationToken);
+
+        using var response = await app.Client.Http.PostAsJsonAsync(
+            new Uri("/RecoverStrandedDeliveries", UriKind.Relative), new { Data = new { timer = new { } }, Metadata = new { } }, TestContext.Current.CancellationToken);
+
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Applied", (await app.Client.WaitForEventAsync(key)).Str("outcome"));
+        var order = await app.Client.WaitForOrderAsync("shopify:" + Deliveries.ShopifyOrderId);
+        Assert.Equal(key, Assert.Single(order.Items("deliveries")).Str("deliveryKey"));
+        Assert.Null(await app.Client.GetOrderAsync("shopify:6120001122345"));
+        Assert.Equal("Received", (await raw.GetAsync(RawDelivery.BlobNameFor("acme", SalesChannel.Shopify, freshKey), TestContext.Current.CancellationToken))!.State.ToString());
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Ingestion;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Testing.Scenarios;
+
+namespace ServerlessOps.Functions.Tests.Webhooks;
+
+public sealed class TikTokShopWebhookTests(FunctionAppFixture fixture)
+{
+    private static readonly ScenarioAccounts Accounts = ScenarioAccounts.Default;
+
+    [Fact]
+    public async Task TikTokShopWebhook_ValidSignature_IsAcceptedAndOrderIsReReadFromApi()
+    {
+        await using var app = TestApp.Start(fixture);
+        var orderId = Deliveries.NewTikTokOrderId();
+        fixture.Marketplace.PutTikTokOrder(orderId, Deliveries.TikTokOrder(orderId));
+        var notificationId = Deliveries.Digits(19);
+
+        var ack = await app.Client.SendAcceptedAsync(Deliveries.TikTok(Deliveries.TikTokStatusChange(orderId, notificationId), notificationId));
+
+        Assert.Equal(DeliveryKey.For(SalesChannel.TikTokShop, Accounts.TikTokShopId, notificationId), ack.DeliveryKey);
+        Assert.Equal("accepted", ack.Status);
+        Assert.Equal("Applied", (await app.Client.WaitForEventAsync(ack.DeliveryKey)).Str("outcome"));
+        var order = (await app.Client.WaitForOrderAsync($"tiktok:{orderId}")).GetProperty("order");
+        Assert.Equal(Accounts.TikTokShopId, order.Str("channelAccountId"));
+        Assert.Equal("AwaitingFulfilment", order.Str("status"));
+        Assert.Equal("USD", order.Str("currency"));
+        Assert.Equal(57.51m, order.Dec("total"));
+        Assert.Contains(order.Items("lines"), l => l.Str("sku") == "ACME-TEE-BLK-M" && l.Dec("unitPrice") == 24.00m);
+        Assert.Contains(fixture.Marketplace.Requests(SalesChannel.TikTokShop), r => r.StatusCode == 200 && r.Outcome == "served");
+    }
+
+    [Fact]
+    public async Task TikTokShopWebhook_TamperedBody_IsRejectedAndNothingStored()
+    {
+        await using var app = TestApp.Start(fixture);
+        var notificationId = Deliveries.Digits(19);
+        var body = Deliveries.TikTokStatusChange(Deliveries.NewTikTokOrderId(), notificationId);
+        var signed = Deliveries.TikTok(body, notificationId);
+        var tampered = signed with { Body = Deliveries.Utf8(System.Text.Encoding.UTF8.GetString(body).Replace("\"AWAITING_SHIPMENT\"", "\"CANCEL\"", StringComparison.Ordinal)) };
+
+        using var response = await app.Client.SendAsync(tampered);
+
+        await Problem.AssertAsync(response, HttpStatusCode.Unauthorized, Accounts.TikTokShopId);
+        await app.Client.AssertNothingStoredAsync(SalesChannel.TikTokShop, DeliveryKey.For(SalesChannel.TikTokShop, Accounts.TikTokShopId, notificationId));
+    }
+
+    [Fact]
+    public async Task TikTokShopWebhook_WrongSignature_IsRejectedAndNothingStored()
+    {
+        await using var app = TestApp.Start(fixture);
+        var notificationId = Deliveries.Digits(19);
+        var forged = Deliveries.TikTok(Deliveries.TikTokStatusChange(Deliveries.NewTikTokOrderId(), notificationId), notificationId, Accounts with { TikTokAppSecret = "not-the-app-secret" });
+
+        using var response = await app.Client.SendAsync(forged);
+
+        await Problem.AssertAsync(response, HttpStatusCode.Unauthorized);
+        await app.Client.AssertNothingStoredAsync(SalesChannel.TikTokShop, DeliveryKey.For(SalesChannel.TikTokShop, Accounts.TikTokShopId, notificationId));
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Ingestion;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Testing.Scenarios;
+using ServerlessOps.Testing.Webhooks;
+
+namespace ServerlessOps.Functions.Tests.Webhooks;
+
+public sealed class WalmartWebhookTests(FunctionAppFixture fixture)
+{
+    private static readonly ScenarioAccounts Accounts = ScenarioAccounts.Default;
+
+    /// <summary>The signature method signs the body (and path and timestamp), so tampering is detectable.</summary>
+    private static readonly ScenarioAccounts SigningAccounts = Accounts with { WalmartAuthMethod = WalmartAuthMethod.Signature };
+
+    [Fact]
+    public async Task WalmartWebhook_ValidCredential_IsAcceptedAndOrderIsReReadFromApi()
+    {
+        await using var app = TestApp.Start(fixture);
+        var purchaseOrderId = Deliveries.NewWalmartPurchaseOrderId();
+        fixture.Marketplace.PutWalmartOrder(purchaseOrderId, Deliveries.WalmartOrder(purchaseOrderId));
+        var eventId = Deliveries.NewId();
+
+        var ack = await app.Client.SendAcceptedAsync(Deliveries.Walmart(Deliveries.WalmartPoCreated(purchaseOrderId, eventId), eventId));
+
+        Assert.Equal(DeliveryKey.For(SalesChannel.Walmart, Accounts.WalmartPartnerId, eventId), ack.DeliveryKey);
+        Assert.Equal("accepted", ack.Status);
+        var entry = await app.Client.WaitForEventAsync(ack.DeliveryKey);
+        Assert.Equal("Applied", entry.Str("outcome"));
+        Assert.Equal($"walmart:{purchaseOrderId}", entry.Str("orderId"));
+
+        var order = (await app.Client.WaitForOrderAsync($"walmart:{purchaseOrderId}")).GetProperty("order");
+        Assert.Equal(Accounts.WalmartPartnerId, order.Str("channelAccountId"));
+        Assert.Equal("200012345678901", order.Str("displayNumber"));
+        Assert.Equal("USD", order.Str("currency"));
+        var lines = order.Items("lines").ToDictionary(l => l.Str("sku"));
+        Assert.Equal(2, lines["ACME-TEE-BLK-M"].Number("quantity"));
+        Assert.Equal(23.99m, lines["ACME-TEE-BLK-M"].Dec("unitPrice"));
+        Assert.Equal(3.24m, lines["ACME-TEE-BLK-M"].Dec("tax"));
+        Assert.Equal(1, lines["ACME-MUG-12OZ"].Number("quantity"));
+        Assert.Equal(14.99m, lines["ACME-MUG-12OZ"].Dec("unitPrice"));
+        Assert.Equal(67.22m, order.Dec("total"));
+    }
+
+    [Fact]
+    public async Task WalmartWebhook_TamperedBody_IsRejectedAndNothingStored()
+    {
+        await using var app = TestApp.Start(fixture, accounts: SigningAccounts);
+        var purchaseOrderId = Deliveries.NewWalmartPurchaseOrderId();
+        fixture.Marketplace.PutWalmartOrder(purchaseOrderId, Deliveries.WalmartOrder(purchaseOrderId));
+        var eventId = Deliveries.NewId();
+        var body = Deliveries.WalmartPoCreated(purchaseOrderId, eventId);
+        var signed = Deliveries.Walmart(body, eventId, SigningAccounts);
+        var tampered = signed with
+        {
+            Body = Deliveries.Utf8(System.Text.Encoding.UTF8.GetString(body).Replace("\"measurementValue\": \"2\"", "\"measurementValue\": \"20\"", StringComparison.Ordinal)),
+        };
+
+        using var response = await app.Client.SendAsync(tampered);
+
+        await Problem.AssertAsync(response, HttpStatusCode.Unauthorized, Accounts.WalmartPartnerId);
+        var key = DeliveryKey.For(SalesChannel.Walmart, Accounts.WalmartPartnerId, eventId);
+        await app.Client.AssertNothingStoredAsync(SalesChannel.Walmart, key);
+
+        // The untampered delivery with the same signature is accepted and processed.
+        var ack = await app.Client.SendAcceptedAsync(signed);
+        Assert.Equal(key, ack.DeliveryKey);
+        Assert.Equal("Applied", (await app.Client.WaitForEventAsync(key)).Str("outcome"));
+        Assert.Single(await app.Client.ChannelEventsAsync());
+    }
+
+    [Fact]
+    public async Task WalmartWebhook_WrongSecret_IsRejectedAndNothingStored()
+    {
+        await using var app = TestApp.Start(fixture);
+        var eventId = Deliveries.NewId();
+        var forged = Deliveries.Walmart(Deliveries.WalmartPoCreated(Deliveries.NewWalmartPurchaseOrderId(), eventId), eventId, Accounts with { WalmartSecret = "not-the-walmart-secret" });
+
+        using var response = await app.Client.SendAsync(forged);
+
+        await Problem.AssertAsync(response, HttpStatusCode.Unauthorized);
+        await app.Client.AssertNothingStoredAsync(SalesChannel.Walmart, DeliveryKey.For(SalesChannel.Walmart, Accounts.WalmartPartnerId, eventId));
+    }
+
+    [Fact]
+    public async Task WalmartWebhook_SignedTimestampOutsideWindow_IsRejectedAndNothingStored()
+    {
+        await using var app = TestApp.Start(fixture, accounts: SigningAccounts);
+        var eventId = Deliveries.NewId();
+        var stale = SigningAccounts.Sign(SalesChannel.Walmart, Deliveries.WalmartPoCreated(Deliveries.NewWalmartPurchaseOrderId(), eventId), eventId, at: DateTimeOffset.UtcNow.AddMinutes(-30));
+
+        using var response = await app.Client.SendAsync(stale);
+
+        await Problem.AssertAsync(response, HttpStatusCode.Unauthorized, "WM_SEC.TIMESTAMP");
+        await app.Client.AssertNothingStoredAsync(SalesChannel.Walmart, DeliveryKey.For(SalesChannel.Walmart, Accounts.WalmartPartnerId, eventId));
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Testing.Scenarios;
+
+namespace ServerlessOps.Functions.Tests.Webhooks;
+
+public sealed class WebhookBadInputTests(FunctionAppFixture fixture)
+{
+    private static readonly ScenarioAccounts Accounts = ScenarioAccounts.Default;
+
+    /// <summary>
+    /// Shopify and Walmart name the account outside the body (header, query), so a malformed body still
+    /// authenticates and is kept in quarantine; Amazon and TikTok name it inside the body, so nothing can be
+    /// authenticated and nothing is kept.
+    /// </summary>
+    [Theory]
+    [InlineData(SalesChannel.Shopify, true)]
+    [InlineData(SalesChannel.Amazon, false)]
+    [InlineData(SalesChannel.Walmart, true)]
+    [InlineData(SalesChannel.TikTokShop, false)]
+    public async Task Webhook_MalformedJson_Is400ProblemAndKeptOnlyWhenAuthenticated(SalesChannel channel, bool authenticated)
+    {
+        await using var app = TestApp.Start(fixture);
+        const string text = "{\"id\": 6120001122334, \"line_items\": [";
+        var body = Deliveries.Utf8(text);
+        var webhook = channel == SalesChannel.Shopify
+            ? Deliveries.Shopify(body, "orders/create")
+            : Accounts.Sign(channel, body, Deliveries.NewId(), at: DateTimeOffset.UtcNow);
+
+        using var response = await app.Client.SendAsync(webhook);
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        var quarantine = await app.Client.QuarantineAsync();
+        if (!authenticated)
+        {
+            Assert.Empty(quarantine);
+            Assert.Empty(await app.Client.ChannelEventsAsync());
+            return;
+        }
+
+        var entry = Assert.Single(quarantine);
+        Assert.Equal(channel.ToString(), entry.Str("channel"));
+        using var raw = await app.Client.GetRawDeliveryAsync(channel, entry.Str("deliveryKey"));
+        Assert.Equal(HttpStatusCode.OK, raw.StatusCode);
+        Assert.Equal(text, Json.Parse(await raw.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Str("body"));
+        Assert.Equal("Quarantined", Assert.Single(await app.Client.ChannelEventsAsync()).Str("outcome"));
+    }
+
+    [Fact]
+    public async Task ShopifyWebhook_MissingWebhookIdHeader_Is400NamingTheHeader()
+    {
+        await using var app = TestApp.Start(fixture);
+        var signed = Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create");
+        var withoutId = signed with { Headers = signed.Headers.Where(h => h.Key != "X-Shopify-Webhook-Id").ToDictionary() };
+
+        using var response = await app.Client.SendAsync(withoutId);
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "X-Shopify-Webhook-Id");
+        Assert.Null(await app.Client.GetOrderAsync("shopify:" + Deliveries.ShopifyOrderId));
+    }
+
+    [Fact]
+    public async Task ShopifyWebhook_TextPlainContentType_Is415NamingBothTypes()
+    {
+        await using var app = TestApp.Start(fixture);
+        var webhook = Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create") with { ContentType = "text/plain" };
+
+        using var response = await app.Client.SendAsync(webhook);
+
+        await Problem.AssertAsync(response, HttpStatusCode.UnsupportedMediaType, "application/json", "text/plain");
+        await app.Client.AssertNothingStoredAsync(SalesChannel.Shopify, ServerlessOps.Domain.Ingestion.DeliveryKey.For(SalesChannel.Shopify, Accounts.ShopifyShopDomain, webhook.DeliveryId));
+    }
+
+    [Fact]
+    public async Task ShopifyWebhook_BodyOverMaxBodyBytes_Is413NamingTheLimit()
+    {
+        await using var app = TestApp.Start(fixture, new Dictionary<string, string> { ["Ingestion:MaxBodyBytes"] = "4096" });
+        var webhook = Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create");
+        Assert.True(webhook.Body.Length > 4096);
+
+        using var response = await app.Client.SendAsync(webhook);
+
+        await Problem.AssertAsync(response, HttpStatusCode.RequestEntityTooLarge, "4096");
+        await app.Client.AssertNothingStoredAsync(SalesChannel.Shopify, ServerlessOps.Domain.Ingestion.DeliveryKey.For(SalesChannel.Shopify, Accounts.ShopifyShopDomain, webhook.DeliveryId));
+    }
+
+    [Fact]
+    public async Task ShopifyWebhook_UnknownShopDomain_Is403NamingTheShop()
+    {
+        await using var app = TestApp.Start(fixture);
+        var stranger = Accounts with { ShopifyShopDomain = "someone-else.myshopify.com" };
+        var webhook = Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create", accounts: stranger);
+
+        using var response = await app.Client.SendAsync(webhook);
+
+        await Problem.AssertAsync(response, HttpStatusCode.Forbidden, "someone-else.myshopify.com");
+        Assert.Empty(await app.Client.ChannelEventsAsync());
+        Assert.Empty(await app.Client.QuarantineAsync());
+    }
+
+    [Fact]
+    public async Task ReadApis_BadParameters_AreProblemsNamingTheParameter()
+    {
+        await using var app = TestApp.Start(fixture);
+
+        using var badDay = await app.Client.Http.GetAsync(new Uri("api/brands/acme/orders?day=20-11-2026", UriKind.Relative), TestContext.Current.CancellationToken);
+        await Problem.AssertAsync(badDay, HttpStatusCode.BadRequest, "day", "20-11-2026");
+        using var badChannel = await app.Client.Http.GetAsync(new Uri($"api/brands/acme/channel-events?day={AppClient.Day(AppClient.Today())}&channel=ebay", UriKind.Relative), TestContext.Current.CancellationToken);
+        await Problem.AssertAsync(badChannel, HttpStatusCode.BadRequest, "channel", "ebay");
+        using var unknownBrand = await app.Client.Http.GetAsync(new Uri("api/brands/nobody/orders/shopify:1", UriKind.Relative), TestContext.Current.CancellationToken);
+        await Problem.AssertAsync(unknownBrand, HttpStatusCode.NotFound, "nobody");
+        using var unknownOrder = await app.Client.Http.GetAsync(new Uri("api/brands/acme/orders/shopify:1", UriKind.Relative), TestContext.Current.CancellationToken);
+        await Problem.AssertAsync(unknownOrder, HttpStatusCode.NotFound, "shopify:1");
+    }
+}
