@@ -67,6 +67,18 @@ public sealed class CosmosChannelEventLogTests(CosmosServerFixture cosmos) : Cos
     }
 
     [Fact]
+    public async Task Replace_ReceivedOnAnotherDay_IsAConflictNotAMove()
+    {
+        var created = await Log.CreateAsync(Event("brand-a", SalesChannel.Shopify, "d-5", At(9)), Token);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            Log.ReplaceAsync(created.Value with { ReceivedAt = At(30) }, created.ETag, Token));
+
+        Assert.NotNull(await Log.GetAsync("brand-a", Day, created.Value.DeliveryKey, Token));
+        Assert.Null(await Log.GetAsync("brand-a", Day.AddDays(1), created.Value.DeliveryKey, Token));
+    }
+
+    [Fact]
     public async Task List_ByBrandAndDay_OldestFirstAndChannelFilter()
     {
         await Log.CreateAsync(Event("brand-a", SalesChannel.Shopify, "s-late", At(20)), Token);

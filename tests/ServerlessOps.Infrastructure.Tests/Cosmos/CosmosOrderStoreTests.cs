@@ -241,4 +241,20 @@ public sealed class CosmosOrderStoreTests(CosmosServerFixture cosmos) : CosmosDa
 
         Assert.Equal(deliveries, read!.Value.Deliveries);
     }
+
+    [Fact]
+    public async Task Get_DocumentFromNewerSchema_IsRefusedNotMisread()
+    {
+        await Store.CreateAsync(TestData.Stored(TestData.Order("brand-a", "5011", Placed)), Token);
+        using var raw = await Containers.Orders.ReadItemStreamAsync("shopify:5011", new PartitionKey("brand-a"), cancellationToken: Token);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(raw.Content)!;
+        node["schemaVersion"] = 2;
+        using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(node.ToJsonString()));
+        using var replaced = await Containers.Orders.ReplaceItemStreamAsync(body, "shopify:5011", new PartitionKey("brand-a"), cancellationToken: Token);
+        Assert.True(replaced.IsSuccessStatusCode);
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => Store.GetAsync("brand-a", "shopify:5011", Token));
+
+        Assert.Contains("schemaVersion 2", ex.Message, StringComparison.Ordinal);
+    }
 }
