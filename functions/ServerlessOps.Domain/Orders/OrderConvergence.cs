@@ -34,9 +34,9 @@ public static class OrderConvergence
             return byVersion > 0 ? ConvergenceDecision.Replace : ConvergenceDecision.KeepStored;
         }
 
-        if (incoming.IsComplete && !stored.IsComplete)
+        if (incoming.IsComplete != stored.IsComplete)
         {
-            return ConvergenceDecision.Replace;
+            return incoming.IsComplete ? ConvergenceDecision.Replace : ConvergenceDecision.KeepStored;
         }
 
         return StatusRank(incoming.Status) > StatusRank(stored.Status)
