@@ -19,6 +19,11 @@ public static class ChannelApiServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(ChannelOrderReaders)))
+        {
+            // Called twice: a second set of readers would make ChannelOrderReaders see two per channel.
+            return services;
+        }
 
         services.AddOptions<ChannelApiOptions>().Bind(configuration.GetSection(ChannelApiOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChannelApiOptions>, ChannelApiOptionsValidator>());

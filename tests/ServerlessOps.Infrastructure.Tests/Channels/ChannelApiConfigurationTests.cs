@@ -86,4 +86,17 @@ public sealed class ChannelApiConfigurationTests
         using var provider = new ServiceCollection().AddLogging().AddChannelApiClients(configuration).BuildServiceProvider();
         return provider.GetRequiredService<IOptions<ChannelApiOptions>>().Value;
     }
+
+    [Fact]
+    public void AddChannelApiClients_CalledTwice_StillOneReaderPerChannel()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(ScenarioAccounts.Default.ToConfiguration()).Build();
+        using var provider = new ServiceCollection().AddLogging()
+            .AddChannelApiClients(configuration).AddChannelApiClients(configuration).BuildServiceProvider();
+
+        var readers = provider.GetRequiredService<ChannelOrderReaders>();
+
+        Assert.Equal(SalesChannel.Amazon, readers.For(SalesChannel.Amazon).Channel);
+        Assert.Equal(3, provider.GetServices<IChannelOrderReader>().Count());
+    }
 }

@@ -147,4 +147,64 @@ public sealed class OrderReaderFailureTests
         Assert.Contains(ex.RequestId!, ex.Message, StringComparison.Ordinal);
         Assert.Equal(1, host.Stub.RequestCount(SalesChannel.TikTokShop));
     }
+
+    [Fact]
+    public async Task Walmart_429WithHttpDateRetryAfter_WaitsForTheDate()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ChannelApiTestHost.StartAsync(ct);
+        host.Stub.PutWalmartOrder(WalmartOrderId, ChannelSamples.Text("walmart-get-order.json"));
+        host.Stub.FailNext(SalesChannel.Walmart, 1, 429, TimeSpan.FromSeconds(2), retryAfterAsHttpDate: true);
+
+        await host.Readers.ReadOrderAsync(host.Account(SalesChannel.Walmart), WalmartOrderId, ct);
+
+        var requests = host.Stub.Requests(SalesChannel.Walmart);
+        Assert.Equal([429, 200], requests.Select(r => r.StatusCode));
+
+        // An HTTP date has whole-second resolution, so "now + 2 s" is at least one second away when it is read.
+        Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromMilliseconds(900),
+            $"The retry came {(requests[1].ReceivedAt - requests[0].ReceivedAt).TotalMilliseconds} ms after a Retry-After date 2 s ahead.");
+    }
+
+    [Fact]
+    public async Task Walmart_FirstAttemptHangs_AttemptTimesOutAndRetrySucceeds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ChannelApiTestHost.StartAsync(
+            ct, overrides: new Dictionary<string, string?> { ["Channels:Walmart:TimeoutSeconds"] = "1" });
+        host.Stub.PutWalmartOrder(WalmartOrderId, ChannelSamples.Text("walmart-get-order.json"));
+        host.Stub.StallNext(SalesChannel.Walmart, 1, TimeSpan.FromSeconds(30));
+
+        var document = await host.Readers.ReadOrderAsync(host.Account(SalesChannel.Walmart), WalmartOrderId, ct);
+
+        Assert.Equal(WalmartOrderId, document.ExternalOrderId);
+        await WaitUntilAsync(() => host.Stub.RequestCount(SalesChannel.Walmart) == 2, ct);
+        Assert.Equal(["served", "stalled; the caller hung up"], host.Stub.Requests(SalesChannel.Walmart).Select(r => r.Outcome).Order());
+    }
+
+    [Fact]
+    public async Task TikTok_EveryAttemptHangs_ThrowsUnavailableWithoutStatus()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ChannelApiTestHost.StartAsync(
+            ct, maxRetries: 1, overrides: new Dictionary<string, string?> { ["Channels:TikTokShop:TimeoutSeconds"] = "1" });
+        host.Stub.StallNext(SalesChannel.TikTokShop, 2, TimeSpan.FromSeconds(30));
+
+        var ex = await Assert.ThrowsAsync<ChannelApiUnavailableException>(
+            () => host.Readers.ReadOrderAsync(host.Account(SalesChannel.TikTokShop), TikTokOrderId, ct));
+
+        Assert.Null(ex.StatusCode);
+        Assert.Contains("timed out", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The stub records a hung-up call when its wait is cancelled, a moment after the client gave up.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), deadline.Token);
+        }
+    }
 }

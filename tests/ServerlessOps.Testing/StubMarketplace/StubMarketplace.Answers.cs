@@ -9,13 +9,15 @@ namespace ServerlessOps.Testing.StubMarketplace;
 public sealed partial class StubMarketplace
 {
     private async Task AnswerAsync(
-        HttpContext context, SalesChannel channel, DateTimeOffset receivedAt, int statusCode, string body, string outcome, TimeSpan? retryAfter = null)
+        HttpContext context, SalesChannel channel, DateTimeOffset receivedAt, int statusCode, string body, string outcome, StubFault? fault = null)
     {
         _requests.Add(new StubRequest(channel, context.Request.Method, context.Request.Path.Value ?? "/", receivedAt, statusCode, outcome));
         context.Response.StatusCode = statusCode;
-        if (retryAfter is { } wait)
+        if (fault?.RetryAfter is { } wait)
         {
-            context.Response.Headers.RetryAfter = ((long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = fault.RetryAfterAsHttpDate
+                ? DateTimeOffset.UtcNow.Add(wait).ToString("r", CultureInfo.InvariantCulture)
+                : ((long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
         context.Response.ContentType = "application/json";

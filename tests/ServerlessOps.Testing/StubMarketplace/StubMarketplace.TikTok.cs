@@ -25,29 +25,32 @@ public sealed partial class StubMarketplace
     private void MapTikTok(WebApplication app) =>
         app.MapGet("/order/202309/orders", TikTokAsync);
 
-    private Task TikTokAsync(HttpContext context)
+    private async Task TikTokAsync(HttpContext context)
     {
         var receivedAt = DateTimeOffset.UtcNow;
         var requestId = receivedAt.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
 
-        if (TryFault(SalesChannel.TikTokShop, out var fault))
+        if (await NextFaultAsync(context, SalesChannel.TikTokShop, receivedAt) is { } fault)
         {
             var code = fault.TikTokCode ?? (fault.StatusCode == StatusCodes.Status429TooManyRequests ? 36009004 : 36009003);
             var message = fault.TikTokMessage ?? "Injected failure.";
-            return AnswerAsync(context, SalesChannel.TikTokShop, receivedAt, fault.StatusCode, TikTokError(code, message, requestId), "injected", fault.RetryAfter);
+            await AnswerAsync(context, SalesChannel.TikTokShop, receivedAt, fault.StatusCode, TikTokError(code, message, requestId), "injected", fault);
+            return;
         }
 
         var refusal = CheckTikTokCredentials(context, receivedAt);
         if (refusal is { } why)
         {
-            return AnswerAsync(
+            await AnswerAsync(
                 context, SalesChannel.TikTokShop, receivedAt, StatusCodes.Status401Unauthorized, TikTokError(why.Code, why.Message, requestId), why.Message);
+            return;
         }
 
         var ids = context.Request.Query["ids"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (ids.Length == 1 && _tiktok.TryGetValue(ids[0], out var stored) && JsonNode.Parse(stored)?["data"] is not null)
         {
-            return AnswerAsync(context, SalesChannel.TikTokShop, receivedAt, StatusCodes.Status200OK, stored, "served");
+            await AnswerAsync(context, SalesChannel.TikTokShop, receivedAt, StatusCodes.Status200OK, stored, "served");
+            return;
         }
 
         var orders = new JsonArray();
@@ -69,7 +72,7 @@ public sealed partial class StubMarketplace
             ["request_id"] = requestId,
             ["data"] = new JsonObject { ["orders"] = orders },
         };
-        return AnswerAsync(context, SalesChannel.TikTokShop, receivedAt, StatusCodes.Status200OK, body.ToJsonString(), orders.Count == 0 ? "not found" : "served");
+        await AnswerAsync(context, SalesChannel.TikTokShop, receivedAt, StatusCodes.Status200OK, body.ToJsonString(), orders.Count == 0 ? "not found" : "served");
     }
 
     private (long Code, string Message)? CheckTikTokCredentials(HttpContext context, DateTimeOffset now)

@@ -15,7 +15,7 @@ public sealed partial class StubMarketplace
     private void MapWalmart(WebApplication app) =>
         app.MapGet("/v3/orders/{purchaseOrderId}", WalmartAsync);
 
-    private Task WalmartAsync(HttpContext context)
+    private async Task WalmartAsync(HttpContext context)
     {
         var receivedAt = DateTimeOffset.UtcNow;
         var purchaseOrderId = (string)context.Request.RouteValues["purchaseOrderId"]!;
@@ -25,19 +25,21 @@ public sealed partial class StubMarketplace
             context.Response.Headers["WM_QOS.CORRELATION_ID"] = correlationId;
         }
 
-        if (TryFault(SalesChannel.Walmart, out var fault))
+        if (await NextFaultAsync(context, SalesChannel.Walmart, receivedAt) is { } fault)
         {
             var code = fault.StatusCode == StatusCodes.Status429TooManyRequests ? "REQUEST_THRESHOLD_VIOLATED.GMP_GATEWAY_API" : "SYSTEM_ERROR.GMP_GATEWAY_API";
-            return AnswerAsync(context, SalesChannel.Walmart, receivedAt, fault.StatusCode, WalmartError(code, null, "Injected failure."), "injected", fault.RetryAfter);
+            await AnswerAsync(context, SalesChannel.Walmart, receivedAt, fault.StatusCode, WalmartError(code, null, "Injected failure."), "injected", fault);
+            return;
         }
 
         var token = Header(context, "WM_SEC.ACCESS_TOKEN");
         if (string.IsNullOrEmpty(token) || (_walmartToken is { } expected && !SameSecret(token, expected)))
         {
-            return AnswerAsync(
+            await AnswerAsync(
                 context, SalesChannel.Walmart, receivedAt, StatusCodes.Status401Unauthorized,
                 WalmartError("UNAUTHORIZED.GMP_GATEWAY_API", null, "Unauthorized token or incorrect authorization header."),
                 string.IsNullOrEmpty(token) ? "WM_SEC.ACCESS_TOKEN missing" : "WM_SEC.ACCESS_TOKEN wrong");
+            return;
         }
 
         var missing = new[] { "WM_QOS.CORRELATION_ID", "WM_SVC.NAME" }.Where(h => string.IsNullOrEmpty(Header(context, h))).ToList();
@@ -48,20 +50,22 @@ public sealed partial class StubMarketplace
 
         if (missing.Count > 0)
         {
-            return AnswerAsync(
+            await AnswerAsync(
                 context, SalesChannel.Walmart, receivedAt, StatusCodes.Status400BadRequest,
                 WalmartError("INVALID_REQUEST_HEADER.GMP_GATEWAY_API", missing[0], $"Missing {string.Join(", ", missing)}."),
                 $"missing {string.Join(", ", missing)}");
+            return;
         }
 
         if (!_walmart.TryGetValue(purchaseOrderId, out var json))
         {
-            return AnswerAsync(
+            await AnswerAsync(
                 context, SalesChannel.Walmart, receivedAt, StatusCodes.Status404NotFound,
                 WalmartError("CONTENT_NOT_FOUND.GMP_ORDER_API", "purchaseOrderId", $"Purchase order {purchaseOrderId} not found."), "not found");
+            return;
         }
 
-        return AnswerAsync(context, SalesChannel.Walmart, receivedAt, StatusCodes.Status200OK, json, "served");
+        await AnswerAsync(context, SalesChannel.Walmart, receivedAt, StatusCodes.Status200OK, json, "served");
     }
 
     private static string WalmartError(string code, string? field, string info) =>

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using ServerlessOps.Domain.Channels;
 
 namespace ServerlessOps.Testing.StubMarketplace;
@@ -40,13 +40,15 @@ public sealed partial class StubMarketplace : IAsyncDisposable
     /// <summary>Starts the server on a free loopback port.</summary>
     public static async Task<StubMarketplace> StartAsync(CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        // The empty builder reads no appsettings.json or environment: a host app's Kestrel or URL settings
+        // in the same output folder (the benchmarks reference the function app) cannot move the stub.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(StubMarketplace).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
+        builder.Services.AddRoutingCore();
 
         var app = builder.Build();
         var stub = new StubMarketplace(app);
@@ -141,11 +143,23 @@ public sealed partial class StubMarketplace : IAsyncDisposable
     /// The next <paramref name="count"/> calls to <paramref name="channel"/>'s API answer <paramref name="statusCode"/>
     /// with the channel's error body, before any credential check; with <c>Retry-After</c> (whole seconds) when given.
     /// </summary>
-    public void FailNext(SalesChannel channel, int count, int statusCode, TimeSpan? retryAfter = null)
+    /// <param name="retryAfterAsHttpDate">Send Retry-After as an HTTP date (now + <paramref name="retryAfter"/>) instead of seconds.</param>
+    public void FailNext(SalesChannel channel, int count, int statusCode, TimeSpan? retryAfter = null, bool retryAfterAsHttpDate = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 100);
-        _faults.Add(channel, count, new StubFault(statusCode, retryAfter, null, null));
+        _faults.Add(channel, count, new StubFault(statusCode, retryAfter, null, null) { RetryAfterAsHttpDate = retryAfterAsHttpDate });
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> calls to <paramref name="channel"/>'s API wait <paramref name="delay"/> (or until the
+    /// caller gives up) before being answered normally: a slow or hung channel, for timeout handling.
+    /// </summary>
+    public void StallNext(SalesChannel channel, int count, TimeSpan delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(delay, TimeSpan.Zero);
+        _faults.Add(channel, count, new StubFault(0, null, null, null) { Stall = delay });
     }
 
     /// <summary>The next <paramref name="count"/> TikTok calls answer HTTP 200 with this non-zero <c>code</c>, as TikTok does when it refuses.</summary>
@@ -168,7 +182,34 @@ public sealed partial class StubMarketplace : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private bool TryFault(SalesChannel channel, out StubFault fault) => _faults.TryTake(channel, out fault);
+    /// <summary>
+    /// Takes the channel's next injected failure. A stall is served here: it waits (until the delay passes or the
+    /// caller hangs up, recorded as <c>stalled</c>) and then reports no failure, so the call is answered normally.
+    /// </summary>
+    private async Task<StubFault?> NextFaultAsync(HttpContext context, SalesChannel channel, DateTimeOffset receivedAt)
+    {
+        if (!_faults.TryTake(channel, out var fault))
+        {
+            return null;
+        }
+
+        if (fault.Stall is not { } stall)
+        {
+            return fault;
+        }
+
+        try
+        {
+            await Task.Delay(stall, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            _requests.Add(new StubRequest(channel, context.Request.Method, context.Request.Path.Value ?? "/", receivedAt, 0, "stalled; the caller hung up"));
+            throw;
+        }
+
+        return null;
+    }
 
     private static string NewRequestId() => Guid.NewGuid().ToString();
 
