@@ -32,8 +32,10 @@ echo "package: publishing $(realpath --relative-to="$root" "$project" 2>/dev/nul
 dotnet publish "$project" -c Release -r linux-x64 --self-contained true -o "$staging" -nologo -v quiet \
   -p:PublishReadyToRun=false -p:GenerateDocumentationFile=false
 
-# local settings are for func/standalone runs only; they never ship.
+# local settings are for func/standalone runs only; they never ship. The Web SDK also publishes the
+# source copies under Bindings/ (as content); the host reads only <root>/<Name>/function.json.
 rm -f "$staging/local.settings.json" "$staging/local.settings.sample.json"
+rm -rf "$staging/Bindings"
 
 python3 - "$staging" "$project_dir" "$zip_path" <<'PY'
 import json, os, stat, sys, zipfile
