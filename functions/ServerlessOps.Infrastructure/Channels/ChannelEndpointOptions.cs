@@ -31,7 +31,10 @@ public sealed class ChannelEndpointOptions
     [Range(1, 60_000)]
     public int RetryBaseDelayMilliseconds { get; set; } = 1000;
 
-    /// <summary>Longest single wait between attempts, Retry-After included, in seconds. Default 30; 1-300.</summary>
+    /// <summary>
+    /// Cap on the computed back-off between attempts, in seconds. Default 30; 1-300. A channel's Retry-After is
+    /// honoured as given (Polly does not cap it); <see cref="TotalTimeoutSeconds"/> still bounds the whole call.
+    /// </summary>
     [Range(1, 300)]
     public int MaxRetryDelaySeconds { get; set; } = 30;
 }
