@@ -103,7 +103,7 @@ public sealed class DeliveryProcessor
         {
             return Quarantine(e.Message);
         }
-        catch (ChannelApiException e)
+        catch (ChannelApiException e) when (e is not ChannelApiUnavailableException)
         {
             return Quarantine(e.Message);
         }
