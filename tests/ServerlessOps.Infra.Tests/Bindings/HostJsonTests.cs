@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using ServerlessOps.Infra.Tests.Bicep;
 
 namespace ServerlessOps.Infra.Tests.Bindings;
 
 /// <summary>host.json as infra/azure/README.md ("host.json") explains it.</summary>
-public sealed class HostJsonTests(BicepFixture bicep)
+public sealed partial class HostJsonTests(BicepFixture bicep)
 {
     [Fact]
     public void CustomHandler_StartsTheAppExecutable_AndForwardsHttpRequests()
@@ -51,6 +52,33 @@ public sealed class HostJsonTests(BicepFixture bicep)
         Assert.Equal("Error", (string?)logLevel["Host.Results"]);
         Assert.Equal("Request", (string?)host["logging"]?["applicationInsights"]?["samplingSettings"]?["excludedTypes"]);
     }
+
+    [Fact]
+    public void EverySetting_IsExplainedInTheReadme()
+    {
+        var host = RequireHostJson();
+        var readme = File.ReadAllLines(Path.Combine(BicepFixture.InfraDirectory, "README.md"))
+            .SkipWhile(line => line != "## host.json")
+            .Select(line => HostTableRow().Match(line))
+            .Where(m => m.Success)
+            .Select(m => m.Groups["path"].Value)
+            .ToList();
+
+        // A row explains a setting when it names it or one of its parents (e.g. extensionBundle covers .id).
+        var unexplained = LeafPaths(host, "")
+            .Where(path => !readme.Any(row => path == row || path.StartsWith(row + ".", StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(unexplained.Count == 0, "host.json settings missing from the README's host.json table: " + string.Join(", ", unexplained));
+    }
+
+    private static IEnumerable<string> LeafPaths(JsonNode? node, string path) => node switch
+    {
+        JsonObject obj when obj.Count > 0 => obj.SelectMany(p => LeafPaths(p.Value, path.Length == 0 ? p.Key : $"{path}.{p.Key}")),
+        _ => [path],
+    };
+
+    [GeneratedRegex(@"^\|\s*`(?<path>[A-Za-z0-9_.]+)`\s*\|")]
+    private static partial Regex HostTableRow();
 
     private static JsonObject RequireHostJson()
     {
