@@ -9,7 +9,8 @@ namespace ServerlessOps.Testing.Scenarios;
 /// Walmart: PO_CREATED, and for some orders PO_LINE_AUTOCANCELLED for every line; the GET /v3/orders documents
 /// follow with line statuses Created then Cancelled and a later statusDate. Plus INVENTORY_OOS and BUY_BOX_CHANGED.
 /// No BUY_BOX_CHANGED sample exists: its body is built from the field names CHANNELS.md 3.4 gives
-/// (<c>itemInfo</c>, <c>currentOffer.sellerOfferPrice</c>) in the envelope every Walmart event shares.
+/// (<c>itemInfo</c>, <c>currentOffer.sellerOfferPrice</c>) in the envelope every Walmart event shares, with the
+/// Buy Box winner beside our offer under <c>offer</c> as the domain's Walmart adapter reads it.
 /// </summary>
 internal static class WalmartScenarioStream
 {
@@ -51,6 +52,8 @@ internal static class WalmartScenarioStream
             var at = context.Options.Start.AddMinutes(50 + (i * 47) + context.Random.Between(0, 20));
             var eventId = context.Random.Guid();
             var price = product.Price - 0.50m + (context.Random.Between(-100, 100) / 100m);
+            var ours = context.Random.Chance(0.5);
+            var buyBox = ours ? price : price - (context.Random.Between(1, 150) / 100m);
             var body = new JsonObject
             {
                 ["source"] = new JsonObject { ["eventType"] = "BUY_BOX_CHANGED", ["eventTime"] = Iso(at), ["eventId"] = eventId },
@@ -58,11 +61,20 @@ internal static class WalmartScenarioStream
                 {
                     ["partnerId"] = context.Accounts.WalmartPartnerId,
                     ["itemInfo"] = new JsonObject { ["itemId"] = product.WalmartItemId, ["sku"] = product.Sku, ["productName"] = product.FullTitle },
-                    ["currentOffer"] = new JsonObject
+                    ["offer"] = new JsonObject
                     {
-                        ["isBuyBoxWinner"] = context.Random.Chance(0.5),
-                        ["sellerOfferPrice"] = new JsonObject { ["currency"] = "USD", ["amount"] = price },
-                        ["shippingPrice"] = new JsonObject { ["currency"] = "USD", ["amount"] = 0.0m },
+                        ["winningOffer"] = new JsonObject
+                        {
+                            ["sellerId"] = ours ? context.Accounts.WalmartPartnerId : context.Random.Digits("1000", 11),
+                            ["sellerOfferPrice"] = buyBox,
+                            ["sellerShippingPrice"] = 0.0m,
+                        },
+                        ["currentOffer"] = new JsonObject
+                        {
+                            ["sellerId"] = context.Accounts.WalmartPartnerId,
+                            ["sellerOfferPrice"] = price,
+                            ["sellerShippingPrice"] = 0.0m,
+                        },
                     },
                 },
             };
