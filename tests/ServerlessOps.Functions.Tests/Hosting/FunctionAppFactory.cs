@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using ServerlessOps.Functions.Hosting;
 
 namespace ServerlessOps.Functions.Tests.Hosting;
@@ -27,6 +28,9 @@ public sealed class FunctionAppFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting(CustomHandlerHostExtensions.SettingsFileKey, NoSettingsFile);
+
+        // Every log record is kept in memory (Services.GetFakeLogCollector()) for "never logged" assertions.
+        builder.ConfigureLogging(logging => logging.AddFakeLogging());
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
