@@ -91,7 +91,7 @@ internal sealed class DurableTestHost : IAsyncDisposable
     }
 
     /// <summary>Polls until the instance's history contains an event matching <paramref name="condition"/>.</summary>
-    public async Task WaitForHistoryAsync(string instanceId, Func<History.HistoryEvent, bool> condition)
+    public async Task WaitForHistoryAsync(string instanceId, Func<ServerlessOps.Durable.History.HistoryEvent, bool> condition)
     {
         using var deadline = Deadline();
         while (!(await Backend.GetOrchestrationHistoryAsync(instanceId, deadline.Token)).Any(condition))
