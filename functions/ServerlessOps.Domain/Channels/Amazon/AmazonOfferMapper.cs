@@ -22,17 +22,13 @@ public static class AmazonOfferMapper
         var summary = notification.Property("Summary");
 
         var changes = new List<PriceChange>();
-        var buyBox = ForCondition(summary.Optional("BuyBoxPrices")?.Items() ?? [], condition).FirstOrDefault();
-        if (buyBox.Element.ValueKind != System.Text.Json.JsonValueKind.Undefined)
+        if (ForCondition(summary.Optional("BuyBoxPrices")?.Items() ?? [], condition).FirstOrDefault() is { } buyBox)
         {
             changes.Add(ToChange(buyBox, PriceKind.BuyBox));
         }
 
         // LowestPrices has one entry per (condition, fulfilment channel); the lowest landed price is the competitor to beat.
-        var lowest = ForCondition(summary.Optional("LowestPrices")?.Items() ?? [], condition)
-            .OrderBy(Landed)
-            .FirstOrDefault();
-        if (lowest.Element.ValueKind != System.Text.Json.JsonValueKind.Undefined)
+        if (ForCondition(summary.Optional("LowestPrices")?.Items() ?? [], condition).OrderBy(Landed).FirstOrDefault() is { } lowest)
         {
             changes.Add(ToChange(lowest, PriceKind.LowestOffer));
         }
@@ -55,20 +51,20 @@ public static class AmazonOfferMapper
         }
     }
 
-    private static IEnumerable<JsonCursor> ForCondition(IReadOnlyList<JsonCursor> entries, string? condition)
+    // Entries for the triggering condition (all entries when none match or no condition is named), as nullable
+    // cursors so an empty list reads as "no price" rather than as a default cursor.
+    private static IEnumerable<JsonCursor?> ForCondition(IReadOnlyList<JsonCursor> entries, string? condition)
     {
-        if (string.IsNullOrWhiteSpace(condition))
-        {
-            return entries;
-        }
-
-        var matching = entries
-            .Where(e => string.Equals(e.Optional("Condition")?.GetString(), condition, StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        return matching.Count > 0 ? matching : entries;
+        var matching = string.IsNullOrWhiteSpace(condition)
+            ? []
+            : entries.Where(e => string.Equals(e.Optional("Condition")?.GetString(), condition, StringComparison.OrdinalIgnoreCase)).ToList();
+        return (matching.Count > 0 ? matching : entries).Select(e => (JsonCursor?)e);
     }
 
-    private static decimal Landed(JsonCursor entry) =>
-        entry.Optional("LandedPrice")?.Property("Amount").GetDecimal()
-        ?? entry.Property("ListingPrice").Property("Amount").GetDecimal() + (entry.Optional("Shipping")?.Property("Amount").GetDecimal() ?? 0m);
+    private static decimal Landed(JsonCursor? candidate)
+    {
+        var entry = candidate!.Value;
+        return entry.Optional("LandedPrice")?.Property("Amount").GetDecimal()
+            ?? entry.Property("ListingPrice").Property("Amount").GetDecimal() + (entry.Optional("Shipping")?.Property("Amount").GetDecimal() ?? 0m);
+    }
 }
