@@ -50,6 +50,10 @@ public static class ChannelApiServiceCollectionExtensions
                 // The resilience pipeline's total timeout governs; HttpClient's own 100 s would cut across it.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+
+            // Readers end up in singletons (the delivery processor), so their handler is never rotated by the
+            // factory: recycling pooled connections keeps DNS changes of the channel hosts visible anyway.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             .AddResilienceHandler($"{channel.Slug()}-api", (builder, context) =>
             {
                 var endpoint = context.ServiceProvider.GetRequiredService<IOptionsMonitor<ChannelApiOptions>>().CurrentValue.For(channel);
