@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Task hub worker polling is disabled (Durable:PollingEnabled=false); only delivered messages are processed")]
     public static partial void PollingDisabled(this ILogger logger);
 
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Creating task hub {TaskHub} failed; retrying in {RetryAfter}")]
+    public static partial void TaskHubCreateFailed(this ILogger logger, string taskHub, TimeSpan retryAfter, Exception exception);
+
     [LoggerMessage(EventId = 2010, Level = LogLevel.Debug, Message = "Orchestration {InstanceId} ({Name}) step committed: status {Status}, {NewActions} new action(s), {Messages} message(s), {ElapsedMs:0.0} ms")]
     public static partial void StepCommitted(this ILogger logger, string instanceId, string name, OrchestrationRuntimeStatus status, int newActions, int messages, double elapsedMs);
 

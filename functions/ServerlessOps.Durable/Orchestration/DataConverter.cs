@@ -22,5 +22,5 @@ public abstract class DataConverter
     /// <typeparam name="T">The type to produce.</typeparam>
     /// <param name="data">Text produced by <see cref="Serialize"/>.</param>
     /// <returns>The value, or default.</returns>
-    public virtual T? Deserialize<T>(string? data) => (T?)Deserialize(data, typeof(T));
+    public virtual T? Deserialize<T>(string? data) => Deserialize(data, typeof(T)) is T value ? value : default;
 }

@@ -103,9 +103,9 @@ public sealed partial class TaskHubWorker : BackgroundService
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_options.CreateTaskHubOnStart)
+        if (_options.CreateTaskHubOnStart && !await CreateTaskHubAsync(stoppingToken))
         {
-            await _backend.CreateTaskHubAsync(stoppingToken);
+            return;
         }
 
         if (!_options.PollingEnabled)
@@ -119,6 +119,33 @@ public sealed partial class TaskHubWorker : BackgroundService
             PollLoopAsync("orchestration", OrchestrationSlots, async ct => await _backend.GetOrchestrationWorkItemAsync(ct), stoppingToken),
             PollLoopAsync("activity", ActivitySlots, async ct => await _backend.GetActivityWorkItemAsync(ct), stoppingToken),
             SampleBacklogAsync(stoppingToken));
+    }
+
+    /// <summary>Creates the task hub, retrying with back-off while storage is unreachable; false when stopped first.</summary>
+    private async Task<bool> CreateTaskHubAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.Zero;
+        while (true)
+        {
+            try
+            {
+                await _backend.CreateTaskHubAsync(stoppingToken);
+                return true;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (Exception ex)
+            {
+                delay = delay == TimeSpan.Zero ? TimeSpan.FromSeconds(1) : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
+                _logger.TaskHubCreateFailed(_options.TaskHubName, delay, ex);
+                if (!await DelayAsync(delay, stoppingToken))
+                {
+                    return false;
+                }
+            }
+        }
     }
 
     private async Task PollLoopAsync(string kind, SemaphoreSlim slots, Func<CancellationToken, Task<WorkItem?>> fetch, CancellationToken stoppingToken)
