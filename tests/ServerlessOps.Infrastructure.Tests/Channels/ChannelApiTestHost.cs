@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels;
@@ -27,6 +29,9 @@ internal sealed class ChannelApiTestHost : IAsyncDisposable
 
     public ChannelOrderReaders Readers => _provider.GetRequiredService<ChannelOrderReaders>();
 
+    /// <summary>Every log record the clients wrote.</summary>
+    public IReadOnlyList<FakeLogRecord> Logs => _provider.GetFakeLogCollector().GetSnapshot();
+
     public ChannelAccount Account(SalesChannel channel) => Accounts.Account(channel);
 
     public static async Task<ChannelApiTestHost> StartAsync(
@@ -50,7 +55,9 @@ internal sealed class ChannelApiTestHost : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging().AddChannelApiClients(configuration);
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug))
+            .AddChannelApiClients(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _ = provider.GetRequiredService<IOptions<ChannelApiOptions>>().Value;
         return new ChannelApiTestHost(stub, provider, accounts);
