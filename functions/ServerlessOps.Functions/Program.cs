@@ -1,5 +1,7 @@
 using ServerlessOps.Functions.Api;
+using ServerlessOps.Durable.Http;
 using ServerlessOps.Functions.CustomHandler;
+using ServerlessOps.Functions.Durable;
 using ServerlessOps.Functions.Hosting;
 using ServerlessOps.Functions.Webhooks;
 
@@ -12,6 +14,7 @@ app.UseExceptionHandler();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapWebhooks();
 app.MapBrandApis();
+app.MapDurableTaskManagement(DurableHosting.ManagementPrefix);
 app.MapCustomHandlerTriggers();
 app.Run();
 

@@ -1,3 +1,4 @@
+using ServerlessOps.Functions.Durable;
 using ServerlessOps.Functions.Queues;
 using ServerlessOps.Functions.Timers;
 
@@ -13,9 +14,12 @@ public static class FunctionCatalog
     private static readonly string[] Post = ["post"];
     private static readonly string[] Get = ["get"];
     private static readonly string[] GetPost = ["get", "post"];
+    private static readonly string[] GetPostDelete = ["get", "post", "delete"];
 
     public static IReadOnlyList<FunctionDescriptor> All { get; } =
     [
+        .. DurableHosting.Queues.Select(q => new FunctionDescriptor(q.FunctionName, FunctionTrigger.Queue, QueueName: q.QueueName)),
+        new("DurableManagement", FunctionTrigger.Http, Route: "api/durabletask/{*rest}", Methods: GetPostDelete),
         new("ShopifyWebhook", FunctionTrigger.Http, Route: "api/webhooks/shopify", Methods: Post),
         new("AmazonWebhook", FunctionTrigger.Http, Route: "api/webhooks/amazon", Methods: Post),
         new("WalmartWebhook", FunctionTrigger.Http, Route: "api/webhooks/walmart", Methods: Post),

@@ -11,5 +11,11 @@ public interface IQueueFunction
 
     string QueueName { get; }
 
+    /// <summary>
+    /// Whether the standalone queue listener drives this function when no Functions host is present. False for
+    /// the durable task hub's queues: without a host the durable worker polls them itself.
+    /// </summary>
+    bool ListenWhenStandalone => true;
+
     Task HandleAsync(string message, long dequeueCount, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ServerlessOps.Functions.CustomHandler;
+using ServerlessOps.Functions.Durable;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Queues;
 using ServerlessOps.Functions.Timers;
@@ -20,6 +21,7 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<IQueueFunction, ProcessWebhookDeliveryFunction>();
         services.AddSingleton<IQueueFunction, ProcessPoisonDeliveryFunction>();
         services.AddSingleton<ITimerFunction, RecoverStrandedDeliveriesTimer>();
+        services.AddDurableRuntime(mode);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<UnhandledExceptionHandler>();

@@ -28,7 +28,7 @@ public sealed class QueueListenerService : BackgroundService
         TimeProvider time,
         ILogger<QueueListenerService> logger)
     {
-        _functions = functions.ToList();
+        _functions = functions.Where(f => f.ListenWhenStandalone).ToList();
         _queues = queues;
         _options = options.Value;
         _maxDequeueCount = ingestion.Value.MaxDequeueCount;

@@ -19,6 +19,9 @@ public sealed class StorageOptions : IValidatableObject
     /// <summary>Queue service URI, e.g. https://account.queue.core.windows.net (Azure, identity-based).</summary>
     public Uri? QueueServiceUri { get; set; }
 
+    /// <summary>Table service URI (Azure, identity-based); used by the durable task hub.</summary>
+    public Uri? TableServiceUri { get; set; }
+
     /// <summary>Client id of the user-assigned managed identity; empty uses DefaultAzureCredential.</summary>
     public string? ClientId { get; set; }
 
