@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels;
@@ -9,12 +11,16 @@ namespace ServerlessOps.Infrastructure.Channels;
 /// (CHANNELS.md 2.7), with the Login with Amazon access token in <c>x-amz-access-token</c> (no SigV4 since 2023).
 /// A real deployment needs a Restricted Data Token in that header for <c>ShippingAddress</c> and buyer fields:
 /// with a plain access token Amazon omits them. Obtaining an RDT (Tokens API createRestrictedDataToken) is
-/// not implemented; the configured token is sent as is. getOrderItems pages (<c>NextToken</c>) are not followed.
+/// not implemented; the configured token is sent as is. getOrderItems pages are followed (<c>NextToken</c>) and
+/// merged into one body, the first page's with every page's <c>OrderItems</c> and no <c>NextToken</c>.
 /// </summary>
 public sealed class AmazonOrderReader : IChannelOrderReader
 {
     private const string OrderOperation = "GET /orders/v0/orders/{orderId}";
     private const string ItemsOperation = "GET /orders/v0/orders/{orderId}/orderItems";
+
+    /// <summary>Guards against a token loop; at Amazon's page size no real order comes near it.</summary>
+    private const int MaxItemPages = 50;
 
     private readonly HttpClient _httpClient;
     private readonly IChannelApiCredentialSource _credentials;
@@ -37,14 +43,62 @@ public sealed class AmazonOrderReader : IChannelOrderReader
         var orderPath = $"orders/v0/orders/{Uri.EscapeDataString(externalOrderId)}";
 
         var order = await GetAsync(orderPath, token, OrderOperation, externalOrderId, cancellationToken);
-        var items = await GetAsync($"{orderPath}/orderItems", token, ItemsOperation, externalOrderId, cancellationToken);
+        var items = await ReadItemsAsync($"{orderPath}/orderItems", token, externalOrderId, cancellationToken);
         _logger.OrderRead(Channel, externalOrderId, account.BrandId, account.AccountId);
 
         return new ChannelOrderDocument(Channel, externalOrderId, new Dictionary<string, string>
         {
             [ChannelOrderDocument.AmazonOrder] = order.Body,
-            [ChannelOrderDocument.AmazonOrderItems] = items.Body,
+            [ChannelOrderDocument.AmazonOrderItems] = items,
         });
+    }
+
+    /// <summary>The getOrderItems body; a single page is returned byte for byte, several are merged.</summary>
+    private async Task<string> ReadItemsAsync(string path, string token, string externalOrderId, CancellationToken cancellationToken)
+    {
+        var first = await GetAsync(path, token, ItemsOperation, externalOrderId, cancellationToken);
+        var nextToken = NextToken(first.Body, externalOrderId);
+        if (nextToken is null)
+        {
+            return first.Body;
+        }
+
+        var merged = JsonNode.Parse(first.Body)!;
+        var items = merged["payload"]?["OrderItems"] as JsonArray
+            ?? throw new ChannelPayloadException($"Amazon getOrderItems for {externalOrderId}: payload.OrderItems is not an array.");
+        for (var page = 2; nextToken is not null; page++)
+        {
+            if (page > MaxItemPages)
+            {
+                throw new ChannelPayloadException($"Amazon getOrderItems for {externalOrderId} still had a NextToken after {MaxItemPages} pages.");
+            }
+
+            var next = await GetAsync($"{path}?NextToken={Uri.EscapeDataString(nextToken)}", token, ItemsOperation, externalOrderId, cancellationToken);
+            var body = JsonNode.Parse(next.Body);
+            foreach (var item in (body?["payload"]?["OrderItems"] as JsonArray ?? []).ToArray())
+            {
+                items.Add(item!.DeepClone());
+            }
+
+            nextToken = NextToken(next.Body, externalOrderId);
+        }
+
+        merged["payload"]!.AsObject().Remove("NextToken");
+        return merged.ToJsonString();
+    }
+
+    private static string? NextToken(string body, string externalOrderId)
+    {
+        try
+        {
+            return JsonNode.Parse(body)?["payload"]?["NextToken"] is JsonValue value && value.TryGetValue<string>(out var token) && token.Length > 0
+                ? token
+                : null;
+        }
+        catch (JsonException ex)
+        {
+            throw new ChannelPayloadException($"Amazon getOrderItems for {externalOrderId} answered a body that is not JSON.", ex);
+        }
     }
 
     private async Task<ChannelApiAnswer> GetAsync(string path, string token, string operation, string externalOrderId, CancellationToken cancellationToken)

@@ -79,4 +79,25 @@ public sealed class OrderReaderTests
 
         Assert.Throws<NotSupportedException>(() => readers.For(SalesChannel.Shopify));
     }
+
+    [Fact]
+    public async Task Amazon_OrderItemsInTwoPages_FollowsNextTokenAndMergesItems()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ChannelApiTestHost.StartAsync(ct);
+        var sample = ChannelSamples.Load("amazon-orders-api-order-items.json");
+        var first = sample.DeepClone();
+        first["payload"]!["OrderItems"]!.AsArray().RemoveAt(1);
+        first["payload"]!["NextToken"] = "MRgZW55IGNhcm5hbCBwbGVhc3VyZS4=";
+        var second = sample.DeepClone();
+        second["payload"]!["OrderItems"]!.AsArray().RemoveAt(0);
+        host.Stub.PutAmazonOrderItemPages(AmazonOrderId, ChannelSamples.AmazonSampleGetOrder(), [first.ToJsonString(), second.ToJsonString()]);
+
+        var document = await host.Readers.ReadOrderAsync(host.Account(SalesChannel.Amazon), AmazonOrderId, ct);
+
+        var items = JsonNode.Parse(document.Part(ChannelOrderDocument.AmazonOrderItems))!["payload"]!;
+        Assert.Equal(["30582183440121", "30582183440122"], items["OrderItems"]!.AsArray().Select(i => i!["OrderItemId"]!.GetValue<string>()));
+        Assert.Null(items["NextToken"]);
+        Assert.Equal(3, host.Stub.RequestCount(SalesChannel.Amazon));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using ServerlessOps.Domain.Channels;
@@ -47,7 +48,41 @@ public sealed partial class StubMarketplace
             return;
         }
 
-        await AnswerAsync(context, SalesChannel.Amazon, receivedAt, StatusCodes.Status200OK, items ? document.Items : document.Order, "served");
+        if (!items)
+        {
+            await AnswerAsync(context, SalesChannel.Amazon, receivedAt, StatusCodes.Status200OK, document.Order, "served");
+            return;
+        }
+
+        var page = ItemsPage(document.ItemPages, context.Request.Query["NextToken"].ToString());
+        if (page is null)
+        {
+            await AnswerAsync(
+                context, SalesChannel.Amazon, receivedAt, StatusCodes.Status400BadRequest,
+                AmazonError("InvalidInput", "Invalid NextToken."), "unknown NextToken");
+            return;
+        }
+
+        await AnswerAsync(context, SalesChannel.Amazon, receivedAt, StatusCodes.Status200OK, page, "served");
+    }
+
+    /// <summary>The first page without a token; otherwise the page after the one whose payload.NextToken is the token.</summary>
+    private static string? ItemsPage(IReadOnlyList<string> pages, string nextToken)
+    {
+        if (string.IsNullOrEmpty(nextToken))
+        {
+            return pages[0];
+        }
+
+        for (var i = 0; i < pages.Count - 1; i++)
+        {
+            if (JsonNode.Parse(pages[i])?["payload"]?["NextToken"]?.GetValue<string>() == nextToken)
+            {
+                return pages[i + 1];
+            }
+        }
+
+        return null;
     }
 
     private static string AmazonError(string code, string message) =>

@@ -19,7 +19,7 @@ namespace ServerlessOps.Testing.StubMarketplace;
 public sealed partial class StubMarketplace : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, (string Order, string Items)> _amazon = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Order, IReadOnlyList<string> ItemPages)> _amazon = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _walmart = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _tiktok = new(StringComparer.Ordinal);
     private readonly StubFaults _faults = new();
@@ -74,7 +74,20 @@ public sealed partial class StubMarketplace : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
         ArgumentException.ThrowIfNullOrWhiteSpace(orderJson);
         ArgumentException.ThrowIfNullOrWhiteSpace(orderItemsJson);
-        _amazon[orderId] = (orderJson, orderItemsJson);
+        _amazon[orderId] = (orderJson, [orderItemsJson]);
+    }
+
+    /// <summary>
+    /// Serves getOrderItems in pages: the first without a <c>NextToken</c> query, each next one for the
+    /// <c>payload.NextToken</c> the page before it carries (put those tokens into the pages yourself).
+    /// </summary>
+    public void PutAmazonOrderItemPages(string orderId, string orderJson, IReadOnlyList<string> orderItemsPages)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderJson);
+        ArgumentNullException.ThrowIfNull(orderItemsPages);
+        ArgumentOutOfRangeException.ThrowIfZero(orderItemsPages.Count);
+        _amazon[orderId] = (orderJson, orderItemsPages.ToArray());
     }
 
     /// <summary>Serves <paramref name="json"/> (a whole <c>{"order":...}</c> body) for GET /v3/orders/{purchaseOrderId}.</summary>
