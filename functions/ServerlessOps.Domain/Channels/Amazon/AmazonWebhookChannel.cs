@@ -54,6 +54,7 @@ public sealed class AmazonWebhookChannel : IWebhookChannel
         {
             var delivery = AmazonDelivery.Read(request.Body);
             var notificationId = delivery.NotificationId;
+            _ = delivery.Payload;
             if (!AmazonNotificationTypes.IsSupported(delivery.Type))
             {
                 return ChannelResult<DeliveryEnvelope>.Fail(

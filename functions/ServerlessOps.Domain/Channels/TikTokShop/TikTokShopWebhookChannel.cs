@@ -42,6 +42,7 @@ public sealed class TikTokShopWebhookChannel : IWebhookChannel
             var type = notification.Type;
             var notificationId = notification.NotificationId;
             var timestamp = notification.Timestamp;
+            _ = notification.Data;
             if (!TikTokShopTopics.IsSupported(type))
             {
                 return ChannelResult<DeliveryEnvelope>.Fail(

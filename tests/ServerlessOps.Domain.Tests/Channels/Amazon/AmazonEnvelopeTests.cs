@@ -164,6 +164,15 @@ public sealed class AmazonEnvelopeTests
     }
 
     [Fact]
+    public void ReadEnvelope_NoPayload_IsMalformedNamingIt()
+    {
+        var body = Samples.Tampered("amazon-eventbridge-listings-mfn-quantity.json", "\"Payload\"", "\"Body\"");
+        var envelope = _channel.ReadEnvelope(Request(body));
+        Assert.Equal(RejectionKind.Malformed, envelope.Rejection?.Kind);
+        Assert.Equal("detail.Payload: expected a value, found nothing.", envelope.Rejection!.Detail);
+    }
+
+    [Fact]
     public void ReadEnvelope_UnknownShape_IsMalformed()
     {
         var envelope = _channel.ReadEnvelope(Request(Samples.Utf8("""{"hello": "world"}""")));

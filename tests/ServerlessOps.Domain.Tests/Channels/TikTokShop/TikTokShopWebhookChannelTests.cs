@@ -72,6 +72,14 @@ public sealed class TikTokShopWebhookChannelTests
         Assert.Equal(detail, envelope.Rejection!.Detail);
     }
 
+    [Fact]
+    public void ReadEnvelope_NoData_IsMalformedNamingIt()
+    {
+        var envelope = _channel.ReadEnvelope(Requests.Post(Samples.Tampered("tiktok-order-status-change.json", "\"data\"", "\"payload\"")));
+        Assert.Equal(RejectionKind.Malformed, envelope.Rejection?.Kind);
+        Assert.Equal("data: expected a value, found nothing.", envelope.Rejection!.Detail);
+    }
+
     [Theory]
     [InlineData("tiktok-order-status-change.json")]
     [InlineData("tiktok-cancellation-status-change.json")]
@@ -118,9 +126,10 @@ public sealed class TikTokShopWebhookChannelTests
     }
 
     [Fact]
-    public void Interpret_DataNotAnObject_ThrowsNamingIt()
+    public void ReadEnvelope_DataNotAnObject_IsMalformedNamingIt()
     {
-        var ex = Assert.Throws<ChannelPayloadException>(() => Interpret(Notification(1, "[]")));
-        Assert.Equal("data: expected an object, found an array of 0.", ex.Message);
+        var envelope = _channel.ReadEnvelope(Requests.Post(Notification(1, "[]")));
+        Assert.Equal(RejectionKind.Malformed, envelope.Rejection?.Kind);
+        Assert.Equal("data: expected an object, found an array of 0.", envelope.Rejection!.Detail);
     }
 }
