@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ServerlessOps.Durable.Backend;
 using ServerlessOps.Durable.Client;
 using ServerlessOps.Durable.Orchestration;
@@ -31,8 +33,23 @@ public static class DurableTaskServiceCollectionExtensions
         services.AddSingleton(registry);
         services.TryAddSingleton<DataConverter>(JsonDataConverter.Default);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<DurableTaskClient, BackendDurableTaskClient>();
-        services.TryAddSingleton<TaskHubWorker>();
+        services.TryAddSingleton<LocalWorkSignal>();
+        services.TryAddSingleton<DurableTaskClient>(sp => new BackendDurableTaskClient(
+            sp.GetRequiredService<IOrchestrationBackend>(),
+            sp.GetRequiredService<DataConverter>(),
+            sp.GetRequiredService<IOptions<DurableTaskOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<BackendDurableTaskClient>>(),
+            sp.GetRequiredService<LocalWorkSignal>()));
+        services.TryAddSingleton(sp => new TaskHubWorker(
+            sp.GetRequiredService<IOrchestrationBackend>(),
+            sp.GetRequiredService<DurableTaskRegistry>(),
+            sp,
+            sp.GetRequiredService<DataConverter>(),
+            sp.GetRequiredService<IOptions<DurableTaskOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<LocalWorkSignal>()));
         services.AddHostedService(sp => sp.GetRequiredService<TaskHubWorker>());
         configure(new DurableTaskBuilder(services, registry));
         services.TryAddSingleton<IOrchestrationBackend>(_ => throw new InvalidOperationException(

@@ -4,6 +4,7 @@ using ServerlessOps.Durable.Backend;
 using ServerlessOps.Durable.History;
 using ServerlessOps.Durable.Logging;
 using ServerlessOps.Durable.Orchestration;
+using ServerlessOps.Durable.Worker;
 
 namespace ServerlessOps.Durable.Client;
 
@@ -17,6 +18,7 @@ public sealed class BackendDurableTaskClient : DurableTaskClient
     private readonly DataConverter _converter;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly LocalWorkSignal? _signal;
 
     /// <summary>Creates the client.</summary>
     /// <param name="backend">The storage backend.</param>
@@ -25,7 +27,14 @@ public sealed class BackendDurableTaskClient : DurableTaskClient
     /// <param name="timeProvider">Clock for creation times and polling delays.</param>
     /// <param name="logger">The client's logger.</param>
     public BackendDurableTaskClient(IOrchestrationBackend backend, DataConverter converter, IOptions<DurableTaskOptions> options, TimeProvider timeProvider, ILogger<BackendDurableTaskClient> logger)
+        : this(backend, converter, options, timeProvider, logger, null)
     {
+    }
+
+    /// <summary>Creates the client that wakes this process's worker when it enqueues work.</summary>
+    internal BackendDurableTaskClient(IOrchestrationBackend backend, DataConverter converter, IOptions<DurableTaskOptions> options, TimeProvider timeProvider, ILogger<BackendDurableTaskClient> logger, LocalWorkSignal? signal)
+    {
+        _signal = signal;
         ArgumentNullException.ThrowIfNull(options);
         _backend = backend;
         _converter = converter;
@@ -62,6 +71,7 @@ public sealed class BackendDurableTaskClient : DurableTaskClient
             return instanceId;
         }
 
+        _signal?.SignalOrchestrations();
         _logger.InstanceScheduled(instanceId, orchestratorName);
         return instanceId;
     }
@@ -143,11 +153,12 @@ public sealed class BackendDurableTaskClient : DurableTaskClient
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
 
-    private Task SendAsync(string instanceId, HistoryEvent e, CancellationToken cancellationToken)
+    private async Task SendAsync(string instanceId, HistoryEvent e, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
         var message = new TaskMessage { MessageId = Guid.NewGuid().ToString("N"), Instance = new OrchestrationInstance(instanceId), Event = e };
-        return _backend.AddNewOrchestrationEventAsync(message, cancellationToken);
+        await _backend.AddNewOrchestrationEventAsync(message, cancellationToken);
+        _signal?.SignalOrchestrations();
     }
 
     private async Task<OrchestrationMetadata> PollUntilAsync(string instanceId, bool getInputsAndOutputs, Func<OrchestrationMetadata, bool> done, CancellationToken cancellationToken)

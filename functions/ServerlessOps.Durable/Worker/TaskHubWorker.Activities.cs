@@ -67,6 +67,7 @@ public sealed partial class TaskHubWorker
             return WorkItemOutcome.Abandoned;
         }
 
+        _signal.SignalOrchestrations();
         _logger.ActivityCompleted(scheduled.Name, scheduled.EventId, instanceId, elapsed);
         return WorkItemOutcome.Completed;
     }

@@ -41,6 +41,15 @@ public sealed partial class TaskHubWorker
             span?.SetTag("durable.orchestrator", step.OrchestratorName);
             span?.DisplayName = $"orchestration.step {step.OrchestratorName}";
             await _backend.CompleteOrchestrationWorkItemAsync(workItem, step.Commit, cancellationToken);
+            if (step.Commit.ActivityMessages.Count > 0)
+            {
+                _signal.SignalActivities();
+            }
+
+            if (step.Commit.OrchestratorMessages.Count > 0)
+            {
+                _signal.SignalOrchestrations();
+            }
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             DurableTelemetry.StepDuration.Record(elapsed, new("durable.orchestrator", step.OrchestratorName), new("durable.status", step.Status.ToString()));
             var messages = step.Commit.ActivityMessages.Count + step.Commit.TimerMessages.Count + step.Commit.OrchestratorMessages.Count;

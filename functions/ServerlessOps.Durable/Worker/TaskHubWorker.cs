@@ -29,6 +29,7 @@ public sealed partial class TaskHubWorker : BackgroundService
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<long, Task> _inFlight = new();
     private readonly CancellationTokenSource _abort = new();
+    private readonly LocalWorkSignal _signal;
     private long _nextWorkId;
 
     /// <summary>Creates the worker (normally resolved from DI after <c>AddDurableTask</c>).</summary>
@@ -47,8 +48,23 @@ public sealed partial class TaskHubWorker : BackgroundService
         IOptions<DurableTaskOptions> options,
         TimeProvider timeProvider,
         ILoggerFactory loggerFactory)
+        : this(backend, registry, services, converter, options, timeProvider, loggerFactory, new LocalWorkSignal())
+    {
+    }
+
+    /// <summary>Creates the worker sharing <paramref name="signal"/> with the process's client.</summary>
+    internal TaskHubWorker(
+        IOrchestrationBackend backend,
+        DurableTaskRegistry registry,
+        IServiceProvider services,
+        DataConverter converter,
+        IOptions<DurableTaskOptions> options,
+        TimeProvider timeProvider,
+        ILoggerFactory loggerFactory,
+        LocalWorkSignal signal)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _signal = signal;
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _backend = backend;
         _registry = registry;
@@ -116,8 +132,8 @@ public sealed partial class TaskHubWorker : BackgroundService
 
         _logger.WorkerStarted(_options.TaskHubName, _options.MaxConcurrentOrchestrations, _options.MaxConcurrentActivities, _options.MinPollingInterval, _options.MaxPollingInterval);
         await Task.WhenAll(
-            PollLoopAsync("orchestration", OrchestrationSlots, async ct => await _backend.GetOrchestrationWorkItemAsync(ct), stoppingToken),
-            PollLoopAsync("activity", ActivitySlots, async ct => await _backend.GetActivityWorkItemAsync(ct), stoppingToken),
+            PollLoopAsync("orchestration", OrchestrationSlots, () => _signal.OrchestrationsSignalled, async ct => await _backend.GetOrchestrationWorkItemAsync(ct), stoppingToken),
+            PollLoopAsync("activity", ActivitySlots, () => _signal.ActivitiesSignalled, async ct => await _backend.GetActivityWorkItemAsync(ct), stoppingToken),
             SampleBacklogAsync(stoppingToken));
     }
 
@@ -148,15 +164,22 @@ public sealed partial class TaskHubWorker : BackgroundService
         }
     }
 
-    private async Task PollLoopAsync(string kind, SemaphoreSlim slots, Func<CancellationToken, Task<WorkItem?>> fetch, CancellationToken stoppingToken)
+    private async Task PollLoopAsync(
+        string kind,
+        SemaphoreSlim slots,
+        Func<Task> localWork,
+        Func<CancellationToken, Task<WorkItem?>> fetch,
+        CancellationToken stoppingToken)
     {
         var idleDelay = TimeSpan.Zero;
         while (!stoppingToken.IsCancellationRequested)
         {
             WorkItem? workItem;
+            Task wake;
             try
             {
                 await slots.WaitAsync(stoppingToken);
+                wake = localWork();
                 workItem = await fetch(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -181,9 +204,14 @@ public sealed partial class TaskHubWorker : BackgroundService
             {
                 slots.Release();
                 idleDelay = NextIdleDelay(idleDelay);
-                if (!await DelayAsync(idleDelay, stoppingToken))
+                if (!await DelayAsync(idleDelay, stoppingToken, wake))
                 {
                     return;
+                }
+
+                if (wake.IsCompleted)
+                {
+                    idleDelay = TimeSpan.Zero;
                 }
 
                 continue;
@@ -210,17 +238,27 @@ public sealed partial class TaskHubWorker : BackgroundService
         return next > _options.MaxPollingInterval ? _options.MaxPollingInterval : next;
     }
 
-    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
+    /// <summary>Waits <paramref name="delay"/> or until <paramref name="wake"/> completes; false when stopping.</summary>
+    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken stoppingToken, Task? wake = null)
     {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var sleep = Task.Delay(delay, _time, cts.Token);
+        var first = wake is null ? sleep : await Task.WhenAny(sleep, wake);
+        if (first != sleep)
+        {
+            await cts.CancelAsync();
+        }
+
         try
         {
-            await Task.Delay(delay, _time, stoppingToken);
-            return true;
+            await sleep;
         }
         catch (OperationCanceledException)
         {
-            return false;
+            return !stoppingToken.IsCancellationRequested;
         }
+
+        return !stoppingToken.IsCancellationRequested;
     }
 
     private void Track(Task work)
