@@ -46,8 +46,17 @@ internal static class DemoRun
         var sent = await scenario.SendAsync(http, app.BaseAddress, marketplace, cancellationToken);
         var api = new ReadApiClient(http, scenario.Accounts.BrandId);
         var events = await WaitForProcessingAsync(api, scenario.DistinctDeliveries, cancellationToken);
+        var edge = await EdgeChecks.RunAsync(http, scenario.Accounts, cancellationToken);
         var report = await DemoReport.BuildAsync(scenario, sent, events, api, cancellationToken);
         report.Print(Console.Out);
+        Console.WriteLine();
+        Console.WriteLine("Wrong calls and what the edge answered (problem+json)");
+        foreach (var (name, expected, actual) in edge)
+        {
+            Console.WriteLine($"  {(expected == actual ? "ok  " : "FAIL")} {actual} {name} (expected {expected})");
+        }
+
+        Console.WriteLine();
         Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s.");
 
         if (options.KeepServing)
@@ -63,7 +72,7 @@ internal static class DemoRun
             }
         }
 
-        return report.AllConverged ? 0 : 1;
+        return report.AllConverged && edge.All(e => e.Expected == e.Actual) ? 0 : 1;
     }
 
     /// <summary>Polls the event log until every distinct delivery has an outcome (or the deadline passes).</summary>

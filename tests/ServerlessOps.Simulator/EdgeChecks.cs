@@ -1,0 +1,37 @@
+using System.Text;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Testing.Scenarios;
+using ServerlessOps.Testing.Webhooks;
+
+namespace ServerlessOps.Simulator;
+
+/// <summary>
+/// What a careless or hostile caller gets: a few deliberately wrong calls, each with the answer the edge
+/// must give. Shown in the quick start so the rejection paths are seen working, not only the happy path.
+/// </summary>
+internal static class EdgeChecks
+{
+    public static async Task<IReadOnlyList<(string Case, int Expected, int Actual)>> RunAsync(HttpClient http, ScenarioAccounts accounts, CancellationToken cancellationToken)
+    {
+        var sample = ChannelSamples.Bytes("shopify-orders-create.json");
+        var signed = accounts.Sign(SalesChannel.Shopify, sample, "edge-check-1", "orders/create");
+        var tampered = signed with { Body = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(sample).Replace("\"quantity\": 2,", "\"quantity\": 3,", StringComparison.Ordinal)) };
+        var unsupported = accounts.Sign(SalesChannel.Shopify, sample, "edge-check-2", "carts/create");
+        var malformed = accounts.Sign(SalesChannel.TikTokShop, Encoding.UTF8.GetBytes("{\"type\": 1, \"shop_id\": \"" + accounts.AccountId(SalesChannel.TikTokShop) + "\", \"data\": "), "edge-check-3");
+        var cases = new (string Case, SignedWebhook Webhook, int Expected)[]
+        {
+            ("Shopify body tampered after signing", tampered, 401),
+            ("Shopify topic we do not handle (raw kept in quarantine)", unsupported, 422),
+            ("TikTok Shop truncated JSON", malformed, 400),
+        };
+        var results = new List<(string, int, int)>();
+        foreach (var (name, webhook, expected) in cases)
+        {
+            using var request = webhook.ToRequest(http.BaseAddress!);
+            using var response = await http.SendAsync(request, cancellationToken);
+            results.Add((name, expected, (int)response.StatusCode));
+        }
+
+        return results;
+    }
+}
