@@ -37,6 +37,22 @@ public sealed class TaskHubWorkerTests
     }
 
     [Fact]
+    public async Task EtagConflict_OnCommit_AbandonsAndRetriesTheStepUntilItCommits()
+    {
+        var backend = new ConflictingBackend(conflicts: 2);
+        await using var host = await DurableTestHost.StartAsync(
+            r => r.AddActivityFunc<int, int>("Inc", (_, n) => n + 1).AddOrchestratorFunc<int, int>("Once", (ctx, n) => ctx.CallActivityAsync<int>("Inc", n)),
+            backend: backend);
+
+        var result = await host.RunAsync("Once", 1);
+        var history = await backend.GetOrchestrationHistoryAsync(result.InstanceId, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, result.ReadOutputAs<int>());
+        Assert.True(backend.Abandons >= 2, $"{backend.Abandons} abandon(s)");
+        Assert.Single(history, e => e is ServerlessOps.Durable.History.TaskScheduledEvent);
+    }
+
+    [Fact]
     public async Task ProcessDeliveredMessage_PollingDisabled_DrivesAnInstanceToCompletion()
     {
         await using var host = await DurableTestHost.StartAsync(
