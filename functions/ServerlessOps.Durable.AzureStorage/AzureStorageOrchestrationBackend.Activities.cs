@@ -8,6 +8,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// <inheritdoc />
     public async Task<ActivityWorkItem?> GetActivityWorkItemAsync(CancellationToken cancellationToken = default)
     {
+        _consumesActivities = true;
         if (!_activities.TryDequeue(out var message))
         {
             if (_activities.Count < _options.MaxBufferedMessages)

@@ -12,6 +12,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// <inheritdoc />
     public async Task<OrchestrationWorkItem?> GetOrchestrationWorkItemAsync(CancellationToken cancellationToken = default)
     {
+        _consumesOrchestrations = true;
         for (var attempt = 0; attempt < 8; attempt++)
         {
             if (!_sessions.TryTake(out var instanceId, out var messages))
@@ -147,7 +148,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         var bufferedActivities = _activities.Count;
         foreach (var message in result.ActivityMessages)
         {
-            sends.Add(Collect(TrySendLockedAsync(_queues.WorkItems, message, null, _options.WorkItemVisibilityTimeout, bufferedActivities++, cancellationToken), localActivities));
+            sends.Add(Collect(TrySendLockedAsync(_queues.WorkItems, message, null, _options.WorkItemVisibilityTimeout, bufferedActivities++, _consumesActivities, cancellationToken), localActivities));
         }
 
         foreach (var message in result.TimerMessages)
@@ -161,7 +162,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             sends.Add(message.Event is ExecutionStartedEvent started
                 ? StartSubOrchestrationAsync(message, started, cancellationToken)
-                : Collect(TrySendLockedAsync(_queues.ControlFor(message), message, null, _options.ControlQueueVisibilityTimeout, bufferedOrchestrations++, cancellationToken), localOrchestrations));
+                : Collect(TrySendLockedAsync(_queues.ControlFor(message), message, null, _options.ControlQueueVisibilityTimeout, bufferedOrchestrations++, _consumesOrchestrations, cancellationToken), localOrchestrations));
         }
 
         await Task.WhenAll(sends);

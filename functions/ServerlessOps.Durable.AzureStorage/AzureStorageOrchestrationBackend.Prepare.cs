@@ -34,6 +34,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             var keep = new List<ReceivedMessage>();
             var drop = new List<ReceivedMessage>();
             var hold = new List<ReceivedMessage>();
+            var early = new List<(ReceivedMessage Message, TimeSpan Delay)>();
             var now = _timeProvider.GetUtcNow().UtcDateTime;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var message in messages.OrderBy(m => m.InsertedOn))
@@ -49,6 +50,11 @@ public sealed partial class AzureStorageOrchestrationBackend
                     await _sender.SendDueAsync(message.Queue, message.Message, deliverAt, cancellationToken);
                     _logger.TimerRearmed(instanceId, message.Message.MessageId, deliverAt);
                     drop.Add(message);
+                }
+                else if (message.Message.Event is TimerFiredEvent timer && timer.FireAt > now)
+                {
+                    // Delivered early (clock skew between writer and queue): hide it until due.
+                    early.Add((message, MessageSender.WholeSecondsUp(timer.FireAt - now)));
                 }
                 else if (loaded.Sentinel is null || (target is not null && target != loaded.ExecutionId))
                 {
@@ -75,7 +81,8 @@ public sealed partial class AzureStorageOrchestrationBackend
             if (!hostOwnsMessages)
             {
                 await Task.WhenAll(drop.Select(m => DeleteQuietlyAsync(m, cancellationToken))
-                    .Concat(hold.Select(m => ReleaseQuietlyAsync(m, _options.OutOfOrderRetryDelay, cancellationToken))));
+                    .Concat(hold.Select(m => ReleaseQuietlyAsync(m, _options.OutOfOrderRetryDelay, cancellationToken)))
+                    .Concat(early.Select(e => ReleaseQuietlyAsync(e.Message, e.Delay, cancellationToken))));
             }
 
             if (hold.Count > 0)
@@ -86,7 +93,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             if (keep.Count == 0)
             {
                 _sessions.Release(instanceId);
-                return (null, hold.Count > 0 ? _options.OutOfOrderRetryDelay : null);
+                return (null, hold.Count > 0 || early.Count > 0 ? _options.OutOfOrderRetryDelay : null);
             }
 
             return (new OrchestrationWorkItem

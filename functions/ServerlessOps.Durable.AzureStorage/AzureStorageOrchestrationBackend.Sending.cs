@@ -13,28 +13,18 @@ public sealed partial class AzureStorageOrchestrationBackend
     private async Task SendToInstanceAsync(TaskMessage message, DateTime? dueAt, CancellationToken cancellationToken)
     {
         var queue = _queues.ControlFor(message);
-        var local = await TrySendLockedAsync(queue, message, dueAt, _options.ControlQueueVisibilityTimeout, _sessions.PendingCount, cancellationToken);
+        var local = await TrySendLockedAsync(queue, message, dueAt, _options.ControlQueueVisibilityTimeout, _sessions.PendingCount, _consumesOrchestrations, cancellationToken);
         if (local is not null)
         {
             _sessions.Add(local);
         }
     }
 
-    /// <summary>Sends an activity invocation, locally dispatched when possible.</summary>
-    private async Task SendActivityAsync(TaskMessage message, CancellationToken cancellationToken)
-    {
-        var local = await TrySendLockedAsync(_queues.WorkItems, message, null, _options.WorkItemVisibilityTimeout, _activities.Count, cancellationToken);
-        if (local is not null)
-        {
-            _activities.Enqueue(local);
-        }
-    }
-
     private async Task<ReceivedMessage?> TrySendLockedAsync(
-        Azure.Storage.Queues.QueueClient queue, TaskMessage message, DateTime? dueAt, TimeSpan lockFor, int buffered, CancellationToken cancellationToken)
+        Azure.Storage.Queues.QueueClient queue, TaskMessage message, DateTime? dueAt, TimeSpan lockFor, int buffered, bool consumerHere, CancellationToken cancellationToken)
     {
         var dueNow = dueAt is null || dueAt.Value <= _timeProvider.GetUtcNow().UtcDateTime;
-        if (_options.LocalDispatch && dueNow && buffered < _options.MaxBufferedMessages)
+        if (_options.LocalDispatch && consumerHere && dueNow && buffered < _options.MaxBufferedMessages)
         {
             return await _sender.SendLockedAsync(queue, message, lockFor, cancellationToken);
         }

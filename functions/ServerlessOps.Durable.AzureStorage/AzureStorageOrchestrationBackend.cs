@@ -33,6 +33,11 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
     private readonly QueuePoller[] _controlPollers;
     private readonly QueuePoller _workItemPoller;
 
+    // Local dispatch only pays off in a process that also consumes: a client-only process would hide its
+    // messages from the real workers for the whole visibility timeout. Set on the first poll of each kind.
+    private volatile bool _consumesOrchestrations;
+    private volatile bool _consumesActivities;
+
     /// <summary>Creates the backend for one task hub.</summary>
     /// <param name="taskHubName">The task hub; storage names derive from it (letters and digits, 3-45 characters).</param>
     /// <param name="options">Storage settings.</param>

@@ -26,8 +26,12 @@ internal sealed class MessageSender(QueueMessageCodec codec, AzureStorageTaskHub
         }
 
         var body = await codec.EncodeAsync(message, rearmAt, cancellationToken);
-        await queue.SendMessageAsync(body, delay > TimeSpan.Zero ? delay : null, NeverExpire, cancellationToken);
+        await queue.SendMessageAsync(body, delay > TimeSpan.Zero ? WholeSecondsUp(delay) : null, NeverExpire, cancellationToken);
     }
+
+    /// <summary>The queue service counts visibility in whole seconds and the SDK truncates: round up so a
+    /// timer is never visible before it is due (it may be up to a second late).</summary>
+    public static TimeSpan WholeSecondsUp(TimeSpan delay) => TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds));
 
     /// <summary>Sends a message hidden for <paramref name="lockFor"/> and returns it as held by this worker,
     /// which processes it without waiting for a poll; after a crash it reappears when the lock runs out.</summary>
