@@ -107,6 +107,11 @@ public sealed class DeliveryProcessor
         {
             return Quarantine(e.Message);
         }
+        catch (ChannelApiCredentialMissingException e)
+        {
+            // A configuration gap, not an outage: retrying cannot help until someone adds the token, then replays.
+            return Quarantine(e.Message);
+        }
     }
 
     private async Task<ProcessingResult> ApplyAsync(
