@@ -57,10 +57,10 @@ param vaultWriterPrincipalId string = ''
 @allowed(['User', 'Group', 'ServicePrincipal'])
 param vaultWriterPrincipalType string = 'User'
 
-@description('Durable task hub name: letters and digits, starting with a letter (3-45 characters).')
+@description('Durable task hub name: letters and digits, starting with a letter (3-45 characters). The app\'s durable queue-trigger function.json files name its queues ({hub}-control-NN, {hub}-workitems), so it must match them.')
 @minLength(3)
 @maxLength(45)
-param taskHubName string = 'ServerlessOpsHub'
+param taskHubName string = 'serverlessops'
 
 @description('Durable control queues. Changing it for a live task hub strands messages on the old queues.')
 @minValue(1)

@@ -64,7 +64,7 @@ public sealed partial class AppSettingsTests(BicepFixture bicep)
             ["Ingestion__QueueName"] = "webhook-deliveries",
             ["Ingestion__MaxDequeueCount"] = "5",
             ["Ingestion__DedupRetentionDays"] = "7",
-            ["Durable__TaskHubName"] = "ServerlessOpsHub",
+            ["Durable__TaskHubName"] = "serverlessops",
             ["Durable__AzureStorage__PartitionCount"] = "4",
             ["Channels__Amazon__BaseUrl"] = "https://sellingpartnerapi-na.amazon.com",
             ["Channels__Walmart__BaseUrl"] = "https://marketplace.walmartapis.com",

@@ -9,8 +9,8 @@ public sealed class StorageTemplateTests(BicepFixture bicep)
         Assert.Equal(
             new[]
             {
-                "webhook-deliveries", "webhook-deliveries-poison", "serverlessopshub-workitems",
-                "serverlessopshub-control-00", "serverlessopshub-control-01", "serverlessopshub-control-02", "serverlessopshub-control-03",
+                "webhook-deliveries", "webhook-deliveries-poison", "serverlessops-workitems",
+                "serverlessops-control-00", "serverlessops-control-01", "serverlessops-control-02", "serverlessops-control-03",
             }.Order(),
             bicep.Dev.NamesOf("Microsoft.Storage/storageAccounts/queueServices/queues").Order());
     }
@@ -19,7 +19,7 @@ public sealed class StorageTemplateTests(BicepFixture bicep)
     public void Tables_AreTheTaskHubHistoryAndInstances()
     {
         Assert.Equal(
-            ["ServerlessOpsHubHistory", "ServerlessOpsHubInstances"],
+            ["serverlessopsHistory", "serverlessopsInstances"],
             bicep.Dev.NamesOf("Microsoft.Storage/storageAccounts/tableServices/tables").Order());
     }
 
@@ -28,7 +28,7 @@ public sealed class StorageTemplateTests(BicepFixture bicep)
     {
         var containers = bicep.Dev.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
         Assert.Equal(
-            new[] { "app-package", "raw-deliveries", "reports", "serverlessopshub-largemessages", "serverlessopshub-leases" }.Order(),
+            new[] { "app-package", "raw-deliveries", "reports", "serverlessops-largemessages", "serverlessops-leases" }.Order(),
             bicep.Dev.NamesOf("Microsoft.Storage/storageAccounts/blobServices/containers").Order());
         Assert.All(containers, c => Assert.Equal("None", (string?)c["properties"]!["publicAccess"]));
     }

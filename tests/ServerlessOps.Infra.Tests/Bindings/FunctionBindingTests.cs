@@ -47,7 +47,10 @@ public sealed class FunctionBindingTests(BicepFixture bicep)
         {
             var trigger = function.Triggers.Single();
             Assert.Equal("Storage", (string?)trigger["connection"]);
-            Assert.Contains(ResolveAppSetting((string)trigger["queueName"]!), queues);
+            var queue = ResolveAppSetting((string)trigger["queueName"]!);
+            Assert.True(queues.Contains(queue),
+                $"{function.Name} listens on '{queue}', which the template does not create (it creates {string.Join(", ", queues)}). " +
+                $"Durable queues are named after Durable__TaskHubName = '{bicep.Dev.AppSettings["Durable__TaskHubName"]}' (main.bicep taskHubName).");
         }
     }
 
