@@ -224,7 +224,7 @@ func storageLayout(taskHubName string, partitionCount int) object => {
 @export()
 @description('Cosmos DB containers: all partitioned on /pk (a synthetic value per container, see SETTINGS.md).')
 var cosmosContainers = [
-  { name: 'orders', compositeIndexes: [[{ path: '/pk', order: 'ascending' }, { path: '/orderDay', order: 'ascending' }, { path: '/createdAt', order: 'descending' }]] }
+  { name: 'orders', compositeIndexes: [[{ path: '/pk', order: 'ascending' }, { path: '/orderDay', order: 'ascending' }, { path: '/placedAt', order: 'descending' }]] }
   { name: 'channelEvents', compositeIndexes: [] }
   { name: 'quarantine', compositeIndexes: [] }
   { name: 'inventoryEvents', compositeIndexes: [] }
