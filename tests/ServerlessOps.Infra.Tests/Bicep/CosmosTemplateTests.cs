@@ -50,7 +50,7 @@ public sealed class CosmosTemplateTests(BicepFixture bicep)
         var composites = ContainerNamed("orders")["properties"]!["resource"]!["indexingPolicy"]!["compositeIndexes"]!.AsArray();
         var index = Assert.Single(composites)!.AsArray()
             .Select(part => $"{(string)part!["path"]!} {(string)part["order"]!}");
-        Assert.Equal(["/pk ascending", "/orderDay ascending", "/createdAt descending"], index);
+        Assert.Equal(["/pk ascending", "/orderDay ascending", "/placedAt descending"], index);
 
         foreach (var other in _containers.Where(c => c != "orders"))
         {
