@@ -126,7 +126,7 @@ public sealed class InstanceManagementTests
     {
         await using var host = await DurableTestHost.StartAsync(r => r.AddOrchestratorFunc<object?, int>("Later", (_, _) => Task.FromResult(7)));
         var ct = TestContext.Current.CancellationToken;
-        var startAt = DateTimeOffset.UtcNow.AddMilliseconds(300);
+        var startAt = DateTimeOffset.UtcNow.AddSeconds(1.5);
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Later", new StartOrchestrationOptions(StartAt: startAt), ct);
         var pending = await host.Client.GetInstanceAsync(id, ct);

@@ -69,17 +69,19 @@ public sealed class ReplayScenarioTests
         await using var host = await DurableTestHost.StartAsync(r => r
             .AddOrchestratorFunc<object?, string>("Approve", async (ctx, _) =>
             {
-                await ctx.CreateTimer(TimeSpan.FromMilliseconds(100), CancellationToken.None);
-                return await ctx.WaitForExternalEvent<string>("Approval");
+                var first = await ctx.WaitForExternalEvent<string>("First");
+                return first + "+" + await ctx.WaitForExternalEvent<string>("Second");
             }));
         var ct = TestContext.Current.CancellationToken;
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Approve", ct);
-        await host.WaitForHistoryAsync(id, e => e is TimerCreatedEvent);
+        await host.WaitUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
 
-        await host.Client.RaiseEventAsync(id, "approval", "yes", ct);
+        await host.Client.RaiseEventAsync(id, "second", "b", ct);
+        await host.WaitForHistoryAsync(id, e => e is EventRaisedEvent);
+        await host.Client.RaiseEventAsync(id, "First", "a", ct);
         var result = await host.WaitAsync(id);
 
-        Assert.Equal("yes", result.ReadOutputAs<string>());
+        Assert.Equal("a+b", result.ReadOutputAs<string>());
     }
 
     [Fact]
