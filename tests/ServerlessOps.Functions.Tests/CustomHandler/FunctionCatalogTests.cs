@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessOps.Functions.CustomHandler;
+using ServerlessOps.Functions.Durable;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 
@@ -41,8 +42,12 @@ public sealed class FunctionCatalogTests(FunctionAppFixture fixture)
     [Fact]
     public async Task FunctionCatalog_QueueAndTimerFunctions_MatchTheRegisteredFunctionsBothWays()
     {
-        // The catalog states the deployed queue names, so run on the default names rather than per-test ones.
-        await using var app = TestApp.Start(fixture, TestApp.TriggersOff(new Dictionary<string, string> { ["Ingestion:QueueName"] = "webhook-deliveries" }));
+        // The catalog states the deployed queue names, so run on those rather than on per-test ones.
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff(new Dictionary<string, string>
+        {
+            ["Ingestion:QueueName"] = "webhook-deliveries",
+            ["Durable:TaskHubName"] = DurableHosting.TaskHubName,
+        }));
         var queues = app.Services.GetServices<IQueueFunction>().ToList();
         var timers = app.Services.GetServices<ITimerFunction>().ToList();
 

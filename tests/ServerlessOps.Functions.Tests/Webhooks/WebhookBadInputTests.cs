@@ -49,6 +49,37 @@ public sealed class WebhookBadInputTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task WalmartWebhook_EnvelopeMissingEventId_Is400NamingTheField()
+    {
+        await using var app = TestApp.Start(fixture);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(ChannelSamples.Text("walmart-po-created.json"))!;
+        node["source"]!.AsObject().Remove("eventId");
+        var webhook = Deliveries.Walmart(Deliveries.Utf8(ChannelSamples.Write(node)), Deliveries.NewId());
+
+        using var response = await app.Client.SendAsync(webhook);
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "eventId");
+    }
+
+    /// <summary>
+    /// Shopify's order body is only read after the acknowledgement (the 5 s deadline), so a body missing a
+    /// required field is accepted, then quarantined with a reason naming the field, never dropped.
+    /// </summary>
+    [Fact]
+    public async Task ShopifyWebhook_OrderMissingLineItems_IsAcceptedThenQuarantinedNamingTheField()
+    {
+        await using var app = TestApp.Start(fixture);
+        var body = Deliveries.ShopifyBody("shopify-orders-create.json", node => node.AsObject().Remove("line_items"));
+
+        var ack = await app.Client.SendAcceptedAsync(Deliveries.Shopify(body, "orders/create"));
+
+        Assert.Equal("Quarantined", (await app.Client.WaitForEventAsync(ack.DeliveryKey)).Str("outcome"));
+        var entry = await app.Client.WaitForQuarantineAsync(ack.DeliveryKey);
+        Assert.Contains("line_items", entry.Str("reason"), StringComparison.Ordinal);
+        Assert.Null(await app.Client.GetOrderAsync("shopify:" + Deliveries.ShopifyOrderId));
+    }
+
+    [Fact]
     public async Task ShopifyWebhook_MissingWebhookIdHeader_Is400NamingTheHeader()
     {
         await using var app = TestApp.Start(fixture);
