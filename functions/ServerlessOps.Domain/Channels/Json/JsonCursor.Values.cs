@@ -6,6 +6,9 @@ namespace ServerlessOps.Domain.Channels.Json;
 /// <summary>Typed readers: each accepts the forms the channels actually send and fails naming the path.</summary>
 public readonly partial struct JsonCursor
 {
+    /// <summary>The largest magnitude <see cref="GetDecimal"/> accepts: 10^15.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
     public string GetString()
     {
         if (Element.ValueKind != JsonValueKind.String)
@@ -44,17 +47,20 @@ public readonly partial struct JsonCursor
         }
     }
 
-    /// <summary>A decimal amount: a JSON number or a decimal string ("24.00"), exact (never via floating point).</summary>
+    /// <summary>
+    /// A decimal amount: a JSON number or a decimal string ("24.00"), exact (never via floating point), within
+    /// ±<see cref="MaxAmount"/>.
+    /// </summary>
     public decimal GetDecimal()
     {
         if (Element.ValueKind == JsonValueKind.Number && Element.TryGetDecimal(out var number))
         {
-            return number;
+            return InRange(number);
         }
 
         if (Element.ValueKind == JsonValueKind.String && JsonValueParsing.TryParseDecimal(Element.GetString(), out var parsed))
         {
-            return parsed;
+            return InRange(parsed);
         }
 
         throw Fail("expected a decimal (number or decimal string)");
@@ -65,7 +71,7 @@ public readonly partial struct JsonCursor
     {
         if (Element.ValueKind == JsonValueKind.String && JsonValueParsing.TryParseDecimal(Element.GetString(), out var parsed))
         {
-            return parsed;
+            return InRange(parsed);
         }
 
         throw Fail("expected a decimal string");
@@ -189,6 +195,11 @@ public readonly partial struct JsonCursor
 
         throw Fail($"expected one of {string.Join(", ", allowed)}");
     }
+
+    // No order amount comes near 10^15; the bound keeps every sum and quantity × price far from decimal overflow,
+    // so an absurd authenticated value is a payload error rather than an OverflowException.
+    private decimal InRange(decimal value) =>
+        Math.Abs(value) <= MaxAmount ? value : throw Fail("expected a decimal within ±10^15");
 
     private bool TryGetWhole(out long value)
     {

@@ -35,6 +35,13 @@ public readonly partial struct JsonCursor
     /// <summary>Parses raw bytes; malformed JSON throws <see cref="ChannelPayloadException"/> naming the line and byte.</summary>
     public static JsonCursor Parse(ReadOnlyMemory<byte> utf8Json, string? document = null)
     {
+        // JsonDocument checks string contents only when they are read, and then throws InvalidOperationException:
+        // validate up front so a bad byte is a payload error like any other.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json.Span))
+        {
+            throw new ChannelPayloadException($"{document ?? "body"}: expected UTF-8 JSON, found bytes that are not valid UTF-8.");
+        }
+
         try
         {
             using var parsed = JsonDocument.Parse(utf8Json);

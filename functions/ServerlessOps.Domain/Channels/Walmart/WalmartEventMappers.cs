@@ -60,6 +60,11 @@ public static class WalmartEventMappers
         var item = payload.Optional("itemInfo") ?? payload;
         var sku = item.Optional("sku")?.GetString();
         var itemId = item.Optional("itemId")?.GetId();
+        if (string.IsNullOrWhiteSpace(sku) && itemId is null)
+        {
+            throw item.Property("sku").Fail("expected a SKU or an item id for the price");
+        }
+
         var offers = payload.Optional("offer") ?? payload;
         var observedAt = walmartEvent.RequiredEventTime;
         var changes = new List<PriceChange>();

@@ -84,6 +84,14 @@ public sealed class JsonCursorTests
     }
 
     [Fact]
+    public void GetDecimal_BeyondTheAmountBound_IsRejected()
+    {
+        var ex = Assert.Throws<ChannelPayloadException>(() => Parse("""{"v": "79228162514264337593543950335"}""").Property("v").GetDecimal());
+        Assert.Equal("v: expected a decimal within ±10^15, found \"79228162514264337593543950335\".", ex.Message);
+        Assert.Equal(-JsonCursor.MaxAmount, Parse("""{"v": -1000000000000000}""").Property("v").GetDecimal());
+    }
+
+    [Fact]
     public void GetDecimalString_Number_IsRejected()
     {
         var ex = Assert.Throws<ChannelPayloadException>(() => Parse("""{"v": 2}""").Property("v").GetDecimalString());
@@ -225,6 +233,21 @@ public sealed class JsonCursorTests
         var ex = Assert.Throws<ChannelPayloadException>(() => Parse("{\n  \"a\": 1,\n  oops\n}"));
         Assert.Equal("body: expected JSON, found malformed JSON (line 3, byte 3).", ex.Message);
         Assert.False(JsonCursor.TryParse(Samples.Utf8("nope"), out _));
+    }
+
+    [Fact]
+    public void Parse_InvalidUtf8_IsAPayloadError()
+    {
+        byte[] body = [.. "{\"a\": \""u8, 0xff, 0xfe, .. "\"}"u8];
+        var ex = Assert.Throws<ChannelPayloadException>(() => JsonCursor.Parse(body));
+        Assert.Equal("body: expected UTF-8 JSON, found bytes that are not valid UTF-8.", ex.Message);
+    }
+
+    [Fact]
+    public void Parse_NestedDeeperThanTheLimit_IsAPayloadError()
+    {
+        var deep = new string('[', 100) + new string(']', 100);
+        Assert.Throws<ChannelPayloadException>(() => JsonCursor.Parse(Samples.Utf8(deep)));
     }
 
     [Fact]

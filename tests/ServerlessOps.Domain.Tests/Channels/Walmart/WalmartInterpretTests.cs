@@ -207,6 +207,17 @@ public sealed class WalmartInterpretTests
         Assert.Equal("payload.offer.winningOffer: expected a value, found nothing.", ex.Message);
     }
 
+    [Fact]
+    public void Interpret_BuyBoxWithoutSkuOrItemId_ThrowsNamingTheSku()
+    {
+        var body = Samples.Utf8("""
+            {"source": {"eventType": "BUY_BOX_CHANGED", "eventTime": "2026-11-22T14:12:42.913Z", "eventId": "bb-4"},
+             "payload": {"partnerId": "10001234567", "itemInfo": {"itemName": "Mug"}, "offer": {"winningOffer": {"sellerOfferPrice": 13.49}}}}
+            """);
+        var ex = Assert.Throws<ChannelPayloadException>(() => Interpret(body));
+        Assert.Equal("payload.itemInfo.sku: expected a value, found nothing.", ex.Message);
+    }
+
     [Theory]
     [InlineData("OFFER_PUBLISHED", """{"partnerId": "10001234567", "sku": "ACME-MUG-12OZ", "publishStatus": "PUBLISHED"}""", "Offer ACME-MUG-12OZ published (PUBLISHED)")]
     [InlineData("OFFER_UNPUBLISHED", """{"partnerId": "10001234567", "sku": "ACME-MUG-12OZ"}""", "Offer ACME-MUG-12OZ unpublished")]
