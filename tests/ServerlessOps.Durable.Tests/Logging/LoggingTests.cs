@@ -33,7 +33,7 @@ public sealed class LoggingTests
         Assert.True(logs.Any(r => r.Id.Id == 2031 && r.Message.Contains("pay-1", StringComparison.Ordinal)), string.Join("\n", logs.Select(r => $"{r.Id.Id} {r.Message}")));
         Assert.Contains(logs, r => r.Id.Id == 2012 && r.Message.Contains("pay-1", StringComparison.Ordinal));
         Assert.DoesNotContain(logs, r => r.Message.Contains(secret, StringComparison.Ordinal));
-        Assert.Equal(Client.OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Equal(ServerlessOps.Durable.Client.OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
     }
 
     private static string Refuse(Orchestration.TaskActivityContext context, string card) => throw new InvalidOperationException("declined");
