@@ -31,6 +31,12 @@ public static class AmazonOrderMapper
             throw itemsOrderId.Fail($"expected the items of order {orderId}");
         }
 
+        // A NextToken means more items on another page: mapping one page would silently drop lines.
+        if (items.Optional("NextToken") is { } nextToken && !string.IsNullOrEmpty(nextToken.GetString()))
+        {
+            throw nextToken.Fail("expected every page of order items merged into one answer (no NextToken)");
+        }
+
         var statusField = order.Property("OrderStatus");
         var status = AmazonOrderStatusMapper.Map(statusField);
         var channelStatus = statusField.GetString();

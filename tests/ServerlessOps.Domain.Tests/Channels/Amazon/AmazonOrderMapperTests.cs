@@ -188,6 +188,14 @@ public sealed class AmazonOrderMapperTests
     }
 
     [Fact]
+    public void MapApiOrder_ItemsWithNextToken_ThrowsRatherThanDropLines()
+    {
+        var items = SampleItems().Replace("\"OrderItems\": [", "\"NextToken\": \"page-2\", \"OrderItems\": [", StringComparison.Ordinal);
+        var ex = Assert.Throws<ChannelPayloadException>(() => _channel.MapApiOrder(Document(UnshippedOrder, items), Accounts.Amazon));
+        Assert.Equal("getOrderItems payload.NextToken: expected every page of order items merged into one answer (no NextToken), found \"page-2\".", ex.Message);
+    }
+
+    [Fact]
     public void MapApiOrder_MissingItemsPart_Throws()
     {
         var document = new ChannelOrderDocument(SalesChannel.Amazon, OrderId, new Dictionary<string, string> { [ChannelOrderDocument.AmazonOrder] = UnshippedOrder });
