@@ -65,6 +65,13 @@ public sealed class CrashRecoveryTests(FunctionAppFixture fixture)
         }
 
         Assert.Equal(keys.Count, (await recovered.ChannelEventsAsync()).Length);
+        Assert.Equal($"walmart:{walmartOrder}", Assert.Single(await recovered.ChannelEventsAsync(SalesChannel.Walmart)).Str("orderId"));
+
+        // All five were placed on 2026-11-20 (UTC): the day's list has each once, newest placement first.
+        var day = await recovered.OrdersForDayAsync(new DateOnly(2026, 11, 20));
+        Assert.Equal(orderIds.Order(), day.Select(o => o.GetProperty("order").Str("id")).Order());
+        var placed = day.Select(o => o.GetProperty("order").Time("placedAt")).ToList();
+        Assert.Equal(placed.OrderDescending(), placed);
         Assert.Equal(5, keys.Count);
         Assert.Empty(await recovered.QuarantineAsync());
     }

@@ -45,6 +45,29 @@ public sealed class AmazonWebhookTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task AmazonWebhook_BasicAuthConnection_GenuineIsProcessedAndWrongPasswordIs401()
+    {
+        var basic = Accounts with { AmazonCredentialHeader = "Authorization", AmazonSecret = "eventbridge:test-eventbridge-basic-pass" };
+        await using var app = TestApp.Start(fixture, accounts: basic);
+        var orderId = Deliveries.NewAmazonOrderId();
+        Deliveries.PutAmazonOrder(fixture.Marketplace, orderId, 70.24m);
+        var forgedId = Deliveries.NewId();
+        var forged = Deliveries.Amazon(Deliveries.AmazonOrderChange(orderId, forgedId, Deliveries.AmazonShape.EventBridge), forgedId, basic with { AmazonSecret = "eventbridge:wrong-pass" });
+        var notificationId = Deliveries.NewId();
+
+        using (var refused = await app.Client.SendAsync(forged))
+        {
+            await Problem.AssertAsync(refused, HttpStatusCode.Unauthorized);
+        }
+
+        var ack = await app.Client.SendAcceptedAsync(Deliveries.Amazon(Deliveries.AmazonOrderChange(orderId, notificationId, Deliveries.AmazonShape.EventBridge), notificationId, basic));
+
+        Assert.Equal("Applied", (await app.Client.WaitForEventAsync(ack.DeliveryKey)).Str("outcome"));
+        Assert.Equal(70.24m, (await app.Client.WaitForOrderAsync($"amazon:{orderId}")).GetProperty("order").Dec("total"));
+        Assert.Single(await app.Client.ChannelEventsAsync());
+    }
+
+    [Fact]
     public async Task AmazonWebhook_WrongCredential_IsRejectedAndNothingStored()
     {
         await using var app = TestApp.Start(fixture);

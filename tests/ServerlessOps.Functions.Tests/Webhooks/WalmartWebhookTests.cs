@@ -44,6 +44,34 @@ public sealed class WalmartWebhookTests(FunctionAppFixture fixture)
         Assert.Equal(67.22m, order.Dec("total"));
     }
 
+    /// <summary>Every subscription auth method the settings allow (CHANNELS.md 3.2), end to end: genuine lands, forged is refused.</summary>
+    [Theory]
+    [InlineData(WalmartAuthMethod.Header, "test-walmart-webhook-secret")]
+    [InlineData(WalmartAuthMethod.Basic, "walmart-hook:test-walmart-basic-pass")]
+    [InlineData(WalmartAuthMethod.Hmac, "test-walmart-client-secret")]
+    [InlineData(WalmartAuthMethod.Signature, "test-walmart-webhook-secret")]
+    public async Task WalmartWebhook_EachAuthMethod_GenuineIsProcessedAndForgedIs401(WalmartAuthMethod method, string secret)
+    {
+        var accounts = Accounts with { WalmartAuthMethod = method, WalmartSecret = secret };
+        await using var app = TestApp.Start(fixture, accounts: accounts);
+        var purchaseOrderId = Deliveries.NewWalmartPurchaseOrderId();
+        fixture.Marketplace.PutWalmartOrder(purchaseOrderId, Deliveries.WalmartOrder(purchaseOrderId));
+        var forgedId = Deliveries.NewId();
+        var forged = Deliveries.Walmart(Deliveries.WalmartPoCreated(purchaseOrderId, forgedId), forgedId, accounts with { WalmartSecret = "forged:" + secret });
+        var eventId = Deliveries.NewId();
+
+        using (var refused = await app.Client.SendAsync(forged))
+        {
+            await Problem.AssertAsync(refused, HttpStatusCode.Unauthorized);
+        }
+
+        var ack = await app.Client.SendAcceptedAsync(Deliveries.Walmart(Deliveries.WalmartPoCreated(purchaseOrderId, eventId), eventId, accounts));
+
+        Assert.Equal("Applied", (await app.Client.WaitForEventAsync(ack.DeliveryKey)).Str("outcome"));
+        Assert.Equal(ack.DeliveryKey, Assert.Single(await app.Client.ChannelEventsAsync()).Str("deliveryKey"));
+        await app.Client.WaitForOrderAsync($"walmart:{purchaseOrderId}");
+    }
+
     [Fact]
     public async Task WalmartWebhook_TamperedBody_IsRejectedAndNothingStored()
     {
