@@ -34,6 +34,37 @@ public sealed class TikTokShopWebhookTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task TikTokShopWebhook_StatusChangeThenCancellation_OrderFollowsApiAndALateSignalIsStale()
+    {
+        await using var app = TestApp.Start(fixture);
+        var orderId = Deliveries.NewTikTokOrderId();
+        fixture.Marketplace.PutTikTokOrder(orderId, Deliveries.TikTokOrder(orderId));
+        var first = Deliveries.Digits(19);
+        var placed = await app.Client.SendAcceptedAsync(Deliveries.TikTok(Deliveries.TikTokStatusChange(orderId, first), first));
+        Assert.Equal("Applied", (await app.Client.WaitForEventAsync(placed.DeliveryKey)).Str("outcome"));
+
+        // The buyer cancels: TikTok's API now has the newer version, and the cancellation webhook (type 11) says so.
+        var cancelledAt = DateTimeOffset.FromUnixTimeSeconds(1795205018);
+        fixture.Marketplace.PutTikTokOrder(orderId, Deliveries.TikTokOrder(orderId, cancelledAt));
+        var second = Deliveries.Digits(19);
+        var cancellation = Deliveries.Utf8(ChannelSamples.Text("tiktok-cancellation-status-change.json")
+            .Replace(Deliveries.TikTokSampleOrderId, orderId, StringComparison.Ordinal)
+            .Replace("7440112233445566902", second, StringComparison.Ordinal));
+        var cancelled = await app.Client.SendAcceptedAsync(Deliveries.TikTok(cancellation, second));
+        Assert.Equal("Applied", (await app.Client.WaitForEventAsync(cancelled.DeliveryKey)).Str("outcome"));
+
+        // A late status-change signal re-reads the same version: recorded as stale, order unchanged.
+        var third = Deliveries.Digits(19);
+        var late = await app.Client.SendAcceptedAsync(Deliveries.TikTok(Deliveries.TikTokStatusChange(orderId, third), third));
+        Assert.Equal("Stale", (await app.Client.WaitForEventAsync(late.DeliveryKey)).Str("outcome"));
+
+        var stored = await app.Client.WaitForOrderAsync($"tiktok:{orderId}");
+        Assert.Equal("Cancelled", stored.GetProperty("order").Str("status"));
+        Assert.Equal(cancelledAt, stored.GetProperty("order").GetProperty("version").Time("updatedAt"));
+        Assert.Equal(new[] { "Stale", "Applied", "Applied" }, stored.Items("deliveries").Select(d => d.Str("outcome")).ToArray());
+    }
+
+    [Fact]
     public async Task TikTokShopWebhook_TamperedBody_IsRejectedAndNothingStored()
     {
         await using var app = TestApp.Start(fixture);
