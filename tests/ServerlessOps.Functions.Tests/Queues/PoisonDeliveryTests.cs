@@ -7,7 +7,7 @@ namespace ServerlessOps.Functions.Tests.Queues;
 public sealed class PoisonDeliveryTests(FunctionAppFixture fixture)
 {
     [Fact]
-    public async Task WalmartWebhook_ChannelApiDownOnEveryAttempt_IsRetriedThenQuarantinedAsFailedMaxDequeueCountTimes()
+    public async Task WalmartWebhook_ChannelApiDownOnEveryAttempt_IsRetriedQuarantinedAndReplayableOnceItRecovers()
     {
         // Faults are per channel on a stub: a private one keeps this outage away from every other test.
         await using var marketplace = await FunctionAppFixture.StartPrivateMarketplaceAsync();
@@ -22,7 +22,8 @@ public sealed class PoisonDeliveryTests(FunctionAppFixture fixture)
             marketplace: marketplace);
         var purchaseOrderId = Deliveries.NewWalmartPurchaseOrderId();
         marketplace.PutWalmartOrder(purchaseOrderId, Deliveries.WalmartOrder(purchaseOrderId));
-        marketplace.FailNext(SalesChannel.Walmart, 1000, 503);
+        // Down for exactly the two attempts MaxDequeueCount allows (no client retries): then it recovers.
+        marketplace.FailNext(SalesChannel.Walmart, 2, 503);
         var eventId = Deliveries.NewId();
 
         var ack = await app.Client.SendAcceptedAsync(Deliveries.Walmart(Deliveries.WalmartPoCreated(purchaseOrderId, eventId), eventId));
@@ -31,7 +32,16 @@ public sealed class PoisonDeliveryTests(FunctionAppFixture fixture)
         var entry = await app.Client.WaitForQuarantineAsync(ack.DeliveryKey, q => q.Str("reason").Contains("failed 2 times", StringComparison.Ordinal), TimeSpan.FromSeconds(40));
         Assert.Equal("Open", entry.Str("state"));
         Assert.Equal("Quarantined", (await app.Client.WaitForEventAsync(ack.DeliveryKey)).Str("outcome"));
-        Assert.True(marketplace.RequestCount(SalesChannel.Walmart) >= 2, $"Walmart was called {marketplace.RequestCount(SalesChannel.Walmart)} time(s); every attempt should call it.");
+        Assert.Equal(2, marketplace.RequestCount(SalesChannel.Walmart));
         Assert.Null(await app.Client.GetOrderAsync($"walmart:{purchaseOrderId}"));
+
+        using (var replay = await app.Client.ReplayAsync(ack.DeliveryKey))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, replay.StatusCode);
+        }
+
+        await app.Client.WaitForOrderAsync($"walmart:{purchaseOrderId}");
+        await app.Client.WaitForQuarantineAsync(ack.DeliveryKey, q => q.Str("state") == "Resolved");
+        Assert.Equal(3, marketplace.RequestCount(SalesChannel.Walmart));
     }
 }
