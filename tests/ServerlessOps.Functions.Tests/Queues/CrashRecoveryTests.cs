@@ -76,6 +76,47 @@ public sealed class CrashRecoveryTests(FunctionAppFixture fixture)
         Assert.Empty(await recovered.QuarantineAsync());
     }
 
+    /// <summary>
+    /// Killed while its own listener is working through 20 updates of one order: some are done, some half done
+    /// (order written, event or blob state not yet), some untouched. Wherever the kill lands, the restart must
+    /// end with the newest version and every delivery counted exactly once.
+    /// </summary>
+    [Fact]
+    public async Task FunctionApp_KilledWhileProcessing_RestartEndsOnNewestVersionWithEveryDeliveryOnce()
+    {
+        var settings = fixture.Settings(LocalStackSettings.NewRunId());
+        var baseline = DateTimeOffset.Parse("2026-11-21T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var versions = Enumerable.Range(1, 20).Select(i => baseline.AddMinutes(i)).OrderBy(_ => Random.Shared.Next()).ToArray();
+        var keys = new HashSet<string>();
+        await using (var first = await FunctionAppProcess.StartAsync(settings, TestContext.Current.CancellationToken))
+        {
+            using var client = new AppClient(new HttpClient { BaseAddress = first.BaseAddress });
+            var acks = await Task.WhenAll(versions.Select(at => client.SendAcceptedAsync(Deliveries.Shopify(Deliveries.ShopifyUpdated(at), "orders/updated"))));
+            keys.UnionWith(acks.Select(a => a.DeliveryKey));
+
+            // Kill once processing has begun, so the crash meets work in progress rather than an idle queue.
+            await Poll.UntilAsync(async _ => (await client.ChannelEventsAsync()).Length > 0 ? keys : null, "processing to start");
+            first.Kill();
+        }
+
+        await using var second = await FunctionAppProcess.StartAsync(settings, TestContext.Current.CancellationToken);
+        using var recovered = new AppClient(new HttpClient { BaseAddress = second.BaseAddress });
+        foreach (var key in keys)
+        {
+            var outcome = (await recovered.WaitForEventAsync(key)).Str("outcome");
+            Assert.True(outcome is "Applied" or "Stale", $"Delivery {key} ended {outcome}");
+        }
+
+        var stored = await recovered.WaitForOrderAsync("shopify:" + Deliveries.ShopifyOrderId);
+        Assert.Equal(versions.Max(), stored.GetProperty("order").GetProperty("version").Time("updatedAt"));
+        var referenced = stored.Items("deliveries").Select(d => d.Str("deliveryKey")).ToList();
+        Assert.Equal(20, referenced.Count);
+        Assert.True(keys.SetEquals(referenced));
+        var events = await recovered.ChannelEventsAsync();
+        Assert.Equal(20, events.Length);
+        Assert.All(events, e => Assert.Equal(1, e.Number("arrivals")));
+    }
+
     private static Dictionary<string, string> With(Dictionary<string, string> settings, string key, string value) =>
         new(settings) { [key] = value };
 }
