@@ -17,7 +17,10 @@ public sealed partial class AzureStorageOrchestrationBackend
         if (!await TryCreateInstanceAsync(message, policy, cancellationToken))
         {
             throw new OrchestrationAlreadyExistsException(
-                $"An instance with id '{message.Instance.InstanceId}' already exists and its status does not allow replacing it.");
+                $"An instance with id '{message.Instance.InstanceId}' already exists and its status does not allow replacing it.")
+            {
+                InstanceId = message.Instance.InstanceId,
+            };
         }
 
         var started = (ExecutionStartedEvent)message.Event;

@@ -49,7 +49,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             await SendOutboundAsync(result, localActivities, localOrchestrations, cancellationToken);
 
             var sentinel = new TableEntity(TableKeys.Escape(state.InstanceId), TableKeys.Sentinel);
-            await InstanceColumns.FillAsync(sentinel, result.Instance, state.Loaded.Sentinel, _payloads, cancellationToken);
+            await InstanceColumns.FillAsync(sentinel, WithExecutionId(result, state.Loaded), state.Loaded.Sentinel, _payloads, cancellationToken);
             var consumed = state.Messages.Select(m => m.Message.MessageId).ToList();
             sentinel.ETag = await _history.CommitAsync(state.Loaded, sentinel, result.NewHistory, result.ReplacesHistory, consumed, cancellationToken);
             _cache.Set(Advance(state.Loaded, sentinel, result, consumed));
@@ -120,6 +120,17 @@ public sealed partial class AzureStorageOrchestrationBackend
             _sessions.Release(state.InstanceId);
         }
     }
+
+    /// <summary>The instance row to write, with its execution id filled in when the runtime left it out.</summary>
+    private static Client.OrchestrationMetadata WithExecutionId(OrchestrationWorkItemResult result, InstanceHistory loaded) =>
+        result.Instance.ExecutionId is not null
+            ? result.Instance
+            : result.Instance with
+            {
+                ExecutionId = (result.ReplacesHistory ? null : loaded.ExecutionId)
+                    ?? result.NewHistory.OfType<ExecutionStartedEvent>().LastOrDefault()?.OrchestrationInstance.ExecutionId
+                    ?? loaded.ExecutionId,
+            };
 
     private static IEnumerable<string> RowKeysOf(InstanceHistory loaded) =>
         Enumerable.Range(0, loaded.Events.Count).Select(i => TableKeys.HistoryRow(loaded.ExecutionId!, i));
