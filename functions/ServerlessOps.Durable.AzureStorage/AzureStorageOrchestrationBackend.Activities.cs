@@ -37,6 +37,22 @@ public sealed partial class AzureStorageOrchestrationBackend
         ArgumentNullException.ThrowIfNull(workItem);
         ArgumentNullException.ThrowIfNull(response);
         var state = (ActivityLock)workItem.BackendState!;
+        if (_options.LocalDispatch && _consumesOrchestrations && !state.HostOwnsMessage && _sessions.PendingCount < _options.MaxBufferedMessages)
+        {
+            _sessions.Add(new ReceivedMessage
+            {
+                Queue = state.Message.Queue,
+                QueueMessageId = state.Message.QueueMessageId,
+                PopReceipt = state.Message.PopReceipt,
+                Message = response,
+                Envelope = new QueueEnvelope { Id = response.MessageId, InstanceId = response.Instance.InstanceId },
+                DequeueCount = state.Message.DequeueCount,
+                InsertedOn = _timeProvider.GetUtcNow(),
+                RidesOnInvocation = true,
+            });
+            return;
+        }
+
         await SendToInstanceAsync(response, null, cancellationToken);
         if (!state.HostOwnsMessage)
         {

@@ -116,9 +116,25 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         }
     }
 
-    /// <summary>Makes a held message visible again after <paramref name="delay"/>; ignores a lost receipt.</summary>
+    /// <summary>Makes a held message visible again after <paramref name="delay"/>; ignores a lost receipt.
+    /// A response riding on its invocation stays in this process instead (releasing the invocation would run
+    /// the activity again) and is handed out again after the delay.</summary>
     private async Task ReleaseQuietlyAsync(ReceivedMessage message, TimeSpan delay, CancellationToken cancellationToken)
     {
+        if (message.RidesOnInvocation)
+        {
+            if (delay <= TimeSpan.Zero)
+            {
+                _sessions.Add(message);
+            }
+            else
+            {
+                _ = Task.Delay(delay, _timeProvider, CancellationToken.None).ContinueWith(_ => _sessions.Add(message), TaskScheduler.Default);
+            }
+
+            return;
+        }
+
         try
         {
             await message.Queue.UpdateMessageAsync(message.QueueMessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);

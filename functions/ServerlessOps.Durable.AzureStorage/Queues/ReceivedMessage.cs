@@ -20,6 +20,14 @@ internal sealed class ReceivedMessage
 
     public int DequeueCount { get; init; } = 1;
 
+    /// <summary>
+    /// An activity response that was never enqueued: it rides on the activity's invocation message, which is
+    /// deleted only when the step that consumes the response commits. A crash before that makes the invocation
+    /// visible again, the activity runs again (at least once) and sends the same response id, which the
+    /// exactly-once rule drops if it was consumed after all. Saves a send and a delete per activity.
+    /// </summary>
+    public bool RidesOnInvocation { get; init; }
+
     /// <summary>When this worker got it; used to extend or give up on an out-of-order hold.</summary>
     public DateTimeOffset InsertedOn { get; init; }
 }
