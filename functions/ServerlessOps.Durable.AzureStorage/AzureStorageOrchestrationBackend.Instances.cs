@@ -31,8 +31,10 @@ public sealed partial class AzureStorageOrchestrationBackend
     public async Task AddNewOrchestrationEventAsync(TaskMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var sentinel = await _history.GetSentinelAsync(message.Instance.InstanceId, [InstanceColumns.ExecutionId], cancellationToken);
-        if (sentinel is null)
+        // An instance this worker holds in its history cache exists (a purge elsewhere only means the
+        // message is dropped on arrival, as for any message to a purged instance): skip the read.
+        var known = _cache.TryGet(message.Instance.InstanceId) is not null;
+        if (!known && await _history.GetSentinelAsync(message.Instance.InstanceId, [InstanceColumns.ExecutionId], cancellationToken) is null)
         {
             throw new OrchestrationNotFoundException($"No orchestration instance has the id '{message.Instance.InstanceId}'.");
         }

@@ -18,6 +18,8 @@ internal static class BenchmarkTable
         Row("fan-in responses/s", 150, 450, fanIn, "activity");
         Row("external events/s", 50, 150, events, "event");
         Console.WriteLine();
+        Console.WriteLine("Sequential: per instance = one 50-activity chain alone; all instances = ten 30-activity chains at once. " +
+            "Fan-out/fan-in: one instance, 500 activities held until all started, then released. Events: one instance waiting for 500 events raised 16 at a time.");
         Console.WriteLine(F($"Azurite raw queue: {rawCycles:F0} send+receive+delete cycles/s = {rawRequests:F0} queue requests/s (8 parallel clients)."));
         Console.WriteLine(F($"Fan-out needs {fanOut.RequestsPerActivity:F1} storage requests per activity (whole fan-out/fan-in), so the raw rate allows {allowedFanOut:F0} activities/s; ours is {fanOut.PerInstance / allowedFanOut:P0} of that (goal 70%)."));
     }
