@@ -58,7 +58,7 @@ public sealed class DeliveryRecorder
             await ResolveQuarantineAsync(raw, now, cancellationToken);
         }
 
-        await _raw.SetStateAsync(raw.BlobName, RawDeliveryState.Processed, cancellationToken: cancellationToken);
+        await _raw.SetStateAsync(raw, RawDeliveryState.Processed, cancellationToken: cancellationToken);
     }
 
     /// <summary>Quarantines a delivery without processing it (rejected after authentication, or out of retries).</summary>
@@ -88,7 +88,7 @@ public sealed class DeliveryRecorder
             e => e with { Outcome = DeliveryOutcome.Quarantined, Detail = reason, ProcessedAt = now },
             NewEntry(raw, DeliveryOutcome.Quarantined) with { Detail = reason, ProcessedAt = now },
             cancellationToken);
-        await _raw.SetStateAsync(raw.BlobName, RawDeliveryState.Quarantined, reason, cancellationToken);
+        await _raw.SetStateAsync(raw, RawDeliveryState.Quarantined, reason, cancellationToken);
         _logger.DeliveryQuarantined(raw.DeliveryKey, raw.BrandId, raw.Channel, reason);
     }
 

@@ -21,6 +21,9 @@ public sealed record RawDelivery(
     RawDeliveryState State = RawDeliveryState.Received,
     string? Reason = null)
 {
+    /// <summary>The blob's ETag when this copy was read from storage; lets a state change skip a re-read.</summary>
+    public string? StoredETag { get; init; }
+
     /// <summary>Blob name: deterministic from the key, so a retried delivery meets its first copy.</summary>
     public string BlobName => BlobNameFor(BrandId, Channel, DeliveryKey);
 

@@ -47,10 +47,12 @@ public sealed class RawDeliveryStore
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
                 var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-                return new RawDeliveryCreateResult(
-                    false,
-                    RawDeliveryMetadata.ReadState(properties.Value.Metadata),
-                    RawDeliveryMetadata.ReadReceivedAt(properties.Value.Metadata));
+                var firstReceivedAt = RawDeliveryMetadata.ReadReceivedAt(properties.Value.Metadata);
+
+                // The SDK retries an upload whose answer was lost (a timeout after the service stored it); the retry
+                // then meets our own blob. Same receipt time to the tick means it is ours, not an earlier copy.
+                var ours = firstReceivedAt == delivery.ReceivedAt;
+                return new RawDeliveryCreateResult(ours, RawDeliveryMetadata.ReadState(properties.Value.Metadata), firstReceivedAt);
             }
         });
     }
@@ -63,8 +65,8 @@ public sealed class RawDeliveryStore
             {
                 var download = await _container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
                 var deliveryKey = blobName[(blobName.LastIndexOf('/') + 1)..];
-                return (RawDelivery?)RawDeliveryMetadata.ToDelivery(
-                    deliveryKey, download.Value.Details.Metadata, download.Value.Content.ToMemory());
+                var delivery = RawDeliveryMetadata.ToDelivery(deliveryKey, download.Value.Details.Metadata, download.Value.Content.ToMemory());
+                return (RawDelivery?)(delivery with { StoredETag = download.Value.Details.ETag.ToString() });
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
@@ -77,6 +79,37 @@ public sealed class RawDeliveryStore
     /// ETag, because the processor and a replay may set it at the same moment.
     /// </summary>
     public Task SetStateAsync(string blobName, RawDeliveryState state, string? reason = null, CancellationToken cancellationToken = default) =>
+        SetStateCoreAsync(blobName, state, reason, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="SetStateAsync(string, RawDeliveryState, string?, CancellationToken)"/>, starting from the copy
+    /// the caller read: one request instead of two when nobody changed the blob since (the common case).
+    /// </summary>
+    public Task SetStateAsync(RawDelivery delivery, RawDeliveryState state, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (delivery.StoredETag is null)
+        {
+            return SetStateCoreAsync(delivery.BlobName, state, reason, cancellationToken);
+        }
+
+        return StorageErrors.TranslateAsync(async () =>
+        {
+            var metadata = RawDeliveryMetadata.From(delivery with { State = state, Reason = reason ?? delivery.Reason });
+            try
+            {
+                await _container.GetBlobClient(delivery.BlobName).SetMetadataAsync(
+                    metadata, new BlobRequestConditions { IfMatch = new ETag(delivery.StoredETag) }, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Changed since our read (a duplicate's processing, a replay): fall back to read-modify-write.
+                await SetStateCoreAsync(delivery.BlobName, state, reason, cancellationToken);
+            }
+        });
+    }
+
+    private Task SetStateCoreAsync(string blobName, RawDeliveryState state, string? reason, CancellationToken cancellationToken) =>
         StorageErrors.TranslateAsync(async () =>
         {
             var blob = _container.GetBlobClient(blobName);
