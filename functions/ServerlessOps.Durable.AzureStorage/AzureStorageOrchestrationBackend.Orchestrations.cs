@@ -64,12 +64,15 @@ public sealed partial class AzureStorageOrchestrationBackend
                 _sessions.Add(message);
             }
 
-            var after = new List<Task>();
             if (state.Loaded.Sentinel is null || !InstanceColumns.SameState(state.Loaded.Sentinel, sentinel))
             {
-                after.Add(_index.UpsertAsync(InstanceColumns.Copy(sentinel, sentinel.PartitionKey, TableKeys.InstanceRow), cancellationToken));
+                // Before the release, so two steps of one instance never race to write its row.
+                await _index.UpsertAsync(InstanceColumns.Copy(sentinel, sentinel.PartitionKey, TableKeys.InstanceRow), cancellationToken);
             }
 
+            // The step is committed: the next one may start while the consumed messages are deleted.
+            ReleaseLock(state);
+            var after = new List<Task>();
             if (!state.HostOwnsMessages)
             {
                 after.AddRange(state.Messages.Select(m => DeleteQuietlyAsync(m, cancellationToken)));
@@ -97,7 +100,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
         finally
         {
-            _sessions.Release(state.InstanceId);
+            ReleaseLock(state);
         }
     }
 
@@ -116,6 +119,14 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
         }
         finally
+        {
+            ReleaseLock(state);
+        }
+    }
+
+    private void ReleaseLock(OrchestrationLock state)
+    {
+        if (state.TryMarkReleased())
         {
             _sessions.Release(state.InstanceId);
         }

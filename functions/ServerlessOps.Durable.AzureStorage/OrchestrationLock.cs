@@ -14,4 +14,10 @@ internal sealed class OrchestrationLock
 
     /// <summary>A message handed over by a queue trigger without a pop receipt: the host deletes it.</summary>
     public bool HostOwnsMessages { get; init; }
+
+    private int _released;
+
+    /// <summary>True the first time only: complete and abandon may both release, the instance lock must be
+    /// released once (a second release could unlock the instance's next work item).</summary>
+    public bool TryMarkReleased() => Interlocked.Exchange(ref _released, 1) == 0;
 }
