@@ -64,6 +64,16 @@ public sealed partial class AzureStorageOrchestrationBackend
                 _sessions.Add(message);
             }
 
+            if (localActivities.Count > 0)
+            {
+                RaiseLocalWork(LocalWorkKind.Activities);
+            }
+
+            if (localOrchestrations.Count > 0)
+            {
+                RaiseLocalWork(LocalWorkKind.Orchestrations);
+            }
+
             if (state.Loaded.Sentinel is null || !InstanceColumns.SameState(state.Loaded.Sentinel, sentinel))
             {
                 // Before the release, so two steps of one instance never race to write its row.

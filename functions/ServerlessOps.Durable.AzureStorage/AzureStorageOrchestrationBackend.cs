@@ -15,7 +15,7 @@ namespace ServerlessOps.Durable.AzureStorage;
 /// provider lays out a task hub (README.md beside this file). Safe for many workers in many processes:
 /// every step commits under the instance's sentinel ETag; within one process an instance runs one step at a time.
 /// </summary>
-public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBackend, IBacklogReporter
+public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBackend, IBacklogReporter, ILocalWorkSource
 {
     private readonly AzureStorageTaskHubOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -70,6 +70,9 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         _workItemPoller = new QueuePoller(
             _queues.WorkItems, options.ReceiveBatchSize, options.WorkItemVisibilityTimeout, options.MaxQueuePollingInterval, timeProvider);
     }
+
+    /// <inheritdoc />
+    public event EventHandler<LocalWorkEventArgs>? LocalWorkAvailable;
 
     /// <summary>The task hub this backend serves.</summary>
     public string TaskHubName => _names.TaskHub;
@@ -149,6 +152,8 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
             PollerOf(message.Queue).Nudge();
         }
     }
+
+    private void RaiseLocalWork(LocalWorkKind kind) => LocalWorkAvailable?.Invoke(this, new LocalWorkEventArgs(kind));
 
     private QueuePoller PollerOf(QueueClient queue) =>
         queue == _queues.WorkItems ? _workItemPoller : _controlPollers.First(p => p.Queue == queue);

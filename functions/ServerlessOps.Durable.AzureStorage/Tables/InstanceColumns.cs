@@ -108,6 +108,11 @@ internal static class InstanceColumns
     {
         foreach (var column in AllColumns)
         {
+            if (column == LastUpdatedAt)
+            {
+                continue;
+            }
+
             a.TryGetValue(column, out var x);
             b.TryGetValue(column, out var y);
             if (!Equals(x, y))

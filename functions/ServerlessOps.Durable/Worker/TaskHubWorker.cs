@@ -76,6 +76,10 @@ public sealed partial class TaskHubWorker : BackgroundService
         _logger = loggerFactory.CreateLogger<TaskHubWorker>();
         OrchestrationSlots = new SemaphoreSlim(_options.MaxConcurrentOrchestrations, _options.MaxConcurrentOrchestrations);
         ActivitySlots = new SemaphoreSlim(_options.MaxConcurrentActivities, _options.MaxConcurrentActivities);
+        if (_backend is ILocalWorkSource source)
+        {
+            source.LocalWorkAvailable += OnLocalWork;
+        }
     }
 
     /// <summary>Work items being processed right now (polled and delivered).</summary>
@@ -110,6 +114,11 @@ public sealed partial class TaskHubWorker : BackgroundService
     /// <inheritdoc/>
     public override void Dispose()
     {
+        if (_backend is ILocalWorkSource source)
+        {
+            source.LocalWorkAvailable -= OnLocalWork;
+        }
+
         _abort.Dispose();
         OrchestrationSlots.Dispose();
         ActivitySlots.Dispose();
@@ -229,6 +238,18 @@ public sealed partial class TaskHubWorker : BackgroundService
                     slots.Release();
                 }
             }, CancellationToken.None));
+        }
+    }
+
+    private void OnLocalWork(object? sender, LocalWorkEventArgs e)
+    {
+        if (e.Kind == LocalWorkKind.Activities)
+        {
+            _signal.SignalActivities();
+        }
+        else
+        {
+            _signal.SignalOrchestrations();
         }
     }
 
