@@ -41,8 +41,7 @@ public sealed class RecoverStrandedDeliveriesTimer : ITimerFunction
         var cutoff = _time.GetUtcNow() - _options.StrandedAfter;
         await foreach (var stranded in _raw.ListStrandedAsync(cutoff, MaxPerRun, cancellationToken))
         {
-            var parts = stranded.BlobName.Split('/');
-            await _queue.EnqueueAsync(new DeliveryMessage(stranded.BlobName, parts[0], parts[^1], DeliveryMessageKind.Recovery), cancellationToken);
+            await _queue.EnqueueAsync(new DeliveryMessage(stranded.BlobName, stranded.BrandId, stranded.DeliveryKey, DeliveryMessageKind.Recovery), cancellationToken);
             _logger.StrandedRequeued(stranded.BlobName, stranded.ReceivedAt);
         }
     }

@@ -29,4 +29,7 @@ public sealed record RawDelivery(
 
     public static string BlobNameFor(string brandId, SalesChannel channel, string deliveryKey) =>
         $"{brandId}/{channel.Slug()}/{deliveryKey}";
+
+    /// <summary>The delivery key of a blob named by <see cref="BlobNameFor"/>.</summary>
+    public static string DeliveryKeyOf(string blobName) => blobName[(blobName.LastIndexOf('/') + 1)..];
 }

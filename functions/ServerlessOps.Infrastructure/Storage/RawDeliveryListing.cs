@@ -1,4 +1,4 @@
 namespace ServerlessOps.Infrastructure.Storage;
 
-/// <summary>A raw delivery found by a listing: its blob name and when it arrived.</summary>
-public sealed record RawDeliveryListing(string BlobName, DateTimeOffset ReceivedAt);
+/// <summary>A raw delivery found by a listing: its blob name (<see cref="RawDelivery.BlobNameFor"/>), brand, key and arrival.</summary>
+public sealed record RawDeliveryListing(string BlobName, string BrandId, string DeliveryKey, DateTimeOffset ReceivedAt);

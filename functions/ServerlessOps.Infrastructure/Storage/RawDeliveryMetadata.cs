@@ -48,7 +48,7 @@ internal static class RawDeliveryMetadata
 
         if (delivery.Reason is not null)
         {
-            metadata[Reason] = Encode(Truncate(delivery.Reason, MaxReasonBytes));
+            metadata[Reason] = EncodeReason(delivery.Reason);
         }
 
         return metadata;
@@ -63,7 +63,7 @@ internal static class RawDeliveryMetadata
 
         return new RawDelivery(
             deliveryKey,
-            Decode(Get(metadata, Brand)),
+            ReadBrand(metadata),
             channel,
             Decode(Get(metadata, Account)),
             Decode(Get(metadata, DeliveryId)),
@@ -82,10 +82,15 @@ internal static class RawDeliveryMetadata
             ? parsed
             : RawDeliveryState.Received;
 
+    public static string ReadBrand(IDictionary<string, string> metadata) => Decode(Get(metadata, Brand));
+
     public static DateTimeOffset ReadReceivedAt(IDictionary<string, string> metadata) =>
         DateTimeOffset.Parse(Get(metadata, ReceivedAt), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     public static string Encode(string value) => Convert.ToBase64String(Encoding.UTF8.GetBytes(value));
+
+    /// <summary>A reason, capped so it cannot push the metadata past the service's 8 KiB limit.</summary>
+    public static string EncodeReason(string reason) => Encode(Truncate(reason, MaxReasonBytes));
 
     private static string Decode(string value) => Encoding.UTF8.GetString(Convert.FromBase64String(value));
 

@@ -64,7 +64,7 @@ public sealed class RawDeliveryStore
             try
             {
                 var download = await _container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
-                var deliveryKey = blobName[(blobName.LastIndexOf('/') + 1)..];
+                var deliveryKey = RawDelivery.DeliveryKeyOf(blobName);
                 var delivery = RawDeliveryMetadata.ToDelivery(deliveryKey, download.Value.Details.Metadata, download.Value.Content.ToMemory());
                 return (RawDelivery?)(delivery with { StoredETag = download.Value.Details.ETag.ToString() });
             }
@@ -75,15 +75,9 @@ public sealed class RawDeliveryStore
         });
 
     /// <summary>
-    /// Records the delivery's state (and reason) in its metadata. Read-modify-write guarded by the blob's
-    /// ETag, because the processor and a replay may set it at the same moment.
-    /// </summary>
-    public Task SetStateAsync(string blobName, RawDeliveryState state, string? reason = null, CancellationToken cancellationToken = default) =>
-        SetStateCoreAsync(blobName, state, reason, cancellationToken);
-
-    /// <summary>
-    /// Like <see cref="SetStateAsync(string, RawDeliveryState, string?, CancellationToken)"/>, starting from the copy
-    /// the caller read: one request instead of two when nobody changed the blob since (the common case).
+    /// Records the delivery's state (and reason) in its metadata, starting from the copy the caller read: one
+    /// request when nobody changed the blob since (the common case). If someone did (the processor and a replay
+    /// can set it at the same moment), it falls back to a read-modify-write guarded by the blob's ETag.
     /// </summary>
     public Task SetStateAsync(RawDelivery delivery, RawDeliveryState state, string? reason = null, CancellationToken cancellationToken = default)
     {
@@ -122,7 +116,7 @@ public sealed class RawDeliveryStore
                 };
                 if (reason is not null)
                 {
-                    metadata[RawDeliveryMetadata.Reason] = RawDeliveryMetadata.Encode(reason.Length > 1024 ? reason[..1024] : reason);
+                    metadata[RawDeliveryMetadata.Reason] = RawDeliveryMetadata.EncodeReason(reason);
                 }
 
                 try
@@ -160,7 +154,7 @@ public sealed class RawDeliveryStore
                 continue;
             }
 
-            yield return new RawDeliveryListing(item.Name, receivedAt);
+            yield return new RawDeliveryListing(item.Name, RawDeliveryMetadata.ReadBrand(item.Metadata), RawDelivery.DeliveryKeyOf(item.Name), receivedAt);
             if (++found >= max)
             {
                 yield break;
