@@ -1,5 +1,4 @@
 using System.Globalization;
-using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Functions.Errors;
 
@@ -8,11 +7,6 @@ namespace ServerlessOps.Functions.Api;
 /// <summary>Parses and checks the read APIs' parameters, answering a problem that names the bad one.</summary>
 internal static class ApiParameters
 {
-    public static IResult? RejectUnknownBrand(BrandDirectory brands, string brandId) =>
-        brands.All.Any(r => string.Equals(r.Account.BrandId, brandId, StringComparison.Ordinal))
-            ? null
-            : Problems.Result(Problems.NotFound, $"Brand '{brandId}' is not configured.");
-
     public static bool TryParseDay(string? value, out DateOnly day, out IResult? problem)
     {
         problem = null;

@@ -5,7 +5,7 @@ public static class BrandApiEndpoints
 {
     public static IEndpointRouteBuilder MapBrandApis(this IEndpointRouteBuilder endpoints)
     {
-        var brands = endpoints.MapGroup("/api/brands/{brandId}").WithTags("Brands");
+        var brands = endpoints.MapGroup("/api/brands/{brandId}").WithTags("Brands").AddEndpointFilter<KnownBrandFilter>();
         brands.MapOrders();
         brands.MapChannelEvents();
         brands.MapQuarantine();

@@ -1,4 +1,3 @@
-using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Ingestion;
 
 namespace ServerlessOps.Functions.Api;
@@ -16,13 +15,8 @@ public static class ChannelEventsEndpoints
         return brands;
     }
 
-    private static async Task<IResult> ListAsync(string brandId, string? day, string? channel, BrandDirectory directory, IChannelEventLog events, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string brandId, string? day, string? channel, IChannelEventLog events, CancellationToken cancellationToken)
     {
-        if (ApiParameters.RejectUnknownBrand(directory, brandId) is { } unknown)
-        {
-            return unknown;
-        }
-
         if (!ApiParameters.TryParseDay(day, out var parsedDay, out var problem) || !ApiParameters.TryParseChannel(channel, out var parsedChannel, out problem))
         {
             return problem!;

@@ -1,4 +1,3 @@
-using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Orders;
 using ServerlessOps.Functions.Errors;
 
@@ -22,26 +21,16 @@ public static class OrdersEndpoints
         return brands;
     }
 
-    private static async Task<IResult> GetOrderAsync(string brandId, string orderId, BrandDirectory directory, IOrderStore orders, CancellationToken cancellationToken)
+    private static async Task<IResult> GetOrderAsync(string brandId, string orderId, IOrderStore orders, CancellationToken cancellationToken)
     {
-        if (ApiParameters.RejectUnknownBrand(directory, brandId) is { } unknown)
-        {
-            return unknown;
-        }
-
         var order = await orders.GetAsync(brandId, orderId, cancellationToken);
         return order is null
             ? Problems.Result(Problems.NotFound, $"Brand '{brandId}' has no order '{orderId}'. Order ids are '{{channel}}:{{external order id}}', e.g. 'shopify:6120001122334'.")
             : TypedResults.Ok(order.Value);
     }
 
-    private static async Task<IResult> ListOrdersAsync(string brandId, string? day, BrandDirectory directory, IOrderStore orders, CancellationToken cancellationToken)
+    private static async Task<IResult> ListOrdersAsync(string brandId, string? day, IOrderStore orders, CancellationToken cancellationToken)
     {
-        if (ApiParameters.RejectUnknownBrand(directory, brandId) is { } unknown)
-        {
-            return unknown;
-        }
-
         if (!ApiParameters.TryParseDay(day, out var parsed, out var problem))
         {
             return problem!;

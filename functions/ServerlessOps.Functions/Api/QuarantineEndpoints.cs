@@ -1,4 +1,3 @@
-using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Domain.Ingestion;
 using ServerlessOps.Functions.Errors;
@@ -25,13 +24,8 @@ public static class QuarantineEndpoints
         return brands;
     }
 
-    private static async Task<IResult> ListAsync(string brandId, string? state, BrandDirectory directory, IQuarantineStore quarantine, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string brandId, string? state, IQuarantineStore quarantine, CancellationToken cancellationToken)
     {
-        if (ApiParameters.RejectUnknownBrand(directory, brandId) is { } unknown)
-        {
-            return unknown;
-        }
-
         QuarantineState? filter = null;
         if (!string.IsNullOrEmpty(state))
         {
@@ -49,17 +43,11 @@ public static class QuarantineEndpoints
     private static async Task<IResult> ReplayAsync(
         string brandId,
         string deliveryKey,
-        BrandDirectory directory,
         IQuarantineStore quarantine,
         DeliveryQueues queue,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (ApiParameters.RejectUnknownBrand(directory, brandId) is { } unknown)
-        {
-            return unknown;
-        }
-
         var entry = await quarantine.GetAsync(brandId, deliveryKey, cancellationToken);
         if (entry is null)
         {

@@ -1,5 +1,4 @@
 using System.Text;
-using ServerlessOps.Domain.Brands;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Infrastructure.Storage;
 
@@ -18,13 +17,8 @@ public static class RawDeliveryEndpoints
         return brands;
     }
 
-    private static async Task<IResult> GetAsync(string brandId, string channel, string deliveryKey, BrandDirectory directory, RawDeliveryStore raw, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string brandId, string channel, string deliveryKey, RawDeliveryStore raw, CancellationToken cancellationToken)
     {
-        if (ApiParameters.RejectUnknownBrand(directory, brandId) is { } unknown)
-        {
-            return unknown;
-        }
-
         if (!ApiParameters.TryParseChannel(channel, out var parsed, out var problem))
         {
             return problem!;
