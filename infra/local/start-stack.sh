@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Starts the local emulators on 127.0.0.1 for people and the quick start (tests use the C# fixtures):
-#   Azurite  blob/queue/table on $SO_BLOB_PORT/$SO_QUEUE_PORT/$SO_TABLE_PORT (10000/10001/10002)
+# Starts the local emulators on 127.0.0.1 for people running the function app by hand (the quick start,
+# tests and benchmarks start their own through the C# fixtures, on free ports):
+#   Azurite  blob/queue/table on $SO_BLOB_PORT/$SO_QUEUE_PORT/$SO_TABLE_PORT (10000/10001/10002), one node
+#            process per service so blob and queue requests do not share one event loop
 #   Cosmos   REST server on $SO_COSMOS_PORT (8081), self-signed https
 # Data persists under infra/local/.data/azurite unless SO_INMEMORY=1. PIDs go to infra/local/.stack.pids,
 # logs to infra/local/.logs/. Idempotent: if the stack from the pid file still runs, it says so and exits 0.
@@ -32,7 +34,7 @@ running_pids() {
 
 if [[ -f "$pid_file" ]]; then
   alive="$(running_pids)"
-  if [[ "$(grep -c . <<<"$alive" || true)" -eq 2 ]]; then
+  if [[ "$(grep -c . <<<"$alive" || true)" -eq 4 ]]; then
     echo "local stack already running:"
     sed 's/^/  /' <<<"$alive"
     exit 0
@@ -50,7 +52,7 @@ done
 
 command -v node >/dev/null || { echo "node is not on PATH (Node.js 20+ needed)" >&2; exit 1; }
 if [[ ! -d node_modules || package-lock.json -nt node_modules \
-      || ! -f node_modules/.package-lock.json || ! -f node_modules/azurite/dist/src/azurite.js || ! -f node_modules/@vercel/cosmosdb-server/lib/index.js ]]; then
+      || ! -f node_modules/.package-lock.json || ! -f node_modules/azurite/dist/src/blob/main.js || ! -f node_modules/@vercel/cosmosdb-server/lib/index.js ]]; then
   echo "installing emulators (npm ci)..."
   npm ci --no-audit --no-fund
   touch node_modules
@@ -65,23 +67,26 @@ else
 fi
 
 # stdin from /dev/null: exit-with-parent.js only watches pipes, so these outlive this script.
-nohup node node_modules/azurite/dist/src/azurite.js \
-  --disableTelemetry --skipApiVersionCheck --loose "${persistence[@]}" \
-  --blobHost 127.0.0.1 --blobPort "$blob_port" \
-  --queueHost 127.0.0.1 --queuePort "$queue_port" \
-  --tableHost 127.0.0.1 --tablePort "$table_port" \
-  </dev/null >"$log_dir/azurite.log" 2>&1 &
-azurite_pid=$!
+start_azurite() { # service port
+  nohup node "node_modules/azurite/dist/src/$1/main.js" \
+    --disableTelemetry --skipApiVersionCheck --loose "${persistence[@]}" \
+    "--$1Host" 127.0.0.1 "--$1Port" "$2" \
+    </dev/null >"$log_dir/azurite-$1.log" 2>&1 &
+  echo "azurite-$1 $!" >>"$pid_file"
+}
+: >"$pid_file"
+start_azurite blob "$blob_port"
+start_azurite queue "$queue_port"
+start_azurite table "$table_port"
 nohup node cosmos-server.js --port "$cosmos_port" </dev/null >"$log_dir/cosmos.log" 2>&1 &
-cosmos_pid=$!
-printf 'azurite %s\ncosmos %s\n' "$azurite_pid" "$cosmos_pid" >"$pid_file"
+echo "cosmos $!" >>"$pid_file"
 
 deadline=$((SECONDS + start_timeout))
 for port in "$blob_port" "$queue_port" "$table_port" "$cosmos_port"; do
   until port_open "$port"; do
-    if ! kill -0 "$azurite_pid" 2>/dev/null || ! kill -0 "$cosmos_pid" 2>/dev/null || ((SECONDS >= deadline)); then
+    if [[ "$(running_pids | grep -c . || true)" -ne 4 ]] || ((SECONDS >= deadline)); then
       echo "local stack failed to start (port $port not answering); logs:" >&2
-      tail -n 20 "$log_dir/azurite.log" "$log_dir/cosmos.log" >&2 || true
+      tail -n 20 "$log_dir"/azurite-*.log "$log_dir/cosmos.log" >&2 || true
       "$here/stop-stack.sh" >/dev/null
       exit 1
     fi

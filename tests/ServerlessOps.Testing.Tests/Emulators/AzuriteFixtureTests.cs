@@ -64,7 +64,8 @@ public sealed class AzuriteFixtureTests(AzuriteFixture azurite) : IClassFixture<
     {
         var own = await AzuriteFixture.StartAsync(Token);
         int[] ports = [own.BlobPort, own.QueuePort, own.TablePort];
-        var pid = own.ProcessId;
+        var pids = own.ProcessIds;
+        Assert.Equal(3, pids.Distinct().Count());
         Assert.True(await EmulatorProcess.AcceptsAsync(own.TablePort, Token));
 
         await own.DisposeAsync();
@@ -74,7 +75,10 @@ public sealed class AzuriteFixtureTests(AzuriteFixture azurite) : IClassFixture<
             Assert.False(await EmulatorProcess.AcceptsAsync(port, Token), $"port {port} still accepts after dispose");
         }
 
-        Assert.True(ProcessIsGone(pid), $"process {pid} still runs after dispose");
+        foreach (var pid in pids)
+        {
+            Assert.True(ProcessIsGone(pid), $"process {pid} still runs after dispose");
+        }
     }
 
     internal static bool ProcessIsGone(int pid)

@@ -6,7 +6,15 @@ namespace ServerlessOps.Testing.Emulators;
 /// Azurite (Blob, Queue, Table) in memory on three free 127.0.0.1 ports, started from
 /// infra/local/node_modules and killed on dispose. Usable as an xunit class, collection or assembly fixture.
 /// </summary>
-/// <remarks>Share one per test assembly and give every test its own table, queue or container name.</remarks>
+/// <remarks>
+/// <para>Share one per test assembly and give every test its own table, queue or container name.</para>
+/// <para>
+/// Each service runs as its own node process (Azurite's azurite-blob, azurite-queue and azurite-table entry
+/// points) rather than all three in one: one node event loop per service, so a webhook's blob upload and
+/// queue send are not served one after the other by a single thread (measured: 880 vs 1,060 blob+queue
+/// pairs/s on 2 cores). The per-request access log is off (--silent): writing and reading it cost ~10%.
+/// </para>
+/// </remarks>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     /// <summary>Azurite's well-known development account name.</summary>
@@ -18,7 +26,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     private const int StartAttempts = 3;
 
-    private EmulatorProcess? _process;
+    private IReadOnlyList<EmulatorProcess>? _processes;
 
     /// <summary>Blob endpoint port.</summary>
     public int BlobPort { get; private set; }
@@ -29,8 +37,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>Table endpoint port.</summary>
     public int TablePort { get; private set; }
 
-    /// <summary>The node process id.</summary>
-    public int ProcessId => Process.ProcessId;
+    /// <summary>The ids of the three node processes: blob, queue, table.</summary>
+    public IReadOnlyList<int> ProcessIds => [.. Processes.Select(process => process.ProcessId)];
 
     /// <summary>Blob endpoint, <c>http://127.0.0.1:{BlobPort}/devstoreaccount1</c>.</summary>
     public Uri BlobEndpoint => new($"http://127.0.0.1:{BlobPort}/{AccountName}");
@@ -46,8 +54,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
-    private EmulatorProcess Process =>
-        _process ?? throw new InvalidOperationException("AzuriteFixture is not started: await InitializeAsync or StartAsync first.");
+    private IReadOnlyList<EmulatorProcess> Processes =>
+        _processes ?? throw new InvalidOperationException("AzuriteFixture is not started: await InitializeAsync or StartAsync first.");
 
     /// <summary>Starts Azurite for callers outside xunit (benchmarks, tools). Dispose the result to stop it.</summary>
     public static async Task<AzuriteFixture> StartAsync(CancellationToken cancellationToken = default)
@@ -64,16 +72,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_process is { } process)
+        if (_processes is { } processes)
         {
-            _process = null;
-            await process.DisposeAsync();
+            _processes = null;
+            await StopAsync(processes);
         }
     }
 
     private async Task StartCoreAsync(CancellationToken cancellationToken)
     {
-        if (_process is not null)
+        if (_processes is not null)
         {
             throw new InvalidOperationException("AzuriteFixture is already started.");
         }
@@ -81,29 +89,52 @@ public sealed class AzuriteFixture : IAsyncLifetime
         for (var attempt = 1; ; attempt++)
         {
             var ports = FreePort.Next(3);
+            var starts = new[]
+            {
+                StartServiceAsync("blob", ports[0], cancellationToken),
+                StartServiceAsync("queue", ports[1], cancellationToken),
+                StartServiceAsync("table", ports[2], cancellationToken),
+            };
             try
             {
-                _process = await EmulatorProcess.StartNodeAsync("Azurite", Arguments(ports), ports, cancellationToken: cancellationToken);
+                await Task.WhenAll(starts);
+                _processes = [.. starts.Select(start => start.Result)];
                 (BlobPort, QueuePort, TablePort) = (ports[0], ports[1], ports[2]);
                 return;
             }
-            catch (EmulatorStartException ex) when (ex.ProcessExited && attempt < StartAttempts)
+            catch (Exception)
             {
+                await StopAsync(starts.Where(start => start.IsCompletedSuccessfully).Select(start => start.Result));
+                if (attempt >= StartAttempts || cancellationToken.IsCancellationRequested || !OnlyExitedEarly(starts))
+                {
+                    throw;
+                }
+
                 // Most likely a port picked as free was taken before Azurite bound it: pick new ones.
             }
         }
     }
 
-    private static string[] Arguments(IReadOnlyList<int> ports) =>
-    [
-        "--require", Path.Combine(RepositoryPaths.LocalStack, "exit-with-parent.js"),
-        Path.Combine("node_modules", "azurite", "dist", "src", "azurite.js"),
-        "--inMemoryPersistence",
-        "--disableTelemetry",
-        "--skipApiVersionCheck",
-        "--loose",
-        "--blobHost", "127.0.0.1", "--blobPort", ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
-        "--queueHost", "127.0.0.1", "--queuePort", ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
-        "--tableHost", "127.0.0.1", "--tablePort", ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture),
-    ];
+    private static bool OnlyExitedEarly(IEnumerable<Task<EmulatorProcess>> starts) =>
+        starts.All(start => start.IsCompletedSuccessfully || start.Exception?.InnerException is EmulatorStartException { ProcessExited: true });
+
+    private static Task<EmulatorProcess> StartServiceAsync(string service, int port, CancellationToken cancellationToken)
+    {
+        var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string[] arguments =
+        [
+            "--require", Path.Combine(RepositoryPaths.LocalStack, "exit-with-parent.js"),
+            Path.Combine("node_modules", "azurite", "dist", "src", service, "main.js"),
+            "--inMemoryPersistence",
+            "--disableTelemetry",
+            "--skipApiVersionCheck",
+            "--loose",
+            "--silent",
+            $"--{service}Host", "127.0.0.1", $"--{service}Port", portText,
+        ];
+        return EmulatorProcess.StartNodeAsync($"Azurite {service}", arguments, [port], cancellationToken: cancellationToken);
+    }
+
+    private static async Task StopAsync(IEnumerable<EmulatorProcess> processes) =>
+        await Task.WhenAll(processes.Select(process => process.DisposeAsync().AsTask()));
 }

@@ -19,7 +19,9 @@ public static class NodeModules
     public static IReadOnlyList<string> RequiredFiles { get; } =
     [
         Path.Combine("node_modules", ".package-lock.json"),
-        Path.Combine("node_modules", "azurite", "dist", "src", "azurite.js"),
+        Path.Combine("node_modules", "azurite", "dist", "src", "blob", "main.js"),
+        Path.Combine("node_modules", "azurite", "dist", "src", "queue", "main.js"),
+        Path.Combine("node_modules", "azurite", "dist", "src", "table", "main.js"),
         Path.Combine("node_modules", "@vercel", "cosmosdb-server", "lib", "index.js"),
     ];
 
