@@ -21,7 +21,10 @@ function parsePort(argv) {
 }
 
 const port = parsePort(process.argv.slice(2));
-const server = createHttpsServer();
+// keepAlive: the server answers "connection: close" by default, so every request the Cosmos SDK sends would
+// open a new TCP connection and pay a full TLS handshake (measured: ~125 new connections/s and ~10 ms of
+// app CPU per processed webhook at 100 webhooks/s). Real Cosmos DB keeps connections open; so do we.
+const server = createHttpsServer({ keepAlive: true });
 
 server.on("error", (err) => {
   console.error(`cosmos-server: ${err.message}`);
