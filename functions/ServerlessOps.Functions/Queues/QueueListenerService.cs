@@ -39,26 +39,37 @@ public sealed class QueueListenerService : BackgroundService
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(_functions.Select(f => ListenAsync(f, stoppingToken)));
 
+    /// <summary>
+    /// Polls one queue until shutdown. Nothing but shutdown ends the loop: a failed receive or queue creation
+    /// (storage down, a 2 s network timeout under load, an exhausted SDK retry) is logged and retried after
+    /// the idle back-off, because a listener that dies leaves every later delivery unprocessed.
+    /// </summary>
     private async Task ListenAsync(IQueueFunction function, CancellationToken stoppingToken)
     {
         var queue = _queues.GetQueueClient(function.QueueName);
         var poison = _queues.GetQueueClient(function.QueueName + "-poison");
-        await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-        await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-        _logger.ListenerStarted(function.Name, function.QueueName);
+        var created = false;
         var delay = _options.MinPollingInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             QueueMessage[] messages;
             try
             {
+                if (!created)
+                {
+                    await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                    await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                    created = true;
+                    _logger.ListenerStarted(function.Name, function.QueueName);
+                }
+
                 messages = (await queue.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, stoppingToken)).Value;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+            catch (Exception e)
             {
                 _logger.ReceiveFailed(function.QueueName, e);
                 messages = [];

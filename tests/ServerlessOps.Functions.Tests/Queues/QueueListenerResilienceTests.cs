@@ -1,0 +1,108 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Functions.CustomHandler;
+using ServerlessOps.Functions.Queues;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Infrastructure.Storage;
+
+namespace ServerlessOps.Functions.Tests.Queues;
+
+/// <summary>
+/// The standalone listener against real Azurite, with receives failing the way they do under load: a
+/// network timeout surfaces as a TaskCanceledException that is not our shutdown. Before this was handled,
+/// one such failure ended the listener and every later delivery stayed queued until the app restarted.
+/// </summary>
+public sealed class QueueListenerResilienceTests(FunctionAppFixture fixture)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Listener_ReceivesTimingOut_KeepsPollingAndProcessesTheMessageOnceStorageAnswers()
+    {
+        var queueName = "listener-" + Guid.NewGuid().ToString("N")[..12];
+        var failures = new FailingReceives(failuresLeft: 3);
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        options.AddPolicy(failures, HttpPipelinePosition.PerCall);
+        var function = new RecordingFunction(queueName);
+        var listener = new QueueListenerService(
+            [function],
+            new QueueServiceClient(fixture.Azurite.ConnectionString, options),
+            Options.Create(new QueueListenerOptions { MinPollingInterval = TimeSpan.FromMilliseconds(10), MaxPollingInterval = TimeSpan.FromMilliseconds(100) }),
+            Options.Create(new IngestionOptions()),
+            TimeProvider.System,
+            NullLogger<QueueListenerService>.Instance);
+
+        await listener.StartAsync(Token);
+        try
+        {
+            var sender = new QueueClient(fixture.Azurite.ConnectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+            await sender.CreateIfNotExistsAsync(cancellationToken: Token);
+            await sender.SendMessageAsync("{\"n\":1}", Token);
+
+            var handled = await function.FirstMessage.WaitAsync(TimeSpan.FromSeconds(20), Token);
+
+            Assert.Equal("{\"n\":1}", handled);
+            Assert.Equal(0, failures.FailuresLeft);
+            Assert.False(listener.ExecuteTask!.IsCompleted, "the listener stopped instead of retrying");
+        }
+        finally
+        {
+            await listener.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Fails the first receives (GET .../messages) as a network timeout would; lets everything else through.</summary>
+    private sealed class FailingReceives(int failuresLeft) : HttpPipelinePolicy
+    {
+        private int _failuresLeft = failuresLeft;
+
+        public int FailuresLeft => Volatile.Read(ref _failuresLeft);
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            FailIfReceive(message);
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            FailIfReceive(message);
+            return ProcessNextAsync(message, pipeline);
+        }
+
+        private void FailIfReceive(HttpMessage message)
+        {
+            var isReceive = message.Request.Method == RequestMethod.Get
+                && message.Request.Uri.Path.EndsWith("/messages", StringComparison.Ordinal);
+            if (isReceive && Interlocked.Decrement(ref _failuresLeft) >= 0)
+            {
+                throw new TaskCanceledException("simulated: the operation exceeded the configured network timeout");
+            }
+
+            if (isReceive)
+            {
+                Interlocked.Exchange(ref _failuresLeft, 0);
+            }
+        }
+    }
+
+    private sealed class RecordingFunction(string queueName) : IQueueFunction
+    {
+        private readonly TaskCompletionSource<string> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name => "Recording";
+
+        public string QueueName => queueName;
+
+        public Task<string> FirstMessage => _first.Task;
+
+        public Task HandleAsync(string message, long dequeueCount, CancellationToken cancellationToken)
+        {
+            _first.TrySetResult(message);
+            return Task.CompletedTask;
+        }
+    }
+}
