@@ -45,20 +45,46 @@ internal static class IngestBenchmark
 
         var latencies = new LatencyRecorder();
         var total = options.Rate * options.Seconds;
+        var cpu = new CpuMeter(
+            ("load generator (this process)", [Environment.ProcessId]),
+            ("function app", [app.ProcessId]),
+            ("Azurite (blob, queue, table)", [.. azurite.ProcessIds]),
+            ("Cosmos server", [cosmos.ProcessId]));
+        cpu.Start();
         var clock = Stopwatch.StartNew();
         var result = await SendAtRateAsync(http, app.BaseAddress, factory, options.Warmup, total, options.Rate, options.MaxInFlight, latencies, stop.Token);
         var elapsed = clock.Elapsed;
+        var cpuUsed = cpu.Stop();
 
         var queue = new QueueClient(azurite.ConnectionString, settings["Ingestion:QueueName"]);
         var drain = Stopwatch.StartNew();
-        while (!options.AckOnly && (await queue.GetPropertiesAsync(stop.Token)).Value.ApproximateMessagesCount > 0 && drain.Elapsed < TimeSpan.FromMinutes(3))
+        var lastReport = TimeSpan.Zero;
+        while (!options.AckOnly && drain.Elapsed < TimeSpan.FromMinutes(3))
         {
+            var waiting = (await queue.GetPropertiesAsync(stop.Token)).Value.ApproximateMessagesCount;
+            if (waiting == 0)
+            {
+                break;
+            }
+
+            if (drain.Elapsed - lastReport > TimeSpan.FromSeconds(10))
+            {
+                lastReport = drain.Elapsed;
+                Console.WriteLine($"  draining: {waiting} deliveries still queued after {drain.Elapsed.TotalSeconds:0} s");
+            }
+
             await Task.Delay(250, stop.Token);
+        }
+
+        drain.Stop();
+        if (!options.AckOnly && drain.Elapsed >= TimeSpan.FromMinutes(3))
+        {
+            Console.WriteLine($"queue not drained after 3 minutes; the function app's last output:{Environment.NewLine}{app.RecentOutput}");
         }
 
         var ceiling = await RawStorageCeiling.MeasurePairsPerSecondAsync(
             azurite.ConnectionString, factory.Create(-1).Body.ToArray(), TimeSpan.FromSeconds(5), 64, stop.Token);
-        PrintTable(options, total, result, elapsed, latencies, drain.Elapsed, ceiling);
+        PrintTable(options, total, result, elapsed, latencies, options.AckOnly ? null : drain.Elapsed, ceiling, cpuUsed);
         return 0;
     }
 
@@ -97,7 +123,7 @@ internal static class IngestBenchmark
                     {
                         using var request = webhook.ToRequest(baseAddress);
                         using var response = await http.SendAsync(request, cancellationToken);
-                        latencies?.Add((clock.Elapsed - scheduled).TotalMilliseconds);
+                        latencies?.Add(scheduled, (clock.Elapsed - scheduled).TotalMilliseconds);
                         if (response.IsSuccessStatusCode)
                         {
                             Interlocked.Increment(ref ok);
@@ -127,7 +153,8 @@ internal static class IngestBenchmark
         return new SendResult(ok, failed, skipped);
     }
 
-    private static void PrintTable(IngestBenchmarkOptions options, int total, SendResult result, TimeSpan elapsed, LatencyRecorder latencies, TimeSpan drain, double ceiling)
+    private static void PrintTable(IngestBenchmarkOptions options, int total, SendResult result, TimeSpan elapsed, LatencyRecorder latencies, TimeSpan? drain, double ceiling,
+        IReadOnlyList<(string Name, TimeSpan Cpu)> cpuUsed)
     {
         static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
         var achieved = result.Ok / elapsed.TotalSeconds;
@@ -141,7 +168,19 @@ internal static class IngestBenchmark
         Console.WriteLine($"| ack latency p90 | {Ms(latencies.Percentile(90))} ms |");
         Console.WriteLine($"| ack latency p99 | {Ms(latencies.Percentile(99))} ms |");
         Console.WriteLine($"| ack latency max | {Ms(latencies.Percentile(100))} ms |");
-        Console.WriteLine($"| queue drained after load | {drain.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s |");
+        Console.WriteLine($"| ack latency p99, second by second | {string.Join(" ", latencies.PercentilePerSecond(99).Select(value => value.ToString("0", CultureInfo.InvariantCulture)))} ms |");
+        if (drain is { } drained)
+        {
+            Console.WriteLine($"| queue drained after load | {drained.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s |");
+        }
+
+        foreach (var (name, used) in cpuUsed)
+        {
+            var cores = used.TotalSeconds / elapsed.TotalSeconds;
+            var perWebhook = used.TotalMilliseconds / Math.Max(1, result.Ok);
+            Console.WriteLine($"| CPU during load: {name} | {cores.ToString("0.00", CultureInfo.InvariantCulture)} cores, {perWebhook.ToString("0.00", CultureInfo.InvariantCulture)} ms per webhook |");
+        }
+
         Console.WriteLine($"| Azurite alone, blob put + queue send, 64 callers (physical ack limit) | {ceiling.ToString("0", CultureInfo.InvariantCulture)}/s |");
         Console.WriteLine($"| goal: p99 < 50 ms at 500/s | {(latencies.Percentile(99) < 50 && options.Rate >= 500 && result.Failed == 0 && result.Skipped == 0 ? "met" : "not met")} |");
     }

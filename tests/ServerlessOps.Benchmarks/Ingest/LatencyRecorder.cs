@@ -1,26 +1,19 @@
 namespace ServerlessOps.Benchmarks.Ingest;
 
-/// <summary>Collects per-request latencies (ms) and answers percentiles.</summary>
+/// <summary>
+/// Collects per-request latencies (ms) with the second of the run each request was scheduled in, and answers
+/// percentiles over the whole run or per second (a tail made of a few stalls looks different from a tail
+/// spread over the run).
+/// </summary>
 internal sealed class LatencyRecorder
 {
-    private readonly List<double> _samples = [];
+    private readonly List<(int Second, double Milliseconds)> _samples = [];
 
-    public int Count
-    {
-        get
-        {
-            lock (_samples)
-            {
-                return _samples.Count;
-            }
-        }
-    }
-
-    public void Add(double milliseconds)
+    public void Add(TimeSpan scheduledAt, double milliseconds)
     {
         lock (_samples)
         {
-            _samples.Add(milliseconds);
+            _samples.Add(((int)scheduledAt.TotalSeconds, milliseconds));
         }
     }
 
@@ -28,14 +21,29 @@ internal sealed class LatencyRecorder
     {
         lock (_samples)
         {
-            if (_samples.Count == 0)
-            {
-                return double.NaN;
-            }
-
-            var sorted = _samples.Order().ToArray();
-            var rank = (int)Math.Ceiling(p / 100 * sorted.Length) - 1;
-            return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+            return PercentileOf(_samples.Select(sample => sample.Milliseconds), p);
         }
+    }
+
+    /// <returns>The <paramref name="p"/>th percentile of each second's requests, in order.</returns>
+    public IReadOnlyList<double> PercentilePerSecond(double p)
+    {
+        lock (_samples)
+        {
+            return [.. _samples.GroupBy(sample => sample.Second).OrderBy(second => second.Key)
+                .Select(second => PercentileOf(second.Select(sample => sample.Milliseconds), p))];
+        }
+    }
+
+    private static double PercentileOf(IEnumerable<double> samples, double p)
+    {
+        var sorted = samples.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var rank = (int)Math.Ceiling(p / 100 * sorted.Length) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
     }
 }
