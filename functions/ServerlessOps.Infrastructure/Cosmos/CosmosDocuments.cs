@@ -13,18 +13,28 @@ internal sealed class CosmosDocuments<TDocument>(Container container, int pageSi
 {
     public string ContainerName => container.Id;
 
+    private CosmosSerializer Serializer =>
+        container.Database.Client.ClientOptions.Serializer
+        ?? throw new InvalidOperationException("The Cosmos client has no serializer; CosmosClientFactory always sets one.");
+
     /// <summary>The document and its ETag, or null on 404.</summary>
+    /// <remarks>
+    /// The stream API, because a missing document is the normal case here (every new order, every first
+    /// arrival), and the typed API reports it as a CosmosException whose diagnostics cost more CPU than the read.
+    /// </remarks>
     public async Task<(TDocument Document, string ETag)?> ReadAsync(string partitionKey, string id, CancellationToken cancellationToken)
     {
         var operation = new CosmosOperation("read", container.Id, partitionKey, id);
         try
         {
-            var response = await container.ReadItemAsync<TDocument>(id, new PartitionKey(partitionKey), cancellationToken: cancellationToken);
-            return (response.Resource, response.ETag);
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
+            using var response = await container.ReadItemStreamAsync(id, new PartitionKey(partitionKey), cancellationToken: cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+
+            response.EnsureSuccessStatusCode();
+            return (Serializer.FromStream<TDocument>(response.Content), response.Headers.ETag);
         }
         catch (Exception ex) when (CosmosFailures.TryTranslate(ex, operation, logger, cancellationToken, out var translated))
         {
