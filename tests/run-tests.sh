@@ -34,6 +34,7 @@ for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
             skipped += 1
         else:
             failed += 1
-print(f"{passed} passed, {failed} failed, {skipped} skipped")
+print(f"{skipped} skipped")
+print(f"{passed} passed, {failed} failed")
 PY
 exit $status
