@@ -19,6 +19,7 @@ cosmos_port="${SO_COSMOS_PORT:-8081}"
 pid_file="$here/.stack.pids"
 log_dir="$here/.logs"
 start_timeout="${SO_START_TIMEOUT:-60}"
+stack_size=4 # azurite-blob, azurite-queue, azurite-table, cosmos
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -34,7 +35,7 @@ running_pids() {
 
 if [[ -f "$pid_file" ]]; then
   alive="$(running_pids)"
-  if [[ "$(grep -c . <<<"$alive" || true)" -eq 4 ]]; then
+  if [[ "$(grep -c . <<<"$alive" || true)" -eq "$stack_size" ]]; then
     echo "local stack already running:"
     sed 's/^/  /' <<<"$alive"
     exit 0
@@ -84,7 +85,7 @@ echo "cosmos $!" >>"$pid_file"
 deadline=$((SECONDS + start_timeout))
 for port in "$blob_port" "$queue_port" "$table_port" "$cosmos_port"; do
   until port_open "$port"; do
-    if [[ "$(running_pids | grep -c . || true)" -ne 4 ]] || ((SECONDS >= deadline)); then
+    if [[ "$(running_pids | grep -c . || true)" -ne "$stack_size" ]] || ((SECONDS >= deadline)); then
       echo "local stack failed to start (port $port not answering); logs:" >&2
       tail -n 20 "$log_dir"/azurite-*.log "$log_dir/cosmos.log" >&2 || true
       "$here/stop-stack.sh" >/dev/null

@@ -5,9 +5,8 @@ namespace ServerlessOps.Benchmarks.Durable;
 /// <summary>Prints the durable benchmark as a markdown table, beside Durable Functions' published Azure Storage figures and our goals.</summary>
 internal static class BenchmarkTable
 {
-    public static void Print(double rawCycles, ScenarioResult sequential, ScenarioResult fanOut, ScenarioResult fanIn, long fanRequests, ScenarioResult events)
+    public static void Print(double rawCycles, ScenarioResult sequential, ScenarioResult fanOut, ScenarioResult fanIn, ScenarioResult events)
     {
-        _ = fanRequests;
         var rawRequests = rawCycles * 3;
         var allowedFanOut = rawRequests / fanOut.RequestsPerActivity;
         Console.WriteLine();

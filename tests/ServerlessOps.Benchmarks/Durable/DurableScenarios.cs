@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ServerlessOps.Durable.Orchestration;
 
 namespace ServerlessOps.Benchmarks.Durable;
@@ -12,8 +11,6 @@ internal static class DurableScenarios
     public static int FanOutTarget { get; set; }
 
     public static int FanOutStarted;
-
-    public static readonly ConcurrentQueue<long> FanOutStartTicks = new();
 
     public static void Register(DurableTaskRegistry registry) => registry
         .AddOrchestratorFunc<int, int>("Sequential", async (ctx, n) =>
@@ -44,7 +41,6 @@ internal static class DurableScenarios
         .AddActivityFunc<int, int>("Echo", (_, v) => Task.FromResult(v))
         .AddActivityFunc<int, int>("Gated", async (_, v) =>
         {
-            FanOutStartTicks.Enqueue(System.Diagnostics.Stopwatch.GetTimestamp());
             if (Interlocked.Increment(ref FanOutStarted) >= FanOutTarget)
             {
                 FanOutGate.TrySetResult();
