@@ -63,7 +63,7 @@ public static class QuarantineEndpoints
         {
             var updated = entry.Value with { ReplayCount = entry.Value.ReplayCount + 1, LastReplayedAt = time.GetUtcNow() };
             var saved = await quarantine.ReplaceAsync(updated, entry.ETag, cancellationToken);
-            await queue.EnqueueAsync(new DeliveryMessage(updated.RawBlobName, brandId, deliveryKey, DeliveryMessageKind.Replay), cancellationToken);
+            await queue.EnqueueAsync(new DeliveryMessage(updated.RawBlobName, brandId, deliveryKey, DeliveryMessageKind.Replay), cancellationToken: cancellationToken);
             return TypedResults.Accepted($"/api/brands/{brandId}/quarantine?state=open", saved.Value);
         }
         catch (ConcurrencyConflictException)

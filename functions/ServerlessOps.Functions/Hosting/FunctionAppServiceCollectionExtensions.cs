@@ -18,6 +18,8 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddSingleton(mode);
         services.AddIngestion(configuration);
         services.AddSingleton<WebhookReceiver>();
+        // Bound in both modes: the processor's retry delay for a delivery split out of a batch comes from it.
+        services.AddOptions<QueueListenerOptions>().BindConfiguration(QueueListenerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IQueueFunction, ProcessWebhookDeliveryFunction>();
         services.AddSingleton<IQueueFunction, ProcessPoisonDeliveryFunction>();
         services.AddSingleton<ITimerFunction, RecoverStrandedDeliveriesTimer>();
@@ -31,7 +33,6 @@ public static class FunctionAppServiceCollectionExtensions
 
         if (mode.RunsOwnTriggers(configuration))
         {
-            services.AddOptions<QueueListenerOptions>().BindConfiguration(QueueListenerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
             services.AddHostedService<QueueListenerService>();
             services.AddHostedService<TimerSchedulerService>();
         }

@@ -32,7 +32,16 @@ public sealed class ProcessPoisonDeliveryFunction : IQueueFunction
 
     public async Task HandleAsync(string message, long dequeueCount, CancellationToken cancellationToken)
     {
-        var delivery = DeliveryMessage.Parse(message);
+        // Batches are split when a delivery in them fails, so a poisoned batch is rare (the split itself kept
+        // failing); each delivery in it that never finished is quarantined on its own.
+        foreach (var delivery in DeliveryMessageBatch.Parse(message).Deliveries)
+        {
+            await QuarantineIfUnfinishedAsync(delivery, cancellationToken);
+        }
+    }
+
+    private async Task QuarantineIfUnfinishedAsync(DeliveryMessage delivery, CancellationToken cancellationToken)
+    {
         var raw = await _raw.GetAsync(delivery.BlobName, cancellationToken);
         if (raw is null || raw.State != RawDeliveryState.Received)
         {

@@ -41,7 +41,7 @@ public sealed class RecoverStrandedDeliveriesTimer : ITimerFunction
         var cutoff = _time.GetUtcNow() - _options.StrandedAfter;
         await foreach (var stranded in _raw.ListStrandedAsync(cutoff, MaxPerRun, cancellationToken))
         {
-            await _queue.EnqueueAsync(new DeliveryMessage(stranded.BlobName, stranded.BrandId, stranded.DeliveryKey, DeliveryMessageKind.Recovery), cancellationToken);
+            await _queue.EnqueueAsync(new DeliveryMessage(stranded.BlobName, stranded.BrandId, stranded.DeliveryKey, DeliveryMessageKind.Recovery), cancellationToken: cancellationToken);
             _logger.StrandedRequeued(stranded.BlobName, stranded.ReceivedAt);
         }
     }

@@ -13,14 +13,14 @@ namespace ServerlessOps.Functions.Webhooks;
 /// <summary>
 /// The webhook edge shared by all channels: bound the body, identify the account, authenticate over the
 /// raw bytes, read the envelope, store the raw delivery, queue it, and only then acknowledge. Nothing here
-/// parses the order: the channel's deadline (5 s for Shopify and EventBridge) is met by doing two storage
-/// calls and no more.
+/// parses the order: the channel's deadline (5 s for Shopify and EventBridge) is met by one blob upload and a
+/// share of one queue send (concurrent acknowledgements are group-committed by <see cref="DeliveryBatcher"/>).
 /// </summary>
 public sealed class WebhookReceiver
 {
     private readonly BrandDirectory _brands;
     private readonly RawDeliveryStore _raw;
-    private readonly DeliveryQueues _queue;
+    private readonly DeliveryBatcher _batcher;
     private readonly DeliveryRecorder _recorder;
     private readonly IngestionOptions _options;
     private readonly TimeProvider _time;
@@ -29,7 +29,7 @@ public sealed class WebhookReceiver
     public WebhookReceiver(
         BrandDirectory brands,
         RawDeliveryStore raw,
-        DeliveryQueues queue,
+        DeliveryBatcher batcher,
         DeliveryRecorder recorder,
         IOptions<IngestionOptions> options,
         TimeProvider time,
@@ -37,7 +37,7 @@ public sealed class WebhookReceiver
     {
         _brands = brands;
         _raw = raw;
-        _queue = queue;
+        _batcher = batcher;
         _recorder = recorder;
         _options = options.Value;
         _time = time;
@@ -111,7 +111,7 @@ public sealed class WebhookReceiver
             body);
         var created = await _raw.TryCreateAsync(delivery, cancellationToken);
         var kind = created.Created ? DeliveryMessageKind.New : DeliveryMessageKind.Duplicate;
-        await _queue.EnqueueAsync(new DeliveryMessage(delivery.BlobName, delivery.BrandId, delivery.DeliveryKey, kind), cancellationToken);
+        await _batcher.EnqueueAsync(new DeliveryMessage(delivery.BlobName, delivery.BrandId, delivery.DeliveryKey, kind), cancellationToken);
         _logger.DeliveryAccepted(delivery.DeliveryKey, delivery.BrandId, channel, delivery.DeliveryId, delivery.Topic, kind);
         return TypedResults.Ok(new WebhookAcknowledgement(delivery.DeliveryKey, created.Created ? "accepted" : "duplicate"));
     }

@@ -23,9 +23,11 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton(sp => StorageClients.CreateQueueService(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<RawDeliveryStore>();
         services.AddSingleton<DeliveryQueues>();
+        services.AddSingleton<DeliveryBatcher>();
         services.AddSingleton<OrderConverger>();
         services.AddSingleton<DeliveryRecorder>();
         services.AddSingleton<DeliveryProcessor>();
+        services.AddSingleton<DeliveryBatchProcessor>();
         services.AddCosmosStores(configuration);
         services.AddChannelApiClients(configuration);
         services.AddHostedService<IngestionInitializer>();

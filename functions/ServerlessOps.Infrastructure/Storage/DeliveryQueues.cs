@@ -23,9 +23,17 @@ public sealed class DeliveryQueues
             Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             PoisonQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
 
-    public Task EnqueueAsync(DeliveryMessage message, CancellationToken cancellationToken = default)
+    /// <summary>Queues one delivery; <paramref name="visibleAfter"/> delays it (a retry's back-off).</summary>
+    public Task EnqueueAsync(DeliveryMessage message, TimeSpan? visibleAfter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(message.ToJson(), cancellationToken));
+        return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(message.ToJson(), visibleAfter, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Queues several deliveries as one message; the caller keeps it within <see cref="DeliveryMessageBatch"/>'s limits.</summary>
+    public Task EnqueueAsync(DeliveryMessageBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(batch.ToJson(), cancellationToken));
     }
 }

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Storage;
+
+namespace ServerlessOps.Functions.Tests.Queues;
+
+/// <summary>
+/// Queue messages that carry several deliveries (the edge's group commit), driven as the Functions host
+/// would: POST /{FunctionName}. Each delivery keeps its own fate whatever else shares its message.
+/// </summary>
+public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ProcessWebhookDelivery_BatchWithAFailingDelivery_AppliesTheOthersAndRequeuesTheFailedOneAloneAfterTheRetryDelay()
+    {
+        await using var marketplace = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = TestApp.Start(
+            fixture,
+            TestApp.TriggersOff(new Dictionary<string, string>
+            {
+                ["Queues:VisibilityTimeout"] = "00:00:05",
+                ["Channels:Walmart:MaxRetries"] = "0",
+            }),
+            marketplace: marketplace);
+        var purchaseOrderId = Deliveries.NewWalmartPurchaseOrderId();
+        marketplace.PutWalmartOrder(purchaseOrderId, Deliveries.WalmartOrder(purchaseOrderId));
+        marketplace.FailNext(SalesChannel.Walmart, 1, 503);
+        var eventId = Deliveries.NewId();
+        var shopify = await app.Client.SendAcceptedAsync(Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create"));
+        var walmart = await app.Client.SendAcceptedAsync(Deliveries.Walmart(Deliveries.WalmartPoCreated(purchaseOrderId, eventId), eventId));
+        var queue = app.Services.GetRequiredService<DeliveryQueues>().Queue;
+        var batch = new DeliveryMessageBatch(await TakeAllDeliveriesAsync(queue));
+        Assert.Equal(2, batch.Deliveries.Count);
+
+        using (var response = await InvokeAsync(app, "ProcessWebhookDelivery", batch.ToJson()))
+        {
+            // The message is done with: what failed in it now travels on its own.
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal("Applied", (await app.Client.WaitForEventAsync(shopify.DeliveryKey)).Str("outcome"));
+        await app.Client.WaitForOrderAsync("shopify:" + Deliveries.ShopifyOrderId);
+        Assert.Null(await app.Client.GetOrderAsync($"walmart:{purchaseOrderId}"));
+        Assert.Empty((await queue.PeekMessagesAsync(32, Token)).Value);
+
+        var retry = await Poll.UntilAsync(
+            async ct => (await queue.ReceiveMessageAsync(TimeSpan.FromMinutes(5), ct)).Value,
+            "the failed delivery back on the queue after the 5 s retry delay",
+            TimeSpan.FromSeconds(20));
+        Assert.Equal(walmart.DeliveryKey, DeliveryMessage.Parse(retry.Body.ToString()).DeliveryKey);
+
+        using (var response = await InvokeAsync(app, "ProcessWebhookDelivery", retry.Body.ToString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await app.Client.WaitForOrderAsync($"walmart:{purchaseOrderId}");
+        Assert.Equal(2, marketplace.RequestCount(SalesChannel.Walmart));
+    }
+
+    [Fact]
+    public async Task ProcessPoisonDelivery_Batch_QuarantinesEachUnfinishedDeliveryAndLeavesProcessedOnesAlone()
+    {
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+        var processed = await app.Client.SendAcceptedAsync(Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create"));
+        var queue = app.Services.GetRequiredService<DeliveryQueues>().Queue;
+        var first = await TakeAllDeliveriesAsync(queue);
+        using (var response = await InvokeAsync(app, "ProcessWebhookDelivery", new DeliveryMessageBatch(first).ToJson()))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var unfinished = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => app.Client.SendAcceptedAsync(
+            Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create", webhookId: Deliveries.NewId()))));
+        var batch = new DeliveryMessageBatch([.. first, .. await TakeAllDeliveriesAsync(queue)]);
+        Assert.Equal(3, batch.Deliveries.Count);
+
+        using (var response = await InvokeAsync(app, "ProcessPoisonDelivery", batch.ToJson()))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        foreach (var ack in unfinished)
+        {
+            var entry = await app.Client.WaitForQuarantineAsync(ack.DeliveryKey);
+            Assert.Contains("failed 5 times", entry.Str("reason"), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("Applied", (await app.Client.WaitForEventAsync(processed.DeliveryKey)).Str("outcome"));
+        Assert.DoesNotContain(await app.Client.QuarantineAsync(), q => q.Str("deliveryKey") == processed.DeliveryKey);
+    }
+
+    /// <summary>Every delivery the edge has queued so far (however it grouped them), with the messages removed.</summary>
+    private static async Task<List<DeliveryMessage>> TakeAllDeliveriesAsync(QueueClient queue)
+    {
+        var deliveries = new List<DeliveryMessage>();
+        while ((await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), Token)).Value is { Length: > 0 } messages)
+        {
+            foreach (var message in messages)
+            {
+                deliveries.AddRange(DeliveryMessageBatch.Parse(message.Body.ToString()).Deliveries);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, Token);
+            }
+        }
+
+        return deliveries;
+    }
+
+    private static Task<HttpResponseMessage> InvokeAsync(TestApp app, string function, string message) =>
+        app.Client.Http.PostAsJsonAsync(
+            new Uri("/" + function, UriKind.Relative),
+            new { Data = new { message }, Metadata = new { DequeueCount = 1 } },
+            Token);
+}
