@@ -20,7 +20,7 @@ public sealed partial class DeliveryBatcher : IAsyncDisposable
     /// Sends allowed in flight at once. Two, so a delivery arriving just after a send left does not wait a
     /// whole round trip for it before its own can start.
     /// </summary>
-    private const int SendsInFlight = 1;
+    private const int SendsInFlight = 2;
 
     private readonly Channel<PendingDelivery> _pending = Channel.CreateUnbounded<PendingDelivery>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _sendSlots = new(SendsInFlight, SendsInFlight);
