@@ -6,8 +6,9 @@ namespace ServerlessOps.Infrastructure.Storage;
 /// <summary>
 /// Group commit for the webhook edge. Each acknowledgement still waits until its delivery is on the queue, but
 /// deliveries that arrive while a send is in flight leave together in the next message, so under load the edge
-/// makes one queue call per batch rather than one per webhook. Nothing is held back on purpose: a lone delivery
-/// is sent at once, and batches grow only as the queue slows down, which is exactly when the saving is needed.
+/// makes one queue call per batch rather than one per webhook. A delivery arriving while nothing is being sent
+/// leaves at once; one arriving while a send is in flight waits up to <see cref="LingerWhileBusy"/> for company,
+/// so batches form only under load, which is exactly when the saving is needed.
 /// </summary>
 /// <remarks>
 /// Measured on the 2-core benchmark machine: the queue send was half of the edge's storage CPU and 0.4 ms of
@@ -22,11 +23,19 @@ public sealed partial class DeliveryBatcher : IAsyncDisposable
     /// </summary>
     private const int SendsInFlight = 2;
 
+    /// <summary>
+    /// How long the next message waits for more deliveries while a send is in flight. Measured at 500 webhooks/s
+    /// on 2 cores: without it batches stayed at about one delivery (sends were as fast as arrivals) and Azurite
+    /// spent ~0.7 ms per webhook on queue sends; 4 ms cost ~3 ms of median latency and cut that by about half.
+    /// </summary>
+    private static readonly TimeSpan LingerWhileBusy = TimeSpan.FromMilliseconds(4);
+
     private readonly Channel<PendingDelivery> _pending = Channel.CreateUnbounded<PendingDelivery>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _sendSlots = new(SendsInFlight, SendsInFlight);
     private readonly DeliveryQueues _queues;
     private readonly ILogger<DeliveryBatcher> _logger;
     private readonly Task _collector;
+    private int _sending;
 
     public DeliveryBatcher(DeliveryQueues queues, ILogger<DeliveryBatcher> logger)
     {
@@ -78,6 +87,11 @@ public sealed partial class DeliveryBatcher : IAsyncDisposable
                 return;
             }
 
+            if (Volatile.Read(ref _sending) > 0)
+            {
+                await Task.Delay(LingerWhileBusy);
+            }
+
             var batch = new List<PendingDelivery>();
             var bytes = 0;
             while (batch.Count < DeliveryMessageBatch.MaxDeliveries
@@ -89,6 +103,7 @@ public sealed partial class DeliveryBatcher : IAsyncDisposable
                 bytes += next.JsonBytes;
             }
 
+            Interlocked.Increment(ref _sending);
             _ = SendAsync(batch);
         }
     }
@@ -121,6 +136,7 @@ public sealed partial class DeliveryBatcher : IAsyncDisposable
         }
         finally
         {
+            Interlocked.Decrement(ref _sending);
             _sendSlots.Release();
         }
     }
