@@ -60,6 +60,11 @@ internal static class IngestBenchmark
         var cpuUsed = cpu.Stop();
 
         var queue = new QueueClient(azurite.ConnectionString, settings["Ingestion:QueueName"]);
+
+        // With processing off every message is still queued: how many deliveries each one carries on average.
+        var perMessage = options.AckOnly
+            ? (double)(options.Warmup + result.Ok) / Math.Max(1, (await queue.GetPropertiesAsync(stop.Token)).Value.ApproximateMessagesCount)
+            : (double?)null;
         var drain = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
         var drained = options.AckOnly;
@@ -87,9 +92,10 @@ internal static class IngestBenchmark
             Console.WriteLine($"queue not drained after {_drainLimit.TotalMinutes:0} minutes; the function app's last output:{Environment.NewLine}{app.RecentOutput}");
         }
 
+        var states = options.AckOnly ? null : await RawDeliveryStates.CountAsync(azurite.ConnectionString, settings["Ingestion:RawContainer"], stop.Token);
         var ceiling = await RawStorageCeiling.MeasurePairsPerSecondAsync(
             azurite.ConnectionString, factory.Create(-1).Body.ToArray(), TimeSpan.FromSeconds(5), 64, stop.Token);
-        PrintTable(options, total, result, elapsed, latencies, options.AckOnly ? null : drain.Elapsed, ceiling, cpuUsed);
+        PrintTable(options, total, result, elapsed, latencies, options.AckOnly ? null : drain.Elapsed, states, perMessage, ceiling, cpuUsed);
         return 0;
     }
 
@@ -158,7 +164,7 @@ internal static class IngestBenchmark
         return new SendResult(ok, failed, skipped);
     }
 
-    private static void PrintTable(IngestBenchmarkOptions options, int total, SendResult result, TimeSpan elapsed, LatencyRecorder latencies, TimeSpan? drain, double ceiling,
+    private static void PrintTable(IngestBenchmarkOptions options, int total, SendResult result, TimeSpan elapsed, LatencyRecorder latencies, TimeSpan? drain, string? states, double? perMessage, double ceiling,
         IReadOnlyList<(string Name, TimeSpan Cpu)> cpuUsed)
     {
         static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
@@ -177,6 +183,12 @@ internal static class IngestBenchmark
         if (drain is { } drained)
         {
             Console.WriteLine($"| queue drained after load | {drained.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s |");
+            Console.WriteLine($"| raw deliveries by state (warm-up included) | {states} |");
+        }
+
+        if (perMessage is { } ratio)
+        {
+            Console.WriteLine($"| deliveries per queue message (group commit, warm-up included) | {ratio.ToString("0.00", CultureInfo.InvariantCulture)} |");
         }
 
         foreach (var (name, used) in cpuUsed)
