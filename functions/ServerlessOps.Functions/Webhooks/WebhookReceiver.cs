@@ -28,7 +28,7 @@ public sealed class WebhookReceiver
 
     public WebhookReceiver(
         BrandDirectory brands,
-        RawDeliveryStore raw,
+        [FromKeyedServices(StorageProfile.Edge)] RawDeliveryStore raw,
         DeliveryBatcher batcher,
         DeliveryRecorder recorder,
         IOptions<IngestionOptions> options,
@@ -146,6 +146,8 @@ public sealed class WebhookReceiver
     /// <summary>
     /// An authentic delivery we cannot read is still kept: stored under a key derived from its body and
     /// quarantined with the reason, so it can be inspected and replayed once the adapter is fixed.
+    /// The quarantine entry goes through the recorder's patient background clients: a rare path, where
+    /// keeping the delivery matters more than answering the channel fast.
     /// </summary>
     private async Task KeepRejectedAsync(
         ChannelAccount account,

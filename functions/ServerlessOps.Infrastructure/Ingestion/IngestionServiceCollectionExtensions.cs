@@ -1,3 +1,5 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,10 +21,8 @@ public static class IngestionServiceCollectionExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(_ => BrandDirectoryLoader.Load(configuration));
-        services.AddSingleton(sp => StorageClients.CreateBlobService(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton(sp => StorageClients.CreateQueueService(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton<RawDeliveryStore>();
-        services.AddSingleton<DeliveryQueues>();
+        AddStorage(services, StorageProfile.Background);
+        AddStorage(services, StorageProfile.Edge);
         services.AddSingleton<DeliveryBatcher>();
         services.AddSingleton<OrderConverger>();
         services.AddSingleton<DeliveryRecorder>();
@@ -32,5 +32,18 @@ public static class IngestionServiceCollectionExtensions
         services.AddChannelApiClients(configuration);
         services.AddHostedService<IngestionInitializer>();
         return services;
+    }
+
+    /// <summary>
+    /// Blob and queue clients, raw delivery store and delivery queues of one <see cref="StorageProfile"/>.
+    /// Background ones are the unkeyed default; the webhook edge asks for its fail-fast ones by key.
+    /// </summary>
+    private static void AddStorage(IServiceCollection services, StorageProfile profile)
+    {
+        var key = profile == StorageProfile.Background ? null : (object)profile;
+        services.AddKeyedSingleton(key, (sp, _) => StorageClients.CreateBlobService(sp.GetRequiredService<IOptions<StorageOptions>>().Value, profile));
+        services.AddKeyedSingleton(key, (sp, _) => StorageClients.CreateQueueService(sp.GetRequiredService<IOptions<StorageOptions>>().Value, profile));
+        services.AddKeyedSingleton(key, (sp, _) => new RawDeliveryStore(sp.GetRequiredKeyedService<BlobServiceClient>(key), sp.GetRequiredService<IOptions<IngestionOptions>>()));
+        services.AddKeyedSingleton(key, (sp, _) => new DeliveryQueues(sp.GetRequiredKeyedService<QueueServiceClient>(key), sp.GetRequiredService<IOptions<IngestionOptions>>()));
     }
 }

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ServerlessOps.Infrastructure.Storage;
@@ -37,7 +38,7 @@ public sealed partial class DeliveryBatcher : IAsyncDisposable
     private readonly Task _collector;
     private int _sending;
 
-    public DeliveryBatcher(DeliveryQueues queues, ILogger<DeliveryBatcher> logger)
+    public DeliveryBatcher([FromKeyedServices(StorageProfile.Edge)] DeliveryQueues queues, ILogger<DeliveryBatcher> logger)
     {
         _queues = queues;
         _logger = logger;
