@@ -37,6 +37,7 @@ public sealed class RawDeliveryStore
             {
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
                 Metadata = RawDeliveryMetadata.From(delivery),
+                Tags = RawDeliveryTags.For(delivery.State, delivery.ReceivedAt),
                 HttpHeaders = new BlobHttpHeaders { ContentType = delivery.Headers.TryGetValue("Content-Type", out var type) ? type : "application/json" },
             };
             try
@@ -90,16 +91,19 @@ public sealed class RawDeliveryStore
         return StorageErrors.TranslateAsync(async () =>
         {
             var metadata = RawDeliveryMetadata.From(delivery with { State = state, Reason = reason ?? delivery.Reason });
+            var blob = _container.GetBlobClient(delivery.BlobName);
             try
             {
-                await _container.GetBlobClient(delivery.BlobName).SetMetadataAsync(
-                    metadata, new BlobRequestConditions { IfMatch = new ETag(delivery.StoredETag) }, cancellationToken);
+                await blob.SetMetadataAsync(metadata, new BlobRequestConditions { IfMatch = new ETag(delivery.StoredETag) }, cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status == 412)
             {
                 // Changed since our read (a duplicate's processing, a replay): fall back to read-modify-write.
                 await SetStateCoreAsync(delivery.BlobName, state, reason, cancellationToken);
+                return;
             }
+
+            await blob.SetTagsAsync(RawDeliveryTags.For(state, delivery.ReceivedAt), cancellationToken: cancellationToken);
         });
     }
 
@@ -122,6 +126,7 @@ public sealed class RawDeliveryStore
                 try
                 {
                     await blob.SetMetadataAsync(metadata, new BlobRequestConditions { IfMatch = properties.Value.ETag }, cancellationToken);
+                    await blob.SetTagsAsync(RawDeliveryTags.For(state, RawDeliveryMetadata.ReadReceivedAt(metadata)), cancellationToken: cancellationToken);
                     return;
                 }
                 catch (RequestFailedException e) when (e.Status == 412 && attempt < MetadataUpdateAttempts)
@@ -134,6 +139,8 @@ public sealed class RawDeliveryStore
     /// <summary>
     /// Deliveries still in <see cref="RawDeliveryState.Received"/> that arrived before <paramref name="receivedBefore"/>:
     /// acknowledged but never processed (a lost queue message). Bounded by <paramref name="max"/> per call.
+    /// The blob index tags find the candidates (the service answers from its index, however many deliveries
+    /// are stored); each candidate's metadata has the last word, and a tag found stale is corrected.
     /// </summary>
     public async IAsyncEnumerable<RawDeliveryListing> ListStrandedAsync(
         DateTimeOffset receivedBefore,
@@ -141,24 +148,48 @@ public sealed class RawDeliveryStore
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var found = 0;
-        await foreach (var item in _container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix: null, cancellationToken))
+        var candidates = _container.FindBlobsByTagsAsync(RawDeliveryTags.StrandedQuery(receivedBefore), cancellationToken);
+        await foreach (var candidate in candidates.WithCancellation(cancellationToken))
         {
-            if (RawDeliveryMetadata.ReadState(item.Metadata) != RawDeliveryState.Received)
+            var metadata = await ReadMetadataAsync(candidate.BlobName, cancellationToken);
+            if (metadata is null)
             {
                 continue;
             }
 
-            var receivedAt = RawDeliveryMetadata.ReadReceivedAt(item.Metadata);
+            var state = RawDeliveryMetadata.ReadState(metadata);
+            var receivedAt = RawDeliveryMetadata.ReadReceivedAt(metadata);
+            if (state != RawDeliveryState.Received)
+            {
+                // The state was written but its tag write failed: repair the index, nothing to recover.
+                await StorageErrors.TranslateAsync(() => _container.GetBlobClient(candidate.BlobName)
+                    .SetTagsAsync(RawDeliveryTags.For(state, receivedAt), cancellationToken: cancellationToken));
+                continue;
+            }
+
             if (receivedAt >= receivedBefore)
             {
                 continue;
             }
 
-            yield return new RawDeliveryListing(item.Name, RawDeliveryMetadata.ReadBrand(item.Metadata), RawDelivery.DeliveryKeyOf(item.Name), receivedAt);
+            yield return new RawDeliveryListing(candidate.BlobName, RawDeliveryMetadata.ReadBrand(metadata), RawDelivery.DeliveryKeyOf(candidate.BlobName), receivedAt);
             if (++found >= max)
             {
                 yield break;
             }
         }
     }
+
+    private Task<IDictionary<string, string>?> ReadMetadataAsync(string blobName, CancellationToken cancellationToken) =>
+        StorageErrors.TranslateAsync(async () =>
+        {
+            try
+            {
+                return (IDictionary<string, string>?)(await _container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken)).Value.Metadata;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return null;
+            }
+        });
 }
