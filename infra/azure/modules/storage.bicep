@@ -45,6 +45,9 @@ resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   }
   properties: {
     accessTier: 'Hot'
+    // No hierarchical namespace: the recovery sweep finds stranded raw deliveries through blob index tags,
+    // which accounts with one do not support.
+    isHnsEnabled: false
     allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
     allowBlobPublicAccess: false
