@@ -13,6 +13,13 @@ public sealed class QueueListenerOptions
     [Range(1, 32)]
     public int BatchSize { get; set; } = 16;
 
+    /// <summary>
+    /// Fetch the next batch once this few messages are still being processed (host.json newBatchThreshold).
+    /// Default 8; so at most BatchSize + NewBatchThreshold run at once, as under the Functions host.
+    /// </summary>
+    [Range(0, 256)]
+    public int NewBatchThreshold { get; set; } = 8;
+
     /// <summary>How long a fetched message stays invisible while it is processed. Default 30 s.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);

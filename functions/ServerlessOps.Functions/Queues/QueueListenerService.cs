@@ -8,7 +8,8 @@ namespace ServerlessOps.Functions.Queues;
 
 /// <summary>
 /// The standalone driver for queue triggers, doing what the Functions host's queue trigger does: fetch a
-/// batch, invoke the function per message, delete on success, leave it to reappear on failure, and move it to
+/// batch, invoke the function per message, fetch the next batch once only <c>NewBatchThreshold</c> messages are
+/// still running, delete on success, leave a message to reappear on failure, and move it to
 /// <c>{queue}-poison</c> once its dequeue count passes the limit. Only runs when no Functions host is present.
 /// </summary>
 public sealed class QueueListenerService : BackgroundService
@@ -48,6 +49,20 @@ public sealed class QueueListenerService : BackgroundService
     {
         var queue = _queues.GetQueueClient(function.QueueName);
         var poison = _queues.GetQueueClient(function.QueueName + "-poison");
+        var running = new RunningInvocations();
+        try
+        {
+            await PollAsync(function, queue, poison, running, stoppingToken);
+        }
+        finally
+        {
+            // Shutting down: let the invocations in hand finish (their messages would otherwise reappear later).
+            await running.WaitUntilAtMostAsync(0);
+        }
+    }
+
+    private async Task PollAsync(IQueueFunction function, QueueClient queue, QueueClient poison, RunningInvocations running, CancellationToken stoppingToken)
+    {
         var created = false;
         var delay = _options.MinPollingInterval;
         while (!stoppingToken.IsCancellationRequested)
@@ -83,7 +98,14 @@ public sealed class QueueListenerService : BackgroundService
             }
 
             delay = _options.MinPollingInterval;
-            await Task.WhenAll(messages.Select(m => InvokeAsync(function, queue, poison, m, stoppingToken)));
+            foreach (var message in messages)
+            {
+                running.Start(InvokeAsync(function, queue, poison, message, stoppingToken));
+            }
+
+            // Like the host: one slow message does not hold back the next batch, yet no more than
+            // BatchSize + NewBatchThreshold run at once.
+            await running.WaitUntilAtMostAsync(_options.NewBatchThreshold);
         }
     }
 
