@@ -113,14 +113,7 @@ public sealed partial class DeliveryBatcher : IAsyncDisposable
     {
         try
         {
-            if (batch.Count == 1)
-            {
-                await _queues.EnqueueAsync(batch[0].Message);
-            }
-            else
-            {
-                await _queues.EnqueueAsync(new DeliveryMessageBatch([.. batch.Select(p => p.Message)]));
-            }
+            await _queues.EnqueueAsync(new DeliveryMessageBatch([.. batch.Select(p => p.Message)]));
 
             foreach (var pending in batch)
             {

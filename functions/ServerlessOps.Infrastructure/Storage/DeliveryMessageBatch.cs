@@ -20,8 +20,17 @@ public sealed record DeliveryMessageBatch(IReadOnlyList<DeliveryMessage> Deliver
     /// </summary>
     public const int MaxJsonBytes = 32 * 1024;
 
+    /// <summary>
+    /// A batch of one is written as the bare <see cref="DeliveryMessage"/>: what every reader of the queue, old
+    /// or new, understands.
+    /// </summary>
     public string ToJson()
     {
+        if (Deliveries.Count == 1)
+        {
+            return Deliveries[0].ToJson();
+        }
+
         var builder = new StringBuilder("{\"deliveries\":[");
         for (var i = 0; i < Deliveries.Count; i++)
         {

@@ -26,6 +26,12 @@ public sealed class DeliveryMessageBatchTests
         Assert.Equal([Second], parsed.Deliveries);
     }
 
+    [Fact]
+    public void ToJson_BatchOfOne_IsTheBareDeliveryMessage()
+    {
+        Assert.Equal(First.ToJson(), new DeliveryMessageBatch([First]).ToJson());
+    }
+
     [Theory]
     [InlineData("not json", "Not a delivery message")]
     [InlineData("[1,2]", "must be a JSON object")]
