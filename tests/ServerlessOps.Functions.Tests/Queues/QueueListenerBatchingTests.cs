@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using ServerlessOps.Functions.CustomHandler;
-using ServerlessOps.Functions.Queues;
 using ServerlessOps.Functions.Tests.Hosting;
-using ServerlessOps.Infrastructure.Storage;
 
 namespace ServerlessOps.Functions.Tests.Queues;
 
@@ -19,14 +15,11 @@ public sealed class QueueListenerBatchingTests(FunctionAppFixture fixture)
     {
         var queueName = "batching-" + Guid.NewGuid().ToString("N")[..12];
         var function = new GatedFunction(queueName);
-        var listener = new QueueListenerService(
-            [function],
-            new QueueServiceClient(fixture.Azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }),
-            Options.Create(new QueueListenerOptions { BatchSize = 4, NewBatchThreshold = 2, MinPollingInterval = TimeSpan.FromMilliseconds(10), MaxPollingInterval = TimeSpan.FromMilliseconds(100) }),
-            Options.Create(new IngestionOptions()),
-            TimeProvider.System,
-            NullLogger<QueueListenerService>.Instance);
-        var sender = new QueueClient(fixture.Azurite.ConnectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var listener = StandaloneListener.For(
+            function,
+            new QueueServiceClient(fixture.Azurite.ConnectionString, StandaloneListener.ClientOptions()),
+            options => (options.BatchSize, options.NewBatchThreshold) = (4, 2));
+        var sender = new QueueClient(fixture.Azurite.ConnectionString, queueName, StandaloneListener.ClientOptions());
         await sender.CreateIfNotExistsAsync(cancellationToken: Token);
         for (var i = 0; i < 10; i++)
         {

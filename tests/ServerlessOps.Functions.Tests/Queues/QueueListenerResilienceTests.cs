@@ -1,12 +1,9 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using ServerlessOps.Functions.CustomHandler;
 using ServerlessOps.Functions.Queues;
 using ServerlessOps.Functions.Tests.Hosting;
-using ServerlessOps.Infrastructure.Storage;
 
 namespace ServerlessOps.Functions.Tests.Queues;
 
@@ -24,21 +21,15 @@ public sealed class QueueListenerResilienceTests(FunctionAppFixture fixture)
     {
         var queueName = "listener-" + Guid.NewGuid().ToString("N")[..12];
         var failures = new FailingReceives(failuresLeft: 3);
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var options = StandaloneListener.ClientOptions();
         options.AddPolicy(failures, HttpPipelinePosition.PerCall);
         var function = new RecordingFunction(queueName);
-        var listener = new QueueListenerService(
-            [function],
-            new QueueServiceClient(fixture.Azurite.ConnectionString, options),
-            Options.Create(new QueueListenerOptions { MinPollingInterval = TimeSpan.FromMilliseconds(10), MaxPollingInterval = TimeSpan.FromMilliseconds(100) }),
-            Options.Create(new IngestionOptions()),
-            TimeProvider.System,
-            NullLogger<QueueListenerService>.Instance);
+        var listener = StandaloneListener.For(function, new QueueServiceClient(fixture.Azurite.ConnectionString, options));
 
         await listener.StartAsync(Token);
         try
         {
-            var sender = new QueueClient(fixture.Azurite.ConnectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+            var sender = new QueueClient(fixture.Azurite.ConnectionString, queueName, StandaloneListener.ClientOptions());
             await sender.CreateIfNotExistsAsync(cancellationToken: Token);
             await sender.SendMessageAsync("{\"n\":1}", Token);
 
