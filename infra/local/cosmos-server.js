@@ -6,6 +6,23 @@
 "use strict";
 
 const { createHttpsServer } = require("@vercel/cosmosdb-server");
+const Items = require("@vercel/cosmosdb-server/lib/account/items").default;
+
+// A resource id is base64 and may hold '/'; in a URL the SDK writes it as '-', as the real service expects.
+// The server looks the id up as written, so every database or collection whose id holds '/' (the 63rd
+// database, for one) answered 404 to the SDK's partition-key-range read, which every query makes. Looked up
+// as written first; only a miss is retried with '/' restored.
+const toRid = Items.prototype._toRid;
+Items.prototype._toRid = function toRidAcceptingUrlForm(keyPath, idOrRid, partition) {
+  const rid = toRid.call(this, keyPath, idOrRid, partition);
+  if (typeof rid === "string" && rid.includes("-") && !this._data.has(rid)) {
+    const slashed = rid.replace(/-/g, "/");
+    if (this._data.has(slashed)) {
+      return slashed;
+    }
+  }
+  return rid;
+};
 
 function parsePort(argv) {
   const i = argv.indexOf("--port");
