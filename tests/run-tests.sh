@@ -18,13 +18,20 @@ dotnet restore ServerlessOps.sln
 dotnet build ServerlessOps.sln --no-restore -c Debug -warnaserror
 status=0
 dotnet test --solution ServerlessOps.sln --no-build -c Debug \
-  --results-directory "$results" --report-xunit-trx --timeout 30m || status=$?
+  --results-directory "$results" --timeout 30m || status=$?
 
-# Totals from the TRX files, not from console text: one UnitTestResult per test.
-python3 - "$results" <<'PY'
-import glob, sys, xml.etree.ElementTree as ET
+# Totals from the TRX files (one per project, named after it: tests/Directory.Build.props), not from console
+# text: one UnitTestResult per test.
+python3 - "$results" tests/*/*.Tests.csproj <<'PY' || status=1
+import glob, os, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
-passed = failed = skipped = 0
+passed = failed = skipped = missing = 0
+# A project without results (crashed, or its report lost) counts as one failure, so it cannot pass unseen.
+for project in sys.argv[2:]:
+    name = os.path.basename(project)[: -len(".csproj")]
+    if not glob.glob(f"{sys.argv[1]}/**/{name}.trx", recursive=True):
+        print(f"no test results from {name}")
+        missing += 1
 for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
     for result in ET.parse(path).getroot().iterfind(".//t:UnitTestResult", ns):
         outcome = result.get("outcome")
@@ -35,6 +42,7 @@ for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
         else:
             failed += 1
 print(f"{skipped} skipped")
-print(f"{passed} passed, {failed} failed")
+print(f"{passed} passed, {failed + missing} failed")
+sys.exit(1 if missing else 0)
 PY
 exit $status
