@@ -12,9 +12,10 @@ namespace ServerlessOps.Functions.Webhooks;
 
 /// <summary>
 /// The webhook edge shared by all channels: bound the body, identify the account, authenticate over the
-/// raw bytes, read the envelope, store the raw delivery, queue it, and only then acknowledge. Nothing here
-/// parses the order: the channel's deadline (5 s for Shopify and EventBridge) is met by one blob upload and a
-/// share of one queue send (concurrent acknowledgements are group-committed by <see cref="DeliveryBatcher"/>).
+/// raw bytes, read the envelope, store the raw delivery, and acknowledge once it is durable. Its queue send
+/// (group-committed with concurrent ones by <see cref="DeliveryBatcher"/>) is handed off, or waited for when
+/// <see cref="IngestionOptions.AcknowledgeAfter"/> says <see cref="AcknowledgementPoint.Queued"/>. Nothing
+/// here parses the order, so the channel's deadline (5 s for Shopify and EventBridge) is met by one blob upload.
 /// </summary>
 public sealed class WebhookReceiver
 {
@@ -111,7 +112,10 @@ public sealed class WebhookReceiver
             body);
         var created = await _raw.TryCreateAsync(delivery, cancellationToken);
         var kind = created.Created ? DeliveryMessageKind.New : DeliveryMessageKind.Duplicate;
-        await _batcher.EnqueueAsync(new DeliveryMessage(delivery.BlobName, delivery.BrandId, delivery.DeliveryKey, kind), cancellationToken);
+        var message = new DeliveryMessage(delivery.BlobName, delivery.BrandId, delivery.DeliveryKey, kind);
+        await (_options.AcknowledgeAfter == AcknowledgementPoint.Queued
+            ? _batcher.EnqueueAsync(message, cancellationToken)
+            : _batcher.HandOffAsync(message, cancellationToken));
         _logger.DeliveryAccepted(delivery.DeliveryKey, delivery.BrandId, channel, delivery.DeliveryId, delivery.Topic, kind);
         return TypedResults.Ok(new WebhookAcknowledgement(delivery.DeliveryKey, created.Created ? "accepted" : "duplicate"));
     }

@@ -23,6 +23,17 @@ public sealed class IngestionOptions
     [Range(1, 20)]
     public int MaxDequeueCount { get; set; } = 5;
 
+    /// <summary>When a webhook is acknowledged: once its raw delivery is stored (default) or once it is queued too.</summary>
+    public AcknowledgementPoint AcknowledgeAfter { get; set; } = AcknowledgementPoint.Stored;
+
+    /// <summary>
+    /// With <see cref="AcknowledgementPoint.Stored"/>: how many acknowledged deliveries may wait for their queue
+    /// send. Beyond it an acknowledgement waits for its own send, so a slow or failing queue slows the edge
+    /// instead of filling memory. Default 2,000 (four seconds at 500 webhooks/s); 1-100,000.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int HandOffBacklog { get; set; } = 2000;
+
     /// <summary>How long a received-but-unprocessed delivery waits before the recovery sweep re-queues it. Default 10 min.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan StrandedAfter { get; set; } = TimeSpan.FromMinutes(10);

@@ -36,7 +36,7 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
         var shopify = await app.Client.SendAcceptedAsync(Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create"));
         var walmart = await app.Client.SendAcceptedAsync(Deliveries.Walmart(Deliveries.WalmartPoCreated(purchaseOrderId, eventId), eventId));
         var queue = app.Services.GetRequiredService<DeliveryQueues>().Queue;
-        var batch = new DeliveryMessageBatch(await TakeAllDeliveriesAsync(queue));
+        var batch = new DeliveryMessageBatch(await TakeDeliveriesAsync(queue, 2));
         Assert.Equal(2, batch.Deliveries.Count);
 
         using (var response = await InvokeAsync(app, "ProcessWebhookDelivery", batch.ToJson()))
@@ -71,7 +71,7 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
         await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
         var processed = await app.Client.SendAcceptedAsync(Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create"));
         var queue = app.Services.GetRequiredService<DeliveryQueues>().Queue;
-        var first = await TakeAllDeliveriesAsync(queue);
+        var first = await TakeDeliveriesAsync(queue, 1);
         using (var response = await InvokeAsync(app, "ProcessWebhookDelivery", new DeliveryMessageBatch(first).ToJson()))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -79,7 +79,7 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
 
         var unfinished = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => app.Client.SendAcceptedAsync(
             Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create", webhookId: Deliveries.NewId()))));
-        var batch = new DeliveryMessageBatch([.. first, .. await TakeAllDeliveriesAsync(queue)]);
+        var batch = new DeliveryMessageBatch([.. first, .. await TakeDeliveriesAsync(queue, 2)]);
         Assert.Equal(3, batch.Deliveries.Count);
 
         using (var response = await InvokeAsync(app, "ProcessPoisonDelivery", batch.ToJson()))
@@ -97,19 +97,26 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
         Assert.DoesNotContain(await app.Client.QuarantineAsync(), q => q.Str("deliveryKey") == processed.DeliveryKey);
     }
 
-    /// <summary>Every delivery the edge has queued so far (however it grouped them), with the messages removed.</summary>
-    private static async Task<List<DeliveryMessage>> TakeAllDeliveriesAsync(QueueClient queue)
+    /// <summary>
+    /// The next <paramref name="count"/> deliveries the edge queues (however it grouped them), with the messages
+    /// removed. Waited for: the edge acknowledges once a delivery is stored and hands its queue send off.
+    /// </summary>
+    private static async Task<List<DeliveryMessage>> TakeDeliveriesAsync(QueueClient queue, int count)
     {
         var deliveries = new List<DeliveryMessage>();
-        while ((await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), Token)).Value is { Length: > 0 } messages)
-        {
-            foreach (var message in messages)
+        await Poll.UntilAsync(
+            async ct =>
             {
-                deliveries.AddRange(DeliveryMessageBatch.Parse(message.Body.ToString()).Deliveries);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, Token);
-            }
-        }
+                foreach (var message in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), ct)).Value)
+                {
+                    deliveries.AddRange(DeliveryMessageBatch.Parse(message.Body.ToString()).Deliveries);
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+                }
 
+                return deliveries.Count >= count ? deliveries : null;
+            },
+            $"{count} deliveries on the queue",
+            lastSeen: () => $"{deliveries.Count} taken");
         return deliveries;
     }
 

@@ -1,7 +1,9 @@
+using Azure.Storage.Queues;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Functions.Hosting;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Storage;
 using ServerlessOps.Testing.LocalStack;
 using ServerlessOps.Testing.Webhooks;
 
@@ -45,7 +47,14 @@ public sealed class CrashRecoveryTests(FunctionAppFixture fixture)
                 keys.Add((await client.SendAcceptedAsync(webhook)).DeliveryKey);
             }
 
-            // Acknowledged, stored, not processed: then the process dies without any shutdown code running.
+            // Acknowledged once stored; the premise here is stored and queued, so wait for the handed-off sends.
+            // (A crash before a hand-off leaves the delivery to the recovery sweep: RecoverStrandedDeliveriesTests.)
+            var queue = new QueueClient(fixture.Azurite.ConnectionString, settings["Ingestion:QueueName"], new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+            await Poll.UntilAsync(
+                async ct => (await queue.PeekMessagesAsync(32, ct)).Value.Sum(m => DeliveryMessageBatch.Parse(m.Body.ToString()).Deliveries.Count) >= webhooks.Length ? queue : null,
+                $"all {webhooks.Length} deliveries on the queue");
+
+            // Acknowledged, stored, queued, not processed: then the process dies without any shutdown code running.
             Assert.All(await client.ChannelEventsAsync(), e => Assert.NotEqual("Applied", e.Str("outcome")));
             first.Kill();
             Assert.True(first.HasExited);
@@ -84,7 +93,9 @@ public sealed class CrashRecoveryTests(FunctionAppFixture fixture)
     [Fact]
     public async Task FunctionApp_KilledWhileProcessing_RestartEndsOnNewestVersionWithEveryDeliveryOnce()
     {
-        var settings = fixture.Settings(LocalStackSettings.NewRunId());
+        // Acknowledged only once queued, so every delivery is on the queue whenever the kill lands: this test is
+        // about a crash in the middle of processing, not before a hand-off (that one is the recovery sweep's).
+        var settings = fixture.Settings(LocalStackSettings.NewRunId(), overrides: new Dictionary<string, string> { ["Ingestion:AcknowledgeAfter"] = "Queued" });
         var baseline = DateTimeOffset.Parse("2026-11-21T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
         var versions = Enumerable.Range(1, 20).Select(i => baseline.AddMinutes(i)).OrderBy(_ => Random.Shared.Next()).ToArray();
         var keys = new HashSet<string>();

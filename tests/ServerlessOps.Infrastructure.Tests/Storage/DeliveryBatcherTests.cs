@@ -16,7 +16,7 @@ public sealed class DeliveryBatcherTests(AzuriteFixture azurite)
     public async Task EnqueueAsync_ManyAtOnce_EachIsOnTheQueueWhenItCompletesAndTheyShareMessages()
     {
         var queues = await NewQueuesAsync();
-        await using var batcher = new DeliveryBatcher(queues, NullLogger<DeliveryBatcher>.Instance);
+        await using var batcher = new DeliveryBatcher(queues, Options.Create(new IngestionOptions()), NullLogger<DeliveryBatcher>.Instance);
         var sent = Enumerable.Range(0, 200).Select(i => Delivery($"order-{i}")).ToList();
 
         await Task.WhenAll(sent.Select(d => batcher.EnqueueAsync(d, Token)));
@@ -33,7 +33,7 @@ public sealed class DeliveryBatcherTests(AzuriteFixture azurite)
     public async Task EnqueueAsync_OneAlone_IsSentAtOnceAsABareDeliveryMessage()
     {
         var queues = await NewQueuesAsync();
-        await using var batcher = new DeliveryBatcher(queues, NullLogger<DeliveryBatcher>.Instance);
+        await using var batcher = new DeliveryBatcher(queues, Options.Create(new IngestionOptions()), NullLogger<DeliveryBatcher>.Instance);
         var delivery = Delivery("lonely");
 
         await batcher.EnqueueAsync(delivery, Token);
@@ -46,7 +46,7 @@ public sealed class DeliveryBatcherTests(AzuriteFixture azurite)
     public async Task EnqueueAsync_LongDeliveryIds_KeepsEveryMessageWithinTheSizeLimit()
     {
         var queues = await NewQueuesAsync();
-        await using var batcher = new DeliveryBatcher(queues, NullLogger<DeliveryBatcher>.Instance);
+        await using var batcher = new DeliveryBatcher(queues, Options.Create(new IngestionOptions()), NullLogger<DeliveryBatcher>.Instance);
 
         // ~2 KB each: 32 of them would overflow a 64 KiB base64 message; the byte budget has to split them.
         var sent = Enumerable.Range(0, 64).Select(i => Delivery($"{i}-{new string('x', 1000)}")).ToList();
@@ -62,13 +62,7 @@ public sealed class DeliveryBatcherTests(AzuriteFixture azurite)
     [Fact]
     public async Task EnqueueAsync_StorageUnreachable_FailsEveryWaiterAsUnavailable()
     {
-        // A port nothing listens on: connection refused, as when the storage account is unreachable.
-        var unreachable = $"DefaultEndpointsProtocol=http;AccountName={AzuriteFixture.AccountName};AccountKey={AzuriteFixture.AccountKey};" +
-            $"QueueEndpoint=http://127.0.0.1:{FreePort.Next()}/{AzuriteFixture.AccountName};";
-        var queues = new DeliveryQueues(
-            StorageClients.CreateQueueService(new StorageOptions { ConnectionString = unreachable }),
-            Options.Create(new IngestionOptions()));
-        await using var batcher = new DeliveryBatcher(queues, NullLogger<DeliveryBatcher>.Instance);
+        await using var batcher = new DeliveryBatcher(UnreachableQueues(), Options.Create(new IngestionOptions()), NullLogger<DeliveryBatcher>.Instance);
 
         var waiters = Enumerable.Range(0, 5).Select(i => batcher.EnqueueAsync(Delivery($"lost-{i}"), Token)).ToList();
 
@@ -79,10 +73,41 @@ public sealed class DeliveryBatcherTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task HandOffAsync_ReturnsBeforeTheSendAndDisposeStillPutsEveryDeliveryOnTheQueueInFullMessages()
+    {
+        var queues = await NewQueuesAsync();
+        var batcher = new DeliveryBatcher(queues, Options.Create(new IngestionOptions()), NullLogger<DeliveryBatcher>.Instance);
+
+        var handOffs = Enumerable.Range(0, 100).Select(i => batcher.HandOffAsync(Delivery($"handed-{i}"), Token)).ToList();
+
+        // Completed synchronously: no send to Azurite can have finished yet.
+        Assert.All(handOffs, h => Assert.True(h.IsCompletedSuccessfully));
+        await batcher.DisposeAsync();
+        var messages = await DrainAsync(queues);
+        Assert.Equal(100, messages.Sum(m => DeliveryMessageBatch.Parse(m.Body.ToString()).Deliveries.Count));
+
+        // Nobody waits for a hand-off, so each message lingers for company: full messages of 32, not one each.
+        Assert.True(messages.Count <= 8, $"100 hand-offs took {messages.Count} queue messages");
+    }
+
+    [Fact]
+    public async Task HandOffAsync_StorageUnreachable_ReturnsAtOnceUpToTheBacklogThenWaitsAndFails()
+    {
+        await using var batcher = new DeliveryBatcher(UnreachableQueues(), Options.Create(new IngestionOptions { HandOffBacklog = 3 }), NullLogger<DeliveryBatcher>.Instance);
+
+        var handedOff = Enumerable.Range(0, 3).Select(i => batcher.HandOffAsync(Delivery($"handed-{i}"), Token)).ToList();
+        var fourth = batcher.HandOffAsync(Delivery("over-the-backlog"), Token);
+
+        // A refused connection is retried after 200 ms or more, so the first three are still unsent here.
+        Assert.All(handedOff, h => Assert.True(h.IsCompletedSuccessfully));
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => fourth);
+    }
+
+    [Fact]
     public async Task DisposeAsync_WithDeliveriesWaiting_SendsThemAllThenRefusesMore()
     {
         var queues = await NewQueuesAsync();
-        var batcher = new DeliveryBatcher(queues, NullLogger<DeliveryBatcher>.Instance);
+        var batcher = new DeliveryBatcher(queues, Options.Create(new IngestionOptions()), NullLogger<DeliveryBatcher>.Instance);
         var waiters = Enumerable.Range(0, 50).Select(i => batcher.EnqueueAsync(Delivery($"shutdown-{i}"), Token)).ToList();
 
         await batcher.DisposeAsync();
@@ -104,6 +129,16 @@ public sealed class DeliveryBatcherTests(AzuriteFixture azurite)
             Options.Create(new IngestionOptions { QueueName = "batcher-" + Guid.NewGuid().ToString("N")[..12] }));
         await queues.EnsureCreatedAsync(Token);
         return queues;
+    }
+
+    /// <summary>Queues on a port nothing listens on: connection refused, as when the storage account is unreachable.</summary>
+    private static DeliveryQueues UnreachableQueues()
+    {
+        var unreachable = $"DefaultEndpointsProtocol=http;AccountName={AzuriteFixture.AccountName};AccountKey={AzuriteFixture.AccountKey};" +
+            $"QueueEndpoint=http://127.0.0.1:{FreePort.Next()}/{AzuriteFixture.AccountName};";
+        return new DeliveryQueues(
+            StorageClients.CreateQueueService(new StorageOptions { ConnectionString = unreachable }),
+            Options.Create(new IngestionOptions()));
     }
 
     private static async Task<List<QueueMessage>> DrainAsync(DeliveryQueues queues)

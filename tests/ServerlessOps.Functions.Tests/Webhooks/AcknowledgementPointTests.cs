@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Storage;
+using ServerlessOps.Testing.Emulators;
+using ServerlessOps.Testing.LocalStack;
+
+namespace ServerlessOps.Functions.Tests.Webhooks;
+
+/// <summary>
+/// What <c>Ingestion:AcknowledgeAfter</c> promises when only the queue service is down: the blob store still
+/// answers, so a delivery can be stored but not queued.
+/// </summary>
+public sealed class AcknowledgementPointTests(FunctionAppFixture fixture)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task StoredMode_QueueServiceDown_AcknowledgesAndLeavesTheDeliveryForTheRecoverySweep()
+    {
+        await using var outage = await QueueOutage.StartAsync(fixture, AcknowledgementPoint.Stored);
+
+        var ack = await outage.Client.SendAcceptedAsync(Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-cancelled.json"), "orders/cancelled"));
+
+        Assert.Equal("accepted", ack.Status);
+
+        // The sweep's own question, asked as if StrandedAfter had passed: the delivery is found, so it is not lost.
+        var stranded = new List<RawDeliveryListing>();
+        await foreach (var listing in outage.Services.GetRequiredService<RawDeliveryStore>().ListStrandedAsync(DateTimeOffset.UtcNow.AddMinutes(1), 100, Token))
+        {
+            stranded.Add(listing);
+        }
+
+        Assert.Contains(stranded, listing => listing.DeliveryKey == ack.DeliveryKey);
+    }
+
+    [Fact]
+    public async Task QueuedMode_QueueServiceDown_Is503SoTheChannelRetries()
+    {
+        await using var outage = await QueueOutage.StartAsync(fixture, AcknowledgementPoint.Queued);
+
+        using var response = await outage.Client.SendAsync(Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-cancelled.json"), "orders/cancelled"));
+
+        await Problem.AssertAsync(response, HttpStatusCode.ServiceUnavailable, "Retry later");
+    }
+
+    /// <summary>An app on an Azurite of its own whose queue process is killed once a first delivery went through.</summary>
+    private sealed class QueueOutage : IAsyncDisposable
+    {
+        private readonly AzuriteFixture _azurite;
+        private readonly FunctionAppFactory _factory;
+
+        private QueueOutage(AzuriteFixture azurite, FunctionAppFactory factory)
+        {
+            _azurite = azurite;
+            _factory = factory;
+            Client = new AppClient(factory.CreateClient());
+        }
+
+        public AppClient Client { get; }
+
+        public IServiceProvider Services => _factory.Services;
+
+        public static async Task<QueueOutage> StartAsync(FunctionAppFixture fixture, AcknowledgementPoint acknowledgeAfter)
+        {
+            var azurite = await AzuriteFixture.StartAsync(Token);
+            var settings = fixture.Settings(
+                LocalStackSettings.NewRunId(),
+                overrides: TestApp.TriggersOff(new Dictionary<string, string> { ["Ingestion:AcknowledgeAfter"] = acknowledgeAfter.ToString() }),
+                azurite: azurite);
+            var outage = new QueueOutage(azurite, new FunctionAppFactory(settings));
+
+            await outage.Client.SendAcceptedAsync(Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create"));
+            using var queueProcess = Process.GetProcessById(azurite.ProcessIds[1]);
+            queueProcess.Kill();
+            await queueProcess.WaitForExitAsync(Token);
+            return outage;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await _factory.DisposeAsync();
+            await _azurite.DisposeAsync();
+        }
+    }
+}
