@@ -11,6 +11,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.WriteLine("usage: ServerlessOps.Benchmarks <scenario>   scenarios: durable, ingest [--rate 500 --seconds 20 --warmup 1000 --max-in-flight 512 --ack-only]");
+    Console.WriteLine("usage: ServerlessOps.Benchmarks <scenario>   scenarios: durable, ingest [--rate 500 --seconds 20 --warmup 1000 --max-in-flight 512 --ack-only --ack-after stored|queued]");
     return 2;
 }

@@ -7,7 +7,8 @@ namespace ServerlessOps.Benchmarks.Ingest;
 /// 1,000 deliveries at up to 200/s, lets tiered JIT finish on the processing path (the Cosmos SDK's is long):
 /// with 300 the first ten seconds of a processing-on run still showed the compiler in the p99.
 /// </summary>
-internal sealed record IngestBenchmarkOptions(int Rate, int Seconds, int MaxInFlight, int Warmup, bool AckOnly)
+/// <remarks><c>--ack-after stored|queued</c> sets the app's <c>Ingestion:AcknowledgeAfter</c>; default stored, as in the app.</remarks>
+internal sealed record IngestBenchmarkOptions(int Rate, int Seconds, int MaxInFlight, int Warmup, bool AckOnly, string AckAfter)
 {
     public static IngestBenchmarkOptions Parse(string[] args)
     {
@@ -17,7 +18,14 @@ internal sealed record IngestBenchmarkOptions(int Rate, int Seconds, int MaxInFl
             return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        var options = new IngestBenchmarkOptions(Value("--rate", 500), Value("--seconds", 20), Value("--max-in-flight", 512), Value("--warmup", 1000), args.Contains("--ack-only"));
+        var ackAfterIndex = Array.IndexOf(args, "--ack-after");
+        var ackAfter = ackAfterIndex >= 0 && ackAfterIndex + 1 < args.Length ? args[ackAfterIndex + 1] : "stored";
+        var options = new IngestBenchmarkOptions(Value("--rate", 500), Value("--seconds", 20), Value("--max-in-flight", 512), Value("--warmup", 1000), args.Contains("--ack-only"), ackAfter);
+        if (ackAfter is not ("stored" or "queued"))
+        {
+            throw new ArgumentException("--ack-after must be 'stored' or 'queued'.");
+        }
+
         if (options.Rate is < 1 or > 5000 || options.Seconds is < 1 or > 120)
         {
             throw new ArgumentException("--rate must be 1-5000 and --seconds 1-120: the load stays bounded.");
