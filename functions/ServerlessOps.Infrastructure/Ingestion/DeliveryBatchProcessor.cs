@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ServerlessOps.Infrastructure.Storage;
 
 namespace ServerlessOps.Infrastructure.Ingestion;
@@ -12,7 +13,7 @@ namespace ServerlessOps.Infrastructure.Ingestion;
 /// back nor re-runs the others, and from then on it is retried and poisoned on its own count (so it gets one
 /// attempt more than a delivery that was never batched).
 /// </summary>
-public sealed partial class DeliveryBatchProcessor
+public sealed partial class DeliveryBatchProcessor : IDisposable
 {
     /// <summary>
     /// Deliveries of one message processed at once. The queue driver already runs up to 16 messages in parallel;
@@ -22,12 +23,15 @@ public sealed partial class DeliveryBatchProcessor
 
     private readonly DeliveryProcessor _processor;
     private readonly DeliveryQueues _queues;
+    private readonly SemaphoreSlim _inProgress;
     private readonly ILogger<DeliveryBatchProcessor> _logger;
 
-    public DeliveryBatchProcessor(DeliveryProcessor processor, DeliveryQueues queues, ILogger<DeliveryBatchProcessor> logger)
+    public DeliveryBatchProcessor(DeliveryProcessor processor, DeliveryQueues queues, IOptions<IngestionOptions> options, ILogger<DeliveryBatchProcessor> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _processor = processor;
         _queues = queues;
+        _inProgress = new SemaphoreSlim(options.Value.MaxConcurrentDeliveries, options.Value.MaxConcurrentDeliveries);
         _logger = logger;
     }
 
@@ -39,7 +43,7 @@ public sealed partial class DeliveryBatchProcessor
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Deliveries.Count == 1)
         {
-            await _processor.ProcessAsync(batch.Deliveries[0], cancellationToken);
+            await ProcessOneAsync(batch.Deliveries[0], cancellationToken);
             return;
         }
 
@@ -49,7 +53,7 @@ public sealed partial class DeliveryBatchProcessor
         {
             try
             {
-                await _processor.ProcessAsync(delivery, token);
+                await ProcessOneAsync(delivery, token);
             }
             catch (Exception e) when (!token.IsCancellationRequested)
             {
@@ -60,6 +64,26 @@ public sealed partial class DeliveryBatchProcessor
 
         // If this throws, the whole message is retried: the deliveries that succeeded are idempotent repeats.
         await Task.WhenAll(failed.Select(delivery => _queues.EnqueueAsync(delivery, retryDelay, cancellationToken)));
+    }
+
+    public void Dispose() => _inProgress.Dispose();
+
+    /// <summary>
+    /// One delivery, within the instance's budget of deliveries in progress. Without it, 24 messages of up to
+    /// 32 deliveries each could keep ~100 deliveries in flight, and their storage calls would queue ahead of
+    /// the webhook edge's uploads on the same storage account.
+    /// </summary>
+    private async Task ProcessOneAsync(DeliveryMessage delivery, CancellationToken cancellationToken)
+    {
+        await _inProgress.WaitAsync(cancellationToken);
+        try
+        {
+            await _processor.ProcessAsync(delivery, cancellationToken);
+        }
+        finally
+        {
+            _inProgress.Release();
+        }
     }
 
     [LoggerMessage(EventId = 4210, Level = LogLevel.Warning, Message = "Delivery {DeliveryKey} failed in a batch of {BatchSize}; queued again on its own")]

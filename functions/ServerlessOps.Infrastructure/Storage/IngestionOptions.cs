@@ -34,6 +34,14 @@ public sealed class IngestionOptions
     [Range(1, 100_000)]
     public int HandOffBacklog { get; set; } = 2000;
 
+    /// <summary>
+    /// Deliveries one instance processes at once, across all the queue messages it holds. Bounds the storage
+    /// and Cosmos calls processing keeps in flight, so a backlog drains at a steady pace instead of crowding
+    /// out the webhook edge. Default 16; 1-256.
+    /// </summary>
+    [Range(1, 256)]
+    public int MaxConcurrentDeliveries { get; set; } = 16;
+
     /// <summary>How long a received-but-unprocessed delivery waits before the recovery sweep re-queues it. Default 10 min.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan StrandedAfter { get; set; } = TimeSpan.FromMinutes(10);

@@ -97,6 +97,37 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
         Assert.DoesNotContain(await app.Client.QuarantineAsync(), q => q.Str("deliveryKey") == processed.DeliveryKey);
     }
 
+    [Fact]
+    public async Task ProcessWebhookDelivery_BatchOfSix_NeverProcessesMoreThanMaxConcurrentDeliveriesAtOnce()
+    {
+        await using var marketplace = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff(new Dictionary<string, string> { ["Ingestion:MaxConcurrentDeliveries"] = "2" }), marketplace: marketplace);
+        var orders = Enumerable.Range(0, 6).Select(_ => Deliveries.NewWalmartPurchaseOrderId()).ToList();
+        foreach (var order in orders)
+        {
+            marketplace.PutWalmartOrder(order, Deliveries.WalmartOrder(order));
+            var eventId = Deliveries.NewId();
+            await app.Client.SendAcceptedAsync(Deliveries.Walmart(Deliveries.WalmartPoCreated(order, eventId), eventId));
+        }
+
+        // Each order read from Walmart's API takes a second, so deliveries in progress together overlap there.
+        marketplace.StallNext(SalesChannel.Walmart, orders.Count, TimeSpan.FromSeconds(1));
+        var batch = new DeliveryMessageBatch(await TakeDeliveriesAsync(app.Services.GetRequiredService<DeliveryQueues>().Queue, orders.Count));
+        using (var response = await InvokeAsync(app, "ProcessWebhookDelivery", batch.ToJson()))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // Four would start at once within one message; the instance-wide budget of two holds them back.
+        var reads = marketplace.Requests(SalesChannel.Walmart).Select(r => r.ReceivedAt).Order().ToList();
+        Assert.Equal(orders.Count, reads.Count);
+        Assert.All(reads, at => Assert.True(reads.Count(other => other <= at && other > at - TimeSpan.FromSeconds(0.9)) <= 2, $"order reads started at {string.Join(", ", reads.Select(r => r.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)))}"));
+        foreach (var order in orders)
+        {
+            await app.Client.WaitForOrderAsync($"walmart:{order}");
+        }
+    }
+
     /// <summary>
     /// The next <paramref name="count"/> deliveries the edge queues (however it grouped them), with the messages
     /// removed. Waited for: the edge acknowledges once a delivery is stored and hands its queue send off.
