@@ -1,52 +1,49 @@
 using System.Diagnostics;
-using Azure;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Ingestion;
+using ServerlessOps.Infrastructure.Storage;
+using ServerlessOps.Testing.Webhooks;
 
 namespace ServerlessOps.Benchmarks.Ingest;
 
 /// <summary>
 /// The latency floor of the acknowledgement path on this machine right now: Azurite alone, driven open loop
-/// at the benchmark's rate with exactly the storage calls an acknowledgement waits for (the raw blob upload
-/// with its metadata and index tags, then the queue send when acknowledging after the queue), no app in between.
-/// The app's p99 cannot be lower than this one; the machine's speed swings, so it is measured in every run.
+/// at the benchmark's rate with the app's own storage code and the edge's clients doing exactly what an
+/// acknowledgement waits for (<see cref="RawDeliveryStore.TryCreateAsync"/>, then the queue send when
+/// acknowledging after the queue), with no HTTP and no app process in between. The app's p99 cannot be lower
+/// than this one; the machine's speed swings, so it is measured in every run. (In Queued mode each delivery
+/// gets its own message here, without the edge's group commit, so that figure bounds the app from above.)
 /// </summary>
 internal static class AckPathFloor
 {
     public static async Task<LatencyRecorder> MeasureAsync(
-        string connectionString, byte[] body, int rate, TimeSpan duration, bool withQueueSend, CancellationToken cancellationToken)
+        string connectionString, IReadOnlyList<SignedWebhook> webhooks, int rate, bool withQueueSend, CancellationToken cancellationToken)
     {
-        var container = new BlobServiceClient(connectionString).GetBlobContainerClient("floor-" + Guid.NewGuid().ToString("N")[..8]);
-        var queue = new QueueClient(connectionString, "floor-" + Guid.NewGuid().ToString("N")[..8], new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        await container.CreateAsync(cancellationToken: cancellationToken);
-        await queue.CreateAsync(cancellationToken: cancellationToken);
-        var metadata = new Dictionary<string, string> { ["channel"] = "shopify", ["state"] = "Received", ["headers"] = Convert.ToBase64String(new byte[600]) };
+        var storage = new StorageOptions { ConnectionString = connectionString };
+        var ingestion = Options.Create(new IngestionOptions { RawContainer = "floor-" + Guid.NewGuid().ToString("N")[..8], QueueName = "floor-" + Guid.NewGuid().ToString("N")[..8] });
+        var raw = new RawDeliveryStore(StorageClients.CreateBlobService(storage, StorageProfile.Edge), ingestion);
+        var queues = new DeliveryQueues(StorageClients.CreateQueueService(storage, StorageProfile.Edge), ingestion);
+        await Task.WhenAll(raw.EnsureCreatedAsync(cancellationToken), queues.EnsureCreatedAsync(cancellationToken));
         var latencies = new LatencyRecorder();
-        var calls = new List<Task>();
+        var calls = new List<Task>(webhooks.Count);
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < rate * duration.TotalSeconds; i++)
+        for (var i = 0; i < webhooks.Count; i++)
         {
             var scheduled = TimeSpan.FromSeconds((double)i / rate);
-            if (scheduled - clock.Elapsed is { } wait && wait > TimeSpan.FromMilliseconds(1))
+            if (scheduled - clock.Elapsed is var wait && wait > TimeSpan.FromMilliseconds(1))
             {
                 await Task.Delay(wait, cancellationToken);
             }
 
-            var name = $"d/{i}";
+            var delivery = RawDeliveryOf(webhooks[i]);
             calls.Add(Task.Run(
                 async () =>
                 {
-                    var options = new BlobUploadOptions
-                    {
-                        Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                        Metadata = metadata,
-                        Tags = new Dictionary<string, string> { ["state"] = "received", ["receivedat"] = DateTimeOffset.UtcNow.ToString("yyyyMMddTHHmmssZ", System.Globalization.CultureInfo.InvariantCulture) },
-                    };
-                    await container.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(body), options, cancellationToken);
+                    await raw.TryCreateAsync(delivery, cancellationToken);
                     if (withQueueSend)
                     {
-                        await queue.SendMessageAsync($"{{\"blobName\":\"{name}\"}}", cancellationToken);
+                        await queues.EnqueueAsync(new DeliveryMessage(delivery.BlobName, delivery.BrandId, delivery.DeliveryKey, DeliveryMessageKind.New), cancellationToken: cancellationToken);
                     }
 
                     latencies.Add(scheduled, (clock.Elapsed - scheduled).TotalMilliseconds);
@@ -55,8 +52,18 @@ internal static class AckPathFloor
         }
 
         await Task.WhenAll(calls);
-        await container.DeleteAsync(cancellationToken: cancellationToken);
-        await queue.DeleteAsync(cancellationToken);
         return latencies;
+    }
+
+    private static RawDelivery RawDeliveryOf(SignedWebhook webhook)
+    {
+        var shop = webhook.Headers["X-Shopify-Shop-Domain"];
+
+        // As the edge stores them: the credential header is verified, never kept.
+        var headers = webhook.Headers.Where(h => h.Key != "X-Shopify-Hmac-Sha256").ToDictionary(StringComparer.OrdinalIgnoreCase);
+        headers["Content-Type"] = webhook.ContentType;
+        return new RawDelivery(
+            DeliveryKey.For(SalesChannel.Shopify, shop, webhook.DeliveryId), "floor", SalesChannel.Shopify, shop, webhook.DeliveryId,
+            webhook.Headers["X-Shopify-Topic"], webhook.Headers["X-Shopify-Event-Id"], DateTimeOffset.UtcNow, webhook.Path, headers, webhook.Body);
     }
 }

@@ -19,6 +19,9 @@ internal static class IngestBenchmark
     /// <summary>How long the queue may take to empty after the load before the run reports it stuck.</summary>
     private static readonly TimeSpan _drainLimit = TimeSpan.FromMinutes(3);
 
+    /// <summary>Length of the ack path's floor measurement that follows the load (<see cref="AckPathFloor"/>).</summary>
+    private const int FloorSeconds = 10;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var options = IngestBenchmarkOptions.Parse(args);
@@ -100,8 +103,8 @@ internal static class IngestBenchmark
         var states = options.AckOnly ? null : await RawDeliveryStates.CountAsync(azurite.ConnectionString, settings["Ingestion:RawContainer"], stop.Token);
         var ceiling = await RawStorageCeiling.MeasurePairsPerSecondAsync(
             azurite.ConnectionString, factory.Create(-1).Body.ToArray(), TimeSpan.FromSeconds(5), 64, stop.Token);
-        var floor = await AckPathFloor.MeasureAsync(
-            azurite.ConnectionString, factory.Create(-2).Body.ToArray(), options.Rate, TimeSpan.FromSeconds(10), options.AckAfter == "queued", stop.Token);
+        var floorWebhooks = Enumerable.Range(1_000_000, options.Rate * FloorSeconds).Select(factory.Create).ToArray();
+        var floor = await AckPathFloor.MeasureAsync(azurite.ConnectionString, floorWebhooks, options.Rate, options.AckAfter == "queued", stop.Token);
         PrintTable(options, total, result, elapsed, latencies, options.AckOnly ? null : drain.Elapsed, states, perMessage, ceiling, floor, cpuUsed);
         return 0;
     }
@@ -206,8 +209,9 @@ internal static class IngestBenchmark
         }
 
         Console.WriteLine($"| Azurite alone, blob put + queue send, 64 callers (physical ack limit) | {ceiling.ToString("0", CultureInfo.InvariantCulture)}/s |");
-        var floorCalls = options.AckAfter == "queued" ? "blob put + queue send" : "blob put";
-        Console.WriteLine($"| Azurite alone at {options.Rate}/s for 10 s, the calls an ack waits for ({floorCalls}): p50 / p99 | {Ms(floor.Percentile(50))} / {Ms(floor.Percentile(99))} ms |");
+        // In Queued mode the floor sends one message per delivery, without the edge's group commit: an upper bound, not a floor.
+        var floorCalls = options.AckAfter == "queued" ? "blob put + one queue message each, no group commit" : "blob put";
+        Console.WriteLine($"| Azurite alone at {options.Rate}/s for {FloorSeconds} s, the calls an ack waits for ({floorCalls}): p50 / p99 | {Ms(floor.Percentile(50))} / {Ms(floor.Percentile(99))} ms |");
         Console.WriteLine($"| the same, p99 second by second | {string.Join(" ", floor.PercentilePerSecond(99).Select(value => value.ToString("0", CultureInfo.InvariantCulture)))} ms |");
         Console.WriteLine($"| goal: p99 < 50 ms at 500/s | {(latencies.Percentile(99) < 50 && options.Rate >= 500 && result.Failed == 0 && result.Skipped == 0 ? "met" : "not met")} |");
     }
