@@ -33,11 +33,7 @@ internal static class AckPathFloor
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < webhooks.Count; i++)
         {
-            var scheduled = TimeSpan.FromSeconds((double)i / rate);
-            if (scheduled - clock.Elapsed is var wait && wait > TimeSpan.FromMilliseconds(1))
-            {
-                await Task.Delay(wait, cancellationToken);
-            }
+            var scheduled = await OpenLoop.WaitForTurnAsync(clock, i, rate, cancellationToken);
 
             var delivery = RawDeliveryOf(webhooks[i]);
             calls.Add(Task.Run(

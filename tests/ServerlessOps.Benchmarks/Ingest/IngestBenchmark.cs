@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Storage.Queues;
+using ServerlessOps.Infrastructure.Storage;
 using ServerlessOps.Testing.Emulators;
 using ServerlessOps.Testing.LocalStack;
 using ServerlessOps.Testing.Scenarios;
@@ -40,7 +41,7 @@ internal static class IngestBenchmark
 
         // --ack-only measures the edge alone: deliveries are stored and queued but not processed during the load.
         settings["Hosting:RunTriggers"] = options.AckOnly ? "false" : "true";
-        settings["Ingestion:AcknowledgeAfter"] = options.AckAfter;
+        settings["Ingestion:AcknowledgeAfter"] = options.AckAfter.ToString();
 
         await using var app = await FunctionAppProcess.StartAsync(settings, stop.Token);
 
@@ -104,7 +105,7 @@ internal static class IngestBenchmark
         var ceiling = await RawStorageCeiling.MeasurePairsPerSecondAsync(
             azurite.ConnectionString, factory.Create(-1).Body.ToArray(), TimeSpan.FromSeconds(5), 64, stop.Token);
         var floorWebhooks = Enumerable.Range(1_000_000, options.Rate * FloorSeconds).Select(factory.Create).ToArray();
-        var (floor, floorFailures) = await AckPathFloor.MeasureAsync(azurite.ConnectionString, floorWebhooks, options.Rate, options.AckAfter == "queued", stop.Token);
+        var (floor, floorFailures) = await AckPathFloor.MeasureAsync(azurite.ConnectionString, floorWebhooks, options.Rate, options.AckAfter == AcknowledgementPoint.Queued, stop.Token);
         PrintTable(options, total, result, elapsed, latencies, options.AckOnly ? null : drain.Elapsed, states, perMessage, ceiling, (floor, floorFailures), cpuUsed);
         return 0;
     }
@@ -122,12 +123,7 @@ internal static class IngestBenchmark
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
-            var scheduled = TimeSpan.FromSeconds((double)i / rate);
-            var wait = scheduled - clock.Elapsed;
-            if (wait > TimeSpan.FromMilliseconds(1))
-            {
-                await Task.Delay(wait, cancellationToken);
-            }
+            var scheduled = await OpenLoop.WaitForTurnAsync(clock, i, rate, cancellationToken);
 
             if (Volatile.Read(ref inFlight) >= maxInFlight)
             {
@@ -210,7 +206,7 @@ internal static class IngestBenchmark
 
         Console.WriteLine($"| Azurite alone, blob put + queue send, 64 callers (physical ack limit) | {ceiling.ToString("0", CultureInfo.InvariantCulture)}/s |");
         // In Queued mode the floor sends one message per delivery, without the edge's group commit: an upper bound, not a floor.
-        var floorCalls = options.AckAfter == "queued" ? "blob put + one queue message each, no group commit" : "blob put";
+        var floorCalls = options.AckAfter == AcknowledgementPoint.Queued ? "blob put + one queue message each, no group commit" : "blob put";
         Console.WriteLine($"| Azurite alone at {options.Rate}/s for {FloorSeconds} s, the calls an ack waits for ({floorCalls}): p50 / p99 | {Ms(floor.Latencies.Percentile(50))} / {Ms(floor.Latencies.Percentile(99))} ms{(floor.Failures > 0 ? $", {floor.Failures} failed" : string.Empty)} |");
         Console.WriteLine($"| the same, p99 second by second | {string.Join(" ", floor.Latencies.PercentilePerSecond(99).Select(value => value.ToString("0", CultureInfo.InvariantCulture)))} ms |");
         Console.WriteLine($"| goal: p99 < 50 ms at 500/s | {(latencies.Percentile(99) < 50 && options.Rate >= 500 && result.Failed == 0 && result.Skipped == 0 ? "met" : "not met")} |");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServerlessOps.Infrastructure.Storage;
 
 namespace ServerlessOps.Benchmarks.Ingest;
 
@@ -8,23 +9,26 @@ namespace ServerlessOps.Benchmarks.Ingest;
 /// with 300 the first ten seconds of a processing-on run still showed the compiler in the p99.
 /// </summary>
 /// <remarks><c>--ack-after stored|queued</c> sets the app's <c>Ingestion:AcknowledgeAfter</c>; default stored, as in the app.</remarks>
-internal sealed record IngestBenchmarkOptions(int Rate, int Seconds, int MaxInFlight, int Warmup, bool AckOnly, string AckAfter)
+internal sealed record IngestBenchmarkOptions(int Rate, int Seconds, int MaxInFlight, int Warmup, bool AckOnly, AcknowledgementPoint AckAfter)
 {
     public static IngestBenchmarkOptions Parse(string[] args)
     {
-        int Value(string name, int fallback)
+        string? Text(string name)
         {
             var index = Array.IndexOf(args, name);
-            return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
         }
 
-        var ackAfterIndex = Array.IndexOf(args, "--ack-after");
-        var ackAfter = ackAfterIndex >= 0 && ackAfterIndex + 1 < args.Length ? args[ackAfterIndex + 1] : "stored";
-        var options = new IngestBenchmarkOptions(Value("--rate", 500), Value("--seconds", 20), Value("--max-in-flight", 512), Value("--warmup", 1000), args.Contains("--ack-only"), ackAfter);
-        if (ackAfter is not ("stored" or "queued"))
+        int Value(string name, int fallback) => Text(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+        var ackAfterText = Text("--ack-after") ?? "stored";
+        if (ackAfterText is not ("stored" or "queued"))
         {
             throw new ArgumentException("--ack-after must be 'stored' or 'queued'.");
         }
+
+        var ackAfter = Enum.Parse<AcknowledgementPoint>(ackAfterText, ignoreCase: true);
+        var options = new IngestBenchmarkOptions(Value("--rate", 500), Value("--seconds", 20), Value("--max-in-flight", 512), Value("--warmup", 1000), args.Contains("--ack-only"), ackAfter);
 
         if (options.Rate is < 1 or > 5000 || options.Seconds is < 1 or > 120)
         {
