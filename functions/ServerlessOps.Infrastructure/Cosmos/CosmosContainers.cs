@@ -1,18 +1,22 @@
-using System.Collections.ObjectModel;
 using Microsoft.Azure.Cosmos;
 
 namespace ServerlessOps.Infrastructure.Cosmos;
 
 /// <summary>
-/// The database's containers (SETTINGS.md, and infra/azure/settings.bicep which creates them in Azure): names,
-/// partition key, indexing policy, and <see cref="EnsureCreatedAsync"/> for the emulator. Also hands out the
+/// The database's containers: names, partition key, indexing policy (all three as
+/// <see cref="CosmosContainerDefinitions"/> reads them from infra/azure/cosmos-containers.json, which the Bicep
+/// template deploys too), and <see cref="EnsureCreatedAsync"/> for the emulator. Also hands out the
 /// <see cref="Container"/> proxies (no I/O; one per name, shared).
 /// </summary>
 public sealed class CosmosContainers
 {
+    /// <summary>The database of cosmos-containers.json (a test keeps them equal).</summary>
     public const string DefaultDatabaseName = "serverlessops";
 
-    /// <summary>Every container is partitioned on this synthetic property; see each document type for its value.</summary>
+    /// <summary>
+    /// Every container is partitioned on this synthetic property; see each document type for its value. Equals
+    /// cosmos-containers.json's partitionKeyPath (a test keeps them equal).
+    /// </summary>
     public const string PartitionKeyPath = "/pk";
 
     public const string OrdersName = "orders";
@@ -38,7 +42,7 @@ public sealed class CosmosContainers
         Leases = client.GetContainer(databaseName, LeasesName);
     }
 
-    /// <summary>All container names, in creation order.</summary>
+    /// <summary>All container names, in creation order: those of cosmos-containers.json (a test keeps them equal).</summary>
     public static IReadOnlyList<string> AllNames { get; } =
         [OrdersName, ChannelEventsName, QuarantineName, InventoryEventsName, PriceChangesName, LeasesName];
 
@@ -59,9 +63,9 @@ public sealed class CosmosContainers
     public Container Leases { get; }
 
     /// <summary>
-    /// The container's definition, the same as the Bicep template's: partition key <c>/pk</c> (hash v2),
-    /// consistent indexing of everything except raw payloads, line taxes and the ETag, and on orders the
-    /// composite index SETTINGS.md lists.
+    /// The container's definition from <see cref="CosmosContainerDefinitions.Embedded"/>, the file the Bicep
+    /// template deploys: partition key <c>/pk</c> (hash v2), consistent indexing of everything except raw
+    /// payloads, line taxes and the ETag, and the container's composite indexes.
     /// </summary>
     public static ContainerProperties Describe(string name)
     {
@@ -71,34 +75,7 @@ public sealed class CosmosContainers
             throw new ArgumentException($"'{name}' is not one of the app's containers ({string.Join(", ", AllNames)}).", nameof(name));
         }
 
-        var properties = new ContainerProperties(name, PartitionKeyPath)
-        {
-            PartitionKeyDefinitionVersion = PartitionKeyDefinitionVersion.V2,
-            IndexingPolicy = new IndexingPolicy
-            {
-                IndexingMode = IndexingMode.Consistent,
-                Automatic = true,
-                IncludedPaths = { new IncludedPath { Path = "/*" } },
-                ExcludedPaths =
-                {
-                    new ExcludedPath { Path = "/raw/*" },
-                    new ExcludedPath { Path = "/lines/*/taxes/*" },
-                    new ExcludedPath { Path = "/\"_etag\"/?" },
-                },
-            },
-        };
-
-        if (name == OrdersName)
-        {
-            properties.IndexingPolicy.CompositeIndexes.Add(new Collection<CompositePath>
-            {
-                new() { Path = "/pk", Order = CompositePathSortOrder.Ascending },
-                new() { Path = "/orderDay", Order = CompositePathSortOrder.Ascending },
-                new() { Path = "/createdAt", Order = CompositePathSortOrder.Descending },
-            });
-        }
-
-        return properties;
+        return CosmosContainerDefinitions.Embedded.Describe(name);
     }
 
     /// <summary>

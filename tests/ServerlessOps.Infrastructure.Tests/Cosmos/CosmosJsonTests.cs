@@ -62,13 +62,13 @@ public sealed class CosmosJsonTests
     }
 
     [Fact]
-    public void Describe_Orders_MatchesSettingsContract()
+    public void Describe_Orders_IsTheSharedDefinition()
     {
         var orders = CosmosContainers.Describe(CosmosContainers.OrdersName);
 
         Assert.Equal("/pk", orders.PartitionKeyPath);
         Assert.Equal(["/raw/*", "/lines/*/taxes/*", "/\"_etag\"/?"], orders.IndexingPolicy.ExcludedPaths.Select(p => p.Path));
-        Assert.Equal(["/pk", "/orderDay", "/createdAt"], orders.IndexingPolicy.CompositeIndexes.Single().Select(p => p.Path));
+        Assert.Equal(["/pk", "/type", "/orderDay", "/placedAt"], orders.IndexingPolicy.CompositeIndexes.Single().Select(p => p.Path));
         Assert.All(CosmosContainers.AllNames.Where(n => n != CosmosContainers.OrdersName),
             name => Assert.Empty(CosmosContainers.Describe(name).IndexingPolicy.CompositeIndexes));
     }
