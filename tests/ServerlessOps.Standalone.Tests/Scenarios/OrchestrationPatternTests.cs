@@ -1,0 +1,130 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessOps.Standalone.Tests.Support;
+using ServerlessOps.Standalone.Tests.Tasks.Patterns;
+
+namespace ServerlessOps.Standalone.Tests.Scenarios;
+
+/// <summary>The basic orchestration patterns on the real engine on Azurite.</summary>
+public sealed class OrchestrationPatternTests(PatternsFixture fixture) : IClassFixture<PatternsFixture>
+{
+    private DurableTaskClient Client => fixture.Client;
+
+    [Fact]
+    public async Task Sequence_FiveActivities_ResultsInCallOrder()
+    {
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(SequenceOrchestrator), 5, Deadline.Token());
+
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Deadline.Token());
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal([2, 4, 6, 8, 10], done.ReadOutputAs<List<int>>());
+    }
+
+    [Fact]
+    public async Task FanOutFanIn_FortyActivities_SumOfAllResults()
+    {
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(FanOutFanInOrchestrator), 40, Deadline.Token());
+
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Deadline.Token());
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(2 * Enumerable.Range(1, 40).Sum(), done.ReadOutputAs<int>());
+    }
+
+    [Fact]
+    public async Task Retry_PolicyExhausted_TaskFailedExceptionCarriesTypeAndMessage()
+    {
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(RetryingOrchestrator), "charge", Deadline.Token());
+
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Deadline.Token());
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        var report = done.ReadOutputAs<FailureReport>()!;
+        Assert.Equal(typeof(InvalidOperationException).FullName, report.ErrorType);
+        Assert.Equal("charge failed on attempt 3", report.ErrorMessage);
+        Assert.True(report.CausedByInvalidOperation);
+        Assert.Equal(3, FlakyActivity.Attempts[id]);
+    }
+
+    [Fact]
+    public async Task SubOrchestrationFailure_CaughtByParent_TaskFailedExceptionNamesChildError()
+    {
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(CatchingParentOrchestrator), "c1", Deadline.Token());
+
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Deadline.Token());
+
+        var report = done.ReadOutputAs<FailureReport>()!;
+        Assert.Equal(typeof(InvalidOperationException).FullName, report.ErrorType);
+        Assert.Equal("child c1 broke", report.ErrorMessage);
+        Assert.True(report.CausedByInvalidOperation);
+    }
+
+    [Fact]
+    public async Task SubOrchestrationFailure_Uncaught_ParentFailsWithChildDetails()
+    {
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(UncaughtParentOrchestrator), "c2", Deadline.Token());
+
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Deadline.Token());
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        var failure = Assert.IsType<TaskFailureDetails>(done.FailureDetails);
+        Assert.Equal(typeof(TaskFailedException).FullName, failure.ErrorType);
+        Assert.Contains(nameof(FailingChildOrchestrator), failure.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(typeof(InvalidOperationException).FullName, failure.InnerFailure?.ErrorType);
+        Assert.Equal("child c2 broke", failure.InnerFailure?.ErrorMessage);
+        Assert.False(string.IsNullOrEmpty(failure.InnerFailure?.StackTrace));
+    }
+
+    [Fact]
+    public async Task UnserializableOrchestrationOutput_FailsOnceWithSerializationReason()
+    {
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(UnserializableOutputOrchestrator), "x", Deadline.Token());
+
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Deadline.Token());
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Equal(typeof(System.Text.Json.JsonException).FullName, done.FailureDetails?.ErrorType);
+        Assert.Contains("cycle", done.FailureDetails?.ErrorMessage, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task UnserializableActivityOutput_OrchestratorGetsTaskFailedExceptionWithReason()
+    {
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(UnserializableActivityCallerOrchestrator), "x", Deadline.Token());
+
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Deadline.Token());
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        var report = done.ReadOutputAs<FailureReport>()!;
+        Assert.Equal(typeof(System.Text.Json.JsonException).FullName, report.ErrorType);
+        Assert.Contains("cycle", report.ErrorMessage, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task DurableTimer_OnAzureStorage_FiresNoMoreThanOneSecondEarly()
+    {
+        const int Seconds = 3;
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(TimerOrchestrator), Seconds, Deadline.Token());
+
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Deadline.Token());
+
+        // Queue visibility delays are whole seconds, so the timer message may surface up to 1 s before its due time.
+        var elapsed = done.ReadOutputAs<double>();
+        Assert.InRange(elapsed, Seconds - 1.0, Seconds + 20.0);
+    }
+
+    [Fact]
+    public async Task Activity_ConstructorInjection_NewScopePerExecutionDisposedAfter()
+    {
+        var tracker = fixture.Host.Services.GetRequiredService<ScopeTracker>();
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(InjectionOrchestrator), 3, Deadline.Token());
+
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Deadline.Token());
+
+        var ids = done.ReadOutputAs<List<string>>()!;
+        Assert.Equal(3, ids.Distinct().Count());
+        Assert.Equal(tracker.Created, tracker.Disposed);
+    }
+}
