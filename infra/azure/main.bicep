@@ -1,8 +1,9 @@
-// ServerlessOps in one resource group: a Flex Consumption function app (custom handler), its storage
-// account, Cosmos DB, Key Vault, Log Analytics + Application Insights and a user-assigned managed identity.
+// ServerlessOps in one resource group: a Flex Consumption function app (.NET 10 isolated worker with the
+// Durable Functions extension), its storage account, Cosmos DB, Key Vault, Log Analytics + Application
+// Insights, a user-assigned managed identity, and App Service authentication with Entra ID.
 // Deploy: az deployment group create -g <rg> -f infra/azure/main.bicep -p infra/azure/parameters/<env>.bicepparam
 // (README.md, "Deploy to Azure").
-import { appSettings, brand, webhookPaths } from 'settings.bicep'
+import { appSettings, brand, cosmosDatabaseName, principalScope, webhookPaths } from 'settings.bicep'
 
 @description('Environment name, part of every resource name.')
 @allowed(['dev', 'test', 'prod'])
@@ -57,15 +58,24 @@ param vaultWriterPrincipalId string = ''
 @allowed(['User', 'Group', 'ServicePrincipal'])
 param vaultWriterPrincipalType string = 'User'
 
-@description('Durable task hub name: letters and digits, starting with a letter (3-45 characters). The app\'s durable queue-trigger function.json files name its queues ({hub}-control-NN, {hub}-workitems), so it must match them.')
+@description('Durable Functions task hub name: letters and digits only, starting with a letter (3-45 characters). Queues and blob containers use it lower-cased, tables as written. The app reads it as DurableTaskHubName (host.json hubName; the standalone host reads the same setting).')
 @minLength(3)
 @maxLength(45)
 param taskHubName string = 'serverlessops'
 
-@description('Durable control queues. Changing it for a live task hub strands messages on the old queues.')
+@description('Durable Functions partitions (control queues {hub}-control-00..NN; 1-16). The host reads it through AzureFunctionsJobHost__extensions__durableTask__storageProvider__partitionCount, the standalone host from the same name. Fixed for the life of a task hub: changing it for a live hub strands messages on the old queues.')
 @minValue(1)
 @maxValue(16)
-param durablePartitionCount int = 4
+param partitionCount int = 4
+
+@description('Client id of the Entra app registration that callers get tokens for (App Service authentication). Empty = authentication off: the app then answers 401 on every route except the webhooks (README.md, "Who may call the API").')
+param authClientId string = ''
+
+@description('Entra tenant of that app registration; defaults to the deployment\'s tenant.')
+param authTenantId string = tenant().tenantId
+
+@description('Brand scope of Entra principals and groups: object id and brand ids (or [\'*\']). Their roles are the app roles assigned in Entra, not set here.')
+param accessPrincipals principalScope[] = []
 
 @description('Brands and their channel accounts; the secrets go into Key Vault (README.md), never here.')
 param brands brand[] = []
@@ -120,7 +130,7 @@ module storage 'modules/storage.bicep' = {
     skuName: storageSkuName
     deploymentContainerName: deploymentContainerName
     taskHubName: taskHubName
-    partitionCount: durablePartitionCount
+    partitionCount: partitionCount
   }
 }
 
@@ -130,7 +140,7 @@ module cosmos 'modules/cosmos.bicep' = {
     name: names.cosmos
     location: location
     tags: allTags
-    databaseName: 'serverlessops'
+    databaseName: cosmosDatabaseName
     capacityMode: cosmosCapacityMode
     autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
     zoneRedundant: zoneRedundant
@@ -175,6 +185,8 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
     zoneRedundant: zoneRedundant
+    authClientId: authClientId
+    authTenantId: authTenantId
     appSettings: appSettings({
       storageAccountName: storage.outputs.name
       blobServiceUri: storage.outputs.blobEndpoint
@@ -182,12 +194,13 @@ module functionApp 'modules/functionapp.bicep' = {
       tableServiceUri: storage.outputs.tableEndpoint
       identityClientId: identity.outputs.clientId
       cosmosEndpoint: cosmos.outputs.endpoint
-      cosmosDatabaseName: 'serverlessops'
+      cosmosDatabaseName: cosmosDatabaseName
       appInsightsConnectionString: monitoring.outputs.connectionString
       keyVaultName: names.keyVault
       taskHubName: taskHubName
-      partitionCount: durablePartitionCount
+      partitionCount: partitionCount
       brands: brands
+      principals: accessPrincipals
       overrides: appSettingsOverrides
     })
   }

@@ -28,7 +28,10 @@ type channelAccount = {
   @description('TikTok Shop only: the app key sent with each webhook (not a secret).')
   appKey: string?
 
-  @description('Amazon only: header the EventBridge connection sends the secret in, e.g. x-serverlessops-key, or Authorization for Basic.')
+  @description('TikTok Shop only: the shop_cipher of the shop, sent with every outbound Open API call (not a secret).')
+  shopCipher: string?
+
+  @description('Amazon: header the EventBridge connection sends the secret in, e.g. x-serverlessops-key, or Authorization for Basic. Walmart with authMethod Header: the header Walmart sends it in.')
   credentialHeader: string?
 
   @description('Walmart only: how Walmart authenticates its notifications.')
@@ -81,6 +84,7 @@ func accountSettings(vaultName string, brandId string, account channelAccount, n
       }
     : {},
   empty(account.?appKey ?? '') ? {} : { 'Brands__${brandId}__Accounts__${n}__AppKey': account.appKey! },
+  empty(account.?shopCipher ?? '') ? {} : { 'Brands__${brandId}__Accounts__${n}__ShopCipher': account.shopCipher! },
   empty(account.?credentialHeader ?? '') ? {} : { 'Brands__${brandId}__Accounts__${n}__CredentialHeader': account.credentialHeader! },
   empty(account.?authMethod ?? '') ? {} : { 'Brands__${brandId}__Accounts__${n}__AuthMethod': account.authMethod! }
 )
@@ -100,13 +104,39 @@ func brandsSettings(vaultName string, brands brand[]) object =>
   reduce(brands, {}, (acc, b) => union(acc, brandSettings(vaultName, b)))
 
 // ---------------------------------------------------------------------------------------------------
+// Who may call the API (issue 14 item 6)
+// ---------------------------------------------------------------------------------------------------
+
+@export()
+@description('The brands one Entra principal (user, service principal) or every member of one Entra group may see.')
+type principalScope = {
+  @description('Object id of the user, service principal or group.')
+  objectId: string
+
+  @description('Brand ids the principal may see, or [\'*\'] for every brand.')
+  @minLength(1)
+  brands: string[]
+}
+
+@export()
+@description('Access__Principals__{n}__ObjectId/Brands settings (brands as the comma list the app parses). Roles come from the token\'s app roles, never from here.')
+func accessSettings(principals principalScope[]) object => reduce(
+  range(0, length(principals)),
+  {},
+  (acc, n) => union(acc, {
+    'Access__Principals__${n}__ObjectId': principals[n].objectId
+    'Access__Principals__${n}__Brands': join(principals[n].brands, ',')
+  })
+)
+
+// ---------------------------------------------------------------------------------------------------
 // App settings of the function app
 // ---------------------------------------------------------------------------------------------------
 
 @export()
 @description('What the app settings are made from: names and endpoints only, never a key.')
 type appSettingsInput = {
-  @description('Storage account (host storage and the app\'s queues, tables and blobs).')
+  @description('Storage account (host storage, the task hub and the app\'s queues, tables and blobs).')
   storageAccountName: string
   blobServiceUri: string
   queueServiceUri: string
@@ -118,7 +148,7 @@ type appSettingsInput = {
   @description('Cosmos DB account endpoint, e.g. https://acct.documents.azure.com:443/.')
   cosmosEndpoint: string
 
-  @description('Cosmos DB database name.')
+  @description('Cosmos DB database name (cosmosDatabaseName).')
   cosmosDatabaseName: string
 
   @description('Application Insights connection string (ingestion endpoint and instrumentation key; not a credential).')
@@ -127,26 +157,35 @@ type appSettingsInput = {
   @description('Key Vault holding the channel secrets.')
   keyVaultName: string
 
-  @description('Durable task hub name.')
+  @description('Durable Functions task hub name.')
   taskHubName: string
 
-  @description('Durable control queue count.')
+  @description('Durable Functions partition (control queue) count.')
   partitionCount: int
 
   brands: brand[]
+
+  @description('Brand scopes of Entra principals and groups.')
+  principals: principalScope[]
 
   @description('Settings that override or extend the defaults (last wins), e.g. Ingestion__MaxBodyBytes.')
   overrides: object?
 }
 
 @export()
-@description('Every app setting of the function app in Azure (the settings table in README.md lists them).')
+@description('Every app setting of the function app in Azure (the settings table in README.md lists them, with who reads each).')
 func appSettings(input appSettingsInput) object => union(
   {
-    // Functions host storage, identity-based: no AzureWebJobsStorage connection string exists.
+    // Functions host storage, identity-based: no AzureWebJobsStorage connection string exists. The host's
+    // timers and the Durable extension use it (host.json storageProvider.connectionName = AzureWebJobsStorage).
     AzureWebJobsStorage__accountName: input.storageAccountName
     AzureWebJobsStorage__credential: 'managedidentity'
     AzureWebJobsStorage__clientId: input.identityClientId
+
+    // The Durable extension's task hub: host.json says "hubName": "%DurableTaskHubName%"; the standalone
+    // host reads the same two names, so a local run and Azure agree on queue and table names.
+    DurableTaskHubName: input.taskHubName
+    AzureFunctionsJobHost__extensions__durableTask__storageProvider__partitionCount: string(input.partitionCount)
 
     // The app's storage, and the `Storage` connection the queue triggers name. Setting names are
     // case-insensitive in App Service and in .NET configuration, so Storage__QueueServiceUri also serves
@@ -165,32 +204,24 @@ func appSettings(input appSettingsInput) object => union(
     Cosmos__CreateIfMissing: 'false'
     Cosmos__AcceptEmulatorCertificate: 'false'
 
-    // Telemetry: the host authenticates to Application Insights with the identity.
+    // Telemetry with Entra ID only (Application Insights has local auth off): the host reads the
+    // authentication string; the app's exporter authenticates with the same identity (its client id is in it).
     APPLICATIONINSIGHTS_CONNECTION_STRING: input.appInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${input.identityClientId}'
 
-    // Ingestion.
+    // Ingestion (Ingestion__MaxDequeueCount equals host.json extensions.queues.maxDequeueCount).
     Ingestion__MaxBodyBytes: '1048576'
     Ingestion__RawContainer: 'raw-deliveries'
     Ingestion__QueueName: 'webhook-deliveries'
     Ingestion__MaxDequeueCount: '5'
-    Ingestion__DedupRetentionDays: '7'
-
-    // Durable runtime on the same storage account.
-    Durable__TaskHubName: input.taskHubName
-    Durable__AzureStorage__PartitionCount: string(input.partitionCount)
-    Durable__AzureStorage__BlobServiceUri: input.blobServiceUri
-    Durable__AzureStorage__QueueServiceUri: input.queueServiceUri
-    Durable__AzureStorage__TableServiceUri: input.tableServiceUri
-    Durable__AzureStorage__ManagedIdentityClientId: input.identityClientId
 
     // Outbound channel APIs.
     Channels__Amazon__BaseUrl: 'https://sellingpartnerapi-na.amazon.com'
     Channels__Walmart__BaseUrl: 'https://marketplace.walmartapis.com'
     Channels__TikTokShop__BaseUrl: 'https://open-api.tiktokglobalshop.com'
-    Channels__Shopify__ApiVersion: '2026-10'
   },
   brandsSettings(input.keyVaultName, input.brands),
+  accessSettings(input.principals),
   input.?overrides ?? {}
 )
 
@@ -199,13 +230,17 @@ func appSettings(input appSettingsInput) object => union(
 // ---------------------------------------------------------------------------------------------------
 
 @export()
-@description('Queues, tables and blob containers the app and the durable runtime use (queue and container names are lower case).')
+@description('Queues, tables and blob containers the app and its Durable Functions task hub use, named as DurableTask.AzureStorage names them: queues and containers after the hub name lower-cased, tables after it as written.')
 func storageLayout(taskHubName string, partitionCount int) object => {
   blobContainers: [
     'raw-deliveries'
     'reports'
+    // Payloads too large for a queue message or a table row.
     '${toLower(taskHubName)}-largemessages'
+    // Partition leases of the blob partition manager (used when useTablePartitionManagement is false).
     '${toLower(taskHubName)}-leases'
+    // The app lease every task hub creates at start, whether or not app leases are on.
+    '${toLower(taskHubName)}-applease'
   ]
   queues: concat(
     [
@@ -218,31 +253,29 @@ func storageLayout(taskHubName string, partitionCount int) object => {
   tables: [
     '${taskHubName}History'
     '${taskHubName}Instances'
+    // Partition ownership of the table partition manager (the default since Durable Functions 3.0).
+    '${taskHubName}Partitions'
   ]
 }
 
-@export()
-@description('Cosmos DB containers: all partitioned on /pk (a synthetic value per container, see SETTINGS.md).')
-var cosmosContainers = [
-  { name: 'orders', compositeIndexes: [[{ path: '/pk', order: 'ascending' }, { path: '/orderDay', order: 'ascending' }, { path: '/placedAt', order: 'descending' }]] }
-  { name: 'channelEvents', compositeIndexes: [] }
-  { name: 'quarantine', compositeIndexes: [] }
-  { name: 'inventoryEvents', compositeIndexes: [] }
-  { name: 'priceChanges', compositeIndexes: [] }
-  { name: 'leases', compositeIndexes: [] }
-]
+// The app embeds the same file (ServerlessOps.Infrastructure.csproj) to create the containers on the emulator.
+var cosmosDefinition = loadJsonContent('cosmos-containers.json')
 
 @export()
-@description('Indexing policy of one container: consistent, everything indexed except raw payloads and line taxes.')
-func cosmosIndexingPolicy(compositeIndexes array) object => union(
-  {
-    indexingMode: 'consistent'
-    automatic: true
-    includedPaths: [{ path: '/*' }]
-    excludedPaths: [{ path: '/raw/*' }, { path: '/lines/*/taxes/*' }, { path: '/"_etag"/?' }]
-  },
-  empty(compositeIndexes) ? {} : { compositeIndexes: compositeIndexes }
-)
+@description('Cosmos DB database name (cosmos-containers.json).')
+var cosmosDatabaseName = cosmosDefinition.databaseName
+
+@export()
+@description('Partition key path of every container (cosmos-containers.json).')
+var cosmosPartitionKeyPath = cosmosDefinition.partitionKeyPath
+
+@export()
+@description('Cosmos DB containers and their composite indexes (cosmos-containers.json).')
+var cosmosContainers = cosmosDefinition.containers
+
+@export()
+@description('Indexing policy every container shares (cosmos-containers.json); cosmos.bicep adds each container\'s composite indexes.')
+var cosmosIndexingPolicy = cosmosDefinition.indexingPolicy
 
 @export()
 @description('Marketplace webhook paths under the function app host name.')

@@ -1,7 +1,8 @@
-// Cosmos DB (NoSQL) account, the serverlessops database and its six containers.
+// Cosmos DB (NoSQL) account, the database and its containers as cosmos-containers.json defines them (the app
+// creates the same ones on the local emulator from the same file).
 // Keys are off (disableLocalAuth): the app reaches the data plane with its managed identity only, and
 // the containers exist before the app starts because data-plane RBAC cannot create them.
-import { cosmosContainers, cosmosIndexingPolicy } from '../settings.bicep'
+import { cosmosContainers, cosmosIndexingPolicy, cosmosPartitionKeyPath } from '../settings.bicep'
 
 @description('Account name: 3-44 lower-case letters, digits and dashes, globally unique.')
 @minLength(3)
@@ -77,11 +78,14 @@ resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containe
       resource: {
         id: container.name
         partitionKey: {
-          paths: ['/pk']
+          paths: [cosmosPartitionKeyPath]
           kind: 'Hash'
           version: 2
         }
-        indexingPolicy: cosmosIndexingPolicy(container.compositeIndexes)
+        indexingPolicy: union(
+          cosmosIndexingPolicy,
+          empty(container.compositeIndexes) ? {} : { compositeIndexes: container.compositeIndexes }
+        )
       }
     }
   }

@@ -1,6 +1,7 @@
-// The function app: Flex Consumption (FC1, Linux) running the ASP.NET Core custom handler.
-// The package is fetched from a blob container with the user-assigned identity; host storage, the app's
-// storage, Cosmos DB and Key Vault references all use the same identity. No key appears in any setting.
+// The function app: Flex Consumption (FC1, Linux) running the .NET 10 isolated worker with the Durable
+// Functions extension, behind App Service authentication (Entra ID).
+// The package is fetched from a blob container with the user-assigned identity; host storage, the task hub,
+// the app's storage, Cosmos DB and Key Vault references all use the same identity. No key appears in any setting.
 
 @description('Function app name (the default host name starts with it).')
 param name string
@@ -43,6 +44,12 @@ param alwaysReadyHttpInstances int = 0
 
 @description('Spread the plan over availability zones.')
 param zoneRedundant bool = false
+
+@description('Client id of the Entra app registration callers get tokens for. Empty = App Service authentication off.')
+param authClientId string = ''
+
+@description('Entra tenant id of the app registration.')
+param authTenantId string
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -100,11 +107,11 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         }
         alwaysReady: alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : []
       }
-      // Custom handler: the Functions host starts the executable named in host.json and forwards to it.
-      // On Flex Consumption the runtime is declared here; FUNCTIONS_WORKER_RUNTIME is not an app setting.
+      // The isolated worker: the Functions host starts ServerlessOps.Functions.dll (worker.config.json) on
+      // .NET 10. On Flex Consumption the runtime is declared here; FUNCTIONS_WORKER_RUNTIME is not an app setting.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }
@@ -115,6 +122,52 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
   properties: appSettings
+}
+
+// App Service authentication validates Entra ID bearer tokens and passes the caller to the app in
+// X-MS-CLIENT-PRINCIPAL (the platform strips any such header a client sends). AllowAnonymous: the
+// marketplaces call /api/webhooks/* without a token (the app checks their signatures), and the app itself
+// answers 401/403 on every other route by the caller's app roles and brand scope. The app trusts the header
+// only where the platform says authentication is on (WEBSITE_AUTH_ENABLED), so a host without this
+// resource is closed, not open.
+resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(authClientId)) {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          // v2.0 issuer: the app registration is set to issue v2 access tokens (README.md).
+          openIdIssuer: '${environment().authentication.loginEndpoint}${authTenantId}/v2.0'
+          clientId: authClientId
+        }
+        validation: {
+          // v2 tokens carry the client id as audience; the App ID URI covers callers that ask for api://{client id}.
+          allowedAudiences: [
+            authClientId
+            'api://${authClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      // An API validates bearer tokens: there is no browser session whose tokens need keeping.
+      tokenStore: {
+        enabled: false
+      }
+    }
+  }
 }
 
 // Publishing with basic credentials (FTP and SCM) is off: deploy with an Entra ID token (az CLI does).

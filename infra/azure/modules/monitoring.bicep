@@ -17,9 +17,6 @@ param tags object
 @maxValue(730)
 param retentionInDays int = 30
 
-@description('Accept telemetry only with an Entra ID token (the app\'s exporter must then send a credential).')
-param disableLocalAuth bool = false
-
 resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: logAnalyticsName
   location: location
@@ -44,7 +41,10 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
     Application_Type: 'web'
     WorkspaceResourceId: workspace.id
     IngestionMode: 'LogAnalytics'
-    DisableLocalAuth: disableLocalAuth
+    // Telemetry only with an Entra ID token: the instrumentation key in the connection string identifies
+    // the component but cannot write to it. The host (APPLICATIONINSIGHTS_AUTHENTICATION_STRING) and the
+    // app's exporter send the managed identity's token; the identity is Monitoring Metrics Publisher here.
+    DisableLocalAuth: true
   }
 }
 

@@ -23,7 +23,15 @@ param brands = [
       { channel: 'Shopify', accountId: 'acme-outdoor.myshopify.com' }
       { channel: 'Amazon', accountId: 'A1ACMESELLER', credentialHeader: 'x-serverlessops-key' }
       { channel: 'Walmart', accountId: '10001234', authMethod: 'Header' }
-      { channel: 'TikTokShop', accountId: '7490000000000000001', appKey: 'acme-app-key' }
+      { channel: 'TikTokShop', accountId: '7490000000000000001', appKey: 'acme-app-key', shopCipher: 'TTP_ACMEEXAMPLE' }
     ]
   }
 ]
+
+// Who may call the API besides the marketplaces (README.md, "Who may call the API"): the app registration's
+// client id turns App Service authentication on; each principal or group gets its brands here, its roles
+// (Operations, Finance, Admin) in Entra. Left out, every route but the webhooks answers 401.
+// param authClientId = '<app registration client id>'
+// param accessPrincipals = [
+//   { objectId: '<group object id>', brands: ['*'] }
+// ]

@@ -18,3 +18,11 @@ param keyVaultPurgeProtection = true
 
 // Fill in the real brands before the first production deployment (see README.md, "Channel secrets").
 param brands = []
+
+// Who may call the API besides the marketplaces (README.md, "Who may call the API"): the app registration's
+// client id turns App Service authentication on; each principal or group gets its brands here, its roles
+// (Operations, Finance, Admin) in Entra. Left out, every route but the webhooks answers 401.
+// param authClientId = '<app registration client id>'
+// param accessPrincipals = [
+//   { objectId: '<group object id>', brands: ['*'] }
+// ]

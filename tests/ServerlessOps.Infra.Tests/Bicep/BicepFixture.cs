@@ -17,10 +17,14 @@ public sealed class BicepFixture : IAsyncLifetime
     public const string ResourceGroup = "rg-serverlessops-test";
     public const string Location = "westeurope";
     public const string VaultWriterObjectId = "33333333-3333-3333-3333-333333333333";
+    public const string AuthClientId = "44444444-4444-4444-4444-444444444444";
+    public const string OpsGroupObjectId = "55555555-5555-5555-5555-555555555555";
+    public const string FinanceUserObjectId = "66666666-6666-6666-6666-666666666666";
 
     /// <summary>
-    /// Every optional feature at once: provisioned Cosmos DB, two brands on all four channels, a rotation
-    /// in progress (previous secret), an access token, a vault writer and an app-setting override.
+    /// Every optional feature at once: provisioned Cosmos DB, two brands on all four channels with every optional
+    /// account field, a rotation in progress (previous secret), access tokens, a vault writer, an app-setting
+    /// override, App Service authentication with two principal scopes, and a mixed-case task hub with six partitions.
     /// </summary>
     public const string ProbeParameters = """
         using '../main.bicep'
@@ -30,6 +34,13 @@ public sealed class BicepFixture : IAsyncLifetime
         param cosmosAutoscaleMaxThroughput = 4000
         param vaultWriterPrincipalId = '33333333-3333-3333-3333-333333333333'
         param alwaysReadyHttpInstances = 1
+        param taskHubName = 'OpsHub'
+        param partitionCount = 6
+        param authClientId = '44444444-4444-4444-4444-444444444444'
+        param accessPrincipals = [
+          { objectId: '55555555-5555-5555-5555-555555555555', brands: ['*'] }
+          { objectId: '66666666-6666-6666-6666-666666666666', brands: ['acme', 'globex'] }
+        ]
         param appSettingsOverrides = {
           Ingestion__MaxBodyBytes: '2097152'
         }
@@ -40,7 +51,7 @@ public sealed class BicepFixture : IAsyncLifetime
             owner: 'owner@acme.example'
             accounts: [
               { channel: 'Shopify', accountId: 'acme.myshopify.com', hasPreviousSecret: true, hasAccessToken: true }
-              { channel: 'TikTokShop', accountId: '7490000000000000001', appKey: 'acme-app-key' }
+              { channel: 'TikTokShop', accountId: '7490000000000000001', appKey: 'acme-app-key', shopCipher: 'TTP_ACMECIPHER', hasAccessToken: true }
             ]
           }
           {
@@ -49,7 +60,7 @@ public sealed class BicepFixture : IAsyncLifetime
             owner: 'ops@globex.example'
             accounts: [
               { channel: 'Amazon', accountId: 'A2GLOBEX', credentialHeader: 'x-serverlessops-key' }
-              { channel: 'Walmart', accountId: '10009999', authMethod: 'Basic', hasAccessToken: true }
+              { channel: 'Walmart', accountId: '10009999', authMethod: 'Header', credentialHeader: 'x-walmart-key', hasAccessToken: true }
             ]
           }
         ]
@@ -127,7 +138,8 @@ public sealed class BicepFixture : IAsyncLifetime
         {
             var relative = System.IO.Path.GetRelativePath(source, file);
             var extension = System.IO.Path.GetExtension(file);
-            if (extension is not (".bicep" or ".bicepparam") && relative != "bicepconfig.json")
+            // Templates, bicepconfig.json and the JSON files the templates load (cosmos-containers.json).
+            if (extension is not (".bicep" or ".bicepparam" or ".json") || relative.StartsWith("tools", StringComparison.Ordinal))
             {
                 continue;
             }

@@ -1,13 +1,20 @@
 using System.Text.Json.Nodes;
+using ServerlessOps.Infrastructure.Cosmos;
 
 namespace ServerlessOps.Infra.Tests.Bicep;
 
-/// <summary>The database, containers, partition keys and indexing the app's Cosmos code relies on (SETTINGS.md).</summary>
+/// <summary>
+/// The database, containers, partition keys and indexing Bicep deploys are cosmos-containers.json, the definition
+/// the app embeds (ServerlessOps.Infrastructure's tests tie its composite index to the query that uses it).
+/// </summary>
 public sealed class CosmosTemplateTests(BicepFixture bicep)
 {
     private const string ContainerType = "Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers";
 
-    private static readonly string[] _containers = ["orders", "channelEvents", "quarantine", "inventoryEvents", "priceChanges", "leases"];
+    private static readonly IReadOnlyList<string> _containers = CosmosContainers.AllNames;
+
+    private static JsonObject Definition =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(BicepFixture.InfraDirectory, "cosmos-containers.json")))!.AsObject();
 
     [Fact]
     public void Database_IsServerlessops_WithTheSixContainers()
@@ -15,7 +22,7 @@ public sealed class CosmosTemplateTests(BicepFixture bicep)
         foreach (var snapshot in bicep.All)
         {
             Assert.Equal(["serverlessops"], snapshot.NamesOf("Microsoft.DocumentDB/databaseAccounts/sqlDatabases"));
-            Assert.Equal(_containers.Order(), snapshot.NamesOf(ContainerType).Order());
+            Assert.Equal(_containers.Order(StringComparer.Ordinal), snapshot.NamesOf(ContainerType).Order(StringComparer.Ordinal));
         }
     }
 
@@ -45,17 +52,33 @@ public sealed class CosmosTemplateTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void Orders_HasCompositeIndex_PkOrderDayAscending_CreatedAtDescending()
+    public void EveryContainer_IsDeployedAsCosmosContainersJsonDefinesIt()
     {
-        var composites = ContainerNamed("orders")["properties"]!["resource"]!["indexingPolicy"]!["compositeIndexes"]!.AsArray();
-        var index = Assert.Single(composites)!.AsArray()
-            .Select(part => $"{(string)part!["path"]!} {(string)part["order"]!}");
-        Assert.Equal(["/pk ascending", "/orderDay ascending", "/placedAt descending"], index);
-
-        foreach (var other in _containers.Where(c => c != "orders"))
+        var definition = Definition;
+        var policy = definition["indexingPolicy"]!;
+        foreach (var container in definition["containers"]!.AsArray())
         {
-            Assert.Null(ContainerNamed(other)["properties"]!["resource"]!["indexingPolicy"]!["compositeIndexes"]);
+            var name = (string)container!["name"]!;
+            var deployed = ContainerNamed(name)["properties"]!["resource"]!;
+            Assert.Equal([(string)definition["partitionKeyPath"]!], deployed["partitionKey"]!["paths"]!.AsArray().Select(p => (string)p!));
+            Assert.Equal(2, (int)deployed["partitionKey"]!["version"]!);
+
+            var deployedPolicy = deployed["indexingPolicy"]!.AsObject();
+            var expected = policy.DeepClone().AsObject();
+            if (container["compositeIndexes"]!.AsArray().Count > 0)
+            {
+                expected["compositeIndexes"] = container["compositeIndexes"]!.DeepClone();
+            }
+
+            Assert.True(JsonNode.DeepEquals(expected, deployedPolicy), $"{name}: deployed {deployedPolicy.ToJsonString()}, defined {expected.ToJsonString()}.");
         }
+    }
+
+    [Fact]
+    public void Database_IsTheDefinedOne()
+    {
+        Assert.Equal([(string)Definition["databaseName"]!], bicep.Dev.NamesOf("Microsoft.DocumentDB/databaseAccounts/sqlDatabases"));
+        Assert.Equal((string)Definition["databaseName"]!, bicep.Dev.AppSettings["Cosmos__DatabaseName"]);
     }
 
     [Fact]

@@ -30,8 +30,15 @@ public sealed class DeploymentSnapshot
 
     /// <summary>The function app's app settings, name to value.</summary>
     public IReadOnlyDictionary<string, string> AppSettings =>
-        SingleOf("Microsoft.Web/sites/config")["properties"]!.AsObject()
+        SiteConfig("appsettings")!["properties"]!.AsObject()
             .ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal);
+
+    /// <summary>The function app's App Service authentication settings, or null when the deployment has none.</summary>
+    public JsonObject? AuthSettings => SiteConfig("authsettingsV2");
+
+    /// <summary>The site's config resource named <paramref name="name"/> (appsettings, authsettingsV2), or null.</summary>
+    public JsonObject? SiteConfig(string name) =>
+        OfType("Microsoft.Web/sites/config").SingleOrDefault(r => ((string)r["name"]!).EndsWith("/" + name, StringComparison.Ordinal));
 
     public IEnumerable<JsonObject> OfType(string type) =>
         Resources.Where(r => string.Equals((string?)r["type"], type, StringComparison.OrdinalIgnoreCase));

@@ -31,7 +31,6 @@ public sealed class SecurityTests(BicepFixture bicep)
             Assert.DoesNotContain("AzureWebJobsStorage", names, StringComparer.OrdinalIgnoreCase);
             Assert.DoesNotContain("Storage__ConnectionString", names, StringComparer.OrdinalIgnoreCase);
             Assert.DoesNotContain("Cosmos__ConnectionString", names, StringComparer.OrdinalIgnoreCase);
-            Assert.DoesNotContain("Durable__AzureStorage__ConnectionString", names, StringComparer.OrdinalIgnoreCase);
             Assert.DoesNotContain(names, n => n.Contains("AccountKey", StringComparison.OrdinalIgnoreCase));
         }
     }
@@ -59,6 +58,18 @@ public sealed class SecurityTests(BicepFixture bicep)
             Assert.True((bool)properties["disableLocalAuth"]!);
             Assert.True((bool)properties["disableKeyBasedMetadataWriteAccess"]!);
             Assert.Equal("Tls12", (string?)properties["minimalTlsVersion"]);
+        }
+    }
+
+    [Fact]
+    public void ApplicationInsights_AcceptsEntraIdTokensOnly()
+    {
+        foreach (var snapshot in bicep.All)
+        {
+            var properties = snapshot.SingleOf("Microsoft.Insights/components")["properties"]!;
+            Assert.True((bool)properties["DisableLocalAuth"]!);
+            // The host's telemetry then needs its identity: the authentication string names it.
+            Assert.Contains("'Authorization=AAD;ClientId={0}', reference(", snapshot.AppSettings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"], StringComparison.Ordinal);
         }
     }
 

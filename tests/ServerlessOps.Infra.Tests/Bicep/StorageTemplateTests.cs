@@ -16,10 +16,10 @@ public sealed class StorageTemplateTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void Tables_AreTheTaskHubHistoryAndInstances()
+    public void Tables_AreTheTaskHubHistoryInstancesAndPartitions()
     {
         Assert.Equal(
-            ["serverlessopsHistory", "serverlessopsInstances"],
+            ["serverlessopsHistory", "serverlessopsInstances", "serverlessopsPartitions"],
             bicep.Dev.NamesOf("Microsoft.Storage/storageAccounts/tableServices/tables").Order());
     }
 
@@ -28,9 +28,33 @@ public sealed class StorageTemplateTests(BicepFixture bicep)
     {
         var containers = bicep.Dev.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
         Assert.Equal(
-            new[] { "app-package", "raw-deliveries", "reports", "serverlessops-largemessages", "serverlessops-leases" }.Order(),
+            new[]
+            {
+                "app-package", "raw-deliveries", "reports",
+                "serverlessops-applease", "serverlessops-largemessages", "serverlessops-leases",
+            }.Order(),
             bicep.Dev.NamesOf("Microsoft.Storage/storageAccounts/blobServices/containers").Order());
         Assert.All(containers, c => Assert.Equal("None", (string?)c["properties"]!["publicAccess"]));
+    }
+
+    [Fact]
+    public void MixedCaseTaskHub_IsNamedAsDurableTaskAzureStorageNamesIt()
+    {
+        // DurableTask.AzureStorage: queues and blob containers "{hub.ToLowerInvariant()}-{suffix}" (control-NN
+        // zero-padded to two digits), tables "{hub}History", "{hub}Instances", "{hub}Partitions" as written.
+        var probe = bicep.Probe;
+        var queues = probe.NamesOf("Microsoft.Storage/storageAccounts/queueServices/queues");
+        Assert.Equal(
+            ["opshub-control-00", "opshub-control-01", "opshub-control-02", "opshub-control-03", "opshub-control-04", "opshub-control-05", "opshub-workitems"],
+            queues.Where(q => q.StartsWith("opshub-", StringComparison.Ordinal)).Order());
+        Assert.Equal(
+            ["OpsHubHistory", "OpsHubInstances", "OpsHubPartitions"],
+            probe.NamesOf("Microsoft.Storage/storageAccounts/tableServices/tables").Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["opshub-applease", "opshub-largemessages", "opshub-leases"],
+            probe.NamesOf("Microsoft.Storage/storageAccounts/blobServices/containers").Where(c => c.StartsWith("opshub-", StringComparison.Ordinal)).Order());
+        Assert.Equal("OpsHub", probe.AppSettings["DurableTaskHubName"]);
+        Assert.Equal("6", probe.AppSettings[AppSettingsTests.PartitionCountSetting]);
     }
 
     [Fact]
