@@ -1,22 +1,17 @@
-using ServerlessOps.Functions.Api;
-using ServerlessOps.Durable.Http;
-using ServerlessOps.Functions.CustomHandler;
-using ServerlessOps.Functions.Durable;
 using ServerlessOps.Functions.Hosting;
-using ServerlessOps.Functions.Webhooks;
+using ServerlessOps.Functions.Local;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.ConfigureCustomHandlerHost();
-builder.Services.AddFunctionApp(builder.Configuration);
-
-var app = builder.Build();
-app.UseExceptionHandler();
-app.MapOpenApi("/openapi/{documentName}.json");
-app.MapWebhooks();
-app.MapBrandApis();
-app.MapDurableTaskManagement(DurableHosting.ManagementPrefix);
-app.MapCustomHandlerTriggers();
-app.Run();
+// In Azure the Functions host starts this process as its isolated worker, naming its own gRPC endpoint on the
+// command line. Anywhere else (locally, in tests, in the quick start) there is no host, and the same functions
+// run in the standalone host, which stands in for it: routes, queue triggers, timers and the Durable Task engine.
+if (FunctionsWorkerHost.IsStartedByFunctionsHost(args))
+{
+    FunctionsWorkerHost.Build(args).Run();
+}
+else
+{
+    StandaloneHost.Build(args).Run();
+}
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

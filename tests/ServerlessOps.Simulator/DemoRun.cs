@@ -44,9 +44,10 @@ internal static class DemoRun
         using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         Console.WriteLine($"Sending {scenario.Steps.Count} signed webhooks ({scenario.DuplicateDeliveries} duplicates, {scenario.OutOfOrderDeliveries} out of order) ...");
         var sent = await scenario.SendAsync(http, app.BaseAddress, marketplace, cancellationToken);
-        var api = new ReadApiClient(http, scenario.Accounts.BrandId);
+        var api = new ReadApiClient(http, scenario.Accounts.BrandId, LocalStackSettings.ApiKey);
+        using var unsigned = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var events = await WaitForProcessingAsync(api, scenario.DistinctDeliveries, cancellationToken);
-        var edge = await EdgeChecks.RunAsync(http, scenario.Accounts, cancellationToken);
+        var edge = await EdgeChecks.RunAsync(unsigned, scenario.Accounts, cancellationToken);
         var report = await DemoReport.BuildAsync(scenario, sent, events, api, cancellationToken);
         report.Print(Console.Out);
         Console.WriteLine();

@@ -1,5 +1,6 @@
 using System.Text;
 using ServerlessOps.Domain.Channels;
+using ServerlessOps.Testing.LocalStack;
 using ServerlessOps.Testing.Scenarios;
 using ServerlessOps.Testing.Webhooks;
 
@@ -32,6 +33,22 @@ internal static class EdgeChecks
             results.Add((name, expected, (int)response.StatusCode));
         }
 
+        // The read APIs answer only a caller with the role and the brand in its scope (X-Api-Key locally).
+        var orders = $"api/brands/{accounts.BrandId}/orders?day={DateTime.UtcNow:yyyy-MM-dd}";
+        results.Add(("Orders API without a credential", 401, await StatusAsync(http, orders, apiKey: null, cancellationToken)));
+        results.Add(("Orders API with a key that is not the app's", 401, await StatusAsync(http, orders, "not-a-key-of-this-app-000000000000", cancellationToken)));
         return results;
+    }
+
+    private static async Task<int> StatusAsync(HttpClient http, string path, string? apiKey, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(http.BaseAddress!, path));
+        if (apiKey is not null)
+        {
+            request.Headers.Add(LocalStackSettings.ApiKeyHeader, apiKey);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        return (int)response.StatusCode;
     }
 }

@@ -1,42 +1,48 @@
 using System.Text.Json.Serialization;
-using ServerlessOps.Functions.CustomHandler;
-using ServerlessOps.Functions.Durable;
+using ServerlessOps.Functions.Access;
 using ServerlessOps.Functions.Errors;
+using ServerlessOps.Functions.Http;
 using ServerlessOps.Functions.Queues;
 using ServerlessOps.Functions.Timers;
 using ServerlessOps.Functions.Webhooks;
 using ServerlessOps.Infrastructure.Ingestion;
+using ServerlessOps.Infrastructure.Storage;
+using ServerlessOps.Standalone.Queues;
+using ServerlessOps.Standalone.Timers;
 
 namespace ServerlessOps.Functions.Hosting;
 
-/// <summary>Everything the function app registers, whichever driver (Functions host or standalone) runs it.</summary>
+/// <summary>Everything the app registers in either host: the same handlers, access rules and stores.</summary>
 public static class FunctionAppServiceCollectionExtensions
 {
     public static IServiceCollection AddFunctionApp(this IServiceCollection services, IConfiguration configuration)
     {
-        var mode = HostingMode.From(configuration);
-        services.AddSingleton(mode);
         services.AddIngestion(configuration);
         services.AddSingleton<WebhookReceiver>();
-        // Bound in both modes: the processor's retry delay for a delivery split out of a batch comes from it.
-        services.AddOptions<QueueListenerOptions>().BindConfiguration(QueueListenerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IQueueFunction, ProcessWebhookDeliveryFunction>();
-        services.AddSingleton<IQueueFunction, ProcessPoisonDeliveryFunction>();
-        services.AddSingleton<ITimerFunction, RecoverStrandedDeliveriesTimer>();
-        services.AddDurableRuntime(mode);
+
+        // Bound in both hosts: the processor's retry delay for a delivery split out of a batch is the queue's
+        // visibility timeout, and the poison limit is Ingestion:MaxDequeueCount (host.json says the same for Azure).
+        services.AddOptions<QueueListenerOptions>().BindConfiguration(QueueListenerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure<Microsoft.Extensions.Options.IOptions<IngestionOptions>>((queues, ingestion) => queues.MaxDequeueCount = ingestion.Value.MaxDequeueCount);
+        services.AddSingleton<IQueueFunction, ProcessWebhookDelivery>();
+        services.AddSingleton<IQueueFunction, ProcessPoisonDelivery>();
+        services.AddSingleton<ITimerFunction, RecoverStrandedDeliveries>();
+
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CallerResolver>();
+        services.AddSingleton<HttpRouteDispatcher>();
+        services.AddSingleton<OpenApiDocumentWriter>();
+        services.AddSingleton<UnresolvedSecretReferences>();
+        services.AddHostedService<StartupChecks>();
+        foreach (var route in HttpRoutes.All)
+        {
+            services.AddTransient(route.Function);
+        }
 
         services.AddProblemDetails();
         services.AddExceptionHandler<UnhandledExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi();
         services.AddTelemetry(configuration);
-
-        if (mode.RunsOwnTriggers(configuration))
-        {
-            services.AddHostedService<QueueListenerService>();
-            services.AddHostedService<TimerSchedulerService>();
-        }
-
         return services;
     }
 }

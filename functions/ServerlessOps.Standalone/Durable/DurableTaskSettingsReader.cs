@@ -45,7 +45,7 @@ public static partial class DurableTaskSettingsReader
     private static IEnumerable<ConfiguredValue> Overrides(IConfiguration configuration) =>
         configuration.GetSection(DurableTaskSettings.SectionName)
             .AsEnumerable(makePathsRelative: true)
-            .Where(pair => pair.Value is not null && pair.Key.Length > 0)
+            .Where(pair => !string.IsNullOrEmpty(pair.Value) && pair.Key.Length > 0) // a section node reads as empty through some providers
             .Select(pair => new ConfiguredValue(pair.Key, pair.Value!, $"setting 'AzureFunctionsJobHost__extensions__durableTask__{pair.Key.Replace(":", "__", StringComparison.Ordinal)}'"));
 
     /// <summary>Later sources win, key by key, without regard to case (as configuration providers layer).</summary>

@@ -1,4 +1,6 @@
 using System.Net;
+using ServerlessOps.Functions.Access;
+using ServerlessOps.Functions.Http;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 
@@ -31,6 +33,22 @@ public sealed class OpenApiDocumentTests(FunctionAppFixture fixture)
         }
 
         Assert.True(paths.GetProperty("/api/brands/{brandId}/quarantine/{deliveryKey}/replay").TryGetProperty("post", out _));
-        Assert.False(paths.TryGetProperty("/{functionName}", out _), "The custom-handler trigger route is not part of the public API.");
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_EveryRoute_NamesTheRoleItRequires()
+    {
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+
+        using var response = await app.Client.Http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        var paths = Json.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).GetProperty("paths");
+        foreach (var route in HttpRoutes.All)
+        {
+            var operation = paths.GetProperty("/" + route.Template).GetProperty(route.Method.ToLowerInvariant());
+            Assert.Equal(route.Name, operation.Str("operationId"));
+            Assert.Equal(route.Access.ToString(), operation.Str("x-required-role"));
+            Assert.Equal(route.Access.Kind == RouteAccessKind.Role, operation.TryGetProperty("security", out _));
+        }
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
-using ServerlessOps.Functions.Hosting;
+using ServerlessOps.Functions.Local;
 
 namespace ServerlessOps.Functions.Tests.Hosting;
 
@@ -27,7 +27,7 @@ public sealed class FunctionAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSetting(CustomHandlerHostExtensions.SettingsFileKey, NoSettingsFile);
+        builder.UseSetting(StandaloneHost.SettingsFileKey, NoSettingsFile);
 
         // Every log record is kept in memory (Services.GetFakeLogCollector()) for "never logged" assertions.
         builder.ConfigureLogging(logging => logging.AddFakeLogging());

@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessOps.Domain.Channels;
+using ServerlessOps.Functions.Queues;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Infrastructure.Storage;
@@ -11,7 +10,7 @@ namespace ServerlessOps.Functions.Tests.Queues;
 
 /// <summary>
 /// Queue messages that carry several deliveries (the edge's group commit), driven as the Functions host
-/// would: POST /{FunctionName}. Each delivery keeps its own fate whatever else shares its message.
+/// would: the function class's <c>[QueueTrigger]</c> wrapper, activated from the app's services. Each delivery keeps its own fate whatever else shares its message.
 /// </summary>
 public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
 {
@@ -39,11 +38,8 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
         var batch = new DeliveryMessageBatch(await TakeDeliveriesAsync(queue, 2));
         Assert.Equal(2, batch.Deliveries.Count);
 
-        using (var response = await InvokeAsync(app, "ProcessWebhookDelivery", batch.ToJson()))
-        {
-            // The message is done with: what failed in it now travels on its own.
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+        // The message is done with: what failed in it now travels on its own.
+        await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, batch.ToJson());
 
         Assert.Equal("Applied", (await app.Client.WaitForEventAsync(shopify.DeliveryKey)).Str("outcome"));
         await app.Client.WaitForOrderAsync("shopify:" + Deliveries.ShopifyOrderId);
@@ -56,10 +52,7 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
             TimeSpan.FromSeconds(20));
         Assert.Equal(walmart.DeliveryKey, DeliveryMessage.Parse(retry.Body.ToString()).DeliveryKey);
 
-        using (var response = await InvokeAsync(app, "ProcessWebhookDelivery", retry.Body.ToString()))
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+        await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, retry.Body.ToString());
 
         await app.Client.WaitForOrderAsync($"walmart:{purchaseOrderId}");
         Assert.Equal(2, marketplace.RequestCount(SalesChannel.Walmart));
@@ -72,20 +65,14 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
         var processed = await app.Client.SendAcceptedAsync(Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create"));
         var queue = app.Services.GetRequiredService<DeliveryQueues>().Queue;
         var first = await TakeDeliveriesAsync(queue, 1);
-        using (var response = await InvokeAsync(app, "ProcessWebhookDelivery", new DeliveryMessageBatch(first).ToJson()))
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+        await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, new DeliveryMessageBatch(first).ToJson());
 
         var unfinished = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => app.Client.SendAcceptedAsync(
             Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create", webhookId: Deliveries.NewId()))));
         var batch = new DeliveryMessageBatch([.. first, .. await TakeDeliveriesAsync(queue, 2)]);
         Assert.Equal(3, batch.Deliveries.Count);
 
-        using (var response = await InvokeAsync(app, "ProcessPoisonDelivery", batch.ToJson()))
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+        await FunctionInvoker.QueueAsync<ProcessPoisonDelivery>(app, batch.ToJson());
 
         foreach (var ack in unfinished)
         {
@@ -113,10 +100,7 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
         // Each order read from Walmart's API takes a second, so deliveries in progress together overlap there.
         marketplace.StallNext(SalesChannel.Walmart, orders.Count, TimeSpan.FromSeconds(1));
         var batch = new DeliveryMessageBatch(await TakeDeliveriesAsync(app.Services.GetRequiredService<DeliveryQueues>().Queue, orders.Count));
-        using (var response = await InvokeAsync(app, "ProcessWebhookDelivery", batch.ToJson()))
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+        await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, batch.ToJson());
 
         // Four would start at once within one message; the instance-wide budget of two holds them back.
         var reads = marketplace.Requests(SalesChannel.Walmart).Select(r => r.ReceivedAt).Order().ToList();
@@ -150,10 +134,4 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
             lastSeen: () => $"{deliveries.Count} taken");
         return deliveries;
     }
-
-    private static Task<HttpResponseMessage> InvokeAsync(TestApp app, string function, string message) =>
-        app.Client.Http.PostAsJsonAsync(
-            new Uri("/" + function, UriKind.Relative),
-            new { Data = new { message }, Metadata = new { DequeueCount = 1 } },
-            Token);
 }

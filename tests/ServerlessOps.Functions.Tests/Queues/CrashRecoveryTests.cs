@@ -1,6 +1,6 @@
 using Azure.Storage.Queues;
 using ServerlessOps.Domain.Channels;
-using ServerlessOps.Functions.Hosting;
+using ServerlessOps.Functions.Local;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Infrastructure.Storage;
@@ -39,7 +39,7 @@ public sealed class CrashRecoveryTests(FunctionAppFixture fixture)
 
         var shopifyKey = ServerlessOps.Domain.Ingestion.DeliveryKey.For(SalesChannel.Shopify, "acme-outfitters.myshopify.com", shopify.DeliveryId);
         var keys = new HashSet<string>();
-        await using (var first = await FunctionAppProcess.StartAsync(With(settings, HostingMode.StandaloneKey, "false"), TestContext.Current.CancellationToken))
+        await using (var first = await FunctionAppProcess.StartAsync(With(settings, StandaloneTriggers.RunTriggersKey, "false"), TestContext.Current.CancellationToken))
         {
             using var client = new AppClient(new HttpClient { BaseAddress = first.BaseAddress });
             foreach (var webhook in webhooks)

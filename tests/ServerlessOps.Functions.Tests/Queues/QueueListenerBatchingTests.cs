@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues;
-using ServerlessOps.Functions.CustomHandler;
+using ServerlessOps.Standalone.Queues;
 using ServerlessOps.Functions.Tests.Hosting;
 
 namespace ServerlessOps.Functions.Tests.Queues;

@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Storage.Queues;
-using ServerlessOps.Functions.CustomHandler;
+using ServerlessOps.Standalone.Queues;
 using ServerlessOps.Functions.Queues;
 using ServerlessOps.Functions.Tests.Hosting;
 

@@ -1,9 +1,7 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ServerlessOps.Functions.CustomHandler;
-using ServerlessOps.Functions.Queues;
-using ServerlessOps.Infrastructure.Storage;
+using ServerlessOps.Standalone.Queues;
 
 namespace ServerlessOps.Functions.Tests.Queues;
 
@@ -22,7 +20,6 @@ internal static class StandaloneListener
             [function],
             queues,
             Options.Create(options),
-            Options.Create(new IngestionOptions()),
             TimeProvider.System,
             NullLogger<QueueListenerService>.Instance);
     }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Ingestion;
+using ServerlessOps.Testing.LocalStack;
 using ServerlessOps.Testing.Webhooks;
 
 namespace ServerlessOps.Functions.Tests.Support;
@@ -23,9 +24,12 @@ public sealed class AppClient : IDisposable
     private readonly HttpClient _http;
     private readonly DateOnly _firstDay = Today();
 
+    /// <param name="http">Signs its reads in as the local operator (<see cref="LocalStackSettings.ApiKey"/>: every role, every brand).</param>
     public AppClient(HttpClient http, string brandId = "acme")
     {
+        ArgumentNullException.ThrowIfNull(http);
         _http = http;
+        _http.DefaultRequestHeaders.Add(LocalStackSettings.ApiKeyHeader, LocalStackSettings.ApiKey);
         BrandId = brandId;
     }
 

@@ -5,6 +5,17 @@ namespace ServerlessOps.Functions.Tests.Support;
 /// <summary>Checks an RFC 7807 answer: the media type and every member a client relies on.</summary>
 public static class Problem
 {
+    /// <summary>As <see cref="AssertAsync"/>, and the problem's type is the catalogue entry <paramref name="typeSlug"/>.</summary>
+    /// <returns>The problem's detail text.</returns>
+    public static async Task<string> AssertOfTypeAsync(HttpResponseMessage response, HttpStatusCode status, string typeSlug, params string[] detailContains)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var detail = await AssertAsync(response, status, detailContains);
+        Assert.EndsWith("/" + typeSlug, Json.Parse(body).Str("type"), StringComparison.Ordinal);
+        return detail;
+    }
+
     /// <returns>The problem's detail text.</returns>
     public static async Task<string> AssertAsync(HttpResponseMessage response, HttpStatusCode status, params string[] detailContains)
     {

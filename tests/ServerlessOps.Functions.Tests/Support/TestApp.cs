@@ -37,7 +37,7 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>Settings that stop the app from polling its own queues (tests that drive processing by hand).</summary>
     public static Dictionary<string, string> TriggersOff(IReadOnlyDictionary<string, string>? more = null)
     {
-        var settings = new Dictionary<string, string> { [ServerlessOps.Functions.Hosting.HostingMode.StandaloneKey] = "false" };
+        var settings = new Dictionary<string, string> { [ServerlessOps.Functions.Local.StandaloneTriggers.RunTriggersKey] = "false" };
         foreach (var (key, value) in more ?? new Dictionary<string, string>())
         {
             settings[key] = value;

@@ -1,8 +1,8 @@
-using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Ingestion;
 using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Timers;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Infrastructure.Storage;
 using ServerlessOps.Testing.Scenarios;
@@ -35,10 +35,8 @@ public sealed class RecoverStrandedDeliveriesTests(FunctionAppFixture fixture)
             stranded with { DeliveryKey = freshKey, DeliveryId = fresh.DeliveryId, Topic = "orders/cancelled", ReceivedAt = DateTimeOffset.UtcNow, Headers = freshHeaders, Body = fresh.Body },
             TestContext.Current.CancellationToken);
 
-        using var response = await app.Client.Http.PostAsJsonAsync(
-            new Uri("/RecoverStrandedDeliveries", UriKind.Relative), new { Data = new { timer = new { } }, Metadata = new { } }, TestContext.Current.CancellationToken);
+        await FunctionInvoker.TimerAsync<RecoverStrandedDeliveries>(app);
 
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("Applied", (await app.Client.WaitForEventAsync(key)).Str("outcome"));
         var order = await app.Client.WaitForOrderAsync("shopify:" + Deliveries.ShopifyOrderId);
         Assert.Equal(key, Assert.Single(order.Items("deliveries")).Str("deliveryKey"));

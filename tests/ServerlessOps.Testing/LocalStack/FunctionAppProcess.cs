@@ -53,7 +53,6 @@ public sealed class FunctionAppProcess : IAsyncDisposable
         start.Environment["Hosting__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Hosting__SettingsFile"] = "/nonexistent/local.settings.json";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var output = new OutputLines();
@@ -140,15 +139,21 @@ public sealed class FunctionAppProcess : IAsyncDisposable
     }
 
     /// <summary>ServerlessOps.Functions.dll in the same artifacts tree as the calling assembly (artifacts/{slot}/bin/{project}/{config}/).</summary>
-    private static string AppAssemblyPath()
+    public static string AppAssemblyPath()
+    {
+        var path = Path.Combine(AppOutputDirectory(), "ServerlessOps.Functions.dll");
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"Build functions/ServerlessOps.Functions first: {path} is missing (the calling project must reference it).", path);
+    }
+
+    /// <summary>The function app's build output beside the calling assembly's: the dll, host.json, functions.metadata.</summary>
+    public static string AppOutputDirectory()
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = here.Name;
         var bin = here.Parent?.Parent ?? throw new InvalidOperationException($"Unexpected output folder {here.FullName}.");
-        var path = Path.Combine(bin.FullName, "ServerlessOps.Functions", configuration, "ServerlessOps.Functions.dll");
-        return File.Exists(path)
-            ? path
-            : throw new FileNotFoundException($"Build functions/ServerlessOps.Functions first: {path} is missing (the calling project must reference it).", path);
+        return Path.Combine(bin.FullName, "ServerlessOps.Functions", configuration);
     }
 
     private sealed class OutputLines

@@ -8,6 +8,15 @@ namespace ServerlessOps.Testing.LocalStack;
 /// </summary>
 public static class LocalStackSettings
 {
+    /// <summary>
+    /// The API key every local run and test app accepts, with every role and every brand (Access:ApiKeys:0). Local
+    /// only, like Azurite's well-known account key; Azure has no API keys.
+    /// </summary>
+    public const string ApiKey = "local-operator-key-7f3a9c2e51d84b06";
+
+    /// <summary>The header that carries <see cref="ApiKey"/>.</summary>
+    public const string ApiKeyHeader = "X-Api-Key";
+
     public static Dictionary<string, string> For(AzuriteFixture azurite, CosmosServerFixture cosmos, string runId)
     {
         ArgumentNullException.ThrowIfNull(azurite);
@@ -23,7 +32,15 @@ public static class LocalStackSettings
             ["Cosmos:DatabaseName"] = $"db-{name}",
             ["Cosmos:CreateIfMissing"] = "true",
             ["Cosmos:AcceptEmulatorCertificate"] = "true",
-            ["Durable:TaskHubName"] = $"hub{name.Replace("-", string.Empty, StringComparison.Ordinal)}",
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["DurableTaskHubName"] = $"hub{name.Replace("-", string.Empty, StringComparison.Ordinal)}",
+
+            // host.json's production polling (30 s when idle) is for cost; a local run wants answers in a second.
+            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:01",
+            ["Access:ApiKeys:0:Name"] = "local-operator",
+            ["Access:ApiKeys:0:Key"] = ApiKey,
+            ["Access:ApiKeys:0:Roles"] = "operations,finance,admin",
+            ["Access:ApiKeys:0:Brands"] = "*",
             ["Queues:MinPollingInterval"] = "00:00:00.020",
             ["Queues:MaxPollingInterval"] = "00:00:00.200",
         };

@@ -1,0 +1,33 @@
+using Microsoft.Azure.Functions.Worker;
+using ServerlessOps.Functions.Access;
+using ServerlessOps.Functions.Errors;
+using ServerlessOps.Functions.Hosting;
+using ServerlessOps.Functions.Http;
+
+namespace ServerlessOps.Functions.Api;
+
+/// <summary>
+/// GET /api/health: liveness, and the start-up checks that would otherwise fail one request at a time. A Key Vault
+/// reference the platform could not resolve stays in the setting as its literal <c>@Microsoft.KeyVault(...)</c>
+/// text; every webhook of that account would then fail authentication, so it fails here instead, by name.
+/// </summary>
+public sealed class Health(UnresolvedSecretReferences unresolved) : IHttpFunction
+{
+    public static HttpRoute Route { get; } = HttpRoute.Get<Health>(
+        "api/health", RouteAccess.Anonymous, "Liveness; 503 naming any setting whose Key Vault reference did not resolve", "Health") with
+    {
+        Response = typeof(HealthStatus),
+        ProblemStatuses = [StatusCodes.Status503ServiceUnavailable],
+    };
+
+    [Function(nameof(Health))]
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request) =>
+        Route.DispatchAsync(request.HttpContext, this);
+
+    public Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken) =>
+        Task.FromResult(unresolved.SettingNames.Count == 0
+            ? TypedResults.Ok(new HealthStatus("ok"))
+            : Problems.Result(
+                Problems.MisconfiguredSettings,
+                $"These settings still hold an unresolved Key Vault reference (is the secret missing, or may the app's identity not read it?): {string.Join(", ", unresolved.SettingNames)}."));
+}

@@ -1,0 +1,13 @@
+using Microsoft.DurableTask.Client;
+
+namespace ServerlessOps.Functions.Http;
+
+/// <summary>The call every function wrapper makes: <c>Route.DispatchAsync(request.HttpContext, this)</c>.</summary>
+public static class HttpRouteDispatch
+{
+    public static Task<IResult> DispatchAsync(this HttpRoute route, HttpContext context, IHttpFunction function, DurableTaskClient? durable = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.RequestServices.GetRequiredService<HttpRouteDispatcher>().DispatchAsync(route, context, function, durable);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Microsoft.DurableTask.Client;
+using ServerlessOps.Domain.Brands;
+using ServerlessOps.Functions.Access;
+using ServerlessOps.Functions.Errors;
+using ServerlessOps.Infrastructure;
+
+namespace ServerlessOps.Functions.Http;
+
+/// <summary>
+/// The one path every HTTP function takes, in both hosts: check the caller against the route's access rule,
+/// the brand in the route against the caller's scope, then run the handler; a store outage becomes a 503 with
+/// Retry-After and anything unexpected a 500 naming the trace id. Doing this here rather than in host
+/// middleware keeps the two hosts identical: the Functions host has no ASP.NET Core exception handler.
+/// </summary>
+public sealed class HttpRouteDispatcher
+{
+    private readonly CallerResolver _callers;
+    private readonly BrandDirectory _brands;
+    private readonly ILogger<HttpRouteDispatcher> _logger;
+
+    public HttpRouteDispatcher(CallerResolver callers, BrandDirectory brands, ILogger<HttpRouteDispatcher> logger)
+    {
+        _callers = callers;
+        _brands = brands;
+        _logger = logger;
+    }
+
+    public async Task<IResult> DispatchAsync(HttpRoute route, HttpContext context, IHttpFunction function, DurableTaskClient? durable = null)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(function);
+        Caller? caller = null;
+        if (route.Access.Kind == RouteAccessKind.Role)
+        {
+            var decision = Authorize(route, context, out caller);
+            if (decision is not null)
+            {
+                return decision;
+            }
+        }
+
+        try
+        {
+            return await function.HandleAsync(new HttpCall(route, context, caller, durable), context.RequestAborted);
+        }
+        catch (StoreUnavailableException e)
+        {
+            _logger.StoreUnavailable(route.Name, e);
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(e.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Result(Problems.StoreUnavailable, "Storage is unavailable for now; nothing was stored or acknowledged. Retry later (after Retry-After seconds).");
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            var traceId = Activity.Current?.Id ?? context.TraceIdentifier;
+            _logger.UnhandledException(route.Name, e);
+            return Problems.Result(Problems.Unexpected, $"An unexpected error occurred; quote trace id {traceId}.", new Dictionary<string, object?> { ["traceId"] = traceId });
+        }
+    }
+
+    private IResult? Authorize(HttpRoute route, HttpContext context, out Caller? caller)
+    {
+        var resolution = _callers.Resolve(context.Request);
+        caller = resolution.Caller;
+        if (caller is null)
+        {
+            context.Response.Headers.WWWAuthenticate = $"ApiKey header=\"{CallerResolver.ApiKeyHeader}\", Bearer";
+            var detail = resolution.Failure ?? $"{route.Name} needs a signed-in caller with the {route.Access} role (locally: an API key in {CallerResolver.ApiKeyHeader}).";
+            _logger.CallerRejected(route.Name, resolution.Failure ?? "no credential");
+            return Problems.Result(Problems.CallerUnauthenticated, detail);
+        }
+
+        var role = route.Access.Role!.Value;
+        if (!caller.Holds(role))
+        {
+            _logger.CallerForbidden(route.Name, caller.Name, $"lacks role {role}");
+            return Problems.Result(Problems.ForbiddenRole, $"{route.Name} needs the {route.Access} role; {caller.Name} holds {Describe(caller.Roles)}.");
+        }
+
+        if (!route.IsBrandScoped)
+        {
+            return null;
+        }
+
+        var brandId = context.GetRouteValue("brandId") as string ?? string.Empty;
+        if (!caller.MaySee(brandId))
+        {
+            _logger.CallerForbidden(route.Name, caller.Name, $"brand {brandId} is outside its scope");
+            return Problems.Result(Problems.ForbiddenBrand, $"Brand '{brandId}' is outside the brands {caller.Name} may see.");
+        }
+
+        // After the scope check, so a caller cannot learn which brands exist outside its scope.
+        return _brands.All.Any(r => string.Equals(r.Account.BrandId, brandId, StringComparison.Ordinal))
+            ? null
+            : Problems.Result(Problems.NotFound, $"Brand '{brandId}' is not configured.");
+    }
+
+    private static string Describe(IReadOnlySet<AccessRole> roles) =>
+        roles.Count == 0 ? "no role" : "the role(s) " + string.Join(", ", roles.Select(r => r.ToString().ToLowerInvariant()));
+}

@@ -1,0 +1,29 @@
+using ServerlessOps.Functions.Api;
+using ServerlessOps.Functions.Local;
+using ServerlessOps.Functions.Webhooks;
+
+namespace ServerlessOps.Functions.Http;
+
+/// <summary>
+/// Every HTTP function of the app. The standalone host maps exactly these; the Functions host finds the same
+/// functions through their <c>[Function]</c> attributes (functions.metadata). A test keeps the two equal.
+/// </summary>
+public static class HttpRoutes
+{
+    public static IReadOnlyList<HttpRoute> All { get; } =
+    [
+        ShopifyWebhook.Route,
+        AmazonWebhook.Route,
+        WalmartWebhook.Route,
+        TikTokShopWebhook.Route,
+        GetOrder.Route,
+        ListOrdersForDay.Route,
+        ListChannelEvents.Route,
+        ListQuarantine.Route,
+        ReplayQuarantinedDelivery.Route,
+        GetRawDelivery.Route,
+        Health.Route,
+        OpenApiDocument.Route,
+        GetInstanceStatus.Route,
+    ];
+}

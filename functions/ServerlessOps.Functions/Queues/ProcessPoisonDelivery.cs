@@ -1,0 +1,60 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Infrastructure.Ingestion;
+using ServerlessOps.Infrastructure.Storage;
+using ServerlessOps.Standalone.Queues;
+
+namespace ServerlessOps.Functions.Queues;
+
+/// <summary>
+/// Queue trigger on <c>webhook-deliveries-poison</c> (where the queue trigger moves a message after <c>maxDequeueCount</c> attempts): a delivery that failed every attempt (a long outage,
+/// or a bug) is quarantined with that reason instead of sitting unseen in a poison queue. Replaying it
+/// from quarantine puts it back through the processor.
+/// </summary>
+public sealed class ProcessPoisonDelivery : IQueueFunction
+{
+    private readonly RawDeliveryStore _raw;
+    private readonly DeliveryRecorder _recorder;
+    private readonly int _maxDequeueCount;
+
+    public ProcessPoisonDelivery(RawDeliveryStore raw, DeliveryRecorder recorder, IOptions<IngestionOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _raw = raw;
+        _recorder = recorder;
+        _maxDequeueCount = options.Value.MaxDequeueCount;
+        QueueName = options.Value.PoisonQueueName;
+    }
+
+    public string Name => nameof(ProcessPoisonDelivery);
+
+    public string QueueName { get; }
+
+    [Function(nameof(ProcessPoisonDelivery))]
+    public Task RunAsync([QueueTrigger("%Ingestion:QueueName%-poison", Connection = "Storage")] string message, long dequeueCount, CancellationToken cancellationToken) =>
+        HandleAsync(message, dequeueCount, cancellationToken);
+
+    public async Task HandleAsync(string message, long dequeueCount, CancellationToken cancellationToken)
+    {
+        // Batches are split when a delivery in them fails, so a poisoned batch is rare (the split itself kept
+        // failing); each delivery in it that never finished is quarantined on its own.
+        foreach (var delivery in DeliveryMessageBatch.Parse(message).Deliveries)
+        {
+            await QuarantineIfUnfinishedAsync(delivery, cancellationToken);
+        }
+    }
+
+    private async Task QuarantineIfUnfinishedAsync(DeliveryMessage delivery, CancellationToken cancellationToken)
+    {
+        var raw = await _raw.GetAsync(delivery.BlobName, cancellationToken);
+        if (raw is null || raw.State != RawDeliveryState.Received)
+        {
+            return;
+        }
+
+        await _recorder.QuarantineAsync(
+            raw,
+            $"Processing failed {_maxDequeueCount} times (see the logs for delivery {raw.DeliveryKey}); replay once the cause is fixed.",
+            cancellationToken);
+    }
+}

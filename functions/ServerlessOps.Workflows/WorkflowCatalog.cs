@@ -1,0 +1,32 @@
+using Microsoft.DurableTask;
+
+namespace ServerlessOps.Workflows;
+
+/// <summary>
+/// Every orchestrator and activity the app runs. The standalone host registers these types with its Durable Task
+/// engine; the Functions host reaches the same types through one-line trigger wrappers named after each class
+/// (functions/ServerlessOps.Functions/Orchestrations). A test compares this list with the build's functions.metadata.
+/// </summary>
+public static class WorkflowCatalog
+{
+    /// <summary>Orchestrator classes (<see cref="TaskOrchestrator{TInput, TOutput}"/>); each is registered under its class name.</summary>
+    public static IReadOnlyList<Type> Orchestrators { get; } = [];
+
+    /// <summary>Activity classes (<see cref="TaskActivity{TInput, TOutput}"/>); each is registered under its class name.</summary>
+    public static IReadOnlyList<Type> Activities { get; } = [];
+
+    /// <summary>Adds every orchestrator and activity to <paramref name="registry"/> under its class name.</summary>
+    public static void Register(DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        foreach (var type in Orchestrators)
+        {
+            registry.AddOrchestrator(type);
+        }
+
+        foreach (var type in Activities)
+        {
+            registry.AddActivity(type);
+        }
+    }
+}

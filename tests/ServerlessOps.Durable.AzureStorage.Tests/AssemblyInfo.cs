@@ -1,4 +1,0 @@
-using ServerlessOps.Testing.Emulators;
-
-// One Azurite for the whole assembly; every test makes its own task hub.
-[assembly: AssemblyFixture(typeof(AzuriteFixture))]

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using ServerlessOps.Functions.Access;
+using ServerlessOps.Functions.Http;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+
+namespace ServerlessOps.Functions.Tests.Access;
+
+/// <summary>
+/// Every route that is not a webhook, health or the API description, walked with no credential, the wrong role
+/// and another brand's scope: the app itself refuses, whichever host runs it.
+/// </summary>
+public sealed class RouteAccessTests(FunctionAppFixture fixture)
+{
+    private const string FinanceAcmeKey = "finance-acme-key-0000000000000000";
+    private const string OperationsAcmeKey = "operations-acme-key-000000000000000";
+    private const string EveryRoleGlobexKey = "every-role-globex-key-0000000000000";
+    private const string EntraGroup = "6f1c1a55-0a3e-4c5e-9d53-8d7a1f2b4c11";
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string> RoleRoutes() => [.. HttpRoutes.All.Where(r => r.Access.Kind == RouteAccessKind.Role).Select(r => r.Name)];
+
+    public static TheoryData<string> BrandRoutes() => [.. HttpRoutes.All.Where(r => r.Access.Kind == RouteAccessKind.Role && r.IsBrandScoped).Select(r => r.Name)];
+
+    [Theory]
+    [MemberData(nameof(RoleRoutes))]
+    public async Task Route_WithoutCredential_Is401(string name)
+    {
+        await using var app = StartApp();
+        using var response = await SendAsync(app, HttpRoutes.All.Single(r => r.Name == name), apiKey: null);
+
+        await Problem.AssertOfTypeAsync(response, HttpStatusCode.Unauthorized, "caller-unauthenticated");
+        Assert.Contains("ApiKey", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(RoleRoutes))]
+    public async Task Route_WithTheWrongRole_Is403(string name)
+    {
+        var route = HttpRoutes.All.Single(r => r.Name == name);
+        var wrongRole = route.Access.Role == AccessRole.Finance ? OperationsAcmeKey : FinanceAcmeKey;
+        await using var app = StartApp();
+        using var response = await SendAsync(app, route, wrongRole);
+
+        var problem = await Problem.AssertOfTypeAsync(response, HttpStatusCode.Forbidden, "forbidden-role");
+        Assert.Contains(route.Access.ToString(), problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(BrandRoutes))]
+    public async Task Route_ForABrandOutsideTheCallersScope_Is403(string name)
+    {
+        await using var app = StartApp();
+        using var response = await SendAsync(app, HttpRoutes.All.Single(r => r.Name == name), EveryRoleGlobexKey);
+
+        var problem = await Problem.AssertOfTypeAsync(response, HttpStatusCode.Forbidden, "forbidden-brand");
+        Assert.Contains("'acme'", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApiKey_NotConfigured_Is401WithoutSayingWhichKeysExist()
+    {
+        await using var app = StartApp();
+        using var response = await SendAsync(app, GetOrderRoute, "not-a-key-of-this-app-000000000000");
+
+        var problem = await Problem.AssertOfTypeAsync(response, HttpStatusCode.Unauthorized, "caller-unauthenticated");
+        Assert.DoesNotContain(OperationsAcmeKey, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnonymousRoutes_AnswerWithoutCredential()
+    {
+        await using var app = StartApp();
+        using var client = app.Factory.CreateClient();
+
+        using var health = await client.GetAsync(new Uri("api/health", UriKind.Relative), Token);
+        using var openApi = await client.GetAsync(new Uri("openapi/v1.json", UriKind.Relative), Token);
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
+    }
+
+    [Fact]
+    public async Task AppServicePrincipal_WithTheRoleAndAGroupInScope_IsServed()
+    {
+        await using var app = StartApp(new() { ["WEBSITE_AUTH_ENABLED"] = "True" });
+        using var client = app.Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/brands/acme/orders?day=2026-12-01");
+        request.Headers.Add(AppServicePrincipal.Header, Principal(roles: ["Operations"], groups: [EntraGroup]));
+
+        using var response = await client.SendAsync(request, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AppServicePrincipal_OutsideEveryConfiguredScope_Is403()
+    {
+        await using var app = StartApp(new() { ["WEBSITE_AUTH_ENABLED"] = "True" });
+        using var client = app.Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/brands/acme/orders?day=2026-12-01");
+        request.Headers.Add(AppServicePrincipal.Header, Principal(roles: ["Operations"], groups: [Guid.NewGuid().ToString()]));
+
+        using var response = await client.SendAsync(request, Token);
+
+        await Problem.AssertOfTypeAsync(response, HttpStatusCode.Forbidden, "forbidden-brand");
+    }
+
+    [Fact]
+    public async Task AppServicePrincipal_WhenPlatformAuthenticationIsOff_IsNotTrusted()
+    {
+        // Without App Service authentication in front, anyone can write this header: a forged admin is refused.
+        await using var app = StartApp();
+        using var client = app.Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/brands/acme/orders?day=2026-12-01");
+        request.Headers.Add(AppServicePrincipal.Header, Principal(roles: ["Admin"], groups: [EntraGroup]));
+
+        using var response = await client.SendAsync(request, Token);
+
+        var problem = await Problem.AssertOfTypeAsync(response, HttpStatusCode.Unauthorized, "caller-unauthenticated");
+        Assert.Contains("App Service authentication", problem, StringComparison.Ordinal);
+    }
+
+    private static HttpRoute GetOrderRoute => HttpRoutes.All.Single(r => r.Name == nameof(ServerlessOps.Functions.Api.GetOrder));
+
+    private TestApp StartApp(Dictionary<string, string>? more = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Access:ApiKeys:1:Name"] = "finance-acme",
+            ["Access:ApiKeys:1:Key"] = FinanceAcmeKey,
+            ["Access:ApiKeys:1:Roles"] = "finance",
+            ["Access:ApiKeys:1:Brands"] = "acme",
+            ["Access:ApiKeys:2:Name"] = "operations-acme",
+            ["Access:ApiKeys:2:Key"] = OperationsAcmeKey,
+            ["Access:ApiKeys:2:Roles"] = "operations",
+            ["Access:ApiKeys:2:Brands"] = "acme",
+            ["Access:ApiKeys:3:Name"] = "every-role-globex",
+            ["Access:ApiKeys:3:Key"] = EveryRoleGlobexKey,
+            ["Access:ApiKeys:3:Roles"] = "operations,finance,admin",
+            ["Access:ApiKeys:3:Brands"] = "globex",
+            ["Access:Principals:0:ObjectId"] = EntraGroup,
+            ["Access:Principals:0:Brands"] = "acme",
+        };
+        foreach (var (key, value) in more ?? [])
+        {
+            settings[key] = value;
+        }
+
+        return TestApp.Start(fixture, TestApp.TriggersOff(settings));
+    }
+
+    /// <summary>One request to the route, its placeholders filled (brand acme), signed with the key or not at all.</summary>
+    private static async Task<HttpResponseMessage> SendAsync(TestApp app, HttpRoute route, string? apiKey)
+    {
+        using var client = app.Factory.CreateClient();
+        var path = route.Template.Replace("{brandId}", "acme", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal);
+        path = System.Text.RegularExpressions.Regex.Replace(path, @"\{\w+\}", "any");
+        using var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
+        if (apiKey is not null)
+        {
+            request.Headers.Add(CallerResolver.ApiKeyHeader, apiKey);
+        }
+
+        return await client.SendAsync(request, Token);
+    }
+
+    /// <summary>X-MS-CLIENT-PRINCIPAL as App Service authentication writes it for an Entra ID token.</summary>
+    private static string Principal(string[] roles, string[] groups)
+    {
+        var claims = new List<object> { new { typ = "name", val = "Test Operator" }, new { typ = "http://schemas.microsoft.com/identity/claims/objectidentifier", val = Guid.NewGuid().ToString() } };
+        claims.AddRange(roles.Select(r => new { typ = "roles", val = r }));
+        claims.AddRange(groups.Select(g => new { typ = "groups", val = g }));
+        var json = JsonSerializer.Serialize(new { auth_typ = "aad", name_typ = "name", role_typ = "roles", claims });
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
+    }
+}
