@@ -62,7 +62,10 @@ internal static class DemoRun
 
         if (options.KeepServing)
         {
-            Console.WriteLine($"Serving at {app.BaseAddress} (try {app.BaseAddress}api/brands/{scenario.Accounts.BrandId}/quarantine). Ctrl+C stops.");
+            Console.WriteLine($"Serving at {app.BaseAddress}. Ctrl+C stops. Try:");
+            Console.WriteLine($"  curl -s {app.BaseAddress}openapi/v1.json");
+            Console.WriteLine($"  curl -s -H '{LocalStackSettings.ApiKeyHeader}: {LocalStackSettings.ApiKey}' '{app.BaseAddress}api/brands/{scenario.Accounts.BrandId}/orders?day={DateTime.UtcNow:yyyy-MM-dd}'");
+            Console.WriteLine($"  curl -s -H '{LocalStackSettings.ApiKeyHeader}: {LocalStackSettings.ApiKey}' '{app.BaseAddress}api/brands/{scenario.Accounts.BrandId}/quarantine?state=open'");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
