@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
-# Builds the deployment package Azure Functions runs for the custom handler:
-#   <root>/host.json                  customHandler.description.defaultExecutablePath names the executable
-#   <root>/ServerlessOps.Functions    self-contained linux-x64 executable (+ its runtime files)
-#   <root>/<FunctionName>/function.json   one folder per function, copied from Bindings/<FunctionName>/
-# then checks that layout and zips it, keeping the executable bit, to artifacts/package/serverlessops-functions.zip.
+# Builds the deployment package of the isolated-worker function app: the publish output of
+# functions/ServerlessOps.Functions, whose root the Functions host on Flex Consumption loads:
+#   host.json               host and Durable extension configuration
+#   functions.metadata      every function with its trigger and bindings (written by the Worker SDK)
+#   worker.config.json      how the host starts the worker: dotnet ServerlessOps.Functions.dll
+#   extensions.json, .azurefunctions/   the host-side extensions (Durable, DurableTask.AzureStorage, queues)
+#   ServerlessOps.Functions.dll and its dependencies
+# then checks that layout and zips it to artifacts/package/serverlessops-functions.zip.
+#
+# Framework-dependent for linux-x64: Flex Consumption runs dotnet-isolated apps on Linux x64 with the platform's
+# .NET 10 (patched by the platform, so nothing self-contained); the runtime identifier keeps only the Linux x64
+# native libraries (Cosmos DB query interop) at the root instead of a runtimes/ tree for every OS, a quarter less
+# to download at each cold start.
 #
 # Usage: infra/azure/package.sh [--project path/to/ServerlessOps.Functions.csproj] [--output path.zip]
+#        infra/azure/package.sh --check <publish-dir>    only check an existing publish folder (the tests use it)
 # Deploy: az functionapp deployment source config-zip -g <rg> -n <app> --src artifacts/package/serverlessops-functions.zip
 set -euo pipefail
 
@@ -13,95 +22,142 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 project="$root/functions/ServerlessOps.Functions/ServerlessOps.Functions.csproj"
 zip_path="$root/artifacts/package/serverlessops-functions.zip"
+check_only=""
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --project) project="$(realpath "$2")"; shift 2 ;;
     --output) zip_path="$(realpath -m "$2")"; shift 2 ;;
+    --check) check_only="$(realpath "$2")"; shift 2 ;;
     *) echo "package.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-project_dir="$(dirname "$project")"
-staging="$(dirname "$zip_path")/staging"
-rm -rf "$staging"
-mkdir -p "$staging"
+# Checks a publish folder; prints every problem and exits 1 if there is any.
+check_layout() {
+  python3 - "$1" <<'PY'
+import json, os, sys
 
-echo "package: publishing $(realpath --relative-to="$root" "$project" 2>/dev/null || echo "$project") (Release, linux-x64, self-contained)"
-dotnet publish "$project" -c Release -r linux-x64 --self-contained true -o "$staging" -nologo -v quiet \
-  -p:PublishReadyToRun=false -p:GenerateDocumentationFile=false
-
-# local settings are for func/standalone runs only; they never ship. The Web SDK also publishes the
-# source copies under Bindings/ (as content); the host reads only <root>/<Name>/function.json.
-rm -f "$staging/local.settings.json" "$staging/local.settings.sample.json"
-rm -rf "$staging/Bindings"
-
-python3 - "$staging" "$project_dir" "$zip_path" <<'PY'
-import json, os, stat, sys, zipfile
-
-staging, project_dir, zip_path = sys.argv[1:4]
+staging = sys.argv[1]
 errors = []
+fail = errors.append
+assembly = "ServerlessOps.Functions.dll"
+# The marketplaces' webhook URLs (infra/azure/settings.bicep webhookPaths); host.json routePrefix is "".
+webhooks = {
+    "ShopifyWebhook": "api/webhooks/shopify",
+    "AmazonWebhook": "api/webhooks/amazon",
+    "WalmartWebhook": "api/webhooks/walmart",
+    "TikTokShopWebhook": "api/webhooks/tiktok",
+}
 
-def fail(message):
-    errors.append(message)
+def load(name):
+    path = os.path.join(staging, name)
+    if not os.path.isfile(path):
+        fail(f"{name} is not at the package root")
+        return None
+    try:
+        with open(path, encoding="utf-8-sig") as f:
+            return json.load(f)
+    except ValueError as e:
+        fail(f"{name} is not valid JSON: {e}")
+        return None
 
-host_path = os.path.join(staging, "host.json")
-if not os.path.isfile(host_path):
-    sys.exit("package: host.json is not at the package root")
-with open(host_path, encoding="utf-8") as f:
-    host = json.load(f)
+host = load("host.json")
+if isinstance(host, dict):
+    if host.get("version") != "2.0":
+        fail('host.json: "version" must be "2.0"')
+    if "customHandler" in host:
+        fail("host.json: customHandler is left over from the custom handler; the isolated worker needs none")
+    if "extensionBundle" in host:
+        fail("host.json: extensionBundle must go: the isolated worker brings its extensions in .azurefunctions/")
 
-if host.get("version") != "2.0":
-    fail('host.json: "version" must be "2.0"')
-handler = host.get("customHandler") or {}
-executable = (handler.get("description") or {}).get("defaultExecutablePath")
-if not executable:
-    fail("host.json: customHandler.description.defaultExecutablePath is missing")
-else:
-    exe_path = os.path.join(staging, executable)
-    if not os.path.isfile(exe_path):
-        fail(f"host.json names '{executable}', which is not at the package root")
-    elif not os.stat(exe_path).st_mode & stat.S_IXUSR:
-        fail(f"'{executable}' is not executable")
-if handler.get("enableForwardingHttpRequest") is not True:
-    fail("host.json: customHandler.enableForwardingHttpRequest must be true")
-if "extensionBundle" not in host:
-    fail("host.json: extensionBundle is missing (queue and timer triggers need it)")
+if not os.path.isfile(os.path.join(staging, assembly)):
+    fail(f"{assembly} is not at the package root")
 
-# Every source binding must arrive as <root>/<Name>/function.json, unchanged.
-bindings_dir = os.path.join(project_dir, "Bindings")
-expected = sorted(
-    name for name in (os.listdir(bindings_dir) if os.path.isdir(bindings_dir) else [])
-    if os.path.isfile(os.path.join(bindings_dir, name, "function.json")))
-present = sorted(
-    name for name in os.listdir(staging)
-    if os.path.isfile(os.path.join(staging, name, "function.json")))
-if not expected:
-    fail(f"no Bindings/<Name>/function.json in {project_dir}: the package would have no functions")
-for name in expected:
-    packaged = os.path.join(staging, name, "function.json")
-    if not os.path.isfile(packaged):
-        fail(f"{name}/function.json is missing from the package root")
-        continue
-    with open(os.path.join(bindings_dir, name, "function.json"), "rb") as a, open(packaged, "rb") as b:
-        if a.read() != b.read():
-            fail(f"{name}/function.json in the package differs from Bindings/{name}/function.json")
-    with open(packaged, encoding="utf-8") as f:
-        bindings = json.load(f).get("bindings", [])
-    triggers = [b for b in bindings if str(b.get("type", "")).endswith("Trigger")]
-    if len(triggers) != 1:
-        fail(f"{name}/function.json has {len(triggers)} triggers; exactly one is required")
-for name in sorted(set(present) - set(expected)):
-    fail(f"{name}/function.json is in the package but not in Bindings/")
+worker = load("worker.config.json")
+if isinstance(worker, dict):
+    description = worker.get("description") or {}
+    if description.get("language") != "dotnet-isolated":
+        fail(f"worker.config.json: language is {description.get('language')!r}, not 'dotnet-isolated'")
+    if description.get("defaultWorkerPath") != assembly:
+        fail(f"worker.config.json: defaultWorkerPath is {description.get('defaultWorkerPath')!r}, not {assembly!r}")
+
+functions = load("functions.metadata")
+if functions is not None:
+    if not isinstance(functions, list) or not functions:
+        fail("functions.metadata lists no function")
+        functions = []
+    by_name = {f.get("name"): f for f in functions if isinstance(f, dict)}
+    for name, route in webhooks.items():
+        function = by_name.get(name)
+        if function is None:
+            fail(f"functions.metadata has no {name} (the marketplaces post to /{route})")
+            continue
+        triggers = [b for b in function.get("bindings", []) if str(b.get("type", "")).lower() == "httptrigger"]
+        if len(triggers) != 1 or triggers[0].get("route", "").strip("/") != route \
+                or [m.lower() for m in triggers[0].get("methods", [])] != ["post"]:
+            fail(f"functions.metadata: {name} must be one POST httpTrigger on route {route!r}")
+    for function in functions:
+        script = function.get("scriptFile")
+        if script and not os.path.isfile(os.path.join(staging, script)):
+            fail(f"functions.metadata: {function.get('name')} names scriptFile {script!r}, which is not in the package")
+
+extensions = load("extensions.json")
+if isinstance(extensions, dict):
+    entries = extensions.get("extensions") or []
+    for entry in entries:
+        hint = (entry.get("hintPath") or "").replace("\\", "/")
+        if hint and not os.path.isfile(os.path.join(staging, hint)):
+            fail(f"extensions.json: {entry.get('name')} points to {hint}, which is not in the package")
+    if not any("DurableTask" in (e.get("typeName") or "") for e in entries):
+        fail("extensions.json does not load the Durable Functions extension: the Worker SDK packs an extension only "
+             "when a function uses its bindings, so no [OrchestrationTrigger], [ActivityTrigger] or [DurableClient] was found")
+extension_dir = os.path.join(staging, ".azurefunctions")
+for dll in ("Microsoft.Azure.WebJobs.Extensions.DurableTask.dll", "DurableTask.AzureStorage.dll"):
+    if not os.path.isfile(os.path.join(extension_dir, dll)):
+        fail(f".azurefunctions/{dll} is missing: the host could not run the Durable extension on Azure Storage")
+
+for dirpath, dirnames, filenames in os.walk(staging):
+    rel = os.path.relpath(dirpath, staging)
+    for name in filenames:
+        if name.startswith("local.settings") and name.endswith(".json"):
+            fail(f"{os.path.join(rel, name)} must not ship: local settings hold local keys")
+        if name == "function.json":
+            fail(f"{os.path.join(rel, name)}: a custom-handler binding; the worker's functions.metadata replaces them")
+    if "Bindings" in dirnames and rel == ".":
+        fail("Bindings/ is left over from the custom handler")
 
 if errors:
     for e in errors:
         print(f"package: {e}", file=sys.stderr)
     sys.exit(1)
+print(f"package: layout ok ({len(functions)} functions: {', '.join(sorted(f.get('name', '?') for f in functions))})")
+PY
+}
 
-# Zip with each file's Unix mode in external_attr, so the executable stays executable when the
-# platform unpacks it. Sorted entries and a fixed timestamp keep the archive reproducible.
+if [[ -n "$check_only" ]]; then
+  check_layout "$check_only"
+  exit 0
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+staging="$(dirname "$zip_path")/staging"
+rm -rf "$staging"
+mkdir -p "$staging"
+
+echo "package: publishing $(realpath --relative-to="$root" "$project" 2>/dev/null || echo "$project") (Release, linux-x64, framework-dependent)"
+dotnet publish "$project" -c Release -r linux-x64 --self-contained false -o "$staging" -nologo -v quiet
+
+# Local settings are for local runs only; the project never publishes them, this makes sure.
+rm -f "$staging"/local.settings*.json
+
+check_layout "$staging"
+
+python3 - "$staging" "$zip_path" <<'PY'
+import os, stat, sys, zipfile
+
+staging, zip_path = sys.argv[1:3]
+# Sorted entries and a fixed timestamp keep the archive reproducible; Unix modes are kept in external_attr.
 os.makedirs(os.path.dirname(zip_path), exist_ok=True)
 tmp = zip_path + ".tmp"
 count = 0
@@ -119,7 +175,5 @@ with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6
                 z.writestr(info, f.read())
             count += 1
 os.replace(tmp, zip_path)
-size = os.path.getsize(zip_path)
-print(f"package: {len(expected)} functions ({', '.join(expected)}), executable '{executable}', "
-      f"{count} files, {size / 1048576:.1f} MiB -> {zip_path}")
+print(f"package: {count} files, {os.path.getsize(zip_path) / 1048576:.1f} MiB -> {zip_path}")
 PY

@@ -29,9 +29,6 @@ public sealed class AppSettingsContractTests(BicepFixture bicep)
         // authenticates with the client id in the authentication string.
         new("APPLICATIONINSIGHTS_CONNECTION_STRING", "Functions host, the app's OpenTelemetry exporter", HasDefault: false),
         new("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "Functions host, the app's OpenTelemetry exporter", HasDefault: false),
-        // Until AccessOptions (ServerlessOps.Functions/Access) is in the build, issue 14 item 6.
-        new("Access__Principals__{n}__ObjectId", "AccessOptions (issue 14 item 6)", HasDefault: false),
-        new("Access__Principals__{n}__Brands", "AccessOptions (issue 14 item 6)", HasDefault: false),
     ];
 
     /// <summary>Settings the app reads without a default that Azure deliberately never gets, and why.</summary>
@@ -58,6 +55,7 @@ public sealed class AppSettingsContractTests(BicepFixture bicep)
         Assert.Contains(OptionsCatalog.All, s => s.Pattern == "Brands__{key}__Accounts__{n}__Secret");
         Assert.Contains(OptionsCatalog.All, s => s.Pattern == "Channels__Amazon__BaseUrl" && s.HasDefault);
         Assert.Contains(OptionsCatalog.All, s => s.Pattern == "Cosmos__AccountEndpoint" && !s.HasDefault);
+        Assert.Contains(OptionsCatalog.All, s => s.Pattern == "Access__Principals__{n}__ObjectId" && s.ReadBy == "AccessOptions");
     }
 
     [Fact]
