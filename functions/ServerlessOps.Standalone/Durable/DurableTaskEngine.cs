@@ -56,7 +56,7 @@ internal sealed partial class DurableTaskEngine(
         try
         {
             await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
-            var worker = new TaskHubWorker(service, orchestrations, activities, loggerFactory)
+            var worker = new TaskHubWorker(new InstanceScopedBackoffOrchestrationService(service), orchestrations, activities, loggerFactory)
             {
                 ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
             };

@@ -92,13 +92,28 @@ public sealed partial class OrchestrationServiceDurableTaskClient
 
     /// <inheritdoc />
     /// <remarks>
-    /// Deletes the instance's history, status and payload blobs whatever its state, as the extension's purge does in
-    /// Azure; messages still queued for it are then discarded by the engine.
+    /// Deletes a finished (completed, failed, terminated) instance's history, status and payload blobs; messages still
+    /// in flight for it (activity results, timers) are discarded by the engine when they arrive. An instance that has
+    /// not finished is refused with <see cref="InvalidOperationException"/>, as the Durable Task SDK's own engine
+    /// client does: on this engine a running episode would write a first-episode instance back, or fail its commit
+    /// and stall the worker. Terminate it and wait for it first. A missing instance purges nothing.
     /// </remarks>
     public override async Task<PurgeResult> PurgeInstanceAsync(string instanceId, PurgeInstanceOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         RefuseRecursive(options?.Recursive == true, "purge");
+        if (await GetStateAsync(instanceId, cancellation) is not { } state)
+        {
+            return new PurgeResult(0);
+        }
+
+        if (OrchestrationStates.IsRunning(state.OrchestrationStatus))
+        {
+            throw new InvalidOperationException(
+                $"Cannot purge orchestration instance {instanceId}: it is {state.OrchestrationStatus}. Only finished instances can be purged; " +
+                "terminate it and wait for it to finish first (a purge under a running episode can be undone by that episode or stall the worker).");
+        }
+
         cancellation.ThrowIfCancellationRequested();
         return ToClient(await Cast<IOrchestrationServicePurgeClient>("purge instances").PurgeInstanceStateAsync(instanceId));
     }

@@ -56,6 +56,12 @@ internal sealed class EngineHost : IAsyncDisposable
         builder.Logging.AddProvider(new TestOutputLoggerProvider(logPrefix));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("ServerlessOps", LogLevel.Information);
+        if (Environment.GetEnvironmentVariable("SO_ENGINE_LOG") is not null)
+        {
+            // Debugging a scenario: the engine's own trace, written to that file (TestOutputLoggerProvider).
+            builder.Logging.AddFilter("DurableTask", LogLevel.Trace);
+        }
+
         builder.Services.AddStandaloneDurableTask(builder.Configuration, registerTasks);
         configureServices?.Invoke(builder.Services);
         var host = builder.Build();

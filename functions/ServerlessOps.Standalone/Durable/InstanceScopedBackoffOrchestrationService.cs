@@ -1,0 +1,105 @@
+using Azure;
+using DurableTask.Core;
+
+namespace ServerlessOps.Standalone.Durable;
+
+/// <summary>
+/// The engine as the dispatcher sees it, with one correction: a work item that fails because of its own instance
+/// does not slow down every other instance on this worker. Every other member passes straight through.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The Azure Storage engine answers every processing failure with a 10 s back-off, and DTFx's dispatcher then waits
+/// that long after each fetch until five work items succeed: one failed episode cuts the worker's whole orchestration
+/// throughput to one episode per 10 s for about a minute. That protects storage during an outage, but a 404 (the
+/// instance's history or payload was purged while its episode ran) or a 412 (another worker committed the same
+/// instance first) concerns that one instance only; the engine abandons its messages and settles them on the next
+/// fetch (discarded for a purged instance, replayed after a conflict). For those no back-off is asked; for anything
+/// else the engine's answer stands. (The engine class is sealed, hence a decorator rather than an override.)
+/// </para>
+/// <para>Durable Functions in Azure runs the unmodified engine: there a purge during a running episode still pauses the worker.</para>
+/// </remarks>
+internal sealed class InstanceScopedBackoffOrchestrationService(IOrchestrationService inner) : IOrchestrationService
+{
+    public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
+
+    public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;
+
+    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
+
+    public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
+
+    public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
+
+    public int GetDelayInSecondsAfterOnProcessException(Exception exception) =>
+        IsInstanceScoped(exception) ? 0 : inner.GetDelayInSecondsAfterOnProcessException(exception);
+
+    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
+
+    public Task StartAsync() => inner.StartAsync();
+
+    public Task StopAsync() => inner.StopAsync();
+
+    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
+
+    public Task CreateAsync() => inner.CreateAsync();
+
+    public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);
+
+    public Task CreateIfNotExistsAsync() => inner.CreateIfNotExistsAsync();
+
+    public Task DeleteAsync() => inner.DeleteAsync();
+
+    public Task DeleteAsync(bool deleteInstanceStore) => inner.DeleteAsync(deleteInstanceStore);
+
+    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) =>
+        inner.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
+
+    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+
+    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
+
+    public Task CompleteTaskOrchestrationWorkItemAsync(
+        TaskOrchestrationWorkItem workItem,
+        OrchestrationRuntimeState newOrchestrationRuntimeState,
+        IList<TaskMessage> outboundMessages,
+        IList<TaskMessage> orchestratorMessages,
+        IList<TaskMessage> timerMessages,
+        TaskMessage continuedAsNewMessage,
+        OrchestrationState orchestrationState) =>
+        inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+
+    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+
+    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+
+    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+
+    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
+
+    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
+        inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+
+    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
+
+    /// <summary>True when the failure is a storage 404 or 412 anywhere in the exception chain.</summary>
+    internal static bool IsInstanceScoped(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is RequestFailedException { Status: 404 or 412 })
+            {
+                return true;
+            }
+
+            if (e is AggregateException aggregate && aggregate.InnerExceptions.Any(IsInstanceScoped))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
