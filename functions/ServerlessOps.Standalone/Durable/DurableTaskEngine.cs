@@ -35,8 +35,10 @@ internal sealed partial class DurableTaskEngine(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var orchestrations = new TaskCatalog<TaskOrchestration>();
-        var activities = new TaskCatalog<TaskActivity>();
+        var orchestrations = new TaskCatalog<TaskOrchestration>(
+            (name, known) => shims.CreateOrchestration(name, FailingTask.NotRegistered(name, "orchestrator", known)));
+        var activities = new TaskCatalog<TaskActivity>(
+            (name, known) => shims.CreateActivity(name, FailingTask.NotRegistered(name, "activity", known)));
         foreach (var (name, factory) in tasks.Registry.GetOrchestrators())
         {
             orchestrations.Add(TaskCreators.Orchestration(name, factory, services, shims));

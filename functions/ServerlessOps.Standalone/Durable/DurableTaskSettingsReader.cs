@@ -30,7 +30,10 @@ public static partial class DurableTaskSettingsReader
         var problems = new List<string>();
         foreach (var value in values)
         {
-            Apply(settings, ResolveTokens(value, configuration, problems), problems);
+            if (ResolveTokens(value, configuration, problems) is { } resolved)
+            {
+                Apply(settings, resolved, problems);
+            }
         }
 
         Validate(settings, problems);
@@ -92,13 +95,15 @@ public static partial class DurableTaskSettingsReader
         }
     }
 
-    private static ConfiguredValue ResolveTokens(ConfiguredValue value, IConfiguration configuration, List<string> problems)
+    /// <summary>The value with its %Name% tokens replaced; null (and a problem listed) when a token has no setting.</summary>
+    private static ConfiguredValue? ResolveTokens(ConfiguredValue value, IConfiguration configuration, List<string> problems)
     {
         if (!value.Value.Contains('%', StringComparison.Ordinal))
         {
             return value;
         }
 
+        var unresolved = false;
         var resolved = Token().Replace(value.Value, match =>
         {
             var name = match.Groups["name"].Value;
@@ -108,9 +113,10 @@ public static partial class DurableTaskSettingsReader
             }
 
             problems.Add($"{value.Describe()}: refers to %{name}%, but no app setting '{name}' exists.");
+            unresolved = true;
             return match.Value;
         });
-        return value with { Value = resolved, Source = value.Source + $", resolved from '{value.Value}'" };
+        return unresolved ? null : value with { Value = resolved, Source = value.Source + $", resolved from '{value.Value}'" };
     }
 
     private static void Validate(DurableTaskSettings settings, List<string> problems)

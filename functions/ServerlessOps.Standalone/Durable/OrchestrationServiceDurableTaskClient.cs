@@ -27,20 +27,26 @@ public sealed partial class OrchestrationServiceDurableTaskClient : DurableTaskC
     private readonly DataConverter _converter;
     private readonly DurableTaskSettings _settings;
     private readonly TimeProvider _timeProvider;
+    private readonly HashSet<string>? _orchestrators;
 
     /// <summary>Creates the client.</summary>
     /// <param name="settings">The task hub (the client's <see cref="DurableTaskClient.Name"/>) and the client-side semantics it configures.</param>
     /// <param name="client">The engine; its query and purge interfaces are used when it implements them.</param>
     /// <param name="converter">The worker's data converter.</param>
     /// <param name="timeProvider">Clock for polling delays.</param>
+    /// <param name="orchestrators">
+    /// The orchestrators the app's workers run: starting any other name throws <see cref="ArgumentException"/>, as the
+    /// extension's client does. Null: no check (a client of a hub whose workers run elsewhere).
+    /// </param>
     public OrchestrationServiceDurableTaskClient(
-        DurableTaskSettings settings, IOrchestrationServiceClient client, DataConverter converter, TimeProvider timeProvider)
+        DurableTaskSettings settings, IOrchestrationServiceClient client, DataConverter converter, TimeProvider timeProvider, IEnumerable<string>? orchestrators = null)
         : base((settings ?? throw new ArgumentNullException(nameof(settings))).HubName)
     {
         _settings = settings;
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _converter = converter ?? throw new ArgumentNullException(nameof(converter));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _orchestrators = orchestrators?.ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Entities are not hosted by the standalone engine.</summary>
@@ -56,6 +62,11 @@ public sealed partial class OrchestrationServiceDurableTaskClient : DurableTaskC
     public override async Task<string> ScheduleNewOrchestrationInstanceAsync(
         TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
     {
+        if (_orchestrators is not null && !_orchestrators.Contains(orchestratorName.Name))
+        {
+            throw new ArgumentException(FailingTask.NotRegisteredMessage(orchestratorName.Name, "orchestrator", _orchestrators), nameof(orchestratorName));
+        }
+
         var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
         ValidateInstanceId(instanceId);
         var started = new ExecutionStartedEvent(-1, _converter.Serialize(input))

@@ -63,7 +63,8 @@ public static class StandaloneDurableTaskServiceCollectionExtensions
             provider.GetRequiredService<DurableTaskSettings>(),
             provider.GetRequiredService<AzureStorageOrchestrationService>(),
             provider.GetRequiredService<DataConverter>(),
-            provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<TimeProvider>(),
+            registry.GetOrchestrators().Select(o => o.Key.Name)));
         services.AddSingleton<DurableTaskClient>(provider => provider.GetRequiredService<OrchestrationServiceDurableTaskClient>());
         return services;
     }

@@ -4,9 +4,10 @@ namespace ServerlessOps.Standalone.Durable;
 
 /// <summary>
 /// The engine's lookup of orchestrations or activities by name. Names match without regard to case, as function names
-/// do in Azure; the version is ignored, since the Functions host resolves tasks by function name only.
+/// do in Azure; the version is ignored, since the Functions host resolves tasks by function name only. An unknown name
+/// gets <paramref name="unknown"/>'s stand-in, which fails the execution naming the registered tasks.
 /// </summary>
-internal sealed class TaskCatalog<T> : INameVersionObjectManager<T>
+internal sealed class TaskCatalog<T>(Func<string, IEnumerable<string>, T> unknown) : INameVersionObjectManager<T>
     where T : class
 {
     private readonly Dictionary<string, ObjectCreator<T>> _creators = new(StringComparer.OrdinalIgnoreCase);
@@ -22,7 +23,7 @@ internal sealed class TaskCatalog<T> : INameVersionObjectManager<T>
         }
     }
 
-    /// <summary>A new instance for one execution, or null when none is registered (the engine then fails the instance, naming it).</summary>
+    /// <summary>A new instance for one execution.</summary>
     public T? GetObject(string name, string? version) =>
-        _creators.TryGetValue(name, out var creator) ? creator.Create() : null;
+        _creators.TryGetValue(name, out var creator) ? creator.Create() : unknown(name, _creators.Keys);
 }

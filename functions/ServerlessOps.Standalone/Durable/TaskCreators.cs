@@ -22,7 +22,7 @@ internal static class TaskCreators
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                orchestrator = new UncreatableTask(name, "orchestrator", e);
+                orchestrator = FailingTask.CouldNotCreate(name, "orchestrator", e);
             }
 
             return shims.CreateOrchestration(name, orchestrator);
@@ -43,7 +43,7 @@ internal static class TaskCreators
 #pragma warning restore CA1031
             {
                 scope.Dispose();
-                activity = new UncreatableTask(name, "activity", e);
+                activity = FailingTask.CouldNotCreate(name, "activity", e);
             }
 
             return shims.CreateActivity(name, activity);

@@ -127,4 +127,38 @@ public sealed class OrchestrationPatternTests(PatternsFixture fixture) : IClassF
         Assert.Equal(3, ids.Distinct().Count());
         Assert.Equal(tracker.Created, tracker.Disposed);
     }
+
+    [Fact]
+    public async Task Activity_DependencyMissingFromDI_FailsOnceNamingActivityAndCause()
+    {
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(MisconfiguredCallerOrchestrator), "x", Deadline.Token());
+
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Deadline.Token());
+
+        var report = done.ReadOutputAs<FailureReport>()!;
+        Assert.True(report.CausedByInvalidOperation);
+        Assert.Contains($"activity '{nameof(MisconfiguredActivity)}' could not be created", report.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains(nameof(UnregisteredDependency), report.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Schedule_OrchestratorNotRegistered_RefusedNamingTheKnownOnes()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Client.ScheduleNewOrchestrationInstanceAsync("NoSuchOrchestrator", "x", Deadline.Token()));
+
+        Assert.Contains("'NoSuchOrchestrator' doesn't exist", error.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(SequenceOrchestrator), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubOrchestration_NotRegisteredInThisHost_ParentGetsOneFailureNamingIt()
+    {
+        // Only a client of another app (or an older build) could start it; the engine must fail it, not retry it forever.
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(MissingChildCallerOrchestrator), "x", Deadline.Token());
+
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Deadline.Token());
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Contains("'NoSuchChild' doesn't exist", done.ReadOutputAs<FailureReport>()!.ErrorMessage, StringComparison.Ordinal);
+    }
 }

@@ -20,10 +20,13 @@ public sealed class PatternsFixture(AzuriteFixture azurite) : EngineFixture(azur
         .AddOrchestrator<UnserializableActivityCallerOrchestrator>()
         .AddOrchestrator<TimerOrchestrator>()
         .AddOrchestrator<InjectionOrchestrator>()
+        .AddOrchestrator<MisconfiguredCallerOrchestrator>()
+        .AddOrchestrator<MissingChildCallerOrchestrator>()
         .AddActivity<DoubleActivity>()
         .AddActivity<FlakyActivity>()
         .AddActivity<UnserializableOutputActivity>()
-        .AddActivity<InjectedActivity>();
+        .AddActivity<InjectedActivity>()
+        .AddActivity<MisconfiguredActivity>();
 
     protected override void ConfigureServices(IServiceCollection services) => services
         .AddSingleton<ScopeTracker>()
