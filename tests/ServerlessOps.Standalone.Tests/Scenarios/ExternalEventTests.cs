@@ -29,24 +29,10 @@ public sealed class ExternalEventTests(EventsFixture fixture) : IClassFixture<Ev
     {
         const int Count = 150;
         var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(CollectEventsOrchestrator), new CollectRequest(Count, HoldAtGate: true), Deadline.Token());
-        await Client.WaitForInstanceStartAsync(id, Deadline.Token());
+        await Deadline.WithinAsync(Gate.EnteredAsync(id).ContinueWith(_ => true, TaskScheduler.Default), "the orchestration to hold at the gate");
 
         // The orchestration is held at its first activity: every event below is queued before its first wait.
-        using (var parallel = new SemaphoreSlim(8))
-        {
-            await Task.WhenAll(Enumerable.Range(1, Count).Select(async value =>
-            {
-                await parallel.WaitAsync(Deadline.Token());
-                try
-                {
-                    await Client.RaiseEventAsync(id, "Item", value, Deadline.Token());
-                }
-                finally
-                {
-                    parallel.Release();
-                }
-            }));
-        }
+        await RaiseAllAsync(id, "Item", Count);
 
         Gate.Open(id);
         var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Deadline.Token());
@@ -83,7 +69,7 @@ public sealed class ExternalEventTests(EventsFixture fixture) : IClassFixture<Ev
     }
 
     [Fact]
-    public async Task ContinueAsNewPreservingEvents_EventsRaisedInABurst_NoneLost()
+    public async Task ContinueAsNewPreservingEvents_EventsRaisedWhileGenerationsRun_NoneLost()
     {
         const int Count = 40;
         var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ContinueAsNewCounterOrchestrator), new CounterState(Count, 0, 0), Deadline.Token());
@@ -95,8 +81,39 @@ public sealed class ExternalEventTests(EventsFixture fixture) : IClassFixture<Ev
         var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Deadline.Token());
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
-        var state = done.ReadOutputAs<CounterState>()!;
-        Assert.Equal(Count, state.Received);
-        Assert.Equal(Enumerable.Range(1, Count).Sum(), state.Sum);
+        Assert.Equal(new CounterState(Count, Count, Enumerable.Range(1, Count).Sum()), done.ReadOutputAs<CounterState>());
+    }
+
+    [Fact]
+    public async Task ContinueAsNewPreservingEvents_HundredFiftyBufferedBeforeTheFirst_AllCarriedThroughEveryGeneration()
+    {
+        const int Count = 150;
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ContinueAsNewCounterOrchestrator), new CounterState(Count, 0, 0, HoldAtGate: true), Deadline.Token());
+        await Deadline.WithinAsync(Gate.EnteredAsync(id).ContinueWith(_ => true, TaskScheduler.Default), "the first execution to hold at the gate");
+        await RaiseAllAsync(id, "Add", Count);
+
+        // Every event is queued before the first wait: each generation takes one and must hand the rest to the next.
+        Gate.Open(id);
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Deadline.Token(TimeSpan.FromSeconds(90)));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(new CounterState(Count, Count, Enumerable.Range(1, Count).Sum(), HoldAtGate: true), done.ReadOutputAs<CounterState>());
+    }
+
+    private async Task RaiseAllAsync(string id, string eventName, int count)
+    {
+        using var parallel = new SemaphoreSlim(8);
+        await Task.WhenAll(Enumerable.Range(1, count).Select(async value =>
+        {
+            await parallel.WaitAsync(Deadline.Token());
+            try
+            {
+                await Client.RaiseEventAsync(id, eventName, value, Deadline.Token());
+            }
+            finally
+            {
+                parallel.Release();
+            }
+        }));
     }
 }
