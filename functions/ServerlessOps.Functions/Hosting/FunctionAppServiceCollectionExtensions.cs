@@ -27,6 +27,8 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<IQueueFunction, ProcessWebhookDelivery>();
         services.AddSingleton<IQueueFunction, ProcessPoisonDelivery>();
         services.AddSingleton<ITimerFunction, RecoverStrandedDeliveries>();
+        services.AddOptions<OrchestrationHistoryOptions>().BindConfiguration(OrchestrationHistoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ITimerFunction, PurgeOrchestrationHistory>();
 
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CallerResolver>();
