@@ -3,16 +3,35 @@ using ServerlessOps.Domain.Channels;
 namespace ServerlessOps.Domain.Brands;
 
 /// <summary>
-/// Maps a channel account to its brand. Built once from configuration; lookups are case-insensitive because
-/// shop domains and seller ids arrive in whatever case the channel chose.
+/// One immutable snapshot of the registry as the edge reads it: brands by id, and each channel account with its
+/// brand and resolved webhook credentials. Built from the registry and swapped whole when it changes
+/// (<see cref="IBrandDirectorySource"/>); lookups are case-insensitive because shop domains and seller ids arrive
+/// in whatever case the channel chose.
 /// </summary>
 public sealed class BrandDirectory
 {
     private readonly Dictionary<(SalesChannel, string), ChannelAccountRegistration> _accounts;
+    private readonly Dictionary<string, Brand> _brands;
 
+    /// <summary>An empty directory: every account unknown, every brand unconfigured.</summary>
+    public static BrandDirectory Empty { get; } = new([], []);
+
+    /// <summary>Accounts only; a brand counts as configured when one of its accounts is registered.</summary>
     public BrandDirectory(IEnumerable<ChannelAccountRegistration> registrations)
+        : this([], registrations)
     {
+    }
+
+    public BrandDirectory(IEnumerable<Brand> brands, IEnumerable<ChannelAccountRegistration> registrations)
+    {
+        ArgumentNullException.ThrowIfNull(brands);
         ArgumentNullException.ThrowIfNull(registrations);
+        _brands = new Dictionary<string, Brand>(StringComparer.Ordinal);
+        foreach (var brand in brands)
+        {
+            _brands[brand.Id] = brand;
+        }
+
         _accounts = new Dictionary<(SalesChannel, string), ChannelAccountRegistration>(AccountKeyComparer.Instance);
         foreach (var registration in registrations)
         {
@@ -28,6 +47,13 @@ public sealed class BrandDirectory
     }
 
     public IReadOnlyCollection<ChannelAccountRegistration> All => _accounts.Values;
+
+    /// <summary>The registry's brands by id.</summary>
+    public IReadOnlyDictionary<string, Brand> Brands => _brands;
+
+    /// <summary>Whether <paramref name="brandId"/> is a brand of this deployment: in the registry, or named by a registered account.</summary>
+    public bool IsConfigured(string brandId) =>
+        _brands.ContainsKey(brandId) || _accounts.Values.Any(r => string.Equals(r.Account.BrandId, brandId, StringComparison.Ordinal));
 
     public bool TryResolve(SalesChannel channel, string? accountId, out ChannelAccountRegistration registration)
     {

@@ -6,8 +6,9 @@ namespace ServerlessOps.Domain.Channels.Walmart;
 /// <summary>
 /// Checks a Walmart delivery by the account's <see cref="ChannelCredentials.AuthMethod"/> (CHANNELS.md 3.2), and,
 /// whenever <c>WM_SEC.SIGNATURE</c> is present, also verifies it (the working rule of 3.2): a delivery that carries a
-/// signature must carry a valid one. Both checks try every one of the account's secrets, so an account that uses a
-/// header key and a different webhook-signature secret lists both.
+/// signature must carry a valid one. The signature is checked against <see cref="ChannelCredentials.SigningSecrets"/>
+/// (the account's own WM_SEC secrets when it has them, else its webhook secrets), and with
+/// <see cref="ChannelCredentials.RequireSignature"/> a delivery without one is refused.
 /// </summary>
 public static class WalmartAuthenticator
 {
@@ -19,6 +20,10 @@ public static class WalmartAuthenticator
         var headerName = string.IsNullOrWhiteSpace(credentials.CredentialHeader) ? WalmartAuthMethods.DefaultHeader : credentials.CredentialHeader.Trim();
         var presented = WebhookHeaders.FindNonBlank(request.Headers, headerName);
         var signaturePresent = WebhookHeaders.FindNonBlank(request.Headers, WalmartSignature.SignatureHeader) is not null;
+        if (credentials.RequireSignature && !signaturePresent)
+        {
+            return false;
+        }
 
         bool primary;
         if (Is(method, WalmartAuthMethods.Header))
@@ -35,7 +40,7 @@ public static class WalmartAuthenticator
         }
         else if (Is(method, WalmartAuthMethods.Signature))
         {
-            return WalmartSignature.Verify(request, credentials.Secrets);
+            return WalmartSignature.Verify(request, credentials.SigningSecrets);
         }
         else
         {
@@ -43,7 +48,7 @@ public static class WalmartAuthenticator
             return false;
         }
 
-        return primary && (!signaturePresent || WalmartSignature.Verify(request, credentials.Secrets));
+        return primary && (!signaturePresent || WalmartSignature.Verify(request, credentials.SigningSecrets));
     }
 
     // The HMAC method's output encoding is not documented (VECTORS.md gives both candidates): accept hex or base64.
