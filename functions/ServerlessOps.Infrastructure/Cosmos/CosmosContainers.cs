@@ -25,6 +25,9 @@ public sealed class CosmosContainers
     public const string InventoryEventsName = "inventoryEvents";
     public const string PriceChangesName = "priceChanges";
 
+    /// <summary>Brands, channel accounts and their audit trail (Infrastructure/Registry).</summary>
+    public const string RegistryName = "registry";
+
     /// <summary>Reserved for pull-model change-feed continuations.</summary>
     public const string LeasesName = "leases";
 
@@ -39,12 +42,13 @@ public sealed class CosmosContainers
         Quarantine = client.GetContainer(databaseName, QuarantineName);
         InventoryEvents = client.GetContainer(databaseName, InventoryEventsName);
         PriceChanges = client.GetContainer(databaseName, PriceChangesName);
+        Registry = client.GetContainer(databaseName, RegistryName);
         Leases = client.GetContainer(databaseName, LeasesName);
     }
 
     /// <summary>All container names, in creation order: those of cosmos-containers.json (a test keeps them equal).</summary>
     public static IReadOnlyList<string> AllNames { get; } =
-        [OrdersName, ChannelEventsName, QuarantineName, InventoryEventsName, PriceChangesName, LeasesName];
+        [OrdersName, ChannelEventsName, QuarantineName, InventoryEventsName, PriceChangesName, RegistryName, LeasesName];
 
     public CosmosClient Client { get; }
 
@@ -59,6 +63,8 @@ public sealed class CosmosContainers
     public Container InventoryEvents { get; }
 
     public Container PriceChanges { get; }
+
+    public Container Registry { get; }
 
     public Container Leases { get; }
 
