@@ -25,6 +25,9 @@ public sealed class CosmosContainers
     public const string InventoryEventsName = "inventoryEvents";
     public const string PriceChangesName = "priceChanges";
 
+    /// <summary>Business alerts and each brand's open-alert rollup (partition = brand; Infrastructure/Alerts).</summary>
+    public const string AlertsName = "alerts";
+
     /// <summary>Brands, channel accounts and their audit trail (Infrastructure/Registry).</summary>
     public const string RegistryName = "registry";
 
@@ -42,13 +45,14 @@ public sealed class CosmosContainers
         Quarantine = client.GetContainer(databaseName, QuarantineName);
         InventoryEvents = client.GetContainer(databaseName, InventoryEventsName);
         PriceChanges = client.GetContainer(databaseName, PriceChangesName);
+        Alerts = client.GetContainer(databaseName, AlertsName);
         Registry = client.GetContainer(databaseName, RegistryName);
         Leases = client.GetContainer(databaseName, LeasesName);
     }
 
     /// <summary>All container names, in creation order: those of cosmos-containers.json (a test keeps them equal).</summary>
     public static IReadOnlyList<string> AllNames { get; } =
-        [OrdersName, ChannelEventsName, QuarantineName, InventoryEventsName, PriceChangesName, RegistryName, LeasesName];
+        [OrdersName, ChannelEventsName, QuarantineName, InventoryEventsName, PriceChangesName, RegistryName, AlertsName, LeasesName];
 
     public CosmosClient Client { get; }
 
@@ -63,6 +67,8 @@ public sealed class CosmosContainers
     public Container InventoryEvents { get; }
 
     public Container PriceChanges { get; }
+
+    public Container Alerts { get; }
 
     public Container Registry { get; }
 
