@@ -18,10 +18,14 @@ public static class Problems
     public static readonly ProblemType StoreUnavailable = new("store-unavailable", "Storage temporarily unavailable", StatusCodes.Status503ServiceUnavailable);
     public static readonly ProblemType NotFound = new("not-found", "Not found", StatusCodes.Status404NotFound);
     public static readonly ProblemType InvalidParameter = new("invalid-parameter", "Invalid parameter", StatusCodes.Status400BadRequest);
+    public static readonly ProblemType InvalidBody = new("invalid-body", "Invalid request body", StatusCodes.Status400BadRequest);
     public static readonly ProblemType Conflict = new("conflict", "Conflicting update", StatusCodes.Status409Conflict);
     public static readonly ProblemType CallerUnauthenticated = new("caller-unauthenticated", "Authentication required", StatusCodes.Status401Unauthorized);
     public static readonly ProblemType ForbiddenRole = new("forbidden-role", "Role required", StatusCodes.Status403Forbidden);
     public static readonly ProblemType ForbiddenBrand = new("forbidden-brand", "Brand outside the caller's scope", StatusCodes.Status403Forbidden);
+    public static readonly ProblemType AccountDisconnected = new("account-disconnected", "Channel account not accepting deliveries", StatusCodes.Status403Forbidden);
+    public static readonly ProblemType PreconditionFailed = new("precondition-failed", "Changed since it was read", StatusCodes.Status412PreconditionFailed);
+    public static readonly ProblemType PreconditionRequired = new("precondition-required", "If-Match required", StatusCodes.Status428PreconditionRequired);
     public static readonly ProblemType MisconfiguredSettings = new("misconfigured-settings", "Settings could not be resolved", StatusCodes.Status503ServiceUnavailable);
     public static readonly ProblemType Unexpected = new("unexpected", "Unexpected error", StatusCodes.Status500InternalServerError);
 

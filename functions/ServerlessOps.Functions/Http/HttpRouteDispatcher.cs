@@ -16,10 +16,10 @@ namespace ServerlessOps.Functions.Http;
 public sealed class HttpRouteDispatcher
 {
     private readonly CallerResolver _callers;
-    private readonly BrandDirectory _brands;
+    private readonly IBrandDirectorySource _brands;
     private readonly ILogger<HttpRouteDispatcher> _logger;
 
-    public HttpRouteDispatcher(CallerResolver callers, BrandDirectory brands, ILogger<HttpRouteDispatcher> logger)
+    public HttpRouteDispatcher(CallerResolver callers, IBrandDirectorySource brands, ILogger<HttpRouteDispatcher> logger)
     {
         _callers = callers;
         _brands = brands;
@@ -32,17 +32,14 @@ public sealed class HttpRouteDispatcher
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(function);
         Caller? caller = null;
-        if (route.Access.Kind == RouteAccessKind.Role)
+        try
         {
-            var decision = Authorize(route, context, out caller);
-            if (decision is not null)
+            // Inside the try: the brand check reads the registry cache, which answers 503 until its first load.
+            if (route.Access.Kind == RouteAccessKind.Role && Authorize(route, context, out caller) is { } decision)
             {
                 return decision;
             }
-        }
 
-        try
-        {
             return await function.HandleAsync(new HttpCall(route, context, caller, durable), context.RequestAborted);
         }
         catch (StoreUnavailableException e)
@@ -91,7 +88,7 @@ public sealed class HttpRouteDispatcher
         }
 
         // After the scope check, so a caller cannot learn which brands exist outside its scope.
-        return _brands.All.Any(r => string.Equals(r.Account.BrandId, brandId, StringComparison.Ordinal))
+        return _brands.Current.IsConfigured(brandId)
             ? null
             : Problems.Result(Problems.NotFound, $"Brand '{brandId}' is not configured.");
     }

@@ -1,4 +1,5 @@
 using ServerlessOps.Functions.Api;
+using ServerlessOps.Functions.Api.Admin;
 using ServerlessOps.Functions.Local;
 using ServerlessOps.Functions.Webhooks;
 
@@ -25,5 +26,16 @@ public static class HttpRoutes
         Health.Route,
         OpenApiDocument.Route,
         GetInstanceStatus.Route,
+        CreateBrand.Route,
+        ListBrands.Route,
+        GetBrand.Route,
+        UpdateBrand.Route,
+        ListChannelAccounts.Route,
+        GetChannelAccount.Route,
+        PutChannelAccount.Route,
+        DisconnectChannelAccount.Route,
+        RotateChannelSecret.Route,
+        DropPreviousChannelSecret.Route,
+        ListRegistryAudit.Route,
     ];
 }

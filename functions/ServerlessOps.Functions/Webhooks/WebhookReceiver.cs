@@ -19,7 +19,7 @@ namespace ServerlessOps.Functions.Webhooks;
 /// </summary>
 public sealed class WebhookReceiver
 {
-    private readonly BrandDirectory _brands;
+    private readonly IBrandDirectorySource _brands;
     private readonly RawDeliveryStore _raw;
     private readonly DeliveryBatcher _batcher;
     private readonly DeliveryRecorder _recorder;
@@ -28,7 +28,7 @@ public sealed class WebhookReceiver
     private readonly ILogger<WebhookReceiver> _logger;
 
     public WebhookReceiver(
-        BrandDirectory brands,
+        IBrandDirectorySource brands,
         [FromKeyedServices(StorageProfile.Edge)] RawDeliveryStore raw,
         DeliveryBatcher batcher,
         DeliveryRecorder recorder,
@@ -73,10 +73,17 @@ public sealed class WebhookReceiver
             return Reject(channel, account.Rejection);
         }
 
-        if (!_brands.TryResolve(channel, account.Value, out var registration))
+        if (!_brands.Current.TryResolve(channel, account.Value, out var registration))
         {
             _logger.UnknownAccount(channel, account.Value);
             return Problems.Result(Problems.UnknownAccount, $"{channel} account '{account.Value}' is not registered to any brand.");
+        }
+
+        if (!registration.AcceptsWebhooks)
+        {
+            var why = registration.Status == ChannelAccountStatus.Disconnected ? "disconnected" : $"{registration.Status} without a webhook secret";
+            _logger.AccountNotAccepting(channel, registration.Account.BrandId, account.Value, why);
+            return Problems.Result(Problems.AccountDisconnected, $"{channel} account '{account.Value}' is {why} in the brand registry; its deliveries are refused.");
         }
 
         if (!adapter.Authenticate(request, registration.Credentials))

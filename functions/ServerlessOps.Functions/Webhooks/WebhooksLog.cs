@@ -16,4 +16,7 @@ internal static partial class WebhooksLog
 
     [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Delivery from {Channel} for brand {BrandId} account {AccountId} failed authentication")]
     public static partial void AuthenticationFailed(this ILogger logger, SalesChannel channel, string brandId, string accountId);
+
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Warning, Message = "Delivery from {Channel} for brand {BrandId} account {AccountId} refused: the account is {Status} in the brand registry")]
+    public static partial void AccountNotAccepting(this ILogger logger, SalesChannel channel, string brandId, string accountId, string status);
 }

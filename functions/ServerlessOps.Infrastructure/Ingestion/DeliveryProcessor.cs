@@ -19,7 +19,7 @@ namespace ServerlessOps.Infrastructure.Ingestion;
 public sealed class DeliveryProcessor
 {
     private readonly RawDeliveryStore _raw;
-    private readonly BrandDirectory _brands;
+    private readonly IBrandDirectorySource _brands;
     private readonly OrderConverger _converger;
     private readonly IInventoryEventStore _inventory;
     private readonly IPriceChangeStore _prices;
@@ -29,7 +29,7 @@ public sealed class DeliveryProcessor
 
     public DeliveryProcessor(
         RawDeliveryStore raw,
-        BrandDirectory brands,
+        IBrandDirectorySource brands,
         OrderConverger converger,
         IInventoryEventStore inventory,
         IPriceChangeStore prices,
@@ -77,7 +77,7 @@ public sealed class DeliveryProcessor
 
     private async Task<ProcessingResult> InterpretAndApplyAsync(RawDelivery raw, CancellationToken cancellationToken)
     {
-        if (!_brands.TryResolve(raw.Channel, raw.AccountId, out var registration))
+        if (!_brands.Current.TryResolve(raw.Channel, raw.AccountId, out var registration))
         {
             return Quarantine($"Channel account '{raw.AccountId}' on {raw.Channel} is no longer registered to a brand.");
         }

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using ServerlessOps.Infrastructure.Brands;
 using ServerlessOps.Infrastructure.Channels;
 using ServerlessOps.Infrastructure.Cosmos;
+using ServerlessOps.Infrastructure.Registry;
 using ServerlessOps.Infrastructure.Storage;
 
 namespace ServerlessOps.Infrastructure.Ingestion;
@@ -20,7 +20,6 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(_ => BrandDirectoryLoader.Load(configuration));
         AddStorage(services, StorageProfile.Background);
         AddStorage(services, StorageProfile.Edge);
         services.AddSingleton<DeliveryBatcher>();
@@ -29,6 +28,10 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<DeliveryProcessor>();
         services.AddSingleton<DeliveryBatchProcessor>();
         services.AddCosmosStores(configuration);
+
+        // Brands and accounts come from the registry (seeded from the Brands settings), before the channel clients
+        // so their outbound credentials do too.
+        services.AddBrandRegistry();
         services.AddChannelApiClients(configuration);
         services.AddHostedService<IngestionInitializer>();
         return services;
