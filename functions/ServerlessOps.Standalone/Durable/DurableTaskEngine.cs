@@ -62,6 +62,15 @@ internal sealed partial class DurableTaskEngine(
             {
                 ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
             };
+            worker.AddOrchestrationDispatcherMiddleware((context, next) =>
+            {
+                if (context.GetProperty<TaskOrchestration>() is ParentAwareOrchestration orchestration)
+                {
+                    orchestration.UseParent(context.GetProperty<OrchestrationRuntimeState>()?.ParentInstance);
+                }
+
+                return next();
+            });
             await worker.StartAsync().WaitAsync(cancellationToken);
             _worker = worker;
         }

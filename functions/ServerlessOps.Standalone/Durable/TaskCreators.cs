@@ -25,7 +25,7 @@ internal static class TaskCreators
                 orchestrator = FailingTask.CouldNotCreate(name, "orchestrator", e);
             }
 
-            return shims.CreateOrchestration(name, orchestrator);
+            return new ParentAwareOrchestration(name, orchestrator, shims);
         });
 
     public static ObjectCreator<TaskActivity> Activity(

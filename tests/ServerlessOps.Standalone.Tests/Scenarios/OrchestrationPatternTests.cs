@@ -161,4 +161,14 @@ public sealed class OrchestrationPatternTests(PatternsFixture fixture) : IClassF
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Contains("'NoSuchChild' doesn't exist", done.ReadOutputAs<FailureReport>()!.ErrorMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SubOrchestration_ContextParent_NamesTheCallingInstance()
+    {
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ParentOrchestrator), "x", Deadline.Token());
+
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Deadline.Token());
+
+        Assert.Equal($"{nameof(ParentOrchestrator)}/{id}", done.ReadOutputAs<string>());
+    }
 }

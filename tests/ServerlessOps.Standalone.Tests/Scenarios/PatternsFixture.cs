@@ -22,6 +22,8 @@ public sealed class PatternsFixture(AzuriteFixture azurite) : EngineFixture(azur
         .AddOrchestrator<InjectionOrchestrator>()
         .AddOrchestrator<MisconfiguredCallerOrchestrator>()
         .AddOrchestrator<MissingChildCallerOrchestrator>()
+        .AddOrchestrator<ParentOrchestrator>()
+        .AddOrchestrator<ParentReportingChildOrchestrator>()
         .AddActivity<DoubleActivity>()
         .AddActivity<FlakyActivity>()
         .AddActivity<UnserializableOutputActivity>()
