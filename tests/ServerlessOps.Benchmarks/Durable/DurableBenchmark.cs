@@ -1,164 +1,92 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using ServerlessOps.Durable;
-using ServerlessOps.Durable.AzureStorage;
-using ServerlessOps.Durable.AzureStorage.Http;
-using ServerlessOps.Durable.Client;
 using ServerlessOps.Testing.Emulators;
 
 namespace ServerlessOps.Benchmarks.Durable;
 
 /// <summary>
-/// The durable runtime on Azurite with one worker: the four scenarios Durable Functions publishes for its Azure
-/// Storage provider, beside the published per-instance figures, with storage requests per activity (counted by the
-/// backend's pipeline policy) and Azurite's raw queue send+receive+delete rate measured in the same run.
+/// The standalone host's Durable engine (DTFx's TaskHubWorker over the Azure Storage engine) on Azurite, loopback
+/// only: Durable Functions' published scenarios per engine variant, storage requests per unit of work, and the
+/// requests an idle worker makes per hour with production polling, beside Azurite's raw queue rate in the same run.
+/// Bounded: every step has a deadline and the whole run stops after 20 minutes.
 /// </summary>
 internal static class DurableBenchmark
 {
-    private const int SequentialInstances = 10;
-    private const int SequentialLength = 30;
-    private const int SingleChainLength = 50;
-    private const int FanOutWidth = 500;
-    private const int EventCount = 500;
+    /// <summary>What the recommended production host.json says (see the final report / README).</summary>
+    public static EngineVariant Production { get; } = EngineVariant.Defaults
+        .With("production", "extendedSessionsEnabled", "true")
+        .With("production", "maxConcurrentOrchestratorFunctions", "50")
+        .With("production", "maxConcurrentActivityFunctions", "100");
 
     public static async Task<int> RunAsync(string[] args)
     {
-        _ = args;
-        using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var options = DurableBenchmarkOptions.Parse(args);
+        using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(20));
         var ct = budget.Token;
+        var clock = Stopwatch.StartNew();
         Console.WriteLine("Starting Azurite ...");
         await using var azurite = await AzuriteFixture.StartAsync(ct);
 
-        using var host = BuildHost(azurite.ConnectionString);
-        await host.Services.GetRequiredService<AzureStorageOrchestrationBackend>().CreateTaskHubAsync(ct);
-        await host.StartAsync(ct);
-        var client = host.Services.GetRequiredService<DurableTaskClient>();
-        var counter = host.Services.GetRequiredService<StorageRequestCounter>();
-        await RunWarmUpAsync(client, ct);
-
-        var sequential = await MeasureSequentialAsync(client, counter, ct);
-        var backend = host.Services.GetRequiredService<AzureStorageOrchestrationBackend>();
-        var (fanOut, fanIn) = await MeasureFanOutFanInAsync(client, backend, counter, ct);
-        var events = await MeasureEventsAsync(client, backend, counter, ct);
-        await host.StopAsync(CancellationToken.None);
-
-        // Measured last, on the same (now warm) Azurite, with the durable worker stopped.
+        await using var probe = new AzuriteProbe(azurite.ConnectionString);
         var raw = await RawQueueRate.MeasureCyclesPerSecondAsync(azurite.ConnectionString, TimeSpan.FromSeconds(5), parallelism: 8, ct);
+        Console.WriteLine($"Azurite raw queue rate: {raw:F0} send+receive+delete cycles/s ({clock.Elapsed.TotalSeconds:F0} s)");
 
-        BenchmarkTable.Print(raw, sequential, fanOut, fanIn, events);
+        List<EngineVariant> variants = options.Variant is { } only
+            ? [.. Sweep().Prepend(EngineVariant.Defaults).Append(Production).Where(v => v.Name == only)]
+            : [EngineVariant.Defaults, .. options.Sweep ? Sweep() : [], Production];
+        var results = new List<(EngineVariant Variant, ScenarioFigures Figures)>();
+        foreach (var variant in variants)
+        {
+            await using var engine = await BenchmarkEngine.StartAsync(azurite, variant, BenchmarkTasks.Register, ct);
+            using var step = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            step.CancelAfter(TimeSpan.FromMinutes(2));
+            var runner = new ScenarioRunner(engine, step.Token);
+            try
+            {
+                results.Add((variant, await runner.RunAsync()));
+                Console.WriteLine($"{variant.Name}: done ({clock.Elapsed.TotalSeconds:F0} s, {DateTime.UtcNow:HH:mm:ss} UTC)");
+            }
+            catch (OperationCanceledException) when (step.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                Console.WriteLine($"{variant.Name}: FAILED, '{runner.Current}' did not finish within 2 minutes ({clock.Elapsed.TotalSeconds:F0} s, {DateTime.UtcNow:HH:mm:ss} UTC)");
+            }
+        }
+
+        IReadOnlyList<IdleFigures> idle = [];
+        if (options.Idle)
+        {
+            Console.WriteLine($"Idle: {options.Settle.TotalSeconds:F0} s to settle, then a {options.IdleWindow.TotalSeconds:F0} s window ...");
+            idle = await Task.WhenAll(IdleVariants(options.Sweep).Select(v => IdleCost.MeasureAsync(azurite, v, options.Settle, options.IdleWindow, ct)));
+        }
+
+        BenchmarkTable.Print(raw, results, idle);
+        Console.WriteLine(probe.Slow.Count == 0
+            ? "Azurite answered every probe (a queue and a table request every 250 ms) within a second."
+            : $"Azurite answered {probe.Slow.Count} probes slower than a second: {string.Join("; ", probe.Slow.Take(20))}");
+        Console.WriteLine($"Total run time: {clock.Elapsed.TotalSeconds:F0} s.");
         return 0;
     }
 
-    private static IHost BuildHost(string connectionString)
+    /// <summary>One setting changed at a time from the extension's defaults.</summary>
+    private static IEnumerable<EngineVariant> Sweep()
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddDurableTask(durable => durable
-            .AddTasks(DurableScenarios.Register)
-            .Configure(o =>
-            {
-                o.TaskHubName = "bench" + Guid.NewGuid().ToString("N")[..8];
-                o.MinPollingInterval = TimeSpan.FromMilliseconds(1);
-                o.MaxPollingInterval = TimeSpan.FromMilliseconds(10);
-                o.MaxConcurrentOrchestrations = 32;
-                o.MaxConcurrentActivities = 1000;
-            })
-            .AddAzureStorageTaskHub(o => o.ConnectionString = connectionString));
-        return builder.Build();
+        var d = EngineVariant.Defaults;
+        yield return d.With("polling 1 s", "storageProvider:maxQueuePollingInterval", "00:00:01");
+        yield return d.With("extended sessions", "extendedSessionsEnabled", "true");
+        yield return d.With("1 partition", "storageProvider:partitionCount", "1");
+        yield return d.With("8 partitions", "storageProvider:partitionCount", "8");
+        yield return d.With("control batch 8", "storageProvider:controlQueueBatchSize", "8");
+        yield return d.With("concurrency 50/100", "maxConcurrentOrchestratorFunctions", "50").With("concurrency 50/100", "maxConcurrentActivityFunctions", "100");
     }
 
-    private static async Task RunWarmUpAsync(DurableTaskClient client, CancellationToken ct)
+    private static IEnumerable<EngineVariant> IdleVariants(bool sweep)
     {
-        var id = await client.ScheduleNewOrchestrationInstanceAsync("Sequential", 3, ct);
-        await client.WaitForInstanceCompletionAsync(id, false, ct);
-    }
-
-    /// <summary>Per instance: one chain alone (latency-bound, as DF's figure); all instances: ten chains at once.</summary>
-    private static async Task<ScenarioResult> MeasureSequentialAsync(DurableTaskClient client, StorageRequestCounter counter, CancellationToken ct)
-    {
-        var single = Stopwatch.StartNew();
-        var alone = await client.ScheduleNewOrchestrationInstanceAsync("Sequential", SingleChainLength, ct);
-        await client.WaitForInstanceCompletionAsync(alone, false, ct);
-        var perInstance = SingleChainLength / single.Elapsed.TotalSeconds;
-        counter.Reset();
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, SequentialInstances).Select(async _ =>
+        yield return Production;
+        if (sweep)
         {
-            var id = await client.ScheduleNewOrchestrationInstanceAsync("Sequential", SequentialLength, ct);
-            await client.WaitForInstanceCompletionAsync(id, false, ct);
-        }));
-        var elapsed = clock.Elapsed;
-        var activities = SequentialInstances * SequentialLength;
-        return new ScenarioResult(
-            PerInstance: perInstance,
-            Aggregate: activities / elapsed.TotalSeconds,
-            RequestsPerActivity: (double)counter.Total / activities);
-    }
-
-    private static async Task<(ScenarioResult FanOut, ScenarioResult FanIn)> MeasureFanOutFanInAsync(
-        DurableTaskClient client, AzureStorageOrchestrationBackend backend, StorageRequestCounter counter, CancellationToken ct)
-    {
-        DurableScenarios.FanOutTarget = FanOutWidth;
-        DurableScenarios.FanOutStarted = 0;
-        DurableScenarios.FanOutGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        counter.Reset();
-        var started = Stopwatch.GetTimestamp();
-        var id = await client.ScheduleNewOrchestrationInstanceAsync("FanOutFanIn", FanOutWidth, ct);
-        await DurableScenarios.FanOutGate.Task.WaitAsync(ct);
-        var fanOutTime = Stopwatch.GetElapsedTime(started);
-        var gateOpened = Stopwatch.GetTimestamp();
-        await client.WaitForInstanceCompletionAsync(id, false, ct);
-        // The step is visible before its consumed messages are deleted: count the fan-in until they are.
-        var probeRequests = await WaitForEmptyQueuesAsync(backend, ct);
-        var fanInTime = Stopwatch.GetElapsedTime(gateOpened);
-        var perActivity = (double)(counter.Total - probeRequests) / FanOutWidth;
-        return (new ScenarioResult(FanOutWidth / fanOutTime.TotalSeconds, FanOutWidth / fanOutTime.TotalSeconds, perActivity),
-            new ScenarioResult(FanOutWidth / fanInTime.TotalSeconds, FanOutWidth / fanInTime.TotalSeconds, perActivity));
-    }
-
-    private static async Task<ScenarioResult> MeasureEventsAsync(
-        DurableTaskClient client, AzureStorageOrchestrationBackend backend, StorageRequestCounter counter, CancellationToken ct)
-    {
-        var id = await client.ScheduleNewOrchestrationInstanceAsync("Events", EventCount, ct);
-        await client.WaitForInstanceStartAsync(id, false, ct);
-        counter.Reset();
-        var clock = Stopwatch.StartNew();
-        using var parallel = new SemaphoreSlim(16);
-        await Task.WhenAll(Enumerable.Range(0, EventCount).Select(async i =>
-        {
-            await parallel.WaitAsync(ct);
-            try
-            {
-                await client.RaiseEventAsync(id, "Tick", 1, ct);
-            }
-            finally
-            {
-                parallel.Release();
-            }
-        }));
-        await client.WaitForInstanceCompletionAsync(id, false, ct);
-        var probeRequests = await WaitForEmptyQueuesAsync(backend, ct);
-        var rate = EventCount / clock.Elapsed.TotalSeconds;
-        return new ScenarioResult(rate, rate, (double)(counter.Total - probeRequests) / EventCount);
-    }
-
-    /// <summary>Waits until every queue of the hub is empty (hidden messages count too); returns the requests the probes made.</summary>
-    private static async Task<long> WaitForEmptyQueuesAsync(AzureStorageOrchestrationBackend backend, CancellationToken ct)
-    {
-        var probes = 0L;
-        while (true)
-        {
-            var backlog = await backend.GetBacklogAsync(ct);
-            probes += 5;
-            if (backlog.OrchestrationMessages == 0 && backlog.ActivityMessages == 0)
-            {
-                return probes;
-            }
-
-            await Task.Delay(5, ct);
+            yield return EngineVariant.Defaults.With("production, 2 partitions", "storageProvider:partitionCount", "2")
+                .With("production, 2 partitions", "extendedSessionsEnabled", "true");
+            yield return Production.With("production, no app lease", "useAppLease", "false");
+            yield return Production.With("production, polling 60 s", "storageProvider:maxQueuePollingInterval", "00:01:00");
         }
     }
 }

@@ -1,0 +1,12 @@
+namespace ServerlessOps.Benchmarks.Durable;
+
+/// <summary>One engine variant's throughput figures and storage requests per unit of work.</summary>
+internal sealed record ScenarioFigures(
+    double SequentialAlone,
+    double SequentialMany,
+    double SequentialRequestsPerActivity,
+    double FanOut,
+    double FanIn,
+    double FanOutRequestsPerActivity,
+    double Events,
+    double RequestsPerEvent);
