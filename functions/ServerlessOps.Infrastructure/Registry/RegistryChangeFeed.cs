@@ -6,38 +6,41 @@ using ServerlessOps.Infrastructure.Cosmos;
 namespace ServerlessOps.Infrastructure.Registry;
 
 /// <summary>
-/// The registry container's pull-model change feed (latest version of each changed document), its continuation kept
-/// in memory only: a restarted app reloads the whole registry anyway, so nothing needs to survive it. Reads pages
-/// until the feed answers 304 Not Modified. SDK failures are translated (<see cref="CosmosFailures"/>).
+/// The registry container's pull-model change feed (latest version of each changed document), its position kept in
+/// memory only: a restarted app reloads the whole registry anyway, so nothing needs to survive it.
+/// <para>
+/// The position is a time, not a continuation token: each read starts a feed from the previous read's start, less
+/// <see cref="Overlap"/>. Real Cosmos DB answers that with the documents changed since (usually one request, or a 304);
+/// the local emulator answers every request that carries a continuation with 304, even after a change, and a time-based
+/// start with every document. The overlap absorbs clock skew between the app and Cosmos DB; the documents it repeats,
+/// like the emulator's, are told apart from real changes by their ETags (<see cref="RegistryRefreshService"/>).
+/// </para>
 /// </summary>
-internal sealed class RegistryChangeFeed(Container container, ILogger logger) : IDisposable
+internal sealed class RegistryChangeFeed(Container container, TimeProvider time, ILogger logger)
 {
-    /// <summary>Most pages one poll reads; the rest waits for the next poll (a burst of writes, or a feed that never says 304).</summary>
-    private const int MaxPagesPerPoll = 20;
+    /// <summary>How far back each read reaches before the previous one began.</summary>
+    public static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
 
-    private FeedIterator<RegistryDocument>? _iterator;
+    /// <summary>Most pages one read takes (1,000 documents each); the rest waits for the next poll.</summary>
+    private const int MaxPagesPerRead = 20;
 
-    /// <summary>
-    /// Starts following changes from now and reads once, so the position is fixed before the caller loads the whole
-    /// registry: a change written during that load is then seen again by the next <see cref="ReadChangesAsync"/>.
-    /// </summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        _iterator?.Dispose();
-        _iterator = container.GetChangeFeedIterator<RegistryDocument>(
-            ChangeFeedStartFrom.Now(), ChangeFeedMode.LatestVersion, new ChangeFeedRequestOptions { PageSizeHint = 100 });
-        await ReadChangesAsync(cancellationToken);
-    }
+    private DateTimeOffset? _since;
 
-    /// <summary>The documents changed since the previous read (possibly including repeats; callers compare ETags).</summary>
+    /// <summary>Fixes the position at now, before the caller loads the whole registry: a change written during that load is seen by the next read.</summary>
+    public void StartNow() => _since = time.GetUtcNow();
+
+    /// <summary>The documents changed since the previous read (with repeats; callers compare ETags).</summary>
     public async Task<IReadOnlyList<RegistryDocument>> ReadChangesAsync(CancellationToken cancellationToken)
     {
-        var iterator = _iterator ?? throw new InvalidOperationException("Call StartAsync first.");
+        var from = (_since ?? throw new InvalidOperationException("Call StartNow first.")) - Overlap;
+        var startedAt = time.GetUtcNow();
         var changes = new List<RegistryDocument>();
         var operation = new CosmosOperation("change-feed", container.Id, "(all)");
         try
         {
-            for (var page = 0; page < MaxPagesPerPoll && iterator.HasMoreResults; page++)
+            using var iterator = container.GetChangeFeedIterator<RegistryDocument>(
+                ChangeFeedStartFrom.Time(from.UtcDateTime), ChangeFeedMode.LatestVersion, new ChangeFeedRequestOptions { PageSizeHint = 1000 });
+            for (var page = 0; page < MaxPagesPerRead && iterator.HasMoreResults; page++)
             {
                 var response = await iterator.ReadNextAsync(cancellationToken);
                 if (response.StatusCode == HttpStatusCode.NotModified || response.Count == 0)
@@ -57,8 +60,8 @@ internal sealed class RegistryChangeFeed(Container container, ILogger logger) : 
             throw translated;
         }
 
+        // Advanced only after a successful read, so a failed one is retried from the same point.
+        _since = startedAt;
         return changes;
     }
-
-    public void Dispose() => _iterator?.Dispose();
 }

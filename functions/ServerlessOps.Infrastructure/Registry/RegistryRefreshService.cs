@@ -45,7 +45,7 @@ public sealed class RegistryRefreshService : BackgroundService
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _feed = new RegistryChangeFeed(containers.Registry, logger);
+        _feed = new RegistryChangeFeed(containers.Registry, time, logger);
     }
 
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -63,12 +63,6 @@ public sealed class RegistryRefreshService : BackgroundService
         }
 
         await base.StartAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        _feed.Dispose();
-        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -123,7 +117,7 @@ public sealed class RegistryRefreshService : BackgroundService
     private async Task ReloadAsync(string reason, CancellationToken cancellationToken)
     {
         _reloadNeeded = true;
-        await _feed.StartAsync(cancellationToken);
+        _feed.StartNow();
         await _loader.ReloadAsync(reason, cancellationToken);
         _reloadNeeded = false;
     }
