@@ -215,6 +215,12 @@ func appSettings(input appSettingsInput) object => union(
     Ingestion__QueueName: 'webhook-deliveries'
     Ingestion__MaxDequeueCount: '5'
 
+    // Brand registry (Cosmos container registry): only Key Vault references are accepted for secrets; the settings
+    // seed refers to this vault's secrets by the channelSecretName convention above; the identity reads them.
+    Registry__AllowLocalSecrets: 'false'
+    Registry__KeyVaultUri: 'https://${input.keyVaultName}${environment().suffixes.keyvaultDns}/'
+    Registry__ClientId: input.identityClientId
+
     // Outbound channel APIs.
     Channels__Amazon__BaseUrl: 'https://sellingpartnerapi-na.amazon.com'
     Channels__Walmart__BaseUrl: 'https://marketplace.walmartapis.com'
