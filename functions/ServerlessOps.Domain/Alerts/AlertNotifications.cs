@@ -1,0 +1,73 @@
+namespace ServerlessOps.Domain.Alerts;
+
+/// <summary>
+/// A sender's steps with a pending notification, as pure functions applied under the alert's ETag: claim it, post
+/// it, then record that it was delivered or failed. The claim makes racing senders (the queue message and the retry
+/// timer, or two copies of a message) post it once; a sender that dies holding it loses it when the claim runs out.
+/// Delivery is at least once: a crash between the post and recording it means one more post later.
+/// </summary>
+public static class AlertNotifications
+{
+    /// <summary>Whether a sender may claim the notification now: pending, not resolved, no live claim.</summary>
+    public static bool IsClaimable(Alert alert, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return alert.Notification.Pending && alert.State != AlertState.Resolved
+            && (alert.Notification.ClaimedUntil is not { } until || until <= now);
+    }
+
+    /// <summary>Whether the retry timer should send it: claimable and requested (or last tried) at least <paramref name="retryAfter"/> ago.</summary>
+    public static bool IsDueForRetry(Alert alert, DateTimeOffset now, TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var since = alert.Notification.LastAttemptAt ?? alert.Notification.RequestedAt ?? DateTimeOffset.MinValue;
+        return IsClaimable(alert, now) && since <= now - retryAfter;
+    }
+
+    /// <summary>The claimed alert, or null when it is not claimable.</summary>
+    public static Alert? Claim(Alert alert, DateTimeOffset now, TimeSpan claimFor) =>
+        IsClaimable(alert, now) ? alert with { Notification = alert.Notification with { ClaimedUntil = now + claimFor } } : null;
+
+    /// <summary>
+    /// Notification <paramref name="sequence"/> reached the endpoint. Pending ends unless a later one was requested
+    /// meanwhile (a worsening during the post), which then stays pending for the sender to post next.
+    /// </summary>
+    public static Alert Delivered(Alert alert, int sequence, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var n = alert.Notification;
+        var newer = n.Sequence > sequence;
+        return alert with
+        {
+            Notification = n with
+            {
+                NotifiedAt = at,
+                NotifiedSequence = Math.Max(n.NotifiedSequence, sequence),
+                Pending = n.Pending && newer,
+                Attempts = newer ? n.Attempts : 0,
+                LastError = newer ? n.LastError : null,
+                ClaimedUntil = null,
+            },
+        };
+    }
+
+    /// <summary>Notification <paramref name="sequence"/> failed; it stays pending, its claim released, for the retry timer.</summary>
+    public static Alert Failed(Alert alert, int sequence, DateTimeOffset at, string error)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var n = alert.Notification;
+        if (n.Sequence != sequence)
+        {
+            return alert with { Notification = n with { ClaimedUntil = null } };
+        }
+
+        return alert with { Notification = n with { Attempts = n.Attempts + 1, LastAttemptAt = at, LastError = error, ClaimedUntil = null } };
+    }
+
+    /// <summary>No endpoint is configured any more: the pending notification is dropped, saying why.</summary>
+    public static Alert Dropped(Alert alert, string why)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return alert with { Notification = alert.Notification with { Pending = false, ClaimedUntil = null, LastError = why } };
+    }
+}

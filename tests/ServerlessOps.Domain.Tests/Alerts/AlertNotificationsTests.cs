@@ -1,0 +1,70 @@
+using ServerlessOps.Domain.Alerts;
+using static ServerlessOps.Domain.Tests.Alerts.AlertRaises;
+
+namespace ServerlessOps.Domain.Tests.Alerts;
+
+/// <summary>Claims, deliveries and failures of a pending notification.</summary>
+public sealed class AlertNotificationsTests
+{
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+    private static readonly Alert Pending = Apply(null, PriceBelowFloor(), T0).Alert;
+
+    [Fact]
+    public void Claim_LiveClaim_KeepsOtherSendersOutUntilItRunsOut()
+    {
+        var claimed = AlertNotifications.Claim(Pending, T0, ClaimFor)!;
+
+        Assert.Null(AlertNotifications.Claim(claimed, T0.AddMinutes(1), ClaimFor));
+        Assert.NotNull(AlertNotifications.Claim(claimed, T0.AddMinutes(2), ClaimFor));
+    }
+
+    [Fact]
+    public void Delivered_ThePendingOne_EndsPendingAndReleasesTheClaim()
+    {
+        var claimed = AlertNotifications.Claim(Pending, T0, ClaimFor)!;
+
+        var delivered = AlertNotifications.Delivered(claimed, 1, T0.AddSeconds(2)).Notification;
+
+        Assert.Equal((false, T0.AddSeconds(2), 1, (DateTimeOffset?)null), (delivered.Pending, delivered.NotifiedAt, delivered.NotifiedSequence, delivered.ClaimedUntil));
+    }
+
+    [Fact]
+    public void Delivered_WhileANewerOneWasRequested_LeavesTheNewerPending()
+    {
+        var claimed = AlertNotifications.Claim(Pending, T0, ClaimFor)!;
+        var (worse, _) = Apply(claimed, PriceBelowFloor(money: 1000m), T0.AddSeconds(1));
+
+        var delivered = AlertNotifications.Delivered(worse, 1, T0.AddSeconds(2));
+
+        Assert.Equal((true, 2, 1), (delivered.Notification.Pending, delivered.Notification.Sequence, delivered.Notification.NotifiedSequence));
+        Assert.True(AlertNotifications.IsClaimable(delivered, T0.AddSeconds(2)));
+    }
+
+    [Fact]
+    public void Failed_CountsTheAttemptAndIsDueForRetryAfterTheDelay()
+    {
+        var claimed = AlertNotifications.Claim(Pending, T0, ClaimFor)!;
+
+        var failed = AlertNotifications.Failed(claimed, 1, T0.AddSeconds(30), "the chat endpoint answered 500 Internal Server Error");
+
+        Assert.Equal((true, 1, "the chat endpoint answered 500 Internal Server Error"), (failed.Notification.Pending, failed.Notification.Attempts, failed.Notification.LastError));
+        Assert.False(AlertNotifications.IsDueForRetry(failed, T0.AddSeconds(60), TimeSpan.FromMinutes(2)));
+        Assert.True(AlertNotifications.IsDueForRetry(failed, T0.AddSeconds(150), TimeSpan.FromMinutes(2)));
+    }
+
+    [Fact]
+    public void IsDueForRetry_FreshRequest_WaitsForTheQueueHandOff()
+    {
+        Assert.False(AlertNotifications.IsDueForRetry(Pending, T0.AddSeconds(10), TimeSpan.FromMinutes(2)));
+        Assert.True(AlertNotifications.IsDueForRetry(Pending, T0.AddMinutes(2), TimeSpan.FromMinutes(2)));
+    }
+
+    [Fact]
+    public void Dropped_EndsPendingSayingWhy()
+    {
+        var dropped = AlertNotifications.Dropped(Pending, "not sent: no endpoint");
+
+        Assert.Equal((false, "not sent: no endpoint"), (dropped.Notification.Pending, dropped.Notification.LastError));
+        Assert.Null(AlertNotifications.Claim(dropped, T0, ClaimFor));
+    }
+}
