@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Alerts;
+
+namespace ServerlessOps.Infrastructure.Alerts;
+
+/// <summary>
+/// The retry timer's work, brand by brand (each a single-partition query): sends notifications still pending
+/// <see cref="AlertOptions.RetryAfter"/> after they were requested or last failed (the chat endpoint was down, the
+/// hand-off was lost, a sender died holding the claim), then repairs the brand's open-alert rollup.
+/// </summary>
+public sealed class AlertSweep
+{
+    private readonly IAlertStore _store;
+    private readonly AlertNotifier _notifier;
+    private readonly AlertBrandIds _brands;
+    private readonly IOptionsMonitor<AlertOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AlertSweep> _logger;
+
+    public AlertSweep(IAlertStore store, AlertNotifier notifier, AlertBrandIds brands, IOptionsMonitor<AlertOptions> options, TimeProvider time, ILogger<AlertSweep> logger)
+    {
+        _store = store;
+        _notifier = notifier;
+        _brands = brands;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task<AlertSweepResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var total = new AlertSweepResult(0, 0, 0, 0);
+        foreach (var brandId in _brands.Current())
+        {
+            try
+            {
+                var brand = await SweepBrandAsync(brandId, cancellationToken);
+                total = new(total.Sent + brand.Sent, total.Failed + brand.Failed, total.CountsRepaired + brand.CountsRepaired, total.BrandsFailed);
+            }
+            catch (Exception e) when (e is StoreUnavailableException or Domain.Concurrency.ConcurrencyConflictException)
+            {
+                _logger.SweepFailed(brandId, e.Message);
+                total = total with { BrandsFailed = total.BrandsFailed + 1 };
+            }
+        }
+
+        return total;
+    }
+
+    private async Task<AlertSweepResult> SweepBrandAsync(string brandId, CancellationToken cancellationToken)
+    {
+        int sent = 0, failed = 0;
+        var retryAfter = _options.CurrentValue.RetryAfter;
+        foreach (var alert in await _store.ListPendingNotificationsAsync(brandId, cancellationToken))
+        {
+            if (!AlertNotifications.IsDueForRetry(alert, _time.GetUtcNow(), retryAfter))
+            {
+                continue;
+            }
+
+            switch (await _notifier.SendAsync(brandId, alert.Id, cancellationToken))
+            {
+                case AlertNotifyOutcome.Sent:
+                    sent++;
+                    break;
+                case AlertNotifyOutcome.Failed:
+                    failed++;
+                    break;
+            }
+        }
+
+        var repaired = await _store.RepairCountsAsync(brandId, cancellationToken);
+        return new AlertSweepResult(sent, failed, repaired, 0);
+    }
+}

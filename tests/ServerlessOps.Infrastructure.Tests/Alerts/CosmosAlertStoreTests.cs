@@ -1,0 +1,176 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using ServerlessOps.Domain.Alerts;
+using ServerlessOps.Domain.Concurrency;
+using ServerlessOps.Infrastructure.Alerts;
+using ServerlessOps.Infrastructure.Tests.Cosmos;
+using ServerlessOps.Testing.Emulators;
+
+namespace ServerlessOps.Infrastructure.Tests.Alerts;
+
+/// <summary>The alert store on the Cosmos server: point reads, single-partition lists, ETags and the open-alert rollup.</summary>
+[Collection(SharedCosmosEmulator.Name)]
+public sealed class CosmosAlertStoreTests(CosmosServerFixture cosmos) : CosmosDatabaseTest(cosmos)
+{
+    private static readonly DateTimeOffset T0 = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _clock = new(T0);
+    private ServiceProvider? _meters;
+    private CosmosAlertStore? _store;
+
+    private AlertMetrics Metrics { get; set; } = null!;
+
+    /// <summary>One instance of the app's store (its rollup writes group per process).</summary>
+    private CosmosAlertStore Store => _store ??= new(Containers, Options, Metrics, _clock, NullLogger<CosmosAlertStore>.Instance);
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        Metrics = new AlertMetrics(_meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_meters is not null)
+        {
+            await _meters.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Create_ThenGet_RoundTripsEveryField()
+    {
+        var alert = Raise("brand-a", "shopify:1", T0);
+
+        var created = await Store.CreateAsync(alert, Token);
+        var read = await Store.GetAsync("brand-a", alert.Id, Token);
+
+        Assert.Equal(created.ETag, read!.ETag);
+        var stored = read.Value;
+        Assert.Equal((alert.Id, alert.Kind, alert.Subject, alert.Owner, alert.Message, alert.MoneyAtStake, 1), (stored.Id, stored.Kind, stored.Subject, stored.Owner, stored.Message, stored.MoneyAtStake, stored.Revision));
+        Assert.Equal(alert.Evidence, stored.Evidence);
+        Assert.Equal(alert.Notification, stored.Notification);
+        Assert.Equal((alert.FirstSeen, alert.LastSeen), (stored.FirstSeen, stored.LastSeen));
+    }
+
+    [Fact]
+    public async Task Create_SameIdTwice_SecondIsAConflict()
+    {
+        var alert = Raise("brand-a", "shopify:2", T0);
+        await Store.CreateAsync(alert, Token);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CreateAsync(alert, Token));
+    }
+
+    [Fact]
+    public async Task Replace_StaleETag_IsAConflictAndEachWriteIsOneRevisionLater()
+    {
+        var created = await Store.CreateAsync(Raise("brand-a", "shopify:3", T0), Token);
+        var acknowledged = await Store.ReplaceAsync(created, AlertTransitions.Acknowledge(created.Value, "ana", T0.AddMinutes(1)).Next!, Token);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.ReplaceAsync(created, created.Value with { Message = "late" }, Token));
+        Assert.Equal(2, acknowledged.Value.Revision);
+        Assert.Equal(AlertState.Acknowledged, (await Store.GetAsync("brand-a", created.Value.Id, Token))!.Value.State);
+    }
+
+    [Fact]
+    public async Task Get_MissingOrMalformedId_ReturnsNull()
+    {
+        Assert.Null(await Store.GetAsync("brand-a", "al-000000000000000000000000", Token));
+        Assert.Null(await Store.GetAsync("brand-a", "alert-rollup", Token));
+    }
+
+    [Fact]
+    public async Task List_ByStateAndKind_MostRecentlySeenFirstAndOnlyThatBrand()
+    {
+        var older = await Store.CreateAsync(Raise("brand-a", "shopify:old", T0), Token);
+        var newer = await Store.CreateAsync(Raise("brand-a", "shopify:new", T0.AddHours(1)), Token);
+        var push = await Store.CreateAsync(Raise("brand-a", "sku-1", T0.AddHours(2), AlertKind.PushFailed, AlertSubject.Sku("sku-1")), Token);
+        await Store.CreateAsync(Raise("brand-b", "shopify:other", T0.AddHours(3)), Token);
+        await Store.ReplaceAsync(older, AlertTransitions.Resolve(older.Value, "ana", T0.AddHours(4), null).Next!, Token);
+
+        var all = await Store.ListAsync("brand-a", cancellationToken: Token);
+        var openSla = await Store.ListAsync("brand-a", AlertState.Open, AlertKind.SlaMissed, Token);
+        var resolved = await Store.ListAsync("brand-a", AlertState.Resolved, cancellationToken: Token);
+
+        Assert.Equal([push.Value.Id, newer.Value.Id, older.Value.Id], all.Select(a => a.Id));
+        Assert.Equal([newer.Value.Id], openSla.Select(a => a.Id));
+        Assert.Equal([older.Value.Id], resolved.Select(a => a.Id));
+        Assert.Equal([push.Value.Id, newer.Value.Id], (await Store.ListPendingNotificationsAsync("brand-a", Token)).Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task Counts_FollowCreatesAndStateChanges_AndTheMetricsWithThem()
+    {
+        var a = await Store.CreateAsync(Raise("brand-a", "shopify:a", T0), Token);
+        var b = await Store.CreateAsync(Raise("brand-a", "shopify:b", T0), Token);
+        var c = await Store.CreateAsync(Raise("brand-a", "sku-c", T0, AlertKind.PushFailed, AlertSubject.Sku("sku-c")), Token);
+        await Store.ReplaceAsync(a, AlertTransitions.Acknowledge(a.Value, "ana", T0).Next!, Token);
+        await Store.ReplaceAsync(c, AlertTransitions.Resolve(c.Value, "ana", T0, null).Next!, Token);
+        await Store.ReplaceAsync(b, b.Value with { Occurrences = 2 }, Token);
+
+        var counts = await Store.CountUnresolvedAsync("brand-a", Token);
+
+        Assert.Equal([new(AlertKind.SlaMissed, AlertState.Open, 1), new(AlertKind.SlaMissed, AlertState.Acknowledged, 1)], counts);
+        Assert.Equal((1, 1, 0), (Metrics.Current("brand-a", AlertKind.SlaMissed, AlertState.Open), Metrics.Current("brand-a", AlertKind.SlaMissed, AlertState.Acknowledged), Metrics.Current("brand-a", AlertKind.PushFailed, AlertState.Open)));
+        Assert.Empty(await Store.CountUnresolvedAsync("brand-b", Token));
+    }
+
+    [Fact]
+    public async Task Counts_ManyAlertsOfOneBrandAtOnce_CountEveryOne()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Store.CreateAsync(Raise("brand-a", $"shopify:{i}", T0), Token)));
+
+        Assert.Equal([new AlertCount(AlertKind.SlaMissed, AlertState.Open, 20)], await Store.CountUnresolvedAsync("brand-a", Token));
+    }
+
+    [Fact]
+    public async Task Counts_TwoInstancesWritingOneBrandAtOnce_CountEveryOne()
+    {
+        var other = new CosmosAlertStore(Containers, Options, Metrics, _clock, NullLogger<CosmosAlertStore>.Instance);
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? Store : other).CreateAsync(Raise("brand-a", $"shopify:{i}", T0), Token)));
+
+        Assert.Equal([new AlertCount(AlertKind.SlaMissed, AlertState.Open, 10)], await Store.CountUnresolvedAsync("brand-a", Token));
+    }
+
+    [Fact]
+    public async Task RepairCounts_AfterRollupUpdatesWereLost_BringsTheCountsBackInLine()
+    {
+        var open = await Store.CreateAsync(Raise("brand-a", "shopify:open", T0), Token);
+        var resolvedLater = await Store.CreateAsync(Raise("brand-a", "shopify:gone", T0), Token);
+        var stale = (await Containers.Alerts.ReadItemAsync<AlertRollupDocument>(AlertRollupDocument.RollupId, new("brand-a"), cancellationToken: Token)).Resource.ToDomain();
+        await Store.ReplaceAsync(resolvedLater, AlertTransitions.Resolve(resolvedLater.Value, "ana", T0, null).Next!, Token);
+        var added = await Task.WhenAll(Store.CreateAsync(Raise("brand-a", "shopify:new-1", T0), Token), Store.CreateAsync(Raise("brand-a", "shopify:new-2", T0), Token));
+
+        // As if the last three rollup updates had been lost to crashes: it still counts the resolved alert as open
+        // and knows nothing of the two written since.
+        await Containers.Alerts.UpsertItemAsync(AlertRollupDocument.FromDomain("brand-a", stale, T0), new("brand-a"), cancellationToken: Token);
+        Assert.Equal([new AlertCount(AlertKind.SlaMissed, AlertState.Open, 2)], await Store.CountUnresolvedAsync("brand-a", Token));
+
+        var corrected = await Store.RepairCountsAsync("brand-a", Token);
+
+        Assert.Equal(3, corrected);
+        Assert.Equal([new AlertCount(AlertKind.SlaMissed, AlertState.Open, 3)], await Store.CountUnresolvedAsync("brand-a", Token));
+        var rollup = (await Containers.Alerts.ReadItemAsync<AlertRollupDocument>(AlertRollupDocument.RollupId, new("brand-a"), cancellationToken: Token)).Resource.ToDomain();
+        Assert.Equal(AlertState.Resolved, rollup.Entries[resolvedLater.Value.Id].State);
+        Assert.All([open, .. added], a => Assert.Equal(AlertState.Open, rollup.Entries[a.Value.Id].State));
+        Assert.Equal(0, await Store.RepairCountsAsync("brand-a", Token));
+    }
+
+    private static Alert Raise(string brandId, string orderId, DateTimeOffset at, AlertKind kind = AlertKind.SlaMissed, AlertSubject? subject = null) =>
+        AlertRaising.Decide(
+            null,
+            new AlertRaise(brandId, kind, subject ?? AlertSubject.Order(orderId), $"{orderId} needs attention.")
+            {
+                MoneyAtStake = new MoneyAtStake(42.5m, "USD"),
+                Evidence = new Dictionary<string, string> { ["shipBy"] = "2026-12-03T14:00:00Z", ["note"] = "a/b #1" },
+            },
+            "ops@example.com",
+            at,
+            AlertRenotifyPolicy.Default,
+            notify: true).Alert;
+}
