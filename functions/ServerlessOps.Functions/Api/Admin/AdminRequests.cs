@@ -11,7 +11,7 @@ namespace ServerlessOps.Functions.Api.Admin;
 /// validation errors field by field, and the ETag rules (<c>ETag</c> on every answer, <c>If-Match</c> required to change
 /// what exists: 428 without it, 412 when it is not the stored version).
 /// </summary>
-internal static class AdminRequests
+internal static partial class AdminRequests
 {
     /// <summary>Largest admin request body accepted; a brand with every owner and policy field is a few kilobytes.</summary>
     public const int MaxBodyBytes = 64 * 1024;
@@ -54,8 +54,7 @@ internal static class AdminRequests
         }
         catch (JsonException e)
         {
-            var field = string.IsNullOrEmpty(e.Path) ? string.Empty : e.Path.TrimStart('$').TrimStart('.');
-            return (null, Invalid([new FieldError(field, Describe(e))]));
+            return (null, Invalid([new FieldError(Field(e), Describe(e))]));
         }
     }
 
@@ -98,6 +97,19 @@ internal static class AdminRequests
     /// <summary>An ETag without W/ and quotes: Cosmos DB quotes its ETags, the local emulator does not.</summary>
     public static string Bare(string etag) => etag.Trim().Replace("W/", string.Empty, StringComparison.Ordinal).Trim('"');
 
+    /// <summary>The failing field as the API names it: the serializer's path without <c>$.</c>, plus the unknown member's name.</summary>
+    private static string Field(JsonException e)
+    {
+        var path = string.IsNullOrEmpty(e.Path) ? string.Empty : e.Path.TrimStart('$').TrimStart('.');
+        var unknown = UnmappedMember().Match(e.InnerException?.Message ?? e.Message);
+        if (!unknown.Success || path.EndsWith(unknown.Groups[1].Value, StringComparison.Ordinal))
+        {
+            return path;
+        }
+
+        return path.Length == 0 ? unknown.Groups[1].Value : $"{path}.{unknown.Groups[1].Value}";
+    }
+
     private static string Describe(JsonException e)
     {
         // The serializer's own message names .NET types; say what the API expects instead, keeping converter messages.
@@ -123,4 +135,7 @@ internal static class AdminRequests
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("property '([^']+)' could not be mapped")]
+    private static partial System.Text.RegularExpressions.Regex UnmappedMember();
 }

@@ -15,7 +15,7 @@ public sealed record ChannelAccountView(
     WebhookSettings Webhook,
     string? ShopCipher,
     IReadOnlyDictionary<string, SecretView> Secrets,
-    string ETag)
+    string Etag)
 {
     public static ChannelAccountView From(ChannelConnection account, string etag)
     {
