@@ -31,10 +31,10 @@ public static class OptionsCatalog
     /// </summary>
     private static readonly OptionsSetting[] _readByKey =
     [
-        // ConfigurationChannelApiCredentialSource reads the outbound credentials straight from the account section;
-        // ChannelAccountOptions (the webhook side) has no such properties.
-        new("Brands__{key}__Accounts__{n}__AccessToken", "ConfigurationChannelApiCredentialSource", HasDefault: false),
-        new("Brands__{key}__Accounts__{n}__ShopCipher", "ConfigurationChannelApiCredentialSource", HasDefault: false),
+        // SettingsRegistrySeed (and ConfigurationChannelApiCredentialSource) read the outbound credentials straight from
+        // the account section; ChannelAccountOptions (the webhook side) has no such properties.
+        new("Brands__{key}__Accounts__{n}__AccessToken", "SettingsRegistrySeed", HasDefault: false),
+        new("Brands__{key}__Accounts__{n}__ShopCipher", "SettingsRegistrySeed", HasDefault: false),
     ];
 
     private const int MaxDepth = 8;
