@@ -12,6 +12,7 @@ internal sealed class AzuriteProbe : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<string> _slow = [];
+    private long _longestTicks;
     private readonly Task _loop;
 
     public AzuriteProbe(string connectionString)
@@ -30,6 +31,9 @@ internal sealed class AzuriteProbe : IAsyncDisposable
             }
         });
     }
+
+    /// <summary>The slowest answer so far.</summary>
+    public TimeSpan Longest => TimeSpan.FromTicks(Interlocked.Read(ref _longestTicks));
 
     /// <summary>Every slow answer so far: "HH:mm:ss queue 2.3 s".</summary>
     public IReadOnlyList<string> Slow
@@ -70,6 +74,11 @@ internal sealed class AzuriteProbe : IAsyncDisposable
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
+        if (elapsed.Ticks > Interlocked.Read(ref _longestTicks))
+        {
+            Interlocked.Exchange(ref _longestTicks, elapsed.Ticks);
+        }
+
         if (elapsed > TimeSpan.FromSeconds(1))
         {
             lock (_slow)

@@ -7,11 +7,18 @@ namespace ServerlessOps.Benchmarks.Durable;
 /// The standalone host's Durable engine (DTFx's TaskHubWorker over the Azure Storage engine) on Azurite, loopback
 /// only: Durable Functions' published scenarios per engine variant, storage requests per unit of work, and the
 /// requests an idle worker makes per hour with production polling, beside Azurite's raw queue rate in the same run.
-/// Bounded: every step has a deadline and the whole run stops after 20 minutes.
+/// Bounded: every step has a deadline and the whole run stops after 25 minutes.
 /// </summary>
+/// <remarks>
+/// Each variant runs on an Azurite of its own, watched by a probe: Azurite 3.37's queue service stalls for 30-160 s
+/// at times under this load (CPU-bound in its in-memory store re-sorting an index of all messages), so a variant
+/// whose emulator stalled over 5 s runs once more, and its figures are flagged if it stalls again.
+/// </remarks>
 internal static class DurableBenchmark
 {
-    /// <summary>What the recommended production host.json says (see the final report / README).</summary>
+    private static readonly TimeSpan TolerableStall = TimeSpan.FromSeconds(5);
+
+    /// <summary>What the recommended production host.json says (see README and the final report).</summary>
     public static EngineVariant Production { get; } = EngineVariant.Defaults
         .With("production", "extendedSessionsEnabled", "true")
         .With("production", "maxConcurrentOrchestratorFunctions", "50")
@@ -20,34 +27,35 @@ internal static class DurableBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var options = DurableBenchmarkOptions.Parse(args);
-        using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+        using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(25));
         var ct = budget.Token;
         var clock = Stopwatch.StartNew();
-        Console.WriteLine("Starting Azurite ...");
-        await using var azurite = await AzuriteFixture.StartAsync(ct);
+        Console.WriteLine($"Load average at start: {LoadAverage()}");
 
-        await using var probe = new AzuriteProbe(azurite.ConnectionString);
-        var raw = await RawQueueRate.MeasureCyclesPerSecondAsync(azurite.ConnectionString, TimeSpan.FromSeconds(5), parallelism: 8, ct);
+        double raw;
+        await using (var azurite = await AzuriteFixture.StartAsync(ct))
+        {
+            raw = await RawQueueRate.MeasureCyclesPerSecondAsync(azurite.ConnectionString, TimeSpan.FromSeconds(5), parallelism: 8, ct);
+        }
+
         Console.WriteLine($"Azurite raw queue rate: {raw:F0} send+receive+delete cycles/s ({clock.Elapsed.TotalSeconds:F0} s)");
-
         List<EngineVariant> variants = options.Variant is { } only
             ? [.. Sweep().Prepend(EngineVariant.Defaults).Append(Production).Where(v => v.Name == only)]
             : [EngineVariant.Defaults, .. options.Sweep ? Sweep() : [], Production];
         var results = new List<(EngineVariant Variant, ScenarioFigures Figures)>();
         foreach (var variant in variants)
         {
-            await using var engine = await BenchmarkEngine.StartAsync(azurite, variant, BenchmarkTasks.Register, ct);
-            using var step = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            step.CancelAfter(TimeSpan.FromMinutes(2));
-            var runner = new ScenarioRunner(engine, step.Token);
-            try
+            for (var attempt = 1; attempt <= 2; attempt++)
             {
-                results.Add((variant, await runner.RunAsync()));
-                Console.WriteLine($"{variant.Name}: done ({clock.Elapsed.TotalSeconds:F0} s, {DateTime.UtcNow:HH:mm:ss} UTC)");
-            }
-            catch (OperationCanceledException) when (step.IsCancellationRequested && !ct.IsCancellationRequested)
-            {
-                Console.WriteLine($"{variant.Name}: FAILED, '{runner.Current}' did not finish within 2 minutes ({clock.Elapsed.TotalSeconds:F0} s, {DateTime.UtcNow:HH:mm:ss} UTC)");
+                var figures = await RunVariantAsync(variant, ct);
+                Console.WriteLine(figures is null
+                    ? $"{variant.Name}: FAILED ({clock.Elapsed.TotalSeconds:F0} s)"
+                    : $"{variant.Name}: done, Azurite's slowest answer {figures.AzuriteStallSeconds:F1} s ({clock.Elapsed.TotalSeconds:F0} s)");
+                if (figures is not null && (figures.AzuriteStallSeconds <= TolerableStall.TotalSeconds || attempt == 2))
+                {
+                    results.Add((variant, figures));
+                    break;
+                }
             }
         }
 
@@ -55,15 +63,33 @@ internal static class DurableBenchmark
         if (options.Idle)
         {
             Console.WriteLine($"Idle: {options.Settle.TotalSeconds:F0} s to settle, then a {options.IdleWindow.TotalSeconds:F0} s window ...");
+            await using var azurite = await AzuriteFixture.StartAsync(ct);
             idle = await Task.WhenAll(IdleVariants(options.Sweep).Select(v => IdleCost.MeasureAsync(azurite, v, options.Settle, options.IdleWindow, ct)));
         }
 
         BenchmarkTable.Print(raw, results, idle);
-        Console.WriteLine(probe.Slow.Count == 0
-            ? "Azurite answered every probe (a queue and a table request every 250 ms) within a second."
-            : $"Azurite answered {probe.Slow.Count} probes slower than a second: {string.Join("; ", probe.Slow.Take(20))}");
-        Console.WriteLine($"Total run time: {clock.Elapsed.TotalSeconds:F0} s.");
+        Console.WriteLine($"Load average at end: {LoadAverage()}. Total run time: {clock.Elapsed.TotalSeconds:F0} s.");
         return 0;
+    }
+
+    /// <summary>One variant on a fresh Azurite; null when a scenario misses its 2-minute deadline.</summary>
+    private static async Task<ScenarioFigures?> RunVariantAsync(EngineVariant variant, CancellationToken ct)
+    {
+        await using var azurite = await AzuriteFixture.StartAsync(ct);
+        await using var probe = new AzuriteProbe(azurite.ConnectionString);
+        await using var engine = await BenchmarkEngine.StartAsync(azurite, variant, BenchmarkTasks.Register, ct);
+        using var step = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        step.CancelAfter(TimeSpan.FromMinutes(2));
+        var runner = new ScenarioRunner(engine, step.Token);
+        try
+        {
+            return await runner.RunAsync() with { AzuriteStallSeconds = probe.Longest.TotalSeconds };
+        }
+        catch (OperationCanceledException) when (step.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            Console.WriteLine($"{variant.Name}: '{runner.Current}' did not finish within 2 minutes; Azurite's slow answers: {string.Join("; ", probe.Slow)}");
+            return null;
+        }
     }
 
     /// <summary>One setting changed at a time from the extension's defaults.</summary>
@@ -83,10 +109,12 @@ internal static class DurableBenchmark
         yield return Production;
         if (sweep)
         {
-            yield return EngineVariant.Defaults.With("production, 2 partitions", "storageProvider:partitionCount", "2")
-                .With("production, 2 partitions", "extendedSessionsEnabled", "true");
+            yield return Production.With("production, 2 partitions", "storageProvider:partitionCount", "2");
             yield return Production.With("production, no app lease", "useAppLease", "false");
             yield return Production.With("production, polling 60 s", "storageProvider:maxQueuePollingInterval", "00:01:00");
         }
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -9,4 +9,8 @@ internal sealed record ScenarioFigures(
     double FanIn,
     double FanOutRequestsPerActivity,
     double Events,
-    double RequestsPerEvent);
+    double RequestsPerEvent)
+{
+    /// <summary>The longest time Azurite took to answer the probe during this variant, in seconds.</summary>
+    public double AzuriteStallSeconds { get; init; }
+}
