@@ -5,6 +5,7 @@ using ServerlessOps.Functions.Http;
 using ServerlessOps.Functions.Queues;
 using ServerlessOps.Functions.Timers;
 using ServerlessOps.Functions.Webhooks;
+using ServerlessOps.Infrastructure.Alerts;
 using ServerlessOps.Infrastructure.Ingestion;
 using ServerlessOps.Infrastructure.Storage;
 using ServerlessOps.Standalone.Queues;
@@ -18,6 +19,7 @@ public static class FunctionAppServiceCollectionExtensions
     public static IServiceCollection AddFunctionApp(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIngestion(configuration);
+        services.AddAlerts(configuration);
         services.AddSingleton<WebhookReceiver>();
 
         // Bound in both hosts: the processor's retry delay for a delivery split out of a batch is the queue's
@@ -29,6 +31,8 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<ITimerFunction, RecoverStrandedDeliveries>();
         services.AddOptions<OrchestrationHistoryOptions>().BindConfiguration(OrchestrationHistoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ITimerFunction, PurgeOrchestrationHistory>();
+        services.AddSingleton<IQueueFunction, SendAlertNotification>();
+        services.AddSingleton<ITimerFunction, SweepAlerts>();
 
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CallerResolver>();

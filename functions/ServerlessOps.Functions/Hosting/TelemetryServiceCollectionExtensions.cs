@@ -3,6 +3,7 @@ using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using ServerlessOps.Infrastructure.Alerts;
 
 namespace ServerlessOps.Functions.Hosting;
 
@@ -39,6 +40,9 @@ public static class TelemetryServiceCollectionExtensions
                     metrics.AddAzureMonitorMetricExporter(o => Configure(o, connectionString, credential));
                 }
             });
+
+        // A chat incoming webhook's URL is its secret, and a client span records the full URL: its posts are not traced.
+        services.AddHttpClient(nameof(AlertWebhookClient)).AddHttpMessageHandler(() => new UntracedHttpHandler());
         return services;
     }
 

@@ -1,5 +1,6 @@
 using ServerlessOps.Functions.Api;
 using ServerlessOps.Functions.Api.Admin;
+using ServerlessOps.Functions.Api.Alerts;
 using ServerlessOps.Functions.Local;
 using ServerlessOps.Functions.Webhooks;
 
@@ -23,6 +24,10 @@ public static class HttpRoutes
         ListQuarantine.Route,
         ReplayQuarantinedDelivery.Route,
         GetRawDelivery.Route,
+        ListAlerts.Route,
+        GetAlert.Route,
+        AcknowledgeAlert.Route,
+        ResolveAlert.Route,
         Health.Route,
         OpenApiDocument.Route,
         GetInstanceStatus.Route,

@@ -28,6 +28,7 @@ public static class LocalStackSettings
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Ingestion:RawContainer"] = $"raw-{name}",
             ["Ingestion:QueueName"] = $"deliveries-{name}",
+            ["Alerts:QueueName"] = $"alerts-{name}",
             ["Cosmos:ConnectionString"] = cosmos.ConnectionString,
             ["Cosmos:DatabaseName"] = $"db-{name}",
             ["Cosmos:CreateIfMissing"] = "true",

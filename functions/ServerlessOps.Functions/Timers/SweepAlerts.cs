@@ -1,0 +1,45 @@
+using Microsoft.Azure.Functions.Worker;
+using ServerlessOps.Infrastructure.Alerts;
+using ServerlessOps.Standalone.Timers;
+
+namespace ServerlessOps.Functions.Timers;
+
+/// <summary>
+/// Every five minutes (offset from the other sweeps), retries alert notifications still pending
+/// <c>Alerts:RetryAfter</c> after they were requested or last failed, and repairs each brand's open-alert counts
+/// (<see cref="AlertSweep"/>). This is what makes a failing chat endpoint delay a notification instead of losing it.
+/// </summary>
+public sealed partial class SweepAlerts : ITimerFunction
+{
+    /// <summary>Minutes 2, 7, 12, ... (NCRONTAB with seconds, UTC): away from RecoverStrandedDeliveries on 0, 5, 10.</summary>
+    public const string Cron = "0 2-59/5 * * * *";
+
+    private readonly AlertSweep _sweep;
+    private readonly ILogger<SweepAlerts> _logger;
+
+    public SweepAlerts(AlertSweep sweep, ILogger<SweepAlerts> logger)
+    {
+        _sweep = sweep;
+        _logger = logger;
+    }
+
+    public string Name => nameof(SweepAlerts);
+
+    public string Schedule => Cron;
+
+    [Function(nameof(SweepAlerts))]
+    public Task RunAsync([TimerTrigger(Cron)] TimerInfo timer, CancellationToken cancellationToken) => RunAsync(cancellationToken);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var result = await _sweep.RunAsync(cancellationToken);
+        if (result.Sent + result.Failed + result.CountsRepaired + result.BrandsFailed > 0)
+        {
+            Swept(result.Sent, result.Failed, result.CountsRepaired, result.BrandsFailed);
+        }
+    }
+
+    [LoggerMessage(EventId = 1710, Level = LogLevel.Information,
+        Message = "Alert sweep: {Sent} pending notifications sent, {Failed} failed again, {CountsRepaired} count entries repaired, {BrandsFailed} brands to retry")]
+    private partial void Swept(int sent, int failed, int countsRepaired, int brandsFailed);
+}
