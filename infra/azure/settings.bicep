@@ -215,6 +215,13 @@ func appSettings(input appSettingsInput) object => union(
     Ingestion__QueueName: 'webhook-deliveries'
     Ingestion__MaxDequeueCount: '5'
 
+    // Business alerts: the queue SendAlertNotification names (%Alerts:QueueName%, resolved by the host from app
+    // settings, so it must be set here); no chat webhook by default (alerts are recorded, not sent). Its URL holds a
+    // secret: set it through appSettingsOverrides as a Key Vault reference,
+    // '@Microsoft.KeyVault(VaultName=<vault>;SecretName=alerts-webhook-url)'.
+    Alerts__QueueName: 'alert-notifications'
+    Alerts__WebhookUrl: ''
+
     // Brand registry (Cosmos container registry): only Key Vault references are accepted for secrets; the settings
     // seed refers to this vault's secrets by the channelSecretName convention above; the identity reads them.
     Registry__AllowLocalSecrets: 'false'
@@ -252,6 +259,8 @@ func storageLayout(taskHubName string, partitionCount int) object => {
     [
       'webhook-deliveries'
       'webhook-deliveries-poison'
+      'alert-notifications'
+      'alert-notifications-poison'
       '${toLower(taskHubName)}-workitems'
     ],
     map(range(0, partitionCount), i => '${toLower(taskHubName)}-control-${padLeft(string(i), 2, '0')}')

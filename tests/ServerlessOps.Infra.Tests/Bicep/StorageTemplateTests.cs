@@ -4,12 +4,12 @@ namespace ServerlessOps.Infra.Tests.Bicep;
 public sealed class StorageTemplateTests(BicepFixture bicep)
 {
     [Fact]
-    public void Queues_AreIngestionPoisonAndTheTaskHubs()
+    public void Queues_AreIngestionAlertsTheirPoisonQueuesAndTheTaskHubs()
     {
         Assert.Equal(
             new[]
             {
-                "webhook-deliveries", "webhook-deliveries-poison", "serverlessops-workitems",
+                "webhook-deliveries", "webhook-deliveries-poison", "alert-notifications", "alert-notifications-poison", "serverlessops-workitems",
                 "serverlessops-control-00", "serverlessops-control-01", "serverlessops-control-02", "serverlessops-control-03",
             }.Order(),
             bicep.Dev.NamesOf("Microsoft.Storage/storageAccounts/queueServices/queues").Order());
