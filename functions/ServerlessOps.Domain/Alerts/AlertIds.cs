@@ -39,5 +39,4 @@ public static class AlertIds
     /// <summary>Whether <paramref name="id"/> has the shape of an alert id (an API route value is checked before a read).</summary>
     public static bool IsWellFormed(string? id) =>
         id is { Length: 27 } && id.StartsWith(Prefix, StringComparison.Ordinal) && !id.AsSpan(Prefix.Length).ContainsAnyExcept(_hexDigits);
-
 }
