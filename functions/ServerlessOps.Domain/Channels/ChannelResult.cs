@@ -21,7 +21,7 @@ public readonly record struct ChannelResult<T>
 
     public static ChannelResult<T> Success(T value) => new(value, null);
 
-    public static ChannelResult<T> Fail(RejectionKind kind, string detail) => new(default, new WebhookRejection(kind, detail));
+    public static ChannelResult<T> Fail(RejectionKind kind, string detail, string? topic = null) => new(default, new WebhookRejection(kind, detail, topic));
 
     public static implicit operator ChannelResult<T>(T value) => Success(value);
 }

@@ -17,4 +17,17 @@ public enum RejectionKind
 }
 
 /// <summary>A rejection with a detail that says exactly what is wrong and where (never echoing secrets).</summary>
-public sealed record WebhookRejection(RejectionKind Kind, string Detail);
+/// <param name="Topic">The delivery's topic when it could be read (an unsupported topic names it), so what is kept in
+/// quarantine is labelled with it; null when the delivery is unreadable.</param>
+public sealed record WebhookRejection(RejectionKind Kind, string Detail, string? Topic = null)
+{
+    /// <summary>Longest topic label kept: topics are channel-controlled text, and a label is not a payload.</summary>
+    public const int MaxTopicLength = 100;
+
+    /// <summary>The topic as a label: trimmed and cut to <see cref="MaxTopicLength"/>; null when blank.</summary>
+    public static string? TopicLabel(string? topic)
+    {
+        var trimmed = topic?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed.Length <= MaxTopicLength ? trimmed : trimmed[..MaxTopicLength];
+    }
+}

@@ -3,18 +3,28 @@ using ServerlessOps.Domain.Concurrency;
 namespace ServerlessOps.Domain.Orders;
 
 /// <summary>
-/// Orders in the source of truth, partitioned by brand. Every update carries the ETag it read
-/// (<see cref="ConcurrencyConflictException"/> when another writer got there first).
+/// Orders in the source of truth, partitioned by brand and UTC month of placement, so no brand's orders share one
+/// partition for ever; a small locator per order finds its partition from the order id alone. Every update carries
+/// the ETag it read (<see cref="ConcurrencyConflictException"/> when another writer got there first).
 /// </summary>
 public interface IOrderStore
 {
-    /// <summary>Point read by brand and canonical order id (<see cref="OrderId"/>); null when absent.</summary>
+    /// <summary>By brand and canonical order id (<see cref="OrderId"/>): the locator's point read, then the order's; null when absent.</summary>
     Task<Versioned<StoredOrder>?> GetAsync(string brandId, string orderId, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates the order; <see cref="ConcurrencyConflictException"/> if it already exists.</summary>
+    /// <summary>
+    /// By brand and order id when the placement time is known (a snapshot carries it): one point read in the order's month
+    /// in the usual case, the locator's path otherwise; null when absent.
+    /// </summary>
+    Task<Versioned<StoredOrder>?> GetAsync(string brandId, string orderId, DateTimeOffset placedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates the order (and its locator); <see cref="ConcurrencyConflictException"/> if it already exists.</summary>
     Task<Versioned<StoredOrder>> CreateAsync(StoredOrder order, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces the order if it still has <paramref name="ifMatchETag"/>; <see cref="ConcurrencyConflictException"/> otherwise.</summary>
+    /// <summary>
+    /// Replaces the order if it still has <paramref name="ifMatchETag"/>; <see cref="ConcurrencyConflictException"/> otherwise.
+    /// The order keeps the placement time it was created with (its partition).
+    /// </summary>
     Task<Versioned<StoredOrder>> ReplaceAsync(StoredOrder order, string ifMatchETag, CancellationToken cancellationToken = default);
 
     /// <summary>The brand's orders placed on one UTC day, newest first (a single-partition query).</summary>

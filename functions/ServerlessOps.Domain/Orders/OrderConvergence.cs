@@ -16,7 +16,8 @@ public enum ConvergenceDecision
 /// <summary>
 /// Out-of-order deliveries converge by the channel's own version: the newest version wins, arrival order
 /// never matters. At an equal version the later lifecycle status wins (cancel beats create), and an
-/// incomplete snapshot never replaces a complete one of the same version.
+/// incomplete snapshot never replaces a complete one of the same version. This decides the snapshot only: the
+/// facts both sides hold by their own ids are merged whatever it decides (<see cref="OrderFacts.Merge"/>).
 /// </summary>
 public static class OrderConvergence
 {
@@ -48,12 +49,13 @@ public static class OrderConvergence
     {
         OrderStatus.Pending => 0,
         OrderStatus.AwaitingFulfilment => 1,
-        OrderStatus.PartiallyFulfilled => 2,
-        OrderStatus.Fulfilled => 3,
-        OrderStatus.Delivered => 4,
-        OrderStatus.PartiallyRefunded => 5,
-        OrderStatus.Refunded => 6,
-        OrderStatus.Cancelled => 7,
+        OrderStatus.PartiallyCancelled => 2,
+        OrderStatus.PartiallyFulfilled => 3,
+        OrderStatus.Fulfilled => 4,
+        OrderStatus.Delivered => 5,
+        OrderStatus.PartiallyRefunded => 6,
+        OrderStatus.Refunded => 7,
+        OrderStatus.Cancelled => 8,
         _ => 0,
     };
 }

@@ -1,28 +1,43 @@
 namespace ServerlessOps.Domain.Orders;
 
 /// <summary>
-/// One line of an order. Money is in the order's currency, as decimals (never floating point).
+/// One line of an order with its units in every state the channels report. Money is in the order's currency, as
+/// decimals (never floating point), and null where the channel withholds it (an Amazon order while Pending has no
+/// prices): unknown is never written as zero.
 /// </summary>
 /// <param name="LineId">The channel's line id (Shopify line item id, Amazon OrderItemId, Walmart lineNumber, TikTok sku_id).</param>
 /// <param name="Sku">Seller SKU; the key inventory is kept under.</param>
 /// <param name="Title">Product name, when the channel gives one.</param>
 /// <param name="Quantity">Units ordered.</param>
-/// <param name="UnitPrice">Price of one unit before discounts and tax.</param>
-/// <param name="Discount">Total discount on the line (all units).</param>
-/// <param name="Tax">Total tax on the line (all units).</param>
-/// <param name="QuantityShipped">Units shipped so far, when the channel says.</param>
-/// <param name="QuantityCancelled">Units cancelled, when the channel says.</param>
+/// <param name="UnitPrice">Price of one unit before discounts (tax included only where <see cref="Order.PricesIncludeTax"/> says so); null when withheld.</param>
+/// <param name="Discount">Total discount on the line (all units); null when withheld.</param>
+/// <param name="Tax">Total tax on the line (all units); null when withheld.</param>
+/// <param name="QuantityShipped">Units that left the warehouse (delivered units included). Where the order's shipments
+/// name their lines (Shopify fulfilments) this is their sum, set by <see cref="OrderLedger.Settle"/>.</param>
+/// <param name="QuantityCancelled">Units cancelled before shipping (by buyer, seller or channel).</param>
 public sealed record OrderLine(
     string LineId,
     string Sku,
     string? Title,
     int Quantity,
-    decimal UnitPrice,
-    decimal Discount,
-    decimal Tax,
+    decimal? UnitPrice,
+    decimal? Discount,
+    decimal? Tax,
     int QuantityShipped = 0,
     int QuantityCancelled = 0)
 {
-    /// <summary>Quantity × unit price − discount (tax excluded).</summary>
-    public decimal NetAmount => (Quantity * UnitPrice) - Discount;
+    /// <summary>Units the buyer sent back, as the order's refunds record them (<see cref="RefundLine.Returned"/>). Set by <see cref="OrderLedger.Settle"/>.</summary>
+    public int QuantityReturned { get; init; }
+
+    /// <summary>Units refunded, summed over the order's refunds. Set by <see cref="OrderLedger.Settle"/>.</summary>
+    public int QuantityRefunded { get; init; }
+
+    /// <summary>Money refunded for this line, tax included, summed over the order's refunds. Set by <see cref="OrderLedger.Settle"/>.</summary>
+    public decimal RefundedAmount { get; init; }
+
+    /// <summary>Units still to ship: ordered − cancelled − shipped, never below zero.</summary>
+    public int QuantityOpen => Math.Max(0, Quantity - Math.Min(Quantity, QuantityCancelled) - QuantityShipped);
+
+    /// <summary>Quantity × unit price − discount; null when the price or the discount is unknown.</summary>
+    public decimal? NetAmount => UnitPrice is { } price && Discount is { } discount ? (Quantity * price) - discount : null;
 }

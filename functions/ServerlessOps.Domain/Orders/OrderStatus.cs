@@ -1,8 +1,9 @@
 namespace ServerlessOps.Domain.Orders;
 
 /// <summary>
-/// The canonical order lifecycle, shared by every channel. The channel's own status is kept verbatim in
-/// <see cref="Order.ChannelStatus"/>; this is the normalised reading of it.
+/// The canonical order lifecycle, shared by every channel and derived from the order's lines and the channel's
+/// facts by <see cref="OrderStatusRules"/> (README.md in this folder has the table). The channel's own status is kept
+/// verbatim in <see cref="Order.ChannelStatus"/>. Stored by member name: add members, never rename them.
 /// </summary>
 public enum OrderStatus
 {
@@ -21,7 +22,7 @@ public enum OrderStatus
     /// <summary>Delivered or completed according to the channel.</summary>
     Delivered,
 
-    /// <summary>Cancelled by buyer, seller or channel.</summary>
+    /// <summary>Every unit cancelled, by buyer, seller or channel.</summary>
     Cancelled,
 
     /// <summary>Money returned in part.</summary>
@@ -29,4 +30,7 @@ public enum OrderStatus
 
     /// <summary>Money returned in full.</summary>
     Refunded,
+
+    /// <summary>Some units cancelled, nothing shipped yet, the rest still to ship (a Walmart line auto-cancelled).</summary>
+    PartiallyCancelled,
 }

@@ -27,6 +27,10 @@ internal static partial class ChannelApiLog
         Message = "{Channel} {Operation}: order {ExternalOrderId} not found (request id {RequestId})")]
     internal static partial void NotFound(this ILogger logger, SalesChannel channel, string operation, string externalOrderId, string? requestId);
 
+    [LoggerMessage(EventId = 4521, Level = LogLevel.Debug,
+        Message = "Read {Channel} returns of order {ExternalOrderId} for brand {BrandId} (account {AccountId})")]
+    internal static partial void ReturnsRead(this ILogger logger, SalesChannel channel, string externalOrderId, string brandId, string accountId);
+
     [LoggerMessage(EventId = 4105, Level = LogLevel.Warning,
         Message = "TikTok Shop {Operation} for order {ExternalOrderId} answered code {Code} (request id {RequestId})")]
     internal static partial void TikTokErrorCode(this ILogger logger, string operation, string externalOrderId, long code, string? requestId);

@@ -35,4 +35,22 @@ public sealed class ChannelOrderReaders
         ArgumentNullException.ThrowIfNull(account);
         return For(account.Channel).ReadOrderAsync(account, externalOrderId, cancellationToken);
     }
+
+    /// <summary>
+    /// The order and, when <paramref name="includeReturns"/> and the channel has a returns API (<see cref="IChannelReturnReader"/>),
+    /// its returns as one more part of the document. Channels without one return the order alone.
+    /// </summary>
+    public async Task<ChannelOrderDocument> ReadOrderAsync(ChannelAccount account, string externalOrderId, bool includeReturns, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var reader = For(account.Channel);
+        var document = await reader.ReadOrderAsync(account, externalOrderId, cancellationToken);
+        if (!includeReturns || reader is not IChannelReturnReader returns)
+        {
+            return document;
+        }
+
+        var body = await returns.ReadReturnsAsync(account, externalOrderId, cancellationToken);
+        return document with { Parts = new Dictionary<string, string>(document.Parts) { [returns.ReturnsPart] = body } };
+    }
 }

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels;
@@ -7,16 +9,26 @@ using ServerlessOps.Domain.Channels;
 namespace ServerlessOps.Infrastructure.Channels;
 
 /// <summary>
-/// Reads a TikTok Shop order through Get Order Detail, <c>GET /order/202309/orders?ids=...</c> (CHANNELS.md 4.5),
-/// signed per <see cref="TikTokRequestSigner"/>, with the access token in <c>x-tts-access-token</c>. TikTok answers
-/// 200 with a non-zero <c>code</c> when it refuses a call: that is a <see cref="ChannelApiException"/> carrying the
-/// code and <c>request_id</c>. An answer without the order is <see cref="ChannelOrderNotFoundException"/>.
-/// The access token is configured; TikTok's token refresh is not implemented.
+/// Reads a TikTok Shop order through Get Order Detail, <c>GET /order/202309/orders?ids=...</c> (CHANNELS.md 4.5), and,
+/// when asked, its returns through Search Returns, <c>POST /return_refund/202309/returns/search</c> with body
+/// <c>{"order_ids":[...]}</c>, following <c>next_page_token</c> (the 202309 Return and Refund API as public SDKs model
+/// it). Both are signed per <see cref="TikTokRequestSigner"/> (the POST's body is part of the sign), with the access
+/// token in <c>x-tts-access-token</c>. TikTok answers 200 with a non-zero <c>code</c> when it refuses a call: that is a
+/// <see cref="ChannelApiException"/> carrying the code and <c>request_id</c>. An answer without the order is
+/// <see cref="ChannelOrderNotFoundException"/>. The access token is configured; TikTok's token refresh is not implemented.
 /// </summary>
-public sealed class TikTokShopOrderReader : IChannelOrderReader
+public sealed class TikTokShopOrderReader : IChannelOrderReader, IChannelReturnReader
 {
     private const string Path = "order/202309/orders";
     private const string Operation = "GET /order/202309/orders";
+    private const string ReturnsPath = "return_refund/202309/returns/search";
+    private const string ReturnsOperation = "POST /return_refund/202309/returns/search";
+
+    /// <summary>Returns per page asked for (TikTok's maximum is 50 per the SDKs); one order rarely has more than one page.</summary>
+    private const int ReturnsPageSize = 50;
+
+    /// <summary>Guards against a page-token loop.</summary>
+    private const int MaxReturnPages = 20;
 
     private readonly HttpClient _httpClient;
     private readonly IChannelApiCredentialSource _credentials;
@@ -33,49 +45,19 @@ public sealed class TikTokShopOrderReader : IChannelOrderReader
 
     public SalesChannel Channel => SalesChannel.TikTokShop;
 
+    public string ReturnsPart => ChannelOrderDocument.TikTokReturns;
+
     public async Task<ChannelOrderDocument> ReadOrderAsync(ChannelAccount account, string externalOrderId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(externalOrderId);
-        var credential = _credentials.Get(account);
-        if (string.IsNullOrEmpty(credential.AppKey) || string.IsNullOrEmpty(credential.AppSecret))
-        {
-            throw new ChannelApiCredentialMissingException(
-                $"TikTok Shop account {account.AccountId} of brand {account.BrandId} has no app key or app secret; its API calls cannot be signed.");
-        }
-
-        var query = new List<KeyValuePair<string, string>>
-        {
-            new("app_key", credential.AppKey),
-            new("ids", externalOrderId),
-            new("timestamp", TikTokRequestSigner.Timestamp(_timeProvider.GetUtcNow())),
-        };
-        if (!string.IsNullOrEmpty(credential.ShopCipher))
-        {
-            query.Add(new("shop_cipher", credential.ShopCipher));
-        }
-
-        var absolutePath = new Uri(_httpClient.BaseAddress ?? new Uri("http://localhost/"), Path).AbsolutePath;
-        query.Add(new("sign", TikTokRequestSigner.Sign(credential.AppSecret, absolutePath, query)));
-        var queryString = string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
-
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Path}?{queryString}");
-        request.Headers.TryAddWithoutValidation("x-tts-access-token", credential.AccessToken);
-        request.Headers.Accept.ParseAdd("application/json");
-
+        var credential = Credential(account);
+        using var request = Signed(HttpMethod.Get, Path, credential, [new("ids", externalOrderId)], body: null);
         var answer = await ChannelApiCall.SendAsync(
             _httpClient, request, Channel, Operation, externalOrderId, static (_, body) => ReadEnvelope(body).RequestId, _logger, cancellationToken);
 
         var envelope = ReadEnvelope(answer.Body);
-        if (envelope.Code is not 0)
-        {
-            _logger.TikTokErrorCode(Operation, externalOrderId, envelope.Code ?? -1, envelope.RequestId);
-            throw new ChannelApiException(
-                Channel, Operation, HttpStatusCode.OK, envelope.RequestId,
-                $"TikTok Shop {Operation} for order {externalOrderId} failed with code {envelope.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}" +
-                $" '{envelope.Message}' (request id {envelope.RequestId ?? "none"}); TikTok answers HTTP 200 with a non-zero code when it refuses a call.");
-        }
-
+        ThrowOnErrorCode(envelope, Operation, externalOrderId);
         if (!envelope.HasOrder(externalOrderId))
         {
             _logger.NotFound(Channel, Operation, externalOrderId, envelope.RequestId);
@@ -89,6 +71,118 @@ public sealed class TikTokShopOrderReader : IChannelOrderReader
         {
             [ChannelOrderDocument.TikTokOrderDetail] = answer.Body,
         });
+    }
+
+    /// <summary>Every return of the order: one Search Returns answer, with every page's <c>return_orders</c> merged into the first.</summary>
+    public async Task<string> ReadReturnsAsync(ChannelAccount account, string externalOrderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentException.ThrowIfNullOrWhiteSpace(externalOrderId);
+        var credential = Credential(account);
+        var body = Encoding.UTF8.GetBytes(new JsonObject { ["order_ids"] = new JsonArray(externalOrderId) }.ToJsonString());
+        JsonNode? merged = null;
+        string? pageToken = null;
+        for (var page = 1; ; page++)
+        {
+            if (page > MaxReturnPages)
+            {
+                throw new ChannelPayloadException($"TikTok Shop {ReturnsOperation} for order {externalOrderId} still had a next_page_token after {MaxReturnPages} pages.");
+            }
+
+            var query = new List<KeyValuePair<string, string>> { new("page_size", ReturnsPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+            if (pageToken is not null)
+            {
+                query.Add(new("page_token", pageToken));
+            }
+
+            using var request = Signed(HttpMethod.Post, ReturnsPath, credential, query, body);
+            var answer = await ChannelApiCall.SendAsync(
+                _httpClient, request, Channel, ReturnsOperation, externalOrderId, static (_, text) => ReadEnvelope(text).RequestId, _logger, cancellationToken);
+            ThrowOnErrorCode(ReadEnvelope(answer.Body), ReturnsOperation, externalOrderId);
+
+            var node = JsonNode.Parse(answer.Body);
+            var returns = node?["data"]?["return_orders"] as JsonArray ?? [];
+            if (merged is null)
+            {
+                merged = node!;
+            }
+            else if (merged["data"]?["return_orders"] is JsonArray into)
+            {
+                foreach (var item in returns.ToArray())
+                {
+                    into.Add(item!.DeepClone());
+                }
+            }
+
+            pageToken = node?["data"]?["next_page_token"] is JsonValue token && token.TryGetValue<string>(out var next) && next.Length > 0 ? next : null;
+            if (pageToken is null)
+            {
+                break;
+            }
+        }
+
+        if (merged!["data"] is JsonObject data)
+        {
+            data.Remove("next_page_token");
+        }
+
+        _logger.ReturnsRead(Channel, externalOrderId, account.BrandId, account.AccountId);
+        return merged.ToJsonString();
+    }
+
+    private ChannelApiCredential Credential(ChannelAccount account)
+    {
+        var credential = _credentials.Get(account);
+        if (string.IsNullOrEmpty(credential.AppKey) || string.IsNullOrEmpty(credential.AppSecret))
+        {
+            throw new ChannelApiCredentialMissingException(
+                $"TikTok Shop account {account.AccountId} of brand {account.BrandId} has no app key or app secret; its API calls cannot be signed.");
+        }
+
+        return credential;
+    }
+
+    /// <summary>A request with app_key, timestamp, shop_cipher and the sign over them, the other parameters and the body.</summary>
+    private HttpRequestMessage Signed(HttpMethod method, string path, ChannelApiCredential credential, IEnumerable<KeyValuePair<string, string>> parameters, byte[]? body)
+    {
+        var query = new List<KeyValuePair<string, string>>(parameters)
+        {
+            new("app_key", credential.AppKey!),
+            new("timestamp", TikTokRequestSigner.Timestamp(_timeProvider.GetUtcNow())),
+        };
+        if (!string.IsNullOrEmpty(credential.ShopCipher))
+        {
+            query.Add(new("shop_cipher", credential.ShopCipher));
+        }
+
+        var absolutePath = new Uri(_httpClient.BaseAddress ?? new Uri("http://localhost/"), path).AbsolutePath;
+        query.Add(new("sign", TikTokRequestSigner.Sign(credential.AppSecret!, absolutePath, query, body)));
+        var queryString = string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
+
+        var request = new HttpRequestMessage(method, $"{path}?{queryString}");
+        request.Headers.TryAddWithoutValidation("x-tts-access-token", credential.AccessToken);
+        request.Headers.Accept.ParseAdd("application/json");
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        return request;
+    }
+
+    private void ThrowOnErrorCode(TikTokEnvelope envelope, string operation, string externalOrderId)
+    {
+        if (envelope.Code is 0)
+        {
+            return;
+        }
+
+        _logger.TikTokErrorCode(operation, externalOrderId, envelope.Code ?? -1, envelope.RequestId);
+        throw new ChannelApiException(
+            Channel, operation, HttpStatusCode.OK, envelope.RequestId,
+            $"TikTok Shop {operation} for order {externalOrderId} failed with code {envelope.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}" +
+            $" '{envelope.Message}' (request id {envelope.RequestId ?? "none"}); TikTok answers HTTP 200 with a non-zero code when it refuses a call.");
     }
 
     private static TikTokEnvelope ReadEnvelope(string body)

@@ -102,6 +102,36 @@ internal sealed class CosmosDocuments<TDocument>(Container container, int pageSi
 
     private static ItemRequestOptions NoContent() => new() { EnableContentResponseOnWrite = false };
 
+    /// <summary>
+    /// Deletes only if the stored ETag is still <paramref name="ifMatchETag"/>: a 412 (someone wrote since) becomes a
+    /// concurrency conflict. False when the document was already gone (404).
+    /// </summary>
+    public async Task<bool> DeleteAsync(string partitionKey, string id, string ifMatchETag, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ifMatchETag);
+        var operation = new CosmosOperation("delete", container.Id, partitionKey, id);
+        try
+        {
+            using var response = await container.DeleteItemStreamAsync(
+                id, new PartitionKey(partitionKey), new ItemRequestOptions { IfMatchEtag = ifMatchETag }, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return false;
+            }
+
+            response.EnsureSuccessStatusCode();
+            return true;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            throw CosmosFailures.Conflict(ex, operation, logger);
+        }
+        catch (Exception ex) when (CosmosFailures.TryTranslate(ex, operation, logger, cancellationToken, out var translated))
+        {
+            throw translated;
+        }
+    }
+
     /// <summary>See <see cref="SinglePartitionQuery.ReadAllAsync{T}"/>.</summary>
     public async Task<IReadOnlyList<TDocument>> QueryAsync(
         string partitionKey,
@@ -109,13 +139,14 @@ internal sealed class CosmosDocuments<TDocument>(Container container, int pageSi
         string? filter,
         string orderBy,
         IReadOnlyList<KeyValuePair<string, object>> parameters,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        int? top = null)
     {
         var operation = new CosmosOperation("query", container.Id, partitionKey);
         try
         {
             return await SinglePartitionQuery.ReadAllAsync<TDocument>(
-                container, partitionKey, documentType, filter, orderBy, parameters, pageSize, logger, cancellationToken);
+                container, partitionKey, documentType, filter, orderBy, parameters, pageSize, logger, cancellationToken, top);
         }
         catch (Exception ex) when (CosmosFailures.TryTranslate(ex, operation, logger, cancellationToken, out var translated))
         {

@@ -18,7 +18,8 @@ public static class CosmosServiceCollectionExtensions
     /// start), one <see cref="CosmosClient"/>, <see cref="CosmosContainers"/>, <see cref="ICosmosInitializer"/>
     /// (the app awaits <c>InitializeAsync</c> once at startup), and the stores behind <see cref="IOrderStore"/>,
     /// <see cref="IChannelEventLog"/>, <see cref="IQuarantineStore"/>, <see cref="IInventoryEventStore"/> and
-    /// <see cref="IPriceChangeStore"/>, all singletons (they hold no state but the shared client).
+    /// <see cref="IPriceChangeStore"/>, all singletons (they hold no state but the shared client), and the background move
+    /// of orders out of the brand-partitioned layout (<see cref="OrderPartitionMigrationService"/>, <see cref="OrderStoreOptions"/>).
     /// </summary>
     public static IServiceCollection AddCosmosStores(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,7 +38,10 @@ public static class CosmosServiceCollectionExtensions
             sp.GetRequiredService<IOptions<CosmosOptions>>().Value.DatabaseName));
         services.TryAddSingleton<ICosmosInitializer, CosmosInitializer>();
 
-        services.TryAddSingleton<IOrderStore, CosmosOrderStore>();
+        services.TryAddSingleton<CosmosOrderStore>();
+        services.TryAddSingleton<IOrderStore>(sp => sp.GetRequiredService<CosmosOrderStore>());
+        services.AddOptions<OrderStoreOptions>().BindConfiguration(OrderStoreOptions.SectionName);
+        services.AddHostedService<OrderPartitionMigrationService>();
         services.TryAddSingleton<IChannelEventLog, CosmosChannelEventLog>();
         services.TryAddSingleton<IQuarantineStore, CosmosQuarantineStore>();
         services.TryAddSingleton<IInventoryEventStore, CosmosInventoryEventStore>();

@@ -14,6 +14,7 @@ internal static class SinglePartitionQuery
     /// <param name="filter">Extra conditions ANDed after <c>c.pk = @pk</c> (use <c>c.</c> and @parameters), or null.</param>
     /// <param name="orderBy">Without the ORDER BY keyword, for example <c>c.placedAt DESC</c>: one property, so no composite index is needed.</param>
     /// <param name="parameters">Values for the @parameters of <paramref name="filter"/>; strings or numbers only.</param>
+    /// <param name="top">At most this many documents (<c>SELECT TOP</c>), for reads that walk a partition in slices; null for all.</param>
     public static async Task<IReadOnlyList<T>> ReadAllAsync<T>(
         Container container,
         string partitionKey,
@@ -23,9 +24,11 @@ internal static class SinglePartitionQuery
         IReadOnlyList<KeyValuePair<string, object>> parameters,
         int pageSize,
         ILogger logger,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        int? top = null)
     {
-        var text = $"SELECT * FROM c WHERE c.pk = @pk AND c.type = @type{(filter is null ? string.Empty : $" AND {filter}")} ORDER BY {orderBy}";
+        var select = top is { } limit ? $"SELECT TOP {limit.ToString(System.Globalization.CultureInfo.InvariantCulture)} *" : "SELECT *";
+        var text = $"{select} FROM c WHERE c.pk = @pk AND c.type = @type{(filter is null ? string.Empty : $" AND {filter}")} ORDER BY {orderBy}";
         var query = new QueryDefinition(text).WithParameter("@pk", partitionKey).WithParameter("@type", documentType);
         foreach (var (name, value) in parameters)
         {

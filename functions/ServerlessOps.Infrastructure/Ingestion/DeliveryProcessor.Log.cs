@@ -21,4 +21,8 @@ internal static partial class DeliveryProcessorLog
 
     [LoggerMessage(EventId = 4204, Level = LogLevel.Error, Message = "Delivery {DeliveryKey} gave up after {Attempts} attempts and was quarantined")]
     public static partial void DeliveryGaveUp(this ILogger logger, string deliveryKey, int attempts);
+
+    [LoggerMessage(EventId = 4520, Level = LogLevel.Warning,
+        Message = "Delivery {DeliveryKey} for brand {BrandId} from {Channel} is a fact of order {OrderId}, not stored yet; left to the queue's retry")]
+    public static partial void FactBeforeOrder(this ILogger logger, string deliveryKey, string brandId, SalesChannel channel, string orderId);
 }

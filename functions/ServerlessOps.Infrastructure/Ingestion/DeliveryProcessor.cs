@@ -126,8 +126,10 @@ public sealed class DeliveryProcessor
             case OrderSnapshot snapshot:
                 return await ConvergeAsync(raw, snapshot.Order, cancellationToken);
             case OrderSignal signal:
-                var document = await _readers.ReadOrderAsync(account, signal.ExternalOrderId, cancellationToken);
+                var document = await _readers.ReadOrderAsync(account, signal.ExternalOrderId, signal.IncludesReturns, cancellationToken);
                 return await ConvergeAsync(raw, adapter.MapApiOrder(document, account), cancellationToken);
+            case OrderFactReport facts:
+                return await FoldAsync(raw, account, facts, cancellationToken);
             case InventoryReport report:
                 foreach (var level in report.Levels)
                 {
@@ -152,13 +154,36 @@ public sealed class DeliveryProcessor
 
     private async Task<ProcessingResult> ConvergeAsync(RawDelivery raw, Order order, CancellationToken cancellationToken)
     {
-        var reference = new DeliveryReference(
-            raw.DeliveryKey, raw.Channel, raw.DeliveryId, raw.Topic, raw.BlobName, raw.ReceivedAt, DeliveryOutcome.Applied);
-        var decision = await _converger.ConvergeAsync(order, reference, cancellationToken);
-        return decision == ConvergenceDecision.KeepStored
-            ? new ProcessingResult(DeliveryOutcome.Stale, $"Stored version is newer than or equal to {order.Version.UpdatedAt:O}.", order.Id)
-            : new ProcessingResult(DeliveryOutcome.Applied, $"{order.Status} at version {order.Version.UpdatedAt:O}", order.Id);
+        var written = await _converger.ConvergeAsync(order, Reference(raw), cancellationToken);
+        return written.Outcome == DeliveryOutcome.Stale
+            ? new ProcessingResult(DeliveryOutcome.Stale, $"Stored version is newer than or equal to {order.Version.UpdatedAt:O} and holds every fact it brought.", order.Id)
+            : new ProcessingResult(DeliveryOutcome.Applied, $"{written.Order.Status} at version {written.Order.Version.UpdatedAt:O}", order.Id);
     }
+
+    /// <summary>
+    /// A partial fact needs its order: when the order is not stored yet (the fact overtook it), the delivery fails and
+    /// the queue brings it back after its visibility timeout, by when the order has usually arrived; a replay from
+    /// quarantine does the same after the retries.
+    /// </summary>
+    private async Task<ProcessingResult> FoldAsync(RawDelivery raw, ChannelAccount account, OrderFactReport facts, CancellationToken cancellationToken)
+    {
+        var orderId = OrderId.For(raw.Channel, facts.ExternalOrderId);
+        var written = await _converger.FoldAsync(account.BrandId, raw.Channel, facts, Reference(raw), cancellationToken);
+        if (written is null)
+        {
+            _logger.FactBeforeOrder(raw.DeliveryKey, raw.BrandId, raw.Channel, orderId);
+            throw new OrderNotYetStoredException(
+                $"Delivery {raw.DeliveryKey} ({raw.Topic}) is a fact of order {orderId} of brand {raw.BrandId}, which is not stored yet; retried when the queue brings it back.");
+        }
+
+        var what = $"{facts.Refunds.Count} refund(s), {facts.Shipments.Count} shipment(s)";
+        return written.Outcome == DeliveryOutcome.Stale
+            ? new ProcessingResult(DeliveryOutcome.Stale, $"The order already holds {what} as recent.", orderId)
+            : new ProcessingResult(DeliveryOutcome.Applied, $"{what} folded in: {written.Order.Status}", orderId);
+    }
+
+    private static DeliveryReference Reference(RawDelivery raw) =>
+        new(raw.DeliveryKey, raw.Channel, raw.DeliveryId, raw.Topic, raw.BlobName, raw.ReceivedAt, DeliveryOutcome.Applied);
 
     private static ProcessingResult Quarantine(string reason) => new(DeliveryOutcome.Quarantined, reason);
 }

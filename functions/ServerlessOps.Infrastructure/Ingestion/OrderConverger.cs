@@ -1,3 +1,4 @@
+using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Domain.Ingestion;
 using ServerlessOps.Domain.Orders;
@@ -5,10 +6,12 @@ using ServerlessOps.Domain.Orders;
 namespace ServerlessOps.Infrastructure.Ingestion;
 
 /// <summary>
-/// Writes an incoming order snapshot into the store so that any number of concurrent, duplicated or
-/// out-of-order deliveries end in the newest channel version: read, decide (<see cref="OrderConvergence"/>),
-/// write with the ETag read, and on a conflict read again. Every delivery is referenced from the order,
-/// including stale ones, so the order shows everything that touched it.
+/// Writes what a delivery says about an order into the store so that any number of concurrent, duplicated or
+/// out-of-order deliveries end in the same order: read, decide, write with the ETag read, and on a conflict read again.
+/// A snapshot converges on the channel's version (<see cref="OrderConvergence"/>) while the facts both sides hold by
+/// their own ids are merged whatever it decides (<see cref="OrderFacts"/>); a partial fact (a Shopify refund or
+/// fulfilment) is folded into the stored order without touching its snapshot. Every delivery is referenced from the
+/// order, including stale ones, so the order shows everything that touched it.
 /// </summary>
 public sealed class OrderConverger
 {
@@ -24,24 +27,34 @@ public sealed class OrderConverger
         _time = time;
     }
 
-    public async Task<ConvergenceDecision> ConvergeAsync(Order incoming, DeliveryReference delivery, CancellationToken cancellationToken = default)
+    /// <summary>Converges a whole snapshot. Applied when it or any fact it brought changed the order, Stale otherwise.</summary>
+    public async Task<OrderWrite> ConvergeAsync(Order incoming, DeliveryReference delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         ArgumentNullException.ThrowIfNull(delivery);
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await _orders.GetAsync(incoming.BrandId, incoming.Id, cancellationToken);
-            if (stored?.Value.Deliveries.FirstOrDefault(d => d.DeliveryKey == delivery.DeliveryKey) is { } seen)
+            var stored = await _orders.GetAsync(incoming.BrandId, incoming.Id, incoming.PlacedAt, cancellationToken);
+            if (Seen(stored, delivery) is { } repeat)
             {
-                // This very delivery was already written (a redelivered queue message): nothing changes.
-                return seen.Outcome == DeliveryOutcome.Stale ? ConvergenceDecision.KeepStored : ConvergenceDecision.Replace;
+                return repeat;
             }
 
-            var decision = OrderConvergence.Decide(stored?.Value.Order, incoming);
             try
             {
-                await WriteAsync(stored, incoming, delivery, decision, cancellationToken);
-                return decision;
+                if (stored is null)
+                {
+                    await _orders.CreateAsync(new StoredOrder(incoming, [Reference(delivery, DeliveryOutcome.Applied)], _time.GetUtcNow()), cancellationToken);
+                    return new OrderWrite(DeliveryOutcome.Applied, incoming);
+                }
+
+                var current = stored.Value.Order;
+                var (order, changed) = OrderConvergence.Decide(current, incoming) == ConvergenceDecision.Replace
+
+                    // The placement time is the order's for good: it is where the store files it.
+                    ? (OrderFacts.Merge(incoming with { PlacedAt = current.PlacedAt }, current).Order, true)
+                    : OrderFacts.Merge(current, incoming);
+                return await WriteAsync(stored, order, changed, delivery, cancellationToken);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -50,28 +63,60 @@ public sealed class OrderConverger
         }
     }
 
-    private async Task WriteAsync(
-        Versioned<StoredOrder>? stored,
-        Order incoming,
-        DeliveryReference delivery,
-        ConvergenceDecision decision,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Folds partial facts of an order into it by their own ids. Applied when a fact was new or newer, Stale when the
+    /// order already held them; null when the order is not stored yet (the fact arrived before the order: retry later).
+    /// </summary>
+    public async Task<OrderWrite?> FoldAsync(
+        string brandId, SalesChannel channel, OrderFactReport facts, DeliveryReference delivery, CancellationToken cancellationToken = default)
     {
-        var now = _time.GetUtcNow();
-        var outcome = decision == ConvergenceDecision.KeepStored ? DeliveryOutcome.Stale : DeliveryOutcome.Applied;
-        var reference = delivery with { Outcome = outcome };
-        if (stored is null)
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(delivery);
+        var orderId = OrderId.For(channel, facts.ExternalOrderId);
+        for (var attempt = 1; ; attempt++)
         {
-            await _orders.CreateAsync(new StoredOrder(incoming, [reference], now), cancellationToken);
-            return;
-        }
+            var stored = await _orders.GetAsync(brandId, orderId, cancellationToken);
+            if (stored is null)
+            {
+                return null;
+            }
 
-        var current = stored.Value;
-        var deliveries = current.Deliveries
-            .Prepend(reference)
+            if (Seen(stored, delivery) is { } repeat)
+            {
+                return repeat;
+            }
+
+            var (order, changed) = OrderFacts.Fold(stored.Value.Order, facts.Shipments, facts.Refunds);
+            try
+            {
+                return await WriteAsync(stored, order, changed, delivery, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                // Another delivery of this order committed between our read and our write: fold again into what it wrote.
+            }
+        }
+    }
+
+    /// <summary>This very delivery was already written (a redelivered queue message): nothing changes.</summary>
+    private static OrderWrite? Seen(Versioned<StoredOrder>? stored, DeliveryReference delivery) =>
+        stored?.Value.Deliveries.FirstOrDefault(d => d.DeliveryKey == delivery.DeliveryKey) is { } seen
+            ? new OrderWrite(seen.Outcome == DeliveryOutcome.Stale ? DeliveryOutcome.Stale : DeliveryOutcome.Applied, stored.Value.Order)
+            : null;
+
+    private async Task<OrderWrite> WriteAsync(Versioned<StoredOrder> stored, Order order, bool changed, DeliveryReference delivery, CancellationToken cancellationToken)
+    {
+        var outcome = changed ? DeliveryOutcome.Applied : DeliveryOutcome.Stale;
+        var deliveries = stored.Value.Deliveries
+            .Prepend(Reference(delivery, outcome))
             .Take(StoredOrder.MaxDeliveryReferences)
             .ToList();
-        var order = decision == ConvergenceDecision.Replace ? incoming : current.Order;
-        await _orders.ReplaceAsync(new StoredOrder(order, deliveries, now), stored.ETag, cancellationToken);
+        await _orders.ReplaceAsync(new StoredOrder(changed ? order : stored.Value.Order, deliveries, _time.GetUtcNow()), stored.ETag, cancellationToken);
+        return new OrderWrite(outcome, changed ? order : stored.Value.Order);
     }
+
+    private static DeliveryReference Reference(DeliveryReference delivery, DeliveryOutcome outcome) => delivery with { Outcome = outcome };
 }
+
+/// <summary>What converging a delivery did to its order: Applied or Stale, and the order as stored afterwards.</summary>
+public sealed record OrderWrite(DeliveryOutcome Outcome, Order Order);

@@ -68,6 +68,20 @@ public sealed class OrderReaderFailureTests
     }
 
     [Fact]
+    public async Task TikTok_ReturnsRefusedWithACode_ThrowsNamingTheReturnsCall()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ChannelApiTestHost.StartAsync(ct);
+        var returns = Assert.IsAssignableFrom<IChannelReturnReader>(host.Readers.For(SalesChannel.TikTokShop));
+        host.Stub.FailNextTikTokWithCode(36009009, "Shop is not authorized");
+
+        var ex = await Assert.ThrowsAsync<ChannelApiException>(() => returns.ReadReturnsAsync(host.Account(SalesChannel.TikTokShop), TikTokOrderId, ct));
+
+        Assert.Contains("POST /return_refund/202309/returns/search", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("36009009", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Walmart_400_IsNotRetriedAndNamesStatusAndCorrelationId()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -73,6 +73,68 @@ public sealed class OrderReaderTests
     }
 
     [Fact]
+    public async Task TikTok_ReturnsAsked_ReadsSearchReturnsWithTheSignedBodyIntoTheReturnsPart()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ChannelApiTestHost.StartAsync(ct);
+        host.Stub.PutTikTokOrder(TikTokOrderId, ChannelSamples.Text("tiktok-order-detail.json"));
+        var at = new DateTimeOffset(2026, 11, 25, 16, 20, 5, TimeSpan.Zero);
+        host.Stub.PutTikTokReturns(TikTokOrderId, TikTokReturnDocuments.Return(
+            TikTokOrderId, "4035312345679990001", "RETURN_AND_REFUND", "RETURN_OR_REFUND_REQUEST_COMPLETE", at, at,
+            [new("577000000000000103", "1729500000000000202", "ACME-MUG-12OZ", 13.05m, 0.76m)]));
+
+        var document = await host.Readers.ReadOrderAsync(host.Account(SalesChannel.TikTokShop), TikTokOrderId, includeReturns: true, ct);
+
+        var returns = JsonNode.Parse(document.Part(ChannelOrderDocument.TikTokReturns))!;
+        Assert.Equal("4035312345679990001", returns["data"]!["return_orders"]![0]!["return_id"]!.GetValue<string>());
+        Assert.Equal(["served", "served returns"], host.Stub.Requests(SalesChannel.TikTokShop).Select(r => r.Outcome));
+    }
+
+    [Fact]
+    public async Task TikTok_ReturnsOverTwoPages_AreMergedIntoOneAnswer()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ChannelApiTestHost.StartAsync(ct);
+        host.Stub.PutTikTokOrder(TikTokOrderId, ChannelSamples.Text("tiktok-order-detail.json"));
+        var at = new DateTimeOffset(2026, 11, 25, 16, 20, 5, TimeSpan.Zero);
+        var returns = Enumerable.Range(0, 55).Select(i => TikTokReturnDocuments.Return(
+            TikTokOrderId, $"40353123456799{i:D5}", "REFUND", "RETURN_OR_REFUND_REQUEST_SUCCESS", at, at, [])).ToArray();
+        host.Stub.PutTikTokReturns(TikTokOrderId, returns);
+
+        var document = await host.Readers.ReadOrderAsync(host.Account(SalesChannel.TikTokShop), TikTokOrderId, includeReturns: true, ct);
+
+        var merged = JsonNode.Parse(document.Part(ChannelOrderDocument.TikTokReturns))!["data"]!;
+        Assert.Equal(55, merged["return_orders"]!.AsArray().Count);
+        Assert.Null(merged["next_page_token"]);
+        Assert.Equal(3, host.Stub.RequestCount(SalesChannel.TikTokShop));
+    }
+
+    [Fact]
+    public async Task TikTok_ReturnsNotAsked_AreNotRead()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ChannelApiTestHost.StartAsync(ct);
+        host.Stub.PutTikTokOrder(TikTokOrderId, ChannelSamples.Text("tiktok-order-detail.json"));
+
+        var document = await host.Readers.ReadOrderAsync(host.Account(SalesChannel.TikTokShop), TikTokOrderId, includeReturns: false, ct);
+
+        Assert.Null(document.OptionalPart(ChannelOrderDocument.TikTokReturns));
+        Assert.Equal(1, host.Stub.RequestCount(SalesChannel.TikTokShop));
+    }
+
+    [Fact]
+    public async Task Walmart_ReturnsAsked_ReadsTheOrderAloneForItsRefundsAreOnItsLines()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ChannelApiTestHost.StartAsync(ct);
+        host.Stub.PutWalmartOrder(WalmartOrderId, ChannelSamples.Text("walmart-get-order.json"));
+
+        var document = await host.Readers.ReadOrderAsync(host.Account(SalesChannel.Walmart), WalmartOrderId, includeReturns: true, ct);
+
+        Assert.Equal([ChannelOrderDocument.WalmartOrder], document.Parts.Keys);
+    }
+
+    [Fact]
     public void Readers_Shopify_HasNoReaderBecauseTheWebhookIsTheOrder()
     {
         var readers = new Infrastructure.Channels.ChannelOrderReaders([]);

@@ -11,27 +11,60 @@ using ServerlessOps.Testing.Emulators;
 namespace ServerlessOps.Infrastructure.Tests.Cosmos;
 
 /// <summary>
-/// The orders composite index (cosmos-containers.json, deployed by Bicep) is the index of the query
+/// The orders composite index (cosmos-containers.json, deployed by Bicep) is the index of the queries
 /// <see cref="CosmosOrderStore.ListPlacedOnAsync"/> sends: its equality filters first, then its ORDER BY. The query
-/// text is taken from the wire, so a changed query without its index, or an index nobody queries, fails here.
+/// text is taken from the wire, so a changed query without its index, or an index nobody queries, fails here. Until a
+/// brand's orders have left the brand-partitioned layout the store sends the same query to the old partition too.
 /// </summary>
 [Collection(SharedCosmosEmulator.Name)]
 public sealed partial class CosmosCompositeIndexTests(CosmosServerFixture cosmos) : CosmosDatabaseTest(cosmos)
 {
+    private readonly List<CosmosClient> _clients = [];
+
     [Fact]
     public async Task OrdersCompositeIndex_IsTheIndexOfListPlacedOnQuery()
     {
+        // A brand whose orders have all moved: one query, in the day's month partition.
+        await new CosmosOrderStore(Containers, Options, NullLogger<CosmosOrderStore>.Instance).MoveLegacyOrdersAsync("brand-a", Token);
         var recorder = new QueryRecorder();
-        using var client = Cosmos.CreateClient(new CosmosClientOptions
+        await RecordingStore(recorder).ListPlacedOnAsync("brand-a", new DateOnly(2026, 3, 1), Token);
+
+        AssertServedByTheIndex(Assert.Single(recorder.Queries));
+    }
+
+    [Fact]
+    public async Task OrdersCompositeIndex_IsTheIndexOfTheOldLayoutQueryToo()
+    {
+        var recorder = new QueryRecorder();
+        await RecordingStore(recorder).ListPlacedOnAsync("brand-b", new DateOnly(2026, 3, 1), Token);
+
+        Assert.Equal(2, recorder.Queries.Count);
+        Assert.All(recorder.Queries, AssertServedByTheIndex);
+    }
+
+    private CosmosOrderStore RecordingStore(QueryRecorder recorder)
+    {
+        var client = Cosmos.CreateClient(new CosmosClientOptions
         {
             Serializer = new CosmosSystemTextJsonSerializer(CosmosJson.Options),
             CustomHandlers = { recorder, new EmulatorCompatibilityHandler() },
         });
-        var store = new CosmosOrderStore(new CosmosContainers(client, Containers.DatabaseName), Options, NullLogger<CosmosOrderStore>.Instance);
+        _clients.Add(client);
+        return new CosmosOrderStore(new CosmosContainers(client, Containers.DatabaseName), Options, NullLogger<CosmosOrderStore>.Instance);
+    }
 
-        await store.ListPlacedOnAsync("brand-a", new DateOnly(2026, 3, 1), Token);
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
 
-        var query = Assert.Single(recorder.Queries);
+        await base.DisposeAsync();
+    }
+
+    private static void AssertServedByTheIndex(string query)
+    {
         var (equalities, orderBy) = Parse(query);
         var index = Assert.Single(CosmosContainers.Describe(CosmosContainers.OrdersName).IndexingPolicy.CompositeIndexes)
             .Select(p => (p.Path, p.Order)).ToList();

@@ -5,6 +5,7 @@ using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Domain.Ingestion;
 using ServerlessOps.Domain.Orders;
 using ServerlessOps.Infrastructure.Cosmos.Stores;
+using ServerlessOps.Testing.Cosmos;
 using ServerlessOps.Testing.Emulators;
 
 namespace ServerlessOps.Infrastructure.Tests.Cosmos;
@@ -13,6 +14,9 @@ namespace ServerlessOps.Infrastructure.Tests.Cosmos;
 public sealed class CosmosOrderStoreTests(CosmosServerFixture cosmos) : CosmosDatabaseTest(cosmos)
 {
     private static readonly DateTimeOffset Placed = new(2026, 3, 1, 23, 30, 0, TimeSpan.FromHours(-5));
+
+    /// <summary>Where <see cref="Placed"/> files brand-a's orders: 23:30 at -05:00 on 1 March is 2 March in UTC, still March.</summary>
+    private const string MarchPartition = "brand-a|2026-03";
 
     private CosmosOrderStore Store => new(Containers, Options, NullLogger<CosmosOrderStore>.Instance);
 
@@ -33,7 +37,7 @@ public sealed class CosmosOrderStoreTests(CosmosServerFixture cosmos) : CosmosDa
         var order = read.Value.Order;
         Assert.Equal(12345678901234567.8901m, order.Lines[2].UnitPrice);
         Assert.Equal(79228162514264.33759354395m, order.Lines[2].Tax);
-        Assert.Equal("19.90", order.Lines[0].UnitPrice.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("19.90", order.Lines[0].UnitPrice!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(0.3m, order.Lines[1].UnitPrice);
         Assert.Equal(TimeSpan.FromHours(-5), order.PlacedAt.Offset);
         Assert.Equal(Placed.AddMinutes(5).AddTicks(1234567), order.Version.TieBreak);
@@ -42,17 +46,38 @@ public sealed class CosmosOrderStoreTests(CosmosServerFixture cosmos) : CosmosDa
     }
 
     [Fact]
+    public async Task CreateThenGet_WithheldMoney_StaysUnknownNotZero()
+    {
+        var withheld = TestData.Order("brand-a", "5099", Placed) with
+        {
+            Total = null,
+            Lines = [new OrderLine("L-1", "SKU", null, 2, null, null, null, QuantityCancelled: 2)],
+            Shipping = new ShippingInfo(null, null, null, null, "US", null, null, null, []),
+        };
+        await Store.CreateAsync(TestData.Stored(withheld), Token);
+
+        var order = (await Store.GetAsync("brand-a", "shopify:5099", Token))!.Value.Order;
+
+        Assert.Null(order.Total);
+        Assert.Null(order.Lines[0].UnitPrice);
+        Assert.Null(order.Lines[0].Tax);
+        Assert.Null(order.Shipping!.Price);
+        Assert.Null(order.LinesNet);
+        Assert.Null(order.TaxTotal);
+    }
+
+    [Fact]
     public async Task Create_StoredDocument_HasQueryFieldsAndNoComputedMembers()
     {
         await Store.CreateAsync(TestData.Stored(TestData.Order("brand-a", "5002", Placed)), Token);
 
-        using var raw = await Containers.Orders.ReadItemStreamAsync("shopify:5002", new PartitionKey("brand-a"), cancellationToken: Token);
+        using var raw = await Containers.Orders.ReadItemStreamAsync("shopify:5002", new PartitionKey(MarchPartition), cancellationToken: Token);
         using var json = await System.Text.Json.JsonDocument.ParseAsync(raw.Content, cancellationToken: Token);
         var root = json.RootElement;
 
-        Assert.Equal("brand-a", root.GetProperty("pk").GetString());
+        Assert.Equal(MarchPartition, root.GetProperty("pk").GetString());
         Assert.Equal("order", root.GetProperty("type").GetString());
-        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(2, root.GetProperty("schemaVersion").GetInt32());
         Assert.Equal("2026-03-02", root.GetProperty("orderDay").GetString());
         Assert.Equal("2026-03-02T04:30:00.0000000Z", root.GetProperty("placedAt").GetString());
         Assert.Equal("shopify", root.GetProperty("channel").GetString());
@@ -119,7 +144,7 @@ public sealed class CosmosOrderStoreTests(CosmosServerFixture cosmos) : CosmosDa
     public async Task Replace_DeletedOrder_ThrowsConcurrencyConflict()
     {
         var created = await Store.CreateAsync(TestData.Stored(TestData.Order("brand-a", "5007", Placed)), Token);
-        await Containers.Orders.DeleteItemAsync<object>("shopify:5007", new PartitionKey("brand-a"), cancellationToken: Token);
+        await Containers.Orders.DeleteItemAsync<object>("shopify:5007", new PartitionKey(MarchPartition), cancellationToken: Token);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.ReplaceAsync(created.Value, created.ETag, Token));
     }
@@ -243,18 +268,56 @@ public sealed class CosmosOrderStoreTests(CosmosServerFixture cosmos) : CosmosDa
     }
 
     [Fact]
+    public async Task Create_OrdersOfTwoMonths_AreFiledUnderTheirMonthWithALocatorEach()
+    {
+        var april = new DateTimeOffset(2026, 4, 2, 8, 0, 0, TimeSpan.Zero);
+        await Store.CreateAsync(TestData.Stored(TestData.Order("brand-a", "m-3", Placed)), Token);
+        await Store.CreateAsync(TestData.Stored(TestData.Order("brand-a", "m-4", april)), Token);
+
+        Assert.True((await Containers.Orders.ReadItemStreamAsync("shopify:m-3", new PartitionKey(MarchPartition), cancellationToken: Token)).IsSuccessStatusCode);
+        Assert.True((await Containers.Orders.ReadItemStreamAsync("shopify:m-4", new PartitionKey("brand-a|2026-04"), cancellationToken: Token)).IsSuccessStatusCode);
+        var locator = await LegacyOrderDocuments.ReadAsync(Containers.Orders, Infrastructure.Cosmos.Documents.OrderLocatorDocument.PartitionKeyFor("brand-a", "shopify:m-4"), "shopify:m-4", Token);
+        Assert.Equal("brand-a|2026-04", locator!["orderPk"]!.GetValue<string>());
+        Assert.Equal("orderLocator", locator["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Get_ByIdAlone_FindsTheOrderThroughItsLocator()
+    {
+        var april = new DateTimeOffset(2026, 4, 2, 8, 0, 0, TimeSpan.Zero);
+        var created = await Store.CreateAsync(TestData.Stored(TestData.Order("brand-a", "by-id", april)), Token);
+
+        var byId = await Store.GetAsync("brand-a", "shopify:by-id", Token);
+        var byPlacement = await Store.GetAsync("brand-a", "shopify:by-id", april, Token);
+
+        Assert.Equal(created.ETag, byId!.ETag);
+        Assert.Equal(created.ETag, byPlacement!.ETag);
+    }
+
+    [Fact]
+    public async Task ListPlacedOn_DayOfAnotherMonth_ReadsOnlyThatMonth()
+    {
+        await Store.CreateAsync(TestData.Stored(TestData.Order("brand-a", "feb-28", new DateTimeOffset(2026, 2, 28, 12, 0, 0, TimeSpan.Zero))), Token);
+        await Store.CreateAsync(TestData.Stored(TestData.Order("brand-a", "mar-28", new DateTimeOffset(2026, 3, 28, 12, 0, 0, TimeSpan.Zero))), Token);
+
+        var listed = await Store.ListPlacedOnAsync("brand-a", new DateOnly(2026, 2, 28), Token);
+
+        Assert.Equal(["shopify:feb-28"], listed.Select(o => o.Order.Id));
+    }
+
+    [Fact]
     public async Task Get_DocumentFromNewerSchema_IsRefusedNotMisread()
     {
         await Store.CreateAsync(TestData.Stored(TestData.Order("brand-a", "5011", Placed)), Token);
-        using var raw = await Containers.Orders.ReadItemStreamAsync("shopify:5011", new PartitionKey("brand-a"), cancellationToken: Token);
+        using var raw = await Containers.Orders.ReadItemStreamAsync("shopify:5011", new PartitionKey(MarchPartition), cancellationToken: Token);
         var node = System.Text.Json.Nodes.JsonNode.Parse(raw.Content)!;
-        node["schemaVersion"] = 2;
+        node["schemaVersion"] = 3;
         using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(node.ToJsonString()));
-        using var replaced = await Containers.Orders.ReplaceItemStreamAsync(body, "shopify:5011", new PartitionKey("brand-a"), cancellationToken: Token);
+        using var replaced = await Containers.Orders.ReplaceItemStreamAsync(body, "shopify:5011", new PartitionKey(MarchPartition), cancellationToken: Token);
         Assert.True(replaced.IsSuccessStatusCode);
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => Store.GetAsync("brand-a", "shopify:5011", Token));
 
-        Assert.Contains("schemaVersion 2", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schemaVersion 3", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -10,10 +10,11 @@ namespace ServerlessOps.Testing.StubMarketplace;
 
 /// <summary>
 /// TikTok Shop Get Order Detail, GET /order/202309/orders?ids=..&amp;app_key=..&amp;timestamp=..&amp;shop_cipher=..&amp;sign=..
-/// with x-tts-access-token. The sign is recomputed here independently of production code (secret + path +
-/// sorted key/value pairs without sign and access_token + secret, HMAC-SHA256, hex) and the timestamp must be
-/// within 5 minutes. Refusals answer 401 with a TikTok-style body (<c>code</c>, <c>message</c>, <c>request_id</c>);
-/// the codes are the stub's own, not TikTok's catalogue.
+/// and Search Returns, POST /return_refund/202309/returns/search?page_size=..[&amp;page_token=..] with body
+/// <c>{"order_ids":[..]}</c>, both with x-tts-access-token. The sign is recomputed here independently of production code
+/// (secret + path + sorted key/value pairs without sign and access_token + the body of a POST + secret, HMAC-SHA256,
+/// hex) and the timestamp must be within 5 minutes. Refusals answer 401 with a TikTok-style body (<c>code</c>,
+/// <c>message</c>, <c>request_id</c>); the codes are the stub's own, not TikTok's catalogue.
 /// </summary>
 public sealed partial class StubMarketplace
 {
@@ -22,8 +23,59 @@ public sealed partial class StubMarketplace
     private const long TikTokCodeTimestampExpired = 106002;
     private static readonly TimeSpan _tikTokTimestampWindow = TimeSpan.FromMinutes(5);
 
-    private void MapTikTok(WebApplication app) =>
+    private void MapTikTok(WebApplication app)
+    {
         app.MapGet("/order/202309/orders", TikTokAsync);
+        app.MapPost("/return_refund/202309/returns/search", TikTokReturnsAsync);
+    }
+
+    /// <summary>
+    /// Serves these <c>return_orders[]</c> entries (see <see cref="Scenarios.TikTokReturnDocuments.Return"/>) for the order in
+    /// Search Returns, replacing what was put for it before; an order with none put has no returns.
+    /// </summary>
+    public void PutTikTokReturns(string orderId, params JsonObject[] returns)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        ArgumentNullException.ThrowIfNull(returns);
+        _tiktokReturns[orderId] = new JsonArray([.. returns.Select(r => (JsonNode)r.DeepClone())]).ToJsonString();
+    }
+
+    private async Task TikTokReturnsAsync(HttpContext context)
+    {
+        var receivedAt = DateTimeOffset.UtcNow;
+        var requestId = receivedAt.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var body = buffer.ToArray();
+
+        if (await NextFaultAsync(context, SalesChannel.TikTokShop, receivedAt) is { } fault)
+        {
+            var code = fault.TikTokCode ?? (fault.StatusCode == StatusCodes.Status429TooManyRequests ? 36009004 : 36009003);
+            await AnswerAsync(context, SalesChannel.TikTokShop, receivedAt, fault.StatusCode, TikTokError(code, fault.TikTokMessage ?? "Injected failure.", requestId), "injected", fault);
+            return;
+        }
+
+        if (CheckTikTokCredentials(context, receivedAt, body) is { } why)
+        {
+            await AnswerAsync(
+                context, SalesChannel.TikTokShop, receivedAt, StatusCodes.Status401Unauthorized, TikTokError(why.Code, why.Message, requestId), why.Message);
+            return;
+        }
+
+        var orderIds = (JsonNode.Parse(body)?["order_ids"] as JsonArray ?? []).Select(id => id!.GetValue<string>()).ToList();
+        var all = orderIds.SelectMany(id => _tiktokReturns.TryGetValue(id, out var json) ? JsonNode.Parse(json)!.AsArray().Select(r => r!.DeepClone()) : []).ToList();
+        var pageSize = int.TryParse(context.Request.Query["page_size"], NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0 ? size : 20;
+        var offset = int.TryParse(context.Request.Query["page_token"], NumberStyles.None, CultureInfo.InvariantCulture, out var start) ? start : 0;
+        var page = all.Skip(offset).Take(pageSize).ToList();
+        var data = new JsonObject { ["return_orders"] = new JsonArray([.. page]), ["total_count"] = all.Count };
+        if (offset + pageSize < all.Count)
+        {
+            data["next_page_token"] = (offset + pageSize).ToString(CultureInfo.InvariantCulture);
+        }
+
+        var answer = new JsonObject { ["code"] = 0, ["message"] = "Success", ["request_id"] = requestId, ["data"] = data };
+        await AnswerAsync(context, SalesChannel.TikTokShop, receivedAt, StatusCodes.Status200OK, answer.ToJsonString(), page.Count == 0 ? "no returns" : "served returns");
+    }
 
     private async Task TikTokAsync(HttpContext context)
     {
@@ -38,7 +90,7 @@ public sealed partial class StubMarketplace
             return;
         }
 
-        var refusal = CheckTikTokCredentials(context, receivedAt);
+        var refusal = CheckTikTokCredentials(context, receivedAt, body: []);
         if (refusal is { } why)
         {
             await AnswerAsync(
@@ -75,7 +127,7 @@ public sealed partial class StubMarketplace
         await AnswerAsync(context, SalesChannel.TikTokShop, receivedAt, StatusCodes.Status200OK, body.ToJsonString(), orders.Count == 0 ? "not found" : "served");
     }
 
-    private (long Code, string Message)? CheckTikTokCredentials(HttpContext context, DateTimeOffset now)
+    private (long Code, string Message)? CheckTikTokCredentials(HttpContext context, DateTimeOffset now, byte[] body)
     {
         var query = context.Request.Query;
         var token = Header(context, "x-tts-access-token");
@@ -119,8 +171,8 @@ public sealed partial class StubMarketplace
             message.Append(pair.Key).Append(pair.Value.ToString());
         }
 
-        message.Append(expected.AppSecret);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(expected.AppSecret), Encoding.UTF8.GetBytes(message.ToString()));
+        var signed = Encoding.UTF8.GetBytes(message.ToString()).Concat(body).Concat(Encoding.UTF8.GetBytes(expected.AppSecret)).ToArray();
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(expected.AppSecret), signed);
         return SameSecret(sign, Convert.ToHexStringLower(mac)) ? null : (TikTokCodeInvalidSign, "sign wrong");
     }
 

@@ -10,7 +10,7 @@ namespace ServerlessOps.Testing.StubMarketplace;
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (free port) that answers the three order APIs ServerlessOps re-reads
 /// orders from, out of an in-memory catalogue: Amazon SP-API Orders v0 getOrder/getOrderItems, Walmart
-/// <c>GET /v3/orders/{id}</c> and TikTok Shop Get Order Detail. It checks the credentials the way the channel
+/// <c>GET /v3/orders/{id}</c> and TikTok Shop Get Order Detail and Search Returns. It checks the credentials the way the channel
 /// would (TikTok: recomputes <c>sign</c>) and answers 401 when they are wrong, can be told to fail the next
 /// calls (throttling, outages), and counts requests per channel. Documents are served exactly as put, so put
 /// whole response bodies (Amazon and Walmart) or a Get Order Detail response or single order (TikTok).
@@ -22,6 +22,7 @@ public sealed partial class StubMarketplace : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (string Order, IReadOnlyList<string> ItemPages)> _amazon = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _walmart = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _tiktok = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _tiktokReturns = new(StringComparer.Ordinal);
     private readonly StubFaults _faults = new();
     private readonly StubRequestLog _requests = new();
     private volatile string? _amazonToken;

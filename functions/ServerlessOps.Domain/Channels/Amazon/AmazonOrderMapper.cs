@@ -7,8 +7,11 @@ namespace ServerlessOps.Domain.Channels.Amazon;
 /// <summary>
 /// An Amazon order read back from the Orders API v0 (CHANNELS.md 2.7): <c>getOrder</c> gives status, dates, total and
 /// address; <c>getOrderItems</c> gives the lines. <c>ItemPrice</c> is price × quantity, so the unit price is
-/// ItemPrice / QuantityOrdered. While an order is Pending Amazon returns no prices, taxes or promotions (CHANNELS.md 5a):
-/// such an order is mapped with zero amounts and <see cref="Order.IsComplete"/> false, to be completed by a later read.
+/// ItemPrice / QuantityOrdered. While an order is Pending Amazon returns no prices, taxes or promotions (CHANNELS.md 5a),
+/// and an order cancelled while Pending never gets them: an item without <c>ItemPrice</c> then has every amount unknown
+/// (null), never zero, and so do the order total and shipping. A Pending order is <see cref="Order.IsComplete"/> false,
+/// to be completed by a later read; a cancelled one is complete as it is (its amounts stay unknown for good).
+/// Amazon's Orders API reports no refunds (they live in the Finance API, not read here).
 /// </summary>
 public static class AmazonOrderMapper
 {
@@ -38,60 +41,74 @@ public static class AmazonOrderMapper
         }
 
         var statusField = order.Property("OrderStatus");
-        var status = AmazonOrderStatusMapper.Map(statusField);
+        var state = AmazonOrderStatusMapper.Read(statusField);
         var channelStatus = statusField.GetString();
-        var pricesWithheld = AmazonOrderStatusMapper.WithholdsPrices(status, channelStatus);
+
+        // Amazon withholds prices while it has not released the order, and a cancelled order may never have had them.
+        var pricesMayBeWithheld = !state.Released || state.Cancelled;
 
         var total = order.Optional("OrderTotal");
+        var marketplaceId = order.Optional("MarketplaceId")?.GetString();
         var currency = total?.Property("CurrencyCode").GetNonEmptyString()
             ?? FirstItemCurrency(items)
-            ?? AmazonMarketplaces.CurrencyOf(order.Optional("MarketplaceId")?.GetString());
+            ?? AmazonMarketplaces.CurrencyOf(marketplaceId);
 
         var lines = new List<OrderLine>();
-        decimal shippingPrice = 0m, shippingTax = 0m, shippingDiscount = 0m;
+        var shippingPrices = new List<decimal?>();
+        var shippingTaxes = new List<decimal?>();
+        var shippingDiscounts = new List<decimal?>();
         foreach (var item in items.Property("OrderItems").Items())
         {
             var quantity = item.Property("QuantityOrdered").GetCount();
-            var itemPrice = Money(item, "ItemPrice", pricesWithheld);
+            var itemPrice = Money(item, "ItemPrice", pricesMayBeWithheld);
+
+            // With the item's price in hand, an absent amount is a zero Amazon left out; without it, everything is withheld.
+            var priced = itemPrice is not null;
+            decimal? Known(string name) => priced ? Money(item, name, optional: true) ?? 0m : null;
 
             // PromotionDiscountTax / ShippingDiscountTax: the tax the promotion took off; the buyer pays the tax net of it.
-            var tax = (Money(item, "ItemTax", true) ?? 0m) - (Money(item, "PromotionDiscountTax", true) ?? 0m);
-            shippingPrice += Money(item, "ShippingPrice", true) ?? 0m;
-            shippingTax += (Money(item, "ShippingTax", true) ?? 0m) - (Money(item, "ShippingDiscountTax", true) ?? 0m);
-            shippingDiscount += Money(item, "ShippingDiscount", true) ?? 0m;
+            var tax = OrderMoney.Add(Known("ItemTax"), -Known("PromotionDiscountTax"));
+            shippingPrices.Add(Known("ShippingPrice"));
+            shippingTaxes.Add(OrderMoney.Add(Known("ShippingTax"), -Known("ShippingDiscountTax")));
+            shippingDiscounts.Add(Known("ShippingDiscount"));
 
-            var sku = item.Property("SellerSKU").GetNonEmptyString();
+            var shipped = state.AllShipped ? quantity : Math.Min(quantity, item.Optional("QuantityShipped")?.GetCount() ?? 0);
             lines.Add(new OrderLine(
                 LineId: item.Property("OrderItemId").GetNonEmptyString(),
-                Sku: sku,
+                Sku: item.Property("SellerSKU").GetNonEmptyString(),
                 Title: item.Optional("Title")?.GetString(),
                 Quantity: quantity,
 
                 // Exact decimal division; a price that does not divide evenly keeps full precision, so
                 // Quantity × UnitPrice rounds back to ItemPrice at any money precision.
-                UnitPrice: quantity == 0 ? itemPrice ?? 0m : (itemPrice ?? 0m) / quantity,
-                Discount: Money(item, "PromotionDiscount", true) ?? 0m,
+                UnitPrice: itemPrice is not { } price ? null : quantity == 0 ? price : price / quantity,
+                Discount: Known("PromotionDiscount"),
                 Tax: tax,
-                QuantityShipped: item.Optional("QuantityShipped")?.GetCount() ?? 0));
+                QuantityShipped: shipped,
+                QuantityCancelled: state.Cancelled ? quantity - shipped : 0));
         }
 
         var address = order.Optional("ShippingAddress");
-        return new Order
+        return OrderLedger.Settle(new Order
         {
             BrandId = account.BrandId,
             Channel = SalesChannel.Amazon,
             ChannelAccountId = account.AccountId,
             ExternalOrderId = orderId,
             DisplayNumber = null,
-            Status = status,
+
+            // Derived by OrderLedger.Settle from the lines and the facts.
+            Status = OrderStatus.Pending,
             ChannelStatus = channelStatus,
+            ChannelFacts = new OrderChannelFacts { Released = state.Released, Cancelled = state.Cancelled },
             Currency = currency,
+            PricesIncludeTax = AmazonMarketplaces.PricesIncludeTax(marketplaceId),
             Lines = lines,
             Shipping = new ShippingInfo(
                 Method: order.OptionalAny("ShipmentServiceLevelCategory", "ShipServiceLevel")?.GetString(),
-                Price: shippingPrice,
-                Tax: shippingTax,
-                Discount: shippingDiscount,
+                Price: OrderMoney.Sum(shippingPrices),
+                Tax: OrderMoney.Sum(shippingTaxes),
+                Discount: OrderMoney.Sum(shippingDiscounts),
                 CountryCode: address?.Optional("CountryCode")?.GetString(),
                 Region: address?.Optional("StateOrRegion")?.GetString(),
                 PostalCode: address?.Optional("PostalCode")?.GetString(),
@@ -99,14 +116,14 @@ public static class AmazonOrderMapper
 
                 // Tracking is not part of getOrder/getOrderItems.
                 Shipments: []),
-            Total = total?.Property("Amount").GetDecimal() ?? 0m,
+            Total = total?.Property("Amount").GetDecimal(),
             PlacedAt = order.Property("PurchaseDate").GetIsoTime(),
             Version = new OrderVersion(order.Property("LastUpdateDate").GetIsoTime()),
 
-            // Only Pending (and pre-order) answers are incomplete: a later read will carry the prices. A Canceled order
-            // that never left Pending will never get prices, so it is complete as it is (otherwise it is re-read forever).
-            IsComplete = status != OrderStatus.Pending,
-        };
+            // Only unreleased (Pending, pre-order) answers are incomplete: a later read will carry the prices. A Canceled
+            // order that never left Pending will never get prices, so it is complete as it is (otherwise it is re-read forever).
+            IsComplete = state.Released,
+        });
     }
 
     // Orders API v0 wraps every answer in "payload"; a body that is already the payload is accepted too.

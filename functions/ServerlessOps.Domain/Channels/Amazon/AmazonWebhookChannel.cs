@@ -59,7 +59,8 @@ public sealed class AmazonWebhookChannel : IWebhookChannel
             {
                 return ChannelResult<DeliveryEnvelope>.Fail(
                     RejectionKind.UnsupportedTopic,
-                    $"Amazon notification type '{delivery.Type}' is not handled; handled: {string.Join(", ", AmazonNotificationTypes.Supported)}.");
+                    $"Amazon notification type '{delivery.Type}' is not handled; handled: {string.Join(", ", AmazonNotificationTypes.Supported)}.",
+                    WebhookRejection.TopicLabel(delivery.Type));
             }
 
             return new DeliveryEnvelope(notificationId, delivery.Type, delivery.TransportId, delivery.EventTime);

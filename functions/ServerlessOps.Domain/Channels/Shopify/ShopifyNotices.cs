@@ -5,14 +5,6 @@ namespace ServerlessOps.Domain.Channels.Shopify;
 /// <summary>Summaries of the deliveries that are only recorded. They name ids, never customer data.</summary>
 public static class ShopifyNotices
 {
-    public static ChannelNotice Refund(JsonCursor refund)
-    {
-        refund.ExpectObject();
-        var orderId = refund.Property("order_id").GetId();
-        var refundId = refund.Property("id").GetId();
-        return new ChannelNotice($"Refund {refundId} created for order {orderId}", orderId);
-    }
-
     public static ChannelNotice For(string topic, JsonCursor body)
     {
         body.ExpectObject();

@@ -8,6 +8,10 @@ namespace ServerlessOps.Domain.Channels.Shopify;
 /// <summary>
 /// The Shopify Order resource (an orders/* webhook body) as a canonical <see cref="Order"/> (CHANNELS.md 1.6).
 /// Amounts are shop money (<c>price</c>, not <c>price_set.presentment_money</c>) in the order's <c>currency</c>.
+/// Units: shipped from the fulfilments (<see cref="ShopifyFulfillmentMapper"/>), refunded and returned from the refunds
+/// (<see cref="ShopifyRefundMapper"/>), both kept by their ids; cancelled = units removed from the line
+/// (<c>quantity</c> − <c>current_quantity</c>) that no refund took back after shipping, and every unshipped unit once the
+/// order is cancelled.
 /// </summary>
 public static class ShopifyOrderMapper
 {
@@ -17,52 +21,66 @@ public static class ShopifyOrderMapper
         order.ExpectObject();
         var financial = ShopifyOrderStatusMapper.OptionalText(order, "financial_status");
         var fulfilment = ShopifyOrderStatusMapper.OptionalText(order, "fulfillment_status");
-        var cancelled = order.Optional("cancelled_at")?.GetIsoTime() is not null;
+        var cancelledAtSet = order.Optional("cancelled_at")?.GetIsoTime() is not null;
+        var cancelled = ShopifyOrderStatusMapper.IsCancelled(financial, cancelledAtSet);
 
-        var fulfillments = order.Optional("fulfillments")?.Items() ?? [];
-        var shippedByLine = ShippedQuantities(fulfillments);
-        var lines = order.Property("line_items").Items().Select(line => MapLine(line, shippedByLine)).ToList();
-        var shipments = MapShipments(fulfillments);
-        var shipping = MapShipping(order, shipments.Shipments);
+        var shipments = (order.Optional("fulfillments")?.Items() ?? []).Select(ShopifyFulfillmentMapper.Map).ToList();
+        var refunds = (order.Optional("refunds")?.Items() ?? []).Select(ShopifyRefundMapper.Map).ToList();
+        var lines = order.Property("line_items").Items().Select(line => MapLine(line, shipments, refunds, cancelled)).ToList();
+        var shipping = MapShipping(order, shipments);
 
-        var lineDiscounts = lines.Sum(l => l.Discount);
+        var lineDiscounts = lines.Sum(l => l.Discount ?? 0m);
         var totalDiscounts = order.Optional("total_discounts")?.GetDecimal() ?? lineDiscounts + (shipping?.Discount ?? 0m);
 
-        return new Order
+        return OrderLedger.Settle(new Order
         {
             BrandId = account.BrandId,
             Channel = SalesChannel.Shopify,
             ChannelAccountId = account.AccountId,
             ExternalOrderId = order.Property("id").GetId(),
             DisplayNumber = order.Optional("name")?.GetString(),
-            Status = ShopifyOrderStatusMapper.Map(financial, fulfilment, cancelled, shipments.AllDelivered),
-            ChannelStatus = ShopifyOrderStatusMapper.Describe(financial, fulfilment, cancelled),
+
+            // Derived by OrderLedger.Settle from the lines, the refunds and the facts.
+            Status = OrderStatus.Pending,
+            ChannelStatus = ShopifyOrderStatusMapper.Describe(financial, fulfilment, cancelledAtSet),
+            ChannelFacts = ShopifyOrderStatusMapper.Facts(financial, cancelledAtSet),
             Currency = order.Property("currency").GetNonEmptyString(),
+            PricesIncludeTax = order.Optional("taxes_included")?.GetBoolean(),
             Lines = lines,
             Shipping = shipping,
+            Refunds = refunds,
 
             // total_discounts covers line and shipping allocations; what is left is an order-level discount.
             OrderDiscount = Math.Max(0m, totalDiscounts - lineDiscounts - (shipping?.Discount ?? 0m)),
 
             // total_price is what was charged at checkout and matches the lines as placed; current_total_price
-            // moves with edits and refunds, which the status and refund notices carry instead.
+            // moves with edits and refunds, which the lines' cancelled units and the refunds carry instead.
             Total = order.Property("total_price").GetDecimal(),
             PlacedAt = order.Property("created_at").GetIsoTime(),
             Version = new OrderVersion(order.Property("updated_at").GetIsoTime(), triggeredAt),
-            CancelReason = cancelled ? order.Optional("cancel_reason")?.GetString() : null,
-        };
+            CancelReason = cancelledAtSet ? order.Optional("cancel_reason")?.GetString() : null,
+        });
     }
 
-    private static OrderLine MapLine(JsonCursor line, IReadOnlyDictionary<string, int> shippedByLine)
+    private static OrderLine MapLine(JsonCursor line, List<Shipment> shipments, List<OrderRefund> refunds, bool orderCancelled)
     {
         var lineId = line.Property("id").GetId();
         var quantity = line.Property("quantity").GetCount();
 
-        // current_quantity drops when units are removed by an edit or a cancel-refund: those units are cancelled.
+        // current_quantity drops when units are removed by an edit or a refund. Units refunded with restock type
+        // "cancel" never shipped and are cancellations; units refunded otherwise (returned, or kept by the buyer) are not.
         var current = line.Optional("current_quantity")?.GetCount() ?? quantity;
+        var refundedNotCancelled = refunds.SelectMany(r => r.Lines).Where(l => l.LineId == lineId && !l.Cancelled).Sum(l => l.Quantity);
+        var removed = Math.Max(0, quantity - current);
+        var cancelled = Math.Max(0, removed - refundedNotCancelled);
+        if (orderCancelled)
+        {
+            var shipped = shipments.Where(s => s.IsShipped).SelectMany(s => s.Lines).Where(l => l.LineId == lineId).Sum(l => l.Quantity);
+            cancelled = Math.Max(cancelled, quantity - shipped);
+        }
+
         var sku = line.Optional("sku")?.GetString();
         var variantId = line.Optional("variant_id")?.GetId();
-
         return new OrderLine(
             LineId: lineId,
 
@@ -75,11 +93,10 @@ public static class ShopifyOrderMapper
             // Not total_discount: Shopify's own fixture shows "0.00" there next to a non-zero allocation (CHANNELS.md 1.6).
             Discount: ChannelRecords.Sum(line.Optional("discount_allocations")?.Items() ?? [], a => a.Property("amount").GetDecimal()),
             Tax: ChannelRecords.Sum(line.Optional("tax_lines")?.Items() ?? [], t => t.Property("price").GetDecimal()),
-            QuantityShipped: Math.Min(quantity, shippedByLine.GetValueOrDefault(lineId)),
-            QuantityCancelled: Math.Max(0, quantity - current));
+            QuantityCancelled: Math.Min(quantity, cancelled));
     }
 
-    private static ShippingInfo? MapShipping(JsonCursor order, IReadOnlyList<Shipment> shipments)
+    private static ShippingInfo? MapShipping(JsonCursor order, List<Shipment> shipments)
     {
         var shippingLines = order.Optional("shipping_lines")?.Items() ?? [];
         var address = order.Optional("shipping_address");
@@ -102,41 +119,4 @@ public static class ShopifyOrderMapper
             City: address?.Optional("city")?.GetString(),
             Shipments: shipments);
     }
-
-    private static (IReadOnlyList<Shipment> Shipments, bool AllDelivered) MapShipments(IReadOnlyList<JsonCursor> fulfillments)
-    {
-        var shipments = new List<Shipment>();
-        var allDelivered = true;
-        foreach (var fulfillment in Shipped(fulfillments))
-        {
-            var trackingNumber = fulfillment.Optional("tracking_number")?.GetString()
-                ?? fulfillment.Optional("tracking_numbers")?.Items().Select(n => n.GetString()).FirstOrDefault();
-            shipments.Add(new Shipment(
-                fulfillment.Optional("tracking_company")?.GetString(),
-                trackingNumber,
-                fulfillment.Optional("created_at")?.GetIsoTime()));
-            allDelivered &= string.Equals(fulfillment.Optional("shipment_status")?.GetString(), "delivered", StringComparison.OrdinalIgnoreCase);
-        }
-
-        return (shipments, shipments.Count > 0 && allDelivered);
-    }
-
-    private static Dictionary<string, int> ShippedQuantities(IReadOnlyList<JsonCursor> fulfillments)
-    {
-        var shipped = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var fulfillment in Shipped(fulfillments))
-        {
-            foreach (var item in fulfillment.Optional("line_items")?.Items() ?? [])
-            {
-                var id = item.Property("id").GetId();
-                shipped[id] = shipped.GetValueOrDefault(id) + item.Property("quantity").GetCount();
-            }
-        }
-
-        return shipped;
-    }
-
-    // A fulfillment counts as shipped only when it succeeded; pending, open, cancelled, error and failure ones did not ship.
-    private static IEnumerable<JsonCursor> Shipped(IReadOnlyList<JsonCursor> fulfillments) =>
-        fulfillments.Where(f => string.Equals(f.Optional("status")?.GetString(), "success", StringComparison.OrdinalIgnoreCase));
 }

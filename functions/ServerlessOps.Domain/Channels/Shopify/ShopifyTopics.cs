@@ -6,8 +6,11 @@ public enum ShopifyTopicKind
     /// <summary>The full Order resource.</summary>
     Order,
 
-    /// <summary>The Refund resource.</summary>
+    /// <summary>The Refund resource: a refund fact of an order.</summary>
     Refund,
+
+    /// <summary>The Fulfillment resource: a shipment fact of an order.</summary>
+    Fulfillment,
 
     /// <summary>The InventoryLevel resource.</summary>
     InventoryLevel,
@@ -30,6 +33,8 @@ public static class ShopifyTopics
     public const string OrdersPartiallyFulfilled = "orders/partially_fulfilled";
     public const string OrdersDelete = "orders/delete";
     public const string RefundsCreate = "refunds/create";
+    public const string FulfillmentsCreate = "fulfillments/create";
+    public const string FulfillmentsUpdate = "fulfillments/update";
     public const string InventoryLevelsUpdate = "inventory_levels/update";
     public const string ProductsUpdate = "products/update";
     public const string AppUninstalled = "app/uninstalled";
@@ -46,6 +51,8 @@ public static class ShopifyTopics
         [OrdersFulfilled] = ShopifyTopicKind.Order,
         [OrdersPartiallyFulfilled] = ShopifyTopicKind.Order,
         [RefundsCreate] = ShopifyTopicKind.Refund,
+        [FulfillmentsCreate] = ShopifyTopicKind.Fulfillment,
+        [FulfillmentsUpdate] = ShopifyTopicKind.Fulfillment,
         [InventoryLevelsUpdate] = ShopifyTopicKind.InventoryLevel,
         [ProductsUpdate] = ShopifyTopicKind.Product,
         [OrdersDelete] = ShopifyTopicKind.Notice,

@@ -8,7 +8,8 @@ namespace ServerlessOps.Domain.Channels.Shopify;
 
 /// <summary>
 /// Shopify HTTPS webhooks (CHANNELS.md 1): the body is the full REST resource, so orders converge on the payload
-/// itself (<c>updated_at</c>, tie-break <c>X-Shopify-Triggered-At</c>) and no API read-back is needed.
+/// itself (<c>updated_at</c>, tie-break <c>X-Shopify-Triggered-At</c>) and no API read-back is needed. Refunds and
+/// fulfilments are partial facts of an order, folded into it by their own ids (<see cref="OrderFactReport"/>).
 /// </summary>
 public sealed class ShopifyWebhookChannel : IWebhookChannel
 {
@@ -71,7 +72,9 @@ public sealed class ShopifyWebhookChannel : IWebhookChannel
         if (!ShopifyTopics.TryClassify(topic, out _))
         {
             return ChannelResult<DeliveryEnvelope>.Fail(
-                RejectionKind.UnsupportedTopic, $"Shopify topic '{Shorten(topic)}' is not handled; handled: {string.Join(", ", ShopifyTopics.Supported)}.");
+                RejectionKind.UnsupportedTopic,
+                $"Shopify topic '{Shorten(topic)}' is not handled; handled: {string.Join(", ", ShopifyTopics.Supported)}.",
+                WebhookRejection.TopicLabel(topic.ToLowerInvariant()));
         }
 
         return new DeliveryEnvelope(
@@ -100,7 +103,8 @@ public sealed class ShopifyWebhookChannel : IWebhookChannel
         return kind switch
         {
             ShopifyTopicKind.Order => new OrderSnapshot(ShopifyOrderMapper.Map(root, account, TriggeredAt(envelope, headers))),
-            ShopifyTopicKind.Refund => ShopifyNotices.Refund(root),
+            ShopifyTopicKind.Refund => ShopifyRefundMapper.Report(root),
+            ShopifyTopicKind.Fulfillment => ShopifyFulfillmentMapper.Report(root),
             ShopifyTopicKind.InventoryLevel => ShopifyInventoryMapper.Map(root, account, deliveryKey),
             ShopifyTopicKind.Product => ShopifyProductMapper.Map(root, account, deliveryKey),
             _ => ShopifyNotices.For(envelope.Topic, root),

@@ -7,7 +7,10 @@ namespace ServerlessOps.Domain.Channels.TikTokShop;
 
 /// <summary>
 /// An order from Get Order Detail (<c>GET /order/202309/orders</c>, CHANNELS.md 4.5). All money is decimal strings in
-/// <c>payment.currency</c>; the version is <c>update_time</c> (Unix seconds).
+/// <c>payment.currency</c>; the version is <c>update_time</c> (Unix seconds). When the document holds the order's returns
+/// (<see cref="ChannelOrderDocument.TikTokReturns"/>), those refunded become the order's refunds
+/// (<see cref="TikTokShopReturnMapper"/>): a return does not change the order's own status (it stays DELIVERED), so the
+/// refund is seen only there.
 /// </summary>
 public static class TikTokShopOrderMapper
 {
@@ -24,21 +27,31 @@ public static class TikTokShopOrderMapper
 
         var order = FindOrder(root.Property("data").Property("orders"), document.ExternalOrderId);
         var payment = order.Property("payment");
-        var lines = MapLines(order.Property("line_items"));
+        var statusField = order.Property("status");
+        var state = TikTokShopOrderStatusMapper.Read(statusField);
+        var lines = MapLines(order.Property("line_items"), state);
+        var refunds = document.OptionalPart(ChannelOrderDocument.TikTokReturns) is { } returns
+            ? TikTokShopReturnMapper.Map(returns, document.ExternalOrderId)
+            : [];
         var address = order.Optional("recipient_address");
         var districts = address?.Optional("district_info")?.Items() ?? [];
         var trackingNumber = order.Optional("tracking_number")?.GetString();
 
-        return new Order
+        return OrderLedger.Settle(new Order
         {
             BrandId = account.BrandId,
             Channel = SalesChannel.TikTokShop,
             ChannelAccountId = account.AccountId,
             ExternalOrderId = order.Property("id").GetId(),
-            Status = TikTokShopOrderStatusMapper.Map(order.Property("status")),
-            ChannelStatus = order.Property("status").GetString(),
+
+            // Derived by OrderLedger.Settle from the lines, the refunds and the facts.
+            Status = OrderStatus.Pending,
+            ChannelStatus = statusField.GetString(),
+            ChannelFacts = new OrderChannelFacts { Released = state.Released, Delivered = state.Delivered, Cancelled = state.Cancelled },
             Currency = payment.Property("currency").GetNonEmptyString(),
+            PricesIncludeTax = PricesIncludeTax(payment),
             Lines = lines,
+            Refunds = refunds,
             Shipping = new ShippingInfo(
                 Method: order.OptionalAny("delivery_option_name", "shipping_type")?.GetString(),
                 Price: payment.Optional("original_shipping_fee")?.GetDecimal() ?? 0m,
@@ -58,7 +71,27 @@ public static class TikTokShopOrderMapper
             PlacedAt = order.Property("create_time").GetEpochSeconds(),
             Version = new OrderVersion(order.Property("update_time").GetEpochSeconds()),
             CancelReason = order.Optional("cancel_reason")?.GetString() is { Length: > 0 } reason ? reason : null,
-        };
+        });
+    }
+
+    /// <summary>
+    /// TikTok states no flag; its payment block's own arithmetic says it: <c>total_amount</c> = <c>sub_total</c> +
+    /// <c>shipping_fee</c> + <c>tax</c> (+ <c>retail_delivery_fee</c>) means tax on top (US shops), the same without the tax
+    /// means prices include it. Null when neither holds or a term is missing.
+    /// </summary>
+    private static bool? PricesIncludeTax(JsonCursor payment)
+    {
+        if (payment.Optional("total_amount")?.GetDecimal() is not { } total
+            || payment.Optional("sub_total")?.GetDecimal() is not { } subTotal
+            || payment.Optional("tax")?.GetDecimal() is not { } tax)
+        {
+            return null;
+        }
+
+        var beforeTax = subTotal + (payment.Optional("shipping_fee")?.GetDecimal() ?? 0m) + (payment.Optional("retail_delivery_fee")?.GetDecimal() ?? 0m);
+        return total == beforeTax + tax ? (tax == 0m ? null : false)
+            : total == beforeTax && tax > 0m ? true
+            : null;
     }
 
     /// <summary>
@@ -66,7 +99,7 @@ public static class TikTokShopOrderMapper
     /// the line items sharing its <c>sku_id</c> (CHANNELS.md 4.5, <b>unconfirmed</b>: check against a real multi-unit
     /// order). Lines keep the order in which each SKU first appears.
     /// </summary>
-    private static List<OrderLine> MapLines(JsonCursor lineItems)
+    private static List<OrderLine> MapLines(JsonCursor lineItems, TikTokOrderState state)
     {
         var items = lineItems.Items();
         if (items.Count == 0)
@@ -79,6 +112,21 @@ public static class TikTokShopOrderMapper
         {
             var units = group.ToList();
             var first = units[0];
+
+            // The order's status is a floor for its units: IN_TRANSIT and later shipped every unit not cancelled, CANCELLED
+            // cancelled every unit not shipped, whatever a line's display_status still says.
+            var cancelled = units.Count(u => TikTokShopOrderStatusMapper.IsCancelled(u.Optional("display_status")?.GetString()));
+            var shipped = units.Count(u => TikTokShopOrderStatusMapper.IsShipped(u.Optional("display_status")?.GetString()));
+            if (state.AllShipped)
+            {
+                shipped = units.Count - cancelled;
+            }
+
+            if (state.Cancelled)
+            {
+                cancelled = units.Count - shipped;
+            }
+
             var sellerSku = first.Optional("seller_sku")?.GetString();
             var productName = first.Optional("product_name")?.GetString();
             var skuName = first.Optional("sku_name")?.GetString();
@@ -96,8 +144,8 @@ public static class TikTokShopOrderMapper
                 // payment.sub_total. The platform-funded share is not a fee and is not recorded as one.
                 Discount: units.Sum(u => (u.Optional("seller_discount")?.GetDecimal() ?? 0m) + (u.Optional("platform_discount")?.GetDecimal() ?? 0m)),
                 Tax: units.Sum(u => ChannelRecords.Sum(u.Optional("item_tax")?.Items() ?? [], t => t.Property("tax_amount").GetDecimal())),
-                QuantityShipped: units.Count(u => TikTokShopOrderStatusMapper.IsShipped(u.Optional("display_status")?.GetString())),
-                QuantityCancelled: units.Count(u => TikTokShopOrderStatusMapper.IsCancelled(u.Optional("display_status")?.GetString()))));
+                QuantityShipped: shipped,
+                QuantityCancelled: cancelled));
         }
 
         return lines;

@@ -6,7 +6,8 @@ namespace ServerlessOps.Domain.Channels.TikTokShop;
 
 /// <summary>
 /// TikTok Shop webhooks (CHANNELS.md 4). Webhooks carry no money: order topics are signals, the order is re-read with
-/// Get Order Detail and converges on its <c>update_time</c>.
+/// Get Order Detail and converges on its <c>update_time</c>; a return status change (type 12) reads the order's returns
+/// too, since a refund shows nowhere else.
 /// </summary>
 public sealed class TikTokShopWebhookChannel : IWebhookChannel
 {
@@ -47,7 +48,8 @@ public sealed class TikTokShopWebhookChannel : IWebhookChannel
             {
                 return ChannelResult<DeliveryEnvelope>.Fail(
                     RejectionKind.UnsupportedTopic,
-                    $"TikTok Shop webhook type {TikTokShopTopics.ToTopic(type)} is not handled; handled: {string.Join(", ", TikTokShopTopics.Supported)}.");
+                    $"TikTok Shop webhook type {TikTokShopTopics.ToTopic(type)} is not handled; handled: {string.Join(", ", TikTokShopTopics.Supported)}.",
+                    TikTokShopTopics.ToTopic(type));
             }
 
             return new DeliveryEnvelope(notificationId, TikTokShopTopics.ToTopic(type), null, timestamp);
@@ -74,8 +76,10 @@ public sealed class TikTokShopWebhookChannel : IWebhookChannel
             case TikTokShopTopics.OrderStatusChange:
             case TikTokShopTopics.RecipientAddressUpdate:
             case TikTokShopTopics.CancellationStatusChange:
-            case TikTokShopTopics.ReturnStatusChange:
                 return new OrderSignal(data.Property("order_id").GetId());
+            case TikTokShopTopics.ReturnStatusChange:
+                // A return or refund leaves the order's own status as it was (DELIVERED): its money is in the returns.
+                return new OrderSignal(data.Property("order_id").GetId()) { IncludesReturns = true };
             case TikTokShopTopics.PackageUpdate:
                 // A package combine/split/cancel names its order when it concerns one; re-read that order.
                 return data.Optional("order_id") is { } orderId

@@ -8,7 +8,9 @@ namespace ServerlessOps.Domain.Channels.Walmart;
 /// A purchase order read back from <c>GET /v3/orders/{purchaseOrderId}</c> (CHANNELS.md 3.5, sample walmart-get-order.json).
 /// PRODUCT charges are line totals (unconfirmed: unit price = amount / quantity); negative PRODUCT charges are
 /// discounts; SHIPPING charges and their tax go to the order's shipping. The version is the latest line
-/// <c>statusDate</c>. Walmart's JSON comes from XML, so a one-element list may arrive as the element itself.
+/// <c>statusDate</c>. Walmart's JSON comes from XML, so a one-element list may arrive as the element itself. Units per
+/// line come from the line statuses (<see cref="WalmartOrderStatusMapper"/>), refunds from the lines' <c>refund</c>
+/// blocks (<see cref="WalmartRefundMapper"/>). Walmart US charges tax on top of every charge: prices exclude tax.
 /// </summary>
 public static class WalmartOrderMapper
 {
@@ -107,15 +109,19 @@ public static class WalmartOrderMapper
 
         var shippingInfo = order.Optional("shippingInfo");
         var address = shippingInfo?.Optional("postalAddress");
-        return new Order
+        return OrderLedger.Settle(new Order
         {
             BrandId = account.BrandId,
             Channel = SalesChannel.Walmart,
             ChannelAccountId = account.AccountId,
             ExternalOrderId = purchaseOrderId,
             DisplayNumber = order.Optional("customerOrderId")?.GetId(),
-            Status = WalmartOrderStatusMapper.Map(progress),
+            // Derived by OrderLedger.Settle from the lines, the refunds and the facts.
+            Status = OrderStatus.Pending,
             ChannelStatus = string.Join(",", statuses.Distinct(StringComparer.OrdinalIgnoreCase)),
+            ChannelFacts = new OrderChannelFacts { Delivered = WalmartOrderStatusMapper.AllDelivered(progress) },
+            PricesIncludeTax = false,
+            Refunds = WalmartRefundMapper.Map(purchaseOrderId, orderLines),
             Currency = currency ?? order.Optional("orderSummary")?.Optional("totalAmount")?.Optional("currency")?.GetString() ?? WalmartEventMappers.MarketplaceCurrency,
             Lines = lines,
             Shipping = new ShippingInfo(
@@ -135,7 +141,7 @@ public static class WalmartOrderMapper
             PlacedAt = order.Property("orderDate").GetEpochMillisecondsOrIsoTime(),
             Version = new OrderVersion(version ?? throw orderLines[0].Property("statusDate").Fail("expected a status date")),
             CancelReason = null,
-        };
+        });
     }
 
     private static (WalmartLineProgress Progress, List<string> Statuses) ReadStatuses(JsonCursor line, int quantity, List<Shipment> shipments)
@@ -176,8 +182,7 @@ public static class WalmartOrderMapper
             }
         }
 
-        var refunded = line.Optional("refund") is not null;
-        return (new WalmartLineProgress(quantity, shipped, delivered, cancelled, refunded), statuses);
+        return (new WalmartLineProgress(quantity, shipped, delivered, cancelled), statuses);
     }
 
     // Quantities are numeric strings ("2") in the orders API; a fractional or negative count is a payload error.

@@ -1,48 +1,22 @@
-using ServerlessOps.Domain.Orders;
-
 namespace ServerlessOps.Domain.Channels.Walmart;
 
 /// <summary>
-/// The order's canonical status from its lines' <c>orderLineStatuses</c> (CHANNELS.md 3.5), counted in units:
-/// every active unit cancelled → Cancelled; a refund on any line → PartiallyRefunded (Walmart refunds per line; a
-/// full refund shows as refunds on every line, still read as partial here because the refund amounts are not
-/// compared with the charges); all active units delivered → Delivered; all shipped → Fulfilled; some → PartiallyFulfilled;
-/// otherwise (Created, Acknowledged) → AwaitingFulfilment.
+/// Walmart's line statuses (<c>orderLineStatuses</c>, CHANNELS.md 3.5), counted in units per line: Cancelled
+/// (spelled "Canceled" on one page) units are cancelled, Shipped and Delivered units shipped, Delivered units also
+/// delivered. The order's status then follows from the lines (<see cref="Orders.OrderStatusRules"/>): one line
+/// auto-cancelled beside an open one is PartiallyCancelled, not the status of an open order.
 /// </summary>
 public static class WalmartOrderStatusMapper
 {
     public static IReadOnlyCollection<string> KnownLineStatuses { get; } =
         ["Created", "Acknowledged", "Shipped", "Delivered", "Cancelled", "Canceled"];
 
-    public static OrderStatus Map(IReadOnlyList<WalmartLineProgress> lines)
+    /// <summary>Every active (not cancelled) unit delivered, with at least one active unit.</summary>
+    public static bool AllDelivered(IReadOnlyList<WalmartLineProgress> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var ordered = lines.Sum(l => l.Quantity);
-        var cancelled = lines.Sum(l => Math.Min(l.Quantity, l.Cancelled));
-        var active = ordered - cancelled;
-        if (active <= 0)
-        {
-            return OrderStatus.Cancelled;
-        }
-
-        if (lines.Any(l => l.Refunded))
-        {
-            return OrderStatus.PartiallyRefunded;
-        }
-
-        var delivered = lines.Sum(l => l.Delivered);
-        var shipped = lines.Sum(l => l.Shipped);
-        if (delivered >= active)
-        {
-            return OrderStatus.Delivered;
-        }
-
-        if (shipped >= active)
-        {
-            return OrderStatus.Fulfilled;
-        }
-
-        return shipped > 0 ? OrderStatus.PartiallyFulfilled : OrderStatus.AwaitingFulfilment;
+        var active = lines.Sum(l => l.Quantity - Math.Min(l.Quantity, l.Cancelled));
+        return active > 0 && lines.Sum(l => l.Delivered) >= active;
     }
 
     public static bool IsCancelled(string status) =>
@@ -56,4 +30,4 @@ public static class WalmartOrderStatusMapper
 }
 
 /// <summary>Units of one line in each lifecycle state (a delivered unit counts as shipped and delivered).</summary>
-public sealed record WalmartLineProgress(int Quantity, int Shipped, int Delivered, int Cancelled, bool Refunded);
+public sealed record WalmartLineProgress(int Quantity, int Shipped, int Delivered, int Cancelled);

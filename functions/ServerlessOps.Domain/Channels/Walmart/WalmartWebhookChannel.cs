@@ -58,7 +58,8 @@ public sealed class WalmartWebhookChannel : IWebhookChannel
             {
                 return ChannelResult<DeliveryEnvelope>.Fail(
                     RejectionKind.UnsupportedTopic,
-                    $"Walmart event type '{eventType}' is not handled; handled: {string.Join(", ", WalmartEventTypes.Supported)}.");
+                    $"Walmart event type '{eventType}' is not handled; handled: {string.Join(", ", WalmartEventTypes.Supported)}.",
+                    WebhookRejection.TopicLabel(eventType));
             }
 
             return new DeliveryEnvelope(eventId, eventType, null, occurredAt);

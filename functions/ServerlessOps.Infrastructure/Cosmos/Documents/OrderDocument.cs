@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Ingestion;
@@ -7,18 +8,25 @@ namespace ServerlessOps.Infrastructure.Cosmos.Documents;
 
 /// <summary>
 /// A <see cref="StoredOrder"/> in container <c>orders</c>: id <c>{channel}:{external order id}</c> (escaped by
-/// <see cref="CosmosIds"/>), partition <c>{brandId}</c>. The canonical snapshot sits in <see cref="Order"/> as is
-/// (offsets and decimals exact); <see cref="OrderDay"/>, <see cref="PlacedAt"/>, <see cref="Channel"/> and
-/// <see cref="Status"/> are copies for queries.
+/// <see cref="CosmosIds"/>), partition <c>{brandId}|{yyyy-MM}</c>, the UTC month of placement (schema 2), so a brand's
+/// orders spread over one partition per month instead of filling one for ever (Cosmos caps a logical partition at
+/// 20 GB). Schema 1 documents sit in the layout before it, partition <c>{brandId}</c>, until the partition migration
+/// moves them. The canonical snapshot sits in <see cref="Order"/> as is (offsets and decimals exact);
+/// <see cref="OrderDay"/>, <see cref="PlacedAt"/>, <see cref="Channel"/> and <see cref="Status"/> are copies for queries.
 /// </summary>
 public sealed class OrderDocument
 {
     public const string DocumentType = "order";
-    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>2: partitioned by brand and month, lines with every unit state and nullable money, refunds, channel facts.</summary>
+    public const int CurrentSchemaVersion = 2;
+
+    /// <summary>The layout before partitioning by month: partition = brand id.</summary>
+    public const int BrandPartitionedSchemaVersion = 1;
 
     public required string Id { get; init; }
 
-    /// <summary>The brand id.</summary>
+    /// <summary><c>{brandId}|{yyyy-MM}</c>; the brand id alone in schema 1.</summary>
     public required string Pk { get; init; }
 
     public required string BrandId { get; init; }
@@ -49,7 +57,16 @@ public sealed class OrderDocument
     [JsonPropertyName("_etag")]
     public string? ETag { get; init; }
 
-    public static string PartitionKeyFor(string brandId) => brandId;
+    /// <summary>The partition of a brand's orders placed in <paramref name="placedAt"/>'s UTC month.</summary>
+    public static string PartitionKeyFor(string brandId, DateTimeOffset placedAt) =>
+        $"{brandId}|{placedAt.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+
+    /// <summary>The partition of a brand's orders placed on <paramref name="day"/> (UTC).</summary>
+    public static string PartitionKeyFor(string brandId, DateOnly day) =>
+        $"{brandId}|{day.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+
+    /// <summary>The partition every order of a brand shared in schema 1.</summary>
+    public static string LegacyPartitionKeyFor(string brandId) => brandId;
 
     public static OrderDocument FromDomain(StoredOrder stored)
     {
@@ -59,7 +76,7 @@ public sealed class OrderDocument
         return new OrderDocument
         {
             Id = CosmosIds.Encode(order.Id),
-            Pk = PartitionKeyFor(order.BrandId),
+            Pk = PartitionKeyFor(order.BrandId, order.PlacedAt),
             BrandId = order.BrandId,
             OrderDay = CosmosValues.Day(order.PlacedDay),
             PlacedAt = CosmosValues.SortableUtc(order.PlacedAt),
@@ -74,6 +91,32 @@ public sealed class OrderDocument
     public StoredOrder ToDomain()
     {
         CosmosValues.EnsureReadable(Id, Type, SchemaVersion, DocumentType, CurrentSchemaVersion);
-        return new StoredOrder(Order, Deliveries ?? [], WrittenAt);
+        var order = SchemaVersion == BrandPartitionedSchemaVersion ? FromSchema1(Order) : Order;
+        return new StoredOrder(order, Deliveries ?? [], WrittenAt);
+    }
+
+    /// <summary>
+    /// Schema 1 orders had their status mapped from the channel's words and knew no channel facts: read the facts back
+    /// from that status so the next merge derives the same one (released unless Pending, delivered when Delivered, the
+    /// refund state of a refunded order, every unshipped unit cancelled in a cancelled one). The stored status is kept.
+    /// </summary>
+    private static Order FromSchema1(Order order)
+    {
+        var facts = new OrderChannelFacts
+        {
+            Released = order.Status != OrderStatus.Pending,
+            Delivered = order.Status == OrderStatus.Delivered,
+            Cancelled = order.Status == OrderStatus.Cancelled,
+            Refund = order.Status switch
+            {
+                OrderStatus.Refunded => ChannelRefundState.Full,
+                OrderStatus.PartiallyRefunded => ChannelRefundState.Partial,
+                _ => ChannelRefundState.None,
+            },
+        };
+        var lines = order.Status != OrderStatus.Cancelled
+            ? order.Lines
+            : [.. order.Lines.Select(l => l with { QuantityCancelled = Math.Max(l.QuantityCancelled, l.Quantity - l.QuantityShipped) })];
+        return order with { ChannelFacts = facts, Lines = lines };
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Concurrency;
@@ -6,51 +7,141 @@ using ServerlessOps.Infrastructure.Cosmos.Documents;
 
 namespace ServerlessOps.Infrastructure.Cosmos.Stores;
 
-/// <summary><see cref="IOrderStore"/> on container <c>orders</c> (partition = brand).</summary>
-public sealed class CosmosOrderStore : IOrderStore
+/// <summary>
+/// <see cref="IOrderStore"/> on container <c>orders</c>: orders partitioned by brand and UTC month of placement
+/// (<see cref="OrderDocument"/>), each with a locator found from its id alone (<see cref="OrderLocatorDocument"/>).
+/// Orders still in the brand-partitioned layout (schema 1) are read where they are and moved on first touch
+/// (<c>CosmosOrderStore.Legacy.cs</c>); <see cref="MoveLegacyOrdersAsync"/> moves a brand's in bulk.
+/// </summary>
+public sealed partial class CosmosOrderStore : IOrderStore
 {
-    private readonly CosmosDocuments<OrderDocument> _documents;
+    private readonly CosmosDocuments<OrderDocument> _orders;
+    private readonly CosmosDocuments<OrderLocatorDocument> _locators;
+    private readonly CosmosDocuments<OrderLayoutDocument> _layouts;
+    private readonly TimeProvider _time;
+    private readonly ILogger<CosmosOrderStore> _logger;
 
-    public CosmosOrderStore(CosmosContainers containers, IOptions<CosmosOptions> options, ILogger<CosmosOrderStore> logger)
+    /// <summary>Brands known to have nothing left in the old layout (their <see cref="OrderLayoutDocument"/> was seen).</summary>
+    private readonly ConcurrentDictionary<string, bool> _moved = new(StringComparer.Ordinal);
+
+    public CosmosOrderStore(CosmosContainers containers, IOptions<CosmosOptions> options, ILogger<CosmosOrderStore> logger, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(containers);
         ArgumentNullException.ThrowIfNull(options);
-        _documents = new(containers.Orders, options.Value.QueryPageSize, logger);
+        _orders = new(containers.Orders, options.Value.QueryPageSize, logger);
+        _locators = new(containers.Orders, options.Value.QueryPageSize, logger);
+        _layouts = new(containers.Orders, options.Value.QueryPageSize, logger);
+        _time = time ?? TimeProvider.System;
+        _logger = logger;
     }
 
     public async Task<Versioned<StoredOrder>?> GetAsync(string brandId, string orderId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
         ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
-        var read = await _documents.ReadAsync(OrderDocument.PartitionKeyFor(brandId), CosmosIds.Encode(orderId), cancellationToken);
-        return read is { } found ? new Versioned<StoredOrder>(found.Document.ToDomain(), found.ETag) : null;
+        return await FindAsync(brandId, orderId, alreadyRead: null, cancellationToken);
     }
 
+    public async Task<Versioned<StoredOrder>?> GetAsync(string brandId, string orderId, DateTimeOffset placedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        var partition = OrderDocument.PartitionKeyFor(brandId, placedAt);
+        var read = await _orders.ReadAsync(partition, CosmosIds.Encode(orderId), cancellationToken);
+        return read is { } found
+            ? Versioned(found)
+            : await FindAsync(brandId, orderId, alreadyRead: partition, cancellationToken);
+    }
+
+    /// <summary>Writes the locator first (create-if-absent), then the order: a crash between leaves a locator to a missing order, read as absent.</summary>
     public async Task<Versioned<StoredOrder>> CreateAsync(StoredOrder order, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(order);
         var document = OrderDocument.FromDomain(order);
-        var etag = await _documents.CreateAsync(document, document.Pk, document.Id, cancellationToken);
+        var filedAt = await EnsureLocatorAsync(order.Order.BrandId, order.Order.Id, document.Pk, cancellationToken);
+        if (!string.Equals(filedAt, document.Pk, StringComparison.Ordinal))
+        {
+            throw new ConcurrencyConflictException(
+                $"Order {order.Order.Id} of brand {order.Order.BrandId} is already filed under partition {filedAt}, not {document.Pk}: read it from there.");
+        }
+
+        var etag = await _orders.CreateAsync(document, document.Pk, document.Id, cancellationToken);
         return new Versioned<StoredOrder>(order, etag);
     }
 
     public async Task<Versioned<StoredOrder>> ReplaceAsync(StoredOrder order, string ifMatchETag, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(order);
         var document = OrderDocument.FromDomain(order);
-        var etag = await _documents.ReplaceAsync(document, document.Pk, document.Id, ifMatchETag, cancellationToken);
+        var etag = await _orders.ReplaceAsync(document, document.Pk, document.Id, ifMatchETag, cancellationToken);
         return new Versioned<StoredOrder>(order, etag);
     }
 
-    /// <summary>Newest placed-at (compared in UTC) first.</summary>
+    /// <summary>
+    /// Newest placed-at (compared in UTC) first: one query in the day's month partition, and, until the brand's orders are
+    /// all moved, one in the old brand partition before it (so an order moved between the two is seen at least once).
+    /// </summary>
     public async Task<IReadOnlyList<StoredOrder>> ListPlacedOnAsync(string brandId, DateOnly day, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
-        var documents = await _documents.QueryAsync(
-            OrderDocument.PartitionKeyFor(brandId),
-            OrderDocument.DocumentType,
-            "c.orderDay = @day",
-            "c.placedAt DESC",
-            [new("@day", CosmosValues.Day(day))],
-            cancellationToken);
-        return [.. documents.Select(d => d.ToDomain())];
+        IReadOnlyList<OrderDocument> legacy = await IsMovedAsync(brandId, cancellationToken) ? [] : await ListDayAsync(OrderDocument.LegacyPartitionKeyFor(brandId), day, cancellationToken);
+        var current = await ListDayAsync(OrderDocument.PartitionKeyFor(brandId, day), day, cancellationToken);
+        if (legacy.Count == 0)
+        {
+            return [.. current.Select(d => d.ToDomain())];
+        }
+
+        var ids = current.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. current.Concat(legacy.Where(d => !ids.Contains(d.Id)))
+            .OrderByDescending(d => d.PlacedAt, StringComparer.Ordinal)
+            .Select(d => d.ToDomain())];
     }
+
+    private Task<IReadOnlyList<OrderDocument>> ListDayAsync(string partition, DateOnly day, CancellationToken cancellationToken) =>
+        _orders.QueryAsync(partition, OrderDocument.DocumentType, "c.orderDay = @day", "c.placedAt DESC", [new("@day", CosmosValues.Day(day))], cancellationToken);
+
+    /// <summary>The locator's path (skipping the partition already read), then the old layout while the brand has one.</summary>
+    private async Task<Versioned<StoredOrder>?> FindAsync(string brandId, string orderId, string? alreadyRead, CancellationToken cancellationToken)
+    {
+        var locator = await ReadLocatorAsync(brandId, orderId, cancellationToken);
+        if (locator is not null)
+        {
+            if (string.Equals(locator.OrderPk, alreadyRead, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var read = await _orders.ReadAsync(locator.OrderPk, CosmosIds.Encode(orderId), cancellationToken);
+            return read is { } found ? Versioned(found) : null;
+        }
+
+        return await IsMovedAsync(brandId, cancellationToken) ? null : await MoveLegacyAsync(brandId, orderId, cancellationToken);
+    }
+
+    private async Task<OrderLocatorDocument?> ReadLocatorAsync(string brandId, string orderId, CancellationToken cancellationToken)
+    {
+        var read = await _locators.ReadAsync(OrderLocatorDocument.PartitionKeyFor(brandId, orderId), CosmosIds.Encode(orderId), cancellationToken);
+        read?.Document.EnsureReadable();
+        return read?.Document;
+    }
+
+    /// <summary>Creates the locator unless one exists; returns the partition the order is filed under either way.</summary>
+    private async Task<string> EnsureLocatorAsync(string brandId, string orderId, string orderPk, CancellationToken cancellationToken)
+    {
+        var locator = OrderLocatorDocument.For(brandId, orderId, orderPk);
+        try
+        {
+            await _locators.CreateAsync(locator, locator.Pk, locator.Id, cancellationToken);
+            return orderPk;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Already there (a retry, a racing writer, the migration): locators never change, so it names the partition.
+            var existing = await ReadLocatorAsync(brandId, orderId, cancellationToken)
+                ?? throw new InvalidOperationException($"The locator of order {orderId} of brand {brandId} exists and does not: Cosmos answered 409 on create, then 404 on read.");
+            return existing.OrderPk;
+        }
+    }
+
+    private static Versioned<StoredOrder> Versioned((OrderDocument Document, string ETag) read) => new(read.Document.ToDomain(), read.ETag);
 }

@@ -130,19 +130,20 @@ public sealed class AmazonOrderMapperTests
             {"payload": {"OrderItems": [{"SellerSKU": "S", "OrderItemId": "1", "QuantityOrdered": 3, "ItemPrice": {"CurrencyCode": "USD", "Amount": "10.00"}}]}}
             """;
         var line = Assert.Single(_channel.MapApiOrder(Document(UnshippedOrder, items), Accounts.Amazon).Lines);
-        Assert.Equal(10.00m, decimal.Round(line.Quantity * line.UnitPrice, 2));
+        Assert.Equal(10.00m, decimal.Round(line.Quantity * line.UnitPrice!.Value, 2));
     }
 
     [Fact]
-    public void MapApiOrder_PendingOrder_IsIncompleteWithZeroPrices()
+    public void MapApiOrder_PendingOrder_IsIncompleteWithUnknownPrices()
     {
         var order = _channel.MapApiOrder(Document(PendingOrder, PendingItems), Accounts.Amazon);
 
         Assert.Equal(OrderStatus.Pending, order.Status);
         Assert.False(order.IsComplete);
         Assert.Equal("USD", order.Currency);
-        Assert.Equal(0m, order.Total);
-        Assert.All(order.Lines, l => Assert.Equal(0m, l.UnitPrice));
+        Assert.Null(order.Total);
+        Assert.All(order.Lines, l => Assert.Null(l.UnitPrice));
+        Assert.Null(order.LinesNet);
         Assert.Equal([2, 1], order.Lines.Select(l => l.Quantity));
     }
 
@@ -233,7 +234,6 @@ public sealed class AmazonOrderMapperTests
     [InlineData("Pending", OrderStatus.Pending)]
     [InlineData("PendingAvailability", OrderStatus.Pending)]
     [InlineData("Unshipped", OrderStatus.AwaitingFulfilment)]
-    [InlineData("PartiallyShipped", OrderStatus.PartiallyFulfilled)]
     [InlineData("Shipped", OrderStatus.Fulfilled)]
     [InlineData("InvoiceUnconfirmed", OrderStatus.Fulfilled)]
     [InlineData("Canceled", OrderStatus.Cancelled)]
@@ -245,12 +245,63 @@ public sealed class AmazonOrderMapperTests
     }
 
     [Fact]
-    public void MapApiOrder_CanceledWithoutPrices_IsCompleteWithZeroPrices()
+    public void MapApiOrder_PartiallyShippedItems_ArePartiallyFulfilledWithTheShippedUnits()
+    {
+        var order = UnshippedOrder.Replace("\"Unshipped\"", "\"PartiallyShipped\"", StringComparison.Ordinal);
+        var items = SampleItems();
+        var first = items.IndexOf("\"QuantityShipped\": 0", StringComparison.Ordinal);
+        items = string.Concat(items.AsSpan(0, first), "\"QuantityShipped\": 2", items.AsSpan(first + "\"QuantityShipped\": 0".Length));
+        var mapped = _channel.MapApiOrder(Document(order, items), Accounts.Amazon);
+
+        Assert.Equal(OrderStatus.PartiallyFulfilled, mapped.Status);
+        Assert.Equal(2, mapped.Lines[0].QuantityShipped);
+        Assert.Equal(1, mapped.Lines[1].QuantityOpen);
+    }
+
+    /// <summary>Acceptance run gap: an order cancelled while Pending was stored with 0.00 prices marked complete.</summary>
+    [Fact]
+    public void MapApiOrder_CanceledWhilePending_IsCompleteWithEveryWithheldAmountUnknown()
     {
         var order = PendingOrder.Replace("\"Pending\"", "\"Canceled\"", StringComparison.Ordinal);
         var mapped = _channel.MapApiOrder(Document(order, PendingItems), Accounts.Amazon);
+
         Assert.Equal(OrderStatus.Cancelled, mapped.Status);
         Assert.True(mapped.IsComplete);
-        Assert.Equal(0m, mapped.Total);
+        Assert.Null(mapped.Total);
+        Assert.All(mapped.Lines, l =>
+        {
+            Assert.Null(l.UnitPrice);
+            Assert.Null(l.Discount);
+            Assert.Null(l.Tax);
+            Assert.Null(l.NetAmount);
+            Assert.Equal(l.Quantity, l.QuantityCancelled);
+        });
+        Assert.Null(mapped.LinesNet);
+        Assert.Null(mapped.TaxTotal);
+        Assert.Null(mapped.Shipping!.Price);
+        Assert.Null(mapped.Shipping.Tax);
+    }
+
+    [Fact]
+    public void MapApiOrder_CanceledAfterItWasPriced_KeepsItsPrices()
+    {
+        var order = UnshippedOrder.Replace("\"Unshipped\"", "\"Canceled\"", StringComparison.Ordinal);
+        var mapped = _channel.MapApiOrder(Document(order, SampleItems()), Accounts.Amazon);
+
+        Assert.Equal(OrderStatus.Cancelled, mapped.Status);
+        Assert.Equal(70.24m, mapped.Total);
+        Assert.Equal(23.99m, mapped.Lines[0].UnitPrice);
+        Assert.Equal(0m, mapped.Lines[0].Discount);
+    }
+
+    [Theory]
+    [InlineData("ATVPDKIKX0DER", false)]
+    [InlineData("A1PA6795UKMFR9", true)]
+    [InlineData("A1F83G8C2ARO7P", true)]
+    [InlineData("AUNKNOWNMARKET", null)]
+    public void MapApiOrder_Marketplace_SaysWhetherPricesIncludeTax(string marketplaceId, bool? expected)
+    {
+        var order = UnshippedOrder.Replace("ATVPDKIKX0DER", marketplaceId, StringComparison.Ordinal);
+        Assert.Equal(expected, _channel.MapApiOrder(Document(order, SampleItems()), Accounts.Amazon).PricesIncludeTax);
     }
 }

@@ -83,14 +83,15 @@ public sealed class ShopifyEnvelopeTests
     }
 
     [Theory]
-    [InlineData("fulfillments/create")]
     [InlineData("carts/update")]
     [InlineData("orders/edited")]
-    public void ReadEnvelope_UnsupportedTopic_IsRejectedAsUnsupported(string topic)
+    [InlineData("Checkouts/Create")]
+    public void ReadEnvelope_UnsupportedTopic_IsRejectedAsUnsupportedNamingTheTopic(string topic)
     {
         var result = _channel.ReadEnvelope(Request(Samples.Bytes("shopify-orders-create.json"), topic, CreateHmac));
         Assert.Equal(RejectionKind.UnsupportedTopic, result.Rejection?.Kind);
         Assert.Contains(topic, result.Rejection!.Detail, StringComparison.Ordinal);
+        Assert.Equal(topic.ToLowerInvariant(), result.Rejection.Topic);
     }
 
     [Theory]
@@ -102,6 +103,8 @@ public sealed class ShopifyEnvelopeTests
     [InlineData("orders/partially_fulfilled")]
     [InlineData("orders/delete")]
     [InlineData("refunds/create")]
+    [InlineData("fulfillments/create")]
+    [InlineData("fulfillments/update")]
     [InlineData("inventory_levels/update")]
     [InlineData("products/update")]
     [InlineData("app/uninstalled")]

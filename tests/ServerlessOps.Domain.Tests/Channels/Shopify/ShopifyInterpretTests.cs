@@ -1,5 +1,6 @@
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Channels.Shopify;
+using ServerlessOps.Domain.Orders;
 using ServerlessOps.Domain.Pricing;
 using ServerlessOps.Domain.Tests.TestSupport;
 
@@ -13,11 +14,53 @@ public sealed class ShopifyInterpretTests
         _channel.Interpret(new DeliveryEnvelope("webhook-1", topic, null, null), Requests.NoHeaders, body, Accounts.Shopify, Accounts.DeliveryKey);
 
     [Fact]
-    public void Interpret_RefundsCreate_IsANoticeNamingTheOrder()
+    public void Interpret_RefundsCreate_IsARefundFactOfTheOrderWithItsLinesAndMoney()
     {
-        var notice = Assert.IsType<ChannelNotice>(Interpret("refunds/create", Samples.Bytes("shopify-refunds-create.json")));
-        Assert.Equal("6120001122334", notice.ExternalOrderId);
-        Assert.Equal("Refund 9300012345612 created for order 6120001122334", notice.Summary);
+        var report = Assert.IsType<OrderFactReport>(Interpret("refunds/create", Samples.Bytes("shopify-refunds-create.json")));
+
+        Assert.Equal("6120001122334", report.ExternalOrderId);
+        Assert.Empty(report.Shipments);
+        var refund = Assert.Single(report.Refunds);
+        Assert.Equal("9300012345612", refund.Id);
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 11, 20, 5, TimeSpan.FromHours(-5)), refund.RefundedAt);
+        Assert.Equal(13.83m, refund.Amount);
+        Assert.Equal(0.78m, refund.Tax);
+        Assert.Equal("Mug arrived chipped", refund.Reason);
+        var line = Assert.Single(refund.Lines);
+        Assert.Equal(new RefundLine("14790011223302", 1, 13.05m, 0.78m, Returned: false, Cancelled: false), line);
+        Assert.Equal(0m, refund.Unallocated);
+    }
+
+    [Theory]
+    [InlineData("fulfillments/create")]
+    [InlineData("fulfillments/update")]
+    public void Interpret_Fulfillment_IsAShipmentFactWithTrackingAndLines(string topic)
+    {
+        var body = Samples.Utf8("""
+            {"id": 5600012345601, "order_id": 6120001122334, "status": "success", "shipment_status": "delivered",
+             "created_at": "2026-11-21T09:15:40-05:00", "updated_at": "2026-11-23T12:00:00-05:00",
+             "tracking_company": "UPS", "tracking_number": null, "tracking_numbers": ["1Z999AA10123456784"],
+             "line_items": [{"id": 14790011223301, "sku": "ACME-TEE-BLK-M", "quantity": 2}]}
+            """);
+        var report = Assert.IsType<OrderFactReport>(Interpret(topic, body));
+
+        Assert.Equal("6120001122334", report.ExternalOrderId);
+        Assert.Empty(report.Refunds);
+        var shipment = Assert.Single(report.Shipments);
+        Assert.Equal("5600012345601", shipment.Id);
+        Assert.Equal("UPS", shipment.Carrier);
+        Assert.Equal("1Z999AA10123456784", shipment.TrackingNumber);
+        Assert.True(shipment.IsShipped);
+        Assert.True(shipment.IsDelivered);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.FromHours(-5)), shipment.UpdatedAt);
+        Assert.Equal([new ShipmentLine("14790011223301", 2)], shipment.Lines);
+    }
+
+    [Fact]
+    public void Interpret_FulfillmentWithoutOrderId_ThrowsNamingIt()
+    {
+        var ex = Assert.Throws<ChannelPayloadException>(() => Interpret("fulfillments/create", Samples.Utf8("""{"id": 1, "status": "success"}""")));
+        Assert.Equal("order_id: expected a value, found nothing.", ex.Message);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
+using System.Text.Json.Nodes;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Channels.Shopify;
 using ServerlessOps.Domain.Orders;
 using ServerlessOps.Domain.Tests.TestSupport;
+using ServerlessOps.Testing.Scenarios;
 using static ServerlessOps.Domain.Tests.Channels.Shopify.ShopifyTestRequests;
 
 namespace ServerlessOps.Domain.Tests.Channels.Shopify;
@@ -11,10 +13,13 @@ public sealed class ShopifyOrderMapperTests
     private static readonly ShopifyWebhookChannel _channel = new();
     private static readonly TimeSpan _eastern = TimeSpan.FromHours(-5);
 
-    internal static Order Snapshot(string sample, string topic, DateTimeOffset? triggeredAt = null)
+    internal static Order Snapshot(string sample, string topic, DateTimeOffset? triggeredAt = null) =>
+        Snapshot(Samples.Bytes(sample), topic, triggeredAt);
+
+    internal static Order Snapshot(byte[] body, string topic, DateTimeOffset? triggeredAt = null)
     {
         var envelope = new DeliveryEnvelope(WebhookId, topic, EventId, triggeredAt ?? DateTimeOffset.Parse(TriggeredAt, System.Globalization.CultureInfo.InvariantCulture));
-        var content = _channel.Interpret(envelope, Requests.NoHeaders, Samples.Bytes(sample), Accounts.Shopify, Accounts.DeliveryKey);
+        var content = _channel.Interpret(envelope, Requests.NoHeaders, body, Accounts.Shopify, Accounts.DeliveryKey);
         return Assert.IsType<OrderSnapshot>(content).Order;
     }
 
@@ -127,9 +132,11 @@ public sealed class ShopifyOrderMapperTests
         Assert.Equal(2, order.Lines[0].QuantityShipped);
         Assert.Equal(0, order.Lines[1].QuantityShipped);
         var shipment = Assert.Single(order.Shipping!.Shipments);
+        Assert.Equal("5600012345601", shipment.Id);
         Assert.Equal("UPS", shipment.Carrier);
         Assert.Equal("1Z999AA10123456784", shipment.TrackingNumber);
         Assert.Equal(new DateTimeOffset(2026, 11, 21, 9, 15, 40, _eastern), shipment.ShippedAt);
+        Assert.Equal([new ShipmentLine("14790011223301", 2)], shipment.Lines);
     }
 
     [Fact]
@@ -149,7 +156,98 @@ public sealed class ShopifyOrderMapperTests
         Assert.Equal(0.87m, mug.Tax);
         Assert.Equal(0m, mug.Discount);
         Assert.Equal(1, mug.QuantityCancelled);
+
+        // The cancellation's refund is kept: the mug, its tax and the shipping went back.
+        var refund = Assert.Single(order.Refunds);
+        Assert.Equal("9300012345601", refund.Id);
+        Assert.Equal(21.36m, refund.Amount);
+        Assert.True(Assert.Single(refund.Lines).Cancelled);
+        Assert.Equal(5.99m, refund.Unallocated);
+        Assert.Equal(15.37m, mug.RefundedAmount);
+        Assert.Equal(21.36m, order.RefundedAmount);
     }
+
+    [Fact]
+    public void Interpret_OneOfTwoUnitsCancelledWithARefund_IsPartiallyCancelled()
+    {
+        var order = Snapshot(PartialCancel(), "orders/updated");
+
+        Assert.Equal(OrderStatus.PartiallyCancelled, order.Status);
+        var tee = order.Lines[0];
+        Assert.Equal(1, tee.QuantityCancelled);
+        Assert.Equal(1, tee.QuantityRefunded);
+        Assert.Equal(1, tee.QuantityOpen);
+        Assert.Equal(22.29m, tee.RefundedAmount);
+    }
+
+    [Fact]
+    public void Interpret_RefundOfADeliveredUnit_IsPartiallyRefundedAndReturned()
+    {
+        var node = ChannelSamples.Load("shopify-orders-updated.json");
+        node["financial_status"] = "partially_refunded";
+        node["fulfillments"]![0]!["shipment_status"] = "delivered";
+        node["line_items"]![0]!["current_quantity"] = 1;
+        node["refunds"] = new JsonArray(Refund("9300012345700", "14790011223301", 1, "return", 19.20m, 1.30m));
+        var order = Snapshot(Samples.Utf8(ChannelSamples.Write(node)), "orders/updated");
+
+        Assert.Equal(OrderStatus.PartiallyRefunded, order.Status);
+        var tee = order.Lines[0];
+        Assert.Equal(0, tee.QuantityCancelled);
+        Assert.Equal(2, tee.QuantityShipped);
+        Assert.Equal(1, tee.QuantityReturned);
+        Assert.Equal(1, tee.QuantityRefunded);
+        Assert.Equal(20.50m, tee.RefundedAmount);
+    }
+
+    [Fact]
+    public void Interpret_EveryFulfilmentDelivered_IsDelivered()
+    {
+        var node = ChannelSamples.Load("shopify-orders-updated.json");
+        node["fulfillment_status"] = "fulfilled";
+        var fulfilment = node["fulfillments"]![0]!;
+        fulfilment["shipment_status"] = "delivered";
+        fulfilment["line_items"]!.AsArray().Add(new JsonObject { ["id"] = 14790011223302, ["sku"] = "ACME-MUG-12OZ", ["quantity"] = 1 });
+        var order = Snapshot(Samples.Utf8(ChannelSamples.Write(node)), "orders/updated");
+
+        Assert.Equal(OrderStatus.Delivered, order.Status);
+        Assert.True(order.ChannelFacts.Delivered);
+    }
+
+    [Fact]
+    public void Interpret_TaxesIncluded_IsTheOrdersFlag()
+    {
+        Assert.False(Snapshot("shopify-orders-create.json", "orders/create").PricesIncludeTax);
+        var node = ChannelSamples.Load("shopify-orders-create.json");
+        node["taxes_included"] = true;
+        Assert.True(Snapshot(Samples.Utf8(ChannelSamples.Write(node)), "orders/create").PricesIncludeTax);
+    }
+
+    internal static byte[] PartialCancel()
+    {
+        var node = ChannelSamples.Load("shopify-orders-create.json");
+        node["updated_at"] = "2026-11-20T15:00:00-05:00";
+        node["financial_status"] = "partially_refunded";
+        node["line_items"]![0]!["current_quantity"] = 1;
+        node["refunds"] = new JsonArray(Refund("9300012345650", "14790011223301", 1, "cancel", 21.00m, 1.29m));
+        return Samples.Utf8(ChannelSamples.Write(node));
+    }
+
+    private static JsonObject Refund(string id, string lineItemId, int quantity, string restock, decimal subtotal, decimal tax) => new()
+    {
+        ["id"] = long.Parse(id, System.Globalization.CultureInfo.InvariantCulture),
+        ["order_id"] = 6120001122334,
+        ["created_at"] = "2026-11-20T15:00:00-05:00",
+        ["note"] = "Partial refund",
+        ["refund_line_items"] = new JsonArray(new JsonObject
+        {
+            ["line_item_id"] = long.Parse(lineItemId, System.Globalization.CultureInfo.InvariantCulture),
+            ["quantity"] = quantity,
+            ["restock_type"] = restock,
+            ["subtotal"] = subtotal,
+            ["total_tax"] = tax,
+        }),
+        ["transactions"] = new JsonArray(new JsonObject { ["kind"] = "refund", ["status"] = "success", ["amount"] = ChannelSamples.Decimal2(subtotal + tax) }),
+    };
 
     [Fact]
     public void Interpret_UpdatedAfterCreate_ConvergesOnTheUpdate()

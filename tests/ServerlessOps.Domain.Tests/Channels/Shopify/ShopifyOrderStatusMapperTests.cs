@@ -6,23 +6,33 @@ namespace ServerlessOps.Domain.Tests.Channels.Shopify;
 public sealed class ShopifyOrderStatusMapperTests
 {
     [Theory]
-    [InlineData("pending", null, false, false, OrderStatus.Pending)]
-    [InlineData("authorized", null, false, false, OrderStatus.AwaitingFulfilment)]
-    [InlineData("partially_paid", null, false, false, OrderStatus.Pending)]
-    [InlineData("paid", null, false, false, OrderStatus.AwaitingFulfilment)]
-    [InlineData("paid", "partial", false, false, OrderStatus.PartiallyFulfilled)]
-    [InlineData("paid", "fulfilled", false, false, OrderStatus.Fulfilled)]
-    [InlineData("paid", "fulfilled", false, true, OrderStatus.Delivered)]
-    [InlineData("partially_refunded", "fulfilled", false, false, OrderStatus.PartiallyRefunded)]
-    [InlineData("refunded", "fulfilled", false, false, OrderStatus.Refunded)]
-    [InlineData("refunded", null, true, false, OrderStatus.Cancelled)]
-    [InlineData("voided", null, false, false, OrderStatus.Cancelled)]
-    [InlineData("paid", null, true, false, OrderStatus.Cancelled)]
-    [InlineData("some_new_state", null, false, false, OrderStatus.Pending)]
-    [InlineData(null, null, false, false, OrderStatus.Pending)]
-    public void Map_StatusFields_GiveTheCanonicalStatus(string? financial, string? fulfilment, bool cancelled, bool delivered, OrderStatus expected)
+    [InlineData("pending", false, ChannelRefundState.None)]
+    [InlineData("authorized", true, ChannelRefundState.None)]
+    [InlineData("partially_paid", true, ChannelRefundState.None)]
+    [InlineData("paid", true, ChannelRefundState.None)]
+    [InlineData("partially_refunded", true, ChannelRefundState.Partial)]
+    [InlineData("refunded", true, ChannelRefundState.Full)]
+    [InlineData("voided", false, ChannelRefundState.None)]
+    [InlineData("some_new_state", false, ChannelRefundState.None)]
+    [InlineData(null, false, ChannelRefundState.None)]
+    public void Facts_FinancialStatus_GivesReleasedAndRefundState(string? financial, bool released, ChannelRefundState refund)
     {
-        Assert.Equal(expected, ShopifyOrderStatusMapper.Map(financial, fulfilment, cancelled, delivered));
+        var facts = ShopifyOrderStatusMapper.Facts(financial);
+
+        Assert.Equal(released, facts.Released);
+        Assert.Equal(refund, facts.Refund);
+        Assert.False(facts.Delivered);
+        Assert.Equal(financial == "voided", facts.Cancelled);
+    }
+
+    [Theory]
+    [InlineData("paid", false, false)]
+    [InlineData("paid", true, true)]
+    [InlineData("voided", false, true)]
+    [InlineData("VOIDED", false, true)]
+    public void IsCancelled_CancelledAtOrVoidedPayment_CancelsTheOrder(string financial, bool cancelledAt, bool expected)
+    {
+        Assert.Equal(expected, ShopifyOrderStatusMapper.IsCancelled(financial, cancelledAt));
     }
 
     [Fact]

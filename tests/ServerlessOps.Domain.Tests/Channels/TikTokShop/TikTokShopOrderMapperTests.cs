@@ -3,6 +3,7 @@ using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Channels.TikTokShop;
 using ServerlessOps.Domain.Orders;
 using ServerlessOps.Domain.Tests.TestSupport;
+using ServerlessOps.Testing.Scenarios;
 
 namespace ServerlessOps.Domain.Tests.Channels.TikTokShop;
 
@@ -96,7 +97,6 @@ public sealed class TikTokShopOrderMapperTests
     [InlineData("UNPAID", OrderStatus.Pending)]
     [InlineData("ON_HOLD", OrderStatus.Pending)]
     [InlineData("AWAITING_SHIPMENT", OrderStatus.AwaitingFulfilment)]
-    [InlineData("PARTIALLY_SHIPPING", OrderStatus.PartiallyFulfilled)]
     [InlineData("AWAITING_COLLECTION", OrderStatus.AwaitingFulfilment)]
     [InlineData("IN_TRANSIT", OrderStatus.Fulfilled)]
     [InlineData("DELIVERED", OrderStatus.Delivered)]
@@ -106,6 +106,119 @@ public sealed class TikTokShopOrderMapperTests
     {
         var json = Sample().Replace("\"status\": \"AWAITING_SHIPMENT\"", $"\"status\": \"{status}\"", StringComparison.Ordinal);
         Assert.Equal(expected, Map(json).Status);
+    }
+
+    [Fact]
+    public void MapApiOrder_PartiallyShippingWithOneUnitInTransit_IsPartiallyFulfilled()
+    {
+        var json = ReplaceNth(Sample(), "\"display_status\": \"AWAITING_SHIPMENT\"", 0, "\"display_status\": \"IN_TRANSIT\"")
+            .Replace("\"status\": \"AWAITING_SHIPMENT\"", "\"status\": \"PARTIALLY_SHIPPING\"", StringComparison.Ordinal);
+        var order = Map(json);
+
+        Assert.Equal(OrderStatus.PartiallyFulfilled, order.Status);
+        Assert.Equal(1, order.Lines[0].QuantityShipped);
+        Assert.Equal(1, order.Lines[0].QuantityOpen);
+    }
+
+    [Fact]
+    public void MapApiOrder_Delivered_ShipsEveryUnitWhateverTheLinesStillSay()
+    {
+        var order = Map(Sample().Replace("\"status\": \"AWAITING_SHIPMENT\"", "\"status\": \"DELIVERED\"", StringComparison.Ordinal));
+
+        Assert.All(order.Lines, l => Assert.Equal(l.Quantity, l.QuantityShipped));
+        Assert.True(order.ChannelFacts.Delivered);
+    }
+
+    [Fact]
+    public void MapApiOrder_PaymentArithmetic_SaysPricesExcludeTax()
+    {
+        // total_amount 57.51 = sub_total 54.25 + shipping_fee 0.00 + tax 3.26.
+        Assert.False(Map(Sample()).PricesIncludeTax);
+        var inclusive = Sample().Replace("\"total_amount\": \"57.51\"", "\"total_amount\": \"54.25\"", StringComparison.Ordinal);
+        Assert.True(Map(inclusive).PricesIncludeTax);
+    }
+
+    /// <summary>
+    /// Acceptance run gap: a refund visible only through return-status webhooks was lost and the order stayed DELIVERED.
+    /// With the order's returns read, the refund is on the order and its line, and the status says so.
+    /// </summary>
+    [Fact]
+    public void MapApiOrder_DeliveredWithARefundedReturn_RecordsTheRefundAndIsPartiallyRefunded()
+    {
+        var delivered = Sample().Replace("\"status\": \"AWAITING_SHIPMENT\"", "\"status\": \"DELIVERED\"", StringComparison.Ordinal);
+        var at = new DateTimeOffset(2026, 11, 25, 16, 20, 5, TimeSpan.Zero);
+        var returns = TikTokReturnDocuments.Answer(
+        [
+            TikTokReturnDocuments.Return(OrderId, "4035312345679990001", "RETURN_AND_REFUND", "RETURN_OR_REFUND_REQUEST_COMPLETE", at.AddDays(-1), at,
+                [new("577000000000000103", "1729500000000000202", "ACME-MUG-12OZ", 13.05m, 0.76m)]),
+            TikTokReturnDocuments.Return(OrderId, "4035312345679990002", "REFUND", "RETURN_OR_REFUND_REQUEST_PENDING", at, at,
+                [new("577000000000000101", "1729500000000000101", "ACME-TEE-BLK-M", 21.60m, 1.25m)]),
+        ]);
+        var order = _channel.MapApiOrder(
+            new ChannelOrderDocument(SalesChannel.TikTokShop, OrderId, new Dictionary<string, string>
+            {
+                [ChannelOrderDocument.TikTokOrderDetail] = delivered,
+                [ChannelOrderDocument.TikTokReturns] = returns,
+            }),
+            Accounts.TikTok);
+
+        Assert.Equal("DELIVERED", order.ChannelStatus);
+        Assert.Equal(OrderStatus.PartiallyRefunded, order.Status);
+        var refund = Assert.Single(order.Refunds);
+        Assert.Equal("4035312345679990001", refund.Id);
+        Assert.Equal(13.81m, refund.Amount);
+        Assert.Equal(0.76m, refund.Tax);
+        Assert.Equal(at, refund.RefundedAt);
+        Assert.Equal("Item arrived damaged", refund.Reason);
+        var mug = order.Lines[1];
+        Assert.Equal(1, mug.QuantityRefunded);
+        Assert.Equal(1, mug.QuantityReturned);
+        Assert.Equal(13.81m, mug.RefundedAmount);
+        Assert.Equal(0, order.Lines[0].QuantityRefunded);
+        Assert.Equal(13.81m, order.RefundedAmount);
+    }
+
+    [Fact]
+    public void MapApiOrder_EveryUnitRefunded_IsRefunded()
+    {
+        var delivered = Sample().Replace("\"status\": \"AWAITING_SHIPMENT\"", "\"status\": \"COMPLETED\"", StringComparison.Ordinal);
+        var at = new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+        var returns = TikTokReturnDocuments.Answer(
+        [
+            TikTokReturnDocuments.Return(OrderId, "4035312345679990003", "REFUND", "RETURN_OR_REFUND_REQUEST_SUCCESS", at, at,
+            [
+                new("577000000000000101", "1729500000000000101", "ACME-TEE-BLK-M", 21.60m, 1.25m),
+                new("577000000000000102", "1729500000000000101", "ACME-TEE-BLK-M", 21.60m, 1.25m),
+                new("577000000000000103", "1729500000000000202", "ACME-MUG-12OZ", 13.05m, 0.76m),
+            ]),
+        ]);
+        var order = _channel.MapApiOrder(
+            new ChannelOrderDocument(SalesChannel.TikTokShop, OrderId, new Dictionary<string, string>
+            {
+                [ChannelOrderDocument.TikTokOrderDetail] = delivered,
+                [ChannelOrderDocument.TikTokReturns] = returns,
+            }),
+            Accounts.TikTok);
+
+        Assert.Equal(OrderStatus.Refunded, order.Status);
+        Assert.Equal(2, order.Lines[0].QuantityRefunded);
+        Assert.Equal(0, order.Lines[0].QuantityReturned);
+    }
+
+    [Fact]
+    public void MapApiOrder_ReturnsOfAnotherOrder_Throws()
+    {
+        var at = new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+        var returns = TikTokReturnDocuments.Answer(
+            [TikTokReturnDocuments.Return("111", "1", "REFUND", "RETURN_OR_REFUND_REQUEST_SUCCESS", at, at, [])]);
+        var ex = Assert.Throws<ChannelPayloadException>(() => _channel.MapApiOrder(
+            new ChannelOrderDocument(SalesChannel.TikTokShop, OrderId, new Dictionary<string, string>
+            {
+                [ChannelOrderDocument.TikTokOrderDetail] = Sample(),
+                [ChannelOrderDocument.TikTokReturns] = returns,
+            }),
+            Accounts.TikTok));
+        Assert.Equal($"Search Returns data.return_orders[0].order_id: expected returns of order {OrderId}, found \"111\".", ex.Message);
     }
 
     [Fact]

@@ -59,6 +59,7 @@ public sealed class TikTokShopWebhookChannelTests
         var envelope = _channel.ReadEnvelope(Requests.Post(Notification(type, """{"order_id": "1"}""")));
         Assert.Equal(RejectionKind.UnsupportedTopic, envelope.Rejection?.Kind);
         Assert.Contains($"type {type} ", envelope.Rejection!.Detail, StringComparison.Ordinal);
+        Assert.Equal(type.ToString(System.Globalization.CultureInfo.InvariantCulture), envelope.Rejection.Topic);
     }
 
     [Theory]
@@ -81,12 +82,14 @@ public sealed class TikTokShopWebhookChannelTests
     }
 
     [Theory]
-    [InlineData("tiktok-order-status-change.json")]
-    [InlineData("tiktok-cancellation-status-change.json")]
-    [InlineData("tiktok-return-status-change.json")]
-    public void Interpret_OrderTopics_AreSignalsForTheOrder(string sample)
+    [InlineData("tiktok-order-status-change.json", false)]
+    [InlineData("tiktok-cancellation-status-change.json", false)]
+    [InlineData("tiktok-return-status-change.json", true)]
+    public void Interpret_OrderTopics_AreSignalsForTheOrderAndAReturnReadsTheReturns(string sample, bool includesReturns)
     {
-        Assert.Equal("576912345678901234", Assert.IsType<OrderSignal>(Interpret(Samples.Bytes(sample))).ExternalOrderId);
+        var signal = Assert.IsType<OrderSignal>(Interpret(Samples.Bytes(sample)));
+        Assert.Equal("576912345678901234", signal.ExternalOrderId);
+        Assert.Equal(includesReturns, signal.IncludesReturns);
     }
 
     [Fact]

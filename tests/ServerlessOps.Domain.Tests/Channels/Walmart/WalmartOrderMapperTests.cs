@@ -18,10 +18,7 @@ public sealed class WalmartOrderMapperTests
             new ChannelOrderDocument(SalesChannel.Walmart, id, new Dictionary<string, string> { [ChannelOrderDocument.WalmartOrder] = json }),
             Accounts.Walmart);
 
-    private static string LineStatuses(string first, string second) =>
-        Sample()
-            .Replace("\"status\": \"Created\",\n                \"statusQuantity\": {\n                  \"unitOfMeasurement\": \"EACH\",\n                  \"amount\": \"2\"", $"\"status\": \"{first}\",\n                \"statusQuantity\": {{\n                  \"unitOfMeasurement\": \"EACH\",\n                  \"amount\": \"2\"", StringComparison.Ordinal)
-            .Replace("\"status\": \"Created\",\n                \"statusQuantity\": {\n                  \"unitOfMeasurement\": \"EACH\",\n                  \"amount\": \"1\"", $"\"status\": \"{second}\",\n                \"statusQuantity\": {{\n                  \"unitOfMeasurement\": \"EACH\",\n                  \"amount\": \"1\"", StringComparison.Ordinal);
+    private static string LineStatuses(string first, string second) => WithStatuses(Sample(), first, second);
 
     [Fact]
     public void MapApiOrder_GetOrderSample_MapsIdsDatesStatusAndTotal()
@@ -102,6 +99,52 @@ public sealed class WalmartOrderMapperTests
     {
         Assert.Equal(expected, Map(LineStatuses(first, second)).Status);
     }
+
+    /// <summary>Acceptance run gap: a Walmart order with one line auto-cancelled reported the status of a fully open order.</summary>
+    [Fact]
+    public void MapApiOrder_OneLineAutoCancelledTheOtherOpen_IsPartiallyCancelled()
+    {
+        var order = Map(LineStatuses("Created", "Cancelled"));
+
+        Assert.Equal(OrderStatus.PartiallyCancelled, order.Status);
+        Assert.NotEqual(Map(Sample()).Status, order.Status);
+        Assert.Equal(2, order.Lines[0].QuantityOpen);
+        Assert.Equal(0, order.Lines[1].QuantityOpen);
+    }
+
+    [Fact]
+    public void MapApiOrder_RefundOnALine_IsRecordedAsARefundOfThatLine()
+    {
+        var json = Sample().Replace(
+            "\"orderLineQuantity\": {\n            \"unitOfMeasurement\": \"EACH\",\n            \"amount\": \"1\"\n          },",
+            "\"orderLineQuantity\": {\n            \"unitOfMeasurement\": \"EACH\",\n            \"amount\": \"1\"\n          }, \"refund\": {\"refundId\": \"R-7\", \"refundComments\": \"Damaged\", \"refundCharges\": {\"refundCharge\": [{\"refundReason\": \"ItemDamaged\", \"charge\": {\"chargeType\": \"PRODUCT\", \"chargeName\": \"ItemPrice\", \"chargeAmount\": {\"currency\": \"USD\", \"amount\": -14.99}, \"tax\": {\"taxName\": \"Tax1\", \"taxAmount\": {\"currency\": \"USD\", \"amount\": -1.01}}}}]}},",
+            StringComparison.Ordinal);
+        var order = Map(WithStatuses(json, "Delivered", "Delivered"));
+
+        var refund = Assert.Single(order.Refunds);
+        Assert.Equal("R-7", refund.Id);
+        Assert.Equal(16.00m, refund.Amount);
+        Assert.Equal(1.01m, refund.Tax);
+        Assert.Equal("Damaged", refund.Reason);
+        var line = Assert.Single(refund.Lines);
+        Assert.Equal("2", line.LineId);
+        Assert.Equal(14.99m, line.Amount);
+        Assert.Equal(16.00m, order.Lines[1].RefundedAmount);
+        Assert.Equal(16.00m, order.RefundedAmount);
+        Assert.Equal(OrderStatus.PartiallyRefunded, order.Status);
+        Assert.Equal("Delivered", order.ChannelStatus);
+    }
+
+    [Fact]
+    public void MapApiOrder_Prices_AreTaxExclusive()
+    {
+        Assert.False(Map(Sample()).PricesIncludeTax);
+    }
+
+    private static string WithStatuses(string json, string first, string second) =>
+        json
+            .Replace("\"status\": \"Created\",\n                \"statusQuantity\": {\n                  \"unitOfMeasurement\": \"EACH\",\n                  \"amount\": \"2\"", $"\"status\": \"{first}\",\n                \"statusQuantity\": {{\n                  \"unitOfMeasurement\": \"EACH\",\n                  \"amount\": \"2\"", StringComparison.Ordinal)
+            .Replace("\"status\": \"Created\",\n                \"statusQuantity\": {\n                  \"unitOfMeasurement\": \"EACH\",\n                  \"amount\": \"1\"", $"\"status\": \"{second}\",\n                \"statusQuantity\": {{\n                  \"unitOfMeasurement\": \"EACH\",\n                  \"amount\": \"1\"", StringComparison.Ordinal);
 
     [Fact]
     public void MapApiOrder_CancelledLine_CountsCancelledUnits()
