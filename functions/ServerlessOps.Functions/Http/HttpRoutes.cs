@@ -20,6 +20,8 @@ public static class HttpRoutes
         TikTokShopWebhook.Route,
         GetOrder.Route,
         ListOrdersForDay.Route,
+        RepartitionOrders.Route,
+        GetInventory.Route,
         ListChannelEvents.Route,
         ListQuarantine.Route,
         ReplayQuarantinedDelivery.Route,

@@ -156,7 +156,9 @@ public sealed class WebhookReceiver
 
     /// <summary>
     /// An authentic delivery we cannot read is still kept: stored under a key derived from its body and
-    /// quarantined with the reason, so it can be inspected and replayed once the adapter is fixed.
+    /// quarantined with the reason, so it can be inspected and replayed once the adapter is fixed. It is labelled with
+    /// its topic when the adapter could read one (a well-formed delivery of a topic we do not handle), so the
+    /// quarantine says what it is; "(unreadable)" only when there is none.
     /// The quarantine entry goes through the recorder's patient background clients: a rare path, where
     /// keeping the delivery matters more than answering the channel fast.
     /// </summary>
@@ -174,7 +176,7 @@ public sealed class WebhookReceiver
             account.Channel,
             account.AccountId,
             bodyHash,
-            "(unreadable)",
+            rejection.Topic ?? "(unreadable)",
             null,
             _time.GetUtcNow(),
             request.PathAndQuery,

@@ -67,6 +67,10 @@ public sealed class QuarantineReplayTests(FunctionAppFixture fixture)
         var entry = Assert.Single(await app.Client.QuarantineAsync());
         Assert.Equal("Open", entry.Str("state"));
         Assert.Contains("carts/create", entry.Str("reason"), StringComparison.Ordinal);
+
+        // Acceptance run gap: a well-formed delivery of a topic we do not handle was labelled "(unreadable)".
+        Assert.Equal("carts/create", entry.Str("topic"));
+        Assert.Equal("carts/create", Assert.Single(await app.Client.ChannelEventsAsync()).Str("topic"));
         using var raw = await app.Client.GetRawDeliveryAsync(SalesChannel.Shopify, entry.Str("deliveryKey"));
         Assert.Equal(HttpStatusCode.OK, raw.StatusCode);
         var view = Json.Parse(await raw.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

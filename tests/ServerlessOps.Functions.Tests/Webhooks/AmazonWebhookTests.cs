@@ -44,6 +44,47 @@ public sealed class AmazonWebhookTests(FunctionAppFixture fixture)
         Assert.Contains(fixture.Marketplace.Requests(SalesChannel.Amazon), r => r.Path == $"/orders/v0/orders/{orderId}" && r.StatusCode == 200);
     }
 
+    /// <summary>Acceptance run gap: an order cancelled while Pending was stored with 0.00 prices marked complete.</summary>
+    [Fact]
+    public async Task AmazonWebhook_OrderCanceledWhilePending_StoresEveryWithheldAmountAsUnknown()
+    {
+        await using var app = TestApp.Start(fixture);
+        var orderId = Deliveries.NewAmazonOrderId();
+        var order = ChannelSamples.AmazonGetOrder(
+            orderId, "Canceled",
+            DateTimeOffset.Parse("2026-11-20T19:01:12Z", System.Globalization.CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse("2026-11-20T19:31:02Z", System.Globalization.CultureInfo.InvariantCulture),
+            0m, itemsShipped: 0, itemsUnshipped: 0);
+        var withoutTotal = System.Text.Json.Nodes.JsonNode.Parse(order)!;
+        withoutTotal["payload"]!.AsObject().Remove("OrderTotal");
+        var items = System.Text.Json.Nodes.JsonNode.Parse(ChannelSamples.Text("amazon-orders-api-order-items.json").Replace(Deliveries.AmazonSampleOrderId, orderId, StringComparison.Ordinal))!;
+        foreach (var item in items["payload"]!["OrderItems"]!.AsArray())
+        {
+            foreach (var money in new[] { "ItemPrice", "ItemTax", "ShippingPrice", "ShippingTax", "ShippingDiscount", "ShippingDiscountTax", "PromotionDiscount", "PromotionDiscountTax" })
+            {
+                item!.AsObject().Remove(money);
+            }
+        }
+
+        fixture.Marketplace.PutAmazonOrder(orderId, ChannelSamples.Write(withoutTotal), ChannelSamples.Write(items));
+        var notificationId = Deliveries.NewId();
+
+        var ack = await app.Client.SendAcceptedAsync(Deliveries.Amazon(Deliveries.AmazonOrderChange(orderId, notificationId, Deliveries.AmazonShape.EventBridge), notificationId));
+
+        Assert.Equal("Applied", (await app.Client.WaitForEventAsync(ack.DeliveryKey)).Str("outcome"));
+        var stored = (await app.Client.WaitForOrderAsync($"amazon:{orderId}")).GetProperty("order");
+        Assert.Equal("Cancelled", stored.Str("status"));
+        Assert.True(stored.GetProperty("isComplete").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, stored.GetProperty("total").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, stored.GetProperty("linesNet").ValueKind);
+        Assert.All(stored.Items("lines"), l =>
+        {
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, l.GetProperty("unitPrice").ValueKind);
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, l.GetProperty("tax").ValueKind);
+            Assert.Equal(l.Number("quantity"), l.Number("quantityCancelled"));
+        });
+    }
+
     [Fact]
     public async Task AmazonWebhook_BasicAuthConnection_GenuineIsProcessedAndWrongPasswordIs401()
     {

@@ -64,6 +64,49 @@ public sealed class TikTokShopWebhookTests(FunctionAppFixture fixture)
         Assert.Equal(new[] { "Stale", "Applied", "Applied" }, stored.Items("deliveries").Select(d => d.Str("outcome")).ToArray());
     }
 
+    /// <summary>
+    /// Acceptance run gap: a refund visible only through return-status webhooks (type 12) was lost and the order stayed
+    /// DELIVERED. The return is now read from TikTok's Search Returns and the refund recorded on the order.
+    /// </summary>
+    [Fact]
+    public async Task TikTokShopWebhook_ReturnRefundedAfterDelivery_RecordsTheRefundWhileTikTokStillSaysDelivered()
+    {
+        await using var app = TestApp.Start(fixture);
+        var orderId = Deliveries.NewTikTokOrderId();
+        var delivered = Deliveries.TikTokOrder(orderId).Replace("\"status\": \"AWAITING_SHIPMENT\"", "\"status\": \"DELIVERED\"", StringComparison.Ordinal);
+        fixture.Marketplace.PutTikTokOrder(orderId, delivered);
+        var first = Deliveries.Digits(19);
+        var placed = await app.Client.SendAcceptedAsync(Deliveries.TikTok(Deliveries.TikTokStatusChange(orderId, first), first));
+        Assert.Equal("Applied", (await app.Client.WaitForEventAsync(placed.DeliveryKey)).Str("outcome"));
+
+        // The buyer returns the mug and is refunded: the order detail does not change (same update_time, still
+        // DELIVERED); only Search Returns shows it, and the type 12 webhook says a return changed.
+        var refundedAt = DateTimeOffset.FromUnixTimeSeconds(1795632011);
+        var returnId = Deliveries.Digits(19);
+        fixture.Marketplace.PutTikTokReturns(orderId, TikTokReturnDocuments.Return(
+            orderId, returnId, "RETURN_AND_REFUND", "RETURN_OR_REFUND_REQUEST_COMPLETE", refundedAt.AddDays(-1), refundedAt,
+            [new("577000000000000103", "1729500000000000202", "ACME-MUG-12OZ", 13.05m, 0.76m)]));
+        var second = Deliveries.Digits(19);
+        var returned = Deliveries.Utf8(ChannelSamples.Text("tiktok-return-status-change.json")
+            .Replace(Deliveries.TikTokSampleOrderId, orderId, StringComparison.Ordinal)
+            .Replace("7440112233445567113", second, StringComparison.Ordinal)
+            .Replace("RETURN_OR_REFUND_REQUEST_PENDING", "RETURN_OR_REFUND_REQUEST_COMPLETE", StringComparison.Ordinal));
+        var refund = await app.Client.SendAcceptedAsync(Deliveries.TikTok(returned, second));
+
+        Assert.Equal("Applied", (await app.Client.WaitForEventAsync(refund.DeliveryKey)).Str("outcome"));
+        var order = (await app.Client.WaitForOrderAsync($"tiktok:{orderId}")).GetProperty("order");
+        Assert.Equal("DELIVERED", order.Str("channelStatus"));
+        Assert.Equal("PartiallyRefunded", order.Str("status"));
+        Assert.Equal(13.81m, order.Dec("refundedAmount"));
+        var stored = Assert.Single(order.Items("refunds"));
+        Assert.Equal(returnId, stored.Str("id"));
+        Assert.Equal(0.76m, stored.Dec("tax"));
+        var mug = order.Items("lines").Single(l => l.Str("sku") == "ACME-MUG-12OZ");
+        Assert.Equal(1, mug.Number("quantityReturned"));
+        Assert.Equal(13.81m, mug.Dec("refundedAmount"));
+        Assert.Contains(fixture.Marketplace.Requests(SalesChannel.TikTokShop), r => r.Path == "/return_refund/202309/returns/search" && r.Outcome == "served returns");
+    }
+
     [Fact]
     public async Task TikTokShopWebhook_TamperedBody_IsRejectedAndNothingStored()
     {

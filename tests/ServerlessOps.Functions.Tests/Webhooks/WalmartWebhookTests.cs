@@ -44,6 +44,36 @@ public sealed class WalmartWebhookTests(FunctionAppFixture fixture)
         Assert.Equal(67.22m, order.Dec("total"));
     }
 
+    /// <summary>Acceptance run gap: a Walmart order with one line auto-cancelled reported the status of a fully open order.</summary>
+    [Fact]
+    public async Task WalmartWebhook_OneLineAutoCancelled_OrderIsPartiallyCancelledWithTheLinesUnits()
+    {
+        await using var app = TestApp.Start(fixture);
+        var purchaseOrderId = Deliveries.NewWalmartPurchaseOrderId();
+        var node = System.Text.Json.Nodes.JsonNode.Parse(Deliveries.WalmartOrder(purchaseOrderId))!;
+        var mug = node["order"]!["orderLines"]!["orderLine"]![1]!;
+        mug["statusDate"] = 1795590612000;
+        mug["orderLineStatuses"]!["orderLineStatus"]![0]!["status"] = "Cancelled";
+        mug["orderLineStatuses"]!["orderLineStatus"]![0]!["cancellationReason"] = "SELLER_CANCEL_FAILED_TO_SHIP";
+        fixture.Marketplace.PutWalmartOrder(purchaseOrderId, ChannelSamples.Write(node));
+        var eventId = Deliveries.NewId();
+        var body = Deliveries.Utf8(ChannelSamples.Text("walmart-po-line-autocancelled.json")
+            .Replace(Deliveries.WalmartSamplePurchaseOrderId, purchaseOrderId, StringComparison.Ordinal)
+            .Replace("a91f3d70-ca8e-11f0-8b3c-7d2e1f0a9c45", eventId, StringComparison.Ordinal));
+
+        var ack = await app.Client.SendAcceptedAsync(Deliveries.Walmart(body, eventId));
+
+        Assert.Equal("Applied", (await app.Client.WaitForEventAsync(ack.DeliveryKey)).Str("outcome"));
+        var order = (await app.Client.WaitForOrderAsync($"walmart:{purchaseOrderId}")).GetProperty("order");
+        Assert.Equal("PartiallyCancelled", order.Str("status"));
+        Assert.Equal("Created,Cancelled", order.Str("channelStatus"));
+        var lines = order.Items("lines").ToDictionary(l => l.Str("sku"));
+        Assert.Equal(1, lines["ACME-MUG-12OZ"].Number("quantityCancelled"));
+        Assert.Equal(0, lines["ACME-MUG-12OZ"].Number("quantityOpen"));
+        Assert.Equal(2, lines["ACME-TEE-BLK-M"].Number("quantityOpen"));
+        Assert.False(order.GetProperty("pricesIncludeTax").GetBoolean());
+    }
+
     /// <summary>Every subscription auth method the settings allow (CHANNELS.md 3.2), end to end: genuine lands, forged is refused.</summary>
     [Theory]
     [InlineData(WalmartAuthMethod.Header, "test-walmart-webhook-secret")]
