@@ -34,9 +34,8 @@ public static class StandaloneDurableTaskServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(registerTasks);
 
-        var registry = new DurableTaskRegistry();
-        registerTasks(registry);
-        services.AddSingleton(new StandaloneTaskRegistry(registry));
+        services.AddStandaloneDurableTasks(registerTasks);
+        services.AddSingleton(provider => StandaloneTaskRegistry.From(provider.GetServices<StandaloneTaskRegistration>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DataConverter>(JsonDataConverter.Default);
 
@@ -64,9 +63,21 @@ public static class StandaloneDurableTaskServiceCollectionExtensions
             provider.GetRequiredService<AzureStorageOrchestrationService>(),
             provider.GetRequiredService<DataConverter>(),
             provider.GetRequiredService<TimeProvider>(),
-            registry.GetOrchestrators().Select(o => o.Key.Name)));
+            provider.GetRequiredService<StandaloneTaskRegistry>().Registry.GetOrchestrators().Select(o => o.Key.Name)));
         services.AddSingleton<DurableTaskClient>(provider => provider.GetRequiredService<OrchestrationServiceDurableTaskClient>());
         return services;
+    }
+
+    /// <summary>
+    /// Adds orchestrators and activities to those the engine runs, beside the ones given to
+    /// <see cref="AddStandaloneDurableTask"/>: how a module or a test contributes tasks of its own. Call before the
+    /// engine starts.
+    /// </summary>
+    public static IServiceCollection AddStandaloneDurableTasks(this IServiceCollection services, Action<DurableTaskRegistry> registerTasks)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(registerTasks);
+        return services.AddSingleton(new StandaloneTaskRegistration(registerTasks));
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServerlessOps.Functions.Local;
 
@@ -24,6 +26,9 @@ public sealed class FunctionAppFactory : WebApplicationFactory<Program>
     /// <summary>The settings the app runs on (also usable for a <see cref="Testing.LocalStack.FunctionAppProcess"/> on the same stores).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; }
 
+    /// <summary>Services a test adds after the app's own (e.g. a probe orchestrator); set before first use.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -34,6 +39,11 @@ public sealed class FunctionAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } testServices)
+        {
+            builder.ConfigureTestServices(testServices);
         }
     }
 }

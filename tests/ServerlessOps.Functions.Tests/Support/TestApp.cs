@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Testing.LocalStack;
 using ServerlessOps.Testing.Scenarios;
@@ -27,11 +28,13 @@ public sealed class TestApp : IAsyncDisposable
         FunctionAppFixture fixture,
         IReadOnlyDictionary<string, string>? overrides = null,
         ScenarioAccounts? accounts = null,
-        Marketplace? marketplace = null)
+        Marketplace? marketplace = null,
+        Action<IServiceCollection>? testServices = null)
     {
         ArgumentNullException.ThrowIfNull(fixture);
         var runId = LocalStackSettings.NewRunId();
-        return new TestApp(fixture.CreateApp(runId, accounts, overrides, marketplace), runId);
+        var settings = fixture.CreateApp(runId, accounts, overrides, marketplace).Settings;
+        return new TestApp(new FunctionAppFactory(settings) { TestServices = testServices }, runId);
     }
 
     /// <summary>Settings that stop the app from polling its own queues (tests that drive processing by hand).</summary>
