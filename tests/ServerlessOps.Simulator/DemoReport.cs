@@ -5,7 +5,10 @@ using ServerlessOps.Testing.Scenarios;
 
 namespace ServerlessOps.Simulator;
 
-/// <summary>What the quick start prints: sent, landed per channel and outcome, orders per status, convergence.</summary>
+/// <summary>
+/// What the quick start prints: sent, landed per channel and outcome, orders per status, convergence, and the orders whose
+/// truth is line-level (a partial cancellation, a refund the channel's status does not show).
+/// </summary>
 internal sealed class DemoReport
 {
     private readonly IReadOnlyList<ScenarioDeliveryResult> _sent;
@@ -86,6 +89,8 @@ internal sealed class DemoReport
                 (actual is null ? "no order" : $"{actual.Order.Status} at {actual.Order.Version.UpdatedAt:O}"));
         }
 
+        PrintLineLevelTruth(output);
+
         output.WriteLine();
         output.WriteLine($"Quarantined: {_quarantine.Count}");
         foreach (var entry in _quarantine)
@@ -99,6 +104,30 @@ internal sealed class DemoReport
             : "Some orders did not converge (listed above).");
     }
 
+    /// <summary>
+    /// The orders whose truth is in their lines rather than in the channel's word: a Walmart line auto-cancelled beside
+    /// an open one, and a TikTok refund that only the returns show while TikTok still says DELIVERED.
+    /// </summary>
+    private void PrintLineLevelTruth(TextWriter output)
+    {
+        var checkedOrders = _orders.Where(o => o.Expected.CancelledUnits is > 0 || o.Expected.RefundedAmount is > 0).ToList();
+        output.WriteLine();
+        output.WriteLine("Line-level truth: partial cancellations and refunds");
+        output.WriteLine("| order | the channel says | expected | stored | units cancelled / ordered | refunded | |");
+        output.WriteLine("|---|---|---|---|---:|---:|---|");
+        foreach (var (expected, actual) in checkedOrders)
+        {
+            var order = actual?.Order;
+            var units = order is null ? "-" : $"{order.Lines.Sum(l => l.QuantityCancelled)} / {order.Lines.Sum(l => l.Quantity)}";
+            var refunded = order is null ? "-" : $"{order.RefundedAmount:0.00} {order.Currency}";
+            output.WriteLine($"| {expected.OrderId} | {expected.ChannelStatus} | {expected.Status} | {order?.Status.ToString() ?? "no order"} | {units} | {refunded} | {(Converged(expected, actual) ? "ok" : "WRONG")} |");
+        }
+    }
+
     private static bool Converged(ExpectedOrder expected, StoredOrder? actual) =>
-        actual is not null && actual.Order.Status == expected.Status && actual.Order.Version.UpdatedAt == expected.UpdatedAt;
+        actual is not null
+        && actual.Order.Status == expected.Status
+        && actual.Order.Version.UpdatedAt == expected.UpdatedAt
+        && (expected.CancelledUnits is not { } cancelled || actual.Order.Lines.Sum(l => l.QuantityCancelled) == cancelled)
+        && (expected.RefundedAmount is not { } refunded || actual.Order.RefundedAmount == refunded);
 }

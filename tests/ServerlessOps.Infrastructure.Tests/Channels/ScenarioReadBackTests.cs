@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Testing.Scenarios;
 
@@ -16,9 +17,9 @@ public sealed class ScenarioReadBackTests
 
         foreach (var expected in scenario.ExpectedOrders.Where(o => o.FinalDocument is not null))
         {
-            var document = await host.Readers.ReadOrderAsync(scenario.Accounts.Account(expected.Channel), expected.ExternalOrderId, ct);
+            var document = await host.Readers.ReadOrderAsync(scenario.Accounts.Account(expected.Channel), expected.ExternalOrderId, HasReturns(expected.FinalDocument!), ct);
 
-            Assert.Equal(expected.FinalDocument!.Parts, document.Parts);
+            AssertSameDocument(expected.FinalDocument!, document);
         }
     }
 
@@ -33,13 +34,34 @@ public sealed class ScenarioReadBackTests
         {
             MarketplaceScenario.Apply(step, host.Stub);
 
-            var document = await host.Readers.ReadOrderAsync(scenario.Accounts.Account(step.Channel), step.ExternalOrderId!, ct);
+            var document = await host.Readers.ReadOrderAsync(scenario.Accounts.Account(step.Channel), step.ExternalOrderId!, HasReturns(step.Document!), ct);
 
-            Assert.Equal(step.Document!.Parts, document.Parts);
+            AssertSameDocument(step.Document!, document);
         }
 
         Assert.All(
             new[] { SalesChannel.Amazon, SalesChannel.Walmart, SalesChannel.TikTokShop },
             channel => Assert.All(host.Stub.Requests(channel), r => Assert.Equal(200, r.StatusCode)));
+    }
+
+    private static bool HasReturns(ChannelOrderDocument document) => document.OptionalPart(ChannelOrderDocument.TikTokReturns) is not null;
+
+    /// <summary>Every part byte for byte, but the returns answer, which the stub writes anew (its own request id): the same returns.</summary>
+    private static void AssertSameDocument(ChannelOrderDocument expected, ChannelOrderDocument actual)
+    {
+        Assert.Equal(expected.Parts.Keys.Order(StringComparer.Ordinal), actual.Parts.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, body) in expected.Parts)
+        {
+            if (name == ChannelOrderDocument.TikTokReturns)
+            {
+                Assert.True(
+                    JsonNode.DeepEquals(JsonNode.Parse(body)!["data"]!["return_orders"], JsonNode.Parse(actual.Part(name))!["data"]!["return_orders"]),
+                    $"The returns of {expected.ExternalOrderId} read back differently.");
+            }
+            else
+            {
+                Assert.Equal(body, actual.Part(name));
+            }
+        }
     }
 }

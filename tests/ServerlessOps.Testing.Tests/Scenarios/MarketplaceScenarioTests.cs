@@ -52,14 +52,20 @@ public sealed class MarketplaceScenarioTests
         Assert.Contains((SalesChannel.Walmart, "BUY_BOX_CHANGED"), topics);
         Assert.Contains((SalesChannel.TikTokShop, "1"), topics);
         Assert.Contains((SalesChannel.TikTokShop, "11"), topics);
+        Assert.Contains((SalesChannel.TikTokShop, "12"), topics);
         Assert.True(_default.DuplicateDeliveries > 0);
         Assert.True(_default.OutOfOrderDeliveries > 0);
         Assert.Equal(4 * 6, _default.ExpectedOrders.Count);
         Assert.Equal(4, _default.PriceEvents);
-        foreach (var status in new[] { OrderStatus.AwaitingFulfilment, OrderStatus.Fulfilled, OrderStatus.Cancelled })
+        foreach (var status in new[] { OrderStatus.AwaitingFulfilment, OrderStatus.Fulfilled, OrderStatus.Cancelled, OrderStatus.PartiallyCancelled })
         {
             Assert.Contains(_default.ExpectedOrders, o => o.Status == status);
         }
+
+        // Issue 15 item 9: the quick start shows a partial cancellation and a TikTok refund landing.
+        Assert.Contains(_default.ExpectedOrders, o => o.Channel == SalesChannel.Walmart && o.Status == OrderStatus.PartiallyCancelled && o.CancelledUnits > 0);
+        Assert.Contains(_default.ExpectedOrders, o => o.Channel == SalesChannel.TikTokShop
+            && o.Status is OrderStatus.PartiallyRefunded or OrderStatus.Refunded && o.ChannelStatus == "DELIVERED" && o.RefundedAmount > 0);
     }
 
     [Fact]

@@ -67,7 +67,21 @@ public sealed class ScenarioAgainstAdaptersTests
                 : FinalShopifySnapshot(expected, adapter, account);
 
             Assert.Equal((expected.OrderId, expected.Status), (order.Id, order.Status));
+            if (expected.Channel != SalesChannel.Shopify)
+            {
+                Assert.Equal(expected.ChannelStatus, order.ChannelStatus);
+            }
+
             Assert.Equal(expected.UpdatedAt, order.Version.UpdatedAt);
+            if (expected.CancelledUnits is { } cancelled)
+            {
+                Assert.Equal((expected.OrderId, cancelled), (order.Id, order.Lines.Sum(l => l.QuantityCancelled)));
+            }
+
+            if (expected.RefundedAmount is { } refunded)
+            {
+                Assert.Equal((expected.OrderId, refunded), (order.Id, order.RefundedAmount));
+            }
             Assert.Equal(_scenario.Accounts.BrandId, order.BrandId);
             Assert.True(order.IsComplete, $"{expected.OrderId} mapped incomplete");
         }

@@ -41,9 +41,9 @@ internal sealed class ScenarioContext(MarketplaceScenarioOptions options)
     public DateTimeOffset OrderTime(SalesChannel channel, int index) =>
         Options.Start.AddMinutes((index * 11) + ((int)channel * 2) + Random.Between(0, 5)).AddSeconds(Random.Between(0, 59));
 
-    /// <summary>One or two distinct products, one to three units each.</summary>
-    public IReadOnlyList<ScenarioLine> RandomLines() =>
-        Random.PickDistinct(ScenarioProduct.Catalog, Random.Between(1, 2)).Select(p => new ScenarioLine(p, Random.Between(1, 3))).ToArray();
+    /// <summary>One or two distinct products (at least <paramref name="minimumLines"/>), one to three units each.</summary>
+    public IReadOnlyList<ScenarioLine> RandomLines(int minimumLines = 1) =>
+        Random.PickDistinct(ScenarioProduct.Catalog, Random.Between(Math.Max(1, minimumLines), Math.Max(2, minimumLines))).Select(p => new ScenarioLine(p, Random.Between(1, 3))).ToArray();
 
     public ScenarioOrderTrack NewOrder(SalesChannel channel, string externalOrderId)
     {

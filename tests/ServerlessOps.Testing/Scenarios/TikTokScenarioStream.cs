@@ -5,9 +5,12 @@ using ServerlessOps.Domain.Orders;
 namespace ServerlessOps.Testing.Scenarios;
 
 /// <summary>
-/// TikTok Shop: type 1 order status changes (AWAITING_SHIPMENT, then IN_TRANSIT for some) and type 11
-/// cancellation changes (a buyer request pending, then granted: the order becomes CANCELLED); every change's
-/// Get Order Detail document carries a later update_time. One line item per unit, as Get Order Detail lists them.
+/// TikTok Shop: type 1 order status changes (AWAITING_SHIPMENT, then IN_TRANSIT for some) and, for every third order
+/// from the second on, type 11 cancellation changes (a buyer request pending, then granted: the order becomes CANCELLED); every change's
+/// Get Order Detail document carries a later update_time. Every third order (the third, the sixth...) ships, is
+/// DELIVERED, and then one unit comes back and is refunded: a type 12 return-status webhook whose refund shows only in
+/// Search Returns (the order detail keeps its DELIVERED status and update_time). One line item per unit, as Get Order
+/// Detail lists them.
 /// </summary>
 internal static class TikTokScenarioStream
 {
@@ -18,13 +21,15 @@ internal static class TikTokScenarioStream
         var detailTemplate = ChannelSamples.Load("tiktok-order-detail.json");
         var statusTemplate = ChannelSamples.Load("tiktok-order-status-change.json");
         var cancelTemplate = ChannelSamples.Load("tiktok-cancellation-status-change.json");
+        var returnTemplate = ChannelSamples.Load("tiktok-return-status-change.json");
         for (var i = 0; i < context.Options.OrdersPerChannel; i++)
         {
-            GenerateOrder(context, detailTemplate, statusTemplate, cancelTemplate, i);
+            GenerateOrder(context, detailTemplate, statusTemplate, cancelTemplate, returnTemplate, i);
         }
     }
 
-    private static void GenerateOrder(ScenarioContext context, JsonNode detailTemplate, JsonNode statusTemplate, JsonNode cancelTemplate, int index)
+    private static void GenerateOrder(
+        ScenarioContext context, JsonNode detailTemplate, JsonNode statusTemplate, JsonNode cancelTemplate, JsonNode returnTemplate, int index)
     {
         var random = context.Random;
         var orderId = random.Digits("5769", 18);
@@ -50,8 +55,53 @@ internal static class TikTokScenarioStream
         context.OrderEvent(track, At(awaiting), "1", StatusChange(statusTemplate, context, orderId, "AWAITING_SHIPMENT", awaiting, out var id1), id1, Document(Detail("AWAITING_SHIPMENT", awaiting)));
         var final = ("AWAITING_SHIPMENT", awaiting, OrderStatus.AwaitingFulfilment);
 
+        if (index % 3 == 2)
+        {
+            var shippedAt = awaiting + (random.Between(2, 30) * 3600);
+            var deliveredAt = shippedAt + (random.Between(48, 96) * 3600);
+            var returnedAt = deliveredAt + (random.Between(24, 72) * 3600);
+            var tracking = random.Digits("9400", 22);
+            void Tracked(JsonNode order)
+            {
+                order["tracking_number"] = tracking;
+                order["shipping_provider"] = "USPS";
+            }
+
+            context.OrderEvent(track, At(shippedAt), "1", StatusChange(statusTemplate, context, orderId, "IN_TRANSIT", shippedAt, out var shippedId), shippedId, Document(Detail("IN_TRANSIT", shippedAt, Tracked)));
+            var delivered = Detail("DELIVERED", deliveredAt, Tracked);
+            context.OrderEvent(track, At(deliveredAt), "1", StatusChange(statusTemplate, context, orderId, "DELIVERED", deliveredAt, out var deliveredId), deliveredId, Document(delivered));
+
+            // The buyer sends one unit of the first line back and is refunded. The order detail does not move.
+            var line = lines[0];
+            var discount = Math.Round(line.Product.Price * 0.10m, 2, MidpointRounding.AwayFromZero);
+            var sale = line.Product.Price - discount;
+            var unitTax = Math.Round(sale * ScenarioLine.TaxRate, 2, MidpointRounding.AwayFromZero);
+            var returnId = random.Digits("4035", 19);
+            var refund = TikTokReturnDocuments.Return(
+                orderId, returnId, "RETURN_AND_REFUND", "RETURN_OR_REFUND_REQUEST_COMPLETE", At(returnedAt - 86400), At(returnedAt),
+                [new(lineIds[0], line.Product.TikTokSkuId, line.Product.Sku, sale, unitTax)]);
+            var withReturn = new ChannelOrderDocument(SalesChannel.TikTokShop, orderId, new Dictionary<string, string>
+            {
+                [ChannelOrderDocument.TikTokOrderDetail] = ChannelSamples.Write(delivered),
+                [ChannelOrderDocument.TikTokReturns] = TikTokReturnDocuments.Answer([refund], $"{At(returnedAt):yyyyMMddHHmmss}{random.Code(16)}"),
+            });
+            context.OrderEvent(track, At(returnedAt), "12", ReturnChange(returnTemplate, context, orderId, returnId, returnedAt, out var returnedNotice), returnedNotice, withReturn);
+
+            var units = lines.Sum(l => l.Quantity);
+            track.Expected = new ExpectedOrder(
+                SalesChannel.TikTokShop, orderId, units == 1 ? OrderStatus.Refunded : OrderStatus.PartiallyRefunded, "DELIVERED", At(deliveredAt), track.Documents.Count)
+            {
+                FinalDocument = track.Documents[^1],
+                CancelledUnits = 0,
+                RefundedAmount = sale + unitTax,
+            };
+            return;
+        }
+
+        // Every third order from the second on is cancelled at the buyer's request; the others ship or wait, by chance.
+        var cancels = index % 3 == 1;
         var fate = random.Between(0, 99);
-        if (fate < 45)
+        if (!cancels && fate < 60)
         {
             var shipped = awaiting + (random.Between(2, 30) * 3600);
             var tracking = random.Digits("9400", 22);
@@ -63,7 +113,7 @@ internal static class TikTokScenarioStream
             context.OrderEvent(track, At(shipped), "1", StatusChange(statusTemplate, context, orderId, "IN_TRANSIT", shipped, out var id2), id2, Document(detail));
             final = ("IN_TRANSIT", shipped, OrderStatus.Fulfilled);
         }
-        else if (fate < 75)
+        else if (cancels)
         {
             var requested = awaiting + (random.Between(5, 120) * 60);
             var granted = requested + (random.Between(10, 90) * 60);
@@ -173,6 +223,21 @@ internal static class TikTokScenarioStream
         body["data"]!["cancel_status"] = cancelStatus;
         body["data"]!["cancel_id"] = cancelId;
         body["data"]!["create_time"] = at;
+        return body;
+    }
+
+    private static JsonNode ReturnChange(JsonNode template, ScenarioContext context, string orderId, string returnId, long at, out string notificationId)
+    {
+        notificationId = context.Random.Digits("7440", 19);
+        var body = template.DeepClone();
+        body["tts_notification_id"] = notificationId;
+        body["shop_id"] = context.Accounts.TikTokShopId;
+        body["timestamp"] = at + 2;
+        body["data"]!["order_id"] = orderId;
+        body["data"]!["return_status"] = "RETURN_OR_REFUND_REQUEST_COMPLETE";
+        body["data"]!["return_id"] = returnId;
+        body["data"]!["create_time"] = at - 86400;
+        body["data"]!["update_time"] = at;
         return body;
     }
 

@@ -6,8 +6,9 @@ using ServerlessOps.Domain.Orders;
 namespace ServerlessOps.Testing.Scenarios;
 
 /// <summary>
-/// Walmart: PO_CREATED, and for some orders PO_LINE_AUTOCANCELLED for every line; the GET /v3/orders documents
-/// follow with line statuses Created then Cancelled and a later statusDate. Plus INVENTORY_OOS and BUY_BOX_CHANGED.
+/// Walmart: PO_CREATED, and for some orders PO_LINE_AUTOCANCELLED for every line; every third order (the second, the
+/// fifth...) has two lines and loses only its last one to an auto-cancel, a partial cancellation. The GET /v3/orders
+/// documents follow with line statuses Created then Cancelled and a later statusDate. Plus INVENTORY_OOS and BUY_BOX_CHANGED.
 /// No BUY_BOX_CHANGED sample exists: its body is built from the field names CHANNELS.md 3.4 gives
 /// (<c>itemInfo</c>, <c>currentOffer.sellerOfferPrice</c>) in the envelope every Walmart event shares, with the
 /// Buy Box winner beside our offer under <c>offer</c> as the domain's Walmart adapter reads it.
@@ -88,7 +89,8 @@ internal static class WalmartScenarioStream
         var random = context.Random;
         var purchaseOrderId = random.Digits("1088", 15);
         var customerOrderId = random.Digits("2000", 15);
-        var lines = context.RandomLines();
+        var partial = index % 3 == 1;
+        var lines = context.RandomLines(minimumLines: partial ? 2 : 1);
         var ordered = Seconds(context.OrderTime(SalesChannel.Walmart, index));
         var createdAt = ordered.AddSeconds(32);
         var track = context.NewOrder(SalesChannel.Walmart, purchaseOrderId);
@@ -97,6 +99,23 @@ internal static class WalmartScenarioStream
         var createdDocument = Document(orderTemplate, purchaseOrderId, customerOrderId, ordered, lines, "Created", createdAt);
         context.OrderEvent(track, createdAt.AddSeconds(3), "PO_CREATED", created, created["source"]!["eventId"]!.GetValue<string>(), createdDocument);
         var final = ("Created", createdAt, OrderStatus.AwaitingFulfilment);
+
+        if (partial)
+        {
+            // Walmart auto-cancels one line it could not ship in time; the other stays open.
+            var cancelledAt = ordered.AddDays(2).AddHours(random.Between(1, 12));
+            var last = lines.Count - 1;
+            var cancelled = Envelope(cancelledTemplate, "PO_LINE_AUTOCANCELLED", context, purchaseOrderId, customerOrderId, ordered, [lines[last]], "CANCELLED", cancelledAt, firstLineNumber: last + 1);
+            var cancelledDocument = Document(orderTemplate, purchaseOrderId, customerOrderId, ordered, lines, j => j == last ? "Cancelled" : "Created", j => j == last ? cancelledAt : createdAt);
+            context.OrderEvent(track, cancelledAt.AddSeconds(12), "PO_LINE_AUTOCANCELLED", cancelled, cancelled["source"]!["eventId"]!.GetValue<string>(), cancelledDocument);
+            track.Expected = new ExpectedOrder(SalesChannel.Walmart, purchaseOrderId, OrderStatus.PartiallyCancelled, "Created,Cancelled", cancelledAt, track.Documents.Count)
+            {
+                FinalDocument = track.Documents[^1],
+                CancelledUnits = lines[last].Quantity,
+                RefundedAmount = 0m,
+            };
+            return;
+        }
 
         if (random.Chance(0.35))
         {
@@ -115,7 +134,7 @@ internal static class WalmartScenarioStream
 
     private static JsonNode Envelope(
         JsonNode template, string eventType, ScenarioContext context, string purchaseOrderId, string customerOrderId,
-        DateTimeOffset ordered, IReadOnlyList<ScenarioLine> lines, string status, DateTimeOffset statusAt)
+        DateTimeOffset ordered, IReadOnlyList<ScenarioLine> lines, string status, DateTimeOffset statusAt, int firstLineNumber = 1)
     {
         var body = template.DeepClone();
         body["source"]!["eventType"] = eventType;
@@ -132,7 +151,7 @@ internal static class WalmartScenarioStream
         payload["orderLines"] = new JsonArray(lines.Select((line, j) =>
         {
             var node = lineTemplate.DeepClone();
-            node["lineNumber"] = (j + 1).ToString(CultureInfo.InvariantCulture);
+            node["lineNumber"] = (j + firstLineNumber).ToString(CultureInfo.InvariantCulture);
             node["sku"] = line.Product.Sku;
             node["productName"] = line.Product.FullTitle;
             node["quantity"]!["measurementValue"] = line.Quantity.ToString(CultureInfo.InvariantCulture);
@@ -144,7 +163,13 @@ internal static class WalmartScenarioStream
     }
 
     private static ChannelOrderDocument Document(
-        JsonNode template, string purchaseOrderId, string customerOrderId, DateTimeOffset ordered, IReadOnlyList<ScenarioLine> lines, string status, DateTimeOffset statusAt)
+        JsonNode template, string purchaseOrderId, string customerOrderId, DateTimeOffset ordered, IReadOnlyList<ScenarioLine> lines, string status, DateTimeOffset statusAt) =>
+        Document(template, purchaseOrderId, customerOrderId, ordered, lines, _ => status, _ => statusAt);
+
+    /// <summary>The GET /v3/orders document with each line in its own status since its own status date.</summary>
+    private static ChannelOrderDocument Document(
+        JsonNode template, string purchaseOrderId, string customerOrderId, DateTimeOffset ordered, IReadOnlyList<ScenarioLine> lines,
+        Func<int, string> statusOf, Func<int, DateTimeOffset> statusAtOf)
     {
         var body = template.DeepClone();
         var order = body["order"]!;
@@ -166,7 +191,8 @@ internal static class WalmartScenarioStream
             product["chargeAmount"]!["amount"] = line.Gross;
             product["tax"]!["taxAmount"]!["amount"] = line.Tax;
             node["orderLineQuantity"]!["amount"] = quantity;
-            node["statusDate"] = statusAt.ToUnixTimeMilliseconds();
+            node["statusDate"] = statusAtOf(j).ToUnixTimeMilliseconds();
+            var status = statusOf(j);
             var lineStatus = node["orderLineStatuses"]!["orderLineStatus"]![0]!;
             lineStatus["status"] = status;
             lineStatus["statusQuantity"]!["amount"] = quantity;
