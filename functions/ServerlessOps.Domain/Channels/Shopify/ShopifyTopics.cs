@@ -18,8 +18,11 @@ public enum ShopifyTopicKind
     /// <summary>The Product resource with its variants.</summary>
     Product,
 
-    /// <summary>Recorded only: deletions, uninstall, privacy requests.</summary>
+    /// <summary>Recorded only: deletions, uninstall.</summary>
     Notice,
+
+    /// <summary>Shopify's mandatory privacy requests: acted on (Domain/Privacy), not only recorded.</summary>
+    PrivacyRequest,
 }
 
 /// <summary>The Shopify topics handled (REST-style names, CHANNELS.md 1.5); anything else is rejected as unsupported.</summary>
@@ -57,9 +60,9 @@ public static class ShopifyTopics
         [ProductsUpdate] = ShopifyTopicKind.Product,
         [OrdersDelete] = ShopifyTopicKind.Notice,
         [AppUninstalled] = ShopifyTopicKind.Notice,
-        [CustomersDataRequest] = ShopifyTopicKind.Notice,
-        [CustomersRedact] = ShopifyTopicKind.Notice,
-        [ShopRedact] = ShopifyTopicKind.Notice,
+        [CustomersDataRequest] = ShopifyTopicKind.PrivacyRequest,
+        [CustomersRedact] = ShopifyTopicKind.PrivacyRequest,
+        [ShopRedact] = ShopifyTopicKind.PrivacyRequest,
     };
 
     public static IReadOnlyCollection<string> Supported => _kinds.Keys;

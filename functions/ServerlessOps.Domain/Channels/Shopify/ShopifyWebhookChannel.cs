@@ -3,6 +3,7 @@ using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels.Json;
 using ServerlessOps.Domain.Channels.Signatures;
 using ServerlessOps.Domain.Orders;
+using ServerlessOps.Domain.Privacy;
 
 namespace ServerlessOps.Domain.Channels.Shopify;
 
@@ -107,6 +108,7 @@ public sealed class ShopifyWebhookChannel : IWebhookChannel
             ShopifyTopicKind.Fulfillment => ShopifyFulfillmentMapper.Report(root),
             ShopifyTopicKind.InventoryLevel => ShopifyInventoryMapper.Map(root, account, deliveryKey),
             ShopifyTopicKind.Product => ShopifyProductMapper.Map(root, account, deliveryKey),
+            ShopifyTopicKind.PrivacyRequest => ShopifyPrivacyRequestReader.Read(envelope.Topic, root, account.AccountId),
             _ => ShopifyNotices.For(envelope.Topic, root),
         };
     }

@@ -2,6 +2,7 @@ using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Channels.Shopify;
 using ServerlessOps.Domain.Orders;
 using ServerlessOps.Domain.Pricing;
+using ServerlessOps.Domain.Privacy;
 using ServerlessOps.Domain.Tests.TestSupport;
 
 namespace ServerlessOps.Domain.Tests.Channels.Shopify;
@@ -145,25 +146,36 @@ public sealed class ShopifyInterpretTests
         Assert.Equal("6120001122334", notice.ExternalOrderId);
     }
 
-    [Theory]
-    [InlineData("app/uninstalled", """{"id": 1, "domain": "acme-outfitters.myshopify.com"}""")]
-    [InlineData("customers/data_request", """{"shop_id": 1, "customer": {"id": 77, "email": "jordan.lee@example.com"}, "orders_requested": [1, 2]}""")]
-    [InlineData("customers/redact", """{"shop_id": 1, "customer": {"id": 77, "email": "jordan.lee@example.com"}, "orders_to_redact": [1]}""")]
-    [InlineData("shop/redact", """{"shop_id": 1, "shop_domain": "acme-outfitters.myshopify.com"}""")]
-    public void Interpret_LifecycleAndPrivacyTopics_AreNoticesWithoutCustomerData(string topic, string json)
+    [Fact]
+    public void Interpret_AppUninstalled_IsANoticeWithoutCustomerData()
     {
-        var notice = Assert.IsType<ChannelNotice>(Interpret(topic, Samples.Utf8(json)));
+        var notice = Assert.IsType<ChannelNotice>(Interpret("app/uninstalled", Samples.Utf8("""{"id": 1, "domain": "acme-outfitters.myshopify.com"}""")));
         Assert.False(string.IsNullOrWhiteSpace(notice.Summary));
-        Assert.DoesNotContain("@", notice.Summary, StringComparison.Ordinal);
         Assert.Null(notice.ExternalOrderId);
     }
 
-    [Fact]
-    public void Interpret_PrivacyRequest_NamesTheCustomerIdAndOrderCount()
+    [Theory]
+    [InlineData("customers/data_request", """{"shop_id": 1, "customer": {"id": 77, "email": "jordan.lee@example.com"}, "orders_requested": [1, 2]}""", PrivacyRequestKind.CustomerDataRequest)]
+    [InlineData("customers/redact", """{"shop_id": 1, "customer": {"id": 77, "email": "jordan.lee@example.com"}, "orders_to_redact": [1]}""", PrivacyRequestKind.CustomerRedact)]
+    [InlineData("shop/redact", """{"shop_id": 1, "shop_domain": "acme-outfitters.myshopify.com"}""", PrivacyRequestKind.ShopRedact)]
+    public void Interpret_PrivacyTopics_AreRequestsToActOnWhoseTextCarriesNoCustomerData(string topic, string json, PrivacyRequestKind kind)
     {
-        var notice = Assert.IsType<ChannelNotice>(Interpret(
-            "customers/data_request", Samples.Utf8("""{"customer": {"id": 77}, "orders_requested": [1, 2]}""")));
-        Assert.Equal("Privacy request customers/data_request for customer 77 (2 orders named)", notice.Summary);
+        var request = Assert.IsType<PrivacyRequestNotice>(Interpret(topic, Samples.Utf8(json)));
+        Assert.Equal(kind, request.Kind);
+        Assert.Equal(Accounts.Shopify.AccountId, request.AccountId);
+        Assert.DoesNotContain("@", request.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Interpret_DataRequest_NamesTheCustomerTheOrdersAndTheRequest()
+    {
+        var request = Assert.IsType<PrivacyRequestNotice>(Interpret(
+            "customers/data_request",
+            Samples.Utf8("""{"customer": {"id": 77, "email": "a@example.com", "phone": "+1 555 0100"}, "orders_requested": [1, 2, 2], "data_request": {"id": 9999}}""")));
+        Assert.Equal("77", request.CustomerId);
+        Assert.Equal(["1", "2"], request.ExternalOrderIds);
+        Assert.Equal("9999", request.ChannelRequestId);
+        Assert.Equal(["a@example.com", "+1 555 0100"], request.KnownPersonalValues);
     }
 
     [Fact]

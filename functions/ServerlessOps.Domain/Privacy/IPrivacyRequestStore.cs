@@ -1,0 +1,18 @@
+using ServerlessOps.Domain.Concurrency;
+
+namespace ServerlessOps.Domain.Privacy;
+
+/// <summary>A brand's privacy requests: point reads by id, ETag-guarded writes, and the brand's list.</summary>
+public interface IPrivacyRequestStore
+{
+    Task<Versioned<PrivacyRequest>?> GetAsync(string brandId, string requestId, CancellationToken cancellationToken = default);
+
+    /// <summary><see cref="ConcurrencyConflictException"/> when a request with this id exists.</summary>
+    Task<Versioned<PrivacyRequest>> CreateAsync(PrivacyRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary><see cref="ConcurrencyConflictException"/> when changed since <paramref name="ifMatchETag"/>.</summary>
+    Task<Versioned<PrivacyRequest>> ReplaceAsync(PrivacyRequest request, string ifMatchETag, CancellationToken cancellationToken = default);
+
+    /// <summary>The brand's requests, newest received first (one partition).</summary>
+    Task<IReadOnlyList<PrivacyRequest>> ListAsync(string brandId, CancellationToken cancellationToken = default);
+}
