@@ -66,7 +66,7 @@ param taskHubName string = 'serverlessops'
 @description('Durable Functions partitions (control queues {hub}-control-00..NN; 1-16). The host reads it through AzureFunctionsJobHost__extensions__durableTask__storageProvider__partitionCount, the standalone host from the same name. Fixed for the life of a task hub: changing it for a live hub strands messages on the old queues.')
 @minValue(1)
 @maxValue(16)
-param partitionCount int = 4
+param partitionCount int = 2
 
 @description('Client id of the Entra app registration that callers get tokens for (App Service authentication). Empty = authentication off: the app then answers 401 on every route except the webhooks (README.md, "Who may call the API").')
 param authClientId string = ''

@@ -24,7 +24,7 @@ internal static class BenchmarkTable
         }
 
         Console.WriteLine();
-        Console.WriteLine(F($"Azurite raw queue, same run: {rawCycles:F0} send+receive+delete cycles/s with 8 clients = {rawCycles * 3:F0} queue requests/s. Each variant ran on an Azurite of its own."));
+        Console.WriteLine(F($"Azurite raw queue, same run: {rawCycles:F0} send+receive+delete cycles/s with 8 clients = {rawCycles * 3:F0} queue requests/s. Each variant ran on an Azurite of its own; figures are medians of {(results.Count > 0 ? results[0].Figures.Runs : 0)} runs."));
         Console.WriteLine("Sequential: one 50-step chain alone, then ten 30-step chains at once. Fan-out: one instance calling 500 activities at once; " +
             "fan-out/s = 500 / (scheduled -> last activity ran), fan-in/s = 500 / (first activity ran -> instance completed). Events: one instance " +
             "awaiting 500 events raised 16 at a time, each raise checking the instance first as the extension does. Durations are the engine's own " +

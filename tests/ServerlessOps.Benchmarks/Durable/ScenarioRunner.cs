@@ -38,6 +38,7 @@ internal sealed class ScenarioRunner(BenchmarkEngine engine, CancellationToken c
         before = engine.Counter.Total;
         var fan = await CompleteAsync(await engine.Client.ScheduleNewOrchestrationInstanceAsync(BenchmarkTasks.FanOut, FanOutWidth, cancellationToken));
         var fanOut = FanOutWidth / Seconds(fan.CreatedAt, BenchmarkTasks.Timeline.Last);
+        Console.WriteLine($"  fan-out: first activity {Seconds(fan.CreatedAt, BenchmarkTasks.Timeline.First):F2} s after scheduling, last {Seconds(BenchmarkTasks.Timeline.First, BenchmarkTasks.Timeline.Last):F2} s after the first, instance done {Seconds(BenchmarkTasks.Timeline.Last, fan.LastUpdatedAt):F2} s after the last");
         var fanIn = FanOutWidth / Seconds(BenchmarkTasks.Timeline.First, fan.LastUpdatedAt);
         var fanRequests = (double)(engine.Counter.Total - before) / FanOutWidth;
 

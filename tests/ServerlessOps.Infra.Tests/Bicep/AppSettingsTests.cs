@@ -65,7 +65,7 @@ public sealed partial class AppSettingsTests(BicepFixture bicep)
             ["Ingestion__QueueName"] = "webhook-deliveries",
             ["Ingestion__MaxDequeueCount"] = "5",
             ["DurableTaskHubName"] = "serverlessops",
-            [PartitionCountSetting] = "4",
+            [PartitionCountSetting] = "2",
             ["Channels__Amazon__BaseUrl"] = "https://sellingpartnerapi-na.amazon.com",
             ["Channels__Walmart__BaseUrl"] = "https://marketplace.walmartapis.com",
             ["Channels__TikTokShop__BaseUrl"] = "https://open-api.tiktokglobalshop.com",

@@ -10,7 +10,7 @@ public sealed class StorageTemplateTests(BicepFixture bicep)
             new[]
             {
                 "webhook-deliveries", "webhook-deliveries-poison", "alert-notifications", "alert-notifications-poison", "serverlessops-workitems",
-                "serverlessops-control-00", "serverlessops-control-01", "serverlessops-control-02", "serverlessops-control-03",
+                "serverlessops-control-00", "serverlessops-control-01",
             }.Order(),
             bicep.Dev.NamesOf("Microsoft.Storage/storageAccounts/queueServices/queues").Order());
     }
