@@ -171,5 +171,5 @@ public sealed record ChannelConnection(
     }
 
     private static readonly string[] _walmartMethods =
-        [WalmartAuthMethods.Header, WalmartAuthMethods.Basic, WalmartAuthMethods.Hmac, WalmartAuthMethods.Signature];
+        [WalmartAuthMethods.Header, WalmartAuthMethods.Basic, WalmartAuthMethods.Hmac, WalmartAuthMethods.Signature, WalmartAuthMethods.OAuth];
 }

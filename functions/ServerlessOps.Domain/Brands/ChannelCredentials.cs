@@ -8,7 +8,7 @@ namespace ServerlessOps.Domain.Brands;
 /// <param name="Secrets">Current secret first, then the previous one if set. Empty only for an account that cannot take webhooks yet.</param>
 /// <param name="AppKey">TikTok Shop app key (it is part of the signed message); null elsewhere.</param>
 /// <param name="CredentialHeader">Amazon/Walmart: the header carrying the shared credential; null = channel default.</param>
-/// <param name="AuthMethod">Walmart subscription auth method: Header, Basic, Hmac or Signature; null elsewhere.</param>
+/// <param name="AuthMethod">Walmart subscription auth method: Header, Basic, Hmac, Signature or OAuth; null elsewhere.</param>
 /// <param name="SignatureSecrets">Walmart: the <c>WM_SEC.SIGNATURE</c> secrets (current, previous) when they differ from <paramref name="Secrets"/>; null = the same.</param>
 /// <param name="RequireSignature">Walmart: a delivery without a valid <c>WM_SEC.SIGNATURE</c> is refused, whatever the auth method.</param>
 public sealed record ChannelCredentials(

@@ -14,6 +14,12 @@ public sealed record WebhookRequest(
     IReadOnlyDictionary<string, string> Headers,
     ReadOnlyMemory<byte> Body)
 {
+    /// <summary>
+    /// When the edge received the call (its clock): what a credential with an expiry (Walmart's OAuth bearer) is checked
+    /// against. Null where nothing is authenticated (processing a stored delivery); such a credential then fails.
+    /// </summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>Query parameter from <see cref="PathAndQuery"/>, unescaped; null when absent.</summary>

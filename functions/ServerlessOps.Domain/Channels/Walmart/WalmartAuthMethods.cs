@@ -17,6 +17,13 @@ public static class WalmartAuthMethods
     /// <summary>The performance-webhook <c>WM_SEC.SIGNATURE</c> scheme only.</summary>
     public const string Signature = "Signature";
 
+    /// <summary>
+    /// <c>OAUTH</c>: Walmart obtains a token from our token endpoint with the client id and secret we gave it (stored as
+    /// the webhook secret, <c>client-id:client-secret</c>) and sends <c>Bearer {token}</c> in the header
+    /// (<see cref="WalmartBearerToken"/>).
+    /// </summary>
+    public const string OAuth = "OAuth";
+
     /// <summary>The header carrying the credential when <see cref="Brands.ChannelCredentials.CredentialHeader"/> is not set.</summary>
     public const string DefaultHeader = "x-serverlessops-key";
 }

@@ -38,6 +38,12 @@ public static class WalmartAuthenticator
         {
             primary = HmacMatches(presented, request.Body.Span, credentials.Secrets);
         }
+        else if (Is(method, WalmartAuthMethods.OAuth))
+        {
+            // A bearer we issued (WalmartBearerToken): its expiry is checked at the time the edge received the call;
+            // a request without that time cannot be checked, so it fails closed.
+            primary = request.ReceivedAt is { } receivedAt && WalmartBearerToken.Verify(presented, credentials.Secrets, receivedAt);
+        }
         else if (Is(method, WalmartAuthMethods.Signature))
         {
             return WalmartSignature.Verify(request, credentials.SigningSecrets);
