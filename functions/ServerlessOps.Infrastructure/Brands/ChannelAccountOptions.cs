@@ -21,6 +21,6 @@ public sealed class ChannelAccountOptions
     /// <summary>Amazon/Walmart: header carrying the shared credential (default x-serverlessops-key; Authorization for Basic).</summary>
     public string? CredentialHeader { get; set; }
 
-    /// <summary>Walmart: Header, Basic, Hmac or Signature.</summary>
+    /// <summary>Walmart: Header, Basic, Hmac, Signature or OAuth.</summary>
     public string? AuthMethod { get; set; }
 }

@@ -11,7 +11,7 @@ namespace ServerlessOps.Infrastructure.Channels;
 /// (CHANNELS.md 2.7), with the Login with Amazon access token in <c>x-amz-access-token</c> (no SigV4 since 2023).
 /// A real deployment needs a Restricted Data Token in that header for <c>ShippingAddress</c> and buyer fields:
 /// with a plain access token Amazon omits them. Obtaining an RDT (Tokens API createRestrictedDataToken) is
-/// not implemented; the configured token is sent as is. getOrderItems pages are followed (<c>NextToken</c>) and
+/// not implemented; the LWA access token is sent as is. getOrderItems pages are followed (<c>NextToken</c>) and
 /// merged into one body, the first page's with every page's <c>OrderItems</c> and no <c>NextToken</c>.
 /// </summary>
 public sealed class AmazonOrderReader : IChannelOrderReader
@@ -39,7 +39,7 @@ public sealed class AmazonOrderReader : IChannelOrderReader
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(externalOrderId);
-        var token = _credentials.Get(account).AccessToken;
+        var token = (await _credentials.GetAsync(account, cancellationToken)).AccessToken;
         var orderPath = $"orders/v0/orders/{Uri.EscapeDataString(externalOrderId)}";
 
         var order = await GetAsync(orderPath, token, OrderOperation, externalOrderId, cancellationToken);

@@ -1,9 +1,10 @@
 namespace ServerlessOps.Infrastructure.Channels;
 
 /// <summary>
-/// What an outbound call for one channel account authenticates with. Access tokens are configured, not
-/// obtained: Login with Amazon refresh, Walmart's POST /v3/token exchange and TikTok's token refresh are not
-/// implemented, so whoever configures the token keeps it fresh (Amazon's last an hour, Walmart's 15 minutes).
+/// What an outbound call for one channel account authenticates with. In the app the access token is obtained and kept
+/// fresh by the token service (Infrastructure/Tokens: Login with Amazon refresh, Walmart's POST /v3/token, TikTok's and
+/// Shopify's refresh); an access token entered in the registry is the fallback for an account never connected. Ask the
+/// source again for every call: a token lasts an hour (Walmart's 15 minutes).
 /// </summary>
 /// <param name="AccessToken">Amazon LWA access token, Walmart WM_SEC.ACCESS_TOKEN, TikTok x-tts-access-token.</param>
 /// <param name="AppKey">TikTok Shop app key (query <c>app_key</c>); null elsewhere.</param>

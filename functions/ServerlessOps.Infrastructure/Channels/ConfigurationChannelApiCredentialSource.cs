@@ -20,7 +20,9 @@ public sealed class ConfigurationChannelApiCredentialSource : IChannelApiCredent
         _configuration = configuration;
     }
 
-    public ChannelApiCredential Get(ChannelAccount account)
+    public ValueTask<ChannelApiCredential> GetAsync(ChannelAccount account, CancellationToken cancellationToken = default) => ValueTask.FromResult(Get(account));
+
+    private ChannelApiCredential Get(ChannelAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
         var accounts = _configuration.GetSection("Brands").GetSection(account.BrandId).GetSection("Accounts");

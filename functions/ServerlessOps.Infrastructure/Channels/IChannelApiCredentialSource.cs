@@ -1,12 +1,14 @@
-using System.Diagnostics.CodeAnalysis;
 using ServerlessOps.Domain.Brands;
 
 namespace ServerlessOps.Infrastructure.Channels;
 
-/// <summary>Finds the outbound API credential of a channel account.</summary>
+/// <summary>
+/// Finds the outbound API credential of a channel account, right before each call: in the app, an access token the
+/// token service keeps fresh (Infrastructure/Tokens), so a caller asks again for every call rather than keeping one.
+/// </summary>
 public interface IChannelApiCredentialSource
 {
-    /// <exception cref="ChannelApiCredentialMissingException">The account has no configured access token (or TikTok app key/secret).</exception>
-    [SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "The name is the lead's contract; only C# implements this interface.")]
-    ChannelApiCredential Get(ChannelAccount account);
+    /// <exception cref="ChannelApiCredentialMissingException">The account has no usable access token (or TikTok app key/secret).</exception>
+    /// <exception cref="ChannelApiException">Obtaining the token failed (a revoked authorisation, a refused app credential); <see cref="ChannelApiUnavailableException"/> when transient.</exception>
+    ValueTask<ChannelApiCredential> GetAsync(ChannelAccount account, CancellationToken cancellationToken = default);
 }

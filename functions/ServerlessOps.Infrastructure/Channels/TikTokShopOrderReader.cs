@@ -15,7 +15,8 @@ namespace ServerlessOps.Infrastructure.Channels;
 /// it). Both are signed per <see cref="TikTokRequestSigner"/> (the POST's body is part of the sign), with the access
 /// token in <c>x-tts-access-token</c>. TikTok answers 200 with a non-zero <c>code</c> when it refuses a call: that is a
 /// <see cref="ChannelApiException"/> carrying the code and <c>request_id</c>. An answer without the order is
-/// <see cref="ChannelOrderNotFoundException"/>. The access token is configured; TikTok's token refresh is not implemented.
+/// <see cref="ChannelOrderNotFoundException"/>. The access token comes from the credential source (in the app, the token
+/// service refreshes it).
 /// </summary>
 public sealed class TikTokShopOrderReader : IChannelOrderReader, IChannelReturnReader
 {
@@ -51,7 +52,7 @@ public sealed class TikTokShopOrderReader : IChannelOrderReader, IChannelReturnR
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(externalOrderId);
-        var credential = Credential(account);
+        var credential = await CredentialAsync(account, cancellationToken);
         using var request = Signed(HttpMethod.Get, Path, credential, [new("ids", externalOrderId)], body: null);
         var answer = await ChannelApiCall.SendAsync(
             _httpClient, request, Channel, Operation, externalOrderId, static (_, body) => ReadEnvelope(body).RequestId, _logger, cancellationToken);
@@ -78,7 +79,7 @@ public sealed class TikTokShopOrderReader : IChannelOrderReader, IChannelReturnR
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(externalOrderId);
-        var credential = Credential(account);
+        var credential = await CredentialAsync(account, cancellationToken);
         var body = Encoding.UTF8.GetBytes(new JsonObject { ["order_ids"] = new JsonArray(externalOrderId) }.ToJsonString());
         JsonNode? merged = null;
         string? pageToken = null;
@@ -130,9 +131,9 @@ public sealed class TikTokShopOrderReader : IChannelOrderReader, IChannelReturnR
         return merged.ToJsonString();
     }
 
-    private ChannelApiCredential Credential(ChannelAccount account)
+    private async Task<ChannelApiCredential> CredentialAsync(ChannelAccount account, CancellationToken cancellationToken)
     {
-        var credential = _credentials.Get(account);
+        var credential = await _credentials.GetAsync(account, cancellationToken);
         if (string.IsNullOrEmpty(credential.AppKey) || string.IsNullOrEmpty(credential.AppSecret))
         {
             throw new ChannelApiCredentialMissingException(

@@ -7,8 +7,8 @@ namespace ServerlessOps.Infrastructure.Channels;
 /// <summary>
 /// Reads a Walmart purchase order: <c>GET /v3/orders/{purchaseOrderId}</c> (CHANNELS.md 3.5) with
 /// <c>WM_SEC.ACCESS_TOKEN</c>, a fresh <c>WM_QOS.CORRELATION_ID</c> per read (it is also the request id in our
-/// errors, Walmart's support asks for it) and <c>WM_SVC.NAME</c>. The access token is configured: the
-/// client-credentials exchange (<c>POST /v3/token</c>, 15-minute tokens) is not implemented.
+/// errors, Walmart's support asks for it) and <c>WM_SVC.NAME</c>. The access token comes from the credential source:
+/// in the app, the token service's client-credentials exchange (<c>POST /v3/token</c>, 15-minute tokens).
 /// </summary>
 public sealed class WalmartOrderReader : IChannelOrderReader
 {
@@ -32,7 +32,7 @@ public sealed class WalmartOrderReader : IChannelOrderReader
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(externalOrderId);
-        var token = _credentials.Get(account).AccessToken;
+        var token = (await _credentials.GetAsync(account, cancellationToken)).AccessToken;
         var correlationId = Guid.NewGuid().ToString();
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"v3/orders/{Uri.EscapeDataString(externalOrderId)}");

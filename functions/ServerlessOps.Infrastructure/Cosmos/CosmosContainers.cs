@@ -34,6 +34,9 @@ public sealed class CosmosContainers
     /// <summary>Reserved for pull-model change-feed continuations.</summary>
     public const string LeasesName = "leases";
 
+    /// <summary>Each channel account's access and refresh tokens and refresh lease, and OAuth connection states (Infrastructure/Tokens).</summary>
+    public const string ChannelTokensName = "channelTokens";
+
     public CosmosContainers(CosmosClient client, string databaseName)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -48,11 +51,12 @@ public sealed class CosmosContainers
         Alerts = client.GetContainer(databaseName, AlertsName);
         Registry = client.GetContainer(databaseName, RegistryName);
         Leases = client.GetContainer(databaseName, LeasesName);
+        ChannelTokens = client.GetContainer(databaseName, ChannelTokensName);
     }
 
     /// <summary>All container names, in creation order: those of cosmos-containers.json (a test keeps them equal).</summary>
     public static IReadOnlyList<string> AllNames { get; } =
-        [OrdersName, ChannelEventsName, QuarantineName, InventoryEventsName, PriceChangesName, RegistryName, AlertsName, LeasesName];
+        [OrdersName, ChannelEventsName, QuarantineName, InventoryEventsName, PriceChangesName, RegistryName, AlertsName, LeasesName, ChannelTokensName];
 
     public CosmosClient Client { get; }
 
@@ -73,6 +77,8 @@ public sealed class CosmosContainers
     public Container Registry { get; }
 
     public Container Leases { get; }
+
+    public Container ChannelTokens { get; }
 
     /// <summary>
     /// The container's definition from <see cref="CosmosContainerDefinitions.Embedded"/>, the file the Bicep

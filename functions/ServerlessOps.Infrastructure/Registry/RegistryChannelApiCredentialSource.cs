@@ -7,11 +7,13 @@ namespace ServerlessOps.Infrastructure.Registry;
 /// <summary>
 /// <see cref="IChannelApiCredentialSource"/> from the registry cache: the account's current <c>access-token</c>, and for
 /// TikTok Shop its app key, current <c>app-secret</c> and shop cipher. A read of memory, so a rotation reaches outbound
-/// calls as soon as the cache has it. The seam stays synchronous for the token service that replaces entered tokens.
+/// calls as soon as the cache has it. The app replaces it with Tokens/TokenChannelApiCredentialSource, which obtains tokens.
 /// </summary>
 public sealed class RegistryChannelApiCredentialSource(BrandDirectoryCache cache) : IChannelApiCredentialSource
 {
-    public ChannelApiCredential Get(ChannelAccount account)
+    public ValueTask<ChannelApiCredential> GetAsync(ChannelAccount account, CancellationToken cancellationToken = default) => ValueTask.FromResult(Get(account));
+
+    private ChannelApiCredential Get(ChannelAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
         var where = $"{account.Channel} account '{account.AccountId}' of brand '{account.BrandId}'";

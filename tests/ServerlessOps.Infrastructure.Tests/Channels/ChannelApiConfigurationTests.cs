@@ -38,14 +38,14 @@ public sealed class ChannelApiConfigurationTests
         Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["Channels:Amazon:MaxRetries"] = "50" }));
 
     [Fact]
-    public void CredentialSource_ScenarioLayout_FindsEachAccountsToken()
+    public async Task CredentialSource_ScenarioLayout_FindsEachAccountsToken()
     {
         var accounts = ScenarioAccounts.Default;
         var source = new ConfigurationChannelApiCredentialSource(new ConfigurationBuilder().AddInMemoryCollection(accounts.ToConfiguration()).Build());
 
-        Assert.Equal(accounts.AmazonAccessToken, source.Get(accounts.Account(SalesChannel.Amazon)).AccessToken);
-        Assert.Equal(accounts.WalmartAccessToken, source.Get(accounts.Account(SalesChannel.Walmart)).AccessToken);
-        var tiktok = source.Get(accounts.Account(SalesChannel.TikTokShop));
+        Assert.Equal(accounts.AmazonAccessToken, (await source.GetAsync(accounts.Account(SalesChannel.Amazon), TestContext.Current.CancellationToken)).AccessToken);
+        Assert.Equal(accounts.WalmartAccessToken, (await source.GetAsync(accounts.Account(SalesChannel.Walmart), TestContext.Current.CancellationToken)).AccessToken);
+        var tiktok = await source.GetAsync(accounts.Account(SalesChannel.TikTokShop), TestContext.Current.CancellationToken);
         Assert.Equal(
             new ChannelApiCredential(accounts.TikTokAccessToken, accounts.TikTokAppKey, accounts.TikTokAppSecret, accounts.TikTokShopCipher),
             tiktok);
@@ -53,31 +53,33 @@ public sealed class ChannelApiConfigurationTests
     }
 
     [Fact]
-    public void CredentialSource_AccountIdInOtherCase_Matches()
+    public async Task CredentialSource_AccountIdInOtherCase_Matches()
     {
         var accounts = ScenarioAccounts.Default;
         var source = new ConfigurationChannelApiCredentialSource(new ConfigurationBuilder().AddInMemoryCollection(accounts.ToConfiguration()).Build());
 
-        Assert.Equal(accounts.AmazonAccessToken, source.Get(new ChannelAccount("acme", SalesChannel.Amazon, "a2examplesellr1")).AccessToken);
+        Assert.Equal(accounts.AmazonAccessToken, (await source.GetAsync(new ChannelAccount("acme", SalesChannel.Amazon, "a2examplesellr1"), TestContext.Current.CancellationToken)).AccessToken);
     }
 
     [Fact]
-    public void CredentialSource_NoAccessToken_NamesTheMissingKey()
+    public async Task CredentialSource_NoAccessToken_NamesTheMissingKey()
     {
         var settings = ScenarioAccounts.Default.ToConfiguration().Where(p => p.Key != "Brands:acme:Accounts:2:AccessToken");
         var source = new ConfigurationChannelApiCredentialSource(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
 
-        var ex = Assert.Throws<ChannelApiCredentialMissingException>(() => source.Get(ScenarioAccounts.Default.Account(SalesChannel.Walmart)));
+        var ex = await Assert.ThrowsAsync<ChannelApiCredentialMissingException>(
+            async () => await source.GetAsync(ScenarioAccounts.Default.Account(SalesChannel.Walmart), TestContext.Current.CancellationToken));
 
         Assert.Contains("Brands:acme:Accounts:2:AccessToken", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void CredentialSource_UnknownAccount_Throws()
+    public async Task CredentialSource_UnknownAccount_Throws()
     {
         var source = new ConfigurationChannelApiCredentialSource(new ConfigurationBuilder().AddInMemoryCollection(ScenarioAccounts.Default.ToConfiguration()).Build());
 
-        Assert.Throws<ChannelApiCredentialMissingException>(() => source.Get(new ChannelAccount("acme", SalesChannel.Amazon, "ANOTHERSELLER")));
+        await Assert.ThrowsAsync<ChannelApiCredentialMissingException>(
+            async () => await source.GetAsync(new ChannelAccount("acme", SalesChannel.Amazon, "ANOTHERSELLER"), TestContext.Current.CancellationToken));
     }
 
     private static ChannelApiOptions Resolve(Dictionary<string, string?> settings)

@@ -31,12 +31,15 @@ public sealed partial class StubMarketplace
         }
 
         var token = Header(context, "x-amz-access-token");
-        if (string.IsNullOrEmpty(token) || (_amazonToken is { } expected && !SameSecret(token, expected)))
+        // An access token the stub's LWA issued is good until it expires; otherwise only the expected one (if set).
+        var expired = ExpiredIssuedToken(SalesChannel.Amazon, token, "x-amz-access-token");
+        if (string.IsNullOrEmpty(token) || expired is not null
+            || (_amazonToken is { } expected && !SameSecret(token, expected) && !IsIssuedToken(SalesChannel.Amazon, token)))
         {
             await AnswerAsync(
                 context, SalesChannel.Amazon, receivedAt, StatusCodes.Status401Unauthorized,
                 AmazonError("Unauthorized", "Access to requested resource is denied."),
-                string.IsNullOrEmpty(token) ? "x-amz-access-token missing" : "x-amz-access-token wrong");
+                string.IsNullOrEmpty(token) ? "x-amz-access-token missing" : expired ?? "x-amz-access-token wrong");
             return;
         }
 

@@ -150,12 +150,17 @@ public sealed partial class StubMarketplace
             return (TikTokCodeTimestampExpired, "timestamp missing or more than 5 minutes off");
         }
 
+        if (ExpiredIssuedToken(SalesChannel.TikTokShop, token, "x-tts-access-token") is { } expired)
+        {
+            return (TikTokCodeInvalidCredentials, expired);
+        }
+
         if (_tiktokExpectation is not { } expected)
         {
             return null;
         }
 
-        if (!SameSecret(token, expected.AccessToken))
+        if (!SameSecret(token, expected.AccessToken) && !IsIssuedToken(SalesChannel.TikTokShop, token))
         {
             return (TikTokCodeInvalidCredentials, "x-tts-access-token wrong");
         }

@@ -33,12 +33,15 @@ public sealed partial class StubMarketplace
         }
 
         var token = Header(context, "WM_SEC.ACCESS_TOKEN");
-        if (string.IsNullOrEmpty(token) || (_walmartToken is { } expected && !SameSecret(token, expected)))
+        // A token the stub's POST /v3/token issued is good until it expires; otherwise only the expected one (if set).
+        var expired = ExpiredIssuedToken(SalesChannel.Walmart, token, "WM_SEC.ACCESS_TOKEN");
+        if (string.IsNullOrEmpty(token) || expired is not null
+            || (_walmartToken is { } expected && !SameSecret(token, expected) && !IsIssuedToken(SalesChannel.Walmart, token)))
         {
             await AnswerAsync(
                 context, SalesChannel.Walmart, receivedAt, StatusCodes.Status401Unauthorized,
                 WalmartError("UNAUTHORIZED.GMP_GATEWAY_API", null, "Unauthorized token or incorrect authorization header."),
-                string.IsNullOrEmpty(token) ? "WM_SEC.ACCESS_TOKEN missing" : "WM_SEC.ACCESS_TOKEN wrong");
+                string.IsNullOrEmpty(token) ? "WM_SEC.ACCESS_TOKEN missing" : expired ?? "WM_SEC.ACCESS_TOKEN wrong");
             return;
         }
 

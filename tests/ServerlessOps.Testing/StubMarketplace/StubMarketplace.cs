@@ -56,6 +56,8 @@ public sealed partial class StubMarketplace : IAsyncDisposable
         stub.MapAmazon(app);
         stub.MapWalmart(app);
         stub.MapTikTok(app);
+        stub.MapAuth(app);
+        stub.MapTokens(app);
         app.MapFallback((HttpContext context) =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
