@@ -35,7 +35,7 @@ type channelAccount = {
   credentialHeader: string?
 
   @description('Walmart only: how Walmart authenticates its notifications.')
-  authMethod: ('Header' | 'Basic' | 'Hmac' | 'Signature')?
+  authMethod: ('Header' | 'Basic' | 'Hmac' | 'Signature' | 'OAuth')?
 }
 
 @export()
@@ -227,6 +227,19 @@ func appSettings(input appSettingsInput) object => union(
     Registry__AllowLocalSecrets: 'false'
     Registry__KeyVaultUri: 'https://${input.keyVaultName}${environment().suffixes.keyvaultDns}/'
     Registry__ClientId: input.identityClientId
+
+    // Connecting channel accounts (ChannelApps): no marketplace app by default, so connections answer 409 naming the
+    // missing setting and accounts keep working with entered access tokens. To offer a channel, set its ids here through
+    // appSettingsOverrides and its secret as a Key Vault reference to this vault:
+    // ChannelApps__Shopify__ClientSecret = '@Microsoft.KeyVault(VaultName=<vault>;SecretName=channel-app-shopify-client-secret)',
+    // ChannelApps__Amazon__ClientSecret (channel-app-amazon-client-secret), ChannelApps__TikTokShop__AppSecret
+    // (channel-app-tiktokshop-app-secret). PublicBaseUrl empty = the address the admin's start request came to.
+    ChannelApps__PublicBaseUrl: ''
+    ChannelApps__Shopify__ClientId: ''
+    ChannelApps__Amazon__ClientId: ''
+    ChannelApps__Amazon__ApplicationId: ''
+    ChannelApps__TikTokShop__AppKey: ''
+    ChannelApps__TikTokShop__ServiceId: ''
 
     // Outbound channel APIs.
     Channels__Amazon__BaseUrl: 'https://sellingpartnerapi-na.amazon.com'

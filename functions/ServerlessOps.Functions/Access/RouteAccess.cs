@@ -15,6 +15,13 @@ public sealed record RouteAccess
     /// <summary>A marketplace: authenticated by the channel's own signature or credential inside the handler.</summary>
     public static RouteAccess Channel { get; } = new(RouteAccessKind.Channel, null);
 
+    /// <summary>
+    /// A marketplace's half of an authorisation protocol: an OAuth callback (authenticated by the channel's signature and
+    /// a single-use state we issued) or our Walmart token endpoint (by the client credentials we gave Walmart). Checked
+    /// inside the handler; anything missing or wrong is a 400 or 401 problem.
+    /// </summary>
+    public static RouteAccess Protocol { get; } = new(RouteAccessKind.Protocol, null);
+
     public static RouteAccess Operations { get; } = new(RouteAccessKind.Role, AccessRole.Operations);
 
     public static RouteAccess Finance { get; } = new(RouteAccessKind.Role, AccessRole.Finance);

@@ -6,4 +6,7 @@ public enum RouteAccessKind
     Anonymous,
     Channel,
     Role,
+
+    /// <summary>An authorisation protocol's own endpoint (an OAuth callback, a token endpoint): its request authenticates itself.</summary>
+    Protocol,
 }

@@ -27,6 +27,13 @@ public static class Problems
     public static readonly ProblemType PreconditionFailed = new("precondition-failed", "Changed since it was read", StatusCodes.Status412PreconditionFailed);
     public static readonly ProblemType PreconditionRequired = new("precondition-required", "If-Match required", StatusCodes.Status428PreconditionRequired);
     public static readonly ProblemType MisconfiguredSettings = new("misconfigured-settings", "Settings could not be resolved", StatusCodes.Status503ServiceUnavailable);
+    public static readonly ProblemType AuthorizationStateInvalid = new("authorization-state-invalid", "Authorisation state refused", StatusCodes.Status400BadRequest);
+    public static readonly ProblemType AuthorizationSignatureInvalid = new("authorization-signature-invalid", "Authorisation request not signed by the channel", StatusCodes.Status401Unauthorized);
+    public static readonly ProblemType AuthorizationRefused = new("authorization-refused", "The channel refused the authorisation", StatusCodes.Status400BadRequest);
+    public static readonly ProblemType ChannelAppNotConfigured = new("channel-app-not-configured", "Channel app not configured", StatusCodes.Status409Conflict);
+    public static readonly ProblemType ChannelUnavailable = new("channel-unavailable", "Channel temporarily unavailable", StatusCodes.Status503ServiceUnavailable);
+    public static readonly ProblemType ClientAuthenticationFailed = new("client-authentication-failed", "Client authentication failed", StatusCodes.Status401Unauthorized);
+    public static readonly ProblemType UnsupportedGrantType = new("unsupported-grant-type", "Unsupported grant type", StatusCodes.Status400BadRequest);
     public static readonly ProblemType Unexpected = new("unexpected", "Unexpected error", StatusCodes.Status500InternalServerError);
 
     public static IResult Result(ProblemType type, string detail, IDictionary<string, object?>? extensions = null) =>

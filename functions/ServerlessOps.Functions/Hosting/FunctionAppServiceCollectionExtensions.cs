@@ -8,6 +8,7 @@ using ServerlessOps.Functions.Webhooks;
 using ServerlessOps.Infrastructure.Alerts;
 using ServerlessOps.Infrastructure.Ingestion;
 using ServerlessOps.Infrastructure.Storage;
+using ServerlessOps.Infrastructure.Tokens;
 using ServerlessOps.Standalone.Queues;
 using ServerlessOps.Standalone.Timers;
 
@@ -20,6 +21,11 @@ public static class FunctionAppServiceCollectionExtensions
     {
         services.AddIngestion(configuration);
         services.AddAlerts(configuration);
+
+        // Obtained tokens replace entered ones in every outbound call; the token endpoints' URLs and bodies carry app
+        // secrets (TikTok's in the query string), so their client is neither logged (AddChannelTokens) nor traced.
+        services.AddChannelTokens();
+        services.AddHttpClient(TokenEndpoint.HttpClientName).AddHttpMessageHandler(() => new UntracedHttpHandler());
         services.AddSingleton<WebhookReceiver>();
 
         // Bound in both hosts: the processor's retry delay for a delivery split out of a batch is the queue's

@@ -1,6 +1,7 @@
 using ServerlessOps.Functions.Api;
 using ServerlessOps.Functions.Api.Admin;
 using ServerlessOps.Functions.Api.Alerts;
+using ServerlessOps.Functions.Api.Connections;
 using ServerlessOps.Functions.Local;
 using ServerlessOps.Functions.Webhooks;
 
@@ -44,5 +45,13 @@ public static class HttpRoutes
         RotateChannelSecret.Route,
         DropPreviousChannelSecret.Route,
         ListRegistryAudit.Route,
+        StartConnection.Route,
+        ListConnections.Route,
+        VerifyWalmartConnection.Route,
+        ShopifyInstall.Route,
+        ShopifyCallback.Route,
+        AmazonCallback.Route,
+        TikTokShopCallback.Route,
+        WalmartOAuthToken.Route,
     ];
 }

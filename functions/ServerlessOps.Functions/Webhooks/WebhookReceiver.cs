@@ -64,7 +64,7 @@ public sealed class WebhookReceiver
         }
 
         var headers = WebhookHeaders.All(http);
-        var request = new WebhookRequest(http.Method.ToUpperInvariant(), http.Path + http.QueryString, headers, body);
+        var request = new WebhookRequest(http.Method.ToUpperInvariant(), http.Path + http.QueryString, headers, body) { ReceivedAt = _time.GetUtcNow() };
         var adapter = WebhookChannels.For(channel);
 
         var account = adapter.LocateAccount(request);

@@ -1,0 +1,194 @@
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Channels;
+using ServerlessOps.Infrastructure.Tokens;
+
+namespace ServerlessOps.Functions.Tests.Connections;
+
+/// <summary>
+/// Access tokens obtained and refreshed (CHANNELS.md 6) with two app instances on one token store and the stub
+/// marketplace's token endpoints counting every call: once per expiry whatever the number of callers and instances, a
+/// rotated refresh token that survives (or, where the channel keeps no grace, visibly does not survive) a crash, and a
+/// revoked grant that alerts once and calls the channel once.
+/// </summary>
+public sealed class TokenRefreshTests(FunctionAppFixture fixture)
+{
+    private const int Callers = 50;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ShopifyTokenExpiresMidRun_FiftyCallersOnTwoInstances_RefreshedOnceAndAllGetTheNewToken()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        var first = harness.Instance();
+        var second = harness.Instance();
+        using var client = ConnectionHarness.Client(first);
+        var shop = ConnectionHarness.NewShop();
+        harness.Stub.Tokens.SetAccessTokenLifetime(SalesChannel.Shopify, TimeSpan.FromSeconds(4));
+        await ConnectionHarness.ConnectAsync(client, "shopify", new { shop });
+        harness.Stub.Tokens.SetAccessTokenLifetime(SalesChannel.Shopify, TimeSpan.FromHours(1));
+        var account = new ChannelAccount("acme", SalesChannel.Shopify, shop);
+        var services = new[] { ConnectionHarness.TokenService(first), ConnectionHarness.TokenService(second) };
+        var connected = (await services[1].GetAsync(account, Token))!;
+        Assert.Equal(1, harness.Stub.Tokens.TokenCalls(SalesChannel.Shopify, shop));
+
+        await ConnectionHarness.WaitUntilDueAsync(connected);
+        var tokens = await Task.WhenAll(Enumerable.Range(0, Callers).Select(i => services[i % 2].GetAsync(account, Token).AsTask()));
+
+        Assert.Equal(2, harness.Stub.Tokens.TokenCalls(SalesChannel.Shopify, shop));
+        var refreshed = Assert.Single(tokens.Select(t => t!.Value).Distinct(StringComparer.Ordinal));
+        Assert.NotEqual(connected.Value, refreshed);
+        Assert.True(harness.Stub.Tokens.IsValid(SalesChannel.Shopify, refreshed));
+        var connection = await ConnectionHarness.ConnectionAsync(client, SalesChannel.Shopify, shop);
+        Assert.Equal(1, connection.Number("refreshCount"));
+        Assert.Equal("Connected", connection.Str("status"));
+    }
+
+    [Fact]
+    public async Task ShopifyRefreshTokenRotated_InstanceDiesBeforeStoringIt_AnotherInstanceRecoversWithThePreviousOne()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        CrashingTokenStore? crashing = null;
+        var doomed = harness.Instance(services => services.AddSingleton<IChannelTokenStore>(sp =>
+            crashing = new CrashingTokenStore(ActivatorUtilities.CreateInstance<CosmosChannelTokenStore>(sp))));
+        var survivor = harness.Instance();
+        using var client = ConnectionHarness.Client(survivor);
+        var shop = ConnectionHarness.NewShop();
+        harness.Stub.Tokens.SetAccessTokenLifetime(SalesChannel.Shopify, TimeSpan.FromSeconds(3));
+        await ConnectionHarness.ConnectAsync(client, "shopify", new { shop });
+        var account = new ChannelAccount("acme", SalesChannel.Shopify, shop);
+        var connected = (await ConnectionHarness.TokenService(doomed).GetAsync(account, Token))!;
+
+        // The doomed instance refreshes: Shopify rotates the refresh token, and the instance dies before storing the answer.
+        crashing!.Armed = true;
+        await ConnectionHarness.WaitUntilDueAsync(connected);
+        await Assert.ThrowsAsync<ChannelApiUnavailableException>(async () => await ConnectionHarness.TokenService(doomed).GetAsync(account, Token));
+        Assert.True(crashing.Lost > 0);
+        await doomed.DisposeAsync();
+
+        // The survivor waits out the dead instance's lease, then refreshes with the stored (previous) refresh token,
+        // which Shopify still accepts because its replacement was never used (2026-08-28 grace), and stores the new one.
+        var recovered = (await ConnectionHarness.TokenService(survivor).GetAsync(account, Token))!;
+        Assert.True(harness.Stub.Tokens.IsValid(SalesChannel.Shopify, recovered.Value));
+        var presented = harness.Stub.Tokens.RefreshTokensPresented(SalesChannel.Shopify, shop);
+        Assert.Equal(2, presented.Count);
+        Assert.Equal(presented[0], presented[1]);
+
+        // The stored refresh token is the newest: the next refresh presents it and works.
+        await ConnectionHarness.WaitUntilDueAsync(recovered);
+        var next = (await ConnectionHarness.TokenService(survivor).GetAsync(account, Token))!;
+        Assert.NotEqual(recovered.Value, next.Value);
+        presented = harness.Stub.Tokens.RefreshTokensPresented(SalesChannel.Shopify, shop);
+        Assert.Equal(3, presented.Count);
+        Assert.NotEqual(presented[1], presented[2]);
+        Assert.Equal("Connected", (await ConnectionHarness.ConnectionAsync(client, SalesChannel.Shopify, shop)).Str("status"));
+    }
+
+    /// <summary>
+    /// TikTok Shop documents a new refresh token with every refresh and no grace for the old one (CHANNELS.md 6), so the
+    /// stub refuses it. A refreshed token lost in a crash then cannot be recovered: the account is marked as needing
+    /// re-authorisation and its data owner alerted, instead of failing silently or retrying.
+    /// </summary>
+    [Fact]
+    public async Task TikTokRefreshTokenLostInACrash_OldOneRefused_AccountNeedsReauthorisationAndOwnerIsAlerted()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        CrashingTokenStore? crashing = null;
+        var doomed = harness.Instance(services => services.AddSingleton<IChannelTokenStore>(sp =>
+            crashing = new CrashingTokenStore(ActivatorUtilities.CreateInstance<CosmosChannelTokenStore>(sp))));
+        var survivor = harness.Instance();
+        using var client = ConnectionHarness.Client(survivor);
+        harness.Stub.Tokens.SetAccessTokenLifetime(SalesChannel.TikTokShop, TimeSpan.FromSeconds(3));
+        var connection = await ConnectionHarness.ConnectAsync(client, "tiktok", new { });
+        var account = new ChannelAccount("acme", SalesChannel.TikTokShop, connection.Str("accountId"));
+        var connected = (await ConnectionHarness.TokenService(doomed).GetAsync(account, Token))!;
+
+        crashing!.Armed = true;
+        await ConnectionHarness.WaitUntilDueAsync(connected);
+        await Assert.ThrowsAsync<ChannelApiUnavailableException>(async () => await ConnectionHarness.TokenService(doomed).GetAsync(account, Token));
+        await doomed.DisposeAsync();
+
+        await Assert.ThrowsAsync<ChannelAuthorizationRevokedException>(async () => await ConnectionHarness.TokenService(survivor).GetAsync(account, Token));
+        Assert.Equal("NeedsReauthorisation", (await ConnectionHarness.ConnectionAsync(client, SalesChannel.TikTokShop, account.AccountId)).Str("status"));
+        var alert = Assert.Single(await AlertsAsync(client));
+        Assert.Equal(account.AccountId, alert.GetProperty("evidence").Str("accountId"));
+    }
+
+    [Fact]
+    public async Task RevokedRefreshToken_FiftyCallersOnTwoInstancesTwice_OneTokenCallOneAlertAndEveryCallerRefused()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        var first = harness.Instance();
+        var second = harness.Instance();
+        using var client = ConnectionHarness.Client(first);
+        var shop = ConnectionHarness.NewShop();
+        harness.Stub.Tokens.SetAccessTokenLifetime(SalesChannel.Shopify, TimeSpan.FromSeconds(3));
+        await ConnectionHarness.ConnectAsync(client, "shopify", new { shop });
+        var account = new ChannelAccount("acme", SalesChannel.Shopify, shop);
+        var services = new[] { ConnectionHarness.TokenService(first), ConnectionHarness.TokenService(second) };
+        var connected = (await services[0].GetAsync(account, Token))!;
+        harness.Stub.Tokens.Revoke(SalesChannel.Shopify, shop);
+        await ConnectionHarness.WaitUntilDueAsync(connected);
+
+        for (var round = 0; round < 2; round++)
+        {
+            var outcomes = await Task.WhenAll(Enumerable.Range(0, Callers).Select(i => Outcome(services[i % 2], account)));
+            Assert.All(outcomes, o => Assert.IsType<ChannelAuthorizationRevokedException>(o));
+        }
+
+        // One exchange at connection, one refused refresh: no retry storm, whatever the callers and instances.
+        Assert.Equal(2, harness.Stub.Tokens.TokenCalls(SalesChannel.Shopify, shop));
+        var alert = Assert.Single(await AlertsAsync(client));
+        Assert.Equal(1, alert.Number("occurrences"));
+        Assert.Equal("Open", alert.Str("state"));
+        Assert.Equal(shop, alert.GetProperty("evidence").Str("accountId"));
+        var connection = await ConnectionHarness.ConnectionAsync(client, SalesChannel.Shopify, shop);
+        Assert.Equal("NeedsReauthorisation", connection.Str("status"));
+        Assert.Contains("invalid_grant", connection.Str("revokedReason"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RevokedAccountConnectedAgain_TokensWorkAndTheAlertIsResolved()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        var instance = harness.Instance();
+        using var client = ConnectionHarness.Client(instance);
+        var shop = ConnectionHarness.NewShop();
+        harness.Stub.Tokens.SetAccessTokenLifetime(SalesChannel.Shopify, TimeSpan.FromSeconds(3));
+        await ConnectionHarness.ConnectAsync(client, "shopify", new { shop });
+        var account = new ChannelAccount("acme", SalesChannel.Shopify, shop);
+        var service = ConnectionHarness.TokenService(instance);
+        var connected = (await service.GetAsync(account, Token))!;
+        harness.Stub.Tokens.Revoke(SalesChannel.Shopify, shop);
+        await ConnectionHarness.WaitUntilDueAsync(connected);
+        await Assert.ThrowsAsync<ChannelAuthorizationRevokedException>(async () => await service.GetAsync(account, Token));
+
+        harness.Stub.Tokens.SetAccessTokenLifetime(SalesChannel.Shopify, TimeSpan.FromHours(1));
+        var reconnected = await ConnectionHarness.ConnectAsync(client, "shopify", new { shop });
+
+        Assert.Equal("Connected", reconnected.Str("status"));
+        var token = (await service.GetAsync(account, Token))!;
+        Assert.True(harness.Stub.Tokens.IsValid(SalesChannel.Shopify, token.Value));
+        Assert.Equal("Resolved", Assert.Single(await AlertsAsync(client)).Str("state"));
+    }
+
+    private static async Task<Exception?> Outcome(ChannelTokenService service, ChannelAccount account)
+    {
+        try
+        {
+            await service.GetAsync(account, Token);
+            return null;
+        }
+        catch (ChannelApiException e)
+        {
+            return e;
+        }
+    }
+
+    private static async Task<System.Text.Json.JsonElement[]> AlertsAsync(HttpClient client) =>
+        [.. Json.Parse(await client.GetStringAsync("api/brands/acme/alerts?kind=channel-authorization-revoked", Token)).Items()];
+}
