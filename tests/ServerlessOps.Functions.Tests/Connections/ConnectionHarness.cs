@@ -56,10 +56,16 @@ internal sealed class ConnectionHarness : IAsyncDisposable
         return new ConnectionHarness(stub, fixture.CreateApp(LocalStackSettings.NewRunId(), overrides: settings, marketplace: stub).Settings);
     }
 
-    /// <summary>A new instance of the app on the shared settings (another process, as far as the stores can tell).</summary>
+    /// <summary>
+    /// A new instance of the app on the shared settings (another process, as far as the stores can tell). Each has its own
+    /// task hub, as ChannelAccountAdminTests' second instance does: two Durable engines creating one hub's tables at once
+    /// meet Azurite answering 500, and tokens need no orchestration.
+    /// </summary>
     public FunctionAppFactory Instance(Action<IServiceCollection>? testServices = null)
     {
-        var instance = new FunctionAppFactory(Settings) { TestServices = testServices };
+        var settings = new Dictionary<string, string>(Settings);
+        settings["DurableTaskHubName"] += $"i{_instances.Count}";
+        var instance = new FunctionAppFactory(settings) { TestServices = testServices };
         _instances.Add(instance);
         return instance;
     }
