@@ -112,7 +112,10 @@ public sealed partial class StubMarketplace : IAsyncDisposable
         _tiktok[orderId] = orderDetailJson;
     }
 
-    /// <summary>Puts a document in the shape the order readers return (parts named as in <see cref="ChannelOrderDocument"/>).</summary>
+    /// <summary>
+    /// Puts a document in the shape the order readers return (parts named as in <see cref="ChannelOrderDocument"/>); a
+    /// TikTok document's <c>returns</c> part, when it has one, is served by Search Returns.
+    /// </summary>
     public void Put(ChannelOrderDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -126,6 +129,12 @@ public sealed partial class StubMarketplace : IAsyncDisposable
                 break;
             case SalesChannel.TikTokShop:
                 PutTikTokOrder(document.ExternalOrderId, document.Part(ChannelOrderDocument.TikTokOrderDetail));
+                if (document.OptionalPart(ChannelOrderDocument.TikTokReturns) is { } returns)
+                {
+                    var list = System.Text.Json.Nodes.JsonNode.Parse(returns)?["data"]?["return_orders"] as System.Text.Json.Nodes.JsonArray ?? [];
+                    PutTikTokReturns(document.ExternalOrderId, [.. list.Select(r => r!.AsObject())]);
+                }
+
                 break;
             default:
                 throw new ArgumentException($"The stub marketplace has no order API for {document.Channel}.", nameof(document));
