@@ -78,6 +78,13 @@ public sealed record Order
     /// <summary>Cancellation reason, when cancelled.</summary>
     public string? CancelReason { get; init; }
 
+    /// <summary>
+    /// Placed before the brand's go-live instant (<see cref="Brands.Brand.IsHistory"/>): kept in the truth so reads and
+    /// reports see it, but it must never start an order flow or move stock. Set by the converger on every write, whichever
+    /// path brought the order (webhook, backstop, replay); flows and stock movements check it first.
+    /// </summary>
+    public bool IsHistory { get; init; }
+
     /// <summary>The UTC day the order was placed: the key of "a brand's orders for a day".</summary>
     public DateOnly PlacedDay => DateOnly.FromDateTime(PlacedAt.UtcDateTime);
 

@@ -1,3 +1,4 @@
+using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Domain.Ingestion;
@@ -11,7 +12,8 @@ namespace ServerlessOps.Infrastructure.Ingestion;
 /// A snapshot converges on the channel's version (<see cref="OrderConvergence"/>) while the facts both sides hold by
 /// their own ids are merged whatever it decides (<see cref="OrderFacts"/>); a partial fact (a Shopify refund or
 /// fulfilment) is folded into the stored order without touching its snapshot. Every delivery is referenced from the
-/// order, including stale ones, so the order shows everything that touched it.
+/// order, including stale ones, so the order shows everything that touched it. Every write marks an order placed
+/// before its brand's go-live as history (<see cref="Order.IsHistory"/>), whichever path brought it.
 /// </summary>
 public sealed class OrderConverger
 {
@@ -19,11 +21,13 @@ public sealed class OrderConverger
     public const int MaxAttempts = 25;
 
     private readonly IOrderStore _orders;
+    private readonly IBrandDirectorySource _brands;
     private readonly TimeProvider _time;
 
-    public OrderConverger(IOrderStore orders, TimeProvider time)
+    public OrderConverger(IOrderStore orders, IBrandDirectorySource brands, TimeProvider time)
     {
         _orders = orders;
+        _brands = brands;
         _time = time;
     }
 
@@ -44,8 +48,9 @@ public sealed class OrderConverger
             {
                 if (stored is null)
                 {
-                    await _orders.CreateAsync(new StoredOrder(incoming, [Reference(delivery, DeliveryOutcome.Applied)], _time.GetUtcNow()), cancellationToken);
-                    return new OrderWrite(DeliveryOutcome.Applied, incoming);
+                    var created = MarkHistory(incoming);
+                    await _orders.CreateAsync(new StoredOrder(created, [Reference(delivery, DeliveryOutcome.Applied)], _time.GetUtcNow()), cancellationToken);
+                    return new OrderWrite(DeliveryOutcome.Applied, created);
                 }
 
                 var current = stored.Value.Order;
@@ -106,6 +111,7 @@ public sealed class OrderConverger
 
     private async Task<OrderWrite> WriteAsync(Versioned<StoredOrder> stored, Order order, bool changed, DeliveryReference delivery, CancellationToken cancellationToken)
     {
+        order = MarkHistory(order);
         var outcome = changed ? DeliveryOutcome.Applied : DeliveryOutcome.Stale;
         var deliveries = stored.Value.Deliveries
             .Prepend(Reference(delivery, outcome))
@@ -114,6 +120,12 @@ public sealed class OrderConverger
         await _orders.ReplaceAsync(new StoredOrder(changed ? order : stored.Value.Order, deliveries, _time.GetUtcNow()), stored.ETag, cancellationToken);
         return new OrderWrite(outcome, changed ? order : stored.Value.Order);
     }
+
+    /// <summary>History by the brand's go-live as the registry has it now; a brand not (yet) in the registry has none.</summary>
+    private Order MarkHistory(Order order) =>
+        _brands.Current.Brands.TryGetValue(order.BrandId, out var brand) && brand.IsHistory(order.PlacedAt) != order.IsHistory
+            ? order with { IsHistory = brand.IsHistory(order.PlacedAt) }
+            : order;
 
     private static DeliveryReference Reference(DeliveryReference delivery, DeliveryOutcome outcome) => delivery with { Outcome = outcome };
 }
