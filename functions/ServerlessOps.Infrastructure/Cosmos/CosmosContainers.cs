@@ -31,7 +31,7 @@ public sealed class CosmosContainers
     /// <summary>Brands, channel accounts and their audit trail (Infrastructure/Registry).</summary>
     public const string RegistryName = "registry";
 
-    /// <summary>Reserved for pull-model change-feed continuations.</summary>
+    /// <summary>Positions of what follows changes: the backstop's watermarks and daily rollups (partition <c>backstop|{brandId}</c>, Infrastructure/Backstop); pull-model change-feed continuations.</summary>
     public const string LeasesName = "leases";
 
     /// <summary>Each channel account's access and refresh tokens and refresh lease, and OAuth connection states (Infrastructure/Tokens).</summary>
