@@ -32,6 +32,9 @@ public sealed record ScenarioAccounts
 
     public string AmazonSecret { get; init; } = "test-eventbridge-api-key-0001";
 
+    /// <summary>Shopify Admin API access token (X-Shopify-Access-Token): the backstop's order list and read.</summary>
+    public string ShopifyAccessToken { get; init; } = "test-shopify-admin-access-token";
+
     public string AmazonAccessToken { get; init; } = "test-amazon-lwa-access-token";
 
     public string WalmartPartnerId { get; init; } = "10001234567";
@@ -69,7 +72,7 @@ public sealed record ScenarioAccounts
 
     /// <summary>
     /// <c>Brands:{BrandId}:...</c> with accounts 0 Shopify, 1 Amazon, 2 Walmart, 3 TikTokShop, and, when
-    /// <paramref name="marketplace"/> is given, <c>Channels:{Amazon|Walmart|TikTokShop}:BaseUrl</c> pointing at it.
+    /// <paramref name="marketplace"/> is given, <c>Channels:{Amazon|Walmart|TikTokShop}:BaseUrl</c> and <c>Backstop:ShopifyAdminBaseUrl</c> pointing at it.
     /// Feed to <c>AddInMemoryCollection</c>; in environment variables ':' becomes '__'.
     /// </summary>
     public IEnumerable<KeyValuePair<string, string?>> ToConfiguration(Uri? marketplace = null)
@@ -89,7 +92,7 @@ public sealed record ScenarioAccounts
             settings.AddRange(extras.Select(e => new KeyValuePair<string, string?>($"{prefix}:{e.Key}", e.Value)));
         }
 
-        Account(0, SalesChannel.Shopify, ("Secret", ShopifySecret));
+        Account(0, SalesChannel.Shopify, ("Secret", ShopifySecret), ("AccessToken", ShopifyAccessToken));
         Account(1, SalesChannel.Amazon, ("Secret", AmazonSecret), ("CredentialHeader", AmazonCredentialHeader), ("AccessToken", AmazonAccessToken));
         Account(
             2, SalesChannel.Walmart, ("Secret", WalmartSecret), ("AuthMethod", WalmartAuthMethod.ToString()),
@@ -104,6 +107,7 @@ public sealed record ScenarioAccounts
             settings.Add(new("Channels:Amazon:BaseUrl", url));
             settings.Add(new("Channels:Walmart:BaseUrl", url));
             settings.Add(new("Channels:TikTokShop:BaseUrl", url));
+            settings.Add(new("Backstop:ShopifyAdminBaseUrl", url));
         }
 
         return settings;

@@ -56,6 +56,7 @@ public sealed partial class StubMarketplace : IAsyncDisposable
         stub.MapAmazon(app);
         stub.MapWalmart(app);
         stub.MapTikTok(app);
+        stub.MapOrderSearch(app);
         stub.MapAuth(app);
         stub.MapTokens(app);
         app.MapFallback((HttpContext context) =>
