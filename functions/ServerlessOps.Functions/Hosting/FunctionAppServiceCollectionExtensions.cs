@@ -6,6 +6,7 @@ using ServerlessOps.Functions.Queues;
 using ServerlessOps.Functions.Timers;
 using ServerlessOps.Functions.Webhooks;
 using ServerlessOps.Infrastructure.Alerts;
+using ServerlessOps.Infrastructure.Backstop;
 using ServerlessOps.Infrastructure.Ingestion;
 using ServerlessOps.Infrastructure.Storage;
 using ServerlessOps.Infrastructure.Tokens;
@@ -39,6 +40,8 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<ITimerFunction, PurgeOrchestrationHistory>();
         services.AddSingleton<IQueueFunction, SendAlertNotification>();
         services.AddSingleton<ITimerFunction, SweepAlerts>();
+        services.AddBackstop(configuration);
+        services.AddSingleton<ITimerFunction, RunMissedWebhookBackstop>();
 
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CallerResolver>();

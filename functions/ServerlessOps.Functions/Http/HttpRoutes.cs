@@ -1,6 +1,7 @@
 using ServerlessOps.Functions.Api;
 using ServerlessOps.Functions.Api.Admin;
 using ServerlessOps.Functions.Api.Alerts;
+using ServerlessOps.Functions.Api.Backstop;
 using ServerlessOps.Functions.Api.Connections;
 using ServerlessOps.Functions.Local;
 using ServerlessOps.Functions.Webhooks;
@@ -31,6 +32,8 @@ public static class HttpRoutes
         GetAlert.Route,
         AcknowledgeAlert.Route,
         ResolveAlert.Route,
+        GetBackstopDay.Route,
+        RunBackstop.Route,
         Health.Route,
         OpenApiDocument.Route,
         GetInstanceStatus.Route,

@@ -49,6 +49,9 @@ public sealed class AppSettingsContractTests(BicepFixture bicep)
         "ChannelApps__Shopify__ClientSecret",
         "ChannelApps__Amazon__ClientSecret",
         "ChannelApps__TikTokShop__AppSecret",
+        // Empty = each Shopify account's own host (https://{shop domain}/), what Azure needs; set only to point every
+        // shop at one host, the stub marketplace locally and in tests.
+        "Backstop__ShopifyAdminBaseUrl",
     ];
 
     [Fact]
