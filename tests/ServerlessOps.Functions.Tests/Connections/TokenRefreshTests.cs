@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Functions.Tests.Hosting;
@@ -46,6 +47,15 @@ public sealed class TokenRefreshTests(FunctionAppFixture fixture)
         var connection = await ConnectionHarness.ConnectionAsync(client, SalesChannel.Shopify, shop);
         Assert.Equal(1, connection.Number("refreshCount"));
         Assert.Equal("Connected", connection.Str("status"));
+
+        // Both instances logged the refresh by account, neither logged a token.
+        var stored = (await first.Services.GetRequiredService<IChannelTokenStore>().ReadAsync(SalesChannel.Shopify, shop, Token))!.Value;
+        var logs = new[] { first, second }.SelectMany(i => i.Services.GetFakeLogCollector().GetSnapshot()).ToList();
+        Assert.Contains(logs, l => l.Message.Contains(shop, StringComparison.Ordinal) && l.Message.Contains("token obtained", StringComparison.Ordinal));
+        foreach (var secret in new[] { connected.Value, refreshed, stored.RefreshToken! })
+        {
+            Assert.DoesNotContain(logs, l => l.Message.Contains(secret, StringComparison.Ordinal) || (l.Exception?.ToString().Contains(secret, StringComparison.Ordinal) ?? false));
+        }
     }
 
     [Fact]
