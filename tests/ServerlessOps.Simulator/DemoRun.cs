@@ -11,7 +11,8 @@ namespace ServerlessOps.Simulator;
 /// The quick start: real emulators on free loopback ports, the function app as its own process, a stub
 /// marketplace for the order APIs, and a realistic stream of signed webhooks from all four channels
 /// (duplicates and out-of-order deliveries included) sent over HTTP. Then it reads back, through the app's
-/// APIs, what landed, and checks every order converged on its channel's newest version.
+/// APIs, what landed, and checks every order converged on its channel's newest version; then the backstop recovers an
+/// order whose webhook was never sent.
 /// </summary>
 internal static class DemoRun
 {
@@ -27,13 +28,18 @@ internal static class DemoRun
         await using var cosmos = await CosmosServerFixture.StartAsync(cancellationToken);
         Console.WriteLine($"  Cosmos server  {cosmos.Endpoint}");
         await using var marketplace = await Marketplace.StartAsync(cancellationToken);
-        Console.WriteLine($"  Marketplace    {marketplace.BaseUrl} (stub of the Amazon, Walmart and TikTok Shop order APIs)");
+        Console.WriteLine($"  Marketplace    {marketplace.BaseUrl} (stub of the four channels' order APIs and order lists)");
 
         var scenario = MarketplaceScenario.Build(new MarketplaceScenarioOptions { OrdersPerChannel = options.OrdersPerChannel });
         var settings = LocalStackSettings.For(azurite, cosmos, LocalStackSettings.NewRunId());
         foreach (var (key, value) in scenario.Configuration(marketplace.BaseUrl))
         {
             settings[key] = value ?? string.Empty;
+        }
+
+        foreach (var (key, value) in BackstopDemo.Settings)
+        {
+            settings[key] = value;
         }
 
         settings["Logging:LogLevel:Default"] = "Warning";
@@ -50,6 +56,8 @@ internal static class DemoRun
         var edge = await EdgeChecks.RunAsync(unsigned, scenario.Accounts, cancellationToken);
         var report = await DemoReport.BuildAsync(scenario, sent, events, api, cancellationToken);
         report.Print(Console.Out);
+        var backstop = await BackstopDemo.RunAsync(http, marketplace, scenario.Accounts, cancellationToken);
+        backstop.Print(Console.Out);
         Console.WriteLine();
         Console.WriteLine("Wrong calls and what the edge answered (problem+json)");
         foreach (var (name, expected, actual) in edge)
@@ -76,7 +84,7 @@ internal static class DemoRun
             }
         }
 
-        return report.AllConverged && edge.All(e => e.Expected == e.Actual) ? 0 : 1;
+        return report.AllConverged && backstop.Recovered && edge.All(e => e.Expected == e.Actual) ? 0 : 1;
     }
 
     /// <summary>Polls the event log until every distinct delivery has an outcome (or the deadline passes).</summary>
