@@ -42,4 +42,7 @@ public enum AlertKind
 
     /// <summary>A recurring process (the monthly review, an import) did not happen on its cadence.</summary>
     CadenceLapsed,
+
+    /// <summary>A buyer's data export for a channel's data request is ready for the brand's data owner to download.</summary>
+    PrivacyExportReady,
 }

@@ -23,6 +23,7 @@ public static class AlertKinds
         new(AlertKind.SkuUnmapped, "sku-unmapped", "Order line maps to no catalog SKU", BrandSignal.Data, AlertSeverity.Warning),
         new(AlertKind.FlowFailed, "flow-failed", "Order flow failed", BrandSignal.Fulfilment, AlertSeverity.Critical),
         new(AlertKind.CadenceLapsed, "cadence-lapsed", "Recurring process lapsed", BrandSignal.Finance, AlertSeverity.Warning),
+        new(AlertKind.PrivacyExportReady, "privacy-export-ready", "Buyer data export ready", BrandSignal.Data, AlertSeverity.Info),
     }.ToFrozenDictionary(i => i.Kind);
 
     private static readonly FrozenDictionary<string, AlertKind> _bySlug =

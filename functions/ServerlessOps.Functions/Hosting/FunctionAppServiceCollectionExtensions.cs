@@ -8,6 +8,7 @@ using ServerlessOps.Functions.Webhooks;
 using ServerlessOps.Infrastructure.Alerts;
 using ServerlessOps.Infrastructure.Backstop;
 using ServerlessOps.Infrastructure.Ingestion;
+using ServerlessOps.Infrastructure.Privacy;
 using ServerlessOps.Infrastructure.Storage;
 using ServerlessOps.Infrastructure.Tokens;
 using ServerlessOps.Standalone.Queues;
@@ -22,6 +23,7 @@ public static class FunctionAppServiceCollectionExtensions
     {
         services.AddIngestion(configuration);
         services.AddAlerts(configuration);
+        services.AddPrivacy();
 
         // Obtained tokens replace entered ones in every outbound call; the token endpoints' URLs and bodies carry app
         // secrets (TikTok's in the query string), so their client is neither logged (AddChannelTokens) nor traced.

@@ -3,6 +3,7 @@ using ServerlessOps.Functions.Api.Admin;
 using ServerlessOps.Functions.Api.Alerts;
 using ServerlessOps.Functions.Api.Backstop;
 using ServerlessOps.Functions.Api.Connections;
+using ServerlessOps.Functions.Api.Privacy;
 using ServerlessOps.Functions.Local;
 using ServerlessOps.Functions.Webhooks;
 
@@ -32,6 +33,9 @@ public static class HttpRoutes
         GetAlert.Route,
         AcknowledgeAlert.Route,
         ResolveAlert.Route,
+        ListPrivacyRequests.Route,
+        GetPrivacyRequest.Route,
+        DownloadPrivacyExport.Route,
         GetBackstopDay.Route,
         RunBackstop.Route,
         Health.Route,

@@ -5,7 +5,9 @@ using ServerlessOps.Domain.Ingestion;
 using ServerlessOps.Domain.Inventory;
 using ServerlessOps.Domain.Orders;
 using ServerlessOps.Domain.Pricing;
+using ServerlessOps.Domain.Privacy;
 using ServerlessOps.Infrastructure.Channels;
+using ServerlessOps.Infrastructure.Privacy;
 using ServerlessOps.Infrastructure.Storage;
 
 namespace ServerlessOps.Infrastructure.Ingestion;
@@ -25,6 +27,7 @@ public sealed class DeliveryProcessor
     private readonly IPriceChangeStore _prices;
     private readonly ChannelOrderReaders _readers;
     private readonly DeliveryRecorder _recorder;
+    private readonly PrivacyRequestProcessor _privacy;
     private readonly ILogger<DeliveryProcessor> _logger;
 
     public DeliveryProcessor(
@@ -35,6 +38,7 @@ public sealed class DeliveryProcessor
         IPriceChangeStore prices,
         ChannelOrderReaders readers,
         DeliveryRecorder recorder,
+        PrivacyRequestProcessor privacy,
         ILogger<DeliveryProcessor> logger)
     {
         _raw = raw;
@@ -44,6 +48,7 @@ public sealed class DeliveryProcessor
         _prices = prices;
         _readers = readers;
         _recorder = recorder;
+        _privacy = privacy;
         _logger = logger;
     }
 
@@ -144,6 +149,8 @@ public sealed class DeliveryProcessor
                 }
 
                 return new ProcessingResult(DeliveryOutcome.Applied, $"{report.Changes.Count} price observation(s)");
+            case PrivacyRequestNotice privacy:
+                return await _privacy.ActAsync(raw, privacy, cancellationToken);
             case ChannelNotice notice:
                 var orderId = notice.ExternalOrderId is null ? null : OrderId.For(raw.Channel, notice.ExternalOrderId);
                 return new ProcessingResult(DeliveryOutcome.Recorded, notice.Summary, orderId);

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Concurrency;
+using ServerlessOps.Domain.Privacy;
+using ServerlessOps.Infrastructure.Cosmos;
+
+namespace ServerlessOps.Infrastructure.Privacy;
+
+/// <summary><see cref="IPrivacyRequestStore"/> on container <c>orders</c>, one partition per brand (<see cref="PrivacyRequestDocument"/>).</summary>
+public sealed class CosmosPrivacyRequestStore : IPrivacyRequestStore
+{
+    private readonly CosmosDocuments<PrivacyRequestDocument> _documents;
+
+    public CosmosPrivacyRequestStore(CosmosContainers containers, IOptions<CosmosOptions> options, ILogger<CosmosPrivacyRequestStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(containers);
+        ArgumentNullException.ThrowIfNull(options);
+        _documents = new(containers.Orders, options.Value.QueryPageSize, logger);
+    }
+
+    public async Task<Versioned<PrivacyRequest>?> GetAsync(string brandId, string requestId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
+        var read = await _documents.ReadAsync(PrivacyRequestDocument.PartitionKeyFor(brandId), CosmosIds.Encode(requestId), cancellationToken);
+        return read is { } found ? new Versioned<PrivacyRequest>(found.Document.ToDomain(), found.ETag) : null;
+    }
+
+    public async Task<Versioned<PrivacyRequest>> CreateAsync(PrivacyRequest request, CancellationToken cancellationToken = default)
+    {
+        var document = PrivacyRequestDocument.FromDomain(request);
+        var etag = await _documents.CreateAsync(document, document.Pk, document.Id, cancellationToken);
+        return new Versioned<PrivacyRequest>(request, etag);
+    }
+
+    public async Task<Versioned<PrivacyRequest>> ReplaceAsync(PrivacyRequest request, string ifMatchETag, CancellationToken cancellationToken = default)
+    {
+        var document = PrivacyRequestDocument.FromDomain(request);
+        var etag = await _documents.ReplaceAsync(document, document.Pk, document.Id, ifMatchETag, cancellationToken);
+        return new Versioned<PrivacyRequest>(request, etag);
+    }
+
+    public async Task<IReadOnlyList<PrivacyRequest>> ListAsync(string brandId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
+        var documents = await _documents.QueryAsync(
+            PrivacyRequestDocument.PartitionKeyFor(brandId), PrivacyRequestDocument.DocumentType, null, "c.receivedAt DESC", [], cancellationToken);
+        return [.. documents.Select(d => d.ToDomain())];
+    }
+}

@@ -1,0 +1,185 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Privacy;
+using ServerlessOps.Infrastructure.Storage;
+
+namespace ServerlessOps.Infrastructure.Privacy;
+
+/// <summary>
+/// Erases personal data from raw delivery blobs in place: the body is rewritten redacted (<see cref="PersonalDataRedactor"/>)
+/// under the blob's ETag, keeping its metadata (state, receipt, headers; a reason quoting an erased value is scrubbed) and
+/// index tags (derived from that metadata, as the store writes them), so ingestion, replays and the stranded-delivery sweep see the same delivery, only without the buyer. The
+/// stored body no longer matches the channel's signature, which is checked only at the edge. The storage account keeps
+/// no blob versions or soft-deleted copies (infra/azure), so the overwrite is the erasure.
+/// </summary>
+public sealed class RawDeliveryRedactor
+{
+    private const int Attempts = 5;
+
+    private readonly BlobContainerClient _container;
+
+    public RawDeliveryRedactor(BlobServiceClient blobService, IOptions<IngestionOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(blobService);
+        ArgumentNullException.ThrowIfNull(options);
+        _container = blobService.GetBlobContainerClient(options.Value.RawContainer);
+    }
+
+    /// <summary>
+    /// Redacts the blob when it concerns the request (<paramref name="concerns"/>; null: it does by construction, e.g. a
+    /// delivery a stored order points to). Null when the blob is gone or does not concern it. Idempotent.
+    /// </summary>
+    /// <param name="knownValues">The request's own personal values: scrubbed as text from a body that is not JSON.</param>
+    public Task<RawRedaction?> RedactAsync(
+        string blobName,
+        Func<JsonNode, bool>? concerns,
+        IReadOnlyCollection<string> knownValues,
+        CancellationToken cancellationToken = default) =>
+        StorageErrors.TranslateAsync(async () =>
+        {
+            var blob = _container.GetBlobClient(blobName);
+            for (var attempt = 1; ; attempt++)
+            {
+                BlobDownloadResult download;
+                try
+                {
+                    download = (await blob.DownloadContentAsync(cancellationToken)).Value;
+                }
+                catch (RequestFailedException e) when (e.Status == 404)
+                {
+                    return null;
+                }
+
+                var delivery = RawDeliveryMetadata.ToDelivery(RawDelivery.DeliveryKeyOf(blobName), download.Details.Metadata, download.Content.ToMemory());
+                var redacted = Redact(delivery.Body, concerns, knownValues);
+                if (redacted is null)
+                {
+                    return null;
+                }
+
+                var (body, redaction) = redacted.Value;
+                var reason = delivery.Reason is null ? null : PersonalDataRedactor.Scrub(delivery.Reason, redaction.ErasedValues.Concat(knownValues));
+                var result = new RawRedaction(blobName, delivery.BrandId, delivery.DeliveryKey, delivery.ReceivedAt, redaction);
+                if (!redaction.Changed && string.Equals(reason, delivery.Reason, StringComparison.Ordinal))
+                {
+                    return result;
+                }
+
+                try
+                {
+                    await OverwriteAsync(blob, download.Details, delivery with { Reason = reason }, body, cancellationToken);
+                    return result;
+                }
+                catch (RequestFailedException e) when (e.Status == 412 && attempt < Attempts)
+                {
+                    // The processor recorded the delivery's state meanwhile: read again and redact that copy.
+                }
+            }
+        });
+
+    /// <summary>The blob's body as JSON, or null when it is gone or not JSON (a data request's export reads it).</summary>
+    public Task<JsonNode?> ReadJsonAsync(string blobName, CancellationToken cancellationToken = default) =>
+        StorageErrors.TranslateAsync(async () =>
+        {
+            try
+            {
+                var download = await _container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
+                return JsonNode.Parse(download.Value.Content.ToMemory().Span);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        });
+
+    /// <summary>Every raw delivery blob of one channel account of a brand (<c>shop/redact</c>): a prefix listing with metadata.</summary>
+    public async IAsyncEnumerable<string> ListAccountBlobsAsync(
+        string brandId,
+        SalesChannel channel,
+        string accountId,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var prefix = $"{RawDelivery.BlobNameFor(brandId, channel, "x")[..^1]}";
+        var encodedAccount = RawDeliveryMetadata.Encode(accountId);
+        var pages = _container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix, cancellationToken);
+        await using var items = pages.GetAsyncEnumerator(cancellationToken);
+        while (await StorageErrors.TranslateAsync(() => items.MoveNextAsync().AsTask()))
+        {
+            var item = items.Current;
+            if (item.Metadata.TryGetValue(RawDeliveryMetadata.Account, out var account)
+                && (string.Equals(account, encodedAccount, StringComparison.Ordinal) || string.Equals(Decode(account), accountId, StringComparison.OrdinalIgnoreCase)))
+            {
+                yield return item.Name;
+            }
+        }
+    }
+
+    private static (byte[] Body, PersonalDataRedaction Redaction)? Redact(ReadOnlyMemory<byte> body, Func<JsonNode, bool>? concerns, IReadOnlyCollection<string> knownValues)
+    {
+        JsonNode? root = null;
+        try
+        {
+            root = JsonNode.Parse(body.Span);
+        }
+        catch (JsonException)
+        {
+            // A quarantined body that is not JSON: only the request's own values can be found in it, as text.
+        }
+
+        if (root is null)
+        {
+            var text = Encoding.UTF8.GetString(body.Span);
+            var scrubbed = PersonalDataRedactor.Scrub(text, knownValues);
+            if (concerns is not null && string.Equals(text, scrubbed, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var erased = new HashSet<string>(knownValues, StringComparer.Ordinal);
+            return (Encoding.UTF8.GetBytes(scrubbed), string.Equals(text, scrubbed, StringComparison.Ordinal) ? PersonalDataRedaction.None : new PersonalDataRedaction(1, erased));
+        }
+
+        if (concerns is not null && !concerns(root))
+        {
+            return null;
+        }
+
+        var redaction = PersonalDataRedactor.Redact(root);
+        return (redaction.Changed ? JsonSerializer.SerializeToUtf8Bytes(root, PersonalDataRedactor.StorageJson) : body.ToArray(), redaction);
+    }
+
+    private static async Task OverwriteAsync(BlobClient blob, BlobDownloadDetails details, RawDelivery delivery, byte[] body, CancellationToken cancellationToken)
+    {
+        var options = new BlobUploadOptions
+        {
+            Conditions = new BlobRequestConditions { IfMatch = details.ETag },
+            Metadata = RawDeliveryMetadata.From(delivery),
+            Tags = RawDeliveryTags.For(delivery.State, delivery.ReceivedAt),
+            HttpHeaders = new BlobHttpHeaders { ContentType = details.ContentType },
+        };
+        await blob.UploadAsync(BinaryData.FromBytes(body), options, cancellationToken);
+    }
+
+    private static string Decode(string value)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(value));
+        }
+        catch (FormatException)
+        {
+            return value;
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+using static ServerlessOps.Functions.Tests.Api.Privacy.PrivacyApp;
+
+namespace ServerlessOps.Functions.Tests.Api.Privacy;
+
+/// <summary>
+/// Shopify's mandatory privacy webhooks end to end, signed as Shopify signs them: customers/redact and shop/redact leave
+/// no personal data in orders, raw deliveries (the request's own included) or logs, and leave money, lines, status and
+/// other buyers alone; customers/data_request exports exactly the buyer's data for the data owner. Each request is
+/// recorded once with its due date and completion.
+/// </summary>
+public sealed class ShopifyPrivacyRequestTests(FunctionAppFixture fixture)
+{
+    private const string FinanceAcmeKey = "privacy-finance-acme-key-000000000000";
+    private const string OperationsGlobexKey = "privacy-operations-globex-key-0000000";
+    private static readonly DateTimeOffset Placed = DateTimeOffset.Parse("2026-11-20T14:03:11-05:00", CultureInfo.InvariantCulture);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CustomersRedact_AfterTheBuyersOrdersLanded_LeavesNoPersonalDataInOrdersRawDeliveriesTheRequestOrLogs()
+    {
+        await using var app = TestApp.Start(fixture);
+        var buyer = PrivacyBuyer.New();
+        var other = PrivacyBuyer.New();
+        string a = Deliveries.Digits(13), b = Deliveries.Digits(13), c = Deliveries.Digits(13);
+        string[] buyerKeys =
+        [
+            await DeliverAsync(app, Deliveries.Shopify(buyer.Order(a, Placed), "orders/create")),
+            await DeliverAsync(app, Deliveries.Shopify(buyer.Order(a, Placed, Placed.AddHours(2)), "orders/updated")),
+            await DeliverAsync(app, Deliveries.Shopify(buyer.Order(b, Placed.AddDays(-40)), "orders/create")),
+        ];
+        var otherKey = await DeliverAsync(app, Deliveries.Shopify(other.Order(c, Placed), "orders/create"));
+        var before = (await OrderAsync(app, a)).GetProperty("order");
+        Assert.Contains(buyer.Email, await RawBodyAsync(app, buyerKeys[0]), StringComparison.Ordinal);
+        Assert.Equal(buyer.City, before.GetProperty("shipping").Str("city"));
+
+        var redactKey = await DeliverAsync(app, Deliveries.Shopify(buyer.Redact(a, b), "customers/redact"));
+
+        foreach (var id in new[] { a, b })
+        {
+            var order = await OrderAsync(app, id);
+            AssertFreeOf(order.GetRawText(), buyer.PersonalValues, $"order {id}");
+            var shipping = order.GetProperty("order").GetProperty("shipping");
+            Assert.True(IsNullOrAbsent(shipping, "city") && IsNullOrAbsent(shipping, "postalCode") && IsNullOrAbsent(shipping, "region"), shipping.GetRawText());
+            Assert.Equal("US", shipping.Str("countryCode"));
+        }
+
+        var after = (await OrderAsync(app, a)).GetProperty("order");
+        Assert.Equal(before.Dec("total"), after.Dec("total"));
+        Assert.Equal(before.Str("status"), after.Str("status"));
+        Assert.Equal(before.GetProperty("lines").GetRawText(), after.GetProperty("lines").GetRawText());
+        Assert.Equal(before.GetProperty("version").GetRawText(), after.GetProperty("version").GetRawText());
+
+        foreach (var key in buyerKeys.Append(redactKey))
+        {
+            AssertFreeOf(await RawBodyAsync(app, key), buyer.PersonalValues.Append("203.0.113.77"), $"raw delivery {key}");
+        }
+
+        Assert.Equal(other.City, (await OrderAsync(app, c)).GetProperty("order").GetProperty("shipping").Str("city"));
+        Assert.Contains(other.Email, await RawBodyAsync(app, otherKey), StringComparison.Ordinal);
+        Assert.NotEmpty(LogText(app));
+        foreach (var line in LogText(app))
+        {
+            AssertFreeOf(line, buyer.PersonalValues.Concat(other.PersonalValues), "a log record");
+        }
+
+        var request = Assert.Single(await RequestsAsync(app));
+        Assert.Equal("CustomerRedact", request.Str("kind"));
+        Assert.Equal("Completed", request.Str("state"));
+        Assert.Equal(buyer.CustomerId, request.Str("customerId"));
+        Assert.Equal(request.Time("receivedAt").AddDays(30), request.Time("dueBy"));
+        Assert.InRange(request.Time("completedAt"), request.Time("receivedAt"), request.Time("dueBy"));
+        Assert.Equal(2, request.GetProperty("counts").Number("ordersRedacted"));
+        Assert.Equal(4, request.GetProperty("counts").Number("rawDeliveriesRedacted"));
+        Assert.Equal([redactKey], request.Items("deliveryKeys").Select(k => k.GetString()));
+    }
+
+    [Fact]
+    public async Task CustomersRedact_DeliveredAgain_IsOneRequestCompletedOnce()
+    {
+        await using var app = TestApp.Start(fixture);
+        var buyer = PrivacyBuyer.New();
+        var a = Deliveries.Digits(13);
+        await DeliverAsync(app, Deliveries.Shopify(buyer.Order(a, Placed), "orders/create"));
+        var redact = Deliveries.Shopify(buyer.Redact(a), "customers/redact");
+        var firstKey = await DeliverAsync(app, redact);
+        var first = Assert.Single(await RequestsAsync(app));
+        var orderAfterFirst = (await OrderAsync(app, a)).GetRawText();
+
+        // Shopify's retry of the same delivery, then the same request sent again as a new event.
+        Assert.Equal("duplicate", (await app.Client.SendAcceptedAsync(redact)).Status);
+        var secondKey = await DeliverAsync(app, Deliveries.Shopify(buyer.Redact(a), "customers/redact"));
+
+        var again = Assert.Single(await RequestsAsync(app));
+        Assert.Equal(first.Str("id"), again.Str("id"));
+        Assert.Equal([firstKey, secondKey], again.Items("deliveryKeys").Select(k => k.GetString()));
+        Assert.Equal(first.Time("completedAt"), again.Time("completedAt"));
+        Assert.Equal(first.GetProperty("counts").GetRawText(), again.GetProperty("counts").GetRawText());
+        Assert.Equal(orderAfterFirst, (await OrderAsync(app, a)).GetRawText());
+        AssertFreeOf(await RawBodyAsync(app, secondKey), buyer.PersonalValues, "the repeated request's raw delivery");
+    }
+
+    [Fact]
+    public async Task ShopRedact_ErasesEveryOrderOfTheShopWhateverMonthItWasPlacedIn()
+    {
+        await using var app = TestApp.Start(fixture);
+        var buyers = new[] { PrivacyBuyer.New(), PrivacyBuyer.New() };
+        var placements = new[] { Placed, Placed.AddDays(-35), Placed.AddDays(-70) };
+        var keys = new List<string>();
+        var orders = new List<string>();
+        for (var i = 0; i < placements.Length; i++)
+        {
+            var id = Deliveries.Digits(13);
+            orders.Add(id);
+            keys.Add(await DeliverAsync(app, Deliveries.Shopify(buyers[i % 2].Order(id, placements[i]), "orders/create")));
+        }
+
+        var redactKey = await DeliverAsync(app, Deliveries.Shopify(PrivacyBuyer.ShopRedact(), "shop/redact"));
+
+        var personal = buyers.SelectMany(b => b.PersonalValues).ToList();
+        foreach (var id in orders)
+        {
+            var order = await OrderAsync(app, id);
+            AssertFreeOf(order.GetRawText(), personal, $"order {id}");
+            Assert.Equal(65.61m, order.GetProperty("order").Dec("total"));
+        }
+
+        foreach (var key in keys.Append(redactKey))
+        {
+            AssertFreeOf(await RawBodyAsync(app, key), personal, $"raw delivery {key}");
+        }
+
+        var request = Assert.Single(await RequestsAsync(app));
+        Assert.Equal("ShopRedact", request.Str("kind"));
+        Assert.Equal("Completed", request.Str("state"));
+        Assert.Equal(3, request.GetProperty("counts").Number("ordersFound"));
+        Assert.Equal(3, request.GetProperty("counts").Number("ordersRedacted"));
+    }
+
+    [Fact]
+    public async Task CustomersDataRequest_ExportsExactlyTheBuyersOrdersForTheDataOwnerAndRaisesAnAlert()
+    {
+        await using var app = TestApp.Start(fixture, new Dictionary<string, string>
+        {
+            ["Access:ApiKeys:1:Name"] = "finance-acme",
+            ["Access:ApiKeys:1:Key"] = FinanceAcmeKey,
+            ["Access:ApiKeys:1:Roles"] = "finance",
+            ["Access:ApiKeys:1:Brands"] = "acme",
+            ["Access:ApiKeys:2:Name"] = "operations-globex",
+            ["Access:ApiKeys:2:Key"] = OperationsGlobexKey,
+            ["Access:ApiKeys:2:Roles"] = "operations",
+            ["Access:ApiKeys:2:Brands"] = "globex",
+        });
+        var buyer = PrivacyBuyer.New();
+        var other = PrivacyBuyer.New();
+        string a = Deliveries.Digits(13), b = Deliveries.Digits(13), c = Deliveries.Digits(13);
+        await DeliverAsync(app, Deliveries.Shopify(buyer.Order(a, Placed), "orders/create"));
+        await DeliverAsync(app, Deliveries.Shopify(buyer.Order(b, Placed.AddDays(-40)), "orders/create"));
+        await DeliverAsync(app, Deliveries.Shopify(other.Order(c, Placed), "orders/create"));
+
+        var requestKey = await DeliverAsync(app, Deliveries.Shopify(buyer.DataRequest("9999", a, b), "customers/data_request"));
+
+        var request = Assert.Single(await RequestsAsync(app));
+        Assert.Equal("CustomerDataRequest", request.Str("kind"));
+        Assert.Equal("Completed", request.Str("state"));
+        Assert.Equal(2, request.GetProperty("counts").Number("ordersExported"));
+        Assert.Equal(request.Time("receivedAt").AddDays(30), request.Time("dueBy"));
+        var requestId = request.Str("id");
+
+        using (var download = await DownloadExportAsync(app.Client.Http, requestId))
+        {
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
+            var text = await download.Content.ReadAsStringAsync(Token);
+            foreach (var value in buyer.PersonalValues)
+            {
+                Assert.Contains(value, text, StringComparison.Ordinal);
+            }
+
+            AssertFreeOf(text, other.PersonalValues, "the export");
+            var export = Json.Parse(text);
+            Assert.Equal(new[] { "shopify:" + a, "shopify:" + b }.Order(StringComparer.Ordinal), export.Items("orders").Select(o => o.Str("orderId")).Order(StringComparer.Ordinal));
+            Assert.Equal(buyer.CustomerId, export.Str("customerId"));
+        }
+
+        using var anonymous = app.Factory.CreateClient();
+        using (var noCredential = await DownloadExportAsync(anonymous, requestId))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, noCredential.StatusCode);
+        }
+
+        foreach (var key in new[] { FinanceAcmeKey, OperationsGlobexKey })
+        {
+            using var client = app.Factory.CreateClient();
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+            using var refused = await DownloadExportAsync(client, requestId);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        using var alerts = await app.Client.Http.GetAsync(new Uri("api/brands/acme/alerts?kind=privacy-export-ready", UriKind.Relative), Token);
+        var alert = Assert.Single(Json.Parse(await alerts.Content.ReadAsStringAsync(Token)).Items());
+        Assert.Equal(requestId, alert.GetProperty("subject").Str("id"));
+        Assert.Equal("Data", alert.Str("signal"));
+        AssertFreeOf(alert.GetRawText(), buyer.PersonalValues, "the alert");
+
+        // A data request erases nothing from the orders, only the request's own copy of the buyer's email and phone.
+        Assert.Equal(buyer.City, (await OrderAsync(app, a)).GetProperty("order").GetProperty("shipping").Str("city"));
+        AssertFreeOf(await RawBodyAsync(app, requestKey), [buyer.Email, buyer.Phone], "the data request's raw delivery");
+        Assert.NotEmpty(LogText(app));
+        foreach (var line in LogText(app))
+        {
+            AssertFreeOf(line, buyer.PersonalValues, "a log record");
+        }
+    }
+
+    private static bool IsNullOrAbsent(JsonElement element, string name) =>
+        !element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null;
+}
