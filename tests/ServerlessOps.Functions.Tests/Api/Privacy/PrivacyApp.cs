@@ -22,11 +22,14 @@ internal static class PrivacyApp
         return ack.DeliveryKey;
     }
 
-    public static async Task<string> RawBodyAsync(TestApp app, string deliveryKey)
+    public static async Task<string> RawBodyAsync(TestApp app, string deliveryKey) => (await RawAsync(app, deliveryKey)).Str("body");
+
+    /// <summary>The raw delivery as the API shows it: state, reason, headers, body.</summary>
+    public static async Task<JsonElement> RawAsync(TestApp app, string deliveryKey)
     {
         using var response = await app.Client.GetRawDeliveryAsync(SalesChannel.Shopify, deliveryKey);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return Json.Parse(await response.Content.ReadAsStringAsync(Token)).Str("body");
+        return Json.Parse(await response.Content.ReadAsStringAsync(Token));
     }
 
     public static async Task<JsonElement> OrderAsync(TestApp app, string externalId) =>
