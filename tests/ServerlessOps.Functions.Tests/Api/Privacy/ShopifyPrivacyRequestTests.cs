@@ -132,6 +132,32 @@ public sealed class ShopifyPrivacyRequestTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task CustomersRedact_QuarantineReasonAndEventDetailQuotingAnErasedValue_AreScrubbed()
+    {
+        await using var app = TestApp.Start(fixture);
+        var buyer = PrivacyBuyer.New();
+        var a = Deliveries.Digits(13);
+
+        // An unreadable placement time that happens to quote the buyer's street: the reason names what it found.
+        var body = System.Text.Json.Nodes.JsonNode.Parse(buyer.Order(a, Placed))!;
+        body["created_at"] = buyer.Street;
+        var quarantined = await DeliverAsync(app, Deliveries.Shopify(Deliveries.Utf8(body.ToJsonString()), "orders/create"), "Quarantined");
+        Assert.Contains(buyer.Street, (await app.Client.WaitForQuarantineAsync(quarantined)).Str("reason"), StringComparison.Ordinal);
+
+        await DeliverAsync(app, Deliveries.Shopify(buyer.Redact(a), "customers/redact"));
+
+        var entry = await app.Client.WaitForQuarantineAsync(quarantined);
+        Assert.Contains("[redacted]", entry.Str("reason"), StringComparison.Ordinal);
+        AssertFreeOf(entry.GetRawText(), buyer.PersonalValues, "the quarantine entry");
+        var channelEvent = (await app.Client.ChannelEventsAsync(Domain.Channels.SalesChannel.Shopify)).Single(e => e.Str("deliveryKey") == quarantined);
+        AssertFreeOf(channelEvent.GetRawText(), buyer.PersonalValues, "the channel-event record");
+        AssertFreeOf((await RawAsync(app, quarantined)).GetProperty("reason").GetString()!, buyer.PersonalValues, "the raw delivery's reason");
+        var counts = Assert.Single(await RequestsAsync(app)).GetProperty("counts");
+        Assert.Equal(1, counts.Number("quarantineEntriesScrubbed"));
+        Assert.Equal(1, counts.Number("channelEventsScrubbed"));
+    }
+
+    [Fact]
     public async Task ShopRedact_ErasesEveryOrderOfTheShopWhateverMonthItWasPlacedIn()
     {
         await using var app = TestApp.Start(fixture);
