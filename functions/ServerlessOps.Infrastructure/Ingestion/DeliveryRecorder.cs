@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Domain.Ingestion;
+using ServerlessOps.Domain.Privacy;
 using ServerlessOps.Infrastructure.Storage;
 
 namespace ServerlessOps.Infrastructure.Ingestion;
@@ -89,7 +90,7 @@ public sealed class DeliveryRecorder
             NewEntry(raw, DeliveryOutcome.Quarantined) with { Detail = reason, ProcessedAt = now },
             cancellationToken);
         await _raw.SetStateAsync(raw, RawDeliveryState.Quarantined, reason, cancellationToken);
-        _logger.DeliveryQuarantined(raw.DeliveryKey, raw.BrandId, raw.Channel, reason);
+        _logger.DeliveryQuarantined(raw.DeliveryKey, raw.BrandId, raw.Channel, LogSafeText.WithoutQuotedValues(reason));
     }
 
     private async Task ResolveQuarantineAsync(RawDelivery raw, DateTimeOffset now, CancellationToken cancellationToken)

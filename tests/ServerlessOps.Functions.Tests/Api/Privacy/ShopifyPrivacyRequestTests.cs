@@ -155,6 +155,13 @@ public sealed class ShopifyPrivacyRequestTests(FunctionAppFixture fixture)
         var counts = Assert.Single(await RequestsAsync(app)).GetProperty("counts");
         Assert.Equal(1, counts.Number("quarantineEntriesScrubbed"));
         Assert.Equal(1, counts.Number("channelEventsScrubbed"));
+
+        // The quarantine was logged before any redaction: its log line names the field, not what the field held.
+        Assert.NotEmpty(LogText(app));
+        foreach (var line in LogText(app))
+        {
+            AssertFreeOf(line, buyer.PersonalValues, "a log record");
+        }
     }
 
     [Fact]
