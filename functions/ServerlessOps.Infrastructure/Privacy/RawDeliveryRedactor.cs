@@ -17,7 +17,9 @@ namespace ServerlessOps.Infrastructure.Privacy;
 /// under the blob's ETag, keeping its metadata (state, receipt, headers; a reason quoting an erased value is scrubbed) and
 /// index tags (derived from that metadata, as the store writes them), so ingestion, replays and the stranded-delivery sweep see the same delivery, only without the buyer. The
 /// stored body no longer matches the channel's signature, which is checked only at the edge. The storage account keeps
-/// no blob versions or soft-deleted copies (infra/azure), so the overwrite is the erasure.
+/// soft-deleted blobs for 7 days (infra/azure/modules/storage.bicep) and an overwrite leaves the previous body as one, so
+/// the unredacted copy is unrecoverable 7 days after this runs: inside Shopify's 30 days, which the request's due date
+/// counts from receipt. The account keeps no blob versions.
 /// </summary>
 public sealed class RawDeliveryRedactor
 {
