@@ -37,6 +37,12 @@ public sealed class CosmosContainers
     /// <summary>Each channel account's access and refresh tokens and refresh lease, and OAuth connection states (Infrastructure/Tokens).</summary>
     public const string ChannelTokensName = "channelTokens";
 
+    /// <summary>Each brand's catalog: SKUs with their channel listings, unit costs and channel fee schedules, and the record of every import (Infrastructure/Catalog).</summary>
+    public const string CatalogName = "catalog";
+
+    /// <summary>Stock balances per brand, SKU and location and every movement applied to them (Infrastructure/Inventory).</summary>
+    public const string InventoryLedgerName = "inventoryLedger";
+
     public CosmosContainers(CosmosClient client, string databaseName)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -52,11 +58,13 @@ public sealed class CosmosContainers
         Registry = client.GetContainer(databaseName, RegistryName);
         Leases = client.GetContainer(databaseName, LeasesName);
         ChannelTokens = client.GetContainer(databaseName, ChannelTokensName);
+        Catalog = client.GetContainer(databaseName, CatalogName);
+        InventoryLedger = client.GetContainer(databaseName, InventoryLedgerName);
     }
 
     /// <summary>All container names, in creation order: those of cosmos-containers.json (a test keeps them equal).</summary>
     public static IReadOnlyList<string> AllNames { get; } =
-        [OrdersName, ChannelEventsName, QuarantineName, InventoryEventsName, PriceChangesName, RegistryName, AlertsName, LeasesName, ChannelTokensName];
+        [OrdersName, ChannelEventsName, QuarantineName, InventoryEventsName, PriceChangesName, RegistryName, AlertsName, LeasesName, ChannelTokensName, CatalogName, InventoryLedgerName];
 
     public CosmosClient Client { get; }
 
@@ -79,6 +87,10 @@ public sealed class CosmosContainers
     public Container Leases { get; }
 
     public Container ChannelTokens { get; }
+
+    public Container Catalog { get; }
+
+    public Container InventoryLedger { get; }
 
     /// <summary>
     /// The container's definition from <see cref="CosmosContainerDefinitions.Embedded"/>, the file the Bicep

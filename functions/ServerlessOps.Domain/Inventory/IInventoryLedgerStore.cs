@@ -1,0 +1,18 @@
+namespace ServerlessOps.Domain.Inventory;
+
+/// <summary>
+/// The inventory ledger: balances per brand, SKU and location, and every movement as an entry with its cause.
+/// Applying is idempotent per <see cref="StockMovement.EntryId"/> and safe when callers race on one balance
+/// (optimistic concurrency): a reservation never takes a balance's available units below zero.
+/// </summary>
+public interface IInventoryLedgerStore
+{
+    /// <summary>Applies <paramref name="movement"/> once, however often it is called.</summary>
+    Task<StockApplyResult> ApplyAsync(StockMovement movement, CancellationToken cancellationToken);
+
+    /// <summary>The balance of <paramref name="sku"/> at <paramref name="location"/>; zeros when none was ever recorded.</summary>
+    Task<StockBalance> GetBalanceAsync(string brandId, string sku, string location, CancellationToken cancellationToken);
+
+    /// <summary>The movements applied to one SKU (all its locations), newest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<StockLedgerEntry>> ListEntriesAsync(string brandId, string sku, int limit, CancellationToken cancellationToken);
+}
