@@ -10,7 +10,7 @@ namespace ServerlessOps.Standalone.Durable;
 /// <summary>
 /// The Durable Task Framework's own dispatcher (<see cref="TaskHubWorker"/>) over the Azure Storage engine, running the
 /// app's orchestrator and activity classes through the Durable Task SDK's shims: what the Durable Functions extension
-/// runs in Azure, minus the Functions host. Creates the task hub if missing; failures carry type, message and stack
+/// runs in Azure, minus the Functions host. Creates the task hub if missing (retrying transient storage answers); failures carry type, message and stack
 /// (<see cref="ErrorPropagationMode.UseFailureDetails"/>), as in the isolated worker.
 /// </summary>
 /// <remarks>
@@ -57,7 +57,7 @@ internal sealed partial class DurableTaskEngine(
         logger.EngineStarting(settings.HubName, settings.WorkerId, settings.PartitionCount, orchestrations.Count, activities.Count);
         try
         {
-            await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
+            await TaskHubCreationRetry.Pipeline.ExecuteAsync(async token => await service.CreateIfNotExistsAsync().WaitAsync(token), cancellationToken);
             var worker = new TaskHubWorker(new InstanceScopedBackoffOrchestrationService(service), orchestrations, activities, loggerFactory)
             {
                 ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
