@@ -12,7 +12,7 @@ namespace ServerlessOps.Simulator;
 /// marketplace for the order APIs, and a realistic stream of signed webhooks from all four channels
 /// (duplicates and out-of-order deliveries included) sent over HTTP. Then it reads back, through the app's
 /// APIs, what landed, and checks every order converged on its channel's newest version; then the backstop recovers an
-/// order whose webhook was never sent.
+/// order whose webhook was never sent, and a TikTok Shop account is connected by OAuth and its token refreshed.
 /// </summary>
 internal static class DemoRun
 {
@@ -37,7 +37,7 @@ internal static class DemoRun
             settings[key] = value ?? string.Empty;
         }
 
-        foreach (var (key, value) in BackstopDemo.Settings)
+        foreach (var (key, value) in BackstopDemo.Settings.Concat(ConnectionDemo.Settings(marketplace.BaseUrl)))
         {
             settings[key] = value;
         }
@@ -58,6 +58,8 @@ internal static class DemoRun
         report.Print(Console.Out);
         var backstop = await BackstopDemo.RunAsync(http, marketplace, scenario.Accounts, cancellationToken);
         backstop.Print(Console.Out);
+        var connection = await ConnectionDemo.RunAsync(http, marketplace, scenario.Accounts, cancellationToken);
+        connection.Print(Console.Out);
         Console.WriteLine();
         Console.WriteLine("Wrong calls and what the edge answered (problem+json)");
         foreach (var (name, expected, actual) in edge)
@@ -84,7 +86,7 @@ internal static class DemoRun
             }
         }
 
-        return report.AllConverged && backstop.Recovered && edge.All(e => e.Expected == e.Actual) ? 0 : 1;
+        return report.AllConverged && backstop.Recovered && connection.Succeeded && edge.All(e => e.Expected == e.Actual) ? 0 : 1;
     }
 
     /// <summary>Polls the event log until every distinct delivery has an outcome (or the deadline passes).</summary>
