@@ -1,0 +1,147 @@
+using ServerlessOps.Domain.Catalog;
+
+namespace ServerlessOps.Domain.Pricing;
+
+/// <summary>
+/// The one pricing rule, for order lines, price changes and the monthly review alike (Pricing/README.md):
+/// <list type="bullet">
+/// <item>floor = max(MAP, unit cost / (1 − margin floor % / 100)), per unit;</item>
+/// <item>unit net = (quantity × unit price − discount) / quantity: after discounts, before tax and before fees;</item>
+/// <item>below floor when unit net &lt; floor;</item>
+/// <item>separately, contribution = line net − quantity × unit cost − the channel's scheduled fees, negative when below zero.</item>
+/// </list>
+/// Fees: each <see cref="FeeRule"/> in effect at the time and for the line's category (or every category) adds
+/// percent × basis (the line's net, or its total: net + tax) + fixed per unit × quantity + fixed per order once. A
+/// <see cref="FeeScope.PerOrder"/> rule is charged once on the order's net or total and shared among the lines in
+/// proportion to their net (the last line takes the remainder), so the lines' fees add up to the order's.
+/// Everything is computed unrounded in <see cref="decimal"/>; rounding happens once, in <see cref="Round"/>, when the
+/// verdict is built (cents, midpoint away from zero), and both breaches are decided on the rounded figures.
+/// Fixed fee amounts in another currency than the line's are not convertible here and are left out.
+/// </summary>
+public static class PriceGuardrail
+{
+    /// <summary>Decimal places of every amount in a verdict.</summary>
+    public const int Decimals = 2;
+
+    /// <summary>Checks one line alone (a price change: quantity 1, no discount); per-order fees count in full.</summary>
+    public static PriceVerdict CheckLine(PricedLine line, decimal marginFloorPercent, IReadOnlyList<FeeRule> fees, string currency, DateTimeOffset at) =>
+        CheckOrder([line], marginFloorPercent, fees, currency, at).Lines[0];
+
+    /// <summary>Checks every line of an order; per-order fees are shared among the lines by net.</summary>
+    public static OrderPriceVerdict CheckOrder(
+        IReadOnlyList<PricedLine> lines, decimal marginFloorPercent, IReadOnlyList<FeeRule> fees, string currency, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(fees);
+        ArgumentException.ThrowIfNullOrWhiteSpace(currency);
+        if (marginFloorPercent is < 0m or >= 100m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(marginFloorPercent), marginFloorPercent, "A margin floor is 0 to under 100 percent.");
+        }
+
+        if (lines.Count == 0)
+        {
+            throw new ArgumentException("An order to check has at least one line.", nameof(lines));
+        }
+
+        foreach (var line in lines)
+        {
+            Validate(line);
+        }
+
+        var inEffect = fees.Where(f => f.EffectiveFrom <= at && (f.EffectiveTo is null || at < f.EffectiveTo)).ToList();
+        var lineFees = lines.Select(line => inEffect
+            .Where(f => f.Scope == FeeScope.PerLine && AppliesTo(f, line.Category))
+            .Sum(f => Charge(f, Net(line), Total(line), line.Quantity, currency))).ToArray();
+        Share(lines, inEffect.Where(f => f.Scope == FeeScope.PerOrder), currency, lineFees);
+
+        var verdicts = lines.Select((line, i) => Verdict(line, marginFloorPercent, lineFees[i])).ToList();
+
+        // The order's contribution from the unrounded line figures, rounded once (not a sum of rounded shares).
+        var contribution = lines.All(l => l.UnitCost is not null)
+            ? Round(lines.Select((l, i) => Net(l) - (l.Quantity * l.UnitCost!.Value) - lineFees[i]).Sum())
+            : (decimal?)null;
+        return new OrderPriceVerdict(verdicts, contribution, verdicts.Sum(v => v.MoneyAtStake));
+    }
+
+    /// <summary>The floor per unit, unrounded: max(MAP, cost / (1 − margin floor)); null when neither is known.</summary>
+    public static decimal? Floor(decimal? minimumAdvertisedPrice, decimal? unitCost, decimal marginFloorPercent)
+    {
+        decimal? byMargin = unitCost is { } cost ? cost / (1m - (marginFloorPercent / 100m)) : null;
+        return (minimumAdvertisedPrice, byMargin) switch
+        {
+            ({ } map, { } margin) => Math.Max(map, margin),
+            ({ } map, null) => map,
+            (null, { } margin) => margin,
+            _ => null,
+        };
+    }
+
+    /// <summary>The one rounding of the rule: cents, midpoint away from zero.</summary>
+    public static decimal Round(decimal amount) => Math.Round(amount, Decimals, MidpointRounding.AwayFromZero);
+
+    private static PriceVerdict Verdict(PricedLine line, decimal marginFloorPercent, decimal fees)
+    {
+        var net = Net(line);
+        var floor = Floor(line.MinimumAdvertisedPrice, line.UnitCost, marginFloorPercent) is { } f ? Round(f) : (decimal?)null;
+        var unitNet = Round(net / line.Quantity);
+        var contribution = line.UnitCost is { } cost ? Round(net - (line.Quantity * cost) - fees) : (decimal?)null;
+        var belowFloor = floor is { } fl && unitNet < fl;
+        var negative = contribution is < 0m;
+        var shortfall = belowFloor ? (floor!.Value - unitNet) * line.Quantity : 0m;
+        var loss = negative ? -contribution!.Value : 0m;
+        return new PriceVerdict(line.Key, floor, unitNet, Round(fees), contribution, belowFloor, negative, Math.Max(shortfall, loss));
+    }
+
+    /// <summary>Shares each per-order fee among the lines by net; the last line takes what the proportions leave.</summary>
+    private static void Share(IReadOnlyList<PricedLine> lines, IEnumerable<FeeRule> orderFees, string currency, decimal[] lineFees)
+    {
+        var nets = lines.Select(Net).ToArray();
+        var orderNet = nets.Sum();
+        var orderTotal = lines.Sum(Total);
+        var units = lines.Sum(l => l.Quantity);
+        foreach (var rule in orderFees)
+        {
+            var charge = Charge(rule, orderNet, orderTotal, units, currency);
+            var left = charge;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var share = i == lines.Count - 1 ? left
+                    : orderNet == 0m ? charge / lines.Count
+                    : charge * nets[i] / orderNet;
+                lineFees[i] += share;
+                left -= share;
+            }
+        }
+    }
+
+    private static decimal Charge(FeeRule rule, decimal net, decimal total, int units, string currency)
+    {
+        var basis = rule.Basis == FeeBasis.Total ? total : net;
+        var fixedAmounts = string.Equals(rule.Currency, currency, StringComparison.OrdinalIgnoreCase)
+            ? (rule.FixedPerUnit * units) + rule.FixedPerOrder
+            : 0m;
+        return (rule.Percent / 100m * basis) + fixedAmounts;
+    }
+
+    private static bool AppliesTo(FeeRule rule, string? category) =>
+        rule.Category is null || string.Equals(rule.Category, category, StringComparison.OrdinalIgnoreCase);
+
+    private static decimal Net(PricedLine line) => (line.Quantity * line.UnitPrice) - line.Discount;
+
+    private static decimal Total(PricedLine line) => Net(line) + (line.Tax ?? 0m);
+
+    private static void Validate(PricedLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (line.Quantity < 1)
+        {
+            throw new ArgumentException($"Line {line.Key}: quantity {line.Quantity} is below 1.", nameof(line));
+        }
+
+        if (line.UnitPrice < 0m || line.Discount < 0m)
+        {
+            throw new ArgumentException($"Line {line.Key}: unit price {line.UnitPrice} and discount {line.Discount} must be zero or more.", nameof(line));
+        }
+    }
+}
