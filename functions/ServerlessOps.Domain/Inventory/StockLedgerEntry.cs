@@ -5,4 +5,8 @@ namespace ServerlessOps.Domain.Inventory;
 /// <param name="OnHandDelta">What it added to on hand (negative for commits, counts below the old figure...).</param>
 /// <param name="ReservedDelta">What it added to reserved.</param>
 /// <param name="AppliedAt">When the balance took it.</param>
-public sealed record StockLedgerEntry(StockMovement Movement, int OnHandDelta, int ReservedDelta, DateTimeOffset AppliedAt);
+public sealed record StockLedgerEntry(StockMovement Movement, int OnHandDelta, int ReservedDelta, DateTimeOffset AppliedAt)
+{
+    /// <summary>The movement asked for more than the balance held and was cut to it (see <see cref="StockDecision.Clamped"/>).</summary>
+    public bool Clamped { get; init; }
+}

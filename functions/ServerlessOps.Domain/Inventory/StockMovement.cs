@@ -22,4 +22,7 @@ public sealed record StockMovement(
 {
     /// <summary>The ledger entry's deterministic id: the same cause and kind always name the same entry.</summary>
     public string EntryId => $"{Kind}|{Cause}";
+
+    /// <summary>Who asked for it (a signed-in caller's name, an import, a flow), recorded in the entry for people; never a key.</summary>
+    public string? Actor { get; init; }
 }

@@ -8,6 +8,7 @@ using ServerlessOps.Functions.Webhooks;
 using ServerlessOps.Infrastructure.Alerts;
 using ServerlessOps.Infrastructure.Backstop;
 using ServerlessOps.Infrastructure.Ingestion;
+using ServerlessOps.Infrastructure.Inventory;
 using ServerlessOps.Infrastructure.Privacy;
 using ServerlessOps.Infrastructure.Storage;
 using ServerlessOps.Infrastructure.Tokens;
@@ -43,6 +44,7 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<IQueueFunction, SendAlertNotification>();
         services.AddSingleton<ITimerFunction, SweepAlerts>();
         services.AddBackstop(configuration);
+        services.AddInventoryLedger(configuration);
         services.AddSingleton<ITimerFunction, RunMissedWebhookBackstop>();
 
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -1,0 +1,104 @@
+using System.Text.Json.Serialization;
+using ServerlessOps.Domain.Inventory;
+using ServerlessOps.Infrastructure.Cosmos;
+using ServerlessOps.Infrastructure.Cosmos.Documents;
+
+namespace ServerlessOps.Infrastructure.Inventory;
+
+/// <summary>
+/// One SKU's balance at one location in container <c>inventoryLedger</c>: id <c>balance|{location}</c> (escaped),
+/// partition <c>{brandId}|{sku}</c> beside the SKU's entries. Every write carries the ETag read, so the balance is
+/// where concurrent movements are serialised; <see cref="Recent"/> holds the latest decisions it took (README.md).
+/// </summary>
+public sealed class StockBalanceDocument
+{
+    public const string DocumentType = "stockBalance";
+    public const int CurrentSchemaVersion = 1;
+
+    public required string Id { get; init; }
+
+    /// <summary><c>{brandId}|{sku}</c>.</summary>
+    public required string Pk { get; init; }
+
+    public required string BrandId { get; init; }
+
+    public string Type { get; init; } = DocumentType;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    public required string Sku { get; init; }
+
+    public required string Location { get; init; }
+
+    public int OnHand { get; init; }
+
+    public int Reserved { get; init; }
+
+    /// <summary>
+    /// The decisions taken since the oldest entry not yet known to be marked, oldest first; an id leaves only after its
+    /// entry document records the same decision, so an id is always in one place or the other (README.md).
+    /// </summary>
+    public IReadOnlyList<StockDecisionRecord> Recent { get; init; } = [];
+
+    /// <summary>Sortable UTC of the last write.</summary>
+    public string? UpdatedAt { get; init; }
+
+    [JsonPropertyName("_etag")]
+    public string? ETag { get; init; }
+
+    public static string PartitionKeyFor(string brandId, string sku) => $"{brandId}|{sku}";
+
+    public static string IdFor(string location) => $"balance|{CosmosIds.Encode(location)}";
+
+    /// <summary>The balance before its first movement: zeros, no decisions, not yet stored.</summary>
+    public static StockBalanceDocument Empty(string brandId, string sku, string location) => new()
+    {
+        Id = IdFor(location),
+        Pk = PartitionKeyFor(brandId, sku),
+        BrandId = brandId,
+        Sku = sku,
+        Location = location,
+    };
+
+    public StockDecisionRecord? Find(string entryId) =>
+        Recent.FirstOrDefault(r => string.Equals(r.EntryId, entryId, StringComparison.Ordinal));
+
+    /// <summary>This balance after <paramref name="decision"/> on <paramref name="entryId"/>, recorded at the end of <see cref="Recent"/>.</summary>
+    public StockBalanceDocument With(string entryId, StockDecision decision, DateTimeOffset at, IReadOnlySet<string> dropped) => new()
+    {
+        Id = Id,
+        Pk = Pk,
+        BrandId = BrandId,
+        Sku = Sku,
+        Location = Location,
+        OnHand = OnHand + decision.OnHandDelta,
+        Reserved = Reserved + decision.ReservedDelta,
+        Recent =
+        [
+            .. Recent.Where(r => !dropped.Contains(r.EntryId)),
+            new StockDecisionRecord
+            {
+                EntryId = entryId,
+                Outcome = decision.IsApplied ? StockEntryState.Applied : StockEntryState.Refused,
+                OnHandDelta = decision.OnHandDelta,
+                ReservedDelta = decision.ReservedDelta,
+                Clamped = decision.Clamped,
+                At = at,
+            },
+        ],
+        UpdatedAt = CosmosValues.SortableUtc(at),
+    };
+
+    /// <summary>Throws when another type or a newer schema sits under this id.</summary>
+    public StockBalanceDocument EnsureReadable()
+    {
+        CosmosValues.EnsureReadable(Id, Type, SchemaVersion, DocumentType, CurrentSchemaVersion);
+        return this;
+    }
+
+    public StockBalance ToDomain()
+    {
+        EnsureReadable();
+        return new StockBalance(BrandId, Sku, Location, OnHand, Reserved);
+    }
+}

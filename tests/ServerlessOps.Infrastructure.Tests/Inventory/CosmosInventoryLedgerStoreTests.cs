@@ -1,0 +1,297 @@
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Logging.Abstractions;
+using ServerlessOps.Domain.Inventory;
+using ServerlessOps.Infrastructure.Inventory;
+using ServerlessOps.Infrastructure.Tests.Cosmos;
+using ServerlessOps.Testing.Emulators;
+
+namespace ServerlessOps.Infrastructure.Tests.Inventory;
+
+/// <summary>The ledger against the Cosmos server: arithmetic, idempotency, races on one balance, and both crash points.</summary>
+[Collection(SharedCosmosEmulator.Name)]
+public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) : CosmosDatabaseTest(cosmos)
+{
+    private const string Brand = "brand-a";
+    private const string Sku = "SKU/1";
+    private const string Warehouse = "wh-east";
+
+    private CosmosInventoryLedgerStore NewStore() => new(
+        Containers,
+        Options,
+        Microsoft.Extensions.Options.Options.Create(new InventoryLedgerOptions()),
+        TimeProvider.System,
+        NullLogger<CosmosInventoryLedgerStore>.Instance);
+
+    private static StockMovement Move(StockMovementKind kind, int quantity, string cause, string sku = Sku, string brand = Brand, string location = Warehouse) =>
+        new(brand, sku, location, kind, quantity, cause);
+
+    [Fact]
+    public async Task Reserve_200ConcurrentOneUnitOrdersFor50OnHand_Exactly50AppliedAnd150Insufficient()
+    {
+        var store = NewStore();
+        await store.ApplyAsync(Move(StockMovementKind.Receipt, 50, "po:1"), Token);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
+            Task.Run(() => store.ApplyAsync(Move(StockMovementKind.Reserve, 1, $"order:{i}:line-1:r1"), Token), Token)));
+
+        Assert.Equal(50, results.Count(r => r.Outcome == StockApplyOutcome.Applied));
+        Assert.Equal(150, results.Count(r => r.Outcome == StockApplyOutcome.Insufficient));
+        Assert.Equal(new StockBalance(Brand, Sku, Warehouse, 50, 50), await store.GetBalanceAsync(Brand, Sku, Warehouse, Token));
+        var entries = await store.ListEntriesAsync(Brand, Sku, 1000, Token);
+        var reservations = entries.Where(e => e.Movement.Kind == StockMovementKind.Reserve).ToList();
+        Assert.Equal(
+            results.Where(r => r.Outcome == StockApplyOutcome.Applied).Select(r => r.Movement.Cause).Order(StringComparer.Ordinal),
+            reservations.Select(e => e.Movement.Cause).Order(StringComparer.Ordinal));
+        Assert.All(reservations, e => Assert.Equal((0, 1), (e.OnHandDelta, e.ReservedDelta)));
+        Assert.Equal(50, entries.Sum(e => e.ReservedDelta));
+        Assert.Equal(50, entries.Sum(e => e.OnHandDelta));
+        Assert.Empty(await EntriesInStateAsync(StockEntryState.Pending));
+        Assert.Equal(150, (await EntriesInStateAsync(StockEntryState.Refused)).Count);
+    }
+
+    [Fact]
+    public async Task Apply_SameMovement20TimesConcurrently_IsAppliedOnce()
+    {
+        var store = NewStore();
+        await store.ApplyAsync(Move(StockMovementKind.Receipt, 10, "po:1"), Token);
+        var reserve = Move(StockMovementKind.Reserve, 3, "order:7:line-1:r1");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => store.ApplyAsync(reserve, Token), Token)));
+
+        Assert.Equal(1, results.Count(r => r.Outcome == StockApplyOutcome.Applied));
+        Assert.Equal(19, results.Count(r => r.Outcome == StockApplyOutcome.AlreadyApplied));
+        Assert.Equal(new StockBalance(Brand, Sku, Warehouse, 10, 3), await store.GetBalanceAsync(Brand, Sku, Warehouse, Token));
+        Assert.Single(await store.ListEntriesAsync(Brand, Sku, 10, Token), e => e.Movement.Kind == StockMovementKind.Reserve);
+    }
+
+    [Fact]
+    public async Task Apply_AfterCrashBetweenEntryAndBalance_SameMovementAgainFinishesItOnce()
+    {
+        var store = NewStore();
+        await store.ApplyAsync(Move(StockMovementKind.Receipt, 5, "po:1"), Token);
+        var reserve = Move(StockMovementKind.Reserve, 2, "order:8:line-1:r1");
+        var pending = StockEntryDocument.Pending(reserve, DateTimeOffset.UtcNow);
+        await Containers.InventoryLedger.CreateItemAsync(pending, new PartitionKey(pending.Pk), cancellationToken: Token);
+        Assert.Equal(0, (await store.GetBalanceAsync(Brand, Sku, Warehouse, Token)).Reserved);
+
+        var retried = await store.ApplyAsync(reserve, Token);
+        var again = await store.ApplyAsync(reserve, Token);
+
+        Assert.Equal(StockApplyOutcome.Applied, retried.Outcome);
+        Assert.Equal(StockApplyOutcome.AlreadyApplied, again.Outcome);
+        Assert.Equal(new StockBalance(Brand, Sku, Warehouse, 5, 2), await store.GetBalanceAsync(Brand, Sku, Warehouse, Token));
+        var entry = await ReadEntryAsync(reserve);
+        Assert.Equal((StockEntryState.Applied, 1, 0, 2), (entry.State, entry.Claims, entry.OnHandDelta, entry.ReservedDelta));
+    }
+
+    [Fact]
+    public async Task Apply_AfterCrashBetweenBalanceAndEntryMark_SameMovementAgainAnswersAlreadyAppliedAndMarksTheEntry()
+    {
+        var crashing = NewStore();
+        crashing.AfterBalanceDecided = (_, _) => throw new SimulatedCrashException();
+        await NewStore().ApplyAsync(Move(StockMovementKind.Receipt, 5, "po:1"), Token);
+        var reserve = Move(StockMovementKind.Reserve, 4, "order:9:line-1:r1");
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.ApplyAsync(reserve, Token));
+        Assert.Equal(StockEntryState.Pending, (await ReadEntryAsync(reserve)).State);
+
+        var retried = await NewStore().ApplyAsync(reserve, Token);
+
+        Assert.Equal(StockApplyOutcome.AlreadyApplied, retried.Outcome);
+        Assert.Equal(new StockBalance(Brand, Sku, Warehouse, 5, 4), retried.Balance);
+        Assert.Equal(StockEntryState.Applied, (await ReadEntryAsync(reserve)).State);
+    }
+
+    [Fact]
+    public async Task ListEntries_EntryLeftPendingAfterItsBalanceTookIt_IsListedAsAppliedAndMarked()
+    {
+        var crashing = NewStore();
+        crashing.AfterBalanceDecided = (_, _) => throw new SimulatedCrashException();
+        var receipt = Move(StockMovementKind.Receipt, 7, "po:2");
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.ApplyAsync(receipt, Token));
+
+        var listed = Assert.Single(await NewStore().ListEntriesAsync(Brand, Sku, 10, Token));
+
+        Assert.Equal((receipt, 7, 0), (listed.Movement, listed.OnHandDelta, listed.ReservedDelta));
+        Assert.Equal(StockEntryState.Applied, (await ReadEntryAsync(receipt)).State);
+    }
+
+    [Fact]
+    public async Task ListEntries_EntryPendingThatNoBalanceTook_IsNotListed()
+    {
+        var reserve = Move(StockMovementKind.Reserve, 1, "order:10:line-1:r1");
+        var pending = StockEntryDocument.Pending(reserve, DateTimeOffset.UtcNow);
+        await Containers.InventoryLedger.CreateItemAsync(pending, new PartitionKey(pending.Pk), cancellationToken: Token);
+
+        Assert.Empty(await NewStore().ListEntriesAsync(Brand, Sku, 10, Token));
+        Assert.Equal(StockEntryState.Pending, (await ReadEntryAsync(reserve)).State);
+    }
+
+    [Fact]
+    public async Task Apply_EachKind_ChangesOnHandAndReservedByItsRuleAndRecordsTheDeltaApplied()
+    {
+        var store = NewStore();
+        var steps = new (StockMovement Movement, int OnHand, int Reserved, int OnHandDelta, int ReservedDelta)[]
+        {
+            (Move(StockMovementKind.Receipt, 20, "po:1"), 20, 0, 20, 0),
+            (Move(StockMovementKind.Reserve, 8, "order:1:l1:r1"), 20, 8, 0, 8),
+            (Move(StockMovementKind.Commit, 5, "order:1:l1:ship"), 15, 3, -5, -5),
+            (Move(StockMovementKind.Release, 3, "order:1:l1:cancel"), 15, 0, 0, -3),
+            (Move(StockMovementKind.Return, 2, "order:1:l1:return"), 17, 0, 2, 0),
+            (Move(StockMovementKind.Adjustment, -4, "adj:damaged"), 13, 0, -4, 0),
+            (Move(StockMovementKind.Adjustment, 1, "adj:found"), 14, 0, 1, 0),
+            (Move(StockMovementKind.Count, 11, "count:2026-03-01"), 11, 0, -3, 0),
+            (Move(StockMovementKind.Count, 16, "count:2026-03-02"), 16, 0, 5, 0),
+        };
+
+        foreach (var (movement, onHand, reserved, _, _) in steps)
+        {
+            var result = await store.ApplyAsync(movement, Token);
+            Assert.Equal(StockApplyOutcome.Applied, result.Outcome);
+            Assert.Equal(new StockBalance(Brand, Sku, Warehouse, onHand, reserved), result.Balance);
+        }
+
+        var entries = await store.ListEntriesAsync(Brand, Sku, 100, Token);
+        Assert.Equal(steps.Select(s => s.Movement.EntryId).Reverse(), entries.Select(e => e.Movement.EntryId));
+        Assert.Equal(steps.Select(s => (s.OnHandDelta, s.ReservedDelta)).Reverse(), entries.Select(e => (e.OnHandDelta, e.ReservedDelta)));
+        Assert.Equal(16, entries.Sum(e => e.OnHandDelta));
+        Assert.All(entries, e => Assert.False(e.Clamped));
+    }
+
+    [Fact]
+    public async Task Release_MoreThanReserved_StopsAtZeroAndRecordsTheClamp()
+    {
+        var store = NewStore();
+        await store.ApplyAsync(Move(StockMovementKind.Receipt, 5, "po:1"), Token);
+        await store.ApplyAsync(Move(StockMovementKind.Reserve, 2, "order:1:l1:r1"), Token);
+
+        var released = await store.ApplyAsync(Move(StockMovementKind.Release, 5, "order:1:l1:cancel"), Token);
+
+        Assert.Equal(new StockBalance(Brand, Sku, Warehouse, 5, 0), released.Balance);
+        var entry = (await store.ListEntriesAsync(Brand, Sku, 1, Token))[0];
+        Assert.Equal((5, 0, -2, true), (entry.Movement.Quantity, entry.OnHandDelta, entry.ReservedDelta, entry.Clamped));
+    }
+
+    [Fact]
+    public async Task Reserve_MoreThanAvailable_IsInsufficientChangesNothingAndStaysRefusedForThatCause()
+    {
+        var store = NewStore();
+        await store.ApplyAsync(Move(StockMovementKind.Receipt, 3, "po:1"), Token);
+        var reserve = Move(StockMovementKind.Reserve, 4, "order:2:l1:r1");
+
+        var refused = await store.ApplyAsync(reserve, Token);
+        await store.ApplyAsync(Move(StockMovementKind.Receipt, 10, "po:2"), Token);
+        var retried = await store.ApplyAsync(reserve, Token);
+        var newCause = await store.ApplyAsync(reserve with { Cause = "order:2:l1:r2" }, Token);
+
+        Assert.Equal((StockApplyOutcome.Insufficient, new StockBalance(Brand, Sku, Warehouse, 3, 0)), (refused.Outcome, refused.Balance));
+        Assert.Equal(StockApplyOutcome.Insufficient, retried.Outcome);
+        Assert.Equal((StockApplyOutcome.Applied, new StockBalance(Brand, Sku, Warehouse, 13, 4)), (newCause.Outcome, newCause.Balance));
+        Assert.DoesNotContain(await store.ListEntriesAsync(Brand, Sku, 10, Token), e => e.Movement.Cause == "order:2:l1:r1");
+    }
+
+    [Fact]
+    public async Task Apply_SameSkuOfAnotherBrandOrLocation_LeavesThoseBalancesUntouched()
+    {
+        var store = NewStore();
+        await store.ApplyAsync(Move(StockMovementKind.Receipt, 9, "po:1", brand: "brand-b"), Token);
+        await store.ApplyAsync(Move(StockMovementKind.Receipt, 4, "po:west-1", location: "wh-west"), Token);
+
+        await store.ApplyAsync(Move(StockMovementKind.Receipt, 6, "po:1"), Token);
+        await store.ApplyAsync(Move(StockMovementKind.Reserve, 6, "order:3:l1:r1"), Token);
+
+        Assert.Equal(new StockBalance("brand-b", Sku, Warehouse, 9, 0), await store.GetBalanceAsync("brand-b", Sku, Warehouse, Token));
+        Assert.Equal(new StockBalance(Brand, Sku, "wh-west", 4, 0), await store.GetBalanceAsync(Brand, Sku, "wh-west", Token));
+        Assert.Equal(new StockBalance(Brand, Sku, Warehouse, 6, 6), await store.GetBalanceAsync(Brand, Sku, Warehouse, Token));
+        Assert.Single(await store.ListEntriesAsync("brand-b", Sku, 10, Token));
+        Assert.Equal([Warehouse, "wh-west"], (await store.ListBalancesAsync(Brand, Sku, Token)).Select(b => b.Location));
+    }
+
+    [Fact]
+    public async Task Apply_CauseReusedForAnotherQuantity_ThrowsNamingTheRecordedMovementAndChangesNothing()
+    {
+        var store = NewStore();
+        await store.ApplyAsync(Move(StockMovementKind.Receipt, 5, "po:1"), Token);
+
+        var conflict = await Assert.ThrowsAsync<StockMovementConflictException>(() => store.ApplyAsync(Move(StockMovementKind.Receipt, 6, "po:1"), Token));
+
+        Assert.Equal(5, conflict.Recorded!.Quantity);
+        Assert.Equal(5, (await store.GetBalanceAsync(Brand, Sku, Warehouse, Token)).OnHand);
+    }
+
+    [Fact]
+    public async Task Balance_AfterManyMovements_HoldsABoundedSetOfRecentDecisionsAndEveryEntryIsMarked()
+    {
+        var store = NewStore();
+        for (var i = 0; i < 75; i++)
+        {
+            await store.ApplyAsync(Move(StockMovementKind.Receipt, 1, $"po:{i}"), Token);
+        }
+
+        var balance = await ReadBalanceAsync(Warehouse);
+        Assert.InRange(balance.Recent.Count, 1, CosmosInventoryLedgerStore.RecentCapacity);
+        Assert.Equal(75, balance.OnHand);
+        Assert.Equal(75, (await EntriesInStateAsync(StockEntryState.Applied)).Count);
+        Assert.Equal(75, (await store.ListEntriesAsync(Brand, Sku, 100, Token)).Count);
+        Assert.Equal(StockApplyOutcome.AlreadyApplied, (await store.ApplyAsync(Move(StockMovementKind.Receipt, 1, "po:0"), Token)).Outcome);
+    }
+
+    [Fact]
+    public async Task ListEntries_WithLimit_AnswersTheNewestAppliedFirst()
+    {
+        var store = NewStore();
+        for (var i = 1; i <= 5; i++)
+        {
+            await store.ApplyAsync(Move(StockMovementKind.Receipt, i, $"po:{i}"), Token);
+        }
+
+        var listed = await store.ListEntriesAsync(Brand, Sku, 2, Token);
+
+        Assert.Equal(["po:5", "po:4"], listed.Select(e => e.Movement.Cause));
+    }
+
+    [Theory]
+    [InlineData(StockMovementKind.Reserve, 0)]
+    [InlineData(StockMovementKind.Receipt, -1)]
+    [InlineData(StockMovementKind.Count, -1)]
+    [InlineData(StockMovementKind.Adjustment, 0)]
+    public async Task Apply_QuantityOutsideTheKindsRange_IsRejectedBeforeAnythingIsWritten(StockMovementKind kind, int quantity)
+    {
+        var store = NewStore();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.ApplyAsync(Move(kind, quantity, "bad:1"), Token));
+
+        Assert.Empty(await EntriesInStateAsync(StockEntryState.Pending));
+    }
+
+    private async Task<StockEntryDocument> ReadEntryAsync(StockMovement movement) =>
+        (await Containers.InventoryLedger.ReadItemAsync<StockEntryDocument>(
+            StockEntryDocument.IdFor(movement.EntryId), new PartitionKey(StockBalanceDocument.PartitionKeyFor(movement.BrandId, movement.Sku)), cancellationToken: Token)).Resource;
+
+    private async Task<StockBalanceDocument> ReadBalanceAsync(string location) =>
+        (await Containers.InventoryLedger.ReadItemAsync<StockBalanceDocument>(
+            StockBalanceDocument.IdFor(location), new PartitionKey(StockBalanceDocument.PartitionKeyFor(Brand, Sku)), cancellationToken: Token)).Resource;
+
+    private async Task<List<StockEntryDocument>> EntriesInStateAsync(StockEntryState state)
+    {
+        var pk = StockBalanceDocument.PartitionKeyFor(Brand, Sku);
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.state = @state")
+            .WithParameter("@pk", pk).WithParameter("@type", StockEntryDocument.DocumentType).WithParameter("@state", state.ToString());
+        var found = new List<StockEntryDocument>();
+        using var iterator = Containers.InventoryLedger.GetItemQueryIterator<StockEntryDocument>(
+            query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(pk), EnableOptimisticDirectExecution = true });
+        while (iterator.HasMoreResults)
+        {
+            found.AddRange(await iterator.ReadNextAsync(Token));
+        }
+
+        return found;
+    }
+
+    private sealed class SimulatedCrashException : Exception
+    {
+        public SimulatedCrashException()
+            : base("Simulated crash between the balance write and the entry mark.")
+        {
+        }
+    }
+}
