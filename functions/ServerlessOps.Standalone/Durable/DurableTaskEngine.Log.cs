@@ -32,4 +32,8 @@ internal static partial class DurableTaskEngineLog
     [LoggerMessage(EventId = 2110, Level = LogLevel.Information,
         Message = "Durable Task settings for task hub {TaskHub}: storage {Connection} via '{ConnectionName}', polling up to {MaxQueuePollingInterval}, extended sessions {ExtendedSessions}, at most {MaxOrchestrations} orchestrations and {MaxActivities} activities at once")]
     internal static partial void SettingsLoaded(this ILogger logger, string taskHub, string connection, string connectionName, TimeSpan maxQueuePollingInterval, bool extendedSessions, int maxOrchestrations, int maxActivities);
+
+    [LoggerMessage(EventId = 2109, Level = LogLevel.Warning,
+        Message = "Durable Task engine could not create its task hub (attempt {Attempt} failed: {Reason}); trying again in {Delay}")]
+    internal static partial void TaskHubCreationRetried(this ILogger logger, int attempt, TimeSpan delay, string reason);
 }

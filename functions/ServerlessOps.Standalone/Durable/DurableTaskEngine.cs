@@ -57,7 +57,7 @@ internal sealed partial class DurableTaskEngine(
         logger.EngineStarting(settings.HubName, settings.WorkerId, settings.PartitionCount, orchestrations.Count, activities.Count);
         try
         {
-            await TaskHubCreationRetry.Pipeline.ExecuteAsync(async token => await service.CreateIfNotExistsAsync().WaitAsync(token), cancellationToken);
+            await TaskHubCreationRetry.Create(logger).ExecuteAsync(async token => await service.CreateIfNotExistsAsync().WaitAsync(token), cancellationToken);
             var worker = new TaskHubWorker(new InstanceScopedBackoffOrchestrationService(service), orchestrations, activities, loggerFactory)
             {
                 ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,

@@ -1,4 +1,5 @@
 using Azure;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 
@@ -6,21 +7,28 @@ namespace ServerlessOps.Standalone.Durable;
 
 /// <summary>
 /// Retries creating the task hub's queues, tables and containers when storage answers with a transient failure.
-/// Azurite has been seen answering 500 while two hosts create the same hub at once under load (a restart drill, a
-/// second instance in a test); creation is idempotent, so trying again a few times is always safe. A failure that
-/// persists past the attempts still stops the host, with the storage error as its cause.
+/// Azurite has been seen answering 500 to the partition table's create-if-missing for several seconds in a row while
+/// other hubs were busy on it (a restart in a test, under load); creation is idempotent and the engine does not cache
+/// a failed attempt, so trying again is always safe. A failure that outlasts the attempts still stops the host, with
+/// the storage error as its cause.
 /// </summary>
 internal static class TaskHubCreationRetry
 {
-    /// <summary>Five tries over about three seconds, with jitter so two hosts do not retry in step.</summary>
-    public static ResiliencePipeline Pipeline { get; } = new ResiliencePipelineBuilder()
+    /// <summary>Eight retries, exponential from <paramref name="firstDelay"/> with jitter, each wait at most five seconds (about 20 s in all by default).</summary>
+    public static ResiliencePipeline Create(ILogger logger, TimeSpan? firstDelay = null) => new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
-            MaxRetryAttempts = 4,
+            MaxRetryAttempts = 8,
             BackoffType = DelayBackoffType.Exponential,
-            Delay = TimeSpan.FromMilliseconds(200),
+            Delay = firstDelay ?? TimeSpan.FromMilliseconds(200),
+            MaxDelay = TimeSpan.FromSeconds(5),
             UseJitter = true,
             ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+            OnRetry = retry =>
+            {
+                logger.TaskHubCreationRetried(retry.AttemptNumber + 1, retry.RetryDelay, retry.Outcome.Exception?.Message ?? string.Empty);
+                return ValueTask.CompletedTask;
+            },
         })
         .Build();
 

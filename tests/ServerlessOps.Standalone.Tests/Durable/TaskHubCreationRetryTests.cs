@@ -1,4 +1,5 @@
 using Azure;
+using Microsoft.Extensions.Logging.Abstractions;
 using ServerlessOps.Standalone.Durable;
 
 namespace ServerlessOps.Standalone.Tests.Durable;
@@ -34,7 +35,7 @@ public sealed class TaskHubCreationRetryTests
     {
         var attempts = 0;
 
-        await TaskHubCreationRetry.Pipeline.ExecuteAsync(
+        await TaskHubCreationRetry.Create(NullLogger.Instance, TimeSpan.FromMilliseconds(1)).ExecuteAsync(
             _ =>
             {
                 attempts++;
@@ -50,7 +51,7 @@ public sealed class TaskHubCreationRetryTests
     {
         var attempts = 0;
 
-        var thrown = await Assert.ThrowsAsync<RequestFailedException>(async () => await TaskHubCreationRetry.Pipeline.ExecuteAsync(
+        var thrown = await Assert.ThrowsAsync<RequestFailedException>(async () => await TaskHubCreationRetry.Create(NullLogger.Instance, TimeSpan.FromMilliseconds(1)).ExecuteAsync(
             _ =>
             {
                 attempts++;
@@ -59,6 +60,6 @@ public sealed class TaskHubCreationRetryTests
             TestContext.Current.CancellationToken));
 
         Assert.Equal(503, thrown.Status);
-        Assert.Equal(5, attempts);
+        Assert.Equal(9, attempts);
     }
 }
