@@ -20,8 +20,8 @@ internal static partial class BackstopLog
     internal static partial void Recovered(this ILogger logger, string orderId, string brandId, DateTimeOffset version);
 
     [LoggerMessage(EventId = 4803, Level = LogLevel.Warning,
-        Message = "Backstop {Channel} account {AccountId} of brand {BrandId} reached {Pages} pages; its watermark stays at {From:O} until a run gets through")]
-    internal static partial void PageLimitReached(this ILogger logger, SalesChannel channel, string accountId, string brandId, int pages, DateTimeOffset from);
+        Message = "Backstop {Channel} account {AccountId} of brand {BrandId} reached {Pages} pages; its watermark stays at {From:O} and the next run reads {Window}")]
+    internal static partial void PageLimitReached(this ILogger logger, SalesChannel channel, string accountId, string brandId, int pages, DateTimeOffset from, TimeSpan window);
 
     [LoggerMessage(EventId = 4804, Level = LogLevel.Warning,
         Message = "Backstop could not read order {OrderId} of brand {BrandId} the channel listed as changed; skipped: {Reason}")]

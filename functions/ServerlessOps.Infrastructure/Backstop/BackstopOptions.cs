@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ServerlessOps.Domain.Channels;
 
 namespace ServerlessOps.Infrastructure.Backstop;
 
@@ -42,17 +43,40 @@ public sealed class BackstopOptions
 
     /// <summary>
     /// Pages one account may read in one run. Default 200; 1-10000. A run that reaches it keeps its watermark where it was
-    /// and logs it, so the next run reads the same window again rather than skipping what it did not reach.
+    /// and halves the window the next run reads (down to <see cref="MinWindow"/>), so a backlog bigger than one run is
+    /// worked through in narrower windows instead of the same wide window failing for ever; each window completed
+    /// moves the watermark and doubles the next window again.
     /// </summary>
     [Range(1, 10_000)]
     public int MaxPagesPerRun { get; set; } = 200;
 
+    /// <summary>The narrowest window the page limit can shrink a run to. Default 1 minute; 1 second to 1 day.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MinWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>
-    /// Shortest time between two list calls of one account, per channel's documented rate (Amazon getOrders 0.0167/s
-    /// with a burst of 20: bursts are fine within one run; Shopify's and TikTok's are per second). Default 0.5 s; 0-60 s.
+    /// Shortest time between two list calls of one account (Shopify's GraphQL budget restores 50-100 points a second,
+    /// TikTok allows about 20 calls a second per shop, Walmart's order list is generous). Default 0.5 s; 0-60 s.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan MinListInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Amazon's getOrders usage plan is a burst of 20 calls, then one a minute (0.0167/s): list calls of one Amazon
+    /// account in one run beyond this many wait <see cref="AmazonListInterval"/> each. Default 20; 1-100.
+    /// </summary>
+    [Range(1, 100)]
+    public int AmazonListBurst { get; set; } = 20;
+
+    /// <summary>Time between Amazon list calls once <see cref="AmazonListBurst"/> is spent. Default 60 s; 0 to 10 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan AmazonListInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The pause before list call number <paramref name="pagesRead"/> + 1 of one account on <paramref name="channel"/>.</summary>
+    public TimeSpan PauseBeforeList(SalesChannel channel, int pagesRead) =>
+        pagesRead == 0 ? TimeSpan.Zero
+        : channel == SalesChannel.Amazon && pagesRead >= AmazonListBurst ? AmazonListInterval
+        : MinListInterval;
 
     /// <summary>
     /// A webhook that converged an order more than this long after the channel's change counts as late. Default 15

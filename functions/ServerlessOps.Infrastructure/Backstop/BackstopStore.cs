@@ -26,19 +26,21 @@ public sealed class BackstopStore
         _time = time;
     }
 
-    /// <summary>The account's watermark and its ETag; null before its first run.</summary>
-    public async Task<(DateTimeOffset Position, string ETag)?> GetWatermarkAsync(ChannelAccount account, CancellationToken cancellationToken = default)
+    /// <summary>The account's watermark, the window limit a page-limited run left, and its ETag; null before its first run.</summary>
+    public async Task<(DateTimeOffset Position, string ETag, TimeSpan? WindowLimit)?> GetWatermarkAsync(ChannelAccount account, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         var read = await _watermarks.ReadAsync(BackstopWatermarkDocument.PartitionKeyFor(account.BrandId), BackstopWatermarkDocument.IdFor(account), cancellationToken);
-        return read is { } found ? (found.Document.Position, found.ETag) : null;
+        return read is { } found ? (found.Document.Position, found.ETag, found.Document.WindowLimit) : null;
     }
 
     /// <summary>
-    /// Moves the watermark to <paramref name="position"/> if it still has <paramref name="ifMatchETag"/> (null: create).
-    /// False when another run moved it meanwhile (its position stands: both read the same changes).
+    /// Moves the watermark to <paramref name="position"/>, with the next run's <paramref name="windowLimit"/>, if it still
+    /// has <paramref name="ifMatchETag"/> (null: create). False when another run moved it meanwhile (its position stands:
+    /// both read the same changes).
     /// </summary>
-    public async Task<bool> TryAdvanceWatermarkAsync(ChannelAccount account, DateTimeOffset position, string? ifMatchETag, CancellationToken cancellationToken = default)
+    public async Task<bool> TryAdvanceWatermarkAsync(
+        ChannelAccount account, DateTimeOffset position, string? ifMatchETag, TimeSpan? windowLimit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         var document = new BackstopWatermarkDocument
@@ -50,6 +52,7 @@ public sealed class BackstopStore
             AccountId = account.AccountId,
             Position = position,
             UpdatedAt = _time.GetUtcNow(),
+            WindowLimit = windowLimit,
         };
         try
         {

@@ -32,6 +32,12 @@ public sealed class BackstopWatermarkDocument
 
     public required DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>
+    /// The longest window the next run reads from <see cref="Position"/>, set when a run reached the page limit; null
+    /// (the usual case) reads up to now less the settle delay.
+    /// </summary>
+    public TimeSpan? WindowLimit { get; init; }
+
     public static string PartitionKeyFor(string brandId) => $"backstop|{brandId}";
 
     public static string IdFor(ChannelAccount account)

@@ -87,8 +87,10 @@ public sealed class MissedWebhookBackstop
         var options = _options.CurrentValue;
         var now = _time.GetUtcNow();
         var watermark = await _store.GetWatermarkAsync(account, cancellationToken);
-        var from = (watermark?.Position ?? now - options.InitialLookback) - options.Overlap;
-        var until = now - options.SettleDelay;
+        var start = watermark?.Position ?? now - options.InitialLookback;
+        var from = start - options.Overlap;
+        var settled = now - options.SettleDelay;
+        var until = watermark?.WindowLimit is { } limit && from + limit < settled ? from + limit : settled;
         var run = new BackstopAccountRun(account, from, until);
         if (until <= from || !_listers.TryGetValue(account.Channel, out var lister))
         {
@@ -103,15 +105,20 @@ public sealed class MissedWebhookBackstop
             {
                 if (run.Pages >= options.MaxPagesPerRun)
                 {
-                    _logger.PageLimitReached(account.Channel, account.AccountId, account.BrandId, run.Pages, from);
+                    // The watermark stays; the next run reads half this window, so a big backlog is worked through.
+                    var narrower = TimeSpan.FromTicks(Math.Max(options.MinWindow.Ticks, (until - from).Ticks / 2));
+                    _logger.PageLimitReached(account.Channel, account.AccountId, account.BrandId, run.Pages, from, narrower);
                     await RecordAsync(run, cancellationToken);
-                    return run.Report(watermarkAdvanced: false, alert: null, error: $"Reached {run.Pages} pages (Backstop:MaxPagesPerRun).");
+                    await _store.TryAdvanceWatermarkAsync(account, start, watermark?.ETag, narrower, cancellationToken);
+                    return run.Report(
+                        watermarkAdvanced: false, alert: null,
+                        error: $"Reached {run.Pages} pages (Backstop:MaxPagesPerRun); the next run reads {narrower} from the same watermark.");
                 }
 
-                if (run.Pages > 0 && options.MinListInterval > TimeSpan.Zero)
+                // The channel's documented rate, kept by us rather than discovered through 429s.
+                if (options.PauseBeforeList(account.Channel, run.Pages) is { } pause && pause > TimeSpan.Zero)
                 {
-                    // The channel's documented rate, kept by us rather than discovered through 429s.
-                    await Task.Delay(options.MinListInterval, _time, cancellationToken);
+                    await Task.Delay(pause, _time, cancellationToken);
                 }
 
                 var page = await lister.ListChangedAsync(account, window, options.PageSize, pageToken, cancellationToken);
@@ -133,7 +140,9 @@ public sealed class MissedWebhookBackstop
         }
 
         await RecordAsync(run, cancellationToken);
-        var advanced = await _store.TryAdvanceWatermarkAsync(account, until, watermark?.ETag, cancellationToken);
+        // A narrowed window that completed widens again until a run reaches the settled end.
+        TimeSpan? nextLimit = until < settled && watermark?.WindowLimit is { } done ? done * 2 : null;
+        var advanced = await _store.TryAdvanceWatermarkAsync(account, until, watermark?.ETag, nextLimit, cancellationToken);
         if (!advanced)
         {
             _logger.WatermarkRace(account.Channel, account.AccountId, account.BrandId);
