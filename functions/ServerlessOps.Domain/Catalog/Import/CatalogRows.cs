@@ -90,25 +90,19 @@ public static class CatalogRows
         AddListing(values, sku, SalesChannel.Amazon, listings);
         AddListing(values, sku, SalesChannel.Walmart, listings);
         AddListing(values, sku, SalesChannel.TikTokShop, listings);
-        if (sku is null || title is null || status is null || currency is null)
+        // The item's own columns were checked above; the listing rules are checked here, whatever else is wrong.
+        foreach (var listing in listings)
         {
-            return null;
-        }
-
-        var item = new CatalogItem(brandId, sku, title, category, status.Value, currency, listPrice, map, listings);
-        foreach (var error in item.Validate())
-        {
-            // Field checks above already named the row's own columns; what remains are listing rules.
-            if (error.Field.StartsWith("listings[", StringComparison.Ordinal))
+            foreach (var error in listing.Validate("listing"))
             {
-                var index = int.Parse(error.Field[9..error.Field.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
-                var channel = listings[index].Channel;
-                var member = error.Field[(error.Field.IndexOf('.', StringComparison.Ordinal) + 1)..];
-                errors.Add(row.Error(ColumnOf(channel, member), error.Message.Replace(error.Field + ": ", string.Empty, StringComparison.Ordinal)));
+                var member = error.Field["listing.".Length..];
+                errors.Add(row.Error(ColumnOf(listing.Channel, member), error.Message.Replace(error.Field + ": ", string.Empty, StringComparison.Ordinal)));
             }
         }
 
-        return item;
+        return sku is null || title is null || status is null || currency is null
+            ? null
+            : new CatalogItem(brandId, sku, title, category, status.Value, currency, listPrice, map, listings);
     }
 
     private static void AddListing(ImportValues values, string? sku, SalesChannel channel, List<ChannelListing> listings)

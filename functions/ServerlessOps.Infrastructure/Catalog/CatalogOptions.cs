@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ServerlessOps.Infrastructure.Catalog;
+
+/// <summary>Catalog imports, section <c>Catalog</c>. Every property has a default.</summary>
+public sealed class CatalogOptions
+{
+    public const string SectionName = "Catalog";
+
+    /// <summary>
+    /// Largest import file accepted, in bytes; a larger body is refused with 413 before it is read to the end.
+    /// Default 8 MiB (about 50,000 catalog rows); 1 KiB to 100 MiB (the Functions host's own request limit).
+    /// </summary>
+    [Range(1024, 100 * 1024 * 1024)]
+    public int MaxImportBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Errors listed in a rejected file's 422 answer (the total is always given). Default 100; 1-1000.</summary>
+    [Range(1, 1000)]
+    public int MaxReportedErrors { get; set; } = 100;
+
+    /// <summary>Cosmos (and ledger) writes an import keeps in flight at once. Default 8; 1-64.</summary>
+    [Range(1, 64)]
+    public int ImportConcurrency { get; set; } = 8;
+}

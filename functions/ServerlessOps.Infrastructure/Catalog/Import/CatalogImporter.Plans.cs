@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using ServerlessOps.Domain.Catalog;
+using ServerlessOps.Domain.Catalog.Import;
+using ServerlessOps.Domain.Inventory;
+
+namespace ServerlessOps.Infrastructure.Catalog.Import;
+
+/// <summary>Per kind: the checks against stored data, and the writes.</summary>
+public sealed partial class CatalogImporter
+{
+    private Task<ImportPlan> PlanAsync(ImportRequest request, string sha256, ImportFile file, CancellationToken cancellationToken)
+    {
+        var importId = ImportRecord.IdFor(request.Kind, sha256);
+        var rows = file.Rows.ToDictionary(r => r.Line);
+        return request.Kind switch
+        {
+            ImportKind.Catalog => PlanCatalogAsync(request.BrandId, importId, file, rows, cancellationToken),
+            ImportKind.Costs => PlanCostsAsync(request.BrandId, file, rows, cancellationToken),
+            ImportKind.Fees => Task.FromResult(PlanFees(request.BrandId, file)),
+            _ => PlanStockCountsAsync(request.BrandId, sha256, file, rows, cancellationToken),
+        };
+    }
+
+    private async Task<ImportPlan> PlanCatalogAsync(string brandId, string importId, ImportFile file, Dictionary<int, ImportRow> rows, CancellationToken cancellationToken)
+    {
+        var parse = CatalogRows.Parse(brandId, file.Rows);
+        var errors = new List<ImportError>([.. file.Errors, .. parse.Errors]);
+        var inFile = parse.Values.Select(v => v.Value.Sku).ToHashSet(StringComparer.Ordinal);
+
+        // A channel SKU another stored item holds can only move if that item is in the same file (and drops it there):
+        // otherwise the other item would keep listing a channel SKU that no longer maps to it.
+        var conflicts = new ConcurrentBag<ImportError>();
+        await ForEachAsync(parse.Values.SelectMany(v => v.Value.Listings.Select(l => (v.Line, v.Value.Sku, Listing: l))), async (entry, ct) =>
+        {
+            var stored = await _store.GetListingAsync(brandId, entry.Listing.Channel, entry.Listing.ChannelSku, ct);
+            if (stored is { } found && found.Document.Sku != entry.Sku && !inFile.Contains(found.Document.Sku))
+            {
+                var column = CatalogRows.ChannelSkuField(entry.Listing.Channel);
+                conflicts.Add(new ImportError(entry.Line, rows[entry.Line].Error(column, string.Empty).Column,
+                    $"{entry.Listing.Channel} SKU '{entry.Listing.ChannelSku}' is listed for catalog SKU '{found.Document.Sku}'; to move it, import '{found.Document.Sku}' without it in the same file."));
+            }
+        }, cancellationToken);
+        errors.AddRange(conflicts);
+
+        return new ImportPlan(errors, async ct =>
+        {
+            var listings = 0;
+            var removed = 0;
+            await ForEachAsync(parse.Values.Select(v => v.Value), async (item, token) =>
+            {
+                // Stale lookups go first and the item last, so until the item is rewritten its stored version still
+                // names every lookup a retry of this file must reconsider.
+                var previous = await _store.GetItemAsync(brandId, item.Sku, token);
+                foreach (var old in previous?.Listings ?? [])
+                {
+                    if (!item.Listings.Any(l => l.Channel == old.Channel && l.ChannelSku == old.ChannelSku)
+                        && await _store.DeleteListingIfMappedToAsync(brandId, old.Channel, old.ChannelSku, item.Sku, token))
+                    {
+                        Interlocked.Increment(ref removed);
+                    }
+                }
+
+                foreach (var listing in item.Listings)
+                {
+                    await _store.PutListingAsync(item, listing, importId, token);
+                    Interlocked.Increment(ref listings);
+                }
+
+                await _store.PutItemAsync(item, importId, token);
+            }, ct);
+            return new Dictionary<string, int> { ["items"] = parse.Values.Count, ["listings"] = listings, ["listingsRemoved"] = removed };
+        });
+    }
+
+    private async Task<ImportPlan> PlanCostsAsync(string brandId, ImportFile file, Dictionary<int, ImportRow> rows, CancellationToken cancellationToken)
+    {
+        var parse = CostRows.Parse(file.Rows);
+        var errors = new List<ImportError>([.. file.Errors, .. parse.Errors]);
+        var items = await ReadItemsAsync(brandId, parse.Values.Select(v => v.Value.Sku), cancellationToken);
+        foreach (var (line, cost) in parse.Values)
+        {
+            var row = rows[line];
+            if (items[cost.Sku] is not { } item)
+            {
+                errors.Add(row.Error("sku", $"SKU '{cost.Sku}' is not in the catalog; import it with the catalog first."));
+            }
+            else if (item.Currency != cost.Currency)
+            {
+                errors.Add(row.Error("currency", $"SKU '{cost.Sku}' is priced in {item.Currency}; its unit cost must be too, found {cost.Currency}."));
+            }
+        }
+
+        return new ImportPlan(errors, async ct =>
+        {
+            await ForEachAsync(parse.Values.GroupBy(v => v.Value.Sku, StringComparer.Ordinal), (group, token) =>
+                new ValueTask(_store.MergeCostsAsync(brandId, group.Key, [.. group.Select(v => v.Value)], token)), ct);
+            return new Dictionary<string, int> { ["costs"] = parse.Values.Count };
+        });
+    }
+
+    private ImportPlan PlanFees(string brandId, ImportFile file)
+    {
+        var parse = FeeRows.Parse(file.Rows);
+        return new ImportPlan([.. file.Errors, .. parse.Errors], async ct =>
+        {
+            await ForEachAsync(parse.Values.GroupBy(v => v.Value.Channel), (group, token) =>
+                new ValueTask(_store.MergeFeesAsync(brandId, group.Key, [.. group.Select(v => v.Value)], token)), ct);
+            return new Dictionary<string, int> { ["feeRules"] = parse.Values.Count };
+        });
+    }
+
+    private async Task<ImportPlan> PlanStockCountsAsync(string brandId, string sha256, ImportFile file, Dictionary<int, ImportRow> rows, CancellationToken cancellationToken)
+    {
+        var parse = StockCountRows.Parse(file.Rows, _time.GetUtcNow());
+        var errors = new List<ImportError>([.. file.Errors, .. parse.Errors]);
+        if (_ledger is null)
+        {
+            errors.Add(new ImportError(1, null, "stock counts cannot be imported: this deployment has no inventory ledger registered."));
+        }
+
+        var items = await ReadItemsAsync(brandId, parse.Values.Select(v => v.Value.Sku), cancellationToken);
+        foreach (var (line, count) in parse.Values)
+        {
+            if (items[count.Sku] is null)
+            {
+                errors.Add(rows[line].Error("sku", $"SKU '{count.Sku}' is not in the catalog; import it with the catalog first."));
+            }
+        }
+
+        return new ImportPlan(errors, async ct =>
+        {
+            var applied = 0;
+            var already = 0;
+            await ForEachAsync(parse.Values, async (entry, token) =>
+            {
+                var (line, count) = entry;
+                var reason = $"counted at {count.CountedAt:O}" + (count.Reason is null ? string.Empty : $": {count.Reason}");
+                var movement = new StockMovement(brandId, count.Sku, count.Location, StockMovementKind.Count, count.Quantity, $"import:{sha256}:line:{line}", reason);
+                var result = await _ledger!.ApplyAsync(movement, token);
+                Interlocked.Increment(ref result.Outcome == StockApplyOutcome.AlreadyApplied ? ref already : ref applied);
+            }, ct);
+            return new Dictionary<string, int> { ["counts"] = applied, ["countsAlreadyApplied"] = already };
+        });
+    }
+
+    private async Task<IReadOnlyDictionary<string, CatalogItem?>> ReadItemsAsync(string brandId, IEnumerable<string> skus, CancellationToken cancellationToken)
+    {
+        var items = new ConcurrentDictionary<string, CatalogItem?>(StringComparer.Ordinal);
+        await ForEachAsync(skus.Distinct(StringComparer.Ordinal), async (sku, ct) => items[sku] = await _store.GetItemAsync(brandId, sku, ct), cancellationToken);
+        return items;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Catalog;
+using ServerlessOps.Domain.Catalog.Import;
+using ServerlessOps.Domain.Inventory;
+
+namespace ServerlessOps.Infrastructure.Catalog.Import;
+
+/// <summary>
+/// Imports one file into a brand's catalog, costs, fee schedules or stock ledger, all or nothing as far as validation
+/// goes: every row is read and checked (form, values, and against the stored catalog) before anything is written, and a
+/// file with any error writes nothing. Idempotent per file: the import's id is the kind and the SHA-256 of the body, so
+/// the same bytes posted again answer with the first import's record. Every write has a deterministic target (item,
+/// listing, cost and fee documents by key; ledger movements by cause <c>import:{sha256}:line:{n}</c>) and the record
+/// stays Applying until all are done, so a crash mid-way is completed, not duplicated, by posting the file again.
+/// </summary>
+public sealed partial class CatalogImporter
+{
+    private readonly CatalogStore _store;
+    private readonly IInventoryLedgerStore? _ledger;
+    private readonly CatalogOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<CatalogImporter> _logger;
+
+    /// <param name="ledger">The inventory ledger; stock-count files are refused while none is registered.</param>
+    public CatalogImporter(CatalogStore store, IInventoryLedgerStore? ledger, IOptions<CatalogOptions> options, TimeProvider time, ILogger<CatalogImporter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _ledger = ledger;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>The fields a file of <paramref name="kind"/> may have (CSV columns, JSON members).</summary>
+    public static IReadOnlyList<string> FieldsOf(ImportKind kind) => kind switch
+    {
+        ImportKind.Catalog => CatalogRows.Fields,
+        ImportKind.Costs => CostRows.Fields,
+        ImportKind.Fees => FeeRows.Fields,
+        _ => StockCountRows.Fields,
+    };
+
+    public async Task<ImportOutcome> ImportAsync(ImportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Body.Span));
+        var importId = ImportRecord.IdFor(request.Kind, sha256);
+        var existing = await _store.GetImportAsync(request.BrandId, importId, cancellationToken);
+        if (existing is { Record.State: ImportState.Applied } done)
+        {
+            _logger.ImportRepeated(request.BrandId, importId);
+            return new ImportOutcome.AlreadyApplied(done.Record);
+        }
+
+        var file = ImportFileReader.Read(request.Body, request.Format, FieldsOf(request.Kind));
+        var plan = await PlanAsync(request, sha256, file, cancellationToken);
+        if (plan.Errors.Count > 0)
+        {
+            _logger.ImportRejected(request.BrandId, request.Kind, plan.Errors.Count);
+            var ordered = plan.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column, StringComparer.Ordinal).ToList();
+            return new ImportOutcome.Rejected([.. ordered.Take(_options.MaxReportedErrors)], ordered.Count, file.Rows.Count);
+        }
+
+        var record = existing?.Record ?? new ImportRecord(
+            importId, request.BrandId, request.Kind, request.Format, sha256, request.Body.Length, file.Rows.Count, request.ImportedBy,
+            _time.GetUtcNow(), ImportState.Applying, AppliedAt: null, new Dictionary<string, int>());
+        string etag;
+        if (existing is { } applying)
+        {
+            _logger.ImportResumed(request.BrandId, importId);
+            etag = applying.ETag;
+        }
+        else if (await _store.TryCreateImportAsync(record, cancellationToken) is { } created)
+        {
+            etag = created;
+        }
+        else
+        {
+            // Another post of the same file created the record first: if it finished, answer with it; else help it
+            // finish (every write below is idempotent).
+            var other = await _store.GetImportAsync(request.BrandId, importId, cancellationToken)
+                ?? throw new InvalidOperationException($"Import record {importId} of brand {request.BrandId} existed at create but not on read.");
+            if (other.Record.State == ImportState.Applied)
+            {
+                return new ImportOutcome.AlreadyApplied(other.Record);
+            }
+
+            (record, etag) = other;
+        }
+
+        var written = await plan.Apply(cancellationToken);
+        var applied = record with { State = ImportState.Applied, AppliedAt = _time.GetUtcNow(), Written = written };
+        if (!await _store.TryReplaceImportAsync(applied, etag, cancellationToken))
+        {
+            var other = await _store.GetImportAsync(request.BrandId, importId, cancellationToken);
+            if (other is { Record.State: ImportState.Applied })
+            {
+                return new ImportOutcome.Applied(other.Value.Record);
+            }
+
+            throw new InvalidOperationException($"Import record {importId} of brand {request.BrandId} changed while it was applied and is not Applied; post the file again.");
+        }
+
+        _logger.ImportApplied(request.BrandId, importId, request.Kind, file.Rows.Count, request.ImportedBy);
+        return new ImportOutcome.Applied(applied);
+    }
+
+    private Task ForEachAsync<T>(IEnumerable<T> items, Func<T, CancellationToken, ValueTask> body, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = _options.ImportConcurrency, CancellationToken = cancellationToken }, body);
+
+    /// <summary>The file's errors, or how to write it.</summary>
+    private sealed record ImportPlan(IReadOnlyList<ImportError> Errors, Func<CancellationToken, Task<IReadOnlyDictionary<string, int>>> Apply);
+}
