@@ -20,6 +20,7 @@ public static class Problems
     public static readonly ProblemType InvalidParameter = new("invalid-parameter", "Invalid parameter", StatusCodes.Status400BadRequest);
     public static readonly ProblemType InvalidBody = new("invalid-body", "Invalid request body", StatusCodes.Status400BadRequest);
     public static readonly ProblemType Conflict = new("conflict", "Conflicting update", StatusCodes.Status409Conflict);
+    public static readonly ProblemType IdempotencyKeyReused = new("idempotency-key-reused", "Idempotency key reused for another request", StatusCodes.Status422UnprocessableEntity);
     public static readonly ProblemType CallerUnauthenticated = new("caller-unauthenticated", "Authentication required", StatusCodes.Status401Unauthorized);
     public static readonly ProblemType ForbiddenRole = new("forbidden-role", "Role required", StatusCodes.Status403Forbidden);
     public static readonly ProblemType ForbiddenBrand = new("forbidden-brand", "Brand outside the caller's scope", StatusCodes.Status403Forbidden);

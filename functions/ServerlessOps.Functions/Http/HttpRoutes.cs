@@ -4,6 +4,7 @@ using ServerlessOps.Functions.Api.Alerts;
 using ServerlessOps.Functions.Api.Backstop;
 using ServerlessOps.Functions.Api.Connections;
 using ServerlessOps.Functions.Api.Privacy;
+using ServerlessOps.Functions.Api.Stock;
 using ServerlessOps.Functions.Local;
 using ServerlessOps.Functions.Webhooks;
 
@@ -25,6 +26,9 @@ public static class HttpRoutes
         ListOrdersForDay.Route,
         RepartitionOrders.Route,
         GetInventory.Route,
+        GetStockBalances.Route,
+        ListStockLedger.Route,
+        AdjustStock.Route,
         ListChannelEvents.Route,
         ListQuarantine.Route,
         ReplayQuarantinedDelivery.Route,

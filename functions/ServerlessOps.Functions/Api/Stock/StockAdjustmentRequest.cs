@@ -1,0 +1,15 @@
+namespace ServerlessOps.Functions.Api.Stock;
+
+/// <summary>Body of <c>POST /api/brands/{brandId}/inventory/{sku}/adjustments</c>; every field required.</summary>
+public sealed record StockAdjustmentRequest
+{
+    /// <summary><c>receipt</c> (units arrived: quantity &gt; 0), <c>count</c> (on hand becomes quantity ≥ 0) or <c>adjustment</c> (on hand + quantity, ≠ 0).</summary>
+    public string? Kind { get; init; }
+
+    public string? Location { get; init; }
+
+    public int? Quantity { get; init; }
+
+    /// <summary>Why, for people reading the ledger (a delivery note, "cycle count aisle 4", "water damage").</summary>
+    public string? Reason { get; init; }
+}
