@@ -35,6 +35,7 @@ public static class Problems
     public static readonly ProblemType ChannelUnavailable = new("channel-unavailable", "Channel temporarily unavailable", StatusCodes.Status503ServiceUnavailable);
     public static readonly ProblemType ClientAuthenticationFailed = new("client-authentication-failed", "Client authentication failed", StatusCodes.Status401Unauthorized);
     public static readonly ProblemType UnsupportedGrantType = new("unsupported-grant-type", "Unsupported grant type", StatusCodes.Status400BadRequest);
+    public static readonly ProblemType ImportInvalid = new("import-invalid", "Import file invalid", StatusCodes.Status422UnprocessableEntity);
     public static readonly ProblemType Unexpected = new("unexpected", "Unexpected error", StatusCodes.Status500InternalServerError);
 
     public static IResult Result(ProblemType type, string detail, IDictionary<string, object?>? extensions = null) =>

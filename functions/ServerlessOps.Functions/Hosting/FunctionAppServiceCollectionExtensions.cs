@@ -7,6 +7,7 @@ using ServerlessOps.Functions.Timers;
 using ServerlessOps.Functions.Webhooks;
 using ServerlessOps.Infrastructure.Alerts;
 using ServerlessOps.Infrastructure.Backstop;
+using ServerlessOps.Infrastructure.Catalog;
 using ServerlessOps.Infrastructure.Ingestion;
 using ServerlessOps.Infrastructure.Inventory;
 using ServerlessOps.Infrastructure.Privacy;
@@ -46,6 +47,7 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddBackstop(configuration);
         services.AddInventoryLedger(configuration);
         services.AddSingleton<ITimerFunction, RunMissedWebhookBackstop>();
+        services.AddCatalog(configuration);
 
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CallerResolver>();

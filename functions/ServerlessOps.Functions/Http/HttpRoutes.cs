@@ -2,6 +2,7 @@ using ServerlessOps.Functions.Api;
 using ServerlessOps.Functions.Api.Admin;
 using ServerlessOps.Functions.Api.Alerts;
 using ServerlessOps.Functions.Api.Backstop;
+using ServerlessOps.Functions.Api.Catalog;
 using ServerlessOps.Functions.Api.Connections;
 using ServerlessOps.Functions.Api.Privacy;
 using ServerlessOps.Functions.Api.Stock;
@@ -42,6 +43,10 @@ public static class HttpRoutes
         DownloadPrivacyExport.Route,
         GetBackstopDay.Route,
         RunBackstop.Route,
+        PostImport.Route,
+        ListImports.Route,
+        GetImport.Route,
+        GetCatalogItem.Route,
         Health.Route,
         OpenApiDocument.Route,
         GetInstanceStatus.Route,

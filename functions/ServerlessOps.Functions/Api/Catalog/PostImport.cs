@@ -1,0 +1,88 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Catalog.Import;
+using ServerlessOps.Functions.Access;
+using ServerlessOps.Functions.Errors;
+using ServerlessOps.Functions.Http;
+using ServerlessOps.Functions.Webhooks;
+using ServerlessOps.Infrastructure.Catalog;
+using ServerlessOps.Infrastructure.Catalog.Import;
+
+namespace ServerlessOps.Functions.Api.Catalog;
+
+/// <summary>
+/// POST /api/brands/{brandId}/imports/{kind} with kind catalog, costs, fees or stock-counts, and the file as the body
+/// (<c>text/csv</c> or <c>application/x-ndjson</c>): validated whole, then written. 201 with the import record when this
+/// post wrote it; 200 with the first import's record when the same file (same kind and SHA-256) was imported before; 422
+/// listing each error with its line and column when any row is wrong (nothing written); 413 past
+/// <c>Catalog:MaxImportBytes</c>. Role operations (admin too) for every kind: fee schedules change what the pricing
+/// guardrail lets through, an operational decision; finance reads money, it does not change the rules.
+/// </summary>
+public sealed class PostImport(CatalogImporter importer, IOptions<CatalogOptions> options) : IHttpFunction
+{
+    public static HttpRoute Route { get; } = HttpRoute.Post<PostImport>(
+        "api/brands/{brandId}/imports/{kind}", RouteAccess.Operations,
+        "Imports a catalog, costs, fees or stock-counts file (text/csv or application/x-ndjson): validated whole, idempotent per file", "Catalog") with
+    {
+        Response = typeof(ImportView),
+        SuccessStatus = StatusCodes.Status201Created,
+        ProblemStatuses =
+        [
+            StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType,
+            StatusCodes.Status422UnprocessableEntity,
+        ],
+    };
+
+    [Function(nameof(PostImport))]
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/brands/{brandId}/imports/{kind}")] HttpRequest request) =>
+        Route.DispatchAsync(request.HttpContext, this);
+
+    public async Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var brandId = http.RouteValue("brandId");
+        var slug = http.RouteValue("kind");
+        if (!ImportKinds.TryParseSlug(slug, out var kind))
+        {
+            return Problems.Result(Problems.NotFound, $"There is no import of kind '{slug}'; the kinds are {ImportKinds.All}.");
+        }
+
+        if (!ImportMediaTypes.TryParse(http.Request.ContentType, out var format))
+        {
+            return Problems.Result(Problems.UnsupportedMediaType,
+                $"Send the file as '{ImportMediaTypes.Csv}' or '{ImportMediaTypes.JsonLines}' (JSON Lines); received '{http.Request.ContentType}'.");
+        }
+
+        var limit = options.Value.MaxImportBytes;
+        var body = await WebhookBodyReader.ReadAsync(http.Request, limit, cancellationToken);
+        if (body is null)
+        {
+            return Problems.Result(Problems.BodyTooLarge, $"Import files are limited to {limit} bytes (Catalog:MaxImportBytes); split this one.");
+        }
+
+        var importedBy = http.Caller?.Name ?? "unknown";
+        var outcome = await importer.ImportAsync(new ImportRequest(brandId, kind, format, body, importedBy), cancellationToken);
+        return outcome switch
+        {
+            ImportOutcome.Applied applied => TypedResults.Created($"/api/brands/{brandId}/imports/{Uri.EscapeDataString(applied.Record.ImportId)}", ImportView.From(applied.Record)),
+            ImportOutcome.AlreadyApplied repeated => TypedResults.Ok(ImportView.From(repeated.Record)),
+            ImportOutcome.Rejected rejected => Rejected(kind, format, rejected),
+            _ => throw new InvalidOperationException($"Unknown import outcome {outcome.GetType().Name}."),
+        };
+    }
+
+    private static IResult Rejected(ImportKind kind, ImportFormat format, ImportOutcome.Rejected rejected)
+    {
+        var first = rejected.Errors[0];
+        var where = first.Column is null ? $"line {first.Line}" : $"line {first.Line}, {first.Column}";
+        var detail = $"The {kind.Slug()} file ({ImportMediaTypes.Of(format)}) has {rejected.ErrorCount} error(s); nothing was imported. First: {where}: {first.Message}"
+            + (rejected.ErrorCount > rejected.Errors.Count ? $" The first {rejected.Errors.Count} are listed." : string.Empty);
+        return Problems.Result(Problems.ImportInvalid, detail, new Dictionary<string, object?>
+        {
+            ["errors"] = rejected.Errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }).ToList(),
+            ["errorCount"] = rejected.ErrorCount,
+            ["truncated"] = rejected.ErrorCount > rejected.Errors.Count,
+            ["rows"] = rejected.Rows,
+        });
+    }
+}
