@@ -54,8 +54,23 @@ public sealed record ConnectionStateDocument
     /// <summary>TikTok Shop: which of the seller's shops to connect when it has several.</summary>
     public string? ShopId { get; init; }
 
+    /// <summary>
+    /// Seconds Cosmos DB keeps the document after its last write (per-item time to live; container <c>channelTokens</c>
+    /// has <c>defaultTtl</c> -1, so only documents that carry one expire): a day past <see cref="ExpiresAt"/>, so states
+    /// nobody completed and states already used do not pile up for ever. A callback after that finds no state and is
+    /// refused as unknown, as it would be refused as expired before.
+    /// </summary>
+    [JsonPropertyName("ttl")]
+    public int? TimeToLiveSeconds { get; init; }
+
     [JsonPropertyName("_etag")]
     public string? ETag { get; init; }
+
+    /// <summary>How long a state or an install record outlives its expiry before Cosmos DB deletes it.</summary>
+    public static TimeSpan KeptAfterExpiry { get; } = TimeSpan.FromDays(1);
+
+    /// <summary>The <see cref="TimeToLiveSeconds"/> of a document that expires <paramref name="lifetime"/> after it is written.</summary>
+    public static int TimeToLiveFor(TimeSpan lifetime) => (int)Math.Ceiling((lifetime + KeptAfterExpiry).TotalSeconds);
 
     public static string DocumentId(string nonce) => "state:" + nonce;
 

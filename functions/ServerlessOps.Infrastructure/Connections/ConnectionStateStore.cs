@@ -55,6 +55,7 @@ public sealed class ConnectionStateStore
             Nonce = nonce,
             CreatedAt = now,
             ExpiresAt = now + _apps.CurrentValue.StateLifetime,
+            TimeToLiveSeconds = ConnectionStateDocument.TimeToLiveFor(_apps.CurrentValue.StateLifetime),
             UsedAt = null,
             ETag = null,
         };
@@ -118,7 +119,14 @@ public sealed class ConnectionStateStore
     {
         var id = ShopifyInstallDocument.DocumentId(shop);
         return _installs.UpsertAsync(
-            new ShopifyInstallDocument { Id = id, Pk = id, Shop = shop, BrandId = brandId, CreatedBy = createdBy, ExpiresAt = expiresAt }, id, id, cancellationToken);
+            new ShopifyInstallDocument
+            {
+                Id = id, Pk = id, Shop = shop, BrandId = brandId, CreatedBy = createdBy, ExpiresAt = expiresAt,
+                TimeToLiveSeconds = ConnectionStateDocument.TimeToLiveFor(expiresAt - _time.GetUtcNow()),
+            },
+            id,
+            id,
+            cancellationToken);
     }
 
     /// <summary>The brand an admin started a connection of <paramref name="shop"/> for, while that start is valid; null otherwise.</summary>

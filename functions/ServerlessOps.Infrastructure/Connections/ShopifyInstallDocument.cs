@@ -26,6 +26,10 @@ public sealed record ShopifyInstallDocument
 
     public required DateTimeOffset ExpiresAt { get; init; }
 
+    /// <summary>Seconds Cosmos DB keeps it after its last write: a day past <see cref="ExpiresAt"/> (see <see cref="ConnectionStateDocument.TimeToLiveSeconds"/>).</summary>
+    [JsonPropertyName("ttl")]
+    public int? TimeToLiveSeconds { get; init; }
+
     [JsonPropertyName("_etag")]
     public string? ETag { get; init; }
 

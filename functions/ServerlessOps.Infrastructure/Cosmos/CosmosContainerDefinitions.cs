@@ -111,6 +111,7 @@ public sealed class CosmosContainerDefinitions
         {
             PartitionKeyDefinitionVersion = PartitionKeyDefinitionVersion.V2,
             IndexingPolicy = policy,
+            DefaultTimeToLive = container.DefaultTtl,
         };
     }
 
@@ -133,7 +134,8 @@ public sealed class CosmosContainerDefinitions
 
     private sealed record PathJson(string? Path);
 
-    private sealed record ContainerJson(string? Name, IReadOnlyList<IReadOnlyList<CompositePathJson>>? CompositeIndexes);
+    /// <param name="DefaultTtl">Cosmos DB's <c>defaultTtl</c>: absent = no expiry; -1 = documents with a <c>ttl</c> expire, others never.</param>
+    private sealed record ContainerJson(string? Name, IReadOnlyList<IReadOnlyList<CompositePathJson>>? CompositeIndexes, int? DefaultTtl);
 
     private sealed record CompositePathJson(string? Path, string? Order);
 }

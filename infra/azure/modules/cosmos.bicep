@@ -75,18 +75,22 @@ resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containe
     parent: database
     name: container.name
     properties: {
-      resource: {
-        id: container.name
-        partitionKey: {
-          paths: [cosmosPartitionKeyPath]
-          kind: 'Hash'
-          version: 2
-        }
-        indexingPolicy: union(
-          cosmosIndexingPolicy,
-          empty(container.compositeIndexes) ? {} : { compositeIndexes: container.compositeIndexes }
-        )
-      }
+      // defaultTtl only where cosmos-containers.json gives one (-1: documents carrying a ttl expire, others never).
+      resource: union(
+        {
+          id: container.name
+          partitionKey: {
+            paths: [cosmosPartitionKeyPath]
+            kind: 'Hash'
+            version: 2
+          }
+          indexingPolicy: union(
+            cosmosIndexingPolicy,
+            empty(container.compositeIndexes) ? {} : { compositeIndexes: container.compositeIndexes }
+          )
+        },
+        contains(container, 'defaultTtl') ? { defaultTtl: container.defaultTtl } : {}
+      )
     }
   }
 ]

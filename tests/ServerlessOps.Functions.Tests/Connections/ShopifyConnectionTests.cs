@@ -1,14 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Azure.Cosmos;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Channels.Shopify;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Infrastructure.Connections;
+using ServerlessOps.Infrastructure.Cosmos;
 using ServerlessOps.Infrastructure.Tokens;
 using ServerlessOps.Testing.StubMarketplace;
 
@@ -141,6 +145,26 @@ public sealed class ShopifyConnectionTests(FunctionAppFixture fixture)
         using var refused = await ConnectionHarness.FollowAsync(client, callback);
 
         await Problem.AssertOfTypeAsync(refused, HttpStatusCode.BadRequest, "authorization-state-invalid", "expired");
+    }
+
+    [Fact]
+    public async Task ConnectionStart_StateAndInstallRecord_ExpireFromTheStoreADayAfterTheirLifetime()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        var instance = harness.Instance();
+        using var client = ConnectionHarness.Client(instance);
+        var shop = ConnectionHarness.NewShop();
+
+        var authorize = await ConnectionHarness.StartAsync(client, "shopify", new { shop });
+
+        var nonce = QueryHelpers.ParseQuery(authorize.Query)["state"].ToString().Split('.')[0];
+        var tokens = instance.Services.GetRequiredService<CosmosContainers>().ChannelTokens;
+        var lifetime = instance.Services.GetRequiredService<IOptions<ChannelAppOptions>>().Value.StateLifetime;
+        var expected = (int)Math.Ceiling((lifetime + TimeSpan.FromDays(1)).TotalSeconds);
+        var state = await tokens.ReadItemAsync<JsonElement>(ConnectionStateDocument.DocumentId(nonce), new PartitionKey(ConnectionStateDocument.DocumentId(nonce)), cancellationToken: Token);
+        Assert.Equal(expected, state.Resource.GetProperty("ttl").GetInt32());
+        var install = await tokens.ReadItemAsync<JsonElement>(ShopifyInstallDocument.DocumentId(shop), new PartitionKey(ShopifyInstallDocument.DocumentId(shop)), cancellationToken: Token);
+        Assert.InRange(install.Resource.GetProperty("ttl").GetInt32(), expected - 5, expected);
     }
 
     [Fact]

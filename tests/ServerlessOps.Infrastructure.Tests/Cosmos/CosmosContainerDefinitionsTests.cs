@@ -48,6 +48,16 @@ public sealed class CosmosContainerDefinitionsTests
     }
 
     [Fact]
+    public void Describe_ChannelTokens_ExpiresOnlyDocumentsCarryingATtl_OtherContainersNever()
+    {
+        Assert.Equal(-1, CosmosContainers.Describe(CosmosContainers.ChannelTokensName).DefaultTimeToLive);
+        foreach (var name in CosmosContainers.AllNames.Where(n => n != CosmosContainers.ChannelTokensName))
+        {
+            Assert.Null(CosmosContainers.Describe(name).DefaultTimeToLive);
+        }
+    }
+
+    [Fact]
     public void Describe_UnknownContainer_NamesTheKnownOnes()
     {
         var error = Assert.Throws<ArgumentException>(() => CosmosContainerDefinitions.Embedded.Describe("invoices"));
