@@ -236,6 +236,70 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
     }
 
     [Fact]
+    public async Task Apply_PendingReservationRetried10TimesConcurrentlyWithoutStock_IsRefusedOnceForAllAndChangesNothing()
+    {
+        var store = NewStore();
+        await store.ApplyAsync(Move(StockMovementKind.Receipt, 1, "po:1"), Token);
+        var reserve = Move(StockMovementKind.Reserve, 2, "order:11:line-1:r1");
+        var pending = StockEntryDocument.Pending(reserve, DateTimeOffset.UtcNow);
+        await Containers.InventoryLedger.CreateItemAsync(pending, new PartitionKey(pending.Pk), cancellationToken: Token);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => store.ApplyAsync(reserve, Token), Token)));
+
+        Assert.All(results, r => Assert.Equal(StockApplyOutcome.Insufficient, r.Outcome));
+        Assert.Equal(new StockBalance(Brand, Sku, Warehouse, 1, 0), await store.GetBalanceAsync(Brand, Sku, Warehouse, Token));
+        Assert.Equal(StockEntryState.Refused, (await ReadEntryAsync(reserve)).State);
+    }
+
+    [Fact]
+    public async Task Apply_MixedKindsRacingOnOneBalance_BalanceEqualsTheSumOfItsEntriesDeltas()
+    {
+        var store = NewStore();
+        await store.ApplyAsync(Move(StockMovementKind.Receipt, 30, "po:0"), Token);
+        var movements = Enumerable.Range(0, 60).Select(i => (i % 6) switch
+        {
+            0 => Move(StockMovementKind.Reserve, 2, $"order:{i}:r1"),
+            1 => Move(StockMovementKind.Release, 1, $"order:{i - 1}:cancel"),
+            2 => Move(StockMovementKind.Commit, 1, $"order:{i - 2}:ship"),
+            3 => Move(StockMovementKind.Receipt, 3, $"po:{i}"),
+            4 => Move(StockMovementKind.Adjustment, -1, $"adj:{i}"),
+            _ => Move(StockMovementKind.Return, 1, $"return:{i}"),
+        }).ToList();
+
+        // Every movement twice, concurrently: a retry racing its own first attempt.
+        await Task.WhenAll(movements.Concat(movements).Select(m => Task.Run(() => store.ApplyAsync(m, Token), Token)));
+
+        var balance = await store.GetBalanceAsync(Brand, Sku, Warehouse, Token);
+        var entries = await store.ListEntriesAsync(Brand, Sku, 1000, Token);
+        Assert.Equal(61, entries.Count + (await EntriesInStateAsync(StockEntryState.Refused)).Count);
+        Assert.Equal(balance.OnHand, entries.Sum(e => e.OnHandDelta));
+        Assert.Equal(balance.Reserved, entries.Sum(e => e.ReservedDelta));
+        Assert.True(balance.OnHand >= 0 && balance.Reserved >= 0, $"{balance}");
+        Assert.Empty(await EntriesInStateAsync(StockEntryState.Pending));
+    }
+
+    [Fact]
+    public async Task Trim_EntryLeftPendingAfterItsBalanceTookIt_IsMarkedBeforeItsDecisionLeavesTheBalance()
+    {
+        var crashing = NewStore();
+        crashing.AfterBalanceDecided = (_, _) => throw new SimulatedCrashException();
+        var lost = Move(StockMovementKind.Receipt, 100, "po:lost-answer");
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.ApplyAsync(lost, Token));
+        var store = NewStore();
+
+        for (var i = 0; i < CosmosInventoryLedgerStore.RecentCapacity; i++)
+        {
+            await store.ApplyAsync(Move(StockMovementKind.Receipt, 1, $"po:{i}"), Token);
+        }
+
+        Assert.Null((await ReadBalanceAsync(Warehouse)).Find(lost.EntryId));
+        var entry = await ReadEntryAsync(lost);
+        Assert.Equal((StockEntryState.Applied, 100), (entry.State, entry.OnHandDelta));
+        Assert.Equal(StockApplyOutcome.AlreadyApplied, (await store.ApplyAsync(lost, Token)).Outcome);
+        Assert.Equal(100 + CosmosInventoryLedgerStore.RecentCapacity, (await store.GetBalanceAsync(Brand, Sku, Warehouse, Token)).OnHand);
+    }
+
+    [Fact]
     public async Task ListEntries_WithLimit_AnswersTheNewestAppliedFirst()
     {
         var store = NewStore();
