@@ -1,4 +1,6 @@
 using Microsoft.DurableTask;
+using ServerlessOps.Workflows.OrderFlow;
+using ServerlessOps.Workflows.OrderFlow.Activities;
 
 namespace ServerlessOps.Workflows;
 
@@ -10,10 +12,16 @@ namespace ServerlessOps.Workflows;
 public static class WorkflowCatalog
 {
     /// <summary>Orchestrator classes (<see cref="TaskOrchestrator{TInput, TOutput}"/>); each is registered under its class name.</summary>
-    public static IReadOnlyList<Type> Orchestrators { get; } = [];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(OrderFlowOrchestrator)];
 
     /// <summary>Activity classes (<see cref="TaskActivity{TInput, TOutput}"/>); each is registered under its class name.</summary>
-    public static IReadOnlyList<Type> Activities { get; } = [];
+    public static IReadOnlyList<Type> Activities { get; } =
+    [
+        typeof(LoadOrderActivity),
+        typeof(ApplyStockMovementsActivity),
+        typeof(RaiseOrderAlertActivity),
+        typeof(RecordFlowExceptionActivity),
+    ];
 
     /// <summary>Adds every orchestrator and activity to <paramref name="registry"/> under its class name.</summary>
     public static void Register(DurableTaskRegistry registry)

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using ServerlessOps.Functions.Access;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Http;
+using ServerlessOps.Functions.OrderFlow;
 using ServerlessOps.Functions.Queues;
 using ServerlessOps.Functions.Timers;
 using ServerlessOps.Functions.Webhooks;
@@ -47,6 +48,7 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddBackstop(configuration);
         services.AddInventoryLedger(configuration);
         services.AddSingleton<ITimerFunction, RunMissedWebhookBackstop>();
+        services.AddOrderFlow();
         services.AddCatalog(configuration);
 
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

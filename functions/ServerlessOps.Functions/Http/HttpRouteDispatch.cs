@@ -8,6 +8,8 @@ public static class HttpRouteDispatch
     public static Task<IResult> DispatchAsync(this HttpRoute route, HttpContext context, IHttpFunction function, DurableTaskClient? durable = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.RequestServices.GetRequiredService<HttpRouteDispatcher>().DispatchAsync(route, context, function, durable);
+
+        // The bound client also serves what the handler calls indirectly (a replay converging an order starts its flow).
+        return OrderFlow.DurableClientScope.RunAsync(durable, () => context.RequestServices.GetRequiredService<HttpRouteDispatcher>().DispatchAsync(route, context, function, durable));
     }
 }

@@ -4,6 +4,7 @@ using ServerlessOps.Functions.Api.Alerts;
 using ServerlessOps.Functions.Api.Backstop;
 using ServerlessOps.Functions.Api.Catalog;
 using ServerlessOps.Functions.Api.Connections;
+using ServerlessOps.Functions.Api.OrderFlow;
 using ServerlessOps.Functions.Api.Privacy;
 using ServerlessOps.Functions.Api.Stock;
 using ServerlessOps.Functions.Local;
@@ -25,6 +26,9 @@ public static class HttpRoutes
         TikTokShopWebhook.Route,
         GetOrder.Route,
         ListOrdersForDay.Route,
+        GetOrderFlow.Route,
+        RetryOrderFlow.Route,
+        ListFlowExceptions.Route,
         RepartitionOrders.Route,
         GetInventory.Route,
         GetStockBalances.Route,

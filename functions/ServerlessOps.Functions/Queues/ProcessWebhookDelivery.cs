@@ -1,5 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using ServerlessOps.Functions.OrderFlow;
 using ServerlessOps.Infrastructure.Ingestion;
 using ServerlessOps.Infrastructure.Storage;
 using ServerlessOps.Standalone.Queues;
@@ -32,8 +34,9 @@ public sealed class ProcessWebhookDelivery : IQueueFunction
     public string QueueName { get; }
 
     [Function(nameof(ProcessWebhookDelivery))]
-    public Task RunAsync([QueueTrigger("%Ingestion:QueueName%", Connection = "Storage")] string message, long dequeueCount, CancellationToken cancellationToken) =>
-        HandleAsync(message, dequeueCount, cancellationToken);
+    public Task RunAsync(
+        [QueueTrigger("%Ingestion:QueueName%", Connection = "Storage")] string message, long dequeueCount, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        DurableClientScope.RunAsync(client, () => HandleAsync(message, dequeueCount, cancellationToken));
 
     public Task HandleAsync(string message, long dequeueCount, CancellationToken cancellationToken) =>
         _processor.ProcessAsync(DeliveryMessageBatch.Parse(message), _retryDelay, cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Infrastructure.Backstop;
 using ServerlessOps.Standalone.Timers;
@@ -33,7 +34,8 @@ public sealed partial class RunMissedWebhookBackstop : ITimerFunction
     public string Schedule => Cron;
 
     [Function(nameof(RunMissedWebhookBackstop))]
-    public Task RunAsync([TimerTrigger(Cron)] TimerInfo timer, CancellationToken cancellationToken) => RunAsync(cancellationToken);
+    public Task RunAsync([TimerTrigger(Cron)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        OrderFlow.DurableClientScope.RunAsync(client, () => RunAsync(cancellationToken));
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Domain.Ingestion;
 using ServerlessOps.Domain.Orders;
+using ServerlessOps.Infrastructure.OrderFlow;
 
 namespace ServerlessOps.Infrastructure.Ingestion;
 
@@ -23,12 +24,23 @@ public sealed class OrderConverger
     private readonly IOrderStore _orders;
     private readonly IBrandDirectorySource _brands;
     private readonly TimeProvider _time;
+    private readonly IOrderFlowStarter _flows;
 
     public OrderConverger(IOrderStore orders, IBrandDirectorySource brands, TimeProvider time)
+        : this(orders, brands, time, NoOrderFlowStarter.Instance)
+    {
+    }
+
+    /// <param name="flows">
+    /// Told after every write that changed an order, and again when a redelivery finds its write already done (the
+    /// first attempt may have died between the write and the call), so no change of the truth goes without a wake.
+    /// </param>
+    public OrderConverger(IOrderStore orders, IBrandDirectorySource brands, TimeProvider time, IOrderFlowStarter flows)
     {
         _orders = orders;
         _brands = brands;
         _time = time;
+        _flows = flows;
     }
 
     /// <summary>Converges a whole snapshot. Applied when it or any fact it brought changed the order, Stale otherwise.</summary>
@@ -41,7 +53,7 @@ public sealed class OrderConverger
             var stored = await _orders.GetAsync(incoming.BrandId, incoming.Id, incoming.PlacedAt, cancellationToken);
             if (Seen(stored, delivery) is { } repeat)
             {
-                return repeat;
+                return await NotifyAsync(repeat, cancellationToken);
             }
 
             try
@@ -50,7 +62,7 @@ public sealed class OrderConverger
                 {
                     var created = MarkHistory(incoming);
                     await _orders.CreateAsync(new StoredOrder(created, [Reference(delivery, DeliveryOutcome.Applied)], _time.GetUtcNow()), cancellationToken);
-                    return new OrderWrite(DeliveryOutcome.Applied, created);
+                    return await NotifyAsync(new OrderWrite(DeliveryOutcome.Applied, created), cancellationToken);
                 }
 
                 var current = stored.Value.Order;
@@ -88,7 +100,7 @@ public sealed class OrderConverger
 
             if (Seen(stored, delivery) is { } repeat)
             {
-                return repeat;
+                return await NotifyAsync(repeat, cancellationToken);
             }
 
             var (order, changed) = OrderFacts.Fold(stored.Value.Order, facts.Shipments, facts.Refunds);
@@ -118,7 +130,18 @@ public sealed class OrderConverger
             .Take(StoredOrder.MaxDeliveryReferences)
             .ToList();
         await _orders.ReplaceAsync(new StoredOrder(changed ? order : stored.Value.Order, deliveries, _time.GetUtcNow()), stored.ETag, cancellationToken);
-        return new OrderWrite(outcome, changed ? order : stored.Value.Order);
+        return await NotifyAsync(new OrderWrite(outcome, changed ? order : stored.Value.Order), cancellationToken);
+    }
+
+    /// <summary>Starts or wakes the order's flow after a write that changed it (history orders never start one).</summary>
+    private async Task<OrderWrite> NotifyAsync(OrderWrite write, CancellationToken cancellationToken)
+    {
+        if (write.Outcome == DeliveryOutcome.Applied && !write.Order.IsHistory)
+        {
+            await _flows.OrderChangedAsync(write.Order, cancellationToken);
+        }
+
+        return write;
     }
 
     /// <summary>History by the brand's go-live as the registry has it now; a brand not (yet) in the registry has none.</summary>

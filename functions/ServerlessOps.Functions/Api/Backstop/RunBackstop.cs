@@ -17,11 +17,12 @@ public sealed class RunBackstop(MissedWebhookBackstop backstop) : IHttpFunction
         "Runs the missed-webhook backstop for the brand's channel accounts now; what each account's run listed, recovered and found late", "Backstop") with
     {
         Response = typeof(BackstopRunReport),
+        UsesDurableClient = true,
     };
 
     [Function(nameof(RunBackstop))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/brands/{brandId}/backstop/run")] HttpRequest request) =>
-        Route.DispatchAsync(request.HttpContext, this);
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/brands/{brandId}/backstop/run")] HttpRequest request, [DurableClient] Microsoft.DurableTask.Client.DurableTaskClient client) =>
+        Route.DispatchAsync(request.HttpContext, this, client);
 
     public async Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken) =>
         TypedResults.Ok(await backstop.RunAsync(http.RouteValue("brandId"), cancellationToken));

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using ServerlessOps.Domain.Orders;
+using ServerlessOps.Functions.Access;
+using ServerlessOps.Functions.Errors;
+using ServerlessOps.Functions.Http;
+using ServerlessOps.Functions.OrderFlow;
+using ServerlessOps.Workflows.OrderFlow;
+
+namespace ServerlessOps.Functions.Api.OrderFlow;
+
+/// <summary>
+/// POST /api/brands/{brandId}/orders/{channel}/{orderId}/flow/retry, once the cause is fixed (SKU mapped, stock
+/// received, price confirmed): a running flow on its exception path or pricing hold gets <see cref="OrderFlowIds.RetryEvent"/>
+/// and runs its steps again; a flow the engine failed or someone terminated starts again under the same id, from the
+/// line totals its last status recorded, so it never moves again what it moved. 202 with the instance id; 409 for a
+/// flow that ended normally; 404 when neither a flow nor the order exists.
+/// </summary>
+public sealed class RetryOrderFlow(IOrderStore orders, DurableOrderFlowStarter starter, ILogger<RetryOrderFlow> logger) : IHttpFunction
+{
+    private const string Template = "api/brands/{brandId}/orders/{channel}/{orderId}/flow/retry";
+
+    public static HttpRoute Route { get; } = HttpRoute.Post<RetryOrderFlow>(
+        Template, RouteAccess.Operations,
+        "Retries an order's flow after its exception's cause is fixed (or releases a pricing hold); restarts a failed or terminated flow from what it moved", "Order flows") with
+    {
+        Response = typeof(OrderFlowRetryView),
+        SuccessStatus = StatusCodes.Status202Accepted,
+        UsesDurableClient = true,
+        ProblemStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict],
+    };
+
+    [Function(nameof(RetryOrderFlow))]
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Template)] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        Route.DispatchAsync(request.HttpContext, this, client);
+
+    public async Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken)
+    {
+        if (!OrderFlowParameters.TryRead(http, out var order, out var problem))
+        {
+            return problem!;
+        }
+
+        var caller = http.Caller?.Name ?? "unknown";
+        var instance = await http.Durable.GetInstanceAsync(order.InstanceId, getInputsAndOutputs: true, cancellationToken);
+        if (instance is null || instance.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
+        {
+            var stored = await orders.GetAsync(order.BrandId, OrderId.For(order.Channel, order.ExternalOrderId), cancellationToken);
+            if (stored is null)
+            {
+                return Problems.Result(Problems.NotFound, $"Brand '{order.BrandId}' has no order {order.ExternalOrderId} on {order.Channel} and no flow '{order.InstanceId}'.");
+            }
+
+            if (stored.Value.Order.IsHistory)
+            {
+                return Problems.Result(Problems.Conflict, $"Order {stored.Value.Order.Id} was placed before the brand's go-live: it never runs a flow.");
+            }
+
+            var input = starter.Input(stored.Value.Order) with { State = instance is null ? null : Resume(instance.SerializedCustomStatus) };
+            await http.Durable.ScheduleNewOrchestrationInstanceAsync(nameof(OrderFlowOrchestrator), input, new StartOrchestrationOptions(order.InstanceId), cancellationToken);
+            var how = instance is null ? "started" : $"restarted after {instance.RuntimeStatus}";
+            logger.FlowRetried(order.InstanceId, order.BrandId, caller, how);
+            return TypedResults.Accepted((string?)null, new OrderFlowRetryView(order.InstanceId, how));
+        }
+
+        if (!instance.IsRunning && instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending)
+        {
+            return Problems.Result(Problems.Conflict, $"Flow '{order.InstanceId}' ended ({instance.RuntimeStatus}): there is nothing to retry.");
+        }
+
+        await http.Durable.RaiseEventAsync(order.InstanceId, OrderFlowIds.RetryEvent, caller, cancellationToken);
+        logger.FlowRetried(order.InstanceId, order.BrandId, caller, "retry event raised");
+        return TypedResults.Accepted((string?)null, new OrderFlowRetryView(order.InstanceId, "retry event raised"));
+    }
+
+    /// <summary>What the failed flow had moved, from its last status, so the new one continues from there (stage New: it validates again).</summary>
+    private static OrderFlowState? Resume(string? customStatus)
+    {
+        if (string.IsNullOrEmpty(customStatus) || JsonSerializer.Deserialize<OrderFlowStatus>(customStatus) is not { } status)
+        {
+            return null;
+        }
+
+        var state = new OrderFlowState { Lines = new Dictionary<string, LineLedger>(status.Lines, StringComparer.Ordinal), Execution = status.Execution + 1 };
+        state.Steps.AddRange(status.Steps);
+        return state;
+    }
+}
+
+/// <summary>What the retry route did.</summary>
+public sealed record OrderFlowRetryView(string InstanceId, string Action);

@@ -1,0 +1,86 @@
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Orders;
+using ServerlessOps.Workflows.OrderFlow;
+
+namespace ServerlessOps.Functions.OrderFlow;
+
+/// <summary>
+/// <see cref="IOrderFlowStarter"/> over the Durable client: schedules <see cref="OrderFlowOrchestrator"/> under the
+/// order's deterministic id (<see cref="OrderFlowIds.For"/>) when no instance has it, and otherwise raises
+/// <see cref="OrderFlowIds.OrderChangedEvent"/> on it. A concurrent start of the same order meets the running instance
+/// ("already exists") and wakes it instead, so starting twice never makes two flows. A finished flow (past its return
+/// window, cancelled, or failed and awaiting the retry route) is left as it is: a change after the end never starts a
+/// second flow, so never a second reservation.
+/// </summary>
+public sealed class DurableOrderFlowStarter(IServiceProvider services, IOptionsMonitor<OrderFlowOptions> options, ILogger<DurableOrderFlowStarter> logger)
+    : IOrderFlowStarter
+{
+    public async Task OrderChangedAsync(Order order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.IsHistory)
+        {
+            return;
+        }
+
+        var client = DurableClientScope.Current ?? services.GetService<DurableTaskClient>()
+            ?? throw new InvalidOperationException(
+                $"Order {order.Id} of brand {order.BrandId} changed, but no Durable client is bound to this function: its wrapper must declare [DurableClient] and run inside DurableClientScope.");
+        var instanceId = OrderFlowIds.For(order.BrandId, order.Channel, order.ExternalOrderId);
+        var existing = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (existing is null)
+        {
+            try
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(nameof(OrderFlowOrchestrator), Input(order), new StartOrchestrationOptions(instanceId), cancellationToken);
+                logger.FlowStarted(instanceId, order.BrandId, order.Id);
+                return;
+            }
+            catch (Exception e) when (IsAlreadyExists(e))
+            {
+                // Another delivery of the order started it between our read and our start: wake that one instead.
+            }
+
+            existing = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        }
+
+        if (existing is { IsRunning: true } || existing?.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+        {
+            try
+            {
+                await client.RaiseEventAsync(instanceId, OrderFlowIds.OrderChangedEvent, order.Version.UpdatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            }
+            catch (InvalidOperationException)
+            {
+                // It finished between the read and the raise: a change after the end starts nothing.
+            }
+
+            return;
+        }
+
+        logger.FlowNotWoken(instanceId, order.BrandId, order.Id, existing is null ? "unknown" : existing.RuntimeStatus.ToString());
+    }
+
+    /// <summary>
+    /// The start met a pending or running instance of the id: the standalone client throws the engine's
+    /// <see cref="OrchestrationAlreadyExistsException"/>; the extension's gRPC client an RpcException with status AlreadyExists.
+    /// </summary>
+    private static bool IsAlreadyExists(Exception e) =>
+        e is OrchestrationAlreadyExistsException
+        || (e.GetType().Name == "RpcException" && e.Message.Contains("AlreadyExists", StringComparison.Ordinal));
+
+    /// <summary>The flow's input for <paramref name="order"/>, with the current settings.</summary>
+    public OrderFlowInput Input(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var settings = options.CurrentValue;
+        return new OrderFlowInput(order.BrandId, order.Channel, order.ExternalOrderId)
+        {
+            EscalateAfter = settings.EscalateAfter,
+            WakesPerExecution = settings.WakesPerExecution,
+        };
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServerlessOps.Domain.Orders;
+using ServerlessOps.Infrastructure.OrderFlow;
+
+namespace ServerlessOps.Functions.OrderFlow;
+
+public static class OrderFlowServiceCollectionExtensions
+{
+    /// <summary>
+    /// Order flows: <see cref="OrderFlowOptions"/> (section <c>OrderFlow</c>, validated at start), the exception store,
+    /// and <see cref="DurableOrderFlowStarter"/> as the <see cref="IOrderFlowStarter"/> the converger calls.
+    /// </summary>
+    public static IServiceCollection AddOrderFlow(this IServiceCollection services)
+    {
+        services.AddOptions<OrderFlowOptions>().BindConfiguration(OrderFlowOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOrderFlowStores();
+        services.TryAddSingleton<DurableOrderFlowStarter>();
+        services.Replace(ServiceDescriptor.Singleton<IOrderFlowStarter>(sp => sp.GetRequiredService<DurableOrderFlowStarter>()));
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.DurableTask;
+using ServerlessOps.Domain.Inventory;
+
+namespace ServerlessOps.Workflows.OrderFlow.Activities;
+
+/// <summary>
+/// Applies an order's movements to the inventory ledger in the order given, one batch per decision (all its lines at
+/// once), and answers each one's outcome. Runs at least once: every movement is keyed by its cause
+/// (<see cref="StockMovement.EntryId"/>), so a retry finds what the first attempt applied <see cref="StockApplyOutcome.AlreadyApplied"/>.
+/// A reservation beyond what is available is <see cref="StockApplyOutcome.Insufficient"/> (never below zero); the flow
+/// decides what follows.
+/// </summary>
+public sealed class ApplyStockMovementsActivity(IInventoryLedgerStore ledger) : TaskActivity<IReadOnlyList<StockMovement>, IReadOnlyList<StockApplyOutcome>>
+{
+    public override async Task<IReadOnlyList<StockApplyOutcome>> RunAsync(TaskActivityContext context, IReadOnlyList<StockMovement> input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var outcomes = new List<StockApplyOutcome>(input.Count);
+        foreach (var movement in input)
+        {
+            outcomes.Add((await ledger.ApplyAsync(movement, CancellationToken.None)).Outcome);
+        }
+
+        return outcomes;
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.DurableTask;
+using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Catalog;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Orders;
+
+namespace ServerlessOps.Workflows.OrderFlow.Activities;
+
+/// <summary>What <see cref="LoadOrderActivity"/> reads: the order, and which SKUs the flow has resolved already.</summary>
+public sealed record LoadOrderRequest(string BrandId, SalesChannel Channel, string ExternalOrderId, IReadOnlyList<string> KnownSkus);
+
+/// <summary>
+/// Reads the order from the truth (one point read in the usual case), the brand's policy from the registry snapshot,
+/// and resolves the order's SKUs the flow does not know yet through <see cref="ICatalogReader"/> in one call, with
+/// costs and fees at the order's placement. Reads only, so a retry is harmless.
+/// </summary>
+public sealed class LoadOrderActivity(IOrderStore orders, IBrandDirectorySource brands, ICatalogReader catalog) : TaskActivity<LoadOrderRequest, OrderFlowSnapshot>
+{
+    public override async Task<OrderFlowSnapshot> RunAsync(TaskActivityContext context, LoadOrderRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var policy = FlowPolicy.From(brands.Current.Brands.TryGetValue(input.BrandId, out var brand) ? brand.Policy : BrandPolicy.Default);
+        var stored = await orders.GetAsync(input.BrandId, OrderId.For(input.Channel, input.ExternalOrderId));
+        if (stored is null)
+        {
+            return OrderFlowSnapshot.NotFound with { Policy = policy };
+        }
+
+        var order = stored.Value.Order;
+        var lines = order.Lines
+            .Select(l => new FlowOrderLine(l.LineId, l.Sku, l.Quantity, l.QuantityShipped, l.QuantityCancelled, l.QuantityReturned, l.UnitPrice, l.Discount, l.Tax))
+            .ToList();
+        if (order.ChannelFacts.Cancelled)
+        {
+            // The channel cancelled the order as a whole: every unshipped unit is cancelled, whatever a line still says.
+            lines = [.. lines.Select(l => l with { Cancelled = Math.Max(l.Cancelled, l.Quantity - l.Shipped) })];
+        }
+
+        var known = input.KnownSkus.ToHashSet(StringComparer.Ordinal);
+        var unknown = lines.Select(l => l.Sku).Where(s => !known.Contains(s)).Distinct(StringComparer.Ordinal).ToList();
+        FlowCatalogResolution? resolution = null;
+        if (unknown.Count > 0 && !order.IsHistory)
+        {
+            var resolved = await catalog.ResolveAsync(input.BrandId, input.Channel, unknown, order.PlacedAt, CancellationToken.None);
+            resolution = new FlowCatalogResolution(
+                resolved.Lines.ToDictionary(
+                    kv => kv.Key,
+                    kv => new FlowCatalogLine(kv.Value.Sku, kv.Value.StockLocation, kv.Value.ChannelFulfilled, kv.Value.Category, kv.Value.Currency, kv.Value.MinimumAdvertisedPrice, kv.Value.UnitCost),
+                    StringComparer.Ordinal),
+                resolved.Unmapped,
+                resolved.Fees);
+        }
+
+        return new OrderFlowSnapshot(true, order.IsHistory, order.Currency, order.PlacedAt, order.ChannelFacts.Delivered, lines, policy, resolution);
+    }
+}

@@ -1,0 +1,406 @@
+using System.Globalization;
+using Microsoft.DurableTask;
+using ServerlessOps.Domain.Alerts;
+using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Inventory;
+using ServerlessOps.Domain.Pricing;
+using ServerlessOps.Workflows.OrderFlow.Activities;
+
+namespace ServerlessOps.Workflows.OrderFlow;
+
+internal sealed partial class OrderFlowExecution
+{
+    /// <summary>One look at the truth and everything that follows from it; a result when the flow is over.</summary>
+    private async Task<OrderFlowResult?> StepAsync()
+    {
+        OrderFlowSnapshot snapshot;
+        try
+        {
+            snapshot = await CallAsync<OrderFlowSnapshot>(
+                nameof(LoadOrderActivity), new LoadOrderRequest(_input.BrandId, _input.Channel, _input.ExternalOrderId, [.. _state.Catalog.Keys]));
+        }
+        catch (TaskFailedException e)
+        {
+            await EnterExceptionAsync("load", "retries-exhausted", $"Reading the order or its catalog failed after retries: {e.FailureDetails?.ErrorMessage ?? e.Message}");
+            return null;
+        }
+
+        if (!snapshot.Found)
+        {
+            if (_state.Stage == FlowStage.New && _state.Lines.Count == 0)
+            {
+                return new OrderFlowResult("not-found", $"Order {_orderId} is not in the truth; nothing was reserved.");
+            }
+
+            _state.Record(Now, "order-missing", "The order could not be read; waiting for its next change.");
+            return null;
+        }
+
+        _last = snapshot;
+        if (snapshot.IsHistory && _state.Lines.Values.All(l => l.Reserved == 0))
+        {
+            return new OrderFlowResult("history", $"Order {_orderId} was placed before the brand's go-live: no flow, no stock moved.");
+        }
+
+        Remember(snapshot.Catalog);
+        if (_state.Stage == FlowStage.Exception)
+        {
+            if (snapshot.FullyCancelled)
+            {
+                await ResolveExceptionAsync();
+                return new OrderFlowResult("cancelled", "Cancelled while on the exception path; nothing is held.");
+            }
+
+            _state.Record(Now, "changed", "The order changed while on the exception path; waiting for the retry route.");
+            return null;
+        }
+
+        var unmapped = snapshot.Lines.Select(l => l.Sku).Where(s => !_state.Catalog.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToList();
+        if (unmapped.Count > 0 && !snapshot.FullyCancelled)
+        {
+            await EnterExceptionAsync("validate", "unmapped-sku",
+                $"No catalog listing on {_input.Channel} for SKU(s) {string.Join(", ", unmapped)}. Map them in the catalog import, then retry the flow.");
+            return null;
+        }
+
+        if (_state.ShipBy is null)
+        {
+            _state.ShipBy = (snapshot.ShipBy ?? snapshot.PlacedAt + snapshot.Policy.DefaultShipWithin).UtcDateTime;
+            _state.Record(Now, "validated", $"{snapshot.Lines.Count} line(s) mapped; ship by {_state.ShipBy:O}.");
+        }
+
+        if (!await MoveStockAsync(snapshot, holdStock: !snapshot.IsHistory))
+        {
+            return null;
+        }
+
+        if (_state.ExceptionStep is not null)
+        {
+            await ResolveExceptionAsync();
+        }
+
+        if (_state.Stage == FlowStage.New)
+        {
+            _state.Stage = FlowStage.Active;
+        }
+
+        if (snapshot.FullyCancelled || snapshot.IsHistory)
+        {
+            await ClearSlaAlertsAsync();
+            return new OrderFlowResult("cancelled", $"Every unit of order {_orderId} was cancelled; what it held was released.");
+        }
+
+        if (!_state.PriceChecked)
+        {
+            await CheckPricesAsync(snapshot);
+        }
+
+        if (snapshot.Delivered && _state.DeliveredSeenAt is null)
+        {
+            _state.DeliveredSeenAt = Now;
+            _state.Record(Now, "delivered", $"Return window of {snapshot.Policy.ReturnWindowDays} day(s) runs from now.");
+        }
+
+        if (_state.DeliveredSeenAt is { } delivered && Now >= delivered.AddDays(snapshot.Policy.ReturnWindowDays))
+        {
+            return new OrderFlowResult("completed", $"Delivered and past the {snapshot.Policy.ReturnWindowDays}-day return window.");
+        }
+
+        await CheckSlaAsync();
+        return null;
+    }
+
+    private void Remember(FlowCatalogResolution? resolution)
+    {
+        if (resolution is null)
+        {
+            return;
+        }
+
+        foreach (var (channelSku, line) in resolution.Lines)
+        {
+            _state.Catalog[channelSku] = line;
+        }
+
+        if (_state.Fees.Count == 0)
+        {
+            _state.Fees.AddRange(resolution.Fees);
+        }
+    }
+
+    /// <summary>
+    /// Brings the ledger in line with the truth (<see cref="OrderStockPlan"/>). False when the flow took its exception
+    /// path: retries exhausted, or a reservation short (then everything this order held is released first).
+    /// </summary>
+    private async Task<bool> MoveStockAsync(OrderFlowSnapshot snapshot, bool holdStock)
+    {
+        if (!await SettlePendingAsync())
+        {
+            await EnterExceptionAsync("move-stock", "retries-exhausted", "Movements sent earlier could not be confirmed; the retry applies them again under the same causes.");
+            return false;
+        }
+
+        var planned = OrderStockPlan.Plan(_input.BrandId, _orderId, snapshot.Lines, _state.Lines, _state.Catalog, holdStock, snapshot.Policy.RestockOnReturn, _state.Attempt);
+        if (planned.Count == 0)
+        {
+            return true;
+        }
+
+        IReadOnlyList<StockApplyOutcome> outcomes;
+        _state.Pending = [.. planned];
+        try
+        {
+            outcomes = await CallAsync<IReadOnlyList<StockApplyOutcome>>(nameof(ApplyStockMovementsActivity), planned.Select(p => p.Movement).ToList());
+        }
+        catch (TaskFailedException e)
+        {
+            await EnterExceptionAsync("move-stock", "retries-exhausted", $"The ledger did not take {planned.Count} movement(s) after retries: {e.FailureDetails?.ErrorMessage ?? e.Message}");
+            return false;
+        }
+
+        _state.Pending = [];
+        var applied = planned.Where((_, i) => outcomes[i] != StockApplyOutcome.Insufficient).ToList();
+        OrderStockPlan.Record(_state.Lines, applied);
+        if (applied.Count > 0)
+        {
+            _state.Record(Now, "moved", Describe(applied));
+        }
+
+        var shortOnes = planned.Where((_, i) => outcomes[i] == StockApplyOutcome.Insufficient).ToList();
+        if (shortOnes.Count == 0)
+        {
+            return true;
+        }
+
+        var detail = string.Join("; ", shortOnes.Select(p => $"{p.Movement.Quantity} unit(s) of {p.Movement.Sku} at {p.Movement.Location} (line {p.LineId})"));
+        await EnterExceptionAsync("reserve", "short-reservation", $"Not enough available: {detail}. Everything this order held was released; receive or count stock, then retry the flow.");
+        return false;
+    }
+
+    /// <summary>Applies movements whose result never came back, under the same causes; false when it fails again.</summary>
+    private async Task<bool> SettlePendingAsync()
+    {
+        if (_state.Pending.Count == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            var outcomes = await CallAsync<IReadOnlyList<StockApplyOutcome>>(nameof(ApplyStockMovementsActivity), _state.Pending.Select(p => p.Movement).ToList());
+            OrderStockPlan.Record(_state.Lines, _state.Pending.Where((_, i) => outcomes[i] != StockApplyOutcome.Insufficient));
+            _state.Record(Now, "settled", $"{_state.Pending.Count} earlier movement(s) confirmed.");
+            _state.Pending = [];
+            return true;
+        }
+        catch (TaskFailedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The exception path: release what the order holds (compensation), record the exception with its owner, alert once,
+    /// and wait for the retry route. A failure of the compensation itself leaves its movements pending for the retry.
+    /// </summary>
+    private async Task EnterExceptionAsync(string step, string cause, string detail)
+    {
+        if (_state.Lines.Values.Any(l => l.Held > 0) || _state.Pending.Count > 0)
+        {
+            var released = await SettlePendingAsync() && await ReleaseAllAsync();
+            detail += released ? " What the order held was released." : " Releasing what the order held failed too; the retry finishes it.";
+        }
+
+        _state.Stage = FlowStage.Exception;
+        _state.ExceptionStep = step;
+        _state.ExceptionCause = cause;
+        _state.Record(Now, "exception", $"{step}: {cause}. {detail}");
+        _context.CreateReplaySafeLogger<OrderFlowOrchestrator>().FlowException(_context.InstanceId, _input.BrandId, _orderId, step, cause);
+        try
+        {
+            await CallAsync<string?>(nameof(RecordFlowExceptionActivity), new FlowExceptionRequest(
+                _input.BrandId, _input.Channel, _input.ExternalOrderId, _context.InstanceId, step, cause, detail, KindFor(cause)));
+        }
+        catch (TaskFailedException e)
+        {
+            _state.Record(Now, "exception-not-recorded", e.FailureDetails?.ErrorMessage ?? e.Message);
+        }
+    }
+
+    private async Task<bool> ReleaseAllAsync()
+    {
+        if (_last is null)
+        {
+            return true;
+        }
+
+        // Only releases (what each line holds, down to zero): no commit or return is decided on the way out.
+        var releases = OrderStockPlan.Plan(_input.BrandId, _orderId, _last.Lines, _state.Lines, _state.Catalog, holdStock: false, restockOnReturn: false)
+            .Where(p => p.Movement.Kind == StockMovementKind.Release)
+            .ToList();
+        if (releases.Count == 0)
+        {
+            return true;
+        }
+
+        _state.Pending = releases;
+        return await SettlePendingAsync();
+    }
+
+    private async Task ResolveExceptionAsync()
+    {
+        var step = _state.ExceptionStep ?? "unknown";
+        var cause = _state.ExceptionCause ?? "unknown";
+        _state.ExceptionStep = null;
+        _state.ExceptionCause = null;
+        _state.Record(Now, "exception-resolved", $"Past {step} ({cause}).");
+        try
+        {
+            await CallAsync<string?>(nameof(RecordFlowExceptionActivity), new FlowExceptionRequest(
+                _input.BrandId, _input.Channel, _input.ExternalOrderId, _context.InstanceId, step, cause, "Resolved.", KindFor(cause)) { Resolve = true });
+        }
+        catch (TaskFailedException e)
+        {
+            _state.Record(Now, "exception-not-resolved", e.FailureDetails?.ErrorMessage ?? e.Message);
+        }
+    }
+
+    /// <summary>
+    /// The guardrail (<see cref="PriceGuardrail"/>) on the prices the order was placed at, once, when they are known: a
+    /// breach alerts the pricing owner and, under <see cref="PriceBreachAction.Hold"/>, holds the order.
+    /// </summary>
+    private async Task CheckPricesAsync(OrderFlowSnapshot snapshot)
+    {
+        var priced = snapshot.Lines.Where(l => l.Quantity > 0).ToList();
+        if (priced.Count == 0 || priced.Any(l => l.UnitPrice is null || l.Discount is null))
+        {
+            return;
+        }
+
+        var lines = priced.Select(l =>
+        {
+            var item = _state.Catalog[l.Sku];
+            var sameCurrency = string.Equals(item.Currency, snapshot.Currency, StringComparison.OrdinalIgnoreCase);
+            return new PricedLine(l.LineId, l.Quantity, l.UnitPrice!.Value, l.Discount!.Value, l.Tax, item.Category,
+                sameCurrency ? item.MinimumAdvertisedPrice : null, sameCurrency ? item.UnitCost : null);
+        }).ToList();
+        var fees = _state.Fees.Where(f => f.Channel == _input.Channel).ToList();
+        var verdict = PriceGuardrail.CheckOrder(lines, snapshot.Policy.MarginFloorPercent, fees, snapshot.Currency, snapshot.PlacedAt);
+        _state.PriceChecked = true;
+        if (!verdict.IsBreach)
+        {
+            _state.Record(Now, "priced", $"Every line at or above its floor; contribution {Amount(verdict.Contribution)} {snapshot.Currency}.");
+            return;
+        }
+
+        var breaches = verdict.Lines.Where(l => l.IsBreach).ToList();
+        var evidence = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in breaches.Take(AlertRaise.MaxEvidenceEntries / 2))
+        {
+            evidence[$"line {line.Key}"] = $"unit net {Amount(line.UnitNet)}, floor {Amount(line.Floor)}, contribution {Amount(line.Contribution)}";
+        }
+
+        evidence["policy"] = snapshot.Policy.OnPriceBreach.ToString();
+        var summary = string.Join("; ", breaches.Take(5).Select(l => $"line {l.Key}: unit net {Amount(l.UnitNet)} vs floor {Amount(l.Floor)}, contribution {Amount(l.Contribution)}"));
+        var hold = snapshot.Policy.OnPriceBreach == PriceBreachAction.Hold;
+        var then = hold ? "The order is held until the pricing owner releases it (retry route) or it is cancelled." : "The order continues (brand policy).";
+        foreach (var kind in new[] { verdict.BelowFloor ? AlertKind.PriceBelowFloor : (AlertKind?)null, verdict.ContributionNegative ? AlertKind.ContributionNegative : null })
+        {
+            if (kind is not { } k)
+            {
+                continue;
+            }
+
+            await RaiseAsync(new OrderAlertRequest(_input.BrandId, _input.Channel, _orderId, k, $"Order {_orderId} sells below its price guardrail: {summary}. {then}")
+            {
+                Evidence = evidence,
+                MoneyAtStake = verdict.MoneyAtStake,
+                Currency = snapshot.Currency,
+            });
+        }
+
+        _state.Record(Now, "price-breach", $"{summary}; {Amount(verdict.MoneyAtStake)} {snapshot.Currency} at stake; {snapshot.Policy.OnPriceBreach}.");
+        if (hold)
+        {
+            _state.Stage = FlowStage.Held;
+        }
+    }
+
+    /// <summary>Ship-by missed: the fulfilment owner once; past the escalation deadline: escalated once; shipped: cleared.</summary>
+    private async Task CheckSlaAsync()
+    {
+        if (_state.ShipBy is not { } shipBy)
+        {
+            return;
+        }
+
+        if (!MerchantUnitsOpen())
+        {
+            await ClearSlaAlertsAsync();
+            return;
+        }
+
+        if (_state.Stage != FlowStage.Active)
+        {
+            return;
+        }
+
+        if (!_state.SlaAlerted && Now >= shipBy)
+        {
+            _state.SlaAlerted = true;
+            _state.Record(Now, "sla-missed", $"Not shipped by {shipBy:O}.");
+            await RaiseAsync(new OrderAlertRequest(_input.BrandId, _input.Channel, _orderId, AlertKind.SlaMissed,
+                $"Order {_orderId} was due to ship by {shipBy:O} and has units unshipped.")
+            {
+                Evidence = new Dictionary<string, string> { ["shipBy"] = shipBy.ToString("O", CultureInfo.InvariantCulture) },
+            });
+        }
+
+        if (_state.SlaAlerted && !_state.SlaEscalated && Now >= shipBy + _input.EscalateAfter)
+        {
+            _state.SlaEscalated = true;
+            _state.Record(Now, "sla-escalated", $"Still unshipped {_input.EscalateAfter} after ship-by.");
+            await RaiseAsync(new OrderAlertRequest(_input.BrandId, _input.Channel, _orderId, AlertKind.SlaEscalated,
+                $"Order {_orderId} is still unshipped {_input.EscalateAfter.TotalHours:0.#} h after its ship-by {shipBy:O}.")
+            {
+                Evidence = new Dictionary<string, string> { ["shipBy"] = shipBy.ToString("O", CultureInfo.InvariantCulture) },
+            });
+        }
+    }
+
+    private async Task ClearSlaAlertsAsync()
+    {
+        if (!_state.SlaAlerted)
+        {
+            return;
+        }
+
+        await RaiseAsync(new OrderAlertRequest(_input.BrandId, _input.Channel, _orderId, AlertKind.SlaMissed, "Shipped.") { Clear = true });
+        if (_state.SlaEscalated)
+        {
+            await RaiseAsync(new OrderAlertRequest(_input.BrandId, _input.Channel, _orderId, AlertKind.SlaEscalated, "Shipped.") { Clear = true });
+        }
+
+        _state.SlaAlerted = false;
+        _state.SlaEscalated = false;
+        _state.Record(Now, "sla-cleared", "Every merchant-fulfilled unit shipped or cancelled.");
+    }
+
+    /// <summary>An alert is worth a retry but never worth failing the flow: a lost alert is recorded in the step history.</summary>
+    private async Task RaiseAsync(OrderAlertRequest request)
+    {
+        try
+        {
+            await CallAsync<string?>(nameof(RaiseOrderAlertActivity), request);
+        }
+        catch (TaskFailedException e)
+        {
+            _state.Record(Now, "alert-failed", $"{request.Kind.Slug()}: {e.FailureDetails?.ErrorMessage ?? e.Message}");
+        }
+    }
+
+    private static string Describe(IEnumerable<PlannedMovement> movements) =>
+        string.Join("; ", movements.Select(p => $"{p.Movement.Kind} {p.Movement.Quantity} {p.Movement.Sku}@{p.Movement.Location}"));
+
+    private static string Amount(decimal? amount) => amount is { } a ? RaiseOrderAlertActivity.Money(a) : "unknown";
+}

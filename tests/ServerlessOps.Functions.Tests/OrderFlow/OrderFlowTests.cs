@@ -1,0 +1,305 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServerlessOps.Domain.Alerts;
+using ServerlessOps.Domain.Catalog;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Ingestion;
+using ServerlessOps.Domain.Inventory;
+using ServerlessOps.Domain.Orders;
+using ServerlessOps.Functions.OrderFlow;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Ingestion;
+using ServerlessOps.Workflows.OrderFlow;
+
+namespace ServerlessOps.Functions.Tests.OrderFlow;
+
+/// <summary>
+/// Order flows on the real engine (Azurite), the real order store, ledger and alert store (Cosmos server): orders enter
+/// through the converger, as every ingestion path brings them; the catalog is stated by the test.
+/// </summary>
+public sealed class OrderFlowTests(FunctionAppFixture fixture)
+{
+    private const string Brand = "acme";
+    private const string Warehouse = "wh-1";
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task NewOrder_ReservesOpenUnits_ThenShipmentCommitsThem()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+
+        var order = Order("1001", ("L1", "SKU-A", 2, 20m));
+        await flow.ConvergeAsync(order);
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 2);
+
+        await flow.ConvergeAsync(Next(order, lines => [lines[0] with { QuantityShipped = 2 }]));
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 8, reserved: 0);
+
+        var view = await flow.GetFlowAsync(order);
+        Assert.Equal("Running", view.GetProperty("runtimeStatus").GetString());
+        var status = view.GetProperty("status");
+        Assert.Equal(2, status.GetProperty("Lines").GetProperty("L1").GetProperty("Committed").GetInt32());
+        Assert.Contains(status.GetProperty("Steps").EnumerateArray(), s => s.GetProperty("Step").GetString() == "moved");
+    }
+
+    [Fact]
+    public async Task PartialCancellation_ReleasesOnlyTheCancelledUnits()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = Order("1002", ("L1", "SKU-A", 3, 20m));
+        await flow.ConvergeAsync(order);
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 3);
+
+        await flow.ConvergeAsync(Next(order, lines => [lines[0] with { QuantityCancelled = 1 }]));
+
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 2);
+    }
+
+    [Fact]
+    public async Task CancellationArrivingBeforeCreation_NeverReserves()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var created = Order("1003", ("L1", "SKU-A", 2, 20m));
+        var cancelled = Next(created, lines => [lines[0] with { QuantityCancelled = 2 }]);
+
+        await flow.ConvergeAsync(cancelled);
+        await flow.ConvergeAsync(created);
+
+        var ended = await flow.WaitForEndAsync(created);
+        Assert.Equal("cancelled", JsonDocument.Parse(ended.SerializedOutput!).RootElement.GetProperty("Outcome").GetString());
+        var entries = await flow.Ledger.ListEntriesAsync(Brand, "SKU-A", 50, Token);
+        Assert.DoesNotContain(entries, e => e.Movement.Kind == StockMovementKind.Reserve);
+        Assert.Equal(0, (await flow.Ledger.GetBalanceAsync(Brand, "SKU-A", Warehouse, Token)).Reserved);
+    }
+
+    [Fact]
+    public async Task OrderPlacedBeforeGoLive_NeverStartsAFlow()
+    {
+        await using var flow = Start(out var catalog, new Dictionary<string, string> { ["Brands:acme:GoLive"] = DateTimeOffset.UtcNow.AddDays(1).ToString("O") });
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = Order("1004", ("L1", "SKU-A", 2, 20m));
+
+        var written = await flow.ConvergeAsync(order);
+
+        Assert.True(written.Order.IsHistory);
+        Assert.Null(await flow.Client.GetInstanceAsync(OrderFlowHarness.InstanceId(order), Token));
+        Assert.Equal(0, (await flow.Ledger.GetBalanceAsync(Brand, "SKU-A", Warehouse, Token)).Reserved);
+    }
+
+    [Fact]
+    public async Task UnmappedSku_RecordsExceptionAndAlertsTheDataOwner_WithoutReserving()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = Order("1005", ("L1", "SKU-A", 1, 20m), ("L2", "NOT-IN-CATALOG", 1, 20m));
+
+        await flow.ConvergeAsync(order);
+
+        var exception = await flow.WaitForOpenExceptionAsync(order);
+        Assert.Equal("validate", exception.Step);
+        Assert.Equal("unmapped-sku", exception.Cause);
+        Assert.Contains("NOT-IN-CATALOG", exception.Detail, StringComparison.Ordinal);
+        Assert.Equal("ops@acme-outfitters.example", exception.Owner);
+        var alert = Assert.Single(await flow.Alerts.ListAsync(Brand, kind: AlertKind.SkuUnmapped, cancellationToken: Token));
+        Assert.Equal(AlertSubject.Order(order.Id), alert.Subject);
+        Assert.Equal(0, (await flow.Ledger.GetBalanceAsync(Brand, "SKU-A", Warehouse, Token)).Reserved);
+    }
+
+    [Fact]
+    public async Task ShortStock_ReleasesWhatTheOrderReserved_RecordsException_AndRetryAfterReceiptReserves()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse).Map("SKU-B", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 5);
+        var order = Order("1006", ("L1", "SKU-A", 2, 20m), ("L2", "SKU-B", 1, 20m));
+
+        await flow.ConvergeAsync(order);
+
+        var exception = await flow.WaitForOpenExceptionAsync(order);
+        Assert.Equal(("reserve", "short-reservation"), (exception.Step, exception.Cause));
+        Assert.Contains("SKU-B", exception.Detail, StringComparison.Ordinal);
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 5, reserved: 0);
+        Assert.Single(await flow.Alerts.ListAsync(Brand, AlertState.Open, AlertKind.StockShort, Token));
+
+        await flow.ReceiveAsync("SKU-B", 3);
+        var retry = await flow.App.Client.Http.PostAsync(new Uri($"{OrderFlowHarness.FlowPath(order)}/retry", UriKind.Relative), null, Token);
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 5, reserved: 2);
+        await flow.WaitForBalanceAsync("SKU-B", onHand: 3, reserved: 1);
+        await Poll.UntilAsync(async ct => (await flow.Exceptions.ListOpenAsync(Brand, ct)).Count == 0 ? "none" : null, "the exception resolved");
+    }
+
+    [Fact]
+    public async Task MissedShipBy_AlertsTheFulfilmentOwnerOnce_AndKeepsWaiting()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+
+        // The brand's default ship-within is 2 days: placed 2 days less 3 seconds ago, ship-by falls 3 s from now.
+        var order = Order("1007", ("L1", "SKU-A", 1, 20m)) with { PlacedAt = DateTimeOffset.UtcNow.AddDays(-2).AddSeconds(3) };
+        await flow.ConvergeAsync(order);
+
+        var alert = await Poll.UntilAsync(
+            async ct => (await flow.Alerts.ListAsync(Brand, kind: AlertKind.SlaMissed, cancellationToken: ct)).SingleOrDefault(), "the SLA alert");
+        await flow.ConvergeAsync(Next(order, lines => lines) with { ChannelStatus = "on_hold" });
+        await flow.WaitForStatusAsync(order, s => s.GetProperty("Steps").EnumerateArray().Count(x => x.GetProperty("Step").GetString() == "sla-missed") == 1
+            && s.GetProperty("SlaAlerted").GetBoolean(), "the flow past the change");
+
+        var alerts = await flow.Alerts.ListAsync(Brand, kind: AlertKind.SlaMissed, cancellationToken: Token);
+        Assert.Equal(1, Assert.Single(alerts).Occurrences);
+        Assert.Equal(AlertSubject.Order(order.Id), alert.Subject);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await flow.Client.GetInstanceAsync(OrderFlowHarness.InstanceId(order), Token))!.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task PriceBelowFloor_AlertsThePricingOwner_AndHoldsUntilRetried()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse, unitCost: 10m);
+        await flow.ReceiveAsync("SKU-A", 10);
+
+        // Floor = 10 / (1 − 15 %) = 11.76; sold at 9.00 on 2 units: 5.52 at stake.
+        var order = Order("1008", ("L1", "SKU-A", 2, 9m));
+        await flow.ConvergeAsync(order);
+
+        await flow.WaitForStatusAsync(order, s => s.GetProperty("Stage").GetInt32() == (int)FlowStage.Held, "the pricing hold");
+        var alert = Assert.Single(await flow.Alerts.ListAsync(Brand, kind: AlertKind.PriceBelowFloor, cancellationToken: Token));
+        Assert.Equal(new MoneyAtStake(5.52m, "USD"), alert.MoneyAtStake);
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 2);
+
+        var retry = await flow.App.Client.Http.PostAsync(new Uri($"{OrderFlowHarness.FlowPath(order)}/retry", UriKind.Relative), null, Token);
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        await flow.WaitForStatusAsync(order, s => s.GetProperty("Stage").GetInt32() == (int)FlowStage.Active, "the hold released");
+    }
+
+    [Fact]
+    public async Task StartingTheSameOrderConcurrently_MakesOneFlowAndOneReservation()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = Order("1009", ("L1", "SKU-A", 2, 20m));
+        await flow.ConvergeAsync(order);
+        var starter = flow.App.Services.GetRequiredService<IOrderFlowStarter>();
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => starter.OrderChangedAsync(order, Token)));
+
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 2);
+        var instances = new List<OrchestrationMetadata>();
+        await foreach (var instance in flow.Client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = OrderFlowIds.Prefix }))
+        {
+            instances.Add(instance);
+        }
+
+        Assert.Single(instances);
+        var entries = await flow.Ledger.ListEntriesAsync(Brand, "SKU-A", 50, Token);
+        Assert.Single(entries, e => e.Movement.Kind == StockMovementKind.Reserve);
+    }
+
+    private OrderFlowHarness Start(out FakeCatalogReader catalog, Dictionary<string, string>? settings = null)
+    {
+        var reader = new FakeCatalogReader();
+        catalog = reader;
+        var app = TestApp.Start(fixture, TestApp.TriggersOff(settings), testServices: s =>
+        {
+            s.RemoveAll<ICatalogReader>();
+            s.AddSingleton<ICatalogReader>(reader);
+        });
+        return new OrderFlowHarness(app);
+    }
+
+    private static Order Order(string externalId, params (string LineId, string Sku, int Quantity, decimal Price)[] lines) => OrderLedger.Settle(new Order
+    {
+        BrandId = Brand,
+        Channel = SalesChannel.Shopify,
+        ChannelAccountId = "acme-outfitters.myshopify.com",
+        ExternalOrderId = externalId,
+        Status = OrderStatus.AwaitingFulfilment,
+        ChannelStatus = "paid",
+        Currency = "USD",
+        Lines = [.. lines.Select(l => new OrderLine(l.LineId, l.Sku, null, l.Quantity, l.Price, 0m, 0m))],
+        PlacedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
+        Version = new OrderVersion(DateTimeOffset.UtcNow.AddMinutes(-5)),
+    });
+
+    /// <summary>The channel's next version of <paramref name="order"/>, its lines changed.</summary>
+    private static Order Next(Order order, Func<IReadOnlyList<OrderLine>, IReadOnlyList<OrderLine>> lines) =>
+        OrderLedger.Settle(order with { Lines = lines(order.Lines), Version = new OrderVersion(order.Version.UpdatedAt.AddSeconds(1)) });
+}
+
+/// <summary>One test's app with the stores and the durable client at hand.</summary>
+internal sealed class OrderFlowHarness(TestApp app) : IAsyncDisposable
+{
+    private int _deliveries;
+
+    public TestApp App => app;
+
+    public IInventoryLedgerStore Ledger => app.Services.GetRequiredService<IInventoryLedgerStore>();
+
+    public IAlertStore Alerts => app.Services.GetRequiredService<IAlertStore>();
+
+    public IOrderFlowExceptionStore Exceptions => app.Services.GetRequiredService<IOrderFlowExceptionStore>();
+
+    public DurableTaskClient Client => app.Services.GetRequiredService<DurableTaskClient>();
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public static string InstanceId(Order order) => OrderFlowIds.For(order.BrandId, order.Channel, order.ExternalOrderId);
+
+    public static string FlowPath(Order order) => $"/api/brands/{order.BrandId}/orders/{order.Channel.Slug()}/{order.ExternalOrderId}/flow";
+
+    public Task<StockApplyResult> ReceiveAsync(string sku, int units) =>
+        Ledger.ApplyAsync(new StockMovement("acme", sku, "wh-1", StockMovementKind.Receipt, units, $"test:receipt:{sku}:{Interlocked.Increment(ref _deliveries)}"), Token);
+
+    /// <summary>Converges <paramref name="order"/> as a delivery would.</summary>
+    public Task<OrderWrite> ConvergeAsync(Order order)
+    {
+        var n = Interlocked.Increment(ref _deliveries);
+        var delivery = new DeliveryReference($"dk-{n}", order.Channel, $"d-{n}", "orders/updated", $"blob-{n}", DateTimeOffset.UtcNow, DeliveryOutcome.Applied);
+        return app.Services.GetRequiredService<OrderConverger>().ConvergeAsync(order, delivery, Token);
+    }
+
+    public Task WaitForBalanceAsync(string sku, int onHand, int reserved) =>
+        Poll.UntilAsync(
+            async ct => await Ledger.GetBalanceAsync("acme", sku, "wh-1", ct) is { } b && b.OnHand == onHand && b.Reserved == reserved ? b : null,
+            $"{sku}: on hand {onHand}, reserved {reserved}");
+
+    public Task<OrderFlowExceptionRecord> WaitForOpenExceptionAsync(Order order) =>
+        Poll.UntilAsync(async ct => (await Exceptions.ListOpenAsync(order.BrandId, ct)).FirstOrDefault(e => e.OrderId == order.Id), $"an open exception of {order.Id}");
+
+    public Task<OrchestrationMetadata> WaitForEndAsync(Order order) =>
+        Poll.UntilAsync(
+            async ct => await Client.GetInstanceAsync(InstanceId(order), getInputsAndOutputs: true, ct) is { IsCompleted: true } done ? done : null,
+            $"the flow of {order.Id} finished");
+
+    public async Task<JsonElement> GetFlowAsync(Order order)
+    {
+        using var response = await app.Client.Http.GetAsync(new Uri(FlowPath(order), UriKind.Relative), Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token)).RootElement.Clone();
+    }
+
+    /// <summary>Waits until the flow's custom status satisfies <paramref name="until"/>.</summary>
+    public Task<string> WaitForStatusAsync(Order order, Func<JsonElement, bool> until, string awaited) =>
+        Poll.UntilAsync(
+            async ct => await Client.GetInstanceAsync(InstanceId(order), getInputsAndOutputs: true, ct) is { SerializedCustomStatus: { } json }
+                && JsonDocument.Parse(json).RootElement is { ValueKind: JsonValueKind.Object } status && until(status) ? json : null,
+            awaited);
+
+    public ValueTask DisposeAsync() => app.DisposeAsync();
+}
