@@ -17,7 +17,7 @@ public sealed partial class CatalogImporter
             ImportKind.Catalog => PlanCatalogAsync(request.BrandId, importId, file, rows, cancellationToken),
             ImportKind.Costs => PlanCostsAsync(request.BrandId, file, rows, cancellationToken),
             ImportKind.Fees => Task.FromResult(PlanFees(request.BrandId, file)),
-            _ => PlanStockCountsAsync(request.BrandId, sha256, file, rows, cancellationToken),
+            _ => PlanStockCountsAsync(request.BrandId, sha256, request.ImportedBy, file, rows, cancellationToken),
         };
     }
 
@@ -109,7 +109,7 @@ public sealed partial class CatalogImporter
         });
     }
 
-    private async Task<ImportPlan> PlanStockCountsAsync(string brandId, string sha256, ImportFile file, Dictionary<int, ImportRow> rows, CancellationToken cancellationToken)
+    private async Task<ImportPlan> PlanStockCountsAsync(string brandId, string sha256, string importedBy, ImportFile file, Dictionary<int, ImportRow> rows, CancellationToken cancellationToken)
     {
         var parse = StockCountRows.Parse(file.Rows, _time.GetUtcNow());
         var errors = new List<ImportError>([.. file.Errors, .. parse.Errors]);
@@ -135,7 +135,10 @@ public sealed partial class CatalogImporter
             {
                 var (line, count) = entry;
                 var reason = $"counted at {count.CountedAt:O}" + (count.Reason is null ? string.Empty : $": {count.Reason}");
-                var movement = new StockMovement(brandId, count.Sku, count.Location, StockMovementKind.Count, count.Quantity, $"import:{sha256}:line:{line}", reason);
+                var movement = new StockMovement(brandId, count.Sku, count.Location, StockMovementKind.Count, count.Quantity, $"import:{sha256}:line:{line}", reason)
+                {
+                    Actor = importedBy,
+                };
                 var result = await _ledger!.ApplyAsync(movement, token);
                 Interlocked.Increment(ref result.Outcome == StockApplyOutcome.AlreadyApplied ? ref already : ref applied);
             }, ct);

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+
+namespace ServerlessOps.Functions.Tests.Catalog;
+
+/// <summary>Stock-count files applied through the app's inventory ledger on the Cosmos server, read back through the ledger routes.</summary>
+public sealed class StockCountImportTests(FunctionAppFixture fixture)
+{
+    private const string CatalogCsv =
+        "sku,title,currency,shopifyInventoryItemId,shopifyLocationId\nTEE-BLK-M,Tee,USD,4411,77\nMUG-01,Mug,USD,4412,77\n";
+
+    private const string CountsCsv =
+        "sku,location,countedQuantity,countedAt,reason\nTEE-BLK-M,main,40,2026-01-05T08:00:00Z,cycle count\nMUG-01,main,12,2026-01-05T08:00:00Z,\n";
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task StockCounts_GoodFile_SetOnHandWithOneCountEntryPerLineAndTwiceChangesNothing()
+    {
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(app, "catalog", CatalogCsv)).Status);
+
+        var first = await PostAsync(app, "stock-counts", CountsCsv);
+        var second = await PostAsync(app, "stock-counts", CountsCsv);
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (first.Status, second.Status));
+        Assert.Equal(2, first.Body.GetProperty("written").Number("counts"));
+        var sha256 = first.Body.Str("sha256");
+        var balances = await GetOkAsync(app, "api/brands/acme/inventory/TEE-BLK-M/balances?location=main");
+        Assert.Equal((40, 0), (balances.Number("onHand"), balances.Number("reserved")));
+        Assert.Equal(12, (await GetOkAsync(app, "api/brands/acme/inventory/MUG-01/balances?location=main")).Number("onHand"));
+        var entry = Assert.Single((await GetOkAsync(app, "api/brands/acme/inventory/TEE-BLK-M/ledger")).Items("entries"));
+        Assert.Equal(("Count", $"import:{sha256}:line:2", 40, "local-operator"), (entry.Str("kind"), entry.Str("cause"), entry.Number("onHandDelta"), entry.Str("actor")));
+        Assert.StartsWith("counted at 2026-01-05T08:00:00", entry.Str("reason"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StockCounts_UnknownSkuOrFutureCount_Is422AndTheLedgerIsUntouched()
+    {
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+        await PostAsync(app, "catalog", CatalogCsv);
+        var future = DateTimeOffset.UtcNow.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var file = $"sku,location,countedQuantity,countedAt\nTEE-BLK-M,main,40,2026-01-05\nNOPE,main,1,2026-01-05\nMUG-01,main,3,{future}\n";
+
+        using var response = await SendAsync(app, "stock-counts", file);
+
+        await Problem.AssertOfTypeAsync(response, HttpStatusCode.UnprocessableEntity, "import-invalid", "nothing was imported");
+        var errors = Json.Parse(await response.Content.ReadAsStringAsync(Token)).Items("errors");
+        Assert.Equal([(3, "sku (column 1)"), (4, "countedAt (column 4)")], errors.Select(e => (e.Number("line"), e.Str("column"))));
+        Assert.Empty((await GetOkAsync(app, "api/brands/acme/inventory/TEE-BLK-M/ledger")).Items("entries"));
+        Assert.Equal(0, (await GetOkAsync(app, "api/brands/acme/inventory/TEE-BLK-M/balances?location=main")).Number("onHand"));
+        Assert.Equal(["catalog"], (await GetOkAsync(app, "api/brands/acme/imports")).Items("items").Select(i => i.Str("kind")));
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(TestApp app, string kind, string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "text/csv");
+        return await app.Client.Http.PostAsync(new Uri($"api/brands/acme/imports/{kind}", UriKind.Relative), content, Token);
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(TestApp app, string kind, string body)
+    {
+        using var response = await SendAsync(app, kind, body);
+        var text = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{kind} import answered {(int)response.StatusCode}: {text}");
+        return (response.StatusCode, Json.Parse(text));
+    }
+
+    private static async Task<JsonElement> GetOkAsync(TestApp app, string path)
+    {
+        using var response = await app.Client.Http.GetAsync(new Uri(path, UriKind.Relative), Token);
+        var text = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}: {text}");
+        return Json.Parse(text);
+    }
+}
