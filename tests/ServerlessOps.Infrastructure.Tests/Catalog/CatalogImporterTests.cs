@@ -125,6 +125,21 @@ public sealed class CatalogImporterTests(CosmosServerFixture cosmos) : CatalogTe
     }
 
     [Fact]
+    public async Task SameFilePostedFourTimesAtOnce_OneRecordAndEveryCountAppliedOnce()
+    {
+        await ImportOkAsync("brand-a", ImportKind.Catalog, ImportFormat.Csv, CatalogFiles.CatalogCsv);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ImportAsync("brand-a", ImportKind.StockCounts, ImportFormat.Csv, CatalogFiles.StockCountsCsv)));
+
+        Assert.All(outcomes, o => Assert.True(o is ImportOutcome.Applied or ImportOutcome.AlreadyApplied, o.ToString()));
+        Assert.Single(outcomes.Select(o => o is ImportOutcome.Applied a ? a.Record.ImportId : ((ImportOutcome.AlreadyApplied)o).Record.ImportId).Distinct());
+        Assert.Equal(2, Ledger.Applied.Count);
+        var records = (await BrandDocumentsAsync("brand-a")).Where(d => d.GetProperty("type").GetString() == "importRecord").ToList();
+        Assert.Equal(2, records.Count);
+        Assert.All(records, r => Assert.Equal("Applied", r.GetProperty("record").GetProperty("state").GetString()));
+    }
+
+    [Fact]
     public async Task CatalogReimport_ListingDroppedFromAnItem_NoLongerResolves()
     {
         await ImportOkAsync("brand-a", ImportKind.Catalog, ImportFormat.Csv, CatalogFiles.CatalogCsv);
