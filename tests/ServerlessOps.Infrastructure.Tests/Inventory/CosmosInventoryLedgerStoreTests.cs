@@ -300,6 +300,45 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
     }
 
     [Fact]
+    public async Task Apply_RetriesOnTheBalanceExhausted_FailsWithTheEntryPendingAndTheSameMovementAgainFinishesIt()
+    {
+        var impatient = new CosmosInventoryLedgerStore(
+            Containers,
+            Options,
+            Microsoft.Extensions.Options.Options.Create(new InventoryLedgerOptions { MaxConflictRetries = 1, ConflictBaseDelay = TimeSpan.Zero }),
+            TimeProvider.System,
+            NullLogger<CosmosInventoryLedgerStore>.Instance);
+        var receipts = Enumerable.Range(0, 40).Select(i => Move(StockMovementKind.Receipt, 1, $"po:{i}")).ToList();
+
+        var attempts = await Task.WhenAll(receipts.Select(m => Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await impatient.ApplyAsync(m, Token);
+                    return (m, Failure: (Exception?)null);
+                }
+                catch (Domain.Concurrency.ConcurrencyConflictException e)
+                {
+                    return (m, Failure: e);
+                }
+            },
+            Token)));
+        var failed = attempts.Where(a => a.Failure is not null).ToList();
+        Assert.NotEmpty(failed);
+        Assert.All(failed, a => Assert.Contains("apply the same movement again", a.Failure!.Message, StringComparison.Ordinal));
+        Assert.Equal(failed.Count, (await EntriesInStateAsync(StockEntryState.Pending)).Count);
+
+        foreach (var (movement, _) in failed)
+        {
+            Assert.Equal(StockApplyOutcome.Applied, (await NewStore().ApplyAsync(movement, Token)).Outcome);
+        }
+
+        Assert.Equal(40, (await NewStore().GetBalanceAsync(Brand, Sku, Warehouse, Token)).OnHand);
+        Assert.Empty(await EntriesInStateAsync(StockEntryState.Pending));
+    }
+
+    [Fact]
     public async Task ListEntries_WithLimit_AnswersTheNewestAppliedFirst()
     {
         var store = NewStore();
