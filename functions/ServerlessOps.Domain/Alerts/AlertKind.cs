@@ -45,4 +45,7 @@ public enum AlertKind
 
     /// <summary>A buyer's data export for a channel's data request is ready for the brand's data owner to download.</summary>
     PrivacyExportReady,
+
+    /// <summary>Stock pushes that would drop many of a brand's listings to zero at once are held for confirmation.</summary>
+    PushHeld,
 }

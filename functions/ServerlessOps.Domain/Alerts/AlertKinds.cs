@@ -24,6 +24,7 @@ public static class AlertKinds
         new(AlertKind.FlowFailed, "flow-failed", "Order flow failed", BrandSignal.Fulfilment, AlertSeverity.Critical),
         new(AlertKind.CadenceLapsed, "cadence-lapsed", "Recurring process lapsed", BrandSignal.Finance, AlertSeverity.Warning),
         new(AlertKind.PrivacyExportReady, "privacy-export-ready", "Buyer data export ready", BrandSignal.Data, AlertSeverity.Info),
+        new(AlertKind.PushHeld, "push-held", "Stock pushes held: many listings would drop to zero", BrandSignal.Inventory, AlertSeverity.Critical),
     }.ToFrozenDictionary(i => i.Kind);
 
     private static readonly FrozenDictionary<string, AlertKind> _bySlug =

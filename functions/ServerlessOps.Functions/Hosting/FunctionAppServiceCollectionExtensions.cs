@@ -12,6 +12,7 @@ using ServerlessOps.Infrastructure.Catalog;
 using ServerlessOps.Infrastructure.Ingestion;
 using ServerlessOps.Infrastructure.Inventory;
 using ServerlessOps.Infrastructure.Privacy;
+using ServerlessOps.Infrastructure.Push;
 using ServerlessOps.Infrastructure.Storage;
 using ServerlessOps.Infrastructure.Tokens;
 using ServerlessOps.Standalone.Queues;
@@ -50,6 +51,8 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<ITimerFunction, RunMissedWebhookBackstop>();
         services.AddOrderFlow();
         services.AddCatalog(configuration);
+        services.AddInventoryPush(configuration);
+        services.AddSingleton<IQueueFunction, PushInventory>();
 
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CallerResolver>();

@@ -6,6 +6,7 @@ using ServerlessOps.Functions.Api.Catalog;
 using ServerlessOps.Functions.Api.Connections;
 using ServerlessOps.Functions.Api.OrderFlow;
 using ServerlessOps.Functions.Api.Privacy;
+using ServerlessOps.Functions.Api.Pushes;
 using ServerlessOps.Functions.Api.Stock;
 using ServerlessOps.Functions.Local;
 using ServerlessOps.Functions.Webhooks;
@@ -31,6 +32,12 @@ public static class HttpRoutes
         ListFlowExceptions.Route,
         RepartitionOrders.Route,
         GetInventory.Route,
+        GetAvailableToSell.Route,
+        GetPushControl.Route,
+        PausePushes.Route,
+        ResumePushes.Route,
+        ListHeldPushes.Route,
+        ConfirmHeldPushes.Route,
         GetStockBalances.Route,
         ListStockLedger.Route,
         AdjustStock.Route,

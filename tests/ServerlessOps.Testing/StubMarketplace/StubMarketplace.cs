@@ -59,6 +59,7 @@ public sealed partial class StubMarketplace : IAsyncDisposable
         stub.MapOrderSearch(app);
         stub.MapAuth(app);
         stub.MapTokens(app);
+        stub.MapInventoryPush(app);
         app.MapFallback((HttpContext context) =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -1,0 +1,92 @@
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Inventory;
+using ServerlessOps.Infrastructure.Channels;
+
+namespace ServerlessOps.Infrastructure.Push;
+
+public static class InventoryPushServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the coalesced inventory pushes: <see cref="InventoryPushOptions"/> (section <c>InventoryPush</c>, validated
+    /// at start), the push store, queue (created at start), marker, worker, brakes, and one push client per channel as a
+    /// typed HttpClient behind <see cref="ChannelApiResilience"/> (<c>Channels:{channel}</c>, Shopify's from this section).
+    /// Decorates the registered <see cref="IInventoryLedgerStore"/> with <see cref="PushMarkingLedgerStore"/>, so call it
+    /// after AddInventoryLedger. Needs the catalog (AddCatalog), alerts, the registry and the background QueueServiceClient.
+    /// </summary>
+    public static IServiceCollection AddInventoryPush(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(ListingPushWorker)))
+        {
+            return services;
+        }
+
+        var ledger = services.LastOrDefault(d => d.ServiceType == typeof(IInventoryLedgerStore))
+            ?? throw new InvalidOperationException("AddInventoryPush decorates the inventory ledger: call AddInventoryLedger first.");
+
+        services.AddOptions<InventoryPushOptions>().Bind(configuration.GetSection(InventoryPushOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<InventoryPushStore>();
+        services.TryAddSingleton(sp => new InventoryPushHandOff(sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<IOptions<InventoryPushOptions>>()));
+        services.AddHostedService<InventoryPushInitializer>();
+        services.TryAddSingleton<ListingDirtyMarker>();
+        services.TryAddSingleton<ListingQuantityCalculator>();
+        services.TryAddSingleton<PushBrakes>();
+        services.TryAddSingleton<ListingPushWorker>();
+        services.TryAddSingleton<ListingPushClients>();
+
+        AddClient<ShopifyInventoryPushClient>(services, SalesChannel.Shopify);
+        AddClient<AmazonInventoryPushClient>(services, SalesChannel.Amazon);
+        AddClient<WalmartInventoryPushClient>(services, SalesChannel.Walmart);
+        AddClient<TikTokInventoryPushClient>(services, SalesChannel.TikTokShop);
+
+        services.Remove(ledger);
+        services.Add(ServiceDescriptor.Describe(
+            typeof(IInventoryLedgerStore),
+            sp => new PushMarkingLedgerStore(Resolve(sp, ledger), sp.GetRequiredService<ListingDirtyMarker>()),
+            ledger.Lifetime));
+        return services;
+    }
+
+    private static IInventoryLedgerStore Resolve(IServiceProvider provider, ServiceDescriptor descriptor) =>
+        (IInventoryLedgerStore)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(provider)
+            ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
+
+    private static ChannelEndpointOptions Endpoint(IServiceProvider provider, SalesChannel channel) =>
+        channel == SalesChannel.Shopify
+            ? provider.GetRequiredService<IOptions<InventoryPushOptions>>().Value.Shopify
+            : provider.GetRequiredService<IOptionsMonitor<ChannelApiOptions>>().CurrentValue.For(channel);
+
+    private static void AddClient<TClient>(IServiceCollection services, SalesChannel channel)
+        where TClient : class, IListingPushClient
+    {
+        services
+            .AddHttpClient<TClient>((provider, client) =>
+            {
+                if (channel != SalesChannel.Shopify)
+                {
+                    var baseUrl = Endpoint(provider, channel).BaseUrl;
+                    client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", UriKind.Absolute);
+                }
+
+                // The pipeline's total timeout governs; HttpClient's own 100 s would cut across it.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .AddResilienceHandler($"{channel.Slug()}-push", (builder, context) =>
+            {
+                var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChannelApiResilience).FullName!);
+                ChannelApiResilience.Configure(builder, Endpoint(context.ServiceProvider, channel), channel, logger);
+            });
+
+        services.AddTransient<IListingPushClient>(provider => provider.GetRequiredService<TClient>());
+    }
+}

@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Alerts;
+using ServerlessOps.Domain.Concurrency;
+using ServerlessOps.Domain.Inventory;
+using ServerlessOps.Domain.Inventory.Availability;
+using ServerlessOps.Infrastructure.Catalog;
+using ServerlessOps.Infrastructure.Channels;
+
+namespace ServerlessOps.Infrastructure.Push;
+
+/// <summary>
+/// Handles one push message (at least once, so idempotently): claims the dirty listing under its ETag (clearing dirty),
+/// reads the CURRENT balance, computes the quantity, and pushes it when it differs from what the channel was last
+/// given; then records what it pushed and when, with the latency from the listing going dirty to the channel's answer,
+/// and releases the claim under the claim's ETag. If a change dirtied the listing meanwhile, that write fails, and the
+/// worker records its result on the newer version and queues the next push itself (the marker queued none). Pauses,
+/// the mass-drop hold and failures after the retries leave the listing dirty (README.md).
+/// </summary>
+public sealed class ListingPushWorker(
+    InventoryPushStore store,
+    InventoryPushHandOff queue,
+    CatalogStore catalog,
+    IInventoryLedgerStore ledger,
+    ListingQuantityCalculator calculator,
+    ListingPushClients clients,
+    PushBrakes brakes,
+    IAlertRaiser alerts,
+    IOptions<InventoryPushOptions> options,
+    TimeProvider time,
+    ILogger<ListingPushWorker> logger)
+{
+    private const int MaxAttempts = 20;
+
+    /// <summary>Weight of the newest latency in the listing's smoothed latency.</summary>
+    private const double LatencyWeight = 0.3;
+
+    public async Task<ListingPushOutcome> PushAsync(InventoryPushMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var settings = options.Value;
+        var claim = await ClaimAsync(message, cancellationToken);
+        if (claim.Outcome is { } early)
+        {
+            return early;
+        }
+
+        var (doc, etag) = (claim.Document!, claim.ETag!);
+        var claimedAt = doc.PushingSince!.Value;
+        var listingRef = new ListingRef(message.Sku, message.Channel, message.ChannelSku);
+        var item = await catalog.GetItemAsync(message.BrandId, message.Sku, cancellationToken);
+        var listing = item?.Listings.FirstOrDefault(l => l.Channel == message.Channel && string.Equals(l.ChannelSku, message.ChannelSku, StringComparison.Ordinal));
+        var account = calculator.AccountFor(message.BrandId, message.Channel);
+        var unpushable = listing is null ? "the listing is no longer in the catalog"
+            : listing.ChannelFulfilled ? "the channel fulfils it (FBA): Amazon holds its quantity"
+            : account is null ? $"the brand has no connected {message.Channel} account"
+            : null;
+        if (unpushable is not null)
+        {
+            logger.NotPushable(message.Channel, message.ChannelSku, message.BrandId, message.Sku, unpushable);
+            await FinishAsync(message, doc, etag, d => d with { LastError = unpushable, LastErrorAt = time.GetUtcNow() }, FinishKind.Done, cancellationToken);
+            return ListingPushOutcome.NotPushable;
+        }
+
+        if (await brakes.TryParkAsync(message.BrandId, message.Channel, account!.AccountId, listingRef, cancellationToken))
+        {
+            logger.Parked(message.Channel, account.AccountId, message.BrandId, message.ChannelSku, message.Sku);
+            await FinishAsync(message, doc, etag, d => d with { PausedSince = d.PausedSince ?? time.GetUtcNow() }, FinishKind.Parked, cancellationToken);
+            return ListingPushOutcome.Paused;
+        }
+
+        var balance = await ledger.GetBalanceAsync(message.BrandId, message.Sku, listing!.StockLocation, cancellationToken);
+        var entries = await ledger.ListEntriesAsync(message.BrandId, message.Sku, settings.VelocityEntries, cancellationToken);
+        var quantity = calculator.Compute(message.BrandId, listing, balance, entries, doc);
+        ListingPushDocument Decided(ListingPushDocument d) => d with { LastComputedQuantity = quantity.Quantity, LastWhy = quantity.Why, PausedSince = null };
+
+        if (quantity.Quantity == doc.LastPushedQuantity && doc.ConsecutiveFailures == 0 && doc.HeldSince is null)
+        {
+            logger.Unchanged(message.Channel, message.ChannelSku, message.BrandId, message.Sku, quantity.Quantity);
+            await FinishAsync(message, doc, etag, d => Decided(d) with { Unchanged = d.Unchanged + 1 }, FinishKind.Done, cancellationToken);
+            return ListingPushOutcome.Unchanged;
+        }
+
+        if (quantity.Quantity == 0 && doc.LastPushedQuantity > 0 && !doc.ZeroConfirmed
+            && await brakes.RecordDropAsync(message.BrandId, listingRef, doc.LastPushedQuantity, cancellationToken))
+        {
+            logger.DropHeld(message.Channel, message.ChannelSku, message.BrandId, message.Sku);
+            await FinishAsync(message, doc, etag, d => Decided(d) with { HeldSince = d.HeldSince ?? time.GetUtcNow() }, FinishKind.Done, cancellationToken);
+            return ListingPushOutcome.Held;
+        }
+
+        var request = new ListingPushRequest(account, listing, quantity.Quantity, doc.LastPushedQuantity, PushId(doc, claimedAt));
+        ListingPushAnswer answer;
+        try
+        {
+            answer = await clients.For(message.Channel).PushAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (e is ChannelApiException or ChannelApiCredentialMissingException)
+        {
+            await FailedAsync(message, doc, etag, quantity, e, Decided, cancellationToken);
+            return ListingPushOutcome.Failed;
+        }
+
+        var done = time.GetUtcNow();
+        var latency = (done - (doc.DirtySince ?? claimedAt)).TotalMilliseconds;
+        logger.Pushed(message.Channel, message.ChannelSku, message.BrandId, message.Sku, quantity.Quantity, doc.LastPushedQuantity, answer.RequestId, quantity.Why);
+        await FinishAsync(message, doc, etag, d => Decided(d) with
+        {
+            LastPushedQuantity = quantity.Quantity,
+            LastPushedAt = done,
+            Pushes = d.Pushes + 1,
+            LatencyMilliseconds = d.LatencyMilliseconds is { } old ? (old * (1 - LatencyWeight)) + (latency * LatencyWeight) : latency,
+            ConsecutiveFailures = 0,
+            LastError = null,
+            LastErrorAt = null,
+            HeldSince = null,
+            ZeroConfirmed = false,
+        }, FinishKind.Done, cancellationToken);
+
+        if (doc.ConsecutiveFailures > 0)
+        {
+            await alerts.ClearAsync(message.BrandId, AlertKind.PushFailed, AlertSubject.Listing(message.Channel, message.Sku), $"Pushed {quantity.Quantity} to {message.Channel} {message.ChannelSku}.", cancellationToken);
+        }
+
+        return ListingPushOutcome.Pushed;
+    }
+
+    private async Task FailedAsync(
+        InventoryPushMessage message, ListingPushDocument doc, string etag, ListingQuantity quantity, Exception e,
+        Func<ListingPushDocument, ListingPushDocument> decided, CancellationToken cancellationToken)
+    {
+        var failures = doc.ConsecutiveFailures + 1;
+        var delay = options.Value.FailedRetryDelay * Math.Pow(2, Math.Min(failures - 1, 4));
+        logger.PushFailed(message.Channel, message.ChannelSku, message.BrandId, message.Sku, quantity.Quantity, failures, e.Message, delay);
+        await FinishAsync(
+            message, doc, etag,
+            d => decided(d) with { ConsecutiveFailures = failures, LastError = e.Message, LastErrorAt = time.GetUtcNow() },
+            FinishKind.Failed, cancellationToken, delay);
+        await alerts.RaiseAsync(new AlertRaise(
+            message.BrandId, AlertKind.PushFailed, AlertSubject.Listing(message.Channel, message.Sku),
+            $"{message.Channel} did not take quantity {quantity.Quantity} for listing {message.ChannelSku} of {message.Sku} after its retries ({failures} attempt(s) in a row). " +
+            $"The listing stays dirty and is tried again in {delay}; until then the channel shows {doc.LastPushedQuantity?.ToString(CultureInfo.InvariantCulture) ?? "what it had"}.")
+        {
+            Channel = message.Channel,
+            Evidence = new Dictionary<string, string>
+            {
+                ["channelSku"] = message.ChannelSku,
+                ["quantity"] = quantity.Quantity.ToString(CultureInfo.InvariantCulture),
+                ["consecutiveFailures"] = failures.ToString(CultureInfo.InvariantCulture),
+                ["error"] = e.Message.Length > 900 ? e.Message[..900] : e.Message,
+            },
+        }, cancellationToken);
+    }
+
+    private async Task<(ListingPushOutcome? Outcome, ListingPushDocument? Document, string? ETag)> ClaimAsync(InventoryPushMessage message, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var read = await store.ReadListingAsync(message.BrandId, message.Sku, message.Channel, message.ChannelSku, cancellationToken);
+            if (read is not { } found || !found.Document.Dirty)
+            {
+                return (ListingPushOutcome.NothingToDo, null, null);
+            }
+
+            var doc = found.Document;
+            var claimTimeout = options.Value.ClaimTimeout;
+            if (doc.PushingSince is { } since && since > now - claimTimeout)
+            {
+                // Dirtied while another worker pushes: that worker queues the next push when it finishes. Should it have
+                // died, this message comes back once its claim has lapsed and takes over.
+                await queue.EnqueueAsync(message, since + claimTimeout - now + TimeSpan.FromSeconds(1), cancellationToken);
+                return (ListingPushOutcome.Busy, null, null);
+            }
+
+            var claimed = doc with { Dirty = false, PushingSince = now };
+            try
+            {
+                var etag = await store.ReplaceListingAsync(claimed, found.ETag, cancellationToken);
+                return (null, claimed, etag);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                // A marker wrote first (the listing is still dirty): read it again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records the result and releases the claim: under the claim's ETag when nothing changed since, else on the newer
+    /// version (a change dirtied it during the push), then queues the next push when the listing is dirty again.
+    /// </summary>
+    private async Task FinishAsync(
+        InventoryPushMessage message, ListingPushDocument claimed, string claimETag, Func<ListingPushDocument, ListingPushDocument> result,
+        FinishKind kind, CancellationToken cancellationToken, TimeSpan? failedDelay = null)
+    {
+        var (current, etag) = (claimed, claimETag);
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var next = result(current) with { PushingSince = null };
+            TimeSpan? enqueueAfter = null;
+            switch (kind)
+            {
+                case FinishKind.Failed:
+                    next = next with { Dirty = true, DirtySince = current.DirtySince ?? claimed.DirtySince ?? now, QueuedAt = now };
+                    enqueueAfter = failedDelay;
+                    break;
+                case FinishKind.Parked:
+                    next = next with { Dirty = true, DirtySince = current.DirtySince ?? claimed.DirtySince ?? now };
+                    break;
+                case FinishKind.Done when current.Dirty:
+                    next = next with { QueuedAt = now };
+                    enqueueAfter = options.Value.CoalesceDelay;
+                    break;
+                default:
+                    next = next with { DirtySince = null };
+                    break;
+            }
+
+            try
+            {
+                await store.ReplaceListingAsync(next, etag, cancellationToken);
+                if (enqueueAfter is { } delay)
+                {
+                    await queue.EnqueueAsync(message, delay, cancellationToken);
+                }
+
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                var read = await store.ReadListingAsync(message.BrandId, message.Sku, message.Channel, message.ChannelSku, cancellationToken)
+                    ?? throw new InvalidOperationException($"Listing push state {claimed.Id} of {claimed.Pk} disappeared under a claim.");
+                (current, etag) = read;
+            }
+        }
+    }
+
+    /// <summary>Stable for one claim (a retried call within it is the same push), new for the next: Shopify's idempotency key.</summary>
+    private static string PushId(ListingPushDocument doc, DateTimeOffset claimedAt) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{doc.Pk}\n{doc.Id}\n{claimedAt.UtcTicks}")))[..32];
+
+    private enum FinishKind
+    {
+        Done,
+        Parked,
+        Failed,
+    }
+}

@@ -1,0 +1,172 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Alerts;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Inventory.Availability;
+
+namespace ServerlessOps.Infrastructure.Push;
+
+/// <summary>
+/// The brakes on pushes: a pause per channel account (who and when audited; listings found paused wait in the control
+/// document and the resume queues each once, so it sends the latest truth), and the mass-drop hold per brand (drops to
+/// zero past <see cref="InventoryPushOptions.MassDropMaxListings"/> in <see cref="InventoryPushOptions.MassDropWindow"/>
+/// are held, the inventory owner alerted, and a confirmation releases them).
+/// </summary>
+public sealed class PushBrakes(
+    InventoryPushStore store, InventoryPushHandOff queue, IAlertRaiser alerts, IOptions<InventoryPushOptions> options, TimeProvider time, ILogger<PushBrakes> logger)
+{
+    /// <summary>The subject of the brand's <see cref="AlertKind.PushHeld"/> alert.</summary>
+    public static readonly AlertSubject HoldSubject = AlertSubject.Process("inventory-push-hold");
+
+    public Task<PushControlDocument> PauseAsync(string brandId, SalesChannel channel, string accountId, string by, string? reason, CancellationToken cancellationToken = default) =>
+        SetPausedAsync(brandId, channel, accountId, paused: true, by, reason, cancellationToken);
+
+    /// <summary>Resumes and queues every listing that waited (their state is still dirty, so the worker pushes the truth as it is then).</summary>
+    public async Task<PushControlDocument> ResumeAsync(string brandId, SalesChannel channel, string accountId, string by, string? reason, CancellationToken cancellationToken = default)
+    {
+        var waiting = Array.Empty<ListingRef>() as IReadOnlyList<ListingRef>;
+        var control = await store.UpdateControlAsync(brandId, channel, accountId, current =>
+        {
+            var doc = current ?? PushControlDocument.New(brandId, channel, accountId);
+            waiting = doc.Waiting;
+            return doc with { Paused = false, Waiting = [], Audit = Audited(doc.Audit, "resumed", by, reason) };
+        }, cancellationToken);
+
+        foreach (var listing in waiting)
+        {
+            await queue.EnqueueAsync(new InventoryPushMessage(brandId, listing.Sku, listing.Channel, listing.ChannelSku), TimeSpan.Zero, cancellationToken);
+        }
+
+        logger.ControlChanged(channel, accountId, brandId, "resumed", by, waiting.Count);
+        return control!;
+    }
+
+    /// <summary>
+    /// True when the account is paused: the listing is recorded as waiting (in the same ETag-guarded write that saw the
+    /// pause, so a resume either sees it waiting or happened before and this answers false).
+    /// </summary>
+    public async Task<bool> TryParkAsync(string brandId, SalesChannel channel, string accountId, ListingRef listing, CancellationToken cancellationToken = default)
+    {
+        var parked = false;
+        await store.UpdateControlAsync(brandId, channel, accountId, current =>
+        {
+            parked = current is { Paused: true };
+            if (!parked || current!.Waiting.Contains(listing))
+            {
+                return null;
+            }
+
+            return current with { Waiting = [.. current.Waiting, listing] };
+        }, cancellationToken);
+        return parked;
+    }
+
+    /// <summary>
+    /// Records a drop to zero of <paramref name="listing"/>; true when it is held (too many drops in the window, or a hold
+    /// already open). The first drop held raises the brand's <see cref="AlertKind.PushHeld"/> alert; later ones count on it.
+    /// </summary>
+    public async Task<bool> RecordDropAsync(string brandId, ListingRef listing, int? showing, CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var key = $"{listing.Channel.Slug()}:{listing.Sku}:{listing.ChannelSku}";
+        var held = false;
+        var hold = await store.UpdateHoldAsync(brandId, current =>
+        {
+            var doc = current ?? PushHoldDocument.New(brandId);
+            var recent = doc.RecentDrops.Where(d => d.At > now - settings.MassDropWindow).ToList();
+            held = doc.Held.Count > 0
+                || ZeroDropBrake.ShouldHold(recent.Select(d => (d.ListingKey, d.At)), key, now, settings.MassDropWindow, settings.MassDropMaxListings);
+            if (!held)
+            {
+                return doc with { RecentDrops = [.. recent.Where(d => d.ListingKey != key), new ZeroDrop(key, now)] };
+            }
+
+            return doc.Held.Any(h => h.Listing == listing)
+                ? null
+                : doc with { RecentDrops = recent, Held = [.. doc.Held, new HeldListing(listing, showing, now)], HeldSince = doc.HeldSince ?? now };
+        }, cancellationToken);
+
+        if (held)
+        {
+            var count = hold?.Held.Count ?? 1;
+            await alerts.RaiseAsync(new AlertRaise(
+                brandId, AlertKind.PushHeld, HoldSubject,
+                $"{count} listing(s) of {brandId} would drop from stock to zero (more than {settings.MassDropMaxListings} within {settings.MassDropWindow}): a bad count import? " +
+                $"Their pushes are held. Check the ledger, then confirm with POST /api/brands/{brandId}/pushes/held/confirm to send them.")
+            {
+                Evidence = new Dictionary<string, string>
+                {
+                    ["heldListings"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["examples"] = string.Join(", ", (hold?.Held ?? []).Take(10).Select(h => $"{h.Listing.Channel.Slug()}:{h.Listing.ChannelSku}")),
+                },
+            }, cancellationToken);
+        }
+
+        return held;
+    }
+
+    /// <summary>Releases every held drop: each listing may now go to zero and is queued; the hold alert is cleared. Answers how many.</summary>
+    public async Task<IReadOnlyList<HeldListing>> ConfirmHeldAsync(string brandId, string by, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        IReadOnlyList<HeldListing> released = [];
+        await store.UpdateHoldAsync(brandId, current =>
+        {
+            released = current?.Held ?? [];
+            if (current is null || released.Count == 0)
+            {
+                return null;
+            }
+
+            return current with
+            {
+                Held = [],
+                HeldSince = null,
+                History = [.. current.History.TakeLast(PushHoldDocument.MaxHistory - 1), new HoldConfirmation(by, now, released.Count)],
+            };
+        }, cancellationToken);
+
+        foreach (var held in released)
+        {
+            var listing = held.Listing;
+            var enqueue = false;
+            await store.UpdateListingAsync(brandId, listing.Sku, listing.Channel, listing.ChannelSku, current =>
+            {
+                if (current is null)
+                {
+                    return null;
+                }
+
+                enqueue = current.PushingSince is null;
+                return current with { ZeroConfirmed = true, HeldSince = null, Dirty = true, DirtySince = current.DirtySince ?? now, QueuedAt = enqueue ? now : current.QueuedAt };
+            }, cancellationToken);
+            if (enqueue)
+            {
+                await queue.EnqueueAsync(new InventoryPushMessage(brandId, listing.Sku, listing.Channel, listing.ChannelSku), TimeSpan.Zero, cancellationToken);
+            }
+        }
+
+        if (released.Count > 0)
+        {
+            await alerts.ClearAsync(brandId, AlertKind.PushHeld, HoldSubject, $"{released.Count} held push(es) confirmed by {by}", cancellationToken);
+        }
+
+        logger.HoldConfirmed(brandId, released.Count, by);
+        return released;
+    }
+
+    private async Task<PushControlDocument> SetPausedAsync(string brandId, SalesChannel channel, string accountId, bool paused, string by, string? reason, CancellationToken cancellationToken)
+    {
+        var control = await store.UpdateControlAsync(brandId, channel, accountId, current =>
+        {
+            var doc = current ?? PushControlDocument.New(brandId, channel, accountId);
+            return doc with { Paused = paused, Audit = Audited(doc.Audit, paused ? "paused" : "resumed", by, reason) };
+        }, cancellationToken);
+        logger.ControlChanged(channel, accountId, brandId, paused ? "paused" : "resumed", by, 0);
+        return control!;
+    }
+
+    private IReadOnlyList<PushControlAuditEntry> Audited(IReadOnlyList<PushControlAuditEntry> audit, string action, string by, string? reason) =>
+        [.. audit.TakeLast(PushControlDocument.MaxAudit - 1), new PushControlAuditEntry(action, by, time.GetUtcNow(), reason)];
+}

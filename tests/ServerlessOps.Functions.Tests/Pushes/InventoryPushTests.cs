@@ -1,0 +1,299 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessOps.Domain.Catalog;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Inventory;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Catalog;
+using ServerlessOps.Testing.Scenarios;
+using Marketplace = ServerlessOps.Testing.StubMarketplace.StubMarketplace;
+
+namespace ServerlessOps.Functions.Tests.Pushes;
+
+/// <summary>
+/// Available-to-sell pushed to the four channels on the real emulators and the stub marketplace (a private one per test:
+/// faults and pushed quantities are per stub): a ledger change reaches every merchant-fulfilled listing, bursts coalesce,
+/// 429s are waited out, exhausted failures alert and stay dirty, pauses hold and resumes send the latest, and a mass drop
+/// to zero waits for confirmation. The velocity window is a day, so once any reservation exists the risk buffer is
+/// exactly one unit (⌈a few hundred units a day × a few seconds⌉ = 1) and the brand's static minimum is 0.
+/// </summary>
+public sealed class InventoryPushTests(FunctionAppFixture fixture)
+{
+    private const string Brand = "acme";
+    private static readonly ScenarioAccounts Accounts = ScenarioAccounts.Default;
+
+    private static readonly SalesChannel[] Channels = [SalesChannel.Shopify, SalesChannel.Amazon, SalesChannel.Walmart, SalesChannel.TikTokShop];
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Reservation_EveryMerchantFulfilledListingReceivesAvailableLessBuffer_FbaListingNeverPushed()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub);
+        var item = await PutItemAsync(app, "MUG-1", withFba: true);
+
+        await ApplyAsync(app, "MUG-1", StockMovementKind.Receipt, 50, "po:1");
+        await ApplyAsync(app, "MUG-1", StockMovementKind.Receipt, 30, "po:fba", StockLocations.AmazonFulfilment("ATVPDKIKX0DER"));
+        await WaitPushedAsync(app, stub, item, 50);
+        await ApplyAsync(app, "MUG-1", StockMovementKind.Reserve, 5, "order:1:l1:r1");
+        await WaitPushedAsync(app, stub, item, 44);
+
+        var fba = item.Listings.Single(l => l.ChannelFulfilled);
+        Assert.Null(stub.PushedQuantity(SalesChannel.Amazon, Marketplace.PushKey(fba, Accounts.AmazonSellerId)));
+        Assert.All(stub.InventoryPushes(SalesChannel.Amazon), p => Assert.Equal(Marketplace.PushKey(Listing(item, SalesChannel.Amazon), Accounts.AmazonSellerId), p.ListingKey));
+        var view = await AvailableToSellAsync(app, "MUG-1");
+        var shopify = view.Single(l => l.Str("channel") == "Shopify");
+        Assert.Equal((44, 45, 44, 1), (shopify.Number("quantity"), shopify.Number("available"), shopify.Number("lastPushedQuantity"), shopify.GetProperty("buffer").Number("units")));
+        Assert.StartsWith("available 45 − buffer 1 (max(static 0, ⌈", shopify.Str("why"), StringComparison.Ordinal);
+        var fbaView = view.Single(l => l.Str("channelSku") == fba.ChannelSku);
+        Assert.Equal((true, JsonValueKind.Null), (fbaView.GetProperty("channelFulfilled").GetBoolean(), fbaView.GetProperty("quantity").ValueKind));
+    }
+
+    [Fact]
+    public async Task HundredConcurrentReservations_CoalesceIntoFewPushes_LastPushedIsTheTruthOnEveryChannel()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub);
+        var item = await PutItemAsync(app, "MUG-2");
+        await ApplyAsync(app, "MUG-2", StockMovementKind.Receipt, 500, "po:2");
+        await WaitPushedAsync(app, stub, item, 500);
+        var before = Channels.ToDictionary(c => c, c => stub.InventoryPushes(c).Count);
+
+        var ledger = app.Services.GetRequiredService<IInventoryLedgerStore>();
+        var results = await Task.WhenAll(Enumerable.Range(1, 100).Select(i => Task.Run(
+            () => ledger.ApplyAsync(new StockMovement(Brand, "MUG-2", StockLocations.Main, StockMovementKind.Reserve, 1, $"order:{i}:l1:r1"), Token), Token)));
+
+        Assert.All(results, r => Assert.Equal(StockApplyOutcome.Applied, r.Outcome));
+        await WaitPushedAsync(app, stub, item, 399);
+        var pushes = Channels.ToDictionary(c => c, c => stub.InventoryPushes(c).Count - before[c]);
+        TestContext.Current.TestOutputHelper?.WriteLine("Pushes for 100 reservations: " + string.Join(", ", pushes.Select(p => $"{p.Key} {p.Value}")));
+        Assert.All(pushes, p => Assert.InRange(p.Value, 1, 10));
+        var view = await AvailableToSellAsync(app, "MUG-2");
+        Assert.All(view, l => Assert.Equal((399, 399, false), (l.Number("quantity"), l.Number("lastPushedQuantity"), l.GetProperty("dirty").GetBoolean())));
+    }
+
+    [Fact]
+    public async Task Push_ChannelAnswers429WithRetryAfter_WaitsItOutThenSucceeds()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub);
+        var item = await PutItemAsync(app, "MUG-3");
+        stub.FailNext(SalesChannel.Walmart, 1, 429, retryAfter: TimeSpan.FromSeconds(2));
+
+        await ApplyAsync(app, "MUG-3", StockMovementKind.Receipt, 20, "po:3");
+        await WaitPushedAsync(app, stub, item, 20);
+
+        var calls = stub.Requests(SalesChannel.Walmart).Where(r => r.Path == "/v3/inventory").ToList();
+        Assert.Equal([429, 200], calls.Select(c => c.StatusCode));
+        Assert.True(calls[1].ReceivedAt - calls[0].ReceivedAt >= TimeSpan.FromSeconds(1.9), $"Retried {(calls[1].ReceivedAt - calls[0].ReceivedAt).TotalSeconds:0.00} s after the 429; Retry-After said 2 s.");
+        var walmart = (await AvailableToSellAsync(app, "MUG-3")).Single(l => l.Str("channel") == "Walmart");
+        Assert.Equal((0, 1), (walmart.Number("consecutiveFailures"), walmart.Number("pushes")));
+    }
+
+    [Fact]
+    public async Task Push_ChannelAnswers500UntilRetriesAreSpent_AlertsTheInventoryOwnerAndLeavesTheListingDirty()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub);
+        var item = await PutItemAsync(app, "MUG-4");
+        stub.FailNext(SalesChannel.TikTokShop, 10, 500);
+
+        await ApplyAsync(app, "MUG-4", StockMovementKind.Receipt, 20, "po:4");
+
+        var tiktok = await UntilAsync(
+            async () => (await AvailableToSellAsync(app, "MUG-4")).Single(l => l.Str("channel") == "TikTokShop") is var l && l.Number("consecutiveFailures") >= 1 && !l.GetProperty("pushing").GetBoolean() ? l : null,
+            "the TikTok push to fail after its retries");
+        Assert.Equal((true, JsonValueKind.Null), (tiktok.GetProperty("dirty").GetBoolean(), tiktok.GetProperty("lastPushedQuantity").ValueKind));
+        Assert.Contains("500", tiktok.Str("lastError"), StringComparison.Ordinal);
+        Assert.Equal(2, stub.Requests(SalesChannel.TikTokShop).Count(r => r.StatusCode == 500));
+        Assert.Null(stub.PushedQuantity(SalesChannel.TikTokShop, Marketplace.PushKey(Listing(item, SalesChannel.TikTokShop), Accounts.TikTokShopId)));
+        var alert = Assert.Single(await AlertsAsync(app, "push-failed"));
+        Assert.Equal(("listing", "tiktok:MUG-4", Accounts.BrandOwner, "TikTokShop"),
+            (alert.GetProperty("subject").Str("type"), alert.GetProperty("subject").Str("id"), alert.Str("owner"), alert.Str("channel")));
+        await WaitPushedAsync(app, stub, item, 20, [SalesChannel.Shopify, SalesChannel.Amazon, SalesChannel.Walmart]);
+    }
+
+    [Fact]
+    public async Task PausedAccount_HoldsItsPushes_ResumeSendsTheLatestQuantityOnce()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub);
+        var item = await PutItemAsync(app, "MUG-5");
+        await ApplyAsync(app, "MUG-5", StockMovementKind.Receipt, 20, "po:5");
+        await WaitPushedAsync(app, stub, item, 20);
+        var shopifyKey = Marketplace.PushKey(Listing(item, SalesChannel.Shopify), Accounts.ShopifyShopDomain);
+        var control = $"api/brands/{Brand}/accounts/shopify/{Accounts.ShopifyShopDomain}/pushes";
+
+        await PostOkAsync(app, $"{control}/pause?reason=stocktake");
+        await ApplyAsync(app, "MUG-5", StockMovementKind.Reserve, 3, "order:51:l1:r1");
+        await WaitPushedAsync(app, stub, item, 16, [SalesChannel.Amazon, SalesChannel.Walmart, SalesChannel.TikTokShop]);
+        await ApplyAsync(app, "MUG-5", StockMovementKind.Reserve, 2, "order:52:l1:r1");
+        await WaitPushedAsync(app, stub, item, 14, [SalesChannel.Amazon, SalesChannel.Walmart, SalesChannel.TikTokShop]);
+        var paused = await UntilAsync(
+            async () => (await AvailableToSellAsync(app, "MUG-5")).Single(l => l.Str("channel") == "Shopify") is var l && l.GetProperty("paused").GetBoolean() ? l : null,
+            "the Shopify listing to wait for the resume");
+        Assert.Equal((20, true), (stub.PushedQuantity(SalesChannel.Shopify, shopifyKey), paused.GetProperty("dirty").GetBoolean()));
+        var shopifyPushesWhilePaused = stub.InventoryPushes(SalesChannel.Shopify).Count;
+
+        var resumed = await PostOkAsync(app, $"{control}/resume");
+        await WaitPushedAsync(app, stub, item, 14, [SalesChannel.Shopify]);
+
+        Assert.Equal(shopifyPushesWhilePaused + 1, stub.InventoryPushes(SalesChannel.Shopify).Count);
+        Assert.Equal(["paused", "resumed"], resumed.GetProperty("audit").EnumerateArray().Select(a => a.Str("action")));
+        Assert.All(resumed.GetProperty("audit").EnumerateArray(), a => Assert.Equal("local-operator", a.Str("by")));
+        Assert.Equal("stocktake", resumed.GetProperty("audit")[0].Str("reason"));
+    }
+
+    [Fact]
+    public async Task MassDropToZero_PastTheLimitIsHeldAndAlerts_ConfirmReleasesIt()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub, new Dictionary<string, string> { ["InventoryPush:MassDropMaxListings"] = "2" });
+        var items = new List<CatalogItem>();
+        foreach (var sku in new[] { "CUP-1", "CUP-2", "CUP-3" })
+        {
+            items.Add(await PutItemAsync(app, sku, channels: [SalesChannel.Shopify, SalesChannel.Walmart]));
+            await ApplyAsync(app, sku, StockMovementKind.Receipt, 10, $"po:{sku}");
+        }
+
+        foreach (var item in items)
+        {
+            await WaitPushedAsync(app, stub, item, 10, [SalesChannel.Shopify, SalesChannel.Walmart]);
+        }
+
+        foreach (var item in items)
+        {
+            await ApplyAsync(app, item.Sku, StockMovementKind.Count, 0, $"import:bad-count:{item.Sku}");
+        }
+
+        var held = await UntilAsync(
+            async () => await GetOkAsync(app, $"api/brands/{Brand}/pushes/held") is var h && h.GetProperty("held").GetArrayLength() == 4 ? h : null,
+            "four of six drops to zero held");
+        var keys = items.SelectMany(i => i.Listings.Select(l => (l.Channel, Key: Marketplace.PushKey(l, Accounts.AccountId(l.Channel))))).ToList();
+        Assert.Equal(2, keys.Count(k => stub.PushedQuantity(k.Channel, k.Key) == 0));
+        Assert.Equal(4, keys.Count(k => stub.PushedQuantity(k.Channel, k.Key) == 10));
+        var alert = Assert.Single(await AlertsAsync(app, "push-held"));
+        Assert.Equal(("Open", Accounts.BrandOwner, "4"), (alert.Str("state"), alert.Str("owner"), alert.GetProperty("evidence").Str("heldListings")));
+        Assert.All(held.GetProperty("held").EnumerateArray(), h => Assert.Equal(10, h.Number("showingQuantity")));
+
+        var confirmed = await PostOkAsync(app, $"api/brands/{Brand}/pushes/held/confirm");
+
+        Assert.Equal(0, confirmed.GetProperty("held").GetArrayLength());
+        await Poll.UntilAsync<object>(
+            _ => Task.FromResult<object?>(keys.All(k => stub.PushedQuantity(k.Channel, k.Key) == 0) ? new object() : null),
+            "every listing at zero after the confirmation", lastSeen: () => string.Join(", ", keys.Select(k => $"{k.Key}={stub.PushedQuantity(k.Channel, k.Key)}")));
+        Assert.Equal("Resolved", Assert.Single(await AlertsAsync(app, "push-held")).Str("state"));
+        Assert.Equal("local-operator", confirmed.GetProperty("history")[0].Str("by"));
+    }
+
+    [Fact]
+    public async Task PauseRoute_UnknownChannel_Is400NamingIt()
+    {
+        await using var app = TestApp.Start(fixture);
+
+        using var response = await app.Client.Http.PostAsync(new Uri($"api/brands/{Brand}/accounts/etsy/x/pushes/pause", UriKind.Relative), content: null, Token);
+
+        await Problem.AssertOfTypeAsync(response, HttpStatusCode.BadRequest, "invalid-parameter", "channel");
+    }
+
+    private TestApp Start(Marketplace stub, IReadOnlyDictionary<string, string>? more = null)
+    {
+        var overrides = new Dictionary<string, string>
+        {
+            ["InventoryPush:Shopify:BaseUrl"] = stub.BaseUrl + "shops/{shop}",
+            ["InventoryPush:Shopify:MaxRetries"] = "1",
+            ["InventoryPush:Shopify:RetryBaseDelayMilliseconds"] = "50",
+            ["InventoryPush:VelocityWindow"] = "1.00:00:00",
+            ["InventoryPush:CoalesceDelay"] = "00:00:01",
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string>())
+        {
+            overrides[key] = value;
+        }
+
+        return TestApp.Start(fixture, overrides, marketplace: stub);
+    }
+
+    private static async Task<CatalogItem> PutItemAsync(TestApp app, string sku, bool withFba = false, SalesChannel[]? channels = null)
+    {
+        var listings = new List<ChannelListing>();
+        foreach (var channel in channels ?? Channels)
+        {
+            listings.Add(channel switch
+            {
+                SalesChannel.Shopify => new ChannelListing(channel, $"{sku}-S", StockLocations.Main, InventoryItemId: $"ii-{sku}", LocationId: "gid://shopify/Location/7701"),
+                SalesChannel.Amazon => new ChannelListing(channel, $"{sku}-A", StockLocations.Main, MarketplaceId: "ATVPDKIKX0DER"),
+                SalesChannel.Walmart => new ChannelListing(channel, $"{sku}-W", StockLocations.Main, ShipNode: "SN-1"),
+                _ => new ChannelListing(channel, $"{sku}-T", StockLocations.Main, ProductId: $"P-{sku}", SkuId: $"S-{sku}", WarehouseId: "W-1"),
+            });
+        }
+
+        if (withFba)
+        {
+            listings.Add(new ChannelListing(SalesChannel.Amazon, $"{sku}-FBA", StockLocations.AmazonFulfilment("ATVPDKIKX0DER"), ChannelFulfilled: true, MarketplaceId: "ATVPDKIKX0DER"));
+        }
+
+        var item = new CatalogItem(Brand, sku, $"Item {sku}", null, CatalogItemStatus.Active, "USD", 10m, null, listings);
+        Assert.Empty(item.Validate());
+        await app.Services.GetRequiredService<CatalogStore>().PutItemAsync(item, "test", Token);
+        return item;
+    }
+
+    private static async Task ApplyAsync(TestApp app, string sku, StockMovementKind kind, int quantity, string cause, string location = StockLocations.Main)
+    {
+        var result = await app.Services.GetRequiredService<IInventoryLedgerStore>().ApplyAsync(new StockMovement(Brand, sku, location, kind, quantity, cause), Token);
+        Assert.Equal(StockApplyOutcome.Applied, result.Outcome);
+    }
+
+    private static ChannelListing Listing(CatalogItem item, SalesChannel channel) => item.Listings.First(l => l.Channel == channel && !l.ChannelFulfilled);
+
+    /// <summary>Waits until every (or the given) channel's stub shows <paramref name="quantity"/> and no listing of the SKU is dirty or in flight there.</summary>
+    private static async Task WaitPushedAsync(TestApp app, Marketplace stub, CatalogItem item, int quantity, SalesChannel[]? channels = null)
+    {
+        var wanted = (channels ?? item.Listings.Select(l => l.Channel).Distinct().ToArray()).ToHashSet();
+        var listings = item.Listings.Where(l => !l.ChannelFulfilled && wanted.Contains(l.Channel)).ToList();
+        string Seen() => string.Join(", ", listings.Select(l => $"{l.Channel}={stub.PushedQuantity(l.Channel, Marketplace.PushKey(l, Accounts.AccountId(l.Channel)))}"));
+        await Poll.UntilAsync<object>(
+            async _ =>
+            {
+                if (!listings.All(l => stub.PushedQuantity(l.Channel, Marketplace.PushKey(l, Accounts.AccountId(l.Channel))) == quantity))
+                {
+                    return null;
+                }
+
+                var view = await AvailableToSellAsync(app, item.Sku);
+                return view.Where(v => wanted.Contains(Enum.Parse<SalesChannel>(v.Str("channel"))) && !v.GetProperty("channelFulfilled").GetBoolean())
+                    .All(v => !v.GetProperty("dirty").GetBoolean() && !v.GetProperty("pushing").GetBoolean()) ? new object() : null;
+            },
+            $"{item.Sku} pushed as {quantity} to {string.Join(", ", wanted)}",
+            lastSeen: Seen);
+    }
+
+    private static async Task<JsonElement> UntilAsync(Func<Task<JsonElement?>> probe, string awaited) =>
+        (JsonElement)await Poll.UntilAsync<object>(async _ => await probe() is { } found ? found : null, awaited);
+
+    private static async Task<JsonElement[]> AvailableToSellAsync(TestApp app, string sku) =>
+        (await GetOkAsync(app, $"api/brands/{Brand}/inventory/{sku}/available-to-sell")).Items("listings");
+
+    private static async Task<JsonElement[]> AlertsAsync(TestApp app, string kind) =>
+        (await GetOkAsync(app, $"api/brands/{Brand}/alerts?kind={kind}")).EnumerateArray().ToArray();
+
+    private static async Task<JsonElement> GetOkAsync(TestApp app, string path)
+    {
+        using var response = await app.Client.Http.GetAsync(new Uri(path, UriKind.Relative), Token);
+        var body = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private static async Task<JsonElement> PostOkAsync(TestApp app, string path)
+    {
+        using var response = await app.Client.Http.PostAsync(new Uri(path, UriKind.Relative), content: null, Token);
+        var body = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {path}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+}
