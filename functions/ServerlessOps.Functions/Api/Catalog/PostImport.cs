@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Catalog.Import;
+using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Functions.Access;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Http;
@@ -28,8 +29,8 @@ public sealed class PostImport(CatalogImporter importer, IOptions<CatalogOptions
         SuccessStatus = StatusCodes.Status201Created,
         ProblemStatuses =
         [
-            StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType,
-            StatusCodes.Status422UnprocessableEntity,
+            StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge,
+            StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity,
         ],
     };
 
@@ -61,7 +62,19 @@ public sealed class PostImport(CatalogImporter importer, IOptions<CatalogOptions
         }
 
         var importedBy = http.Caller?.Name ?? "unknown";
-        var outcome = await importer.ImportAsync(new ImportRequest(brandId, kind, format, body, importedBy), cancellationToken);
+        ImportOutcome outcome;
+        try
+        {
+            outcome = await importer.ImportAsync(new ImportRequest(brandId, kind, format, body, importedBy), cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Other writers kept changing a cost, fee or stock document this file writes: the import stays Applying, and
+            // every write already done is keyed, so the same file posted again completes it without doubling anything.
+            return Problems.Result(Problems.Conflict,
+                $"The {kind.Slug()} file was validated but other writers kept changing what it writes; part of it is applied. Post the same file again to complete it (nothing is applied twice).");
+        }
+
         return outcome switch
         {
             ImportOutcome.Applied applied => TypedResults.Created($"/api/brands/{brandId}/imports/{Uri.EscapeDataString(applied.Record.ImportId)}", ImportView.From(applied.Record)),
