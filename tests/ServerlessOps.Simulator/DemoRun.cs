@@ -48,9 +48,10 @@ internal static class DemoRun
         Console.WriteLine();
 
         using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var api = new ReadApiClient(http, scenario.Accounts.BrandId, LocalStackSettings.ApiKey);
+        var imports = await StockDemo.ImportAsync(http, scenario.Accounts.BrandId, cancellationToken);
         Console.WriteLine($"Sending {scenario.Steps.Count} signed webhooks ({scenario.DuplicateDeliveries} duplicates, {scenario.OutOfOrderDeliveries} out of order) ...");
         var sent = await scenario.SendAsync(http, app.BaseAddress, marketplace, cancellationToken);
-        var api = new ReadApiClient(http, scenario.Accounts.BrandId, LocalStackSettings.ApiKey);
         using var unsigned = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var events = await WaitForProcessingAsync(api, scenario.DistinctDeliveries, cancellationToken);
         var edge = await EdgeChecks.RunAsync(unsigned, scenario.Accounts, cancellationToken);
@@ -60,6 +61,8 @@ internal static class DemoRun
         backstop.Print(Console.Out);
         var connection = await ConnectionDemo.RunAsync(http, marketplace, scenario.Accounts, cancellationToken);
         connection.Print(Console.Out);
+        var stock = await StockDemo.CheckAsync(http, api, scenario.Accounts.BrandId, imports, DateOnly.FromDateTime(scenario.Options.Start.UtcDateTime), cancellationToken);
+        stock.Print(Console.Out);
         Console.WriteLine();
         Console.WriteLine("Wrong calls and what the edge answered (problem+json)");
         foreach (var (name, expected, actual) in edge)
@@ -86,7 +89,7 @@ internal static class DemoRun
             }
         }
 
-        return report.AllConverged && backstop.Recovered && connection.Succeeded && edge.All(e => e.Expected == e.Actual) ? 0 : 1;
+        return report.AllConverged && backstop.Recovered && connection.Succeeded && stock.AllAddUp && edge.All(e => e.Expected == e.Actual) ? 0 : 1;
     }
 
     /// <summary>Polls the event log until every distinct delivery has an outcome (or the deadline passes).</summary>
