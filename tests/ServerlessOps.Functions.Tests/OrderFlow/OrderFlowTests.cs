@@ -211,6 +211,36 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
         Assert.Single(entries, e => e.Movement.Kind == StockMovementKind.Reserve);
     }
 
+    [Fact]
+    public async Task AmazonFbaOrder_WithTheImportedCatalog_MovesStockAtTheChannelLocation()
+    {
+        await using var flow = new OrderFlowHarness(TestApp.Start(fixture, TestApp.TriggersOff()));
+        await flow.ImportAsync("catalog", "text/csv",
+            "sku,title,category,currency,listPrice,map,shopifyInventoryItemId,shopifyLocationId,amazonSellerSku,amazonMarketplaceId,amazonFba\n"
+            + "TEE-BLK-M,Tee,Apparel,USD,24.00,19.99,4411,77,TEE-BLK-M-FBA,ATVPDKIKX0DER,true\n");
+        await flow.ImportAsync("costs", "application/x-ndjson", "{\"sku\":\"TEE-BLK-M\",\"unitCost\":\"6.40\",\"currency\":\"USD\",\"effectiveFrom\":\"2026-01-01\"}\n");
+        const string Fba = "amazon-fba:ATVPDKIKX0DER";
+        await flow.ReceiveAsync("TEE-BLK-M", 4, Fba);
+
+        // Channel-fulfilled: no merchant ship-by, even placed long ago.
+        var order = Order("113-0000001-0000001", ("1", "TEE-BLK-M-FBA", 1, 24m)) with
+        {
+            Channel = SalesChannel.Amazon,
+            ChannelAccountId = "A2EXAMPLESELLR1",
+            PlacedAt = DateTimeOffset.UtcNow.AddDays(-5),
+        };
+        await flow.ConvergeAsync(order);
+        await flow.WaitForBalanceAsync("TEE-BLK-M", onHand: 4, reserved: 1, Fba);
+
+        await flow.ConvergeAsync(Next(order, lines => [lines[0] with { QuantityShipped = 1 }]));
+        await flow.WaitForBalanceAsync("TEE-BLK-M", onHand: 3, reserved: 0, Fba);
+
+        var status = (await flow.GetFlowAsync(order)).GetProperty("status");
+        Assert.False(status.GetProperty("SlaAlerted").GetBoolean());
+        Assert.Contains(status.GetProperty("Steps").EnumerateArray(), s => s.GetProperty("Step").GetString() == "priced");
+        Assert.Empty(await flow.Alerts.ListAsync("acme", cancellationToken: Token));
+    }
+
     private OrderFlowHarness Start(out FakeCatalogReader catalog, Dictionary<string, string>? settings = null)
     {
         var reader = new FakeCatalogReader();
@@ -263,8 +293,17 @@ internal sealed class OrderFlowHarness(TestApp app) : IAsyncDisposable
 
     public static string FlowPath(Order order) => $"/api/brands/{order.BrandId}/orders/{order.Channel.Slug()}/{order.ExternalOrderId}/flow";
 
-    public Task<StockApplyResult> ReceiveAsync(string sku, int units) =>
-        Ledger.ApplyAsync(new StockMovement("acme", sku, "wh-1", StockMovementKind.Receipt, units, $"test:receipt:{sku}:{Interlocked.Increment(ref _deliveries)}"), Token);
+    public Task<StockApplyResult> ReceiveAsync(string sku, int units, string location = "wh-1") =>
+        Ledger.ApplyAsync(new StockMovement("acme", sku, location, StockMovementKind.Receipt, units, $"test:receipt:{sku}:{Interlocked.Increment(ref _deliveries)}"), Token);
+
+    /// <summary>Imports a catalog file through the import route, as a brand's operator does.</summary>
+    public async Task ImportAsync(string kind, string contentType, string body)
+    {
+        using var content = new StringContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        using var response = await app.Client.Http.PostAsync(new Uri($"api/brands/acme/imports/{kind}", UriKind.Relative), content, Token);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
 
     /// <summary>Converges <paramref name="order"/> as a delivery would.</summary>
     public Task<OrderWrite> ConvergeAsync(Order order)
@@ -274,9 +313,9 @@ internal sealed class OrderFlowHarness(TestApp app) : IAsyncDisposable
         return app.Services.GetRequiredService<OrderConverger>().ConvergeAsync(order, delivery, Token);
     }
 
-    public Task WaitForBalanceAsync(string sku, int onHand, int reserved) =>
+    public Task WaitForBalanceAsync(string sku, int onHand, int reserved, string location = "wh-1") =>
         Poll.UntilAsync(
-            async ct => await Ledger.GetBalanceAsync("acme", sku, "wh-1", ct) is { } b && b.OnHand == onHand && b.Reserved == reserved ? b : null,
+            async ct => await Ledger.GetBalanceAsync("acme", sku, location, ct) is { } b && b.OnHand == onHand && b.Reserved == reserved ? b : null,
             $"{sku}: on hand {onHand}, reserved {reserved}");
 
     public Task<OrderFlowExceptionRecord> WaitForOpenExceptionAsync(Order order) =>
