@@ -70,10 +70,10 @@ public sealed class InventoryPushOptions
     public TimeSpan MassDropWindow { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Most units a channel may show per listing, by brand and channel (<c>InventoryPush__Allocations__acme__Amazon=50</c>);
-    /// a channel without an entry gets everything available. Default none.
+    /// Most units a channel may show per listing, by brand and channel name or slug (<c>InventoryPush__Allocations__acme__Amazon=50</c>,
+    /// case-insensitive); a channel without an entry gets everything available. Default none.
     /// </summary>
-    public Dictionary<string, Dictionary<SalesChannel, int>> Allocations { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Dictionary<string, int>> Allocations { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Shopify Admin GraphQL version: 2026-04 takes <c>changeFromQuantity</c> and requires <c>@idempotent</c> (CHANNELS.md 1.8). Default 2026-04.</summary>
     [Required]
@@ -91,6 +91,21 @@ public sealed class InventoryPushOptions
     public string AmazonProductType { get; set; } = "PRODUCT";
 
     /// <summary>The cap for <paramref name="brandId"/> on <paramref name="channel"/>, or null.</summary>
-    public int? AllocationFor(string brandId, SalesChannel channel) =>
-        Allocations.TryGetValue(brandId, out var channels) && channels.TryGetValue(channel, out var cap) ? cap : null;
+    public int? AllocationFor(string brandId, SalesChannel channel)
+    {
+        if (!Allocations.TryGetValue(brandId, out var channels))
+        {
+            return null;
+        }
+
+        foreach (var (name, cap) in channels)
+        {
+            if (string.Equals(name, channel.ToString(), StringComparison.OrdinalIgnoreCase) || string.Equals(name, channel.Slug(), StringComparison.OrdinalIgnoreCase))
+            {
+                return cap;
+            }
+        }
+
+        return null;
+    }
 }

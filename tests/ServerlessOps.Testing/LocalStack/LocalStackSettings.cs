@@ -29,6 +29,7 @@ public static class LocalStackSettings
             ["Ingestion:RawContainer"] = $"raw-{name}",
             ["Ingestion:QueueName"] = $"deliveries-{name}",
             ["Alerts:QueueName"] = $"alerts-{name}",
+            ["InventoryPush:QueueName"] = $"push-{name}",
             ["Cosmos:ConnectionString"] = cosmos.ConnectionString,
             ["Cosmos:DatabaseName"] = $"db-{name}",
             ["Cosmos:CreateIfMissing"] = "true",
