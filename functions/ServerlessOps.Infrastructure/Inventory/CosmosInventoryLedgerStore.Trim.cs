@@ -9,19 +9,19 @@ public sealed partial class CosmosInventoryLedgerStore
     internal const int RecentKept = 20;
 
     /// <summary>
-    /// The oldest decisions of <paramref name="balance"/> that may leave it with this write: once it holds
-    /// <see cref="RecentCapacity"/>, all but the newest <see cref="RecentKept"/> − 1, each only after its entry document is
+    /// The oldest decisions of <paramref name="balance"/> that may leave it with this write: once it would hold more than
+    /// <see cref="RecentCapacity"/> with the <paramref name="adding"/> new ones, all but the newest <see cref="RecentKept"/> − 1, each only after its entry document is
     /// known to carry the decision (a pending one is marked here from the record). <paramref name="checkedEntries"/>
     /// remembers entries already seen decided, across a call's attempts (a decided entry never changes again).
     /// </summary>
-    private async Task<IReadOnlySet<string>> TrimAsync(StockBalanceDocument balance, HashSet<string> checkedEntries, CancellationToken cancellationToken)
+    private async Task<IReadOnlySet<string>> TrimAsync(StockBalanceDocument balance, int adding, HashSet<string> checkedEntries, CancellationToken cancellationToken)
     {
-        if (balance.Recent.Count < RecentCapacity)
+        if (balance.Recent.Count + adding <= RecentCapacity)
         {
             return new HashSet<string>(StringComparer.Ordinal);
         }
 
-        var candidates = balance.Recent.Take(balance.Recent.Count - RecentKept + 1).ToList();
+        var candidates = balance.Recent.Take(Math.Max(0, balance.Recent.Count - RecentKept + 1)).ToList();
         var toCheck = candidates.Where(r => !checkedEntries.Contains(r.EntryId)).ToList();
         var outcomes = await Task.WhenAll(toCheck.Select(async record => (record.EntryId, Marked: await EnsureMarkedAsync(balance, record, cancellationToken))));
         foreach (var (entryId, marked) in outcomes)

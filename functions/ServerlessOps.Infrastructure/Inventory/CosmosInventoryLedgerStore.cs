@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -22,6 +23,7 @@ public sealed partial class CosmosInventoryLedgerStore : IInventoryLedgerStore
 
     private readonly CosmosDocuments<StockEntryDocument> _entries;
     private readonly CosmosDocuments<StockBalanceDocument> _balances;
+    private readonly ConcurrentDictionary<string, BalanceQueue> _queues = new(StringComparer.Ordinal);
     private readonly ResiliencePipeline _conflictRetry;
     private readonly int _maxConflictRetries;
     private readonly TimeProvider _time;
@@ -137,10 +139,9 @@ public sealed partial class CosmosInventoryLedgerStore : IInventoryLedgerStore
         // a refusal is then final by the entry's ETag alone. Everyone else records refusals in the balance, the one place
         // every decision on this entry meets.
         var recordRefusal = !entry.Created;
-        var checkedEntries = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
-            var step = await TakeDecisionAsync(movement, recordRefusal, checkedEntries, cancellationToken);
+            var step = await TakeDecisionAsync(movement, recordRefusal, cancellationToken);
             if (step.Record is { } record)
             {
                 if (AfterBalanceDecided is { } seam)
@@ -176,51 +177,6 @@ public sealed partial class CosmosInventoryLedgerStore : IInventoryLedgerStore
                     entry = entry with { Document = stillPending.Document, ETag = stillPending.ETag };
                 }
             }
-        }
-    }
-
-    /// <summary>
-    /// One read-decide-write of the balance under its ETag, retried with jittered back-off while other movements win.
-    /// Finds the decision already recorded when another call (or an earlier attempt whose answer was lost) took it.
-    /// </summary>
-    private async Task<BalanceStep> TakeDecisionAsync(StockMovement movement, bool recordRefusal, HashSet<string> checkedEntries, CancellationToken cancellationToken)
-    {
-        var pk = StockBalanceDocument.PartitionKeyFor(movement.BrandId, movement.Sku);
-        var id = StockBalanceDocument.IdFor(movement.Location);
-        try
-        {
-            return await _conflictRetry.ExecuteAsync(
-                async token =>
-                {
-                    var read = await _balances.ReadAsync(pk, id, token);
-                    var current = read?.Document.EnsureReadable() ?? StockBalanceDocument.Empty(movement.BrandId, movement.Sku, movement.Location);
-                    if (current.Find(movement.EntryId) is { } recorded)
-                    {
-                        return new BalanceStep(current, recorded, WrittenByThisCall: false);
-                    }
-
-                    var decision = StockMovementRules.Decide(current.ToDomain(), movement);
-                    if (!decision.IsApplied && !recordRefusal)
-                    {
-                        return new BalanceStep(current, null, WrittenByThisCall: false);
-                    }
-
-                    var dropped = await TrimAsync(current, checkedEntries, token);
-                    var next = current.With(movement.EntryId, decision, _time.GetUtcNow(), dropped);
-                    _ = read is { } found
-                        ? await _balances.ReplaceAsync(next, pk, id, found.ETag, token)
-                        : await _balances.CreateAsync(next, pk, id, token);
-                    return new BalanceStep(next, next.Recent[^1], WrittenByThisCall: true);
-                },
-                cancellationToken);
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            _logger.ConflictRetriesExhausted(movement.EntryId, movement.BrandId, movement.Sku, movement.Location, _maxConflictRetries + 1);
-            throw new ConcurrencyConflictException(
-                $"Movement {movement.EntryId} of {movement.BrandId}/{movement.Sku} at {movement.Location} lost the race for its balance {_maxConflictRetries + 1} times " +
-                "(other movements of the same SKU and location kept winning). Its entry is recorded pending: apply the same movement again to finish it.",
-                e);
         }
     }
 

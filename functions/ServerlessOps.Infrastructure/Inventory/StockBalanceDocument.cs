@@ -96,6 +96,20 @@ public sealed class StockBalanceDocument
         return this;
     }
 
+    /// <summary>This balance without the decisions of <paramref name="dropped"/> (their entries carry them).</summary>
+    public StockBalanceDocument Without(IReadOnlySet<string> dropped) => dropped.Count == 0 ? this : new()
+    {
+        Id = Id,
+        Pk = Pk,
+        BrandId = BrandId,
+        Sku = Sku,
+        Location = Location,
+        OnHand = OnHand,
+        Reserved = Reserved,
+        Recent = [.. Recent.Where(r => !dropped.Contains(r.EntryId))],
+        UpdatedAt = UpdatedAt,
+    };
+
     public StockBalance ToDomain()
     {
         EnsureReadable();

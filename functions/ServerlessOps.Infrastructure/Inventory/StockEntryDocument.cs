@@ -106,6 +106,26 @@ public sealed class StockEntryDocument
             : Copy(StockEntryState.Refused, 0, 0, false, null, at, Claims);
     }
 
+    /// <summary>The decision this entry carries, as its balance recorded it; only for decided entries.</summary>
+    public StockDecisionRecord Record()
+    {
+        var at = State switch
+        {
+            StockEntryState.Applied => AppliedAt,
+            StockEntryState.Refused => RefusedAt,
+            _ => throw new InvalidOperationException($"Ledger entry '{EntryId}' in partition '{Pk}' is pending: it carries no decision yet."),
+        };
+        return new StockDecisionRecord
+        {
+            EntryId = EntryId,
+            Outcome = State,
+            OnHandDelta = OnHandDelta,
+            ReservedDelta = ReservedDelta,
+            Clamped = Clamped,
+            At = at is null ? DateTimeOffset.MinValue : DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal),
+        };
+    }
+
     /// <summary>Throws when another type or a newer schema sits under this id.</summary>
     public StockEntryDocument EnsureReadable()
     {

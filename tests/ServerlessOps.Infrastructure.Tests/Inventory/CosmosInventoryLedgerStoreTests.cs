@@ -251,12 +251,14 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
         Assert.Equal(StockEntryState.Refused, (await ReadEntryAsync(reserve)).State);
     }
 
-    [Fact]
-    public async Task Apply_MixedKindsRacingOnOneBalance_BalanceEqualsTheSumOfItsEntriesDeltas()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task Apply_MixedKindsRacingOnOneBalanceFromSeveralProcesses_BalanceEqualsTheSumOfItsEntriesDeltas(int processes)
     {
-        var store = NewStore();
-        await store.ApplyAsync(Move(StockMovementKind.Receipt, 30, "po:0"), Token);
-        var movements = Enumerable.Range(0, 60).Select(i => (i % 6) switch
+        var stores = Enumerable.Range(0, processes).Select(_ => NewStore()).ToList();
+        await stores[0].ApplyAsync(Move(StockMovementKind.Receipt, 30, "po:0"), Token);
+        var movements = Enumerable.Range(0, 120).Select(i => (i % 6) switch
         {
             0 => Move(StockMovementKind.Reserve, 2, $"order:{i}:r1"),
             1 => Move(StockMovementKind.Release, 1, $"order:{i - 1}:cancel"),
@@ -266,16 +268,17 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
             _ => Move(StockMovementKind.Return, 1, $"return:{i}"),
         }).ToList();
 
-        // Every movement twice, concurrently: a retry racing its own first attempt.
-        await Task.WhenAll(movements.Concat(movements).Select(m => Task.Run(() => store.ApplyAsync(m, Token), Token)));
+        // Every movement twice, concurrently, through different stores: a retry racing its own first attempt elsewhere.
+        await Task.WhenAll(movements.Concat(movements).Select((m, n) => Task.Run(() => stores[n % processes].ApplyAsync(m, Token), Token)));
 
-        var balance = await store.GetBalanceAsync(Brand, Sku, Warehouse, Token);
-        var entries = await store.ListEntriesAsync(Brand, Sku, 1000, Token);
-        Assert.Equal(61, entries.Count + (await EntriesInStateAsync(StockEntryState.Refused)).Count);
+        var balance = await stores[0].GetBalanceAsync(Brand, Sku, Warehouse, Token);
+        var entries = await stores[0].ListEntriesAsync(Brand, Sku, 1000, Token);
+        Assert.Equal(121, entries.Count + (await EntriesInStateAsync(StockEntryState.Refused)).Count);
         Assert.Equal(balance.OnHand, entries.Sum(e => e.OnHandDelta));
         Assert.Equal(balance.Reserved, entries.Sum(e => e.ReservedDelta));
         Assert.True(balance.OnHand >= 0 && balance.Reserved >= 0, $"{balance}");
         Assert.Empty(await EntriesInStateAsync(StockEntryState.Pending));
+        Assert.InRange((await ReadBalanceAsync(Warehouse)).Recent.Count, 1, CosmosInventoryLedgerStore.RecentCapacity + CosmosInventoryLedgerStore.MaxBatch);
     }
 
     [Fact]
@@ -302,7 +305,8 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
     [Fact]
     public async Task Apply_RetriesOnTheBalanceExhausted_FailsWithTheEntryPendingAndTheSameMovementAgainFinishesIt()
     {
-        var impatient = new CosmosInventoryLedgerStore(
+        // One store per movement: separate processes, which meet only on the balance's ETag (one store combines its own callers).
+        CosmosInventoryLedgerStore Impatient() => new(
             Containers,
             Options,
             Microsoft.Extensions.Options.Options.Create(new InventoryLedgerOptions { MaxConflictRetries = 1, ConflictBaseDelay = TimeSpan.Zero }),
@@ -315,7 +319,7 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
             {
                 try
                 {
-                    await impatient.ApplyAsync(m, Token);
+                    await Impatient().ApplyAsync(m, Token);
                     return (m, Failure: (Exception?)null);
                 }
                 catch (Domain.Concurrency.ConcurrencyConflictException e)
