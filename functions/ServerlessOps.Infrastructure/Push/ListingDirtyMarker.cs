@@ -47,11 +47,14 @@ public sealed class ListingDirtyMarker(CatalogStore catalog, InventoryPushStore 
             enqueue = false;
             var now = time.GetUtcNow();
             var doc = current ?? ListingPushDocument.New(brandId, sku, listing.Channel, listing.ChannelSku, listing.StockLocation);
+
+            // A claim older than ClaimTimeout belongs to a worker that died: nobody will queue on its behalf.
+            var inFlight = doc.PushingSince is { } since && since > now - settings.ClaimTimeout;
             if (doc.Dirty)
             {
                 // A push is queued (or a worker will queue one when it finishes): nothing to write, unless the queued
                 // message looks lost.
-                var lost = doc.PushingSince is null && (doc.QueuedAt is not { } queuedAt || queuedAt < now - settings.RequeueAfter);
+                var lost = !inFlight && (doc.QueuedAt is not { } queuedAt || queuedAt < now - settings.RequeueAfter);
                 if (!lost)
                 {
                     return null;
@@ -61,7 +64,7 @@ public sealed class ListingDirtyMarker(CatalogStore catalog, InventoryPushStore 
                 return doc with { QueuedAt = now };
             }
 
-            if (doc.PushingSince is not null)
+            if (inFlight)
             {
                 // In flight: the worker read the balance before this change; it sees Dirty when it finishes and queues again.
                 return doc with { Dirty = true, DirtySince = now, Location = listing.StockLocation };

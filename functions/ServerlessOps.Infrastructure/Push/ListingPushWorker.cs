@@ -160,14 +160,16 @@ public sealed class ListingPushWorker(
         for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();
+            var claimTimeout = options.Value.ClaimTimeout;
             var read = await store.ReadListingAsync(message.BrandId, message.Sku, message.Channel, message.ChannelSku, cancellationToken);
-            if (read is not { } found || !found.Document.Dirty)
+
+            // Clean is done, unless a worker claimed it and died (its claim lapsed): its push may never have happened.
+            if (read is not { } found || (!found.Document.Dirty && (found.Document.PushingSince is not { } claimedAt || claimedAt > now - claimTimeout)))
             {
                 return (ListingPushOutcome.NothingToDo, null, null);
             }
 
             var doc = found.Document;
-            var claimTimeout = options.Value.ClaimTimeout;
             if (doc.PushingSince is { } since && since > now - claimTimeout)
             {
                 // Dirtied while another worker pushes: that worker queues the next push when it finishes. Should it have
