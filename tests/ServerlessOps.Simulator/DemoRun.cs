@@ -37,7 +37,7 @@ internal static class DemoRun
             settings[key] = value ?? string.Empty;
         }
 
-        foreach (var (key, value) in BackstopDemo.Settings.Concat(ConnectionDemo.Settings(marketplace.BaseUrl)))
+        foreach (var (key, value) in BackstopDemo.Settings.Concat(ConnectionDemo.Settings(marketplace.BaseUrl)).Concat(PushDemo.Settings(marketplace.BaseUrl)))
         {
             settings[key] = value;
         }
@@ -63,6 +63,8 @@ internal static class DemoRun
         connection.Print(Console.Out);
         var stock = await StockDemo.CheckAsync(http, api, scenario.Accounts.BrandId, imports, DateOnly.FromDateTime(scenario.Options.Start.UtcDateTime), cancellationToken);
         stock.Print(Console.Out);
+        var pushes = await PushDemo.CheckAsync(http, marketplace, scenario.Accounts, stock.LedgerChanges, cancellationToken);
+        pushes.Print(Console.Out);
         Console.WriteLine();
         Console.WriteLine("Wrong calls and what the edge answered (problem+json)");
         foreach (var (name, expected, actual) in edge)
@@ -89,7 +91,7 @@ internal static class DemoRun
             }
         }
 
-        return report.AllConverged && backstop.Recovered && connection.Succeeded && stock.AllAddUp && edge.All(e => e.Expected == e.Actual) ? 0 : 1;
+        return report.AllConverged && backstop.Recovered && connection.Succeeded && stock.AllAddUp && pushes.ChannelsHoldTheTruth && edge.All(e => e.Expected == e.Actual) ? 0 : 1;
     }
 
     /// <summary>Polls the event log until every distinct delivery has an outcome (or the deadline passes).</summary>
