@@ -343,6 +343,40 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
     }
 
     [Fact]
+    public async Task Apply_CallersGivingUpWhileQueuedOrLeading_OthersFinishAndRetriesApplyEachOnce()
+    {
+        var store = NewStore();
+        await store.ApplyAsync(Move(StockMovementKind.Receipt, 100, "po:1"), Token);
+        var reserves = Enumerable.Range(0, 60).Select(i => Move(StockMovementKind.Reserve, 1, $"order:{i}:r1")).ToList();
+
+        var first = await Task.WhenAll(reserves.Select((m, i) => Task.Run(
+            async () =>
+            {
+                using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(Token);
+                if (i % 3 == 0)
+                {
+                    giveUp.CancelAfter(TimeSpan.FromMilliseconds(i % 20));
+                }
+
+                try
+                {
+                    return (await store.ApplyAsync(m, giveUp.Token)).Outcome;
+                }
+                catch (OperationCanceledException) when (giveUp.IsCancellationRequested && !Token.IsCancellationRequested)
+                {
+                    return (StockApplyOutcome?)null;
+                }
+            },
+            Token)).Select(t => t.WaitAsync(TimeSpan.FromSeconds(60), Token)));
+        var retried = await Task.WhenAll(reserves.Select(m => store.ApplyAsync(m, Token)));
+
+        Assert.All(first.Where(o => o is not null), o => Assert.Equal(StockApplyOutcome.Applied, o));
+        Assert.All(retried, r => Assert.Contains(r.Outcome, new[] { StockApplyOutcome.Applied, StockApplyOutcome.AlreadyApplied }));
+        Assert.Equal(new StockBalance(Brand, Sku, Warehouse, 100, 60), await store.GetBalanceAsync(Brand, Sku, Warehouse, Token));
+        Assert.Equal(60, (await store.ListEntriesAsync(Brand, Sku, 100, Token)).Count(e => e.Movement.Kind == StockMovementKind.Reserve));
+    }
+
+    [Fact]
     public async Task ListEntries_WithLimit_AnswersTheNewestAppliedFirst()
     {
         var store = NewStore();
