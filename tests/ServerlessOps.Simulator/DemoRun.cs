@@ -49,6 +49,7 @@ internal static class DemoRun
 
         using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var api = new ReadApiClient(http, scenario.Accounts.BrandId, LocalStackSettings.ApiKey);
+        await AlertsDemo.ConfigureBrandAsync(http, scenario.Accounts.BrandId, cancellationToken);
         var imports = await StockDemo.ImportAsync(http, scenario.Accounts.BrandId, cancellationToken);
         Console.WriteLine($"Sending {scenario.Steps.Count} signed webhooks ({scenario.DuplicateDeliveries} duplicates, {scenario.OutOfOrderDeliveries} out of order) ...");
         var sent = await scenario.SendAsync(http, app.BaseAddress, marketplace, cancellationToken);
@@ -65,6 +66,8 @@ internal static class DemoRun
         stock.Print(Console.Out);
         var pushes = await PushDemo.CheckAsync(http, marketplace, scenario.Accounts, stock.LedgerChanges, cancellationToken);
         pushes.Print(Console.Out);
+        var alerts = await AlertsDemo.CheckAsync(http, scenario.Accounts.BrandId, cancellationToken);
+        alerts.Print(Console.Out);
         Console.WriteLine();
         Console.WriteLine("Wrong calls and what the edge answered (problem+json)");
         foreach (var (name, expected, actual) in edge)
@@ -91,7 +94,7 @@ internal static class DemoRun
             }
         }
 
-        return report.AllConverged && backstop.Recovered && connection.Succeeded && stock.AllAddUp && pushes.ChannelsHoldTheTruth && edge.All(e => e.Expected == e.Actual) ? 0 : 1;
+        return report.AllConverged && backstop.Recovered && connection.Succeeded && stock.AllAddUp && pushes.ChannelsHoldTheTruth && alerts.Raised && edge.All(e => e.Expected == e.Actual) ? 0 : 1;
     }
 
     /// <summary>Polls the event log until every distinct delivery has an outcome (or the deadline passes).</summary>

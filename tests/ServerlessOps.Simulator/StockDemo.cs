@@ -22,7 +22,16 @@ internal sealed class StockDemo
     /// <summary>Units counted per SKU at the main warehouse before the first order.</summary>
     public const int Counted = 40;
 
-    private const string Location = "main";
+    /// <summary>The ledger location every listing of the quick start's catalog ships from.</summary>
+    public const string Location = "main";
+
+    public const string ShopifyLocationId = "61000000001";
+
+    public const string AmazonMarketplaceId = "ATVPDKIKX0DER";
+
+    public const string WalmartShipNode = "SN-MAIN";
+
+    public const string TikTokWarehouseId = "7100000000000000001";
 
     private static readonly TimeSpan SettleDeadline = TimeSpan.FromSeconds(90);
 
@@ -37,6 +46,9 @@ internal sealed class StockDemo
 
     public bool AllAddUp => _skus.Count > 0 && _skus.All(s => s.Holds);
 
+    /// <summary>Ledger entries per SKU at <see cref="Location"/>: the changes a push may follow.</summary>
+    public IReadOnlyDictionary<string, int> LedgerChanges => _skus.ToDictionary(s => s.Sku, s => s.Entries, StringComparer.Ordinal);
+
     /// <summary>The four imports, before the webhooks: each answered 201 with its record.</summary>
     public static async Task<IReadOnlyList<(string Kind, JsonElement Record)>> ImportAsync(HttpClient api, string brandId, CancellationToken cancellationToken)
     {
@@ -48,8 +60,8 @@ internal sealed class StockDemo
             ("catalog", Csv(
                 "sku,title,category,status,currency,listPrice,map,shopifyInventoryItemId,shopifyLocationId,amazonMarketplaceId,walmartShipNode,tiktokProductId,tiktokSkuId,tiktokWarehouseId",
                 products.Select(p => string.Join(',', p.Sku, $"\"{p.FullTitle}\"", "apparel", "active", "USD", Money(p.Price), string.Empty,
-                    p.ShopifyInventoryItemId, "61000000001", "ATVPDKIKX0DER", "SN-MAIN", p.TikTokProductId, p.TikTokSkuId, "7100000000000000001")))),
-            ("costs", Csv("sku,unitCost,currency,effectiveFrom", products.Select(p => string.Join(',', p.Sku, Money(decimal.Round(p.Price * 0.4m, 2)), "USD", since)))),
+                    p.ShopifyInventoryItemId, ShopifyLocationId, AmazonMarketplaceId, WalmartShipNode, p.TikTokProductId, p.TikTokSkuId, TikTokWarehouseId)))),
+            ("costs", Csv("sku,unitCost,currency,effectiveFrom", products.Select(p => string.Join(',', p.Sku, Money(UnitCost(p)), "USD", since)))),
             ("fees", Csv(
                 "channel,feeType,scope,basis,percent,fixedPerUnit,fixedPerOrder,currency,effectiveFrom",
                 [$"shopify,payment processing,perOrder,total,2.9,0,0.30,USD,{since}", $"amazon,referral,perLine,total,15,0,0,USD,{since}",
@@ -158,6 +170,13 @@ internal sealed class StockDemo
             entries.Count,
             entries.Sum(e => e.GetProperty("onHandDelta").GetInt32()) == onHand && entries.Sum(e => e.GetProperty("reservedDelta").GetInt32()) == reserved);
     }
+
+    /// <summary>
+    /// 40 % of the price, but the mug's supplier raised its cost: at 13.00 its floor, cost / (1 − 15 % margin floor) =
+    /// 15.29, is above its 14.50 price, so every mug order alerts the pricing owner (AlertsDemo).
+    /// </summary>
+    private static decimal UnitCost(ScenarioProduct product) =>
+        product.Sku == "ACME-MUG-12OZ" ? 13.00m : decimal.Round(product.Price * 0.4m, 2);
 
     private static string Csv(string header, IEnumerable<string> rows) => header + "\n" + string.Join("\n", rows) + "\n";
 
