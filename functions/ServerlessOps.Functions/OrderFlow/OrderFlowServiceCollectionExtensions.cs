@@ -8,7 +8,7 @@ public static class OrderFlowServiceCollectionExtensions
 {
     /// <summary>
     /// Order flows: <see cref="OrderFlowOptions"/> (section <c>OrderFlow</c>, validated at start), the exception store,
-    /// and <see cref="DurableOrderFlowStarter"/> as the <see cref="IOrderFlowStarter"/> the converger calls.
+    /// <see cref="DurableOrderFlowStarter"/> as the <see cref="IOrderFlowStarter"/> the converger calls, and the stuck-flow timer.
     /// </summary>
     public static IServiceCollection AddOrderFlow(this IServiceCollection services)
     {
@@ -16,6 +16,7 @@ public static class OrderFlowServiceCollectionExtensions
         services.AddOrderFlowStores();
         services.TryAddSingleton<DurableOrderFlowStarter>();
         services.Replace(ServiceDescriptor.Singleton<IOrderFlowStarter>(sp => sp.GetRequiredService<DurableOrderFlowStarter>()));
+        services.AddSingleton<Standalone.Timers.ITimerFunction, Timers.FindStuckOrderFlows>();
         return services;
     }
 }

@@ -297,7 +297,7 @@ internal sealed partial class OrderFlowExecution
         var evidence = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in breaches.Take(AlertRaise.MaxEvidenceEntries / 2))
         {
-            evidence[$"line {line.Key}"] = $"unit net {Amount(line.UnitNet)}, floor {Amount(line.Floor)}, contribution {Amount(line.Contribution)}";
+            evidence[Key($"line {line.Key}")] = $"unit net {Amount(line.UnitNet)}, floor {Amount(line.Floor)}, contribution {Amount(line.Contribution)}";
         }
 
         evidence["policy"] = snapshot.Policy.OnPriceBreach.ToString();
@@ -401,6 +401,8 @@ internal sealed partial class OrderFlowExecution
 
     private static string Describe(IEnumerable<PlannedMovement> movements) =>
         string.Join("; ", movements.Select(p => $"{p.Movement.Kind} {p.Movement.Quantity} {p.Movement.Sku}@{p.Movement.Location}"));
+
+    private static string Key(string key) => key.Length <= AlertRaise.MaxEvidenceKeyLength ? key : key[..AlertRaise.MaxEvidenceKeyLength];
 
     private static string Amount(decimal? amount) => amount is { } a ? RaiseOrderAlertActivity.Money(a) : "unknown";
 }

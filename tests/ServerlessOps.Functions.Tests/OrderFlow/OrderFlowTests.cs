@@ -3,6 +3,9 @@ using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Domain.Channels;
@@ -12,6 +15,7 @@ using ServerlessOps.Domain.Orders;
 using ServerlessOps.Functions.OrderFlow;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Functions.Timers;
 using ServerlessOps.Infrastructure.Ingestion;
 using ServerlessOps.Workflows.OrderFlow;
 
@@ -167,6 +171,29 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task StillUnshippedPastEscalation_EscalatesOnce_AndShipmentClearsBoth()
+    {
+        await using var flow = Start(out var catalog, new Dictionary<string, string> { ["OrderFlow:EscalateAfter"] = "00:01:00" });
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+
+        // Ship-by passed a minute less 3 s ago: missed at once, escalated 3 s from now.
+        var order = Order("1012", ("L1", "SKU-A", 1, 20m)) with { PlacedAt = DateTimeOffset.UtcNow.AddDays(-2).AddMinutes(-1).AddSeconds(3) };
+        await flow.ConvergeAsync(order);
+
+        var escalated = await Poll.UntilAsync(
+            async ct => (await flow.Alerts.ListAsync(Brand, kind: AlertKind.SlaEscalated, cancellationToken: ct)).SingleOrDefault(), "the escalation");
+        var missed = Assert.Single(await flow.Alerts.ListAsync(Brand, kind: AlertKind.SlaMissed, cancellationToken: Token));
+        Assert.Equal((1, 1), (missed.Occurrences, escalated.Occurrences));
+
+        await flow.ConvergeAsync(Next(order, lines => [lines[0] with { QuantityShipped = 1 }]));
+
+        await Poll.UntilAsync(
+            async ct => (await flow.Alerts.ListAsync(Brand, AlertState.Resolved, cancellationToken: ct)).Count == 2 ? "resolved" : null, "both SLA alerts resolved");
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 9, reserved: 0);
+    }
+
+    [Fact]
     public async Task PriceBelowFloor_AlertsThePricingOwner_AndHoldsUntilRetried()
     {
         await using var flow = Start(out var catalog);
@@ -239,6 +266,31 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
         Assert.False(status.GetProperty("SlaAlerted").GetBoolean());
         Assert.Contains(status.GetProperty("Steps").EnumerateArray(), s => s.GetProperty("Step").GetString() == "priced");
         Assert.Empty(await flow.Alerts.ListAsync("acme", cancellationToken: Token));
+    }
+
+    [Fact]
+    public async Task StuckFinder_RaisesAFlowLeftOnItsExceptionPath_NotOneWaitingForShipment()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var stuck = Order("1010", ("L1", "NOT-IN-CATALOG", 1, 20m));
+        var waiting = Order("1011", ("L1", "SKU-A", 1, 20m));
+        await flow.ConvergeAsync(stuck);
+        await flow.ConvergeAsync(waiting);
+        await flow.WaitForOpenExceptionAsync(stuck);
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 1);
+
+        // Three days on, past the default StuckAfter of two days.
+        var finder = new FindStuckOrderFlows(
+            flow.App.Services.GetRequiredService<IOptionsMonitor<OrderFlowOptions>>(), flow.App.Services.GetRequiredService<IAlertRaiser>(),
+            new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(3)), flow.App.Services, NullLogger<FindStuckOrderFlows>.Instance);
+
+        var raised = await finder.FindAsync(flow.Client, Token);
+
+        Assert.Equal(1, raised);
+        var alert = Assert.Single(await flow.Alerts.ListAsync(Brand, kind: AlertKind.FlowFailed, cancellationToken: Token));
+        Assert.Equal(AlertSubject.Flow(OrderFlowHarness.InstanceId(stuck)), alert.Subject);
     }
 
     private OrderFlowHarness Start(out FakeCatalogReader catalog, Dictionary<string, string>? settings = null)
