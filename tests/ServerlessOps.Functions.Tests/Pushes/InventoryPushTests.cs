@@ -193,6 +193,40 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task Allocation_CapsOnlyThatChannelsListing()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub, new Dictionary<string, string> { ["InventoryPush:Allocations:acme:amazon"] = "7" });
+        var item = await PutItemAsync(app, "MUG-6");
+
+        await ApplyAsync(app, "MUG-6", StockMovementKind.Receipt, 50, "po:6");
+
+        await WaitPushedAsync(app, stub, item, 7, [SalesChannel.Amazon]);
+        await WaitPushedAsync(app, stub, item, 50, [SalesChannel.Shopify, SalesChannel.Walmart, SalesChannel.TikTokShop]);
+        var amazon = (await AvailableToSellAsync(app, "MUG-6")).Single(l => l.Str("channel") == "Amazon");
+        Assert.Equal((7, 50, 7), (amazon.Number("quantity"), amazon.Number("available"), amazon.Number("allocation")));
+        Assert.EndsWith("capped at allocation 7 → 7", amazon.Str("why"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ShopifyLevelEditedOnTheChannel_CompareIsStale_TheTruthIsSetWithoutTheCompare()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub);
+        var item = await PutItemAsync(app, "MUG-7", channels: [SalesChannel.Shopify]);
+        await ApplyAsync(app, "MUG-7", StockMovementKind.Receipt, 20, "po:7");
+        await WaitPushedAsync(app, stub, item, 20);
+        var key = Marketplace.PushKey(Listing(item, SalesChannel.Shopify), Accounts.ShopifyShopDomain);
+        stub.SetChannelQuantity(SalesChannel.Shopify, key, 3);
+
+        await ApplyAsync(app, "MUG-7", StockMovementKind.Reserve, 2, "order:71:l1:r1");
+        await WaitPushedAsync(app, stub, item, 17);
+
+        var graphql = stub.Requests(SalesChannel.Shopify).Where(r => r.Path.EndsWith("/graphql.json", StringComparison.Ordinal)).Select(r => r.Outcome).ToList();
+        Assert.Equal(["set", "compare stale", "set"], graphql);
+    }
+
+    [Fact]
     public async Task PauseRoute_UnknownChannel_Is400NamingIt()
     {
         await using var app = TestApp.Start(fixture);
