@@ -9,6 +9,7 @@ using ServerlessOps.Functions.Webhooks;
 using ServerlessOps.Infrastructure.Alerts;
 using ServerlessOps.Infrastructure.Backstop;
 using ServerlessOps.Infrastructure.Catalog;
+using ServerlessOps.Infrastructure.Drift;
 using ServerlessOps.Infrastructure.Ingestion;
 using ServerlessOps.Infrastructure.Inventory;
 using ServerlessOps.Infrastructure.Privacy;
@@ -53,6 +54,8 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddCatalog(configuration);
         services.AddInventoryPush(configuration);
         services.AddSingleton<IQueueFunction, PushInventory>();
+        services.AddListingDrift(configuration);
+        services.AddSingleton<ITimerFunction, RepairListingDrift>();
 
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CallerResolver>();

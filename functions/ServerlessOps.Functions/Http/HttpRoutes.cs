@@ -4,6 +4,7 @@ using ServerlessOps.Functions.Api.Alerts;
 using ServerlessOps.Functions.Api.Backstop;
 using ServerlessOps.Functions.Api.Catalog;
 using ServerlessOps.Functions.Api.Connections;
+using ServerlessOps.Functions.Api.Drift;
 using ServerlessOps.Functions.Api.OrderFlow;
 using ServerlessOps.Functions.Api.Privacy;
 using ServerlessOps.Functions.Api.Pushes;
@@ -54,6 +55,8 @@ public static class HttpRoutes
         DownloadPrivacyExport.Route,
         GetBackstopDay.Route,
         RunBackstop.Route,
+        GetDrift.Route,
+        RunDrift.Route,
         PostImport.Route,
         ListImports.Route,
         GetImport.Route,

@@ -60,6 +60,7 @@ public sealed partial class StubMarketplace : IAsyncDisposable
         stub.MapAuth(app);
         stub.MapTokens(app);
         stub.MapInventoryPush(app);
+        stub.MapListingReads(app);
         app.MapFallback((HttpContext context) =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -1,0 +1,11 @@
+namespace ServerlessOps.Infrastructure.Drift;
+
+/// <summary>What one drift run did: counts, and one line per listing it looked at (read or why not).</summary>
+public sealed record DriftRunReport(int Listings, int Read, int FirstSeen, int Repaired, int Converged, int PriceBreaches, IReadOnlyList<DriftListingResult> Results);
+
+/// <summary>
+/// One listing in a run: <c>result</c> is <c>in-sync</c>, <c>first-seen</c>, <c>repaired</c>, <c>converged</c>,
+/// <c>read-failed</c>, or a reason it was not read (<c>propagating</c>, <c>push-pending</c>, <c>never-pushed</c>,
+/// <c>not-due</c>, <c>no-account</c>, <c>lost-race</c>, <c>no-quantity</c>).
+/// </summary>
+public sealed record DriftListingResult(string Sku, string Channel, string ChannelSku, string Result, string? Detail = null);

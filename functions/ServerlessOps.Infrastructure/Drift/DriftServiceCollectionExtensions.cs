@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Infrastructure.Channels;
+using ServerlessOps.Infrastructure.Push;
+
+namespace ServerlessOps.Infrastructure.Drift;
+
+public static class DriftServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers drift repair: <see cref="DriftOptions"/> (section <c>Drift</c>, validated at start), the drift store, one
+    /// read-back client per channel as a typed HttpClient behind <see cref="ChannelApiResilience"/> with the pushes'
+    /// endpoints, and <see cref="ListingDriftChecker"/>. Call after AddInventoryPush: repairs go through its worker.
+    /// </summary>
+    public static IServiceCollection AddListingDrift(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(ListingDriftChecker)))
+        {
+            return services;
+        }
+
+        if (!services.Any(d => d.ServiceType == typeof(ListingPushWorker)))
+        {
+            throw new InvalidOperationException("AddListingDrift repairs through the inventory pushes: call AddInventoryPush first.");
+        }
+
+        services.AddOptions<DriftOptions>().Bind(configuration.GetSection(DriftOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<DriftStore>();
+        services.TryAddSingleton<ListingReadClients>();
+        services.TryAddSingleton<ListingDriftChecker>();
+        AddReader<ShopifyListingReadClient>(services, SalesChannel.Shopify);
+        AddReader<AmazonListingReadClient>(services, SalesChannel.Amazon);
+        AddReader<WalmartListingReadClient>(services, SalesChannel.Walmart);
+        AddReader<TikTokListingReadClient>(services, SalesChannel.TikTokShop);
+        return services;
+    }
+
+    private static ChannelEndpointOptions Endpoint(IServiceProvider provider, SalesChannel channel) =>
+        channel == SalesChannel.Shopify
+            ? provider.GetRequiredService<IOptions<InventoryPushOptions>>().Value.Shopify
+            : provider.GetRequiredService<IOptionsMonitor<ChannelApiOptions>>().CurrentValue.For(channel);
+
+    private static void AddReader<TClient>(IServiceCollection services, SalesChannel channel)
+        where TClient : class, IListingReadClient
+    {
+        services
+            .AddHttpClient<TClient>((provider, client) =>
+            {
+                if (channel != SalesChannel.Shopify)
+                {
+                    var baseUrl = Endpoint(provider, channel).BaseUrl;
+                    client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", UriKind.Absolute);
+                }
+
+                // The pipeline's total timeout governs; HttpClient's own 100 s would cut across it.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .AddResilienceHandler($"{channel.Slug()}-read-back", (builder, context) =>
+            {
+                var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChannelApiResilience).FullName!);
+                ChannelApiResilience.Configure(builder, Endpoint(context.ServiceProvider, channel), channel, logger);
+            });
+
+        services.AddTransient<IListingReadClient>(provider => provider.GetRequiredService<TClient>());
+    }
+}

@@ -1,0 +1,263 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessOps.Domain.Catalog;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Inventory;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Catalog;
+using ServerlessOps.Testing.Scenarios;
+using Marketplace = ServerlessOps.Testing.StubMarketplace.StubMarketplace;
+
+namespace ServerlessOps.Functions.Tests.Drift;
+
+/// <summary>
+/// Drift read back from the four channels of a private stub marketplace (its read endpoints answer what its push
+/// endpoints recorded, or what a test set "on the channel"), on the real emulators, through the run route with the
+/// timer off. Propagation delays are zero unless a test says otherwise. The pushes' velocity window is a day, so with no
+/// reservation the buffer is 0 and the truth is what was received, and after any reservation the buffer is one unit.
+/// </summary>
+public sealed class ListingDriftTests(FunctionAppFixture fixture)
+{
+    private const string Brand = "acme";
+    private static readonly ScenarioAccounts Accounts = ScenarioAccounts.Default;
+    private static readonly SalesChannel[] Channels = [SalesChannel.Shopify, SalesChannel.Amazon, SalesChannel.Walmart, SalesChannel.TikTokShop];
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ListingEditedOnEveryChannel_IsNotRepairedAfterOneRead_IsRepairedAfterTheSecondWithItsAudit()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub);
+        var item = await PutItemAsync(app, "DRIFT-1", Channels);
+        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 20, "po:d1");
+        await WaitPushedAsync(app, stub, item, 20);
+        foreach (var listing in item.Listings)
+        {
+            stub.SetChannelQuantity(listing.Channel, Key(listing), 7);
+        }
+
+        var first = await RunAsync(app, item.Sku);
+
+        Assert.All(first.Items("results"), r => Assert.Equal("first-seen", r.Str("result")));
+        Assert.All(item.Listings, l => Assert.Equal(7, stub.PushedQuantity(l.Channel, Key(l))));
+        var seen = await DriftAsync(app, item.Sku);
+        Assert.Equal(4, seen.Length);
+        Assert.All(seen, e => Assert.Equal((7, 20, 7, JsonValueKind.Null, 0), (e.Number("channelQuantity"), e.Number("truth"), e.GetProperty("firstSeen").Number("channelQuantity"), e.GetProperty("repairedAt").ValueKind, e.GetProperty("audit").GetArrayLength())));
+
+        var second = await RunAsync(app, item.Sku);
+
+        Assert.All(second.Items("results"), r => Assert.Equal("repaired", r.Str("result")));
+        Assert.Equal(4, second.Number("repaired"));
+        Assert.All(item.Listings, l => Assert.Equal(20, stub.PushedQuantity(l.Channel, Key(l))));
+        var repaired = await DriftAsync(app, item.Sku);
+        Assert.All(repaired, e =>
+        {
+            Assert.Equal(JsonValueKind.Null, e.GetProperty("firstSeen").ValueKind);
+            Assert.NotEqual(JsonValueKind.Null, e.GetProperty("repairedAt").ValueKind);
+            var audit = Assert.Single(e.Items("audit"));
+            Assert.Equal((7, 7, 20, 20, "Pushed"), (audit.Number("firstChannelQuantity"), audit.Number("channelQuantity"), audit.Number("expected"), audit.Number("pushed"), audit.Str("outcome")));
+            Assert.Contains("Pushed the truth: 20", audit.Str("why"), StringComparison.Ordinal);
+        });
+        Assert.Empty(await AlertsAsync(app, "drift-repeated"));
+    }
+
+    [Fact]
+    public async Task DifferenceWhereOurPushLandsBetweenReads_IsNotCountedAsDrift()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub);
+        var item = await PutItemAsync(app, "DRIFT-2", [SalesChannel.Walmart, SalesChannel.Shopify]);
+        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 20, "po:d2");
+        await WaitPushedAsync(app, stub, item, 20);
+        var walmart = Listing(item, SalesChannel.Walmart);
+        stub.SetChannelQuantity(SalesChannel.Walmart, Key(walmart), 7);
+        var first = await RunAsync(app, item.Sku);
+        Assert.Equal("first-seen", Result(first, SalesChannel.Walmart));
+
+        await ApplyAsync(app, item.Sku, StockMovementKind.Reserve, 1, "order:d2:l1:r1");
+        await WaitPushedAsync(app, stub, item, 18);
+        var pushesBefore = stub.InventoryPushes(SalesChannel.Walmart).Count;
+        var second = await RunAsync(app, item.Sku);
+
+        Assert.Equal(("converged", "in-sync", 0), (Result(second, SalesChannel.Walmart), Result(second, SalesChannel.Shopify), second.Number("repaired")));
+        Assert.Equal(pushesBefore, stub.InventoryPushes(SalesChannel.Walmart).Count);
+        var entry = (await DriftAsync(app, item.Sku)).Single(e => e.Str("channel") == "Walmart");
+        Assert.Equal((JsonValueKind.Null, 0, 1, 18), (entry.GetProperty("firstSeen").ValueKind, entry.GetProperty("audit").GetArrayLength(), entry.Number("converged"), entry.Number("channelQuantity")));
+    }
+
+    [Fact]
+    public async Task ListingDriftingRepeatedly_AlertsTheInventoryOwnerOnce()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub);
+        var item = await PutItemAsync(app, "DRIFT-3", [SalesChannel.Walmart]);
+        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 10, "po:d3");
+        await WaitPushedAsync(app, stub, item, 10);
+        var walmart = Listing(item, SalesChannel.Walmart);
+
+        for (var round = 1; round <= 4; round++)
+        {
+            stub.SetChannelQuantity(SalesChannel.Walmart, Key(walmart), round);
+            Assert.Equal("first-seen", Result(await RunAsync(app, item.Sku), SalesChannel.Walmart));
+            Assert.Equal("repaired", Result(await RunAsync(app, item.Sku), SalesChannel.Walmart));
+            Assert.Equal(10, stub.PushedQuantity(SalesChannel.Walmart, Key(walmart)));
+            if (round < 3)
+            {
+                Assert.Empty(await AlertsAsync(app, "drift-repeated"));
+            }
+        }
+
+        var alert = Assert.Single(await AlertsAsync(app, "drift-repeated"));
+        Assert.Equal(("listing", "walmart:DRIFT-3", Accounts.BrandOwner, "Inventory", "Open"),
+            (alert.GetProperty("subject").Str("type"), alert.GetProperty("subject").Str("id"), alert.Str("owner"), alert.Str("signal"), alert.Str("state")));
+        Assert.Equal(("4", "4"), (alert.GetProperty("evidence").Str("repairs"), alert.GetProperty("evidence").Str("channelShowed")));
+        Assert.Equal(4, (await DriftAsync(app, item.Sku)).Single().GetProperty("audit").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task PriceReadBelowTheFloor_AlertsThePricingOwnerWithTheMoneyAtStakePerDay()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub);
+        var item = await PutItemAsync(app, "DRIFT-4", [SalesChannel.Amazon, SalesChannel.Shopify], map: 15m);
+        await app.Services.GetRequiredService<CatalogStore>().MergeCostsAsync(
+            Brand, item.Sku, [new UnitCost(item.Sku, 17m, "USD", DateTimeOffset.UtcNow.AddDays(-30), null)], Token);
+        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 100, "po:d4");
+        foreach (var order in new[] { 1, 2, 3 })
+        {
+            await ApplyAsync(app, item.Sku, StockMovementKind.Reserve, 2, $"order:d4-{order}:l1:r1");
+        }
+
+        await WaitPushedAsync(app, stub, item, 93);
+        stub.SetChannelPrice(SalesChannel.Amazon, Key(Listing(item, SalesChannel.Amazon)), 18.50m);
+        stub.SetChannelPrice(SalesChannel.Shopify, Key(Listing(item, SalesChannel.Shopify)), 21.00m);
+
+        var run = await RunAsync(app, item.Sku);
+
+        // Floor = max(MAP 15, cost 17 / (1 − 15%)) = 20.00; 6 units reserved in the day window → (20.00 − 18.50) × 6 = 9.00 a day.
+        Assert.Equal(1, run.Number("priceBreaches"));
+        var alert = Assert.Single(await AlertsAsync(app, "price-below-floor"));
+        Assert.Equal(("listing", "amazon:DRIFT-4", "Pricing", Accounts.BrandOwner, "amazon"),
+            (alert.GetProperty("subject").Str("type"), alert.GetProperty("subject").Str("id"), alert.Str("signal"), alert.Str("owner"), alert.Str("channel")));
+        Assert.Equal((9.00m, "USD"), (alert.GetProperty("moneyAtStake").GetProperty("amount").GetDecimal(), alert.GetProperty("moneyAtStake").Str("currency")));
+        Assert.Equal(("18.50", "20.00", "6"), (alert.GetProperty("evidence").Str("price"), alert.GetProperty("evidence").Str("floor"), alert.GetProperty("evidence").Str("unitsPerDay")));
+        Assert.Contains("9.00 USD a day", alert.Str("message"), StringComparison.Ordinal);
+        var entries = await DriftAsync(app, item.Sku);
+        Assert.Equal((true, false), (entries.Single(e => e.Str("channel") == "Amazon").GetProperty("priceBelowFloor").GetBoolean(), entries.Single(e => e.Str("channel") == "Shopify").GetProperty("priceBelowFloor").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task ChannelWithinItsPropagationDelay_IsNotReadUntilTheDelayHasPassed()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub, new Dictionary<string, string> { ["Drift:WalmartPropagationDelay"] = "01:00:00" });
+        var item = await PutItemAsync(app, "DRIFT-5", [SalesChannel.Walmart, SalesChannel.Shopify]);
+        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 10, "po:d5");
+        await WaitPushedAsync(app, stub, item, 10);
+        stub.SetChannelQuantity(SalesChannel.Walmart, Key(Listing(item, SalesChannel.Walmart)), 3);
+
+        var first = await RunAsync(app, item.Sku);
+        var second = await RunAsync(app, item.Sku);
+
+        Assert.Equal(("propagating", "propagating"), (Result(first, SalesChannel.Walmart), Result(second, SalesChannel.Walmart)));
+        Assert.Equal((0, 2), (stub.ListingReadCount(SalesChannel.Walmart), stub.ListingReadCount(SalesChannel.Shopify)));
+        Assert.Equal(3, stub.PushedQuantity(SalesChannel.Walmart, Key(Listing(item, SalesChannel.Walmart))));
+        Assert.Equal(["Shopify"], (await DriftAsync(app, item.Sku)).Select(e => e.Str("channel")));
+    }
+
+    private TestApp Start(Marketplace stub, IReadOnlyDictionary<string, string>? more = null)
+    {
+        var overrides = new Dictionary<string, string>
+        {
+            ["InventoryPush:Shopify:BaseUrl"] = stub.BaseUrl + "shops/{shop}",
+            ["InventoryPush:Shopify:MaxRetries"] = "1",
+            ["InventoryPush:Shopify:RetryBaseDelayMilliseconds"] = "50",
+            ["InventoryPush:VelocityWindow"] = "1.00:00:00",
+            ["InventoryPush:CoalesceDelay"] = "00:00:01",
+            ["Drift:TimerEnabled"] = "false",
+            ["Drift:ShopifyPropagationDelay"] = "00:00:00",
+            ["Drift:AmazonPropagationDelay"] = "00:00:00",
+            ["Drift:WalmartPropagationDelay"] = "00:00:00",
+            ["Drift:TikTokShopPropagationDelay"] = "00:00:00",
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string>())
+        {
+            overrides[key] = value;
+        }
+
+        return TestApp.Start(fixture, overrides, marketplace: stub);
+    }
+
+    private static async Task<CatalogItem> PutItemAsync(TestApp app, string sku, SalesChannel[] channels, decimal? map = null)
+    {
+        var listings = channels.Select(channel => channel switch
+        {
+            SalesChannel.Shopify => new ChannelListing(channel, $"{sku}-S", StockLocations.Main, InventoryItemId: $"ii-{sku}", LocationId: "gid://shopify/Location/7701"),
+            SalesChannel.Amazon => new ChannelListing(channel, $"{sku}-A", StockLocations.Main, MarketplaceId: "ATVPDKIKX0DER"),
+            SalesChannel.Walmart => new ChannelListing(channel, $"{sku}-W", StockLocations.Main, ShipNode: "SN-1"),
+            _ => new ChannelListing(channel, $"{sku}-T", StockLocations.Main, ProductId: $"P-{sku}", SkuId: $"S-{sku}", WarehouseId: "W-1"),
+        }).ToList();
+        var item = new CatalogItem(Brand, sku, $"Item {sku}", null, CatalogItemStatus.Active, "USD", 25m, map, listings);
+        Assert.Empty(item.Validate());
+        await app.Services.GetRequiredService<CatalogStore>().PutItemAsync(item, "test", Token);
+        return item;
+    }
+
+    private static async Task ApplyAsync(TestApp app, string sku, StockMovementKind kind, int quantity, string cause)
+    {
+        var result = await app.Services.GetRequiredService<IInventoryLedgerStore>().ApplyAsync(new StockMovement(Brand, sku, StockLocations.Main, kind, quantity, cause), Token);
+        Assert.Equal(StockApplyOutcome.Applied, result.Outcome);
+    }
+
+    private static ChannelListing Listing(CatalogItem item, SalesChannel channel) => item.Listings.Single(l => l.Channel == channel);
+
+    private static string Key(ChannelListing listing) => Marketplace.PushKey(listing, Accounts.AccountId(listing.Channel));
+
+    private static string? Result(JsonElement run, SalesChannel channel) =>
+        run.Items("results").Single(r => r.Str("channel") == channel.ToString()).Str("result");
+
+    /// <summary>Waits until every listing's stub value is <paramref name="quantity"/> and none is dirty or in flight.</summary>
+    private static async Task WaitPushedAsync(TestApp app, Marketplace stub, CatalogItem item, int quantity)
+    {
+        string Seen() => string.Join(", ", item.Listings.Select(l => $"{l.Channel}={stub.PushedQuantity(l.Channel, Key(l))}"));
+        await Poll.UntilAsync<object>(
+            async _ =>
+            {
+                if (!item.Listings.All(l => stub.PushedQuantity(l.Channel, Key(l)) == quantity))
+                {
+                    return null;
+                }
+
+                var view = (await GetOkAsync(app, $"api/brands/{Brand}/inventory/{item.Sku}/available-to-sell")).Items("listings");
+                return view.All(v => !v.GetProperty("dirty").GetBoolean() && !v.GetProperty("pushing").GetBoolean()) ? new object() : null;
+            },
+            $"{item.Sku} pushed as {quantity}",
+            lastSeen: Seen);
+    }
+
+    private static async Task<JsonElement> RunAsync(TestApp app, string sku) => await PostOkAsync(app, $"api/brands/{Brand}/drift/run?sku={sku}");
+
+    private static async Task<JsonElement[]> DriftAsync(TestApp app, string sku) => (await GetOkAsync(app, $"api/brands/{Brand}/drift?sku={sku}")).Items("entries");
+
+    private static async Task<JsonElement[]> AlertsAsync(TestApp app, string kind) =>
+        (await GetOkAsync(app, $"api/brands/{Brand}/alerts?kind={kind}")).EnumerateArray().ToArray();
+
+    private static async Task<JsonElement> GetOkAsync(TestApp app, string path)
+    {
+        using var response = await app.Client.Http.GetAsync(new Uri(path, UriKind.Relative), Token);
+        var body = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private static async Task<JsonElement> PostOkAsync(TestApp app, string path)
+    {
+        using var response = await app.Client.Http.PostAsync(new Uri(path, UriKind.Relative), content: null, Token);
+        var body = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {path}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+}
