@@ -5,7 +5,7 @@ public sealed record DriftRunReport(int Listings, int Read, int FirstSeen, int R
 
 /// <summary>
 /// One listing in a run: <c>result</c> is <c>in-sync</c>, <c>first-seen</c>, <c>repaired</c>, <c>converged</c>,
-/// <c>read-failed</c>, or a reason it was not read (<c>propagating</c>, <c>push-pending</c>, <c>never-pushed</c>,
+/// <c>read-failed</c>, <c>read-after-failed-push</c>, or a reason it was not read (<c>propagating</c>, <c>push-pending</c>, <c>never-pushed</c>,
 /// <c>not-due</c>, <c>no-account</c>, <c>lost-race</c>, <c>no-quantity</c>).
 /// </summary>
 public sealed record DriftListingResult(string Sku, string Channel, string ChannelSku, string Result, string? Detail = null);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Alerts;
@@ -67,7 +68,7 @@ public sealed partial class ListingDriftChecker(
         }
 
         int Count(string result) => results.Count(r => r.Result == result);
-        var read = results.Count(r => r.Result is "in-sync" or "first-seen" or "repaired" or "converged" or "no-quantity" or "lost-race");
+        var read = results.Count(r => r.Result is "in-sync" or "first-seen" or "repaired" or "converged" or "no-quantity" or "lost-race" or "read-after-failed-push");
         return new DriftRunReport(results.Count, read, Count("first-seen"), Count("repaired"), Count("converged"), breaches, results);
     }
 
@@ -89,7 +90,10 @@ public sealed partial class ListingDriftChecker(
             return (Result("never-pushed", "the push worker has not pushed it yet: nothing to compare with"), false);
         }
 
-        if (push.Dirty || push.PushingSince is not null || push.HeldSince is not null || push.PausedSince is not null)
+        // After failed pushes the listing stays dirty while the push path retries: it is read anyway (every run, whatever
+        // the read interval), so the drift view shows what the storefront holds meanwhile; the retries, not a repair, fix it.
+        var failedPush = push is { Dirty: true, PushingSince: null, HeldSince: null, PausedSince: null, ConsecutiveFailures: > 0 };
+        if (!failedPush && (push.Dirty || push.PushingSince is not null || push.HeldSince is not null || push.PausedSince is not null))
         {
             return (Result("push-pending", "a push is queued, in flight, paused or held: the channel is about to change"), false);
         }
@@ -104,7 +108,7 @@ public sealed partial class ListingDriftChecker(
         var stored = await store.ReadAsync(brandId, listing.Channel, listing.ChannelSku, cancellationToken);
         var doc = stored?.Document ?? ListingDriftDocument.New(brandId, item.Sku, listing.Channel, listing.ChannelSku);
         var etag = stored?.ETag;
-        if (!force && doc.Pending is null && doc.LastReadAt is { } lastRead && now < lastRead + settings.ReadInterval)
+        if (!force && !failedPush && doc.Pending is null && doc.LastReadAt is { } lastRead && now < lastRead + settings.ReadInterval)
         {
             return (Result("not-due", $"read at {lastRead:O}; next after {settings.ReadInterval}"), false);
         }
@@ -131,6 +135,13 @@ public sealed partial class ListingDriftChecker(
             LastExpected = expected,
         };
         (doc, var breach) = await CheckPriceAsync(item, listing, readBack, doc, cancellationToken);
+        if (failedPush)
+        {
+            var detail = $"channel shows {readBack.Quantity?.ToString(CultureInfo.InvariantCulture) ?? "no quantity"} after {push.ConsecutiveFailures} failed push(es) " +
+                $"({push.LastError}); we last pushed {expected}; the push path retries";
+            return (await TryWriteAsync(doc with { LastNote = detail }, etag, cancellationToken) ? Result("read-after-failed-push", detail) : Result("lost-race"), breach);
+        }
+
         if (readBack.Quantity is not { } shown)
         {
             return (await TryWriteAsync(doc, etag, cancellationToken) ? Result("no-quantity", readBack.Note) : Result("lost-race"), breach);

@@ -168,6 +168,33 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
         Assert.Equal(["Shopify"], (await DriftAsync(app, item.Sku)).Select(e => e.Str("channel")));
     }
 
+    [Fact]
+    public async Task ListingWhosePushFailed_IsReadBackAndRecorded_WithoutCountingDriftOrPushing()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub);
+        var item = await PutItemAsync(app, "DRIFT-6", [SalesChannel.Walmart, SalesChannel.Shopify]);
+        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 10, "po:d6");
+        await WaitPushedAsync(app, stub, item, 10);
+        stub.FailNext(SalesChannel.Walmart, 10, 500);
+        await ApplyAsync(app, item.Sku, StockMovementKind.Reserve, 1, "order:d6:l1:r1");
+        await Poll.UntilAsync<object>(
+            async _ => (await GetOkAsync(app, $"api/brands/{Brand}/inventory/{item.Sku}/available-to-sell")).Items("listings")
+                .Single(l => l.Str("channel") == "Walmart") is var l && l.Number("consecutiveFailures") >= 1 && !l.GetProperty("pushing").GetBoolean() ? new object() : null,
+            "the Walmart push to fail after its retries");
+        var walmartPushes = stub.InventoryPushes(SalesChannel.Walmart).Count;
+
+        var run = await RunAsync(app, item.Sku);
+
+        Assert.Equal(("read-after-failed-push", "in-sync"), (Result(run, SalesChannel.Walmart), Result(run, SalesChannel.Shopify)));
+        var detail = run.Items("results").Single(r => r.Str("channel") == "Walmart").Str("detail");
+        Assert.StartsWith("channel shows 10 after 1 failed push(es)", detail, StringComparison.Ordinal);
+        Assert.Equal((1, walmartPushes, 10), (stub.ListingReadCount(SalesChannel.Walmart), stub.InventoryPushes(SalesChannel.Walmart).Count, stub.PushedQuantity(SalesChannel.Walmart, Key(Listing(item, SalesChannel.Walmart)))));
+        var entry = (await DriftAsync(app, item.Sku)).Single(e => e.Str("channel") == "Walmart");
+        Assert.Equal((10, JsonValueKind.Null, 0), (entry.Number("channelQuantity"), entry.GetProperty("firstSeen").ValueKind, entry.GetProperty("audit").GetArrayLength()));
+        Assert.Contains("500", entry.Str("note"), StringComparison.Ordinal);
+    }
+
     private TestApp Start(Marketplace stub, IReadOnlyDictionary<string, string>? more = null)
     {
         var overrides = new Dictionary<string, string>
