@@ -222,6 +222,10 @@ func appSettings(input appSettingsInput) object => union(
     Alerts__QueueName: 'alert-notifications'
     Alerts__WebhookUrl: ''
 
+    // Available-to-sell pushes: the queue PushInventory names (%InventoryPush:QueueName%, resolved by the host from
+    // app settings, so it must be set here).
+    InventoryPush__QueueName: 'inventory-push'
+
     // Brand registry (Cosmos container registry): only Key Vault references are accepted for secrets; the settings
     // seed refers to this vault's secrets by the channelSecretName convention above; the identity reads them.
     Registry__AllowLocalSecrets: 'false'
@@ -274,6 +278,8 @@ func storageLayout(taskHubName string, partitionCount int) object => {
       'webhook-deliveries-poison'
       'alert-notifications'
       'alert-notifications-poison'
+      'inventory-push'
+      'inventory-push-poison'
       '${toLower(taskHubName)}-workitems'
     ],
     map(range(0, partitionCount), i => '${toLower(taskHubName)}-control-${padLeft(string(i), 2, '0')}')

@@ -281,6 +281,11 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
         await flow.WaitForOpenExceptionAsync(stuck);
         await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 1);
 
+        // The ledger takes the reservation before the flow records its answer: until then the waiting flow shows a
+        // movement unconfirmed, which three days on would rightly count as stuck.
+        await flow.WaitForStatusAsync(
+            waiting, s => s.GetProperty("Stage").GetInt32() == (int)FlowStage.Active && s.GetProperty("PendingMovements").GetInt32() == 0, "the reservation confirmed");
+
         // Three days on, past the default StuckAfter of two days.
         var finder = new FindStuckOrderFlows(
             flow.App.Services.GetRequiredService<IOptionsMonitor<OrderFlowOptions>>(), flow.App.Services.GetRequiredService<IAlertRaiser>(),

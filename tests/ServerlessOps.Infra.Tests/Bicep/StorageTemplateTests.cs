@@ -4,12 +4,13 @@ namespace ServerlessOps.Infra.Tests.Bicep;
 public sealed class StorageTemplateTests(BicepFixture bicep)
 {
     [Fact]
-    public void Queues_AreIngestionAlertsTheirPoisonQueuesAndTheTaskHubs()
+    public void Queues_AreIngestionAlertsPushesTheirPoisonQueuesAndTheTaskHubs()
     {
         Assert.Equal(
             new[]
             {
-                "webhook-deliveries", "webhook-deliveries-poison", "alert-notifications", "alert-notifications-poison", "serverlessops-workitems",
+                "webhook-deliveries", "webhook-deliveries-poison", "alert-notifications", "alert-notifications-poison",
+                "inventory-push", "inventory-push-poison", "serverlessops-workitems",
                 "serverlessops-control-00", "serverlessops-control-01",
             }.Order(),
             bicep.Dev.NamesOf("Microsoft.Storage/storageAccounts/queueServices/queues").Order());

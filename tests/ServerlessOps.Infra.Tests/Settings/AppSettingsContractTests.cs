@@ -52,6 +52,8 @@ public sealed class AppSettingsContractTests(BicepFixture bicep)
         // Empty = each Shopify account's own host (https://{shop domain}/), what Azure needs; set only to point every
         // shop at one host, the stub marketplace locally and in tests.
         "Backstop__ShopifyAdminBaseUrl",
+        // Optional caps on what one channel may show of a brand's stock; none by default (every channel shows all).
+        "InventoryPush__Allocations__{key}__{key}",
     ];
 
     [Fact]
