@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ServerlessOps.Functions.Tests.Support;
@@ -22,11 +23,19 @@ internal static class FunctionInvoker
         where TFunction : class =>
         InvokeAsync<TFunction>(app, new TimerInfo(), Token);
 
+    /// <summary>
+    /// Calls the <c>[Function]</c> method with <paramref name="arguments"/> in order, and a <c>[DurableClient]</c>
+    /// parameter bound as the host binds it: the app's <see cref="DurableTaskClient"/>.
+    /// </summary>
     private static Task InvokeAsync<TFunction>(TestApp app, params object[] arguments)
         where TFunction : class
     {
         var function = ActivatorUtilities.CreateInstance<TFunction>(app.Services);
         var method = typeof(TFunction).GetMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>() is not null);
-        return (Task)method.Invoke(function, arguments)!;
+        var given = new Queue<object>(arguments);
+        var bound = method.GetParameters()
+            .Select(p => p.ParameterType == typeof(DurableTaskClient) ? app.Services.GetRequiredService<DurableTaskClient>() : given.Dequeue())
+            .ToArray();
+        return (Task)method.Invoke(function, bound)!;
     }
 }
