@@ -1,6 +1,7 @@
 using ServerlessOps.Benchmarks.Durable;
 using ServerlessOps.Benchmarks.Ingest;
 using ServerlessOps.Benchmarks.Ledger;
+using ServerlessOps.Benchmarks.OrderFlow;
 
 // One scenario per argument; add a case per benchmark (e.g. "ingest").
 return args.FirstOrDefault() switch
@@ -8,11 +9,12 @@ return args.FirstOrDefault() switch
     "durable" => await DurableBenchmark.RunAsync(args[1..]),
     "ingest" => await IngestBenchmark.RunAsync(args[1..]),
     "ledger" => await LedgerBenchmark.RunAsync(args[1..]),
+    "orderflow" => await OrderFlowBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("usage: ServerlessOps.Benchmarks <scenario>   scenarios: durable [--sweep | --variant NAME] [--no-idle --idle-seconds 120 --settle-seconds 45], ingest [--rate 500 --seconds 20 --warmup 1000 --max-in-flight 512 --ack-only --ack-after stored|queued], ledger [--seconds 6 --workers 32 --skus 100]");
+    Console.WriteLine("usage: ServerlessOps.Benchmarks <scenario>   scenarios: durable [--sweep | --variant NAME] [--no-idle --idle-seconds 120 --settle-seconds 45], ingest [--rate 500 --seconds 20 --warmup 1000 --max-in-flight 512 --ack-only --ack-after stored|queued], ledger [--seconds 6 --workers 32 --skus 100], orderflow [--rates 25,50,100,200 | --rate 50] [--seconds 20 --max-in-flight 256 --warmup 40 --drain-seconds 90]");
     return 2;
 }

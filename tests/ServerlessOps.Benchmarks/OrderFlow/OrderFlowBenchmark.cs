@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using ServerlessOps.Benchmarks.Ingest;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Infrastructure.Cosmos;
+using ServerlessOps.Testing.LocalStack;
+using ServerlessOps.Testing.Scenarios;
+using ServerlessOps.Workflows.OrderFlow;
+
+namespace ServerlessOps.Benchmarks.OrderFlow;
+
+/// <summary>
+/// Order flows end to end on the local stack: signed webhooks of new orders of all four channels, open loop at each
+/// offered rate for a bounded time, then per order the time from its acknowledgement to its reservation (the ledger's
+/// appliedAt) and to the channel push that reflects it (the stub's record), beside the raw rates of the same emulators.
+/// Loopback only; each rate on a fresh stack; stops by itself (every wait has a deadline, the whole run 30 minutes).
+/// </summary>
+internal static class OrderFlowBenchmark
+{
+    private const int HistorySample = 40;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = OrderFlowBenchmarkOptions.Parse(args);
+        using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+        Console.WriteLine($"order flows end to end: {string.Join(", ", options.Rates)} orders/s, {options.Seconds} s each, in flight ≤ {options.MaxInFlight}; load average {LoadAverage()}");
+        var results = new List<RateFigures>();
+        foreach (var rate in options.Rates)
+        {
+            var clock = Stopwatch.StartNew();
+            results.Add(await RunRateAsync(options, rate, budget.Token));
+            Console.WriteLine($"  {rate}/s done in {clock.Elapsed.TotalSeconds:F0} s (load {LoadAverage()})");
+        }
+
+        OrderFlowTable.Print(options, results);
+        return 0;
+    }
+
+    private static async Task<RateFigures> RunRateAsync(OrderFlowBenchmarkOptions options, int rate, CancellationToken cancellationToken)
+    {
+        var orders = NewOrderStream.Build(options.Warmup + (rate * options.Seconds));
+        await using var stack = await OrderFlowStack.StartAsync(cancellationToken);
+        NewOrderStream.Serve(orders, stack.Marketplace);
+        using var cosmos = CosmosClientFactory.Create(new CosmosOptions { ConnectionString = stack.Cosmos.ConnectionString, AcceptEmulatorCertificate = true, DatabaseName = stack.DatabaseName });
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.MaxInFlight, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        using var http = new HttpClient(handler) { BaseAddress = stack.App.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add(LocalStackSettings.ApiKeyHeader, LocalStackSettings.ApiKey);
+        await StockImport.ImportAsync(http, ScenarioAccounts.Default.BrandId, cancellationToken);
+
+        // Warm-up: JIT, connections, the engine's queues and the catalog cache; waits until its flows have reserved.
+        var warmup = orders.Take(options.Warmup).ToArray();
+        await OrderLoad.SendAsync(http, stack.App.BaseAddress, warmup, 10, options.MaxInFlight, cancellationToken);
+        var reservations = Reservations.For(stack, cosmos);
+        await WaitAsync(async () => (await reservations.ReadAsync(cancellationToken)).Count >= warmup.Length, TimeSpan.FromSeconds(60), cancellationToken);
+
+        var measured = orders.Skip(options.Warmup).ToArray();
+        var callsBefore = StubCalls(stack);
+        var cpu = new CpuMeter(
+            ("generator + stub marketplace", [Environment.ProcessId]),
+            ("function app", [stack.App.ProcessId]),
+            ("Azurite", [.. stack.Azurite.ProcessIds]),
+            ("Cosmos server", [stack.Cosmos.ProcessId]));
+        cpu.Start();
+        var loadStart = DateTimeOffset.UtcNow;
+        var loadClock = Stopwatch.StartNew();
+        var (acks, notSent) = await OrderLoad.SendAsync(http, stack.App.BaseAddress, measured, rate, options.MaxInFlight, cancellationToken);
+        var loadSeconds = loadClock.Elapsed.TotalSeconds;
+        var cpuUsed = cpu.Stop();
+        var load = LoadAverage();
+        var acked = acks.Where(a => a.Acknowledged).ToArray();
+        Console.WriteLine($"  {rate}/s: {acked.Length} of {measured.Length} acknowledged, {notSent} not sent; draining (≤ {options.DrainSeconds} s) ...");
+
+        // Drain: until every acknowledged order is reserved and pushed on its channel, or the deadline.
+        IReadOnlyDictionary<string, List<LineReservation>> reserved = new Dictionary<string, List<LineReservation>>();
+        PushTimeline pushes = PushTimeline.Read(stack.Marketplace);
+        await WaitAsync(
+            async () =>
+            {
+                reserved = await reservations.ReadAsync(cancellationToken);
+                pushes = PushTimeline.Read(stack.Marketplace);
+                return acked.All(a => reserved.TryGetValue(a.Order.OrderId, out var lines) && PushedAt(pushes, a.Order.Channel, lines) is not null);
+            },
+            TimeSpan.FromSeconds(options.DrainSeconds),
+            cancellationToken);
+        var drainEnd = DateTimeOffset.UtcNow;
+        var calls = StubCalls(stack) - callsBefore;
+
+        var toReserved = new List<double>();
+        var toPushed = new List<double>();
+        var toAll = new List<double>();
+        var lastPush = loadStart;
+        foreach (var ack in acked)
+        {
+            if (!reserved.TryGetValue(ack.Order.OrderId, out var lines))
+            {
+                continue;
+            }
+
+            toReserved.Add((lines.Max(l => l.AppliedAt) - ack.AckedAt).TotalMilliseconds);
+            if (PushedAt(pushes, ack.Order.Channel, lines) is { } pushed)
+            {
+                toPushed.Add((pushed - ack.AckedAt).TotalMilliseconds);
+                lastPush = pushed > lastPush ? pushed : lastPush;
+            }
+
+            var everywhere = Enum.GetValues<SalesChannel>().Select(c => PushedAt(pushes, c, lines)).ToArray();
+            if (everywhere.All(p => p is not null))
+            {
+                toAll.Add((everywhere.Max()!.Value - ack.AckedAt).TotalMilliseconds);
+            }
+        }
+
+        var sample = acked.Where((_, i) => i % Math.Max(1, acked.Length / HistorySample) == 0).Take(HistorySample)
+            .Select(a => OrderFlowIds.For(ScenarioAccounts.Default.BrandId, a.Order.Channel, a.Order.ExternalOrderId)).ToArray();
+        var engine = await EngineHistory.ReadAsync(stack.Azurite.ConnectionString, stack.TaskHub, sample, cancellationToken);
+
+        await stack.StopAppAsync();
+        var raw = await RawRates.MeasureAsync(stack, cosmos, cancellationToken);
+        return new RateFigures(
+            rate, measured.Length, acked.Length, notSent, toReserved.Count, toPushed.Count,
+            toPushed.Count / Math.Max((lastPush - loadStart).TotalSeconds, 0.001),
+            Percentiles.Of(acks.Where(a => a.Acknowledged).Select(a => a.AckMilliseconds)),
+            Percentiles.Of(toReserved), Percentiles.Of(toPushed), Percentiles.Of(toAll),
+            (double)pushes.Between(loadStart, drainEnd) / measured.Length,
+            (double)calls / measured.Length,
+            engine,
+            [.. cpuUsed.Select(c => (c.Name, c.Cpu.TotalSeconds / loadSeconds))],
+            raw,
+            load);
+    }
+
+    /// <summary>When every line's SKU had been pushed on <paramref name="channel"/> after its reservation; null while one has not.</summary>
+    private static DateTimeOffset? PushedAt(PushTimeline pushes, SalesChannel channel, List<LineReservation> lines)
+    {
+        DateTimeOffset? latest = null;
+        foreach (var line in lines)
+        {
+            if (pushes.FirstAfter(channel, line.Sku, line.AppliedAt) is not { } at)
+            {
+                return null;
+            }
+
+            latest = latest is null || at > latest ? at : latest;
+        }
+
+        return latest;
+    }
+
+    private static int StubCalls(OrderFlowStack stack) => Enum.GetValues<SalesChannel>().Sum(stack.Marketplace.RequestCount);
+
+    /// <summary>Polls every 2 s until the condition holds or the deadline passes (then goes on: the figures say what finished).</summary>
+    private static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!await condition() && waited.Elapsed < deadline)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        }
+    }
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}

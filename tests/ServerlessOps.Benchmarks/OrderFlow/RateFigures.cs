@@ -1,0 +1,56 @@
+namespace ServerlessOps.Benchmarks.OrderFlow;
+
+/// <summary>What one offered rate measured, with the raw rates of its own stack.</summary>
+/// <param name="Offered">Orders per second offered.</param>
+/// <param name="Orders">Orders due in the measured load.</param>
+/// <param name="Acknowledged">Answered 2xx.</param>
+/// <param name="NotSent">Due while the in-flight cap was full.</param>
+/// <param name="Reserved">Acknowledged orders whose every line was reserved before the drain deadline.</param>
+/// <param name="Pushed">Reserved orders whose own channel received a push of every line's SKU after the reservation.</param>
+/// <param name="FlowsPerSecond">Pushed orders per second, from the first scheduled send to the last of their pushes.</param>
+/// <param name="Ack">Acknowledgement latency from the scheduled send, ms.</param>
+/// <param name="AckToReserved">From the acknowledgement to the order's last line reserved (ledger appliedAt), ms.</param>
+/// <param name="AckToPushed">From the acknowledgement to the push reflecting it on the order's own channel, ms.</param>
+/// <param name="AckToAllChannels">From the acknowledgement to a push reflecting it on all four channels, ms.</param>
+/// <param name="PushesPerOrder">Pushes accepted by the stub from the first measured send to the end of the drain, per measured order.</param>
+/// <param name="StubCallsPerOrder">Every call the stub received (order reads, pushes) in the same window, per measured order.</param>
+/// <param name="Engine">Activities and history rows per flow, from a sample of flows.</param>
+/// <param name="Cpu">CPU cores used during the load, by process group.</param>
+/// <param name="Raw">The raw rates of the same emulators after the load.</param>
+/// <param name="LoadAverage">The machine's 1/5/15-minute load averages when the load ended.</param>
+internal sealed record RateFigures(
+    int Offered,
+    int Orders,
+    int Acknowledged,
+    int NotSent,
+    int Reserved,
+    int Pushed,
+    double FlowsPerSecond,
+    Percentiles Ack,
+    Percentiles AckToReserved,
+    Percentiles AckToPushed,
+    Percentiles AckToAllChannels,
+    double PushesPerOrder,
+    double StubCallsPerOrder,
+    EngineHistoryFigures Engine,
+    IReadOnlyList<(string Name, double Cores)> Cpu,
+    RawRateFigures Raw,
+    string LoadAverage)
+{
+    /// <summary>Orders per second the engine's measured activity rate allows at the flows' activities per order.</summary>
+    public double EngineBound => Raw.EngineFlowActivitiesPerSecond / Engine.ActivitiesPerFlow;
+
+    /// <summary>Keeps up: nine in ten due orders flowed through, at nine tenths of the offered rate or better.</summary>
+    public bool KeepsUp => Pushed >= 0.9 * Orders && FlowsPerSecond >= 0.9 * Offered;
+}
+
+/// <summary>p50 and p99 of a set of latencies (ms), and how many there were.</summary>
+internal sealed record Percentiles(double P50, double P99, int Count)
+{
+    public static Percentiles Of(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        double At(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+        return new Percentiles(At(50), At(99), sorted.Length);
+    }
+}

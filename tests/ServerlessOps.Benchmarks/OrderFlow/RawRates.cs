@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Microsoft.Azure.Cosmos;
+using Microsoft.DurableTask.Client;
+using ServerlessOps.Benchmarks.Durable;
+using ServerlessOps.Infrastructure.Cosmos;
+
+namespace ServerlessOps.Benchmarks.OrderFlow;
+
+/// <summary>
+/// The raw rates of what a flow depends on, measured on the same emulators right after the load with the app stopped:
+/// Azurite's queue (send + receive + delete cycles, <see cref="RawQueueRate"/>), the Cosmos server's point writes
+/// (upserts, one request each), and the Durable engine's activity rate as the app configures it
+/// (<see cref="DurableBenchmark.Production"/> with the local stack's 1 s polling, one worker, a fresh task hub): many
+/// two-activity flows at once, the shape of an order flow's first wake, and the published fan-out.
+/// </summary>
+internal static class RawRates
+{
+    private const int Flows = 150;
+    private const int ActivitiesPerFlow = 2;
+    private const int FanOutWidth = 300;
+
+    /// <summary>What the app under test runs with: host.json's production settings and LocalStackSettings' polling.</summary>
+    private static readonly EngineVariant AsTheApp = DurableBenchmark.Production.With("as the app", "storageProvider:maxQueuePollingInterval", "00:00:01");
+
+    public static async Task<RawRateFigures> MeasureAsync(OrderFlowStack stack, CosmosClient cosmos, CancellationToken cancellationToken)
+    {
+        var queue = await RawQueueRate.MeasureCyclesPerSecondAsync(stack.Azurite.ConnectionString, TimeSpan.FromSeconds(4), parallelism: 8, cancellationToken);
+        var writes = await PointWritesPerSecondAsync(new CosmosContainers(cosmos, stack.DatabaseName).InventoryLedger, TimeSpan.FromSeconds(4), workers: 32, cancellationToken);
+        await using var engine = await BenchmarkEngine.StartAsync(stack.Azurite, AsTheApp, BenchmarkTasks.Register, cancellationToken);
+        await CompleteAsync(engine, await engine.Client.ScheduleNewOrchestrationInstanceAsync(BenchmarkTasks.Sequence, 3, cancellationToken), cancellationToken);
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, Flows).Select(_ =>
+            engine.Client.ScheduleNewOrchestrationInstanceAsync(BenchmarkTasks.Sequence, ActivitiesPerFlow, cancellationToken)));
+        var flows = await Task.WhenAll(ids.Select(id => CompleteAsync(engine, id, cancellationToken)));
+        var flowRate = Flows * ActivitiesPerFlow / Seconds(flows.Min(f => f.CreatedAt), flows.Max(f => f.LastUpdatedAt));
+
+        BenchmarkTasks.Timeline.Reset();
+        var fan = await CompleteAsync(engine, await engine.Client.ScheduleNewOrchestrationInstanceAsync(BenchmarkTasks.FanOut, FanOutWidth, cancellationToken), cancellationToken);
+        var fanOut = FanOutWidth / Seconds(fan.CreatedAt, BenchmarkTasks.Timeline.Last);
+        return new RawRateFigures(queue, writes, flowRate, fanOut);
+    }
+
+    private static async Task<double> PointWritesPerSecondAsync(Container container, TimeSpan duration, int workers, CancellationToken cancellationToken)
+    {
+        var count = 0L;
+        var warmUp = TimeSpan.FromSeconds(1);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(
+            async () =>
+            {
+                for (var n = 0; clock.Elapsed < warmUp + duration; n++)
+                {
+                    var document = new RawWrite($"raw|{w}|{n}", $"bench|raw|{w % 16}", "rawWrite", n);
+                    await container.UpsertItemAsync(document, new PartitionKey(document.Pk), new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
+                    if (clock.Elapsed >= warmUp)
+                    {
+                        Interlocked.Increment(ref count);
+                    }
+                }
+            },
+            cancellationToken)));
+        return count / (clock.Elapsed - warmUp).TotalSeconds;
+    }
+
+    private static async Task<OrchestrationMetadata> CompleteAsync(BenchmarkEngine engine, string id, CancellationToken cancellationToken)
+    {
+        var done = await engine.Observer.WaitForInstanceCompletionAsync(id, cancellation: cancellationToken);
+        return done.RuntimeStatus == OrchestrationRuntimeStatus.Completed
+            ? done
+            : throw new InvalidOperationException($"Raw-rate instance {id} ended {done.RuntimeStatus}.");
+    }
+
+    private static double Seconds(DateTimeOffset from, DateTimeOffset to) => Math.Max((to - from).TotalSeconds, 0.001);
+
+    private sealed record RawWrite(string Id, string Pk, string Type, int N);
+}
+
+/// <param name="QueueCyclesPerSecond">Azurite: queue send + receive + delete cycles/s, 8 clients.</param>
+/// <param name="CosmosWritesPerSecond">Cosmos server: point upserts/s, 32 workers.</param>
+/// <param name="EngineFlowActivitiesPerSecond">Engine: activities/s over 150 two-activity instances started at once.</param>
+/// <param name="EngineFanOutPerSecond">Engine: fan-out activities/s, 300 at once (Durable Functions' published scenario).</param>
+internal sealed record RawRateFigures(double QueueCyclesPerSecond, double CosmosWritesPerSecond, double EngineFlowActivitiesPerSecond, double EngineFanOutPerSecond);
