@@ -22,9 +22,13 @@ internal sealed record NewOrder(int Index, SalesChannel Channel, string External
 /// </summary>
 internal static class NewOrderStream
 {
+    /// <summary>The scenario's limit: 1,000 orders per channel.</summary>
+    public const int MaxOrders = 4000;
+
+    /// <returns><paramref name="count"/> orders, at most <see cref="MaxOrders"/>.</returns>
     public static IReadOnlyList<NewOrder> Build(int count)
     {
-        var perChannel = (count / 4) + 2;
+        var perChannel = Math.Min(1000, (count / 4) + 2);
         var options = new MarketplaceScenarioOptions
         {
             OrdersPerChannel = perChannel,

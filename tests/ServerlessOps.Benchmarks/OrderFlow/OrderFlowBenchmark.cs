@@ -37,7 +37,7 @@ internal static class OrderFlowBenchmark
 
     private static async Task<RateFigures> RunRateAsync(OrderFlowBenchmarkOptions options, int rate, CancellationToken cancellationToken)
     {
-        var orders = NewOrderStream.Build(options.Warmup + (rate * options.Seconds));
+        var orders = NewOrderStream.Build(Math.Min(NewOrderStream.MaxOrders, options.Warmup + (rate * options.Seconds)));
         await using var stack = await OrderFlowStack.StartAsync(cancellationToken);
         NewOrderStream.Serve(orders, stack.Marketplace);
         using var cosmos = CosmosClientFactory.Create(new CosmosOptions { ConnectionString = stack.Cosmos.ConnectionString, AcceptEmulatorCertificate = true, DatabaseName = stack.DatabaseName });
