@@ -6,11 +6,10 @@ using Polly.Retry;
 namespace ServerlessOps.Standalone.Durable;
 
 /// <summary>
-/// Retries creating the task hub's queues, tables and containers when storage answers with a transient failure.
-/// Azurite has been seen answering 500 to the partition table's create-if-missing for several seconds in a row while
-/// other hubs were busy on it (a restart in a test, under load); creation is idempotent and the engine does not cache
-/// a failed attempt, so trying again is always safe. A failure that outlasts the attempts still stops the host, with
-/// the storage error as its cause.
+/// Retries creating the task hub's queues, tables and containers when storage answers with a transient failure
+/// (408, 429, 5xx), as storage may while it is throttling or failing over; creation is idempotent and the engine does
+/// not cache a failed attempt, so trying again is always safe. A failure that outlasts the attempts still stops the
+/// host, with the storage error as its cause.
 /// </summary>
 internal static class TaskHubCreationRetry
 {
