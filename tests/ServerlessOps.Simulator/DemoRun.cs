@@ -37,7 +37,7 @@ internal static class DemoRun
             settings[key] = value ?? string.Empty;
         }
 
-        foreach (var (key, value) in BackstopDemo.Settings.Concat(ConnectionDemo.Settings(marketplace.BaseUrl)).Concat(PushDemo.Settings(marketplace.BaseUrl)))
+        foreach (var (key, value) in BackstopDemo.Settings.Concat(ConnectionDemo.Settings(marketplace.BaseUrl)).Concat(PushDemo.Settings(marketplace.BaseUrl)).Concat(DriftDemo.Settings))
         {
             settings[key] = value;
         }
@@ -66,6 +66,8 @@ internal static class DemoRun
         stock.Print(Console.Out);
         var pushes = await PushDemo.CheckAsync(http, marketplace, scenario.Accounts, stock.LedgerChanges, cancellationToken);
         pushes.Print(Console.Out);
+        var drift = await DriftDemo.RunAsync(http, marketplace, scenario.Accounts, cancellationToken);
+        drift.Print(Console.Out);
         var alerts = await AlertsDemo.CheckAsync(http, scenario.Accounts.BrandId, cancellationToken);
         alerts.Print(Console.Out);
         Console.WriteLine();
@@ -94,7 +96,7 @@ internal static class DemoRun
             }
         }
 
-        return report.AllConverged && backstop.Recovered && connection.Succeeded && stock.AllAddUp && pushes.ChannelsHoldTheTruth && alerts.Raised && edge.All(e => e.Expected == e.Actual) ? 0 : 1;
+        return report.AllConverged && backstop.Recovered && connection.Succeeded && stock.AllAddUp && pushes.ChannelsHoldTheTruth && drift.Repaired && alerts.Raised && edge.All(e => e.Expected == e.Actual) ? 0 : 1;
     }
 
     /// <summary>Polls the event log until every distinct delivery has an outcome (or the deadline passes).</summary>
