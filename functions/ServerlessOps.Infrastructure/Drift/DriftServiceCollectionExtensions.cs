@@ -41,33 +41,7 @@ public static class DriftServiceCollectionExtensions
         return services;
     }
 
-    private static ChannelEndpointOptions Endpoint(IServiceProvider provider, SalesChannel channel) =>
-        channel == SalesChannel.Shopify
-            ? provider.GetRequiredService<IOptions<InventoryPushOptions>>().Value.Shopify
-            : provider.GetRequiredService<IOptionsMonitor<ChannelApiOptions>>().CurrentValue.For(channel);
-
     private static void AddReader<TClient>(IServiceCollection services, SalesChannel channel)
-        where TClient : class, IListingReadClient
-    {
-        services
-            .AddHttpClient<TClient>((provider, client) =>
-            {
-                if (channel != SalesChannel.Shopify)
-                {
-                    var baseUrl = Endpoint(provider, channel).BaseUrl;
-                    client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", UriKind.Absolute);
-                }
-
-                // The pipeline's total timeout governs; HttpClient's own 100 s would cut across it.
-                client.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
-            .AddResilienceHandler($"{channel.Slug()}-read-back", (builder, context) =>
-            {
-                var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChannelApiResilience).FullName!);
-                ChannelApiResilience.Configure(builder, Endpoint(context.ServiceProvider, channel), channel, logger);
-            });
-
-        services.AddTransient<IListingReadClient>(provider => provider.GetRequiredService<TClient>());
-    }
+        where TClient : class, IListingReadClient =>
+        ListingClientRegistration.Add<TClient, IListingReadClient>(services, channel, "read-back");
 }
