@@ -1,0 +1,37 @@
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Review.Audit.Rules;
+
+namespace ServerlessOps.Domain.Tests.Review.Audit;
+
+public sealed class PriceBelowFloorRuleTests
+{
+    [Fact]
+    public void Find_UnitsSoldUnderTheFloor_IsTheShortfallRoundedOnce()
+    {
+        var facts = new FactsBuilder().Sale("MUG", SalesChannel.Walmart, unitsBelowFloor: 9, floorShortfall: 7.125m).Build();
+
+        var finding = Assert.Single(new PriceBelowFloorRule().Find(facts));
+
+        Assert.Equal(7.13m, finding.MonthlyMoney);
+        Assert.Equal("price-floor:walmart", finding.RootCause);
+        Assert.Equal(SalesChannel.Walmart, finding.Channel);
+        Assert.Equal(9m, finding.Evidence.Numbers["unitsBelowFloor"]);
+        Assert.Equal(15m, finding.Evidence.Numbers["marginFloorPercent"]);
+    }
+
+    [Fact]
+    public void Find_NoUnitUnderTheFloor_NoFinding()
+    {
+        var facts = new FactsBuilder().Sale("MUG", unitsBelowFloor: 0, floorShortfall: 0m).Build();
+
+        Assert.Empty(new PriceBelowFloorRule().Find(facts));
+    }
+
+    [Fact]
+    public void Find_ShortfallUnderHalfACent_NoFinding()
+    {
+        var facts = new FactsBuilder().Sale("MUG", unitsBelowFloor: 1, floorShortfall: 0.004m).Build();
+
+        Assert.Empty(new PriceBelowFloorRule().Find(facts));
+    }
+}
