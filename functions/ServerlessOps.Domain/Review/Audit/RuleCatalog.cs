@@ -9,9 +9,13 @@ public static class RuleCatalog
     private static readonly AuditRule[] Rules =
     [
         new DeadStockRule(),
+        new AdBelowBreakevenRule(),
         new FeesAboveScheduleRule(),
-        new PriceBelowFloorRule(),
+        new LateShipmentsRisingRule(),
+        new UnmappedSkuSalesRule(),
         new StockOutRule(),
+        new PriceBelowFloorRule(),
+        new RefundSpikeRule(),
     ];
 
     private static readonly Dictionary<FindingType, AuditRule> ByType = Rules.ToDictionary(r => r.Type);
