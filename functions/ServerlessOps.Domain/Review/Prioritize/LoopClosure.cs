@@ -6,6 +6,27 @@ namespace ServerlessOps.Domain.Review.Prioritize;
 /// <summary>Last cycle's roadmap against this month's findings: what each item recovered.</summary>
 public static class LoopClosure
 {
-    public static IReadOnlyList<RecoveryCheck> Compare(IReadOnlyList<RoadmapItem> previousRoadmap, IReadOnlyList<Finding> currentFindings) =>
-        throw new NotImplementedException("Lands with the audit rules.");
+    /// <summary>
+    /// For every item of <paramref name="previousRoadmap"/>, in its rank order: money then = the item's monthly money,
+    /// money now = Σ of this month's findings with the same root cause (zero when none is left, which includes a problem
+    /// now under the materiality threshold), recovered = max(0, then − now). A problem that grew recovers nothing; it
+    /// shows as now above then. Findings of root causes that are new this month are not part of the comparison.
+    /// </summary>
+    public static IReadOnlyList<RecoveryCheck> Compare(IReadOnlyList<RoadmapItem> previousRoadmap, IReadOnlyList<Finding> currentFindings)
+    {
+        ArgumentNullException.ThrowIfNull(previousRoadmap);
+        ArgumentNullException.ThrowIfNull(currentFindings);
+        var now = currentFindings
+            .GroupBy(f => f.RootCause, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(f => f.MonthlyMoney), StringComparer.Ordinal);
+        return previousRoadmap
+            .OrderBy(item => item.Rank)
+            .ThenBy(item => item.RootCause, StringComparer.Ordinal)
+            .Select(item =>
+            {
+                var moneyNow = now.GetValueOrDefault(item.RootCause);
+                return new RecoveryCheck(item.Rank, item.RootCause, item.Type, item.Owner, item.MonthlyMoney, moneyNow, Math.Max(0m, item.MonthlyMoney - moneyNow));
+            })
+            .ToList();
+    }
 }
