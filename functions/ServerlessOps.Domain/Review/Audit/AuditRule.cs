@@ -20,8 +20,11 @@ public abstract class AuditRule
     /// <summary>Whose the fix is: the roadmap item's owner is <see cref="BrandOwners.For"/> this signal.</summary>
     public abstract BrandSignal Signal { get; }
 
-    /// <summary>The <see cref="AlertRuleSpec.Kind"/> of the daily check that keeps the fix in place.</summary>
-    public abstract string AlertKind { get; }
+    /// <summary>
+    /// The <see cref="AlertRuleSpec.Kind"/> of the daily check that keeps the fix in place; null when a daily check cannot
+    /// (a one-off clearance). Each kind's test, in the threshold's unit, is the daily run's (AlertRuleCheck).
+    /// </summary>
+    public abstract string? AlertKind { get; }
 
     /// <summary>Candidate findings, each with money rounded once and above zero, in a stable order.</summary>
     public abstract IEnumerable<Finding> Find(ReviewFacts facts);

@@ -25,6 +25,7 @@ public sealed class DeadStockRuleTests
         Assert.Equal(137m, finding.Evidence.Numbers["onHand"]);
         Assert.Contains("snapshot:MUG:2026-11", finding.Evidence.SourceRows);
         Assert.Contains("137 on hand × 12.35 unit cost × 2.5 % carrying cost a month = 42.30", finding.Formula, StringComparison.Ordinal);
+        Assert.Null(new DeadStockRule().Alert([finding], "stock@acme.test"));
     }
 
     [Fact]

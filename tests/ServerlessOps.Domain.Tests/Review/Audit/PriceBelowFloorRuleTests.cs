@@ -20,6 +20,19 @@ public sealed class PriceBelowFloorRuleTests
     }
 
     [Fact]
+    public void Alert_PriceFloor_ChecksMoneyShortOfTheFloorOnTheChannel()
+    {
+        var facts = new FactsBuilder().Sale("MUG", SalesChannel.Walmart, unitsBelowFloor: 9, floorShortfall: 7.125m).Build();
+        var rule = new PriceBelowFloorRule();
+
+        var alert = rule.Alert([Assert.Single(rule.Find(facts))], "pricing@acme.test");
+
+        Assert.NotNull(alert);
+        Assert.Equal(("price-floor", SalesChannel.Walmart, 0m), (alert.Kind, alert.Channel, alert.Threshold));
+        Assert.Contains("15 % margin floor", alert.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Find_NoUnitUnderTheFloor_NoFinding()
     {
         var facts = new FactsBuilder().Sale("MUG", unitsBelowFloor: 0, floorShortfall: 0m).Build();

@@ -22,7 +22,8 @@ public sealed class DeadStockRule : AuditRule
 
     public override BrandSignal Signal => BrandSignal.Inventory;
 
-    public override string AlertKind => "dead-stock";
+    /// <summary>None: clearing dead stock is a one-off markdown or liquidation, and the stock-cover check guards the reorder side.</summary>
+    public override string? AlertKind => null;
 
     public override IEnumerable<Finding> Find(ReviewFacts facts)
     {
@@ -60,13 +61,5 @@ public sealed class DeadStockRule : AuditRule
 
     public override string Title(IReadOnlyList<Finding> batch) => $"Clear dead stock of {CommonSku(batch) ?? "several SKUs"}";
 
-    public override AlertRuleSpec? Alert(IReadOnlyList<Finding> batch, string owner) => new(
-        AlertKind,
-        $"SKU {CommonSku(batch)}",
-        null,
-        CommonSku(batch),
-        null,
-        DaysWithoutSale,
-        owner,
-        $"Stock on hand with no sale for {DaysWithoutSale} days (threshold in days).");
+    public override AlertRuleSpec? Alert(IReadOnlyList<Finding> batch, string owner) => null;
 }

@@ -67,6 +67,6 @@ public sealed class FeesAboveScheduleRule : AuditRule
     public override AlertRuleSpec? Alert(IReadOnlyList<Finding> batch, string owner)
     {
         var channel = CommonChannel(batch);
-        return new(AlertKind, $"fees on {channel}", channel, null, null, 0m, owner, "Fees charged above the fee schedule by more than the threshold (money, base currency) on any settlement line.");
+        return new(AlertKind, $"fees on {channel}", channel, null, null, 0m, owner, "Fees charged above the fee schedule on the channel, summed over a day, above the threshold (money, base currency).");
     }
 }

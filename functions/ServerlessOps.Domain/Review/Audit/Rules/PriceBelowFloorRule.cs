@@ -66,8 +66,8 @@ public sealed class PriceBelowFloorRule : AuditRule
             channel,
             null,
             null,
-            Number(batch, "marginFloorPercent") ?? 0m,
+            0m,
             owner,
-            "A listing or order line priced under max(MAP, cost / (1 − margin floor)); the threshold is the margin floor in percent.");
+            $"Units sold under the floor, max(MAP, cost / (1 − {Show.Number(Number(batch, "marginFloorPercent") ?? 0m)} % margin floor)): Σ (floor − unit net) × units above the threshold (money, base currency).");
     }
 }

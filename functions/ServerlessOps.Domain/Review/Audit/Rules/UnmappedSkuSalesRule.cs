@@ -59,6 +59,6 @@ public sealed class UnmappedSkuSalesRule : AuditRule
     public override AlertRuleSpec? Alert(IReadOnlyList<Finding> batch, string owner)
     {
         var channel = CommonChannel(batch);
-        return new(AlertKind, $"channel SKUs on {channel}", channel, null, null, 0m, owner, "Units sold on channel SKUs that map to no catalog SKU above the threshold (units a day).");
+        return new(AlertKind, $"channel SKUs on {channel}", channel, null, null, 0m, owner, "Revenue on channel SKUs that map to no catalog SKU above the threshold (money, base currency).");
     }
 }
