@@ -85,6 +85,25 @@ public sealed record Order
     /// </summary>
     public bool IsHistory { get; init; }
 
+    /// <summary>The channel's ship-by deadline, when it states one (the late-shipment rule's yardstick); null when unknown.</summary>
+    public DateTimeOffset? ShipBy { get; init; }
+
+    /// <summary>
+    /// True when the channel fulfils the order from its own stock (Amazon FBA, Walmart WFS, Fulfilled by TikTok), false when
+    /// the merchant ships it; null when the source does not say (webhook mappers leave it unset).
+    /// </summary>
+    public bool? FulfilledByChannel { get; init; }
+
+    /// <summary>When the order reached each state of its lifecycle, where the source says (imported history does); empty otherwise.</summary>
+    public OrderTimeline Timeline { get; init; } = OrderTimeline.Unknown;
+
+    /// <summary>When the order shipped: <see cref="OrderTimeline.ShippedAt"/>, else the first shipped parcel's time; null when unknown.</summary>
+    public DateTimeOffset? ShippedAt => Timeline.ShippedAt
+        ?? Shipping?.Shipments.Where(s => s.IsShipped && s.ShippedAt is not null).Select(s => s.ShippedAt).Min();
+
+    /// <summary>When the order was delivered, where the source says; null when unknown.</summary>
+    public DateTimeOffset? DeliveredAt => Timeline.DeliveredAt;
+
     /// <summary>The UTC day the order was placed: the key of "a brand's orders for a day".</summary>
     public DateOnly PlacedDay => DateOnly.FromDateTime(PlacedAt.UtcDateTime);
 

@@ -26,6 +26,12 @@ public sealed record OrderLine(
     int QuantityShipped = 0,
     int QuantityCancelled = 0)
 {
+    /// <summary>
+    /// The seller SKU the channel reports beside the SKU it lists (<see cref="Sku"/>), when it reports one (imported
+    /// history names both); null otherwise.
+    /// </summary>
+    public string? SellerSku { get; init; }
+
     /// <summary>Units the buyer sent back, as the order's refunds record them (<see cref="RefundLine.Returned"/>). Set by <see cref="OrderLedger.Settle"/>.</summary>
     public int QuantityReturned { get; init; }
 

@@ -14,6 +14,7 @@ using ServerlessOps.Infrastructure.Ingestion;
 using ServerlessOps.Infrastructure.Inventory;
 using ServerlessOps.Infrastructure.Privacy;
 using ServerlessOps.Infrastructure.Push;
+using ServerlessOps.Infrastructure.Review.Data;
 using ServerlessOps.Infrastructure.Storage;
 using ServerlessOps.Infrastructure.Tokens;
 using ServerlessOps.Standalone.Queues;
@@ -52,6 +53,7 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<ITimerFunction, RunMissedWebhookBackstop>();
         services.AddOrderFlow();
         services.AddCatalog(configuration);
+        services.AddReviewData(configuration);
         services.AddInventoryPush(configuration);
         services.AddSingleton<IQueueFunction, PushInventory>();
         services.AddListingDrift(configuration);

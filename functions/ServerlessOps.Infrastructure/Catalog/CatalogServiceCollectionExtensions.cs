@@ -15,7 +15,8 @@ public static class CatalogServiceCollectionExtensions
     /// Registers the brand catalog on the <c>catalog</c> container: <see cref="CatalogOptions"/> (section <c>Catalog</c>,
     /// validated at start), <see cref="CatalogStore"/>, <see cref="ICatalogReader"/> (<see cref="CosmosCatalogReader"/>) and
     /// <see cref="CatalogImporter"/>, all singletons. Needs the Cosmos stores (AddCosmosStores); stock-count imports also
-    /// need an <see cref="IInventoryLedgerStore"/> (looked up when the importer is first built, so registration order is free).
+    /// need an <see cref="IInventoryLedgerStore"/> (looked up when the importer is first built, so registration order is free), and the review's history kinds an
+    /// <see cref="IImportKindPlanner"/> (AddReviewData).
     /// </summary>
     public static IServiceCollection AddCatalog(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,7 +30,8 @@ public static class CatalogServiceCollectionExtensions
             sp.GetService<IInventoryLedgerStore>(),
             sp.GetRequiredService<IOptions<CatalogOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<CatalogImporter>>()));
+            sp.GetRequiredService<ILogger<CatalogImporter>>(),
+            sp.GetServices<IImportKindPlanner>()));
         return services;
     }
 }

@@ -43,6 +43,9 @@ public sealed class CosmosContainers
     /// <summary>Stock balances per brand, SKU and location and every movement applied to them (Infrastructure/Inventory).</summary>
     public const string InventoryLedgerName = "inventoryLedger";
 
+    /// <summary>The monthly review's imported history: ad spend, stock snapshots, targets, exchange rates, partition <c>{brandId}|{kind}|{yyyy-MM}</c> (Infrastructure/Review/Data).</summary>
+    public const string ReviewDataName = "reviewData";
+
     public CosmosContainers(CosmosClient client, string databaseName)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -64,7 +67,7 @@ public sealed class CosmosContainers
 
     /// <summary>All container names, in creation order: those of cosmos-containers.json (a test keeps them equal).</summary>
     public static IReadOnlyList<string> AllNames { get; } =
-        [OrdersName, ChannelEventsName, QuarantineName, InventoryEventsName, PriceChangesName, RegistryName, AlertsName, LeasesName, ChannelTokensName, CatalogName, InventoryLedgerName];
+        [OrdersName, ChannelEventsName, QuarantineName, InventoryEventsName, PriceChangesName, RegistryName, AlertsName, LeasesName, ChannelTokensName, CatalogName, InventoryLedgerName, ReviewDataName];
 
     public CosmosClient Client { get; }
 

@@ -9,6 +9,11 @@ public static class ImportKinds
         ImportKind.Costs => "costs",
         ImportKind.Fees => "fees",
         ImportKind.StockCounts => "stock-counts",
+        ImportKind.Orders => "orders",
+        ImportKind.AdSpend => "ad-spend",
+        ImportKind.StockSnapshots => "stock-snapshots",
+        ImportKind.Targets => "targets",
+        ImportKind.ExchangeRates => "exchange-rates",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown import kind."),
     };
 
@@ -26,6 +31,9 @@ public static class ImportKinds
         kind = default;
         return false;
     }
+
+    /// <summary>The monthly review's history kinds (orders, ad spend, stock snapshots, targets, rates), which have their own body limit.</summary>
+    public static bool IsReviewHistory(this ImportKind kind) => kind >= ImportKind.Orders;
 
     /// <summary>Every slug, for messages.</summary>
     public static string All => string.Join(", ", Enum.GetValues<ImportKind>().Select(k => k.Slug()));

@@ -135,6 +135,52 @@ internal sealed class ImportValues(ImportRow row, List<ImportError> errors)
         return null;
     }
 
+    /// <summary>A calendar day, <c>yyyy-MM-dd</c>.</summary>
+    public DateOnly? Day(string field, bool required = false)
+    {
+        var text = row[field];
+        if (text is null)
+        {
+            if (required)
+            {
+                errors.Add(row.Error(field, $"{field} is required (a day such as 2026-07-01)."));
+            }
+
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        errors.Add(row.Error(field, $"{field}: expected a day such as 2026-07-01, found {Quote(text)}."));
+        return null;
+    }
+
+    /// <summary>A calendar month, <c>yyyy-MM</c>: its first day.</summary>
+    public DateOnly? Month(string field, bool required = false)
+    {
+        var text = row[field];
+        if (text is null)
+        {
+            if (required)
+            {
+                errors.Add(row.Error(field, $"{field} is required (a month such as 2026-07)."));
+            }
+
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) && text.Length == 7)
+        {
+            return first;
+        }
+
+        errors.Add(row.Error(field, $"{field}: expected a month such as 2026-07, found {Quote(text)}."));
+        return null;
+    }
+
     public string? Currency(string field)
     {
         var text = row[field];
@@ -173,6 +219,9 @@ internal sealed class ImportValues(ImportRow row, List<ImportError> errors)
         errors.Add(row.Error(field, $"{field}: expected one of {string.Join(", ", choices.Select(c => c.Text))}, found {Quote(text)}."));
         return null;
     }
+
+    /// <summary>Adds an error about <paramref name="field"/> of this row.</summary>
+    public void Add(string field, string message) => errors.Add(row.Error(field, message));
 
     /// <summary>An end after the start, else an error on <paramref name="toField"/>.</summary>
     public void CheckPeriod(DateTimeOffset? from, DateTimeOffset? to, string toField)

@@ -8,22 +8,24 @@ using ServerlessOps.Functions.Http;
 using ServerlessOps.Functions.Webhooks;
 using ServerlessOps.Infrastructure.Catalog;
 using ServerlessOps.Infrastructure.Catalog.Import;
+using ServerlessOps.Infrastructure.Review.Import;
 
 namespace ServerlessOps.Functions.Api.Catalog;
 
 /// <summary>
-/// POST /api/brands/{brandId}/imports/{kind} with kind catalog, costs, fees or stock-counts, and the file as the body
+/// POST /api/brands/{brandId}/imports/{kind} with kind catalog, costs, fees or stock-counts, or the monthly review's history
+/// (orders, ad-spend, stock-snapshots, targets, exchange-rates; Infrastructure/Review/Import/README.md), and the file as the body
 /// (<c>text/csv</c> or <c>application/x-ndjson</c>): validated whole, then written. 201 with the import record when this
 /// post wrote it; 200 with the first import's record when the same file (same kind and SHA-256) was imported before; 422
 /// listing each error with its line and column when any row is wrong (nothing written); 413 past
-/// <c>Catalog:MaxImportBytes</c>. Role operations (admin too) for every kind: fee schedules change what the pricing
+/// <c>Catalog:MaxImportBytes</c> (history kinds: <c>ReviewImport:MaxImportBytes</c>, 100 MiB by default). Role operations (admin too) for every kind: fee schedules change what the pricing
 /// guardrail lets through, an operational decision; finance reads money, it does not change the rules.
 /// </summary>
-public sealed class PostImport(CatalogImporter importer, IOptions<CatalogOptions> options) : IHttpFunction
+public sealed class PostImport(CatalogImporter importer, IOptions<CatalogOptions> options, IOptions<ReviewImportOptions> historyOptions) : IHttpFunction
 {
     public static HttpRoute Route { get; } = HttpRoute.Post<PostImport>(
         "api/brands/{brandId}/imports/{kind}", RouteAccess.Operations,
-        "Imports a catalog, costs, fees or stock-counts file (text/csv or application/x-ndjson): validated whole, idempotent per file", "Catalog") with
+        "Imports a catalog, costs, fees, stock-counts, orders, ad-spend, stock-snapshots, targets or exchange-rates file (text/csv or application/x-ndjson): validated whole, idempotent per file", "Catalog") with
     {
         Response = typeof(ImportView),
         SuccessStatus = StatusCodes.Status201Created,
@@ -54,11 +56,13 @@ public sealed class PostImport(CatalogImporter importer, IOptions<CatalogOptions
                 $"Send the file as '{ImportMediaTypes.Csv}' or '{ImportMediaTypes.JsonLines}' (JSON Lines); received '{http.Request.ContentType}'.");
         }
 
-        var limit = options.Value.MaxImportBytes;
+        var (limit, setting) = kind.IsReviewHistory()
+            ? (historyOptions.Value.MaxImportBytes, "ReviewImport:MaxImportBytes")
+            : (options.Value.MaxImportBytes, "Catalog:MaxImportBytes");
         var body = await WebhookBodyReader.ReadAsync(http.Request, limit, cancellationToken);
         if (body is null)
         {
-            return Problems.Result(Problems.BodyTooLarge, $"Import files are limited to {limit} bytes (Catalog:MaxImportBytes); split this one.");
+            return Problems.Result(Problems.BodyTooLarge, $"{kind.Slug()} files are limited to {limit} bytes ({setting}); split this one (by month, for history).");
         }
 
         var importedBy = http.Caller?.Name ?? "unknown";

@@ -22,9 +22,13 @@ public sealed partial class CatalogImporter
     private readonly CatalogOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<CatalogImporter> _logger;
+    private readonly IReadOnlyList<IImportKindPlanner> _planners;
 
     /// <param name="ledger">The inventory ledger; stock-count files are refused while none is registered.</param>
-    public CatalogImporter(CatalogStore store, IInventoryLedgerStore? ledger, IOptions<CatalogOptions> options, TimeProvider time, ILogger<CatalogImporter> logger)
+    /// <param name="planners">Plan the kinds this class does not (the review's history); a kind without one is refused.</param>
+    public CatalogImporter(
+        CatalogStore store, IInventoryLedgerStore? ledger, IOptions<CatalogOptions> options, TimeProvider time, ILogger<CatalogImporter> logger,
+        IEnumerable<IImportKindPlanner>? planners = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
@@ -32,6 +36,7 @@ public sealed partial class CatalogImporter
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _planners = [.. planners ?? []];
     }
 
     /// <summary>The fields a file of <paramref name="kind"/> may have (CSV columns, JSON members).</summary>
@@ -55,17 +60,16 @@ public sealed partial class CatalogImporter
             return new ImportOutcome.AlreadyApplied(done.Record);
         }
 
-        var file = ImportFileReader.Read(request.Body, request.Format, FieldsOf(request.Kind));
-        var plan = await PlanAsync(request, sha256, file, cancellationToken);
+        var plan = await PlanAnyAsync(request, sha256, importId, cancellationToken);
         if (plan.Errors.Count > 0)
         {
             _logger.ImportRejected(request.BrandId, request.Kind, plan.Errors.Count);
             var ordered = plan.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column, StringComparer.Ordinal).ToList();
-            return new ImportOutcome.Rejected([.. ordered.Take(_options.MaxReportedErrors)], ordered.Count, file.Rows.Count);
+            return new ImportOutcome.Rejected([.. ordered.Take(_options.MaxReportedErrors)], ordered.Count, plan.Rows);
         }
 
         var record = existing?.Record ?? new ImportRecord(
-            importId, request.BrandId, request.Kind, request.Format, sha256, request.Body.Length, file.Rows.Count, request.ImportedBy,
+            importId, request.BrandId, request.Kind, request.Format, sha256, request.Body.Length, plan.Rows, request.ImportedBy,
             _time.GetUtcNow(), ImportState.Applying, AppliedAt: null, new Dictionary<string, int>());
         string etag;
         if (existing is { } applying)
@@ -104,13 +108,27 @@ public sealed partial class CatalogImporter
             throw new InvalidOperationException($"Import record {importId} of brand {request.BrandId} changed while it was applied and is not Applied; post the file again.");
         }
 
-        _logger.ImportApplied(request.BrandId, importId, request.Kind, file.Rows.Count, request.ImportedBy);
+        _logger.ImportApplied(request.BrandId, importId, request.Kind, plan.Rows, request.ImportedBy);
         return new ImportOutcome.Applied(applied);
+    }
+
+    /// <summary>A planner's plan for its kinds; the catalog's own kinds read the file into rows and plan here.</summary>
+    private async Task<ImportPlan> PlanAnyAsync(ImportRequest request, string sha256, string importId, CancellationToken cancellationToken)
+    {
+        if (_planners.FirstOrDefault(p => p.Plans(request.Kind)) is { } planner)
+        {
+            return await planner.PlanAsync(request, importId, cancellationToken);
+        }
+
+        if (request.Kind.IsReviewHistory())
+        {
+            return new ImportPlan([new ImportError(1, null, $"{request.Kind.Slug()} files cannot be imported: this deployment has no review data store registered.")], _ => throw new InvalidOperationException("Nothing to apply."));
+        }
+
+        var file = ImportFileReader.Read(request.Body, request.Format, FieldsOf(request.Kind));
+        return await PlanAsync(request, sha256, file, cancellationToken) with { Rows = file.Rows.Count };
     }
 
     private Task ForEachAsync<T>(IEnumerable<T> items, Func<T, CancellationToken, ValueTask> body, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = _options.ImportConcurrency, CancellationToken = cancellationToken }, body);
-
-    /// <summary>The file's errors, or how to write it.</summary>
-    private sealed record ImportPlan(IReadOnlyList<ImportError> Errors, Func<CancellationToken, Task<IReadOnlyDictionary<string, int>>> Apply);
 }
