@@ -43,6 +43,9 @@ public sealed class CosmosContainers
     /// <summary>Stock balances per brand, SKU and location and every movement applied to them (Infrastructure/Inventory).</summary>
     public const string InventoryLedgerName = "inventoryLedger";
 
+    /// <summary>Each brand's report index (entries, written once all their blobs are) and the audit of download links (Infrastructure/Reports).</summary>
+    public const string ReportsName = "reports";
+
     /// <summary>The monthly review's imported history: ad spend, stock snapshots, targets, exchange rates, partition <c>{brandId}|{kind}|{yyyy-MM}</c> (Infrastructure/Review/Data).</summary>
     public const string ReviewDataName = "reviewData";
 
@@ -63,11 +66,12 @@ public sealed class CosmosContainers
         ChannelTokens = client.GetContainer(databaseName, ChannelTokensName);
         Catalog = client.GetContainer(databaseName, CatalogName);
         InventoryLedger = client.GetContainer(databaseName, InventoryLedgerName);
+        Reports = client.GetContainer(databaseName, ReportsName);
     }
 
     /// <summary>All container names, in creation order: those of cosmos-containers.json (a test keeps them equal).</summary>
     public static IReadOnlyList<string> AllNames { get; } =
-        [OrdersName, ChannelEventsName, QuarantineName, InventoryEventsName, PriceChangesName, RegistryName, AlertsName, LeasesName, ChannelTokensName, CatalogName, InventoryLedgerName, ReviewDataName];
+        [OrdersName, ChannelEventsName, QuarantineName, InventoryEventsName, PriceChangesName, RegistryName, AlertsName, LeasesName, ChannelTokensName, CatalogName, InventoryLedgerName, ReportsName, ReviewDataName];
 
     public CosmosClient Client { get; }
 
@@ -94,6 +98,8 @@ public sealed class CosmosContainers
     public Container Catalog { get; }
 
     public Container InventoryLedger { get; }
+
+    public Container Reports { get; }
 
     /// <summary>
     /// The container's definition from <see cref="CosmosContainerDefinitions.Embedded"/>, the file the Bicep

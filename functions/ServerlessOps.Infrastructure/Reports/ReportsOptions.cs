@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ServerlessOps.Infrastructure.Reports;
+
+/// <summary>Section <c>Reports</c>: where report files are kept and how long a download link lives.</summary>
+public sealed class ReportsOptions : IValidatableObject
+{
+    public const string SectionName = "Reports";
+
+    /// <summary>
+    /// Blob container of report files (private; Bicep declares it in Azure, the archive creates it on first use locally).
+    /// Default <c>reports</c>; 3-63 lower-case letters, digits and dashes (Azure Storage's container rule).
+    /// </summary>
+    [Required]
+    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$")]
+    public string BlobContainer { get; set; } = "reports";
+
+    /// <summary>Lifetime of a download link when the caller asks for none. Default 15 minutes; 1 second to 1 hour.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The longest lifetime a caller may ask for. Default 1 hour; 1 second to 1 hour.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MaxLinkLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (LinkLifetime > MaxLinkLifetime)
+        {
+            yield return new ValidationResult(
+                $"Reports:LinkLifetime ({LinkLifetime}) is longer than Reports:MaxLinkLifetime ({MaxLinkLifetime}).", [nameof(LinkLifetime), nameof(MaxLinkLifetime)]);
+        }
+    }
+}
