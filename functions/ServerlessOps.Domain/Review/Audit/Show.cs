@@ -10,6 +10,9 @@ public static class Show
 {
     public static string Money(decimal amount) => Cents.Round(amount).ToString("0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>An input amount as the facts hold it (unrounded), to at most four decimals and at least two: 20.125, 12.30.</summary>
+    public static string Amount(decimal amount) => Math.Round(amount, 4, MidpointRounding.AwayFromZero).ToString("0.00##", CultureInfo.InvariantCulture);
+
     public static string Number(decimal value) => Math.Round(value, 4, MidpointRounding.AwayFromZero).ToString("0.####", CultureInfo.InvariantCulture);
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -22,7 +22,7 @@ public sealed class FeesAboveScheduleRuleTests
         Assert.Equal(23.47m, finding.Evidence.Numbers["feesCharged"]);
         Assert.Equal(20.125m, finding.Evidence.Numbers["feesScheduled"]);
         Assert.Contains("fee-rule:amazon:referral:all:2026-01-01", finding.Evidence.SourceRows);
-        Assert.Equal("23.47 charged − 20.13 scheduled = 3.35", finding.Formula);
+        Assert.Equal("23.47 charged − 20.125 scheduled = 3.35", finding.Formula);
     }
 
     [Fact]

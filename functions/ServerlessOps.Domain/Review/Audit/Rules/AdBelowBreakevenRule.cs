@@ -72,7 +72,7 @@ public sealed class AdBelowBreakevenRule : AuditRule
                 numbers.Add(N("breakevenRoas", 1m / margin));
             }
 
-            var formula = $"({Show.Money(spend)} spend − {Show.Money(sales)} attributed sales × {Show.Percent(Math.Max(margin, 0m))} margin) / {Show.Number(months)} months = {Show.Money(money)} (ROAS {Show.Number(roas)}, {breakeven})";
+            var formula = $"({Show.Amount(spend)} spend − {Show.Amount(sales)} attributed sales × {Show.Percent(Math.Max(margin, 0m))} margin) / {Show.Number(months)} months = {Show.Money(money)} (ROAS {Show.Number(roas)}, {breakeven})";
             var finding = NewFinding(
                 facts,
                 $"campaign {campaign.Key.Campaign} on {campaign.Key.Channel}",

@@ -41,7 +41,7 @@ public sealed class DeadStockRule : AuditRule
 
             var money = stock.OnHandAtMonthEnd * cost * rate;
             var lastSold = stock.LastSold is { } day ? "last sold " + Show.Day(day) : "no sale in the window";
-            var formula = $"{Show.Number(stock.OnHandAtMonthEnd)} on hand × {Show.Money(cost)} unit cost × {Show.Percent(rate)} carrying cost a month = {Show.Money(money)} ({lastSold}, nothing sold in the {DaysWithoutSale} days to {Show.Day(lastDay)})";
+            var formula = $"{Show.Number(stock.OnHandAtMonthEnd)} on hand × {Show.Amount(cost)} unit cost × {Show.Percent(rate)} carrying cost a month = {Show.Money(money)} ({lastSold}, nothing sold in the {DaysWithoutSale} days to {Show.Day(lastDay)})";
             var finding = NewFinding(
                 facts,
                 $"SKU {stock.Sku}",

@@ -48,7 +48,7 @@ public sealed class FeesAboveScheduleRule : AuditRule
                 row.Sku,
                 difference,
                 $"fees:{row.Channel.Slug()}",
-                $"{Show.Money(charged)} charged − {Show.Money(row.FeesScheduled)} scheduled = {Show.Money(difference)}",
+                $"{Show.Amount(charged)} charged − {Show.Amount(row.FeesScheduled)} scheduled = {Show.Money(difference)}",
                 [N("feesCharged", charged), N("feesScheduled", row.FeesScheduled), N("units", row.Units), N("revenue", row.Revenue)],
                 row.SourceRows.Concat(schedule));
             if (finding is not null)

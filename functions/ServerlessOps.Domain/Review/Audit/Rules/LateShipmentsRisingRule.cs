@@ -47,7 +47,7 @@ public sealed class LateShipmentsRisingRule : AuditRule
 
             var cost = facts.Policy.LateOrderCost(month.Channel);
             var money = excess * cost;
-            var formula = $"({Show.Number(month.LateShipments)} late − {Show.Percent(baselineRate)} baseline × {Show.Number(month.MerchantShippedOrders)} shipped) × {Show.Money(cost)} a late order = {Show.Money(money)} (late rate {Show.Percent(rate)})";
+            var formula = $"({Show.Number(month.LateShipments)} late − {Show.Percent(baselineRate)} baseline × {Show.Number(month.MerchantShippedOrders)} shipped) × {Show.Amount(cost)} a late order = {Show.Money(money)} (late rate {Show.Percent(rate)})";
             var finding = NewFinding(
                 facts,
                 $"late shipments on {month.Channel}",

@@ -49,7 +49,7 @@ public sealed class RefundSpikeRule : AuditRule
             }
 
             var money = row.Refunds - (baselineRate * row.Revenue);
-            var formula = $"{Show.Money(row.Refunds)} refunds − {Show.Percent(baselineRate)} baseline × {Show.Money(row.Revenue)} revenue = {Show.Money(money)} (refund rate {Show.Percent(rate)}, {Show.Number(excessUnits)} refunded units above baseline)";
+            var formula = $"{Show.Amount(row.Refunds)} refunds − {Show.Percent(baselineRate)} baseline × {Show.Amount(row.Revenue)} revenue = {Show.Money(money)} (refund rate {Show.Percent(rate)}, {Show.Number(excessUnits)} refunded units above baseline)";
             var finding = NewFinding(
                 facts,
                 $"SKU {row.Sku} on {row.Channel}",

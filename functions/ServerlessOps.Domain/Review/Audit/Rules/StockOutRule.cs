@@ -45,7 +45,7 @@ public sealed class StockOutRule : AuditRule
                 stock.Sku,
                 money,
                 $"stock-out:{stock.Sku}",
-                $"{Show.Number(stock.DaysOutOfStock)} days out × {Show.Number(stock.DailyVelocity)} units a day × {Show.Money(unit)} unit contribution = {Show.Money(money)}",
+                $"{Show.Number(stock.DaysOutOfStock)} days out × {Show.Number(stock.DailyVelocity)} units a day × {Show.Amount(unit)} unit contribution = {Show.Money(money)}",
                 [N("daysOutOfStock", stock.DaysOutOfStock), N("dailyVelocity", stock.DailyVelocity), N("unitContribution", unit), N("stockCoverDays", StockCoverDays)],
                 stock.SourceRows);
             if (finding is not null)

@@ -40,7 +40,7 @@ public sealed class UnmappedSkuSalesRule : AuditRule
                 row.Sku,
                 money,
                 $"unmapped:{row.Channel.Slug()}",
-                $"{Show.Money(row.Revenue)} revenue × {Show.Percent(margin)} typical contribution margin = {Show.Money(money)} ({Show.Number(row.Units)} units without cost or stock control)",
+                $"{Show.Amount(row.Revenue)} revenue × {Show.Percent(margin)} typical contribution margin = {Show.Money(money)} ({Show.Number(row.Units)} units without cost or stock control)",
                 [N("revenue", row.Revenue), N("units", row.Units), N("typicalContributionMarginRate", margin)],
                 row.SourceRows);
             if (finding is not null)
