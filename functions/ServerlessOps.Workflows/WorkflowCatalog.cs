@@ -1,4 +1,6 @@
 using Microsoft.DurableTask;
+using ServerlessOps.Workflows.MonthlyReview;
+using ServerlessOps.Workflows.MonthlyReview.Activities;
 using ServerlessOps.Workflows.OrderFlow;
 using ServerlessOps.Workflows.OrderFlow.Activities;
 
@@ -12,7 +14,7 @@ namespace ServerlessOps.Workflows;
 public static class WorkflowCatalog
 {
     /// <summary>Orchestrator classes (<see cref="TaskOrchestrator{TInput, TOutput}"/>); each is registered under its class name.</summary>
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(OrderFlowOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(OrderFlowOrchestrator), typeof(MonthlyReviewOrchestrator)];
 
     /// <summary>Activity classes (<see cref="TaskActivity{TInput, TOutput}"/>); each is registered under its class name.</summary>
     public static IReadOnlyList<Type> Activities { get; } =
@@ -21,6 +23,13 @@ public static class WorkflowCatalog
         typeof(ApplyStockMovementsActivity),
         typeof(RaiseOrderAlertActivity),
         typeof(RecordFlowExceptionActivity),
+        typeof(AggregateChannelActivity),
+        typeof(AssembleReviewFactsActivity),
+        typeof(AuditReviewActivity),
+        typeof(PrioritizeReviewActivity),
+        typeof(BuildReviewAlertsActivity),
+        typeof(ScaleReviewActivity),
+        typeof(PublishReviewActivity),
     ];
 
     /// <summary>Adds every orchestrator and activity to <paramref name="registry"/> under its class name.</summary>

@@ -48,4 +48,10 @@ public enum AlertKind
 
     /// <summary>Stock pushes that would drop many of a brand's listings to zero at once are held for confirmation.</summary>
     PushHeld,
+
+    /// <summary>The monthly review put a fix on the roadmap and named this owner for it.</summary>
+    ReviewActionAssigned,
+
+    /// <summary>A daily check from a monthly review's roadmap failed (stock cover, campaign breakeven, fees, floor, late shipments, unmapped SKUs, refunds).</summary>
+    ReviewRuleBreached,
 }

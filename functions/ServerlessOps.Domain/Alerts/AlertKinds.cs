@@ -25,6 +25,8 @@ public static class AlertKinds
         new(AlertKind.CadenceLapsed, "cadence-lapsed", "Recurring process lapsed", BrandSignal.Finance, AlertSeverity.Warning),
         new(AlertKind.PrivacyExportReady, "privacy-export-ready", "Buyer data export ready", BrandSignal.Data, AlertSeverity.Info),
         new(AlertKind.PushHeld, "push-held", "Stock pushes held: many listings would drop to zero", BrandSignal.Inventory, AlertSeverity.Critical),
+        new(AlertKind.ReviewActionAssigned, "review-action-assigned", "Monthly review assigned a fix", BrandSignal.Finance, AlertSeverity.Info),
+        new(AlertKind.ReviewRuleBreached, "review-rule-breached", "A monthly review check failed", BrandSignal.Finance, AlertSeverity.Warning),
     }.ToFrozenDictionary(i => i.Kind);
 
     private static readonly FrozenDictionary<string, AlertKind> _bySlug =

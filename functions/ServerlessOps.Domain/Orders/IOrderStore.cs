@@ -27,6 +27,14 @@ public interface IOrderStore
     /// </summary>
     Task<Versioned<StoredOrder>> ReplaceAsync(StoredOrder order, string ifMatchETag, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The brand's orders placed in [<paramref name="from"/>, <paramref name="until"/>), of one channel when
+    /// <paramref name="channel"/> is set: one single-partition query per UTC month the window touches, oldest month first
+    /// and oldest order first within it, read page by page, so a caller that aggregates never holds a brand's history.
+    /// </summary>
+    IAsyncEnumerable<StoredOrder> StreamPlacedAsync(
+        string brandId, DateTimeOffset from, DateTimeOffset until, Channels.SalesChannel? channel = null, CancellationToken cancellationToken = default);
+
     /// <summary>The brand's orders placed on one UTC day, newest first (a single-partition query).</summary>
     Task<IReadOnlyList<StoredOrder>> ListPlacedOnAsync(string brandId, DateOnly day, CancellationToken cancellationToken = default);
 }

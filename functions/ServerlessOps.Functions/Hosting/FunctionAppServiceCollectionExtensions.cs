@@ -14,6 +14,7 @@ using ServerlessOps.Infrastructure.Ingestion;
 using ServerlessOps.Infrastructure.Inventory;
 using ServerlessOps.Infrastructure.Privacy;
 using ServerlessOps.Infrastructure.Push;
+using ServerlessOps.Infrastructure.Review.Operations;
 using ServerlessOps.Infrastructure.Review.Data;
 using ServerlessOps.Infrastructure.Storage;
 using ServerlessOps.Infrastructure.Tokens;
@@ -58,6 +59,12 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<IQueueFunction, PushInventory>();
         services.AddListingDrift(configuration);
         services.AddSingleton<ITimerFunction, RepairListingDrift>();
+        services.AddMonthlyReview();
+        services.AddSingleton<MonthlyReviewStarter>();
+        services.AddSingleton<ITimerFunction, StartMonthlyReviews>();
+        services.AddSingleton<ITimerFunction, WatchReviewCadence>();
+        services.AddSingleton<ITimerFunction, WriteDailyReports>();
+        services.AddSingleton<ITimerFunction, WriteWeeklyReports>();
 
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CallerResolver>();

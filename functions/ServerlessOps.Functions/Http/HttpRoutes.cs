@@ -7,6 +7,7 @@ using ServerlessOps.Functions.Api.Connections;
 using ServerlessOps.Functions.Api.Drift;
 using ServerlessOps.Functions.Api.OrderFlow;
 using ServerlessOps.Functions.Api.Privacy;
+using ServerlessOps.Functions.Api.Reviews;
 using ServerlessOps.Functions.Api.Pushes;
 using ServerlessOps.Functions.Api.Stock;
 using ServerlessOps.Functions.Local;
@@ -61,6 +62,9 @@ public static class HttpRoutes
         ListImports.Route,
         GetImport.Route,
         GetCatalogItem.Route,
+        GetLatestReview.Route,
+        StartReview.Route,
+        GetReview.Route,
         Health.Route,
         OpenApiDocument.Route,
         GetInstanceStatus.Route,

@@ -132,6 +132,32 @@ internal sealed class CosmosDocuments<TDocument>(Container container, int pageSi
         }
     }
 
+    /// <summary>See <see cref="SinglePartitionQuery.StreamAsync{T}"/>: one page in memory at a time.</summary>
+    public IAsyncEnumerable<TDocument> StreamAsync(
+        string partitionKey,
+        string documentType,
+        string? filter,
+        string orderBy,
+        IReadOnlyList<KeyValuePair<string, object>> parameters,
+        CancellationToken cancellationToken)
+    {
+        var operation = new CosmosOperation("query", container.Id, partitionKey);
+        return SinglePartitionQuery.StreamAsync<TDocument>(
+            container, partitionKey, documentType, filter, orderBy, parameters, pageSize, logger,
+            async read =>
+            {
+                try
+                {
+                    return await read();
+                }
+                catch (Exception ex) when (CosmosFailures.TryTranslate(ex, operation, logger, cancellationToken, out var translated))
+                {
+                    throw translated;
+                }
+            },
+            cancellationToken);
+    }
+
     /// <summary>See <see cref="SinglePartitionQuery.ReadAllAsync{T}"/>.</summary>
     public async Task<IReadOnlyList<TDocument>> QueryAsync(
         string partitionKey,

@@ -57,4 +57,55 @@ internal static class SinglePartitionQuery
         logger.QueryCompleted(container.Id, partitionKey, results.Count, pages, charge);
         return results;
     }
+
+    /// <summary>
+    /// As <see cref="ReadAllAsync{T}"/>, but yields each page's documents as the page arrives, so a caller that
+    /// aggregates holds one page at a time, never the partition. <paramref name="translate"/> turns an SDK failure of a
+    /// page read into the store's exception (an iterator cannot catch around a yield).
+    /// </summary>
+    public static async IAsyncEnumerable<T> StreamAsync<T>(
+        Container container,
+        string partitionKey,
+        string documentType,
+        string? filter,
+        string orderBy,
+        IReadOnlyList<KeyValuePair<string, object>> parameters,
+        int pageSize,
+        ILogger logger,
+        Func<Func<Task<FeedResponse<T>>>, Task<FeedResponse<T>>> translate,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(translate);
+        var text = $"SELECT * FROM c WHERE c.pk = @pk AND c.type = @type{(filter is null ? string.Empty : $" AND {filter}")} ORDER BY {orderBy}";
+        var query = new QueryDefinition(text).WithParameter("@pk", partitionKey).WithParameter("@type", documentType);
+        foreach (var (name, value) in parameters)
+        {
+            query = query.WithParameter(name, value);
+        }
+
+        var options = new QueryRequestOptions
+        {
+            PartitionKey = new PartitionKey(partitionKey),
+            EnableOptimisticDirectExecution = true,
+            MaxItemCount = pageSize,
+        };
+
+        var count = 0;
+        var pages = 0;
+        var charge = 0d;
+        using var iterator = container.GetItemQueryIterator<T>(query, requestOptions: options);
+        while (iterator.HasMoreResults)
+        {
+            var page = await translate(() => iterator.ReadNextAsync(cancellationToken));
+            pages++;
+            charge += page.RequestCharge;
+            foreach (var item in page)
+            {
+                count++;
+                yield return item;
+            }
+        }
+
+        logger.QueryCompleted(container.Id, partitionKey, count, pages, charge);
+    }
 }

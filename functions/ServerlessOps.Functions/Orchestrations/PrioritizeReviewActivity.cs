@@ -1,0 +1,14 @@
+using Microsoft.Azure.Functions.Worker;
+using ServerlessOps.Domain.Review.Cycle;
+using ServerlessOps.Workflows.MonthlyReview.Activities;
+using Review = ServerlessOps.Workflows.MonthlyReview.Activities;
+
+namespace ServerlessOps.Functions.Orchestrations;
+
+/// <summary>The Functions host's trigger for <see cref="Review.PrioritizeReviewActivity"/>.</summary>
+public static class PrioritizeReviewActivity
+{
+    [Function(nameof(PrioritizeReviewActivity))]
+    public static Task<PhaseRef> RunAsync([ActivityTrigger] ReviewRun input, FunctionContext context) =>
+        FunctionActivityContext.RunAsync<Review.PrioritizeReviewActivity, ReviewRun, PhaseRef>(context, input);
+}

@@ -1,0 +1,68 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Review.Report;
+using ServerlessOps.Infrastructure.Review.Facts;
+using ServerlessOps.Infrastructure.Review.Operations;
+using ServerlessOps.Standalone.Timers;
+
+namespace ServerlessOps.Functions.Timers;
+
+/// <summary>
+/// Hourly in UTC: for each brand whose local time has passed <see cref="MonthlyReviewOptions.ReportHour"/>, writes
+/// yesterday's daily report (its local date) unless the archive has it, and with it enforces the alert rules of the
+/// brand's latest roadmap (<see cref="OperatingReports.WriteDailyAsync"/>). A brand that fails is tried again next hour.
+/// </summary>
+public sealed class WriteDailyReports(
+    IBrandDirectorySource brands, IServiceProvider services, IOptionsMonitor<MonthlyReviewOptions> options, TimeProvider time, ILogger<WriteDailyReports> logger)
+    : ITimerFunction
+{
+    /// <summary>Minute 45 of every hour (NCRONTAB with seconds, UTC).</summary>
+    public const string Cron = "0 45 * * * *";
+
+    public string Name => nameof(WriteDailyReports);
+
+    public string Schedule => Cron;
+
+    [Function(nameof(WriteDailyReports))]
+    public Task RunAsync([TimerTrigger(Cron)] TimerInfo timer, CancellationToken cancellationToken) => RunAsync(cancellationToken);
+
+    public Task RunAsync(CancellationToken cancellationToken) => options.CurrentValue.TimersEnabled ? WriteAsync(cancellationToken) : Task.CompletedTask;
+
+    /// <returns>How many reports were written.</returns>
+    public async Task<int> WriteAsync(CancellationToken cancellationToken)
+    {
+        // Resolved when run, not when the timer is built: the archive and review stores are registered by their own parts.
+        var reports = services.GetRequiredService<OperatingReports>();
+        var archive = services.GetRequiredService<IReportArchive>();
+        var now = time.GetUtcNow();
+        var written = 0;
+        foreach (var brand in brands.Current.Brands.Values.OrderBy(b => b.Id, StringComparer.Ordinal))
+        {
+            var local = TimeZoneInfo.ConvertTime(now, ReviewFactsBuilder.TimeZoneOf(brand));
+            if (local.Hour < options.CurrentValue.ReportHour)
+            {
+                continue;
+            }
+
+            var yesterday = DateOnly.FromDateTime(local.DateTime).AddDays(-1);
+            try
+            {
+                if (await archive.GetAsync(brand.Id, ReportKind.Daily, yesterday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), cancellationToken) is not null)
+                {
+                    continue;
+                }
+
+                var entry = await reports.WriteDailyAsync(brand.Id, yesterday, cancellationToken);
+                logger.ReportWritten("Daily", brand.Id, entry.Period, entry.Version);
+                written++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.BrandFailed(e, "The daily report", brand.Id);
+            }
+        }
+
+        return written;
+    }
+}

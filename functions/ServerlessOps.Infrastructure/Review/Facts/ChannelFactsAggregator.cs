@@ -1,0 +1,352 @@
+using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Catalog;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Orders;
+using ServerlessOps.Domain.Pricing;
+using ServerlessOps.Domain.Review;
+using ServerlessOps.Domain.Review.Report;
+
+namespace ServerlessOps.Infrastructure.Review.Facts;
+
+/// <summary>
+/// Folds one channel's orders, one at a time as they stream, into <see cref="ChannelPartialFacts"/>. Per order line:
+/// <list type="bullet">
+/// <item>month = the order's creation month in the brand's time zone; money converted at the rate of that local day;</item>
+/// <item>sold units = quantity − cancelled (all unshipped units when the channel cancelled the order whole);</item>
+/// <item>revenue = sold × unit price − discount share (the line's discount pro rata to sold units, plus the order-level
+/// discount shared by sold gross); tax and shipping excluded;</item>
+/// <item>COGS = sold × the unit cost in effect at the order's time; scheduled fees and the floor from
+/// <see cref="PriceGuardrail.CheckOrder"/> with the channel's fee schedule and the brand's margin floor (the one rule);</item>
+/// <item>charged fees = the order's <see cref="Order.Fees"/> shared by net among its lines, where it has any;</item>
+/// <item>refunds = line refunds (tax excluded) recorded before the window's end.</item>
+/// </list>
+/// Lines whose price the channel withheld are counted in <see cref="LinesWithoutPrice"/> and left out of the money.
+/// </summary>
+public sealed class ChannelFactsAggregator(
+    ReviewWindow window, SalesChannel channel, BrandPolicy policy, ExchangeRateBook rates, ReviewCatalogCache catalog, TextWriter? pnlLines = null)
+{
+    private readonly Dictionary<(ReviewMonth, string, bool), SkuMonthTotals> _sales = [];
+    private readonly Dictionary<ReviewMonth, ChannelMonthTotals> _months = [];
+    private readonly Dictionary<(string, DateOnly), SkuDaySales> _days = [];
+    private readonly Dictionary<string, DateOnly> _lastSold = new(StringComparer.Ordinal);
+    private readonly List<Restatement> _restatements = [];
+
+    public long OrdersRead { get; private set; }
+
+    public long LinesRead { get; private set; }
+
+    public long LinesWithoutPrice { get; private set; }
+
+    public long PnlRows { get; private set; }
+
+    public async Task AddAsync(Order order, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var month = window.MonthOf(order.PlacedAt);
+        if (order.Channel != channel || month < window.FirstMonth || month > window.Month)
+        {
+            return;
+        }
+
+        OrdersRead++;
+        LinesRead += order.Lines.Count;
+        var day = window.LocalDay(order.PlacedAt);
+        var rate = rates.RateToBase(order.Currency, day);
+        var totals = MonthTotals(month);
+        totals.Orders++;
+        totals.CountDay(day);
+
+        var lines = await PriceLinesAsync(order, day, cancellationToken);
+        var refunds = order.Refunds.Where(r => r.RefundedAt < window.Until).ToList();
+        if (lines.All(l => l.Sold == 0) || order.ChannelFacts.Cancelled)
+        {
+            totals.CancelledOrders++;
+        }
+        else
+        {
+            CountShipping(order, lines, totals);
+        }
+
+        if (refunds.Count > 0)
+        {
+            totals.RefundedOrders++;
+        }
+
+        AddRestatements(order, month, rate);
+        var chargedShares = ShareChargedFees(order, lines, rate);
+        var skusCounted = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var refunded = refunds.SelectMany(r => r.Lines).Where(r => r.LineId == line.Line.LineId).ToList();
+            var refundMoney = refunded.Sum(r => r.Amount) * rate;
+            var sku = Totals(month, line.Sku, line.Listing is not null);
+            sku.CancelledUnits += line.Line.Quantity - line.Sold;
+            sku.RefundedUnits += refunded.Sum(r => r.Quantity);
+            sku.Refunds += refundMoney;
+            if (line.Sold > 0 && skusCounted.Add(line.Sku))
+            {
+                sku.Orders++;
+            }
+
+            if (line.Net is not { } net)
+            {
+                LinesWithoutPrice++;
+                continue;
+            }
+
+            var revenue = net * rate;
+            var cogs = line.UnitCostBase is { } unitCost ? line.Sold * unitCost : 0m;
+            var scheduled = line.ScheduledFees * rate;
+            sku.Units += line.Sold;
+            sku.Revenue += revenue;
+            sku.Cogs += cogs;
+            sku.UnitsWithoutCost += line.UnitCostBase is null ? line.Sold : 0;
+            sku.FeesScheduled += scheduled;
+            if (chargedShares?[i] is { } charged)
+            {
+                sku.FeesCharged = (sku.FeesCharged ?? 0m) + charged;
+            }
+
+            if (line.BelowFloorBy is { } shortfall)
+            {
+                sku.UnitsBelowFloor += line.Sold;
+                sku.FloorShortfall += shortfall * line.Sold * rate;
+            }
+
+            if (line.Sold > 0)
+            {
+                sku.AddSource($"order:{order.Id}:line:{line.Line.LineId}");
+                AddDay(line, day, revenue, cogs, scheduled);
+            }
+
+            if (month == window.Month && pnlLines is not null && (line.Sold > 0 || refundMoney != 0m || chargedShares?[i] is not null))
+            {
+                await pnlLines.WriteLineAsync(PnlLinesCsv.Row(order.Id, line.Line.LineId, channel, line.Sku, month, revenue, cogs, scheduled, chargedShares?[i], refundMoney).AsMemory(), cancellationToken);
+                PnlRows++;
+            }
+        }
+    }
+
+    public ChannelPartialFacts Result()
+    {
+        var sales = _sales.Values.Select(s => s.ToFacts())
+            .OrderBy(s => s.Month).ThenBy(s => s.Sku, StringComparer.Ordinal).ThenBy(s => s.Mapped).ToList();
+        var months = _months.Values.OrderBy(m => m.Month)
+            .Select(m => m.ToFacts(channel, [.. sales.Where(s => s.Month == m.Month)]))
+            .ToList();
+        return new ChannelPartialFacts(
+            channel, sales, months,
+            [.. _days.Values.OrderBy(d => d.Sku, StringComparer.Ordinal).ThenBy(d => d.Day)],
+            new SortedDictionary<string, DateOnly>(_lastSold, StringComparer.Ordinal),
+            [.. _restatements.OrderBy(r => r.RecordedAt).ThenBy(r => r.SourceRow, StringComparer.Ordinal)],
+            OrdersRead, LinesRead, PnlRows);
+    }
+
+    private ChannelMonthTotals MonthTotals(ReviewMonth month)
+    {
+        if (!_months.TryGetValue(month, out var totals))
+        {
+            totals = new ChannelMonthTotals(month);
+            _months[month] = totals;
+        }
+
+        return totals;
+    }
+
+    private SkuMonthTotals Totals(ReviewMonth month, string sku, bool mapped)
+    {
+        if (!_sales.TryGetValue((month, sku, mapped), out var totals))
+        {
+            totals = new SkuMonthTotals(month, channel, sku, mapped);
+            _sales[(month, sku, mapped)] = totals;
+        }
+
+        return totals;
+    }
+
+    /// <summary>Each line resolved and priced: sold units, net, cost and the pricing rule's fees and floor, in the order's currency.</summary>
+    private async Task<List<PricedOrderLine>> PriceLinesAsync(Order order, DateOnly day, CancellationToken cancellationToken)
+    {
+        var orderRate = rates.RateToBase(order.Currency, day);
+        var lines = new List<PricedOrderLine>(order.Lines.Count);
+        foreach (var line in order.Lines)
+        {
+            var listing = await catalog.ListingAsync(channel, line.Sku, cancellationToken);
+            var cost = listing is null ? null : await catalog.CostAtAsync(listing.Sku, order.PlacedAt, cancellationToken);
+            var cancelled = order.ChannelFacts.Cancelled ? Math.Max(line.QuantityCancelled, line.Quantity - line.QuantityShipped) : line.QuantityCancelled;
+            var sold = Math.Max(0, line.Quantity - Math.Min(line.Quantity, cancelled));
+            decimal? costBase = cost is null ? null : cost.Amount * rates.RateToBase(cost.Currency, day);
+            decimal? mapInOrderCurrency = listing?.MinimumAdvertisedPrice is { } map ? map * rates.RateToBase(listing.Currency, day) / orderRate : null;
+            lines.Add(new PricedOrderLine(line, listing, listing?.Sku ?? line.Sku, sold, costBase, costBase / orderRate, mapInOrderCurrency));
+        }
+
+        ShareDiscounts(order, lines);
+        var priced = lines.Where(l => l.Sold > 0 && l.Net is not null).ToList();
+        if (priced.Count > 0)
+        {
+            var fees = await catalog.FeesAsync(channel, cancellationToken);
+            var verdict = PriceGuardrail.CheckOrder(
+                [.. priced.Select(l => new PricedLine(l.Line.LineId, l.Sold, l.Line.UnitPrice!.Value, Math.Max(0m, l.DiscountShare), l.TaxShare, l.Listing?.Category, l.MapInOrderCurrency, l.UnitCostInOrderCurrency))],
+                Math.Min(policy.MarginFloorPercent, MaxMarginFloorPercent), fees, order.Currency, order.PlacedAt);
+            for (var i = 0; i < priced.Count; i++)
+            {
+                var v = verdict.Lines[i];
+                priced[i].ScheduledFees = v.Fees;
+                priced[i].BelowFloorBy = v.BelowFloor && v.Floor is { } floor ? floor - v.UnitNet : null;
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>The pricing rule takes floors under 100 %; a policy of exactly 100 % is checked just under it.</summary>
+    private const decimal MaxMarginFloorPercent = 99.99m;
+
+    /// <summary>Line discounts pro rata to sold units; the order-level discount by sold gross, the last priced line taking the remainder.</summary>
+    private static void ShareDiscounts(Order order, List<PricedOrderLine> lines)
+    {
+        var gross = lines.Select(l => l.Line.UnitPrice is { } price ? l.Sold * price : 0m).ToArray();
+        var totalGross = gross.Sum();
+        var left = order.OrderDiscount;
+        var lastPriced = lines.FindLastIndex(l => l.Line.UnitPrice is not null && l.Sold > 0);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Line.UnitPrice is null || line.Line.Discount is null)
+            {
+                continue;
+            }
+
+            var share = line.Line.Quantity == 0 ? 0m : line.Line.Discount.Value * line.Sold / line.Line.Quantity;
+            var orderShare = i == lastPriced ? left : totalGross == 0m ? 0m : order.OrderDiscount * gross[i] / totalGross;
+            left -= orderShare;
+            line.DiscountShare = share + orderShare;
+            line.TaxShare = line.Line.Tax is { } tax && line.Line.Quantity > 0 ? tax * line.Sold / line.Line.Quantity : null;
+            line.Net = (line.Sold * line.Line.UnitPrice.Value) - line.DiscountShare;
+        }
+    }
+
+    /// <summary>The order's charged fees (base currency) shared by line net; null when the order carries none.</summary>
+    private static decimal?[]? ShareChargedFees(Order order, List<PricedOrderLine> lines, decimal rate)
+    {
+        if (order.Fees.Count == 0)
+        {
+            return null;
+        }
+
+        var total = order.Fees.Sum(f => f.Amount) * rate;
+        var shares = new decimal?[lines.Count];
+        var nets = lines.Select(l => l.Sold > 0 && l.Net is { } n ? n : 0m).ToArray();
+        var contributing = Enumerable.Range(0, lines.Count).Where(i => lines[i].Sold > 0 && lines[i].Net is not null).ToList();
+        if (contributing.Count == 0)
+        {
+            contributing = [.. Enumerable.Range(0, lines.Count)];
+        }
+
+        var netSum = contributing.Sum(i => nets[i]);
+        var left = total;
+        foreach (var i in contributing)
+        {
+            var share = i == contributing[^1] ? left : netSum == 0m ? total / contributing.Count : total * nets[i] / netSum;
+            shares[i] = share;
+            left -= share;
+        }
+
+        return shares;
+    }
+
+    /// <summary>
+    /// Merchant-fulfilled orders (a line not shipped by the channel) against their ship-by: placed + the brand's
+    /// ship-within promise. Shipped after it, or still unshipped when it passed before the window's end, is late.
+    /// </summary>
+    private void CountShipping(Order order, List<PricedOrderLine> lines, ChannelMonthTotals totals)
+    {
+        if (lines.All(l => l.Listing?.ChannelFulfilled == true))
+        {
+            return;
+        }
+
+        var shipBy = order.PlacedAt + policy.DefaultShipWithin;
+        var shippedAt = order.Shipping?.Shipments.Where(s => s.IsShipped && s.ShippedAt is not null).Min(s => s.ShippedAt);
+        if (shippedAt is { } shipped)
+        {
+            totals.MerchantShippedOrders++;
+            if (shipped > shipBy)
+            {
+                totals.AddLate($"order:{order.Id}");
+            }
+        }
+        else if (order.Lines.All(l => l.QuantityShipped == 0) && shipBy < window.Until)
+        {
+            totals.MerchantShippedOrders++;
+            totals.AddLate($"order:{order.Id}");
+        }
+    }
+
+    private void AddRestatements(Order order, ReviewMonth month, decimal rate)
+    {
+        if (month >= window.Month || month < window.Month.AddMonths(-ReviewWindow.RestatementMonths))
+        {
+            return;
+        }
+
+        foreach (var refund in order.Refunds.Where(r => window.MonthOf(r.RefundedAt) == window.Month))
+        {
+            _restatements.Add(new Restatement(order.Id, month, "refund", -(refund.Amount - refund.Tax) * rate, refund.RefundedAt, $"order:{order.Id}:refund:{refund.Id}"));
+        }
+    }
+
+    private void AddDay(PricedOrderLine line, DateOnly day, decimal revenue, decimal cogs, decimal scheduled)
+    {
+        if (!_lastSold.TryGetValue(line.Sku, out var last) || day > last)
+        {
+            _lastSold[line.Sku] = day;
+        }
+
+        if (day < window.VelocityFrom || day > window.LastDay)
+        {
+            return;
+        }
+
+        var known = line.UnitCostBase is not null;
+        var current = _days.GetValueOrDefault((line.Sku, day)) ?? new SkuDaySales(line.Sku, day, 0, 0m, 0m, 0, 0m, 0m);
+        _days[(line.Sku, day)] = current with
+        {
+            Units = current.Units + line.Sold,
+            Revenue = current.Revenue + revenue,
+            Cogs = current.Cogs + cogs,
+            UnitsWithCost = current.UnitsWithCost + (known ? line.Sold : 0),
+            RevenueWithCost = current.RevenueWithCost + (known ? revenue : 0m),
+            FeesWithCost = current.FeesWithCost + (known ? scheduled : 0m),
+        };
+    }
+
+    private sealed class PricedOrderLine(OrderLine line, ReviewListing? listing, string sku, int sold, decimal? unitCostBase, decimal? unitCostInOrderCurrency, decimal? mapInOrderCurrency)
+    {
+        public OrderLine Line => line;
+
+        public ReviewListing? Listing => listing;
+
+        public string Sku => sku;
+
+        public int Sold => sold;
+
+        public decimal? UnitCostBase => unitCostBase;
+
+        public decimal? UnitCostInOrderCurrency => unitCostInOrderCurrency;
+
+        public decimal? MapInOrderCurrency => mapInOrderCurrency;
+
+        public decimal DiscountShare { get; set; }
+
+        public decimal? TaxShare { get; set; }
+
+        /// <summary>Sold × unit price − discount share, order currency; null when the price or discount is withheld.</summary>
+        public decimal? Net { get; set; }
+
+        public decimal ScheduledFees { get; set; }
+
+        public decimal? BelowFloorBy { get; set; }
+    }
+}
