@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Catalog.Import;
@@ -59,6 +60,12 @@ public sealed class PostImport(CatalogImporter importer, IOptions<CatalogOptions
         var (limit, setting) = kind.IsReviewHistory()
             ? (historyOptions.Value.MaxImportBytes, "ReviewImport:MaxImportBytes")
             : (options.Value.MaxImportBytes, "Catalog:MaxImportBytes");
+        // Kestrel refuses bodies past 30 MB by default, under the history limit; the endpoint's own limit decides instead.
+        if (http.Request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limit;
+        }
+
         var body = await WebhookBodyReader.ReadAsync(http.Request, limit, cancellationToken);
         if (body is null)
         {
