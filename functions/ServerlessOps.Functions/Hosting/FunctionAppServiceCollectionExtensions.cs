@@ -14,6 +14,7 @@ using ServerlessOps.Infrastructure.Ingestion;
 using ServerlessOps.Infrastructure.Inventory;
 using ServerlessOps.Infrastructure.Privacy;
 using ServerlessOps.Infrastructure.Push;
+using ServerlessOps.Infrastructure.Reports;
 using ServerlessOps.Infrastructure.Review.Operations;
 using ServerlessOps.Infrastructure.Review.Data;
 using ServerlessOps.Infrastructure.Storage;
@@ -59,6 +60,7 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<IQueueFunction, PushInventory>();
         services.AddListingDrift(configuration);
         services.AddSingleton<ITimerFunction, RepairListingDrift>();
+        services.AddReports();
         services.AddMonthlyReview();
         services.AddSingleton<MonthlyReviewStarter>();
         services.AddSingleton<ITimerFunction, StartMonthlyReviews>();

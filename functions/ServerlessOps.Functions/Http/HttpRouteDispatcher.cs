@@ -68,10 +68,9 @@ public sealed class HttpRouteDispatcher
             return Problems.Result(Problems.CallerUnauthenticated, detail);
         }
 
-        var role = route.Access.Role!.Value;
-        if (!caller.Holds(role))
+        if (!route.Access.Roles.Any(caller.Holds))
         {
-            _logger.CallerForbidden(route.Name, caller.Name, $"lacks role {role}");
+            _logger.CallerForbidden(route.Name, caller.Name, $"lacks role {route.Access}");
             return Problems.Result(Problems.ForbiddenRole, $"{route.Name} needs the {route.Access} role; {caller.Name} holds {Describe(caller.Roles)}.");
         }
 

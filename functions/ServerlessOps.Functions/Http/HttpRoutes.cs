@@ -9,6 +9,7 @@ using ServerlessOps.Functions.Api.OrderFlow;
 using ServerlessOps.Functions.Api.Privacy;
 using ServerlessOps.Functions.Api.Reviews;
 using ServerlessOps.Functions.Api.Pushes;
+using ServerlessOps.Functions.Api.Reports;
 using ServerlessOps.Functions.Api.Stock;
 using ServerlessOps.Functions.Local;
 using ServerlessOps.Functions.Webhooks;
@@ -62,6 +63,10 @@ public static class HttpRoutes
         ListImports.Route,
         GetImport.Route,
         GetCatalogItem.Route,
+        ListReports.Route,
+        GetLatestMonthlyReport.Route,
+        CreateReportLink.Route,
+        ListReportLinks.Route,
         GetLatestReview.Route,
         StartReview.Route,
         GetReview.Route,
