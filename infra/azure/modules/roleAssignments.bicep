@@ -60,7 +60,9 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
 }
 
 // Owner rather than Contributor: the Functions host manages blob leases and the deployment package
-// container with it, as the Functions identity-based host storage guidance requires.
+// container with it, as the Functions identity-based host storage guidance requires. It also allows
+// generateUserDelegationKey (as Contributor does), which signs the report download links (user-delegation
+// SAS, read only, one blob, at most an hour): no other role is needed for them.
 resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   name: guid(storage.id, identityId, roles.storageBlobDataOwner)
