@@ -12,6 +12,7 @@ using ServerlessOps.Infrastructure.Catalog;
 using ServerlessOps.Infrastructure.Drift;
 using ServerlessOps.Infrastructure.Ingestion;
 using ServerlessOps.Infrastructure.Inventory;
+using ServerlessOps.Infrastructure.Pricing;
 using ServerlessOps.Infrastructure.Privacy;
 using ServerlessOps.Infrastructure.Push;
 using ServerlessOps.Infrastructure.Reports;
@@ -58,6 +59,7 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddReviewData(configuration);
         services.AddInventoryPush(configuration);
         services.AddSingleton<IQueueFunction, PushInventory>();
+        services.AddPricing(configuration);
         services.AddListingDrift(configuration);
         services.AddSingleton<ITimerFunction, RepairListingDrift>();
         services.AddReports();

@@ -6,6 +6,7 @@ using ServerlessOps.Functions.Api.Catalog;
 using ServerlessOps.Functions.Api.Connections;
 using ServerlessOps.Functions.Api.Drift;
 using ServerlessOps.Functions.Api.OrderFlow;
+using ServerlessOps.Functions.Api.Prices;
 using ServerlessOps.Functions.Api.Privacy;
 using ServerlessOps.Functions.Api.Reviews;
 using ServerlessOps.Functions.Api.Pushes;
@@ -59,6 +60,8 @@ public static class HttpRoutes
         RunBackstop.Route,
         GetDrift.Route,
         RunDrift.Route,
+        SetPrice.Route,
+        ListPriceOverrides.Route,
         PostImport.Route,
         ListImports.Route,
         GetImport.Route,

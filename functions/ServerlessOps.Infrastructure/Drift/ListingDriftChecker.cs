@@ -9,6 +9,7 @@ using ServerlessOps.Domain.Inventory;
 using ServerlessOps.Domain.Inventory.Drift;
 using ServerlessOps.Infrastructure.Catalog;
 using ServerlessOps.Infrastructure.Channels;
+using ServerlessOps.Infrastructure.Pricing;
 using ServerlessOps.Infrastructure.Push;
 
 namespace ServerlessOps.Infrastructure.Drift;
@@ -22,7 +23,7 @@ namespace ServerlessOps.Infrastructure.Drift;
 /// "unchanged" check and Shopify's compare-and-set see the truth about the channel) and is marked dirty, and the push
 /// worker pushes the quantity it computes now. Every repair is audited; a listing repaired
 /// <see cref="DriftOptions.RepeatedRepairs"/> times within <see cref="DriftOptions.RepeatedWindow"/> alerts its inventory
-/// owner (de-duplicated by the alerts). A price read goes through the pricing guardrail (ListingDriftChecker.Price.cs).
+/// owner (de-duplicated by the alerts). A price read goes through the observed-price guard (ListingDriftChecker.Price.cs).
 /// </summary>
 public sealed partial class ListingDriftChecker(
     DriftStore store,
@@ -31,11 +32,10 @@ public sealed partial class ListingDriftChecker(
     ListingPushWorker worker,
     ListingQuantityCalculator calculator,
     ListingReadClients readers,
-    IInventoryLedgerStore ledger,
+    ObservedPriceGuard priceGuard,
     IBrandDirectorySource brands,
     IAlertRaiser alerts,
     IOptionsMonitor<DriftOptions> options,
-    IOptions<InventoryPushOptions> pushOptions,
     TimeProvider time,
     ILogger<ListingDriftChecker> logger)
 {

@@ -7,6 +7,7 @@ using ServerlessOps.Domain.Orders;
 using ServerlessOps.Domain.Pricing;
 using ServerlessOps.Domain.Privacy;
 using ServerlessOps.Infrastructure.Channels;
+using ServerlessOps.Infrastructure.Pricing;
 using ServerlessOps.Infrastructure.Privacy;
 using ServerlessOps.Infrastructure.Storage;
 
@@ -25,6 +26,7 @@ public sealed class DeliveryProcessor
     private readonly OrderConverger _converger;
     private readonly IInventoryEventStore _inventory;
     private readonly IPriceChangeStore _prices;
+    private readonly ObservedPriceGuard _priceGuard;
     private readonly ChannelOrderReaders _readers;
     private readonly DeliveryRecorder _recorder;
     private readonly PrivacyRequestProcessor _privacy;
@@ -36,6 +38,7 @@ public sealed class DeliveryProcessor
         OrderConverger converger,
         IInventoryEventStore inventory,
         IPriceChangeStore prices,
+        ObservedPriceGuard priceGuard,
         ChannelOrderReaders readers,
         DeliveryRecorder recorder,
         PrivacyRequestProcessor privacy,
@@ -46,6 +49,7 @@ public sealed class DeliveryProcessor
         _converger = converger;
         _inventory = inventory;
         _prices = prices;
+        _priceGuard = priceGuard;
         _readers = readers;
         _recorder = recorder;
         _privacy = privacy;
@@ -146,6 +150,7 @@ public sealed class DeliveryProcessor
                 foreach (var change in report.Changes)
                 {
                     await _prices.RecordAsync(change, cancellationToken);
+                    await _priceGuard.GuardAsync(change, cancellationToken);
                 }
 
                 return new ProcessingResult(DeliveryOutcome.Applied, $"{report.Changes.Count} price observation(s)");

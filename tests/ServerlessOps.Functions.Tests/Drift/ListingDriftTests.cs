@@ -128,7 +128,7 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
         await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 100, "po:d4");
         foreach (var order in new[] { 1, 2, 3 })
         {
-            await ApplyAsync(app, item.Sku, StockMovementKind.Reserve, 2, $"order:d4-{order}:l1:r1");
+            await ApplyAsync(app, item.Sku, StockMovementKind.Reserve, 2, $"order:amazon:d4-{order}:l1:r1");
         }
 
         await WaitPushedAsync(app, stub, item, 93);
@@ -137,7 +137,7 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
 
         var run = await RunAsync(app, item.Sku);
 
-        // Floor = max(MAP 15, cost 17 / (1 − 15%)) = 20.00; 6 units reserved in the day window → (20.00 − 18.50) × 6 = 9.00 a day.
+        // Floor = max(MAP 15, cost 17 / (1 − 15%)) = 20.00; 6 units reserved by Amazon orders in the day window → (20.00 − 18.50) × 6 = 9.00 a day.
         Assert.Equal(1, run.Number("priceBreaches"));
         var alert = Assert.Single(await AlertsAsync(app, "price-below-floor"));
         Assert.Equal(("listing", "amazon:DRIFT-4", "Pricing", Accounts.BrandOwner, "amazon"),
@@ -203,6 +203,7 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
             ["InventoryPush:Shopify:MaxRetries"] = "1",
             ["InventoryPush:Shopify:RetryBaseDelayMilliseconds"] = "50",
             ["InventoryPush:VelocityWindow"] = "1.00:00:00",
+            ["Pricing:VelocityWindow"] = "1.00:00:00",
             ["InventoryPush:CoalesceDelay"] = "00:00:01",
             ["Drift:TimerEnabled"] = "false",
             ["Drift:ShopifyPropagationDelay"] = "00:00:00",

@@ -59,6 +59,7 @@ public sealed partial class StubMarketplace : IAsyncDisposable
         stub.MapOrderSearch(app);
         stub.MapAuth(app);
         stub.MapTokens(app);
+        stub.MapPrices(app);
         stub.MapInventoryPush(app);
         stub.MapListingReads(app);
         app.MapFallback((HttpContext context) =>

@@ -1,0 +1,34 @@
+using Microsoft.Azure.Functions.Worker;
+using ServerlessOps.Functions.Access;
+using ServerlessOps.Functions.Http;
+using ServerlessOps.Infrastructure.Pricing;
+
+namespace ServerlessOps.Functions.Api.Prices;
+
+/// <summary>
+/// GET /api/brands/{brandId}/price-overrides (?sku= for one SKU): the audit of prices pushed below the guardrail with an
+/// override, newest first: who, when, SKU, channels with their floors and breaches, price and reason.
+/// </summary>
+public sealed class ListPriceOverrides(PriceOverrideStore store) : IHttpFunction
+{
+    private const string Template = "api/brands/{brandId}/price-overrides";
+
+    public static HttpRoute Route { get; } = HttpRoute.Get<ListPriceOverrides>(
+        Template, RouteAccess.Operations, "Prices pushed below the pricing guardrail with an override: who, when, SKU, channels, floors, price and reason", "Prices") with
+    {
+        Response = typeof(PriceOverridesView),
+        Query = [new QueryParameter("sku", "only this catalog SKU's overrides", Required: false)],
+    };
+
+    [Function(nameof(ListPriceOverrides))]
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Template)] HttpRequest request) =>
+        Route.DispatchAsync(request.HttpContext, this);
+
+    public async Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken)
+    {
+        var brandId = http.RouteValue("brandId");
+        var sku = http.QueryValue("sku");
+        var entries = await store.ListAsync(brandId, string.IsNullOrWhiteSpace(sku) ? null : sku.Trim(), cancellationToken);
+        return TypedResults.Ok(new PriceOverridesView(brandId, [.. entries.Select(PriceOverrideView.From)]));
+    }
+}

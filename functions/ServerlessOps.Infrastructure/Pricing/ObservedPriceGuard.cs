@@ -1,0 +1,208 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Alerts;
+using ServerlessOps.Domain.Catalog;
+using ServerlessOps.Domain.Inventory;
+using ServerlessOps.Domain.Pricing;
+using ServerlessOps.Infrastructure.Catalog;
+
+namespace ServerlessOps.Infrastructure.Pricing;
+
+/// <summary>
+/// Our own price seen on a channel (a webhook's own-listing price, a drift read-back) goes through the pricing guardrail
+/// (<see cref="ListingPriceRules"/>). Below the floor raises <see cref="AlertKind.PriceBelowFloor"/> for the channel's
+/// pricing owner with the money at stake per day, (floor − price) × the channel's units a day over
+/// <see cref="PricingOptions.VelocityWindow"/> (<see cref="ChannelSalesVelocity"/>); a contribution below zero after the
+/// channel's fees raises <see cref="AlertKind.ContributionNegative"/> the same way with the loss per unit. Subject: the
+/// listing (<c>listing {channel}:{sku}</c>), so the alerts' de-duplication makes an identical observation count, not
+/// notify again, and a larger shortfall notify once more. A price back within the guardrail resolves both. A price a
+/// person pushed with a recorded override (<see cref="PriceOverrideStore"/>) is not alerted.
+/// </summary>
+public sealed class ObservedPriceGuard(
+    CatalogStore catalog,
+    ListingPriceRules rules,
+    PriceOverrideStore overrides,
+    IInventoryLedgerStore ledger,
+    IAlertRaiser alerts,
+    IOptions<PricingOptions> options,
+    TimeProvider time,
+    ILogger<ObservedPriceGuard> logger)
+{
+    /// <summary>ISO 4217 "no currency": what a channel that does not name the currency reports (Shopify's product webhook).</summary>
+    private const string NoCurrency = "XXX";
+
+    /// <summary>
+    /// The ingestion hook, after the observation is recorded: our own price goes through <see cref="CheckAsync(ObservedPrice, CancellationToken)"/>;
+    /// the Buy Box and competitors' offers are not ours and are skipped. A store outage is thrown so the delivery is retried
+    /// (recording and raising are idempotent); any other failure is logged and swallowed: the observation stays recorded
+    /// and the next read-back checks the listing again, so a guard problem never quarantines a delivery.
+    /// </summary>
+    public async Task<ObservedPriceOutcome?> GuardAsync(PriceChange change, CancellationToken cancellationToken = default)
+    {
+        if (ObservedPrice.FromChange(change) is not { } observed)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await CheckAsync(observed, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not StoreUnavailableException)
+        {
+            logger.GuardFailed(change.BrandId, change.Channel, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Resolves the catalog SKU (the channel's SKU through the catalog's listing lookup, else as a catalog SKU listed on the channel), then guards.</summary>
+    public async Task<ObservedPriceOutcome> CheckAsync(ObservedPrice observed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(observed);
+        if (string.IsNullOrWhiteSpace(observed.Sku))
+        {
+            return Skip(observed, null, $"the channel named only its item id {observed.ChannelItemId}, which the catalog does not map");
+        }
+
+        var channelSku = observed.Sku.Trim();
+        var lookup = await catalog.GetListingAsync(observed.BrandId, observed.Channel, channelSku, cancellationToken);
+        var item = await catalog.GetItemAsync(observed.BrandId, lookup?.Document.Sku ?? channelSku, cancellationToken);
+        var listing = item?.Listings.FirstOrDefault(l => l.Channel == observed.Channel && string.Equals(l.ChannelSku, channelSku, StringComparison.Ordinal))
+            ?? item?.Listings.FirstOrDefault(l => l.Channel == observed.Channel);
+        return item is null || listing is null
+            ? Skip(observed, item?.Sku, $"SKU {channelSku} is not a catalog listing on {observed.Channel}")
+            : await CheckAsync(item, listing, observed.Price, observed.Currency, observed.Source, observed.ObservedAt, cancellationToken);
+    }
+
+    /// <summary>Guards a price of a listing already resolved (the drift read-back holds the item and listing).</summary>
+    public async Task<ObservedPriceOutcome> CheckAsync(
+        CatalogItem item, ChannelListing listing, decimal price, string? currency, string source, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(listing);
+        if (currency is { } shown && !string.Equals(shown, NoCurrency, StringComparison.OrdinalIgnoreCase) && !string.Equals(shown, item.Currency, StringComparison.OrdinalIgnoreCase))
+        {
+            return Skip(item, listing, $"the price is in {shown}, the catalog's in {item.Currency}: no conversion here");
+        }
+
+        var check = await rules.CheckAsync(item, listing.Channel, price, at, cancellationToken);
+        var verdict = check.Verdict;
+        if (verdict.Floor is null && verdict.Contribution is null)
+        {
+            return Skip(item, listing, "neither MAP nor a unit cost is known: no floor to check against");
+        }
+
+        var subject = AlertSubject.Listing(listing.Channel, item.Sku);
+        if (!verdict.IsBreach)
+        {
+            var fixedNote = $"{listing.Channel} now shows {Money(price)} {item.Currency}, within the guardrail (floor {Money(verdict.Floor)}).";
+            await alerts.ClearAsync(item.BrandId, AlertKind.PriceBelowFloor, subject, fixedNote, cancellationToken);
+            await alerts.ClearAsync(item.BrandId, AlertKind.ContributionNegative, subject, fixedNote, cancellationToken);
+            return new ObservedPriceOutcome("within", item.Sku, check, null, null, fixedNote);
+        }
+
+        if (await overrides.GetCurrentAsync(item.BrandId, item.Sku, listing.Channel, cancellationToken) is { } current && current.Price == price)
+        {
+            return new ObservedPriceOutcome("overridden", item.Sku, check, null, null,
+                $"{Money(price)} was pushed by {current.By} at {current.At:O} with an override: {current.Reason}");
+        }
+
+        var (unitsPerDay, velocityNote) = await UnitsPerDayAsync(item, listing, cancellationToken);
+        decimal? belowFloorPerDay = verdict.BelowFloor && unitsPerDay is { } u1 ? PriceGuardrail.Round((verdict.Floor!.Value - verdict.UnitNet) * u1) : null;
+        decimal? lossPerDay = verdict.ContributionNegative && unitsPerDay is { } u2 ? PriceGuardrail.Round(-verdict.Contribution!.Value * u2) : null;
+        var evidence = Evidence(item, listing, check, unitsPerDay, source);
+        if (verdict.BelowFloor)
+        {
+            logger.ObservedBelowFloor(listing.Channel, item.BrandId, item.Sku, price, verdict.Floor!.Value, belowFloorPerDay, source);
+            var money = belowFloorPerDay is { } perDay
+                ? $"At recent velocity ({velocityNote}) that is {perDay.ToString("#,0.00", CultureInfo.InvariantCulture)} {item.Currency} a day below the floor."
+                : $"Money at stake per day is unknown: {velocityNote}.";
+            await alerts.RaiseAsync(new AlertRaise(
+                item.BrandId, AlertKind.PriceBelowFloor, subject,
+                $"{listing.Channel} listing {listing.ChannelSku} of {item.Sku} shows {Money(price)} {item.Currency} ({source}), below the floor {Money(verdict.Floor)} " +
+                $"(max(MAP {Money(check.MinimumAdvertisedPrice)}, cost {Money(check.UnitCost)} / (1 − {check.MarginFloorPercent.ToString(CultureInfo.InvariantCulture)}%))). {money} Set the price back on {listing.Channel}.")
+            {
+                Channel = listing.Channel,
+                MoneyAtStake = belowFloorPerDay is { } amount ? new MoneyAtStake(amount, item.Currency.ToUpperInvariant()) : null,
+                Evidence = evidence,
+            }, cancellationToken);
+        }
+        else
+        {
+            await alerts.ClearAsync(item.BrandId, AlertKind.PriceBelowFloor, subject, $"{listing.Channel} now shows {Money(price)} {item.Currency}, at or above the floor.", cancellationToken);
+        }
+
+        if (verdict.ContributionNegative)
+        {
+            var money = lossPerDay is { } perDay
+                ? $"At recent velocity ({velocityNote}) that loses {perDay.ToString("#,0.00", CultureInfo.InvariantCulture)} {item.Currency} a day."
+                : $"The loss per day is unknown: {velocityNote}.";
+            await alerts.RaiseAsync(new AlertRaise(
+                item.BrandId, AlertKind.ContributionNegative, subject,
+                $"{listing.Channel} listing {listing.ChannelSku} of {item.Sku} shows {Money(price)} {item.Currency} ({source}): after {listing.Channel}'s scheduled fees " +
+                $"({Money(verdict.Fees)}) and the unit cost ({Money(check.UnitCost)}) each unit loses {Money(-verdict.Contribution)}. {money}")
+            {
+                Channel = listing.Channel,
+                MoneyAtStake = lossPerDay is { } amount ? new MoneyAtStake(amount, item.Currency.ToUpperInvariant()) : null,
+                Evidence = evidence,
+            }, cancellationToken);
+        }
+        else
+        {
+            await alerts.ClearAsync(item.BrandId, AlertKind.ContributionNegative, subject, $"{listing.Channel} now shows {Money(price)} {item.Currency}: contribution not negative.", cancellationToken);
+        }
+
+        return new ObservedPriceOutcome(verdict.BelowFloor ? "below-floor" : "contribution-negative", item.Sku, check, unitsPerDay, belowFloorPerDay ?? lossPerDay, velocityNote);
+    }
+
+    /// <summary>
+    /// Units the channel's orders reserved per day over the window ending now (not at the observation's time: a channel
+    /// stamps it in whole seconds, and a delivery may arrive late), or null with the reason it is unknown.
+    /// </summary>
+    private async Task<(decimal? UnitsPerDay, string Note)> UnitsPerDayAsync(CatalogItem item, ChannelListing listing, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var at = time.GetUtcNow();
+        try
+        {
+            var entries = await ledger.ListEntriesAsync(item.BrandId, item.Sku, settings.VelocityEntries, cancellationToken);
+            var perDay = decimal.Round(ChannelSalesVelocity.UnitsPerDay(entries, listing.Channel, at, settings.VelocityWindow), 4);
+            var days = settings.VelocityWindow.TotalDays.ToString("0.##", CultureInfo.InvariantCulture);
+            return (perDay, $"{perDay.ToString("0.##", CultureInfo.InvariantCulture)} units a day, reserved by {listing.Channel} orders over the last {days} days");
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not ArgumentException)
+        {
+            return (null, $"the ledger could not be read for velocity ({e.GetType().Name})");
+        }
+    }
+
+    private static Dictionary<string, string> Evidence(CatalogItem item, ChannelListing listing, ListingPriceCheck check, decimal? unitsPerDay, string source) => new()
+    {
+        ["channelSku"] = listing.ChannelSku,
+        ["price"] = Money(check.Verdict.UnitNet),
+        ["floor"] = Money(check.Verdict.Floor),
+        ["map"] = Money(check.MinimumAdvertisedPrice),
+        ["unitCost"] = Money(check.UnitCost),
+        ["marginFloorPercent"] = check.MarginFloorPercent.ToString(CultureInfo.InvariantCulture),
+        ["fees"] = Money(check.Verdict.Fees),
+        ["contribution"] = Money(check.Verdict.Contribution),
+        ["unitsPerDay"] = unitsPerDay?.ToString("0.##", CultureInfo.InvariantCulture) ?? "unknown",
+        ["currency"] = item.Currency,
+        ["source"] = source,
+    };
+
+    private ObservedPriceOutcome Skip(ObservedPrice observed, string? sku, string reason)
+    {
+        logger.ObservationSkipped(observed.Channel, observed.BrandId, observed.Sku, observed.ChannelItemId, reason);
+        return ObservedPriceOutcome.Skipped(sku, reason);
+    }
+
+    private ObservedPriceOutcome Skip(CatalogItem item, ChannelListing listing, string reason)
+    {
+        logger.ObservationSkipped(listing.Channel, item.BrandId, item.Sku, listing.ChannelSku, reason);
+        return ObservedPriceOutcome.Skipped(item.Sku, reason);
+    }
+
+    private static string Money(decimal? amount) => amount?.ToString("0.00", CultureInfo.InvariantCulture) ?? "none";
+}

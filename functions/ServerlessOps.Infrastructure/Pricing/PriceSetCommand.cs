@@ -1,0 +1,15 @@
+using ServerlessOps.Domain.Channels;
+
+namespace ServerlessOps.Infrastructure.Pricing;
+
+/// <summary>A price to set on chosen channels of one catalog SKU, validated by the route (price &gt; 0 in cents, currency, channels distinct).</summary>
+/// <param name="OverrideReason">Null without an override; a non-empty reason when the caller accepts pushing below the guardrail.</param>
+/// <param name="By">The signed-in caller's name, for the override audit.</param>
+public sealed record PriceSetCommand(
+    string BrandId,
+    string Sku,
+    decimal Price,
+    string Currency,
+    IReadOnlyList<SalesChannel> Channels,
+    string? OverrideReason,
+    string By);

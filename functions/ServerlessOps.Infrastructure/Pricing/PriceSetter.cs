@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Logging;
+using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Catalog;
+using ServerlessOps.Domain.Pricing;
+using ServerlessOps.Infrastructure.Catalog;
+using ServerlessOps.Infrastructure.Channels;
+using ServerlessOps.Infrastructure.Push;
+
+namespace ServerlessOps.Infrastructure.Pricing;
+
+/// <summary>
+/// Sets a SKU's price on chosen channels only when it passes the guardrail there (<see cref="ListingPriceRules"/>, each
+/// channel's fees). Any breach without an override refuses the whole request before anything is pushed. With an
+/// override (a reason), the audit entry is written first (who, when, SKU, channels with their floors and breaches,
+/// price, reason), then every chosen channel's listings are pushed at once, each through its channel's resilience
+/// pipeline; a channel failing never hides the others' answers.
+/// </summary>
+public sealed class PriceSetter(
+    CatalogStore catalog,
+    ListingPriceRules rules,
+    ListingQuantityCalculator accounts,
+    ListingPriceClients clients,
+    PriceOverrideStore overrides,
+    TimeProvider time,
+    ILogger<PriceSetter> logger)
+{
+    public async Task<PriceSetResult> SetAsync(PriceSetCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var item = await catalog.GetItemAsync(command.BrandId, command.Sku, cancellationToken);
+        if (item is null)
+        {
+            return new PriceSetResult { Status = PriceSetResult.NotFoundStatus };
+        }
+
+        var errors = new List<FieldError>();
+        if (!string.Equals(command.Currency, item.Currency, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(new FieldError("currency", $"{item.Sku} is priced in {item.Currency} in the catalog; received {command.Currency} (no conversion here)."));
+        }
+
+        for (var i = 0; i < command.Channels.Count; i++)
+        {
+            if (!item.Listings.Any(l => l.Channel == command.Channels[i]))
+            {
+                errors.Add(new FieldError($"channels[{i}]", $"{item.Sku} has no {command.Channels[i]} listing in the catalog."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new PriceSetResult { Status = PriceSetResult.InvalidStatus, Errors = errors };
+        }
+
+        var now = time.GetUtcNow();
+        var checks = new List<PriceSetChannelCheck>();
+        foreach (var channel in command.Channels)
+        {
+            checks.Add(PriceSetChannelCheck.From(channel, await rules.CheckAsync(item, channel, command.Price, now, cancellationToken)));
+        }
+
+        var breached = checks.Where(c => c.IsBreach).Select(c => c.Channel).ToList();
+        if (breached.Count > 0 && command.OverrideReason is null)
+        {
+            return new PriceSetResult { Status = PriceSetResult.RefusedStatus, Checks = checks };
+        }
+
+        PriceOverrideDocument? entry = null;
+        if (breached.Count > 0)
+        {
+            entry = new PriceOverrideDocument
+            {
+                Id = PriceOverrideDocument.IdFor(now, item.Sku),
+                Pk = PriceOverrideDocument.PartitionKeyFor(item.BrandId),
+                BrandId = item.BrandId,
+                Sku = item.Sku,
+                Price = PriceGuardrail.Round(command.Price),
+                Currency = item.Currency,
+                Channels = [.. checks.Select(c => new PriceOverrideChannel(c.Channel.ToString(), c.Floor, c.IsBreach ? string.Join(",", c.Breaches) : "none", c.Contribution))],
+                Reason = command.OverrideReason!,
+                By = command.By,
+                At = now,
+            };
+            await overrides.RecordAsync(entry, breached, cancellationToken);
+            logger.OverrideRecorded(item.BrandId, item.Sku, entry.Price, command.By, string.Join(", ", breached), entry.Reason);
+        }
+
+        var pushes = command.Channels
+            .SelectMany(channel => item.Listings.Where(l => l.Channel == channel))
+            .Select(listing => PushAsync(item, listing, PriceGuardrail.Round(command.Price), breached.Contains(listing.Channel), cancellationToken));
+        var outcomes = await Task.WhenAll(pushes);
+        foreach (var channel in command.Channels.Where(c => !breached.Contains(c) && outcomes.Any(o => o.Channel == c && o.Pushed)))
+        {
+            // A price within the guardrail replaced an overridden one: an observation below the floor alerts again.
+            await overrides.ForgetAsync(item.BrandId, item.Sku, channel, cancellationToken);
+        }
+
+        return new PriceSetResult { Status = PriceSetResult.PushedStatus, Checks = checks, Listings = outcomes, Override = entry };
+    }
+
+    private async Task<PriceSetListingOutcome> PushAsync(CatalogItem item, ChannelListing listing, decimal price, bool overridden, CancellationToken cancellationToken)
+    {
+        var account = accounts.AccountFor(item.BrandId, listing.Channel);
+        if (account is null)
+        {
+            return new PriceSetListingOutcome(listing.Channel, listing.ChannelSku, price, overridden, "no-account", null, null, $"The brand has no connected {listing.Channel} account.");
+        }
+
+        try
+        {
+            var answer = await clients.For(listing.Channel).SetPriceAsync(new ListingPriceRequest(account, listing, price, item.Currency), cancellationToken);
+            logger.PricePushed(listing.Channel, listing.ChannelSku, item.BrandId, price, answer.RequestId);
+            return new PriceSetListingOutcome(listing.Channel, listing.ChannelSku, price, overridden, "pushed", answer.RequestId, answer.Note, null);
+        }
+        catch (Exception e) when (e is ChannelApiException or ChannelApiCredentialMissingException)
+        {
+            logger.PricePushFailed(listing.Channel, listing.ChannelSku, item.BrandId, price, e.Message);
+            return new PriceSetListingOutcome(listing.Channel, listing.ChannelSku, price, overridden, "failed", (e as ChannelApiException)?.RequestId, null, e.Message);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessOps.Domain.Catalog;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Inventory;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Catalog;
+using ServerlessOps.Testing.Scenarios;
+using Marketplace = ServerlessOps.Testing.StubMarketplace.StubMarketplace;
+
+namespace ServerlessOps.Functions.Tests.Prices;
+
+/// <summary>
+/// What the price tests share: an app on the real emulators with a private stub marketplace (the drift tests' settings,
+/// drift timer off), and a catalog item whose floor is 20.00: MAP 15, cost 17 and the default 15 % margin floor
+/// (17 / 0.85 = 20.00), no fees unless a test imports some.
+/// </summary>
+internal static class PriceTestApp
+{
+    public const string Brand = "acme";
+    public const decimal Floor = 20.00m;
+
+    public static readonly ScenarioAccounts Accounts = ScenarioAccounts.Default;
+    public static readonly SalesChannel[] AllChannels = [SalesChannel.Shopify, SalesChannel.Amazon, SalesChannel.Walmart, SalesChannel.TikTokShop];
+
+    public static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public static TestApp Start(FunctionAppFixture fixture, Marketplace stub, IReadOnlyDictionary<string, string>? more = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["InventoryPush:Shopify:BaseUrl"] = stub.BaseUrl + "shops/{shop}",
+            ["InventoryPush:Shopify:MaxRetries"] = "1",
+            ["InventoryPush:Shopify:RetryBaseDelayMilliseconds"] = "50",
+            ["Drift:TimerEnabled"] = "false",
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        return TestApp.Start(fixture, settings, marketplace: stub);
+    }
+
+    public static async Task<CatalogItem> PutItemAsync(TestApp app, string sku, IEnumerable<SalesChannel> channels)
+    {
+        var listings = channels.Select(channel => channel switch
+        {
+            SalesChannel.Shopify => new ChannelListing(channel, $"{sku}-S", StockLocations.Main, InventoryItemId: $"ii-{sku}", LocationId: "gid://shopify/Location/7701"),
+            SalesChannel.Amazon => new ChannelListing(channel, $"{sku}-A", StockLocations.Main, MarketplaceId: "ATVPDKIKX0DER"),
+            SalesChannel.Walmart => new ChannelListing(channel, $"{sku}-W", StockLocations.Main, ShipNode: "SN-1"),
+            _ => new ChannelListing(channel, $"{sku}-T", StockLocations.Main, ProductId: $"P-{sku}", SkuId: $"S-{sku}", WarehouseId: "W-1"),
+        }).ToList();
+        var item = new CatalogItem(Brand, sku, $"Item {sku}", null, CatalogItemStatus.Active, "USD", 25m, 15m, listings);
+        Assert.Empty(item.Validate());
+        var catalog = app.Services.GetRequiredService<CatalogStore>();
+        await catalog.PutItemAsync(item, "test", Token);
+        foreach (var listing in listings)
+        {
+            await catalog.PutListingAsync(item, listing, "test", Token);
+        }
+
+        await catalog.MergeCostsAsync(Brand, sku, [new UnitCost(sku, 17m, "USD", DateTimeOffset.UtcNow.AddDays(-30), null)], Token);
+        return item;
+    }
+
+    public static async Task ApplyAsync(TestApp app, string sku, StockMovementKind kind, int quantity, string cause)
+    {
+        var result = await app.Services.GetRequiredService<IInventoryLedgerStore>().ApplyAsync(new StockMovement(Brand, sku, StockLocations.Main, kind, quantity, cause), Token);
+        Assert.Equal(StockApplyOutcome.Applied, result.Outcome);
+    }
+
+    public static ChannelListing Listing(CatalogItem item, SalesChannel channel) => item.Listings.Single(l => l.Channel == channel);
+
+    public static string PriceKey(ChannelListing listing) => Marketplace.PriceKey(listing, Accounts.AccountId(listing.Channel));
+
+    public static async Task<JsonElement[]> AlertsAsync(TestApp app, string kind) =>
+        (await GetOkAsync(app, $"api/brands/{Brand}/alerts?kind={kind}")).EnumerateArray().ToArray();
+
+    public static async Task<JsonElement> GetOkAsync(TestApp app, string path)
+    {
+        using var response = await app.Client.Http.GetAsync(new Uri(path, UriKind.Relative), Token);
+        var body = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public static Task<HttpResponseMessage> SetPriceAsync(TestApp app, string sku, object body) =>
+        app.Client.Http.PostAsJsonAsync(new Uri($"api/brands/{Brand}/catalog/{sku}/price", UriKind.Relative), body, Token);
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Pricing;
+using static ServerlessOps.Functions.Tests.Prices.PriceTestApp;
+
+namespace ServerlessOps.Functions.Tests.Prices;
+
+/// <summary>
+/// POST /api/brands/{brandId}/catalog/{sku}/price on the real emulators and a private stub marketplace whose price
+/// endpoints record the last price per listing. Floor 20.00 on every channel (no fees imported).
+/// </summary>
+public sealed class SetPriceTests(FunctionAppFixture fixture)
+{
+    [Fact]
+    public async Task PassingPrice_IsPushedToEachChosenChannel_AndTheStubHoldsIt()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(fixture, stub);
+        var item = await PutItemAsync(app, "SET-1", AllChannels);
+
+        using var response = await SetPriceAsync(app, item.Sku, new { price = 24.99m, currency = "USD", channels = new[] { "shopify", "amazon", "walmart", "tiktok" } });
+
+        var body = await OkAsync(response);
+        Assert.Equal((4, 0), (body.Number("pushed"), body.Number("failed")));
+        Assert.All(body.Items("listings"), l => Assert.Equal(("pushed", false), (l.Str("outcome"), l.GetProperty("overridden").GetBoolean())));
+        Assert.All(body.Items("checks"), c => Assert.Equal((20.00m, 0), (c.Dec("floor"), c.GetProperty("breaches").GetArrayLength())));
+        Assert.All(item.Listings, l => Assert.Equal(24.99m, stub.PricedAt(l.Channel, PriceKey(l))));
+        Assert.Contains("not yet live", body.Items("listings").Single(l => l.Str("channel") == "Amazon").Str("note"), StringComparison.Ordinal);
+        Assert.Empty((await GetOkAsync(app, $"api/brands/{Brand}/price-overrides")).Items("overrides"));
+    }
+
+    [Fact]
+    public async Task PriceBelowFloorWithoutOverride_Is422NamingChannelFloorAndPrice_AndNothingIsPushed()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(fixture, stub);
+        var item = await PutItemAsync(app, "SET-2", AllChannels);
+
+        using var response = await SetPriceAsync(app, item.Sku, new { price = 18.50m, currency = "USD", channels = new[] { "amazon", "walmart" } });
+
+        var detail = await Problem.AssertOfTypeAsync(response, HttpStatusCode.UnprocessableEntity, "price-guardrail-breach", "on Amazon the price 18.50 is below the floor 20.00", "on Walmart the price 18.50 is below the floor 20.00", "Nothing was pushed");
+        Assert.NotEmpty(detail);
+        Assert.All(AllChannels, c => Assert.Empty(stub.PriceSets(c)));
+        Assert.Empty((await GetOkAsync(app, $"api/brands/{Brand}/price-overrides")).Items("overrides"));
+    }
+
+    [Fact]
+    public async Task PriceBelowFloorWithOverrideAndReason_IsPushedToTheChosenChannelsOnly_AndAudited()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(fixture, stub);
+        var item = await PutItemAsync(app, "SET-3", AllChannels);
+
+        using var response = await SetPriceAsync(app, item.Sku, new
+        {
+            price = 18.50m,
+            currency = "USD",
+            channels = new[] { "shopify", "tiktok" },
+            @override = new { reason = "Clearance agreed with the brand owner" },
+        });
+
+        var body = await OkAsync(response);
+        Assert.Equal((2, 0), (body.Number("pushed"), body.Number("failed")));
+        Assert.Equal(18.50m, stub.PricedAt(SalesChannel.Shopify, PriceKey(Listing(item, SalesChannel.Shopify))));
+        Assert.Equal(18.50m, stub.PricedAt(SalesChannel.TikTokShop, PriceKey(Listing(item, SalesChannel.TikTokShop))));
+        Assert.Empty(stub.PriceSets(SalesChannel.Amazon));
+        Assert.Empty(stub.PriceSets(SalesChannel.Walmart));
+
+        var entry = Assert.Single((await GetOkAsync(app, $"api/brands/{Brand}/price-overrides?sku={item.Sku}")).Items("overrides"));
+        Assert.Equal((item.Sku, 18.50m, "Clearance agreed with the brand owner"), (entry.Str("sku"), entry.Dec("price"), entry.Str("reason")));
+        Assert.False(string.IsNullOrWhiteSpace(entry.Str("by")));
+        Assert.True(entry.Time("at") > DateTimeOffset.UtcNow.AddMinutes(-5));
+        Assert.Equal(
+            [("Shopify", 20.00m, "below-floor"), ("TikTokShop", 20.00m, "below-floor")],
+            entry.Items("channels").Select(c => (c.Str("channel"), c.Dec("floor"), c.Str("breach"))).ToArray());
+
+        // The price a person pushed with an override is not alerted when the channel shows it back.
+        var seen = await app.Services.GetRequiredService<ObservedPriceGuard>().CheckAsync(
+            item, Listing(item, SalesChannel.Shopify), 18.50m, "USD", "read-back", DateTimeOffset.UtcNow, Token);
+        Assert.Equal("overridden", seen.Result);
+        Assert.Empty(await AlertsAsync(app, "price-below-floor"));
+    }
+
+    [Fact]
+    public async Task OverrideWithoutAReason_Is400_AndNothingIsPushed()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(fixture, stub);
+        var item = await PutItemAsync(app, "SET-4", AllChannels);
+
+        using var response = await SetPriceAsync(app, item.Sku, new { price = 18.50m, currency = "USD", channels = new[] { "walmart" }, @override = new { reason = "  " } });
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "override.reason", "needs a reason");
+        Assert.All(AllChannels, c => Assert.Empty(stub.PriceSets(c)));
+        Assert.Empty((await GetOkAsync(app, $"api/brands/{Brand}/price-overrides")).Items("overrides"));
+    }
+
+    [Fact]
+    public async Task ChannelFailing_DoesNotHideTheOthersResults()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(fixture, stub);
+        var item = await PutItemAsync(app, "SET-5", [SalesChannel.Walmart, SalesChannel.Amazon]);
+        stub.FailNext(SalesChannel.Walmart, 20, 400);
+
+        using var response = await SetPriceAsync(app, item.Sku, new { price = 22m, currency = "USD", channels = new[] { "walmart", "amazon" } });
+
+        var body = await OkAsync(response);
+        Assert.Equal((1, 1), (body.Number("pushed"), body.Number("failed")));
+        var walmart = body.Items("listings").Single(l => l.Str("channel") == "Walmart");
+        Assert.Equal("failed", walmart.Str("outcome"));
+        Assert.Contains("400", walmart.Str("error"), StringComparison.Ordinal);
+        Assert.Equal(22m, stub.PricedAt(SalesChannel.Amazon, PriceKey(Listing(item, SalesChannel.Amazon))));
+        Assert.Null(stub.PricedAt(SalesChannel.Walmart, PriceKey(Listing(item, SalesChannel.Walmart))));
+    }
+
+    private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
