@@ -29,7 +29,7 @@ public sealed class MonthlyReviewOrchestrator : TaskOrchestrator<MonthlyReviewIn
             throw new ArgumentException($"Monthly review of brand '{input.BrandId}': '{input.Month}' is not a month (yyyy-MM).", nameof(input));
         }
 
-        var run = new ReviewRun(input.BrandId, month);
+        var run = new ReviewRun(input.BrandId, month.ToString());
         var channels = Enum.GetValues<SalesChannel>();
         var status = new MonthlyReviewStatus(ReviewPhase.Audit, 0, 0, 0, channels.Length);
         Enter(context, run, status);

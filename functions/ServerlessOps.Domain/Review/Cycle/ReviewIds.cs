@@ -30,7 +30,7 @@ public static class ReviewIds
             return false;
         }
 
-        run = new ReviewRun(rest[..colon], month);
+        run = new ReviewRun(rest[..colon], month.ToString());
         return true;
     }
 }

@@ -7,16 +7,14 @@ namespace ServerlessOps.Domain.Review.Cycle;
 /// </summary>
 public sealed record ReviewRun(string BrandId, string Month)
 {
-    public ReviewRun(string brandId, ReviewMonth month)
-        : this(brandId, month.ToString())
-    {
-    }
-
-    /// <summary>The month as a value; throws when <see cref="Month"/> is not <c>yyyy-MM</c>.</summary>
-    public ReviewMonth Period => ReviewMonth.TryParse(Month, out var month)
+    /// <summary>
+    /// The month as a value; throws when <see cref="Month"/> is not <c>yyyy-MM</c>. A method, not a property, so no
+    /// serializer of the history walks into it.
+    /// </summary>
+    public ReviewMonth Period() => ReviewMonth.TryParse(Month, out var month)
         ? month
         : throw new FormatException($"Monthly review of brand '{BrandId}': '{Month}' is not a month (yyyy-MM).");
 
     /// <summary>The orchestration instance of this review: one per brand and month, however many starts.</summary>
-    public string InstanceId => ReviewIds.For(BrandId, Period);
+    public string InstanceId() => ReviewIds.For(BrandId, Period());
 }

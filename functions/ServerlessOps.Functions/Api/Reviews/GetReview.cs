@@ -44,7 +44,9 @@ public sealed class GetReview : IHttpFunction
 
         return TypedResults.Ok(new ReviewView(
             brandId, month.ToString(), instanceId, instance.RuntimeStatus.ToString(), instance.CreatedAt, instance.LastUpdatedAt,
-            Parse(instance.SerializedCustomStatus), Parse(instance.SerializedOutput), instance.FailureDetails?.ErrorMessage));
+            Parse(instance.SerializedCustomStatus),
+            instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? Parse(instance.SerializedOutput) : null,
+            instance.FailureDetails?.ErrorMessage ?? (instance.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? instance.SerializedOutput : null)));
     }
 
     private static JsonElement? Parse(string? json) => string.IsNullOrEmpty(json) ? null : JsonDocument.Parse(json).RootElement.Clone();

@@ -192,7 +192,7 @@ public sealed class MonthlyReviewSteps(
     /// <summary>Last month's roadmap from its published report.json; empty on the first review or when none was published.</summary>
     private async Task<IReadOnlyList<RoadmapItem>> PreviousRoadmapAsync(ReviewRun run, CancellationToken cancellationToken)
     {
-        var previous = await archive.GetAsync(run.BrandId, ReportKind.Monthly, run.Period.Previous.ToString(), cancellationToken);
+        var previous = await archive.GetAsync(run.BrandId, ReportKind.Monthly, run.Period().Previous.ToString(), cancellationToken);
         if (previous is null || await archive.ReadFileAsync(previous, MonthlyReportFiles.ReportJson, cancellationToken) is not { } json)
         {
             return [];
@@ -212,7 +212,7 @@ public sealed class MonthlyReviewSteps(
             ? brand
             : throw new InvalidOperationException($"Monthly review {run.Month} of brand '{run.BrandId}': the brand is not in the registry.");
 
-    private static ReviewWindow Window(Brand brand, ReviewRun run) => new(brand.Id, run.Period, ReviewFactsBuilder.TimeZoneOf(brand));
+    private static ReviewWindow Window(Brand brand, ReviewRun run) => new(brand.Id, run.Period(), ReviewFactsBuilder.TimeZoneOf(brand));
 
     /// <summary>A finding's identity across blobs (deserialized copies are not reference-equal).</summary>
     private static string Key(Finding finding) => $"{finding.Type}|{finding.Subject}|{finding.RootCause}|{finding.Channel}|{finding.Sku}";

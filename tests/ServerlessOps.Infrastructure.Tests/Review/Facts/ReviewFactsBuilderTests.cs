@@ -1,0 +1,151 @@
+using ServerlessOps.Domain.Catalog;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Orders;
+using ServerlessOps.Domain.Review;
+using ServerlessOps.Domain.Review.Data;
+using ServerlessOps.Domain.Review.Facts;
+using ServerlessOps.Infrastructure.Review.Facts;
+
+namespace ServerlessOps.Infrastructure.Tests.Review.Facts;
+
+/// <summary>Facts built from crafted orders: the month in the brand's time zone, rates by order day, sold units, costs by date, restatements, the P&amp;L trace.</summary>
+public sealed class ReviewFactsBuilderTests
+{
+    private static readonly ReviewMonth November = new(2026, 11);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task OrderMonth_IsTheBrandsLocalMonth_NotUtc()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m);
+        fakes.Add("late-november", Utc(2026, 12, 1, 4, 30), Line("L1", "TEE", 1, 10m));   // 23:30 on 30 Nov in New York
+        fakes.Add("still-october", Utc(2026, 11, 1, 2, 0), Line("L1", "TEE", 1, 20m));    // 22:00 on 31 Oct in New York
+
+        var built = await BuildAsync(fakes);
+
+        var november = Assert.Single(built.Facts.Sales, s => s.Month == November);
+        Assert.Equal(10m, november.Revenue);
+        Assert.Equal(20m, Assert.Single(built.Facts.Sales, s => s.Month == new ReviewMonth(2026, 10)).Revenue);
+        Assert.Equal([new ReviewMonth(2026, 10)], built.Facts.Baseline);
+        Assert.Equal(10m, built.Facts.MonthRevenue);
+    }
+
+    [Fact]
+    public async Task ForeignCurrency_ConvertsAtTheOrderDaysRate()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m);
+        fakes.Rates.Add(new ExchangeRate(ReviewFactsFakes.BrandId, new DateOnly(2026, 11, 1), "EUR", "USD", 1.10m, "rates:1"));
+        fakes.Rates.Add(new ExchangeRate(ReviewFactsFakes.BrandId, new DateOnly(2026, 11, 10), "EUR", "USD", 1.20m, "rates:2"));
+        fakes.Add("eur-5th", Utc(2026, 11, 5, 15, 0), "EUR", Line("L1", "TEE", 1, 100m));
+        fakes.Add("eur-12th", Utc(2026, 11, 12, 15, 0), "EUR", Line("L1", "TEE", 1, 100m));
+
+        var built = await BuildAsync(fakes);
+
+        Assert.Equal(110m + 120m, Assert.Single(built.Facts.Sales).Revenue);
+    }
+
+    [Fact]
+    public async Task MissingRate_StopsNamingTheCurrencyAndDay()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m);
+        fakes.Add("gbp", Utc(2026, 11, 5, 15, 0), "GBP", Line("L1", "TEE", 1, 100m));
+
+        var error = await Assert.ThrowsAsync<MissingExchangeRateException>(() => BuildAsync(fakes));
+
+        Assert.Contains("GBP", error.Message, StringComparison.Ordinal);
+        Assert.Contains("2026-11-05", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CancelledUnits_AreExcludedFromUnitsRevenueAndCost()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m);
+        fakes.Add("part-cancelled", Utc(2026, 11, 5, 15, 0), Line("L1", "TEE", 3, 10m, discount: 3m, cancelled: 1));
+
+        var sku = Assert.Single((await BuildAsync(fakes)).Facts.Sales);
+
+        Assert.Equal(2, sku.Units);
+        Assert.Equal(1, sku.CancelledUnits);
+        Assert.Equal((2 * 10m) - 2m, sku.Revenue);
+        Assert.Equal(2 * 4m, sku.Cogs);
+    }
+
+    [Fact]
+    public async Task Cogs_UsesTheUnitCostInEffectAtEachOrdersTime()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m);
+        var change = Utc(2026, 11, 15, 5, 0);
+        fakes.Costs["TEE"] = [new UnitCost("TEE", 4m, "USD", DateTimeOffset.UnixEpoch, null), new UnitCost("TEE", 6m, "USD", change, null)];
+        fakes.Add("before", change.AddMinutes(-1), Line("L1", "TEE", 1, 20m));
+        fakes.Add("after", change, Line("L1", "TEE", 2, 20m));
+        fakes.Add("unmapped", change, Line("L1", "NOT-IN-CATALOG", 1, 20m));
+
+        var built = await BuildAsync(fakes);
+
+        var tee = Assert.Single(built.Facts.Sales, s => s.Sku == "TEE");
+        Assert.Equal(4m + (2 * 6m), tee.Cogs);
+        var unmapped = Assert.Single(built.Facts.Sales, s => s.Sku == "NOT-IN-CATALOG");
+        Assert.False(unmapped.Mapped);
+        Assert.Equal(1, unmapped.UnitsWithoutCost);
+    }
+
+    [Fact]
+    public async Task ScheduledFeesAndFloor_ComeFromThePricingRule()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 8m);
+        fakes.Fees.Add(new FeeRule(SalesChannel.Shopify, "transaction", null, FeeScope.PerLine, FeeBasis.Net, 10m, 0m, 0m, "USD", DateTimeOffset.UnixEpoch, null));
+        fakes.Add("cheap", Utc(2026, 11, 5, 15, 0), Line("L1", "TEE", 2, 9m));
+
+        var sku = Assert.Single((await BuildAsync(fakes)).Facts.Sales);
+
+        Assert.Equal(1.80m, sku.FeesScheduled);
+        Assert.Equal(2, sku.UnitsBelowFloor);
+        Assert.Equal((10m - 9m) * 2, sku.FloorShortfall);
+    }
+
+    [Fact]
+    public async Task LateRefundOnAnEarlierMonth_IsARestatement_AndNotThisMonthsRefund()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m);
+        var september = fakes.Add("september", Utc(2026, 9, 10, 15, 0), Line("L1", "TEE", 1, 50m));
+        fakes.Orders[0] = september with { Refunds = [new OrderRefund("R1", Utc(2026, 11, 3, 15, 0), 54m, 4m, "late", [new RefundLine("L1", 1, 50m, 4m)])] };
+        var november = fakes.Add("november", Utc(2026, 11, 20, 15, 0), Line("L1", "TEE", 1, 30m));
+        fakes.Orders[1] = november with { Refunds = [new OrderRefund("R2", Utc(2026, 12, 2, 15, 0), 30m, 0m, "after close", [new RefundLine("L1", 1, 30m, 0m)])] };
+
+        var built = await BuildAsync(fakes);
+
+        var restatement = Assert.Single(built.Restatements);
+        Assert.Equal(("shopify:september", new ReviewMonth(2026, 9), -50m), (restatement.OrderId, restatement.OriginalMonth, restatement.Amount));
+        Assert.Equal(0m, Assert.Single(built.Facts.Sales, s => s.Month == November).Refunds);
+    }
+
+    [Fact]
+    public async Task PnlLines_HaveOneRowPerContributingLine_SummingToTheMonthsRevenue()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m).Map("CAP", 2m);
+        fakes.Add("1", Utc(2026, 11, 5, 15, 0), Line("L1", "TEE", 2, 10m), Line("L2", "CAP", 1, 5m));
+        fakes.Add("2", Utc(2026, 11, 6, 15, 0), Line("L1", "CAP", 1, 5m, cancelled: 1));
+        fakes.Add("october", Utc(2026, 10, 6, 15, 0), Line("L1", "CAP", 1, 5m));
+        using var csv = new StringWriter { NewLine = "\n" };
+
+        var built = await BuildAsync(fakes, csv);
+
+        var rows = csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, rows.Length);
+        Assert.Equal(built.Facts.MonthRevenue, rows.Sum(r => decimal.Parse(r.Split(',')[5], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(2, built.RowsRead["pnlLines"]);
+    }
+
+    private static Task<BuiltReviewFacts> BuildAsync(ReviewFactsFakes fakes, TextWriter? csv = null)
+    {
+        var brand = ReviewFactsFakes.Brand();
+        var builder = new ReviewFactsBuilder(fakes, fakes, fakes);
+        return builder.BuildAsync(brand, new ReviewWindow(brand.Id, November, ReviewFactsBuilder.TimeZoneOf(brand)), csv, Token);
+    }
+
+    private static OrderLine Line(string id, string sku, int quantity, decimal price, decimal discount = 0m, int cancelled = 0) =>
+        new(id, sku, null, quantity, price, discount, 0m, QuantityCancelled: cancelled);
+
+    private static DateTimeOffset Utc(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);
+}
