@@ -106,4 +106,18 @@ public sealed class HistoryGeneratorTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public void Reference_files_map_every_channel_sku_but_the_planted_one_and_date_costs_and_fees_before_the_first_order()
+    {
+        var catalog = HistoryReferenceFiles.Catalog();
+        var costs = HistoryReferenceFiles.Costs(Options);
+        var fees = HistoryReferenceFiles.Fees(Options);
+        var channelSkus = History.SelectMany(d => d.Orders).SelectMany(o => o.Lines).Select(l => l.ChannelSku).Distinct();
+
+        Assert.All(channelSkus.Where(s => s != HistoryCatalog.UnmappedTikTokSku), s => Assert.Contains("," + s + ",", catalog, StringComparison.Ordinal));
+        Assert.DoesNotContain(HistoryCatalog.UnmappedTikTokSku, catalog, StringComparison.Ordinal);
+        Assert.Contains($"{HistoryCatalog.TopSeller},9.80,USD,2025-09-30T00:00:00Z", costs, StringComparison.Ordinal);
+        Assert.Contains("amazon,referral,perLine,net,17,0,0,USD,2026-05-01T05:00:00Z,", fees, StringComparison.Ordinal);
+    }
 }

@@ -11,14 +11,14 @@ public static class HistoryReferenceFiles
 {
     public static string Catalog()
     {
-        var csv = new StringBuilder("sku,title,category,status,currency,listPrice,map,shopifySku,amazonSellerSku,amazonMarketplaceId,walmartSku,walmartShipNode,tiktokSellerSku,tiktokProductId,tiktokSkuId\n");
+        var csv = new StringBuilder("sku,title,category,status,currency,listPrice,map,shopifySku,shopifyInventoryItemId,shopifyLocationId,amazonSellerSku,amazonMarketplaceId,walmartSku,walmartShipNode,tiktokSellerSku,tiktokProductId,tiktokSkuId,tiktokWarehouseId\n");
         var n = 0;
         foreach (var p in HistoryCatalog.Products)
         {
             n++;
             csv.Append(CultureInfo.InvariantCulture, $"{p.Sku},\"{p.Title}\",{p.Category},active,USD,{p.Price:0.00},{p.Map?.ToString("0.00", CultureInfo.InvariantCulture)},")
-               .Append(CultureInfo.InvariantCulture, $"{p.ChannelSku(HistoryChannel.Shopify)},{p.ChannelSku(HistoryChannel.Amazon)},ATVPDKIKX0DER,{p.ChannelSku(HistoryChannel.Walmart)},SN-MAIN,")
-               .Append(CultureInfo.InvariantCulture, $"{p.ChannelSku(HistoryChannel.TikTokShop)},17300000000000{n:00},17310000000000{n:00}\n");
+               .Append(CultureInfo.InvariantCulture, $"{p.ChannelSku(HistoryChannel.Shopify)},4900000000{n:00},62000000001,{p.ChannelSku(HistoryChannel.Amazon)},ATVPDKIKX0DER,{p.ChannelSku(HistoryChannel.Walmart)},SN-MAIN,")
+               .Append(CultureInfo.InvariantCulture, $"{p.ChannelSku(HistoryChannel.TikTokShop)},17300000000000{n:00},17310000000000{n:00},7200000000000000001\n");
         }
 
         return csv.ToString();
@@ -58,5 +58,5 @@ public static class HistoryReferenceFiles
             $"tiktok,referral,perLine,net,6,0,0,USD,{from},\n";
     }
 
-    internal static string Instant(DateOnly day) => day.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
+    internal static string Instant(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
 }
