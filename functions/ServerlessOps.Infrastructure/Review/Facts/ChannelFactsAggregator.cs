@@ -227,7 +227,11 @@ public sealed class ChannelFactsAggregator(
         }
     }
 
-    /// <summary>The order's charged fees (base currency) shared by line net; null when the order carries none.</summary>
+    /// <summary>
+    /// The order's charged fees (base currency) per line: a fee naming its line (<see cref="OrderFee.LineId"/>) goes to that
+    /// line, a fee on the whole order is shared by line net (the last line taking the remainder); null when the order
+    /// carries none.
+    /// </summary>
     private static decimal?[]? ShareChargedFees(Order order, List<PricedOrderLine> lines, decimal rate)
     {
         if (order.Fees.Count == 0)
@@ -235,8 +239,21 @@ public sealed class ChannelFactsAggregator(
             return null;
         }
 
-        var total = order.Fees.Sum(f => f.Amount) * rate;
         var shares = new decimal?[lines.Count];
+        var orderLevel = 0m;
+        foreach (var fee in order.Fees)
+        {
+            var index = fee.LineId is null ? -1 : lines.FindIndex(l => l.Line.LineId == fee.LineId);
+            if (index >= 0)
+            {
+                shares[index] = (shares[index] ?? 0m) + (fee.Amount * rate);
+            }
+            else
+            {
+                orderLevel += fee.Amount * rate;
+            }
+        }
+
         var nets = lines.Select(l => l.Sold > 0 && l.Net is { } n ? n : 0m).ToArray();
         var contributing = Enumerable.Range(0, lines.Count).Where(i => lines[i].Sold > 0 && lines[i].Net is not null).ToList();
         if (contributing.Count == 0)
@@ -245,11 +262,11 @@ public sealed class ChannelFactsAggregator(
         }
 
         var netSum = contributing.Sum(i => nets[i]);
-        var left = total;
+        var left = orderLevel;
         foreach (var i in contributing)
         {
-            var share = i == contributing[^1] ? left : netSum == 0m ? total / contributing.Count : total * nets[i] / netSum;
-            shares[i] = share;
+            var share = i == contributing[^1] ? left : netSum == 0m ? orderLevel / contributing.Count : orderLevel * nets[i] / netSum;
+            shares[i] = (shares[i] ?? 0m) + share;
             left -= share;
         }
 
@@ -257,19 +274,21 @@ public sealed class ChannelFactsAggregator(
     }
 
     /// <summary>
-    /// Merchant-fulfilled orders (a line not shipped by the channel) against their ship-by: placed + the brand's
-    /// ship-within promise. Shipped after it, or still unshipped when it passed before the window's end, is late.
+    /// Merchant-fulfilled orders against their ship-by: the order's own <see cref="Order.ShipBy"/> where the channel or the
+    /// history import states one, else placed + the brand's ship-within promise. Fulfilment by the channel is the order's
+    /// <see cref="Order.FulfilledByChannel"/> where known, else every line's listing ships from the channel's stock.
+    /// Shipped (<see cref="Order.ShippedAt"/>) after the ship-by, or still unshipped when it passed before the window's
+    /// end, is late.
     /// </summary>
     private void CountShipping(Order order, List<PricedOrderLine> lines, ChannelMonthTotals totals)
     {
-        if (lines.All(l => l.Listing?.ChannelFulfilled == true))
+        if (order.FulfilledByChannel ?? lines.All(l => l.Listing?.ChannelFulfilled == true))
         {
             return;
         }
 
-        var shipBy = order.PlacedAt + policy.DefaultShipWithin;
-        var shippedAt = order.Shipping?.Shipments.Where(s => s.IsShipped && s.ShippedAt is not null).Min(s => s.ShippedAt);
-        if (shippedAt is { } shipped)
+        var shipBy = order.ShipBy ?? order.PlacedAt + policy.DefaultShipWithin;
+        if (order.ShippedAt is { } shipped)
         {
             totals.MerchantShippedOrders++;
             if (shipped > shipBy)

@@ -121,6 +121,22 @@ public sealed class ReviewFactsBuilderTests
     }
 
     [Fact]
+    public async Task LateShipment_IsAShipmentAfterTheOrdersOwnShipBy()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m);
+        var placed = Utc(2026, 11, 5, 15, 0);
+        fakes.Add("on-time", placed, Line("L1", "TEE", 1, 10m));
+        fakes.Add("late", placed, Line("L1", "TEE", 1, 10m));
+        fakes.Orders[0] = fakes.Orders[0] with { ShipBy = placed.AddDays(1), Timeline = new OrderTimeline { ShippedAt = placed.AddHours(20) } };
+        fakes.Orders[1] = fakes.Orders[1] with { ShipBy = placed.AddDays(1), Timeline = new OrderTimeline { ShippedAt = placed.AddDays(2) } };
+
+        var channel = Assert.Single((await BuildAsync(fakes)).Facts.Channels);
+
+        Assert.Equal((2, 1), (channel.MerchantShippedOrders, channel.LateShipments));
+        Assert.Equal(["order:shopify:late"], channel.LateSourceRows);
+    }
+
+    [Fact]
     public async Task PnlLines_HaveOneRowPerContributingLine_SummingToTheMonthsRevenue()
     {
         var fakes = new ReviewFactsFakes().Map("TEE", 4m).Map("CAP", 2m);
