@@ -70,6 +70,8 @@ internal static class DemoRun
         drift.Print(Console.Out);
         var alerts = await AlertsDemo.CheckAsync(http, scenario.Accounts.BrandId, cancellationToken);
         alerts.Print(Console.Out);
+        var review = await ReviewDemo.RunAsync(http, cancellationToken);
+        review.Print(Console.Out);
         Console.WriteLine();
         Console.WriteLine("Wrong calls and what the edge answered (problem+json)");
         foreach (var (name, expected, actual) in edge)
@@ -96,7 +98,7 @@ internal static class DemoRun
             }
         }
 
-        return report.AllConverged && backstop.Recovered && connection.Succeeded && stock.AllAddUp && pushes.ChannelsHoldTheTruth && drift.Repaired && alerts.Raised && edge.All(e => e.Expected == e.Actual) ? 0 : 1;
+        return report.AllConverged && backstop.Recovered && connection.Succeeded && stock.AllAddUp && pushes.ChannelsHoldTheTruth && drift.Repaired && alerts.Raised && review.Succeeded && edge.All(e => e.Expected == e.Actual) ? 0 : 1;
     }
 
     /// <summary>Polls the event log until every distinct delivery has an outcome (or the deadline passes).</summary>

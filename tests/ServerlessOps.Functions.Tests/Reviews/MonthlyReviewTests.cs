@@ -110,7 +110,7 @@ public sealed class MonthlyReviewTests(FunctionAppFixture fixture)
         var first = await RunReviewAsync(app, client);
 
         Assert.True(first.GetProperty("runtimeStatus").GetString() == "Completed", first.ToString());
-        Assert.Equal((int)ReviewPhase.Done, first.GetProperty("status").GetProperty("Phase").GetInt32());
+        Assert.Equal(nameof(ReviewPhase.Done), first.GetProperty("status").GetProperty("Phase").GetString());
         var result = first.GetProperty("result");
         var files = result.GetProperty("Files").EnumerateArray().Select(f => f.GetString()).ToList();
         Assert.Contains("pnl-lines.csv", files);
