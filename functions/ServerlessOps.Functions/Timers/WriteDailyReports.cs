@@ -30,39 +30,18 @@ public sealed class WriteDailyReports(
     public Task RunAsync(CancellationToken cancellationToken) => options.CurrentValue.TimersEnabled ? WriteAsync(cancellationToken) : Task.CompletedTask;
 
     /// <returns>How many reports were written.</returns>
-    public async Task<int> WriteAsync(CancellationToken cancellationToken)
+    public Task<int> WriteAsync(CancellationToken cancellationToken)
     {
         // Resolved when run, not when the timer is built: the archive and review stores are registered by their own parts.
         var reports = services.GetRequiredService<OperatingReports>();
-        var archive = services.GetRequiredService<IReportArchive>();
-        var now = time.GetUtcNow();
-        var written = 0;
-        foreach (var brand in brands.Current.Brands.Values.OrderBy(b => b.Id, StringComparer.Ordinal))
-        {
-            var local = TimeZoneInfo.ConvertTime(now, ReviewFactsBuilder.TimeZoneOf(brand));
-            if (local.Hour < options.CurrentValue.ReportHour)
+        return DueReports.WriteAsync(
+            brands, services.GetRequiredService<IReportArchive>(), ReportKind.Daily, options.CurrentValue.ReportHour, time.GetUtcNow(),
+            (brand, today) =>
             {
-                continue;
-            }
-
-            var yesterday = DateOnly.FromDateTime(local.DateTime).AddDays(-1);
-            try
-            {
-                if (await archive.GetAsync(brand.Id, ReportKind.Daily, yesterday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), cancellationToken) is not null)
-                {
-                    continue;
-                }
-
-                var entry = await reports.WriteDailyAsync(brand.Id, yesterday, cancellationToken);
-                logger.ReportWritten("Daily", brand.Id, entry.Period, entry.Version);
-                written++;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.BrandFailed(e, "The daily report", brand.Id);
-            }
-        }
-
-        return written;
+                var yesterday = today.AddDays(-1);
+                return new DueReport(OperatingReports.DailyPeriod(yesterday), token => reports.WriteDailyAsync(brand.Id, yesterday, token));
+            },
+            logger,
+            cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Brands;
@@ -33,40 +32,17 @@ public sealed class WriteWeeklyReports(
     public static DateOnly LastWeekMonday(DateOnly today) => today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - 7);
 
     /// <returns>How many reports were written.</returns>
-    public async Task<int> WriteAsync(CancellationToken cancellationToken)
+    public Task<int> WriteAsync(CancellationToken cancellationToken)
     {
         var reports = services.GetRequiredService<OperatingReports>();
-        var archive = services.GetRequiredService<IReportArchive>();
-        var now = time.GetUtcNow();
-        var written = 0;
-        foreach (var brand in brands.Current.Brands.Values.OrderBy(b => b.Id, StringComparer.Ordinal))
-        {
-            var local = TimeZoneInfo.ConvertTime(now, ReviewFactsBuilder.TimeZoneOf(brand));
-            if (local.Hour < options.CurrentValue.ReportHour)
+        return DueReports.WriteAsync(
+            brands, services.GetRequiredService<IReportArchive>(), ReportKind.Weekly, options.CurrentValue.ReportHour, time.GetUtcNow(),
+            (brand, today) =>
             {
-                continue;
-            }
-
-            var monday = LastWeekMonday(DateOnly.FromDateTime(local.DateTime));
-            var date = monday.ToDateTime(TimeOnly.MinValue);
-            var period = $"{ISOWeek.GetYear(date):0000}-W{ISOWeek.GetWeekOfYear(date):00}";
-            try
-            {
-                if (await archive.GetAsync(brand.Id, ReportKind.Weekly, period, cancellationToken) is not null)
-                {
-                    continue;
-                }
-
-                var entry = await reports.WriteWeeklyAsync(brand.Id, monday, cancellationToken);
-                logger.ReportWritten("Weekly", brand.Id, entry.Period, entry.Version);
-                written++;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.BrandFailed(e, "The weekly report", brand.Id);
-            }
-        }
-
-        return written;
+                var monday = LastWeekMonday(today);
+                return new DueReport(OperatingReports.WeeklyPeriod(monday), token => reports.WriteWeeklyAsync(brand.Id, monday, token));
+            },
+            logger,
+            cancellationToken);
     }
 }

@@ -78,6 +78,33 @@ public sealed class MonthlyReviewTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task ReportTimers_WriteEachBrandsDueReportOnceItsLocalTimePassesTheReportHour()
+    {
+        await using var app = await StartAsync();
+        var archive = app.Services.GetRequiredService<IReportArchive>();
+        WriteDailyReports Daily(DateTimeOffset now) => new(
+            app.Services.GetRequiredService<IBrandDirectorySource>(), app.Services, app.Services.GetRequiredService<IOptionsMonitor<MonthlyReviewOptions>>(),
+            new FakeTimeProvider(now), NullLogger<WriteDailyReports>.Instance);
+        WriteWeeklyReports Weekly(DateTimeOffset now) => new(
+            app.Services.GetRequiredService<IBrandDirectorySource>(), app.Services, app.Services.GetRequiredService<IOptionsMonitor<MonthlyReviewOptions>>(),
+            new FakeTimeProvider(now), NullLogger<WriteWeeklyReports>.Instance);
+        var early = new DateTimeOffset(2026, 12, 4, 5, 30, 0, TimeSpan.Zero); // New York 00:30, Tokyo 14:30
+        var later = new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero); // New York 07:00
+
+        Assert.Equal(1, await Daily(early).WriteAsync(Token));
+        Assert.NotNull(await archive.GetAsync(Tokyo, ReportKind.Daily, "2026-12-03", Token));
+        Assert.Null(await archive.GetAsync(Acme, ReportKind.Daily, "2026-12-03", Token));
+        Assert.Equal(1, await Daily(later).WriteAsync(Token));
+        Assert.NotNull(await archive.GetAsync(Acme, ReportKind.Daily, "2026-12-03", Token));
+        Assert.Equal(0, await Daily(later).WriteAsync(Token));
+
+        Assert.Equal(2, await Weekly(later).WriteAsync(Token));
+        Assert.NotNull(await archive.GetAsync(Acme, ReportKind.Weekly, "2026-W48", Token));
+        Assert.NotNull(await archive.GetAsync(Tokyo, ReportKind.Weekly, "2026-W48", Token));
+        Assert.Equal(0, await Weekly(later).WriteAsync(Token));
+    }
+
+    [Fact]
     public async Task DailyReport_CarriesTheBackstopsMissedAndLateCountsPerChannel_BesideRevenue()
     {
         await using var app = await StartAsync();

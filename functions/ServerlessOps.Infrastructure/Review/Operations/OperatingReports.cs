@@ -30,11 +30,21 @@ public sealed class OperatingReports(
     ReviewWorkStore work,
     IReportArchive archive)
 {
+    /// <summary>The archive's period of the daily report of <paramref name="day"/>: <c>2026-11-30</c>.</summary>
+    public static string DailyPeriod(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The archive's period of the weekly report of the ISO week starting on <paramref name="monday"/>: <c>2026-W48</c>.</summary>
+    public static string WeeklyPeriod(DateOnly monday)
+    {
+        var date = monday.ToDateTime(TimeOnly.MinValue);
+        return $"{ISOWeek.GetYear(date):0000}-W{ISOWeek.GetWeekOfYear(date):00}";
+    }
+
     /// <summary>Yesterday's report of the brand is the report of <paramref name="day"/> (a local date).</summary>
     public async Task<ReportEntry> WriteDailyAsync(string brandId, DateOnly day, CancellationToken cancellationToken = default)
     {
         var brand = Brand(brandId);
-        var (report, partials) = await BuildAsync(brand, ReportKind.Daily, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day, 1, cancellationToken);
+        var (report, partials) = await BuildAsync(brand, ReportKind.Daily, DailyPeriod(day), day, 1, cancellationToken);
         var breached = await EnforceRulesAsync(brand, day, partials, cancellationToken);
         report = report with { RulesChecked = breached.Checked, RulesBreached = breached.Breaches };
         return await PublishAsync(brand, report, cancellationToken);
@@ -44,9 +54,7 @@ public sealed class OperatingReports(
     public async Task<ReportEntry> WriteWeeklyAsync(string brandId, DateOnly monday, CancellationToken cancellationToken = default)
     {
         var brand = Brand(brandId);
-        var date = monday.ToDateTime(TimeOnly.MinValue);
-        var period = $"{ISOWeek.GetYear(date):0000}-W{ISOWeek.GetWeekOfYear(date):00}";
-        var (report, _) = await BuildAsync(brand, ReportKind.Weekly, period, monday, 7, cancellationToken);
+        var (report, _) = await BuildAsync(brand, ReportKind.Weekly, WeeklyPeriod(monday), monday, 7, cancellationToken);
         return await PublishAsync(brand, report, cancellationToken);
     }
 
