@@ -42,6 +42,12 @@ public readonly partial struct JsonCursor
             throw new ChannelPayloadException($"{document ?? "body"}: expected UTF-8 JSON, found bytes that are not valid UTF-8.");
         }
 
+        if (JsonStringCheck.TryFindUnreadableString(utf8Json.Span, out var line, out var position))
+        {
+            throw new ChannelPayloadException(
+                $"{document ?? "body"}: expected JSON text, found a string escape that is not text, such as a lone surrogate (line {line}, byte {position}).");
+        }
+
         try
         {
             using var parsed = JsonDocument.Parse(utf8Json);
@@ -81,9 +87,15 @@ public readonly partial struct JsonCursor
     public JsonCursor ParseEmbedded()
     {
         var text = GetString();
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+        if (JsonStringCheck.TryFindUnreadableString(utf8, out _, out _))
+        {
+            throw Fail("expected a string holding JSON text, found one with a string escape that is not text (a lone surrogate)");
+        }
+
         try
         {
-            using var parsed = JsonDocument.Parse(text);
+            using var parsed = JsonDocument.Parse(utf8);
             return new JsonCursor(parsed.RootElement.Clone(), Path, Document);
         }
         catch (JsonException ex)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ServerlessOps.Domain.Channels.Json;
 using ServerlessOps.Domain.Catalog.Import;
 
 namespace ServerlessOps.Infrastructure.Catalog.Import;
@@ -26,9 +27,17 @@ internal static class JsonLinesImportReader
             var lineNumber = i + 1;
             var before = errors.Count;
             var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            var utf8 = System.Text.Encoding.UTF8.GetBytes(content);
+            if (JsonStringCheck.TryFindUnreadableString(utf8, out _, out var escapeAt))
+            {
+                // Valid JSON grammar, but reading the string would throw: refused here like any other bad line.
+                errors.Add(new ImportError(lineNumber, null, $"a string escape at byte {escapeAt} is not text (a lone surrogate such as \\ud800); each line must be one JSON object."));
+                continue;
+            }
+
             try
             {
-                using var document = JsonDocument.Parse(content);
+                using var document = JsonDocument.Parse(utf8);
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                 {
                     errors.Add(new ImportError(lineNumber, "$", $"expected a JSON object, found {document.RootElement.ValueKind.ToString().ToLowerInvariant()}."));
