@@ -44,8 +44,8 @@ public static class AmazonOfferMapper
                 sku: null,
                 channelItemId: asin,
                 kind,
-                price: listing.Property("Amount").GetDecimal(),
-                shipping: entry.Optional("Shipping")?.Property("Amount").GetDecimal(),
+                price: listing.Property("Amount").GetAmount(),
+                shipping: entry.Optional("Shipping")?.Property("Amount").GetAmount(),
                 currency: listing.Property("CurrencyCode").GetNonEmptyString(),
                 observedAt);
         }
@@ -64,7 +64,7 @@ public static class AmazonOfferMapper
     private static decimal Landed(JsonCursor? candidate)
     {
         var entry = candidate!.Value;
-        return entry.Optional("LandedPrice")?.Property("Amount").GetDecimal()
-            ?? entry.Property("ListingPrice").Property("Amount").GetDecimal() + (entry.Optional("Shipping")?.Property("Amount").GetDecimal() ?? 0m);
+        return entry.Optional("LandedPrice")?.Property("Amount").GetAmount()
+            ?? entry.Property("ListingPrice").Property("Amount").GetAmount() + (entry.Optional("Shipping")?.Property("Amount").GetAmount() ?? 0m);
     }
 }

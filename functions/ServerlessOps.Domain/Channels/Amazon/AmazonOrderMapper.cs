@@ -116,9 +116,12 @@ public static class AmazonOrderMapper
 
                 // Tracking is not part of getOrder/getOrderItems.
                 Shipments: []),
-            Total = total?.Property("Amount").GetDecimal(),
+            Total = total?.Property("Amount").GetAmount(),
             PlacedAt = order.Property("PurchaseDate").GetIsoTime(),
             Version = new OrderVersion(order.Property("LastUpdateDate").GetIsoTime()),
+
+            // The end of Amazon's ship window: the merchant's SLA deadline (absent on FBA orders, which Amazon ships).
+            ShipBy = order.Optional("LatestShipDate")?.GetIsoTime(),
 
             // Only unreleased (Pending, pre-order) answers are incomplete: a later read will carry the prices. A Canceled
             // order that never left Pending will never get prices, so it is complete as it is (otherwise it is re-read forever).
@@ -136,7 +139,8 @@ public static class AmazonOrderMapper
             return optional ? null : throw item.Property(name).Fail("expected a money object");
         }
 
-        return money.Property("Amount").GetDecimal();
+        // Amazon reports every part (price, tax, promotion discounts) as an amount of zero or more.
+        return money.Property("Amount").GetAmount();
     }
 
     private static string? FirstItemCurrency(JsonCursor items)

@@ -66,6 +66,16 @@ public readonly partial struct JsonCursor
         throw Fail("expected a decimal (number or decimal string)");
     }
 
+    /// <summary>
+    /// A price or total: a <see cref="GetDecimal"/> that is zero or more. Channels report discounts and refunds as their own
+    /// amounts, so a negative price is a broken payload, and kept it would turn every margin and total built on it upside down.
+    /// </summary>
+    public decimal GetAmount()
+    {
+        var value = GetDecimal();
+        return value >= 0 ? value : throw Fail("expected an amount of zero or more");
+    }
+
     /// <summary>A decimal carried as a string ("2"), as Walmart and Shopify send quantities and money.</summary>
     public decimal GetDecimalString()
     {

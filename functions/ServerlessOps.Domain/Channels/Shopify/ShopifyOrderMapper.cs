@@ -55,7 +55,7 @@ public static class ShopifyOrderMapper
 
             // total_price is what was charged at checkout and matches the lines as placed; current_total_price
             // moves with edits and refunds, which the lines' cancelled units and the refunds carry instead.
-            Total = order.Property("total_price").GetDecimal(),
+            Total = order.Property("total_price").GetAmount(),
             PlacedAt = order.Property("created_at").GetIsoTime(),
             Version = new OrderVersion(order.Property("updated_at").GetIsoTime(), triggeredAt),
             CancelReason = cancelledAtSet ? order.Optional("cancel_reason")?.GetString() : null,
@@ -88,7 +88,7 @@ public static class ShopifyOrderMapper
             Sku: string.IsNullOrWhiteSpace(sku) ? ItemKey.For(null, variantId ?? lineId) : sku.Trim(),
             Title: line.Optional("name")?.GetString() ?? line.Optional("title")?.GetString(),
             Quantity: quantity,
-            UnitPrice: line.Property("price").GetDecimal(),
+            UnitPrice: line.Property("price").GetAmount(),
 
             // Not total_discount: Shopify's own fixture shows "0.00" there next to a non-zero allocation (CHANNELS.md 1.6).
             Discount: ChannelRecords.Sum(line.Optional("discount_allocations")?.Items() ?? [], a => a.Property("amount").GetDecimal()),

@@ -29,7 +29,7 @@ public static class ShopifyProductMapper
                 sku: variant.Optional("sku")?.GetString(),
                 channelItemId: variant.Property("id").GetId(),
                 PriceKind.OwnListing,
-                price: variant.Property("price").GetDecimal(),
+                price: variant.Property("price").GetAmount(),
                 shipping: null,
                 currency: UnknownCurrency,
                 observedAt));

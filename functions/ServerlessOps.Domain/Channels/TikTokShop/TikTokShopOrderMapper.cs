@@ -67,8 +67,11 @@ public static class TikTokShopOrderMapper
                 Shipments: string.IsNullOrWhiteSpace(trackingNumber)
                     ? []
                     : [new Shipment(order.Optional("shipping_provider")?.GetString(), trackingNumber, order.Optional("rts_time")?.GetEpochSeconds())]),
-            Total = payment.Property("total_amount").GetDecimal(),
+            Total = payment.Property("total_amount").GetAmount(),
             PlacedAt = order.Property("create_time").GetEpochSeconds(),
+
+            // The ready-to-ship deadline TikTok measures late dispatch by; else the latest shipping time (both Unix s).
+            ShipBy = order.OptionalAny("rts_sla_time", "shipping_due_time")?.GetEpochSeconds(),
             Version = new OrderVersion(order.Property("update_time").GetEpochSeconds()),
             CancelReason = order.Optional("cancel_reason")?.GetString() is { Length: > 0 } reason ? reason : null,
         });
@@ -137,7 +140,7 @@ public static class TikTokShopOrderMapper
                 Quantity: units.Count,
 
                 // Units of one SKU normally share a price; the mean keeps Quantity × UnitPrice equal to their sum if not.
-                UnitPrice: units.Sum(u => u.Property("original_price").GetDecimal()) / units.Count,
+                UnitPrice: units.Sum(u => u.Property("original_price").GetAmount()) / units.Count,
 
                 // seller_discount and platform_discount are reported apart and funded by different parties (settlement,
                 // Finance API), but the buyer's price is net of both: the line's discount is their sum, so LinesNet equals

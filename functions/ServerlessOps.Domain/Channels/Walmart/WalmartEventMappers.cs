@@ -91,8 +91,8 @@ public static class WalmartEventMappers
             sku,
             itemId,
             kind,
-            price: offer.Property("sellerOfferPrice").GetDecimal(),
-            shipping: offer.Optional("sellerShippingPrice")?.GetDecimal(),
+            price: offer.Property("sellerOfferPrice").GetAmount(),
+            shipping: offer.Optional("sellerShippingPrice")?.GetAmount(),
             currency: MarketplaceCurrency,
             observedAt);
     }

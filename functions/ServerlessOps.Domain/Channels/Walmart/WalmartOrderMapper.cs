@@ -137,8 +137,11 @@ public static class WalmartOrderMapper
 
             // orderSummary.totalAmount where Walmart gives it; otherwise the sum of every charge and its tax, which is
             // what the buyer was charged.
-            Total = order.Optional("orderSummary")?.Optional("totalAmount")?.Property("amount").GetDecimal() ?? charged,
+            Total = order.Optional("orderSummary")?.Optional("totalAmount")?.Property("amount").GetAmount() ?? charged,
             PlacedAt = order.Property("orderDate").GetEpochMillisecondsOrIsoTime(),
+
+            // Walmart's own ship date for the order (epoch ms in the API, ISO in PO_CREATED): the SLA deadline.
+            ShipBy = shippingInfo?.Optional("estimatedShipDate")?.GetEpochMillisecondsOrIsoTime(),
             Version = new OrderVersion(version ?? throw orderLines[0].Property("statusDate").Fail("expected a status date")),
             CancelReason = null,
         });
