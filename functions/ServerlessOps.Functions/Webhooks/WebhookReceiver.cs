@@ -12,7 +12,8 @@ namespace ServerlessOps.Functions.Webhooks;
 
 /// <summary>
 /// The webhook edge shared by all channels: bound the body, identify the account, authenticate over the
-/// raw bytes, read the envelope, store the raw delivery, and acknowledge once it is durable. Its queue send
+/// raw bytes, read the envelope, store the raw delivery (in one of the edge's bounded write turns,
+/// <see cref="EdgeWriteGate"/>), and acknowledge once it is durable. Its queue send
 /// (group-committed with concurrent ones by <see cref="DeliveryBatcher"/>) is handed off, or waited for when
 /// <see cref="IngestionOptions.AcknowledgeAfter"/> says <see cref="AcknowledgementPoint.Queued"/>. Nothing
 /// here parses the order, so the channel's deadline (5 s for Shopify and EventBridge) is met by one blob upload.
@@ -21,6 +22,7 @@ public sealed class WebhookReceiver
 {
     private readonly IBrandDirectorySource _brands;
     private readonly RawDeliveryStore _raw;
+    private readonly EdgeWriteGate _gate;
     private readonly DeliveryBatcher _batcher;
     private readonly DeliveryRecorder _recorder;
     private readonly IngestionOptions _options;
@@ -30,6 +32,7 @@ public sealed class WebhookReceiver
     public WebhookReceiver(
         IBrandDirectorySource brands,
         [FromKeyedServices(StorageProfile.Edge)] RawDeliveryStore raw,
+        EdgeWriteGate gate,
         DeliveryBatcher batcher,
         DeliveryRecorder recorder,
         IOptions<IngestionOptions> options,
@@ -38,6 +41,7 @@ public sealed class WebhookReceiver
     {
         _brands = brands;
         _raw = raw;
+        _gate = gate;
         _batcher = batcher;
         _recorder = recorder;
         _options = options.Value;
@@ -117,7 +121,7 @@ public sealed class WebhookReceiver
             request.PathAndQuery,
             stored,
             body);
-        var created = await _raw.TryCreateAsync(delivery, cancellationToken);
+        var created = await _gate.RunAsync(token => _raw.TryCreateAsync(delivery, token), cancellationToken);
         var kind = created.Created ? DeliveryMessageKind.New : DeliveryMessageKind.Duplicate;
         var message = new DeliveryMessage(delivery.BlobName, delivery.BrandId, delivery.DeliveryKey, kind);
         await (_options.AcknowledgeAfter == AcknowledgementPoint.Queued
@@ -184,7 +188,7 @@ public sealed class WebhookReceiver
             request.Body,
             RawDeliveryState.Received,
             rejection.Detail);
-        var created = await _raw.TryCreateAsync(delivery, cancellationToken);
+        var created = await _gate.RunAsync(token => _raw.TryCreateAsync(delivery, token), cancellationToken);
         if (created.Created)
         {
             await _recorder.QuarantineAsync(delivery, rejection.Detail, cancellationToken);

@@ -17,12 +17,12 @@ public sealed class AlertNotificationHandOff
     public QueueClient Queue { get; }
 
     public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) =>
-        StorageErrors.TranslateAsync(() => Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+        StorageErrors.TranslateAsync(() => Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken), cancellationToken);
 
     /// <summary>Queues one hand-off; <see cref="StoreUnavailableException"/> when the queue cannot be reached.</summary>
     public Task EnqueueAsync(AlertNotificationMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(message.ToJson(), cancellationToken));
+        return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(message.ToJson(), cancellationToken), cancellationToken);
     }
 }

@@ -36,7 +36,7 @@ public sealed class PrivacyExportStore
                 new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
                 cancellationToken);
             return name;
-        });
+        }, cancellationToken);
 
     /// <summary>The export's bytes, or null when it does not exist.</summary>
     public Task<byte[]?> ReadAsync(string blobName, CancellationToken cancellationToken = default) =>
@@ -51,5 +51,5 @@ public sealed class PrivacyExportStore
             {
                 return null;
             }
-        });
+        }, cancellationToken);
 }

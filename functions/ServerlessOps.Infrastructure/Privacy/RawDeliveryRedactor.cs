@@ -84,7 +84,7 @@ public sealed class RawDeliveryRedactor
                     // The processor recorded the delivery's state meanwhile: read again and redact that copy.
                 }
             }
-        });
+        }, cancellationToken);
 
     /// <summary>The blob's body as JSON, or null when it is gone or not JSON (a data request's export reads it).</summary>
     public Task<JsonNode?> ReadJsonAsync(string blobName, CancellationToken cancellationToken = default) =>
@@ -103,7 +103,7 @@ public sealed class RawDeliveryRedactor
             {
                 return null;
             }
-        });
+        }, cancellationToken);
 
     /// <summary>Every raw delivery blob of one channel account of a brand (<c>shop/redact</c>): a prefix listing with metadata.</summary>
     public async IAsyncEnumerable<string> ListAccountBlobsAsync(
@@ -116,7 +116,7 @@ public sealed class RawDeliveryRedactor
         var encodedAccount = RawDeliveryMetadata.Encode(accountId);
         var pages = _container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix, cancellationToken);
         await using var items = pages.GetAsyncEnumerator(cancellationToken);
-        while (await StorageErrors.TranslateAsync(() => items.MoveNextAsync().AsTask()))
+        while (await StorageErrors.TranslateAsync(() => items.MoveNextAsync().AsTask(), cancellationToken))
         {
             var item = items.Current;
             if (item.Metadata.TryGetValue(RawDeliveryMetadata.Account, out var account)

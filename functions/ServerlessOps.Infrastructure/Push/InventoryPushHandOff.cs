@@ -17,13 +17,13 @@ public sealed class InventoryPushHandOff
     public QueueClient Queue { get; }
 
     public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) =>
-        StorageErrors.TranslateAsync(() => Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+        StorageErrors.TranslateAsync(() => Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken), cancellationToken);
 
     /// <summary>Queues one push, invisible for <paramref name="delay"/> (whole seconds); <see cref="StoreUnavailableException"/> when unreachable.</summary>
     public Task EnqueueAsync(InventoryPushMessage message, TimeSpan delay, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         var visibility = delay <= TimeSpan.Zero ? (TimeSpan?)null : TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds));
-        return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(message.ToJson(), visibility, cancellationToken: cancellationToken));
+        return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(message.ToJson(), visibility, cancellationToken: cancellationToken), cancellationToken);
     }
 }

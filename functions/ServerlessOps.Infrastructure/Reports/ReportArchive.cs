@@ -164,7 +164,7 @@ public sealed class ReportArchive : IReportArchive
             {
                 return (byte[]?)null;
             }
-        });
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -192,7 +192,7 @@ public sealed class ReportArchive : IReportArchive
             {
                 _logger.ReportBlobAlreadyWritten(blobName);
             }
-        });
+        }, cancellationToken);
 
     /// <summary>Private container, created on first use where nothing declared it (Bicep declares it in Azure).</summary>
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
@@ -202,7 +202,7 @@ public sealed class ReportArchive : IReportArchive
             return;
         }
 
-        await StorageErrors.TranslateAsync(() => _container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken));
+        await StorageErrors.TranslateAsync(() => _container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken), cancellationToken);
         Volatile.Write(ref _containerReady, 1);
     }
 

@@ -127,7 +127,7 @@ public sealed class ReportLinks
             return (blob.GenerateSasUri(sas), "account key (service SAS)");
         }
 
-        var key = await StorageErrors.TranslateAsync(() => _blobService.GetUserDelegationKeyAsync(now - ClockSkew, expiresAt, cancellationToken));
+        var key = await StorageErrors.TranslateAsync(() => _blobService.GetUserDelegationKeyAsync(now - ClockSkew, expiresAt, cancellationToken), cancellationToken);
         var uri = new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key.Value, _blobService.AccountName) };
         return (uri.ToUri(), "user delegation key");
     }

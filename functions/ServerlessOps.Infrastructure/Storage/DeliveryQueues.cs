@@ -21,19 +21,19 @@ public sealed class DeliveryQueues
     public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) =>
         StorageErrors.TranslateAsync(() => Task.WhenAll(
             Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-            PoisonQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
+            PoisonQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken)), cancellationToken);
 
     /// <summary>Queues one delivery; <paramref name="visibleAfter"/> delays it (a retry's back-off).</summary>
     public Task EnqueueAsync(DeliveryMessage message, TimeSpan? visibleAfter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(message.ToJson(), visibleAfter, cancellationToken: cancellationToken));
+        return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(message.ToJson(), visibleAfter, cancellationToken: cancellationToken), cancellationToken);
     }
 
     /// <summary>Queues several deliveries as one message; the caller keeps it within <see cref="DeliveryMessageBatch"/>'s limits.</summary>
     public Task EnqueueAsync(DeliveryMessageBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(batch.ToJson(), cancellationToken));
+        return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(batch.ToJson(), cancellationToken), cancellationToken);
     }
 }

@@ -42,6 +42,24 @@ public sealed class IngestionOptions
     [Range(1, 256)]
     public int MaxConcurrentDeliveries { get; set; } = 16;
 
+    /// <summary>
+    /// Raw-delivery writes the webhook edge keeps in flight at once, and the connections its storage clients may
+    /// open. Past it a webhook waits up to <see cref="EdgeAdmissionWait"/> for a turn, then gets 503 with
+    /// Retry-After. Without a bound, a slow second made every waiting request open a connection of its own; the
+    /// store, serving hundreds of new connections, slowed further and the edge's timeouts aborted them: a burst at
+    /// an idle app stalled for ten seconds. Default 32; 1-1,024.
+    /// </summary>
+    [Range(1, 1024)]
+    public int EdgeMaxConcurrentWrites { get; set; } = 32;
+
+    /// <summary>
+    /// How long a webhook may wait for one of the edge's write turns before it is answered 503. Default 0.5 s;
+    /// at most 0.7 s, because the wait and the edge's storage tries (4.24 s at worst) must answer within the 5 s
+    /// that Shopify and EventBridge wait.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:00.700")]
+    public TimeSpan EdgeAdmissionWait { get; set; } = TimeSpan.FromSeconds(0.5);
+
     /// <summary>How long a received-but-unprocessed delivery waits before the recovery sweep re-queues it. Default 10 min.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan StrandedAfter { get; set; } = TimeSpan.FromMinutes(10);

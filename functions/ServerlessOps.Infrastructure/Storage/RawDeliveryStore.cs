@@ -24,7 +24,7 @@ public sealed class RawDeliveryStore
     }
 
     public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) =>
-        StorageErrors.TranslateAsync(() => _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+        StorageErrors.TranslateAsync(() => _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken), cancellationToken);
 
     /// <summary>Stores the delivery unless the same delivery key is already stored.</summary>
     public Task<RawDeliveryCreateResult> TryCreateAsync(RawDelivery delivery, CancellationToken cancellationToken = default)
@@ -55,7 +55,7 @@ public sealed class RawDeliveryStore
                 var ours = firstReceivedAt == delivery.ReceivedAt;
                 return new RawDeliveryCreateResult(ours, RawDeliveryMetadata.ReadState(properties.Value.Metadata), firstReceivedAt);
             }
-        });
+        }, cancellationToken);
     }
 
     /// <summary>Reads a delivery back (body and metadata); null when the blob does not exist.</summary>
@@ -73,7 +73,7 @@ public sealed class RawDeliveryStore
             {
                 return null;
             }
-        });
+        }, cancellationToken);
 
     /// <summary>
     /// Records the delivery's state (and reason) in its metadata, starting from the copy the caller read: one
@@ -104,7 +104,7 @@ public sealed class RawDeliveryStore
             }
 
             await blob.SetTagsAsync(RawDeliveryTags.For(state, delivery.ReceivedAt), cancellationToken: cancellationToken);
-        });
+        }, cancellationToken);
     }
 
     private Task SetStateCoreAsync(string blobName, RawDeliveryState state, string? reason, CancellationToken cancellationToken) =>
@@ -134,7 +134,7 @@ public sealed class RawDeliveryStore
                     // Someone else updated the metadata between our read and write: read again.
                 }
             }
-        });
+        }, cancellationToken);
 
     /// <summary>
     /// Deliveries still in <see cref="RawDeliveryState.Received"/> that arrived before <paramref name="receivedBefore"/>:
@@ -163,7 +163,7 @@ public sealed class RawDeliveryStore
             {
                 // The state was written but its tag write failed: repair the index, nothing to recover.
                 await StorageErrors.TranslateAsync(() => _container.GetBlobClient(candidate.BlobName)
-                    .SetTagsAsync(RawDeliveryTags.For(state, receivedAt), cancellationToken: cancellationToken));
+                    .SetTagsAsync(RawDeliveryTags.For(state, receivedAt), cancellationToken: cancellationToken), cancellationToken);
                 continue;
             }
 
@@ -191,5 +191,5 @@ public sealed class RawDeliveryStore
             {
                 return null;
             }
-        });
+        }, cancellationToken);
 }

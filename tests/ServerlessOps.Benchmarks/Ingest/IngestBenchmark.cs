@@ -5,6 +5,8 @@ using ServerlessOps.Infrastructure.Storage;
 using ServerlessOps.Testing.Emulators;
 using ServerlessOps.Testing.LocalStack;
 using ServerlessOps.Testing.Scenarios;
+using ServerlessOps.Testing.Webhooks;
+using Marketplace = ServerlessOps.Testing.StubMarketplace.StubMarketplace;
 
 namespace ServerlessOps.Benchmarks.Ingest;
 
@@ -30,9 +32,15 @@ internal static class IngestBenchmark
         Console.WriteLine($"starting emulators and the function app (load: {options.Rate}/s for {options.Seconds} s, loopback only)");
         await using var azurite = await AzuriteFixture.StartAsync(stop.Token);
         await using var cosmos = await CosmosServerFixture.StartAsync(stop.Token);
+
+        // Amazon, Walmart and TikTok deliveries are signals: processing re-reads their order from the stub marketplace.
+        await using var marketplace = await Marketplace.StartAsync(stop.Token);
+        var total = options.Rate * options.Seconds;
+        var traffic = options.FourChannels ? ChannelMixTraffic.FourChannels(options.Warmup + total) : ChannelMixTraffic.ShopifyOnly(options.Warmup + total);
+        traffic.Serve(marketplace);
         var runId = LocalStackSettings.NewRunId();
         var settings = LocalStackSettings.For(azurite, cosmos, runId);
-        foreach (var (key, value) in ScenarioAccounts.Default.ToConfiguration())
+        foreach (var (key, value) in ScenarioAccounts.Default.ToConfiguration(marketplace.BaseUrl))
         {
             settings[key] = value ?? string.Empty;
         }
@@ -49,11 +57,10 @@ internal static class IngestBenchmark
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
         var factory = new ShopifyOrderFactory();
 
-        // Warm-up: JIT, connection pool, Cosmos and storage clients; not measured.
-        await SendAtRateAsync(http, app.BaseAddress, factory, 0, options.Warmup, Math.Min(options.Rate, 200), options.MaxInFlight, null, stop.Token);
+        // Warm-up: JIT, connection pool, Cosmos and storage clients; not measured. --warmup 0 sends the load at an idle app.
+        await SendAtRateAsync(http, app.BaseAddress, traffic.Deliveries, 0, options.Warmup, Math.Min(options.Rate, 200), options.MaxInFlight, null, stop.Token);
 
         var latencies = new LatencyRecorder();
-        var total = options.Rate * options.Seconds;
         var cpu = new CpuMeter(
             ("load generator (this process)", [Environment.ProcessId]),
             ("function app", [app.ProcessId]),
@@ -61,7 +68,7 @@ internal static class IngestBenchmark
             ("Cosmos server", [cosmos.ProcessId]));
         cpu.Start();
         var clock = Stopwatch.StartNew();
-        var result = await SendAtRateAsync(http, app.BaseAddress, factory, options.Warmup, total, options.Rate, options.MaxInFlight, latencies, stop.Token);
+        var result = await SendAtRateAsync(http, app.BaseAddress, traffic.Deliveries, options.Warmup, total, options.Rate, options.MaxInFlight, latencies, stop.Token);
         var elapsed = clock.Elapsed;
         var cpuUsed = cpu.Stop();
 
@@ -106,20 +113,22 @@ internal static class IngestBenchmark
             azurite.ConnectionString, factory.Create(-1).Body.ToArray(), TimeSpan.FromSeconds(5), 64, stop.Token);
         var floorWebhooks = Enumerable.Range(1_000_000, options.Rate * FloorSeconds).Select(factory.Create).ToArray();
         var (floor, floorFailures) = await AckPathFloor.MeasureAsync(azurite.ConnectionString, floorWebhooks, options.Rate, options.AckAfter == AcknowledgementPoint.Queued, stop.Token);
-        PrintTable(options, total, result, elapsed, latencies, options.AckOnly ? null : drain.Elapsed, states, perMessage, ceiling, (floor, floorFailures), cpuUsed);
+        PrintTable(options, traffic, total, result, elapsed, latencies, options.AckOnly ? null : drain.Elapsed, states, perMessage, ceiling, (floor, floorFailures), cpuUsed);
         return 0;
     }
 
     private static async Task<SendResult> SendAtRateAsync(
-        HttpClient http, Uri baseAddress, ShopifyOrderFactory factory, int first, int count, int rate, int maxInFlight,
+        HttpClient http, Uri baseAddress, IReadOnlyList<SignedWebhook> deliveries, int first, int count, int rate, int maxInFlight,
         LatencyRecorder? latencies, CancellationToken cancellationToken)
     {
         var ok = 0;
         var failed = 0;
+        var refused = 0;
+        var serverErrors = 0;
         var skipped = 0;
         var inFlight = 0;
         var tasks = new List<Task>(count);
-        var webhooks = Enumerable.Range(first, count).Select(factory.Create).ToArray();
+        var webhooks = deliveries.Skip(first).Take(count).ToArray();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
@@ -148,6 +157,14 @@ internal static class IngestBenchmark
                         else
                         {
                             Interlocked.Increment(ref failed);
+                            if ((int)response.StatusCode == 503)
+                            {
+                                Interlocked.Increment(ref refused);
+                            }
+                            else if ((int)response.StatusCode >= 500)
+                            {
+                                Interlocked.Increment(ref serverErrors);
+                            }
                         }
                     }
                     catch (HttpRequestException)
@@ -167,10 +184,10 @@ internal static class IngestBenchmark
         }
 
         await Task.WhenAll(tasks);
-        return new SendResult(ok, failed, skipped);
+        return new SendResult(ok, failed, skipped, refused, serverErrors);
     }
 
-    private static void PrintTable(IngestBenchmarkOptions options, int total, SendResult result, TimeSpan elapsed, LatencyRecorder latencies, TimeSpan? drain, string? states, double? perMessage, double ceiling,
+    private static void PrintTable(IngestBenchmarkOptions options, ChannelMixTraffic traffic, int total, SendResult result, TimeSpan elapsed, LatencyRecorder latencies, TimeSpan? drain, string? states, double? perMessage, double ceiling,
         (LatencyRecorder Latencies, int Failures) floor, IReadOnlyList<(string Name, TimeSpan Cpu)> cpuUsed)
     {
         static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
@@ -179,8 +196,9 @@ internal static class IngestBenchmark
         Console.WriteLine("| metric | value |");
         Console.WriteLine("|---|---|");
         Console.WriteLine($"| target rate | {options.Rate} webhooks/s for {options.Seconds} s ({total} requests){(options.AckOnly ? ", processing off" : ", processing on")}, acknowledged once {options.AckAfter} |");
+        Console.WriteLine($"| traffic | {traffic.Shares()} |");
         Console.WriteLine($"| acknowledged 2xx | {result.Ok} ({achieved.ToString("0", CultureInfo.InvariantCulture)}/s achieved) |");
-        Console.WriteLine($"| failed / not sent (in-flight cap {options.MaxInFlight}) | {result.Failed} / {result.Skipped} |");
+        Console.WriteLine($"| failed / not sent (in-flight cap {options.MaxInFlight}) | {result.Failed} (503 with Retry-After {result.Refused}, other 5xx {result.ServerErrors}) / {result.Skipped} |");
         Console.WriteLine($"| ack latency p50 | {Ms(latencies.Percentile(50))} ms |");
         Console.WriteLine($"| ack latency p90 | {Ms(latencies.Percentile(90))} ms |");
         Console.WriteLine($"| ack latency p99 | {Ms(latencies.Percentile(99))} ms |");
@@ -212,5 +230,6 @@ internal static class IngestBenchmark
         Console.WriteLine($"| goal: p99 < 50 ms at 500/s | {(latencies.Percentile(99) < 50 && options.Rate >= 500 && result.Failed == 0 && result.Skipped == 0 ? "met" : "not met")} |");
     }
 
-    private sealed record SendResult(int Ok, int Failed, int Skipped);
+    /// <summary>Failed counts every non-2xx and transport failure; Refused the 503s among them, ServerErrors the other 5xx.</summary>
+    private sealed record SendResult(int Ok, int Failed, int Skipped, int Refused, int ServerErrors);
 }

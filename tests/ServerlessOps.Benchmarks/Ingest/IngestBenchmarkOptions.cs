@@ -9,7 +9,8 @@ namespace ServerlessOps.Benchmarks.Ingest;
 /// with 300 the first ten seconds of a processing-on run still showed the compiler in the p99.
 /// </summary>
 /// <remarks><c>--ack-after stored|queued</c> sets the app's <c>Ingestion:AcknowledgeAfter</c>; default stored, as in the app.</remarks>
-internal sealed record IngestBenchmarkOptions(int Rate, int Seconds, int MaxInFlight, int Warmup, bool AckOnly, AcknowledgementPoint AckAfter)
+/// <remarks><c>--mix four|shopify</c>: the four channels' traffic (default) or Shopify orders/create only, as before the mix.</remarks>
+internal sealed record IngestBenchmarkOptions(int Rate, int Seconds, int MaxInFlight, int Warmup, bool AckOnly, AcknowledgementPoint AckAfter, bool FourChannels = true)
 {
     public static IngestBenchmarkOptions Parse(string[] args)
     {
@@ -27,8 +28,15 @@ internal sealed record IngestBenchmarkOptions(int Rate, int Seconds, int MaxInFl
             throw new ArgumentException("--ack-after must be 'stored' or 'queued'.");
         }
 
+        var mix = Text("--mix") ?? "four";
+        if (mix is not ("four" or "shopify"))
+        {
+            throw new ArgumentException("--mix must be 'four' (all four channels' traffic) or 'shopify' (orders/create only).");
+        }
+
         var ackAfter = Enum.Parse<AcknowledgementPoint>(ackAfterText, ignoreCase: true);
-        var options = new IngestBenchmarkOptions(Value("--rate", 500), Value("--seconds", 20), Value("--max-in-flight", 512), Value("--warmup", 1000), args.Contains("--ack-only"), ackAfter);
+        var options = new IngestBenchmarkOptions(
+            Value("--rate", 500), Value("--seconds", 20), Value("--max-in-flight", 512), Value("--warmup", 1000), args.Contains("--ack-only"), ackAfter, mix == "four");
 
         if (options.Rate is < 1 or > 5000 || options.Seconds is < 1 or > 120)
         {

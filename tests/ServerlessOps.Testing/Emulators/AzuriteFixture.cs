@@ -48,6 +48,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>The ids of the three node processes: blob, queue, table.</summary>
     public IReadOnlyList<int> ProcessIds => [.. Processes.Select(process => process.ProcessId)];
 
+    /// <summary>The blob service's process (raw deliveries, reports), e.g. to pause it with <see cref="ProcessPause"/>.</summary>
+    public int BlobProcessId => Processes[0].ProcessId;
+
     /// <summary>Blob endpoint, <c>http://127.0.0.1:{BlobPort}/devstoreaccount1</c>.</summary>
     public Uri BlobEndpoint => new($"http://127.0.0.1:{BlobPort}/{AccountName}");
 

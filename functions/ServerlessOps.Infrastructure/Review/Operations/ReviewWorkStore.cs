@@ -67,7 +67,7 @@ public sealed class ReviewWorkStore
             {
                 return (byte[]?)null;
             }
-        });
+        }, cancellationToken);
 
     /// <summary>A stream that uploads as it is written (blocks staged as they fill), replacing the blob when disposed.</summary>
     public Task<Stream> OpenWriteAsync(string name, CancellationToken cancellationToken) =>
@@ -75,7 +75,7 @@ public sealed class ReviewWorkStore
         {
             await EnsureContainerAsync(cancellationToken);
             return await _container.GetBlobClient(name).OpenWriteAsync(overwrite: true, new BlobOpenWriteOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv" } }, cancellationToken);
-        });
+        }, cancellationToken);
 
     /// <summary>Copies the blob's content into <paramref name="destination"/> without holding it whole; false when it does not exist.</summary>
     public Task<bool> CopyToAsync(string name, Stream destination, CancellationToken cancellationToken) =>
@@ -90,7 +90,7 @@ public sealed class ReviewWorkStore
             {
                 return false;
             }
-        });
+        }, cancellationToken);
 
     private Task UploadAsync(string name, byte[] content, string contentType, CancellationToken cancellationToken) =>
         StorageErrors.TranslateAsync(async () =>
@@ -99,7 +99,7 @@ public sealed class ReviewWorkStore
             await EnsureContainerAsync(cancellationToken);
             await _container.GetBlobClient(name).UploadAsync(
                 BinaryData.FromBytes(content), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
-        });
+        }, cancellationToken);
 
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+
+namespace ServerlessOps.Infrastructure.Storage;
+
+/// <summary>
+/// Admission to the webhook edge's storage writes: at most <see cref="IngestionOptions.EdgeMaxConcurrentWrites"/>
+/// at once, the rest waiting their turn (first come, first served) for at most
+/// <see cref="IngestionOptions.EdgeAdmissionWait"/>. A webhook that gets no turn in time is refused with
+/// <see cref="StoreUnavailableException"/> (503 with Retry-After, which every channel retries) instead of
+/// joining an ever longer line whose requests all time out together. Nothing is acknowledged that was not stored.
+/// </summary>
+public sealed class EdgeWriteGate : IDisposable
+{
+    /// <summary>What a refused webhook is told: the line clears within about a second at the edge's pace.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
+
+    private readonly SemaphoreSlim _turns;
+    private readonly int _capacity;
+    private readonly TimeSpan _wait;
+
+    public EdgeWriteGate(IOptions<IngestionOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _capacity = options.Value.EdgeMaxConcurrentWrites;
+        _turns = new SemaphoreSlim(_capacity, _capacity);
+        _wait = options.Value.EdgeAdmissionWait;
+    }
+
+    /// <summary>Writes taking place now; for metrics and tests.</summary>
+    public int InFlight => _capacity - _turns.CurrentCount;
+
+    /// <summary>Runs <paramref name="write"/> in one of the edge's turns, or refuses when none frees up in time.</summary>
+    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (!await _turns.WaitAsync(_wait, cancellationToken))
+        {
+            throw new StoreUnavailableException(
+                $"The webhook edge already has all its storage writes in flight and none finished within {_wait.TotalSeconds:0.#} s.", RetryAfter);
+        }
+
+        try
+        {
+            return await write(cancellationToken);
+        }
+        finally
+        {
+            _turns.Release();
+        }
+    }
+
+    public void Dispose() => _turns.Dispose();
+}
