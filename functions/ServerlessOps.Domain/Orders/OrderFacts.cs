@@ -2,7 +2,7 @@ namespace ServerlessOps.Domain.Orders;
 
 /// <summary>
 /// Facts an order holds by their own ids, so that no snapshot, however late, loses one and no fact seen twice
-/// counts twice: refunds by refund id (a later <see cref="OrderRefund.RefundedAt"/> replaces an earlier record of the
+/// counts twice: settlement fees by their source id (<see cref="OrderFee.SourceId"/>), refunds by refund id (a later <see cref="OrderRefund.RefundedAt"/> replaces an earlier record of the
 /// same refund) and identified shipments by shipment id (a later <see cref="Shipment.UpdatedAt"/> wins). Shipments the
 /// channel does not identify belong to the snapshot alone. Everything returned is settled (<see cref="OrderLedger"/>).
 /// </summary>
@@ -17,7 +17,44 @@ public static class OrderFacts
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(other);
-        return Fold(snapshot, other.Shipping?.Shipments.Where(s => s.Id is not null).ToList() ?? [], other.Refunds);
+        var (order, changed) = Fold(snapshot, other.Shipping?.Shipments.Where(s => s.Id is not null).ToList() ?? [], other.Refunds);
+
+        // Fees with their own id (settlement rows) are facts too: a webhook snapshot carries no fees and must not drop them.
+        var held = order.Fees.Where(f => f.SourceId is not null).Select(f => f.SourceId!).ToHashSet(StringComparer.Ordinal);
+        var missing = other.Fees.Where(f => f.SourceId is not null && held.Add(f.SourceId)).ToList();
+        if (missing.Count > 0)
+        {
+            order = order with { Fees = [.. order.Fees, .. missing] };
+            changed = true;
+        }
+
+        var (known, learned) = KeepKnown(order, other);
+        return (known, changed || learned);
+    }
+
+    /// <summary>
+    /// Ship-by, who fulfils and the timeline's instants are known only to some sources (an imported history row, one
+    /// channel's re-read): a snapshot that does not state one keeps what <paramref name="other"/> knew, so a newer webhook
+    /// never erases the SLA deadline or the instants the review reads. A value the snapshot states wins.
+    /// </summary>
+    private static (Order Order, bool Changed) KeepKnown(Order snapshot, Order other)
+    {
+        var timeline = snapshot.Timeline with
+        {
+            PaidAt = snapshot.Timeline.PaidAt ?? other.Timeline.PaidAt,
+            ShippedAt = snapshot.Timeline.ShippedAt ?? other.Timeline.ShippedAt,
+            DeliveredAt = snapshot.Timeline.DeliveredAt ?? other.Timeline.DeliveredAt,
+            CancelledAt = snapshot.Timeline.CancelledAt ?? other.Timeline.CancelledAt,
+            RefundedAt = snapshot.Timeline.RefundedAt ?? other.Timeline.RefundedAt,
+        };
+        var shipBy = snapshot.ShipBy ?? other.ShipBy;
+        var fulfilledByChannel = snapshot.FulfilledByChannel ?? other.FulfilledByChannel;
+        if (timeline == snapshot.Timeline && shipBy == snapshot.ShipBy && fulfilledByChannel == snapshot.FulfilledByChannel)
+        {
+            return (snapshot, false);
+        }
+
+        return (snapshot with { Timeline = timeline, ShipBy = shipBy, FulfilledByChannel = fulfilledByChannel }, true);
     }
 
     /// <summary>Folds partial facts (a Shopify fulfilment or refund webhook) into a stored order; idempotent.</summary>

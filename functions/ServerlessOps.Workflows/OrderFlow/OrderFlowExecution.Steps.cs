@@ -66,7 +66,15 @@ internal sealed partial class OrderFlowExecution
         if (_state.ShipBy is null)
         {
             _state.ShipBy = (snapshot.ShipBy ?? snapshot.PlacedAt + snapshot.Policy.DefaultShipWithin).UtcDateTime;
-            _state.Record(Now, "validated", $"{snapshot.Lines.Count} line(s) mapped; ship by {_state.ShipBy:O}.");
+            var source = snapshot.ShipBy is null ? "the brand's ship-within" : $"{_input.Channel}'s ship-by";
+            _state.Record(Now, "validated", $"{snapshot.Lines.Count} line(s) mapped; ship by {_state.ShipBy:O} ({source}).");
+        }
+        else if (snapshot.ShipBy is { } channelShipBy && channelShipBy.UtcDateTime != _state.ShipBy)
+        {
+            // The channel's deadline arrived later (a re-read after a snapshot without it) or the channel moved it: it
+            // decides the SLA from now on; the wait loop sets its timer from the new value.
+            _state.Record(Now, "ship-by-changed", $"{_input.Channel} states ship by {channelShipBy.UtcDateTime:O} (was {_state.ShipBy:O}).");
+            _state.ShipBy = channelShipBy.UtcDateTime;
         }
 
         if (!await MoveStockAsync(snapshot, holdStock: !snapshot.IsHistory))

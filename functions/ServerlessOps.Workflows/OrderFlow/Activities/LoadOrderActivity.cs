@@ -51,6 +51,9 @@ public sealed class LoadOrderActivity(IOrderStore orders, IBrandDirectorySource 
                 resolved.Fees);
         }
 
-        return new OrderFlowSnapshot(true, order.IsHistory, order.Currency, order.PlacedAt, order.ChannelFacts.Delivered, lines, policy, resolution);
+        return new OrderFlowSnapshot(true, order.IsHistory, order.Currency, order.PlacedAt, order.ChannelFacts.Delivered, lines, policy, resolution)
+        {
+            ShipBy = order.ShipBy,
+        };
     }
 }
