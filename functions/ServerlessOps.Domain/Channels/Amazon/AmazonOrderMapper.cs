@@ -123,9 +123,6 @@ public static class AmazonOrderMapper
             // The end of Amazon's ship window: the merchant's SLA deadline (absent on FBA orders, which Amazon ships).
             ShipBy = order.Optional("LatestShipDate")?.GetIsoTime(),
 
-            // The end of Amazon's ship window: the merchant's SLA deadline (absent on FBA orders, which Amazon ships).
-            ShipBy = order.Optional("LatestShipDate")?.GetIsoTime(),
-
             // Only unreleased (Pending, pre-order) answers are incomplete: a later read will carry the prices. A Canceled
             // order that never left Pending will never get prices, so it is complete as it is (otherwise it is re-read forever).
             IsComplete = state.Released,

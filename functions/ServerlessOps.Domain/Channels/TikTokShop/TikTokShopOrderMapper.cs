@@ -72,9 +72,6 @@ public static class TikTokShopOrderMapper
 
             // The ready-to-ship deadline TikTok measures late dispatch by; else the latest shipping time (both Unix s).
             ShipBy = order.OptionalAny("rts_sla_time", "shipping_due_time")?.GetEpochSeconds(),
-
-            // The ready-to-ship deadline TikTok measures late dispatch by; else the latest shipping time (both Unix s).
-            ShipBy = order.OptionalAny("rts_sla_time", "shipping_due_time")?.GetEpochSeconds(),
             Version = new OrderVersion(order.Property("update_time").GetEpochSeconds()),
             CancelReason = order.Optional("cancel_reason")?.GetString() is { Length: > 0 } reason ? reason : null,
         });

@@ -142,9 +142,6 @@ public static class WalmartOrderMapper
 
             // Walmart's own ship date for the order (epoch ms in the API, ISO in PO_CREATED): the SLA deadline.
             ShipBy = shippingInfo?.Optional("estimatedShipDate")?.GetEpochMillisecondsOrIsoTime(),
-
-            // Walmart's own ship date for the order (epoch ms in the API, ISO in PO_CREATED): the SLA deadline.
-            ShipBy = shippingInfo?.Optional("estimatedShipDate")?.GetEpochMillisecondsOrIsoTime(),
             Version = new OrderVersion(version ?? throw orderLines[0].Property("statusDate").Fail("expected a status date")),
             CancelReason = null,
         });
