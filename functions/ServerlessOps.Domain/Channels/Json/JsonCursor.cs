@@ -13,6 +13,12 @@ public readonly partial struct JsonCursor
 {
     private const int MaxShownStringLength = 40;
 
+    /// <summary>
+    /// A member written twice is refused: which of the two values counts differs between parsers (ours takes the first, many
+    /// take the last), so an authentic payload with one would mean different things to the channel, a proxy and us.
+    /// </summary>
+    private static readonly JsonDocumentOptions _strict = new() { AllowDuplicateProperties = false };
+
     private JsonCursor(JsonElement element, string path, string? document)
     {
         Element = element;
@@ -50,12 +56,18 @@ public readonly partial struct JsonCursor
 
         try
         {
-            using var parsed = JsonDocument.Parse(utf8Json);
+            using var parsed = JsonDocument.Parse(utf8Json, _strict);
             return new JsonCursor(parsed.RootElement.Clone(), "$", document);
         }
         catch (JsonException ex)
         {
             var where = document is null ? "body" : document;
+            if (JsonStringCheck.TryFindRepeatedMember(utf8Json.Span, out var name, out var repeatedLine, out var repeatedByte))
+            {
+                throw new ChannelPayloadException(
+                    $"{where}: expected each member once, found {DescribeString(name)} written twice in one object (line {repeatedLine}, byte {repeatedByte}).", ex);
+            }
+
             throw new ChannelPayloadException(
                 $"{where}: expected JSON, found malformed JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).", ex);
         }
@@ -95,12 +107,14 @@ public readonly partial struct JsonCursor
 
         try
         {
-            using var parsed = JsonDocument.Parse(utf8);
+            using var parsed = JsonDocument.Parse(utf8, _strict);
             return new JsonCursor(parsed.RootElement.Clone(), Path, Document);
         }
         catch (JsonException ex)
         {
-            throw Fail("expected a string holding JSON, found a string that is not JSON", ex);
+            throw Fail(JsonStringCheck.TryFindRepeatedMember(utf8, out var name, out _, out _)
+                ? $"expected a string holding JSON with each member once, found {DescribeString(name)} written twice in one object"
+                : "expected a string holding JSON, found a string that is not JSON", ex);
         }
     }
 

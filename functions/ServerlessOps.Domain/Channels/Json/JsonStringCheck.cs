@@ -55,4 +55,47 @@ public static class JsonStringCheck
             return false;
         }
     }
+
+    /// <summary>
+    /// The first member written twice in one object, with its 1-based line and byte; for the message only, once the parser
+    /// has refused the document (it says a name was repeated but not where).
+    /// </summary>
+    public static bool TryFindRepeatedMember(ReadOnlySpan<byte> utf8Json, out string name, out long line, out long byteInLine)
+    {
+        name = string.Empty;
+        line = 0;
+        byteInLine = 0;
+        var reader = new Utf8JsonReader(utf8Json);
+        var open = new Stack<HashSet<string>?>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        open.Push(new HashSet<string>(StringComparer.Ordinal));
+                        break;
+                    case JsonTokenType.StartArray:
+                        open.Push(null);
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        open.Pop();
+                        break;
+                    case JsonTokenType.PropertyName when open.Peek() is { } names && !names.Add(reader.GetString()!):
+                        name = reader.GetString()!;
+                        var before = utf8Json[..(int)reader.TokenStartIndex];
+                        line = before.Count((byte)'\n') + 1;
+                        byteInLine = before.Length - before.LastIndexOf((byte)'\n');
+                        return true;
+                }
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // Malformed otherwise: the parser's own message stands.
+        }
+
+        return false;
+    }
 }

@@ -35,4 +35,12 @@ public sealed class JsonStringCheckTests
 
         Assert.Equal("price: expected an amount of zero or more, found \"-14.50\".", error.Message);
     }
+
+    [Fact]
+    public void Parse_MemberWrittenTwice_IsAPayloadErrorNamingItAndWhere()
+    {
+        var error = Assert.Throws<ChannelPayloadException>(() => JsonCursor.Parse(Samples.Utf8("{\"id\": 1,\n \"id\": 2}")));
+
+        Assert.Equal("body: expected each member once, found \"id\" written twice in one object (line 2, byte 2).", error.Message);
+    }
 }
