@@ -4,6 +4,7 @@
 // Deploy: az deployment group create -g <rg> -f infra/azure/main.bicep -p infra/azure/parameters/<env>.bicepparam
 // (README.md, "Deploy to Azure").
 import { appSettings, brand, cosmosDatabaseName, principalScope, webhookPaths } from 'settings.bicep'
+import { operatorAlertSettings } from 'modules/alerts.bicep'
 
 @description('Environment name, part of every resource name.')
 @allowed(['dev', 'test', 'prod'])
@@ -83,6 +84,27 @@ param brands brand[] = []
 @description('App settings that override or extend the defaults (no secrets: use Key Vault references).')
 param appSettingsOverrides object = {}
 
+@description('E-mail addresses the operator alerts go to (README.md, "Operator alerts"). Empty and no webhook: the alerts fire in the portal only.')
+param alertEmailAddresses string[] = []
+
+@secure()
+@description('Webhook the operator alerts are posted to (on-call tool or chat; common alert schema). A secret: pass it at deployment, never in a parameters file. Empty = none.')
+param alertWebhookUrl string = ''
+
+@description('Severity, threshold and window of each operator alert, overriding the defaults in modules/alerts.bicep (README.md, "Operator alerts").')
+param operatorAlerts operatorAlertSettings = {}
+
+@description('Cosmos DB continuous backup tier: point-in-time restore to any second of the last 7 or 30 days.')
+@allowed(['Continuous7Days', 'Continuous30Days'])
+param cosmosBackupTier string = 'Continuous7Days'
+
+@description('Days a processed raw delivery is kept (evidence for disputes and replays); past the channels\' retry windows (at most 72 h) it no longer serves de-duplication. At least 7.')
+@minValue(7)
+param rawDeliveriesProcessedDeleteAfterDays int = 90
+
+@description('CanNotDelete locks on the storage account, Cosmos DB, Key Vault and Log Analytics (README.md, "Data protection"). Default: production only.')
+param lockResources bool = environmentName == 'prod'
+
 // Stable per resource group and environment, so a redeploy updates the same resources.
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var baseName = '${workloadName}-${environmentName}'
@@ -93,6 +115,7 @@ var deploymentContainerName = 'app-package'
 var names = {
   identity: 'id-${baseName}'
   logAnalytics: 'log-${baseName}-${token}'
+  actionGroup: 'ag-${baseName}-oncall'
   appInsights: 'appi-${baseName}-${token}'
   // Storage names are global, 3-24 lower-case letters and digits: keep at least 9 characters of the token.
   storage: take('st${take(workloadName, 9)}${take(environmentName, 4)}${token}', 24)
@@ -131,6 +154,7 @@ module storage 'modules/storage.bicep' = {
     deploymentContainerName: deploymentContainerName
     taskHubName: taskHubName
     partitionCount: partitionCount
+    rawDeliveriesProcessedDeleteAfterDays: rawDeliveriesProcessedDeleteAfterDays
   }
 }
 
@@ -144,6 +168,7 @@ module cosmos 'modules/cosmos.bicep' = {
     capacityMode: cosmosCapacityMode
     autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
     zoneRedundant: zoneRedundant
+    backupTier: cosmosBackupTier
   }
 }
 
@@ -206,6 +231,31 @@ module functionApp 'modules/functionapp.bicep' = {
   }
   // The app starts pulling its package and reading secrets at once: grant the identity first.
   dependsOn: [roles]
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    appInsightsName: names.appInsights
+    actionGroupName: names.actionGroup
+    location: location
+    tags: allTags
+    emailAddresses: alertEmailAddresses
+    webhookUrl: alertWebhookUrl
+    overrides: operatorAlerts
+  }
+  dependsOn: [monitoring]
+}
+
+module locks 'modules/locks.bicep' = if (lockResources) {
+  name: 'locks'
+  params: {
+    storageAccountName: names.storage
+    cosmosAccountName: names.cosmos
+    keyVaultName: names.keyVault
+    logAnalyticsName: names.logAnalytics
+  }
+  dependsOn: [storage, cosmos, keyVault, monitoring]
 }
 
 var hostName = functionApp.outputs.defaultHostName

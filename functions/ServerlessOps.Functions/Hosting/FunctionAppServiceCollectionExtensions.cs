@@ -19,6 +19,7 @@ using ServerlessOps.Infrastructure.Reports;
 using ServerlessOps.Infrastructure.Review.Operations;
 using ServerlessOps.Infrastructure.Review.Data;
 using ServerlessOps.Infrastructure.Storage;
+using ServerlessOps.Infrastructure.Telemetry;
 using ServerlessOps.Infrastructure.Tokens;
 using ServerlessOps.Standalone.Queues;
 using ServerlessOps.Standalone.Timers;
@@ -85,6 +86,16 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddExceptionHandler<UnhandledExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddTelemetry(configuration);
+
+        // Operator signals (Infrastructure/Telemetry/README.md): the task hub's queues are named after the Durable settings
+        // this host runs with (the standalone host registers them; under the Functions host they are read as it reads them).
+        services.AddOperatorSignals();
+        services.AddSingleton(sp =>
+        {
+            var durable = sp.GetService<ServerlessOps.Standalone.Durable.DurableTaskSettings>() ?? ServerlessOps.Standalone.Durable.DurableTaskSettingsReader.Read(configuration);
+            return TaskHubQueueNames.For(durable.HubName, durable.PartitionCount);
+        });
+        services.AddSingleton<ITimerFunction, SampleOperatorSignals>();
         return services;
     }
 }

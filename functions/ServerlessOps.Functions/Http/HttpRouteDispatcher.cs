@@ -4,6 +4,7 @@ using ServerlessOps.Domain.Brands;
 using ServerlessOps.Functions.Access;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Infrastructure;
+using ServerlessOps.Infrastructure.Telemetry;
 
 namespace ServerlessOps.Functions.Http;
 
@@ -17,16 +18,31 @@ public sealed class HttpRouteDispatcher
 {
     private readonly CallerResolver _callers;
     private readonly IBrandDirectorySource _brands;
+    private readonly OperatorMetrics _metrics;
     private readonly ILogger<HttpRouteDispatcher> _logger;
 
-    public HttpRouteDispatcher(CallerResolver callers, IBrandDirectorySource brands, ILogger<HttpRouteDispatcher> logger)
+    public HttpRouteDispatcher(CallerResolver callers, IBrandDirectorySource brands, OperatorMetrics metrics, ILogger<HttpRouteDispatcher> logger)
     {
         _callers = callers;
         _brands = brands;
+        _metrics = metrics;
         _logger = logger;
     }
 
     public async Task<IResult> DispatchAsync(HttpRoute route, HttpContext context, IHttpFunction function, DurableTaskClient? durable = null)
+    {
+        var result = await AnswerAsync(route, context, function, durable);
+
+        // Webhook 401s and 5xx for the operators' alerts: a type test and a comparison per delivery unless it is one of those.
+        if (route.Access.Kind == RouteAccessKind.Channel && result is IStatusCodeHttpResult { StatusCode: { } status } && status is 401 or >= 500)
+        {
+            _metrics.WebhookAnswered(route.Template[(route.Template.LastIndexOf('/') + 1)..], status);
+        }
+
+        return result;
+    }
+
+    private async Task<IResult> AnswerAsync(HttpRoute route, HttpContext context, IHttpFunction function, DurableTaskClient? durable)
     {
         ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(context);

@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Functions.OrderFlow;
+using ServerlessOps.Infrastructure.Telemetry;
 using ServerlessOps.Standalone.Timers;
 using ServerlessOps.Workflows.OrderFlow;
 
@@ -46,6 +47,7 @@ public sealed class FindStuckOrderFlows(IOptionsMonitor<OrderFlowOptions> option
             FetchInputsAndOutputs = true,
         };
         var raised = 0;
+        var stuckByBrand = new Dictionary<string, long>(StringComparer.Ordinal);
         await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
             if (Why(instance, before) is not { } why)
@@ -54,6 +56,7 @@ public sealed class FindStuckOrderFlows(IOptionsMonitor<OrderFlowOptions> option
             }
 
             var brandId = instance.InstanceId[OrderFlowIds.Prefix.Length..].Split(':')[0];
+            stuckByBrand[brandId] = stuckByBrand.GetValueOrDefault(brandId) + 1;
             logger.FlowStuck(instance.InstanceId, brandId, instance.LastUpdatedAt);
             await alerts.RaiseAsync(
                 new AlertRaise(brandId, AlertKind.FlowFailed, AlertSubject.Flow(instance.InstanceId),
@@ -69,6 +72,13 @@ public sealed class FindStuckOrderFlows(IOptionsMonitor<OrderFlowOptions> option
             raised++;
         }
 
+        // This run's verdict is the operators' gauge too (not detected twice); brands with none report 0 so it is seen to
+        // fall. Fresh for two runs of this hourly timer.
+        services.GetService<OperatorMetrics>()?.Report(
+            OperatorSignalNames.OrderFlowsStuck,
+            (services.GetService<Infrastructure.Alerts.AlertBrandIds>()?.Current() ?? []).Concat(stuckByBrand.Keys).Distinct(StringComparer.Ordinal)
+                .Select(brand => GaugeReading.Of(stuckByBrand.GetValueOrDefault(brand), ("brand", brand))),
+            TimeSpan.FromHours(2));
         return raised;
     }
 

@@ -1,7 +1,9 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Channels;
 using ServerlessOps.Infrastructure.Backstop;
+using ServerlessOps.Infrastructure.Telemetry;
 using ServerlessOps.Standalone.Timers;
 
 namespace ServerlessOps.Functions.Timers;
@@ -20,12 +22,14 @@ public sealed partial class RunMissedWebhookBackstop : ITimerFunction
 
     private readonly MissedWebhookBackstop _backstop;
     private readonly IOptionsMonitor<BackstopOptions> _options;
+    private readonly OperatorMetrics _metrics;
     private readonly ILogger<RunMissedWebhookBackstop> _logger;
 
-    public RunMissedWebhookBackstop(MissedWebhookBackstop backstop, IOptionsMonitor<BackstopOptions> options, ILogger<RunMissedWebhookBackstop> logger)
+    public RunMissedWebhookBackstop(MissedWebhookBackstop backstop, IOptionsMonitor<BackstopOptions> options, OperatorMetrics metrics, ILogger<RunMissedWebhookBackstop> logger)
     {
         _backstop = backstop;
         _options = options;
+        _metrics = metrics;
         _logger = logger;
     }
 
@@ -46,6 +50,23 @@ public sealed partial class RunMissedWebhookBackstop : ITimerFunction
 
         var report = await _backstop.RunAsync(brandId: null, cancellationToken);
         Ran(report.Accounts.Count, report.Recovered, report.Late, report.Failed);
+        _metrics.Report(OperatorSignalNames.WebhooksStopped, WebhooksStopped(report), StoppedFreshFor);
+    }
+
+    /// <summary>Three runs: one missed run (a slow channel API) does not silence the signal.</summary>
+    public static readonly TimeSpan StoppedFreshFor = TimeSpan.FromMinutes(45);
+
+    /// <summary>
+    /// The backstop's own verdict, exported as it stands (not detected a second time): 1 for an account whose run raised
+    /// or repeated the webhooks-stopped alert, 0 for one it ran cleanly. An account whose run failed is left out, so
+    /// it neither raises nor clears the signal.
+    /// </summary>
+    public static IEnumerable<GaugeReading> WebhooksStopped(BackstopRunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Accounts
+            .Where(a => a.Error is null)
+            .Select(a => GaugeReading.Of(a.WebhooksStoppedAlert is null ? 0 : 1, ("brand", a.BrandId), ("channel", a.Channel.Slug()), ("account", a.AccountId)));
     }
 
     [LoggerMessage(EventId = 1760, Level = LogLevel.Information,

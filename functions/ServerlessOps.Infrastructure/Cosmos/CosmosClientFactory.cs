@@ -15,7 +15,8 @@ public static class CosmosClientFactory
     /// <c>LimitToEndpoint</c> (it advertises no regions to discover) and the certificate policy for its
     /// host:port only, plus <see cref="EmulatorCompatibilityHandler"/>. The caller owns the client (DI disposes the singleton).
     /// </summary>
-    public static CosmosClient Create(CosmosOptions options, TokenCredential? credential = null)
+    /// <param name="handlers">Request handlers to add first (the operator signals' 429 counter), or none.</param>
+    public static CosmosClient Create(CosmosOptions options, TokenCredential? credential = null, IEnumerable<RequestHandler>? handlers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var endpoint = ResolveEndpoint(options);
@@ -28,6 +29,10 @@ public static class CosmosClientFactory
             Serializer = new CosmosSystemTextJsonSerializer(CosmosJson.Options),
             LimitToEndpoint = options.AcceptEmulatorCertificate || endpoint.IsLoopback,
         };
+        foreach (var handler in handlers ?? [])
+        {
+            clientOptions.CustomHandlers.Add(handler);
+        }
 
         if (options.AcceptEmulatorCertificate)
         {

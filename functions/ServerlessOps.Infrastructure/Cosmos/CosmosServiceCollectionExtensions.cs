@@ -32,7 +32,10 @@ public static class CosmosServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CosmosOptions>, CosmosOptionsValidator>());
 
-        services.TryAddSingleton(sp => CosmosClientFactory.Create(sp.GetRequiredService<IOptions<CosmosOptions>>().Value));
+        // 429s the SDK could not absorb are counted for the operators when their signals are registered (AddOperatorSignals).
+        services.TryAddSingleton(sp => CosmosClientFactory.Create(
+            sp.GetRequiredService<IOptions<CosmosOptions>>().Value,
+            handlers: sp.GetService<Telemetry.OperatorMetrics>() is { } metrics ? [new Telemetry.CosmosThrottleCounter(metrics)] : null));
         services.TryAddSingleton(sp => new CosmosContainers(
             sp.GetRequiredService<CosmosClient>(),
             sp.GetRequiredService<IOptions<CosmosOptions>>().Value.DatabaseName));

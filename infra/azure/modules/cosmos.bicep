@@ -29,6 +29,10 @@ param autoscaleMaxThroughput int = 1000
 @description('Spread the account over availability zones (not all regions offer it for serverless).')
 param zoneRedundant bool = false
 
+@description('Continuous backup tier: point-in-time restore to any second of the last 7 or 30 days (serverless and provisioned alike).')
+@allowed(['Continuous7Days', 'Continuous30Days'])
+param backupTier string = 'Continuous7Days'
+
 var serverless = capacityMode == 'Serverless'
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
@@ -55,6 +59,14 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
     publicNetworkAccess: 'Enabled'
     enableAutomaticFailover: false
     enableMultipleWriteLocations: false
+    // Continuous rather than periodic: an order or ledger overwritten by mistake is restored to the second before it,
+    // into a new account, without a support ticket (README.md, "Data protection").
+    backupPolicy: {
+      type: 'Continuous'
+      continuousModeProperties: {
+        tier: backupTier
+      }
+    }
   }
 }
 

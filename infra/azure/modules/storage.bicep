@@ -33,6 +33,10 @@ param rawDeliveriesCoolAfterDays int = 35
 @description('Days after which raw deliveries are deleted.')
 param rawDeliveriesDeleteAfterDays int = 400
 
+@description('Days after which a processed raw delivery (blob index tag state = Processed) is deleted; at least 7, past every channel\'s retry window.')
+@minValue(7)
+param rawDeliveriesProcessedDeleteAfterDays int = 90
+
 var layout = storageLayout(taskHubName, partitionCount)
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
@@ -142,6 +146,38 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01
                 }
                 delete: {
                   daysAfterModificationGreaterThan: rawDeliveriesDeleteAfterDays
+                }
+              }
+            }
+          }
+        }
+        {
+          // A processed delivery's blob is its de-duplication record only while the channel may still retry it:
+          // Shopify 4 h, EventBridge 24 h, TikTok's claimed 72 h at most (shared/channels/CHANNELS.md; de-dup keys kept
+          // a week for margin). Past that it is evidence only: cool after 7 days, gone after the parameter. Received
+          // (stranded) and Quarantined deliveries carry other tags, so they wait for a replay under the rule above.
+          name: 'raw-deliveries-processed-expire'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['raw-deliveries/']
+              blobIndexMatch: [
+                {
+                  name: 'state'
+                  op: '=='
+                  value: 'Processed'
+                }
+              ]
+            }
+            actions: {
+              baseBlob: {
+                tierToCool: {
+                  daysAfterModificationGreaterThan: 7
+                }
+                delete: {
+                  daysAfterModificationGreaterThan: rawDeliveriesProcessedDeleteAfterDays
                 }
               }
             }

@@ -11,6 +11,8 @@ param tags = {
 param storageSkuName = 'Standard_ZRS'
 param cosmosCapacityMode = 'Serverless'
 param cosmosAutoscaleMaxThroughput = 4000
+// A month of point-in-time restore for the source of truth; dev keeps the 7-day default.
+param cosmosBackupTier = 'Continuous30Days'
 param instanceMemoryMB = 2048
 param maximumInstanceCount = 100
 param alwaysReadyHttpInstances = 1

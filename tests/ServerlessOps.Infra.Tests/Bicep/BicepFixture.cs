@@ -24,7 +24,8 @@ public sealed class BicepFixture : IAsyncLifetime
     /// <summary>
     /// Every optional feature at once: provisioned Cosmos DB, two brands on all four channels with every optional
     /// account field, a rotation in progress (previous secret), access tokens, a vault writer, an app-setting
-    /// override, App Service authentication with two principal scopes, and a mixed-case task hub with six partitions.
+    /// override, App Service authentication with two principal scopes, a mixed-case task hub with six partitions, two
+    /// alert e-mail receivers with one alert's defaults overridden, and a shorter raw-delivery retention.
     /// </summary>
     public const string ProbeParameters = """
         using '../main.bicep'
@@ -44,6 +45,11 @@ public sealed class BicepFixture : IAsyncLifetime
         param appSettingsOverrides = {
           Ingestion__MaxBodyBytes: '2097152'
         }
+        param alertEmailAddresses = ['oncall@example.test', 'lead@example.test']
+        param operatorAlerts = {
+          webhookServerErrors: { severity: 0, threshold: 1, windowMinutes: 5 }
+        }
+        param rawDeliveriesProcessedDeleteAfterDays = 30
         param brands = [
           {
             id: 'acme'
