@@ -249,6 +249,9 @@ func appSettings(input appSettingsInput) object => union(
     Channels__Amazon__BaseUrl: 'https://sellingpartnerapi-na.amazon.com'
     Channels__Walmart__BaseUrl: 'https://marketplace.walmartapis.com'
     Channels__TikTokShop__BaseUrl: 'https://open-api.tiktokglobalshop.com'
+    // The daily settlement import (Infrastructure/Settlements): on in Azure, reading three weeks of payouts.
+    Settlements__TimerEnabled: 'true'
+    Settlements__Lookback: '21.00:00:00'
   },
   brandsSettings(input.keyVaultName, input.brands),
   accessSettings(input.principals),

@@ -54,4 +54,7 @@ public enum AlertKind
 
     /// <summary>A daily check from a monthly review's roadmap failed (stock cover, campaign breakeven, fees, floor, late shipments, unmapped SKUs, refunds).</summary>
     ReviewRuleBreached,
+
+    /// <summary>A channel's payout differs by more than a cent from what its own settlement rows (orders, fees, refunds, adjustments) add up to.</summary>
+    PayoutMismatch,
 }

@@ -27,6 +27,7 @@ public static class AlertKinds
         new(AlertKind.PushHeld, "push-held", "Stock pushes held: many listings would drop to zero", BrandSignal.Inventory, AlertSeverity.Critical),
         new(AlertKind.ReviewActionAssigned, "review-action-assigned", "Monthly review assigned a fix", BrandSignal.Finance, AlertSeverity.Info),
         new(AlertKind.ReviewRuleBreached, "review-rule-breached", "A monthly review check failed", BrandSignal.Finance, AlertSeverity.Warning),
+        new(AlertKind.PayoutMismatch, "payout-mismatch", "Payout differs from its settlement rows", BrandSignal.Finance, AlertSeverity.Warning),
     }.ToFrozenDictionary(i => i.Kind);
 
     private static readonly FrozenDictionary<string, AlertKind> _bySlug =

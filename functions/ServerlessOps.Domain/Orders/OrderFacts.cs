@@ -2,7 +2,7 @@ namespace ServerlessOps.Domain.Orders;
 
 /// <summary>
 /// Facts an order holds by their own ids, so that no snapshot, however late, loses one and no fact seen twice
-/// counts twice: refunds by refund id (a later <see cref="OrderRefund.RefundedAt"/> replaces an earlier record of the
+/// counts twice: settlement fees by their source id (<see cref="OrderFee.SourceId"/>), refunds by refund id (a later <see cref="OrderRefund.RefundedAt"/> replaces an earlier record of the
 /// same refund) and identified shipments by shipment id (a later <see cref="Shipment.UpdatedAt"/> wins). Shipments the
 /// channel does not identify belong to the snapshot alone. Everything returned is settled (<see cref="OrderLedger"/>).
 /// </summary>
@@ -18,6 +18,16 @@ public static class OrderFacts
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(other);
         var (order, changed) = Fold(snapshot, other.Shipping?.Shipments.Where(s => s.Id is not null).ToList() ?? [], other.Refunds);
+
+        // Fees with their own id (settlement rows) are facts too: a webhook snapshot carries no fees and must not drop them.
+        var held = order.Fees.Where(f => f.SourceId is not null).Select(f => f.SourceId!).ToHashSet(StringComparer.Ordinal);
+        var missing = other.Fees.Where(f => f.SourceId is not null && held.Add(f.SourceId)).ToList();
+        if (missing.Count > 0)
+        {
+            order = order with { Fees = [.. order.Fees, .. missing] };
+            changed = true;
+        }
+
         var (known, learned) = KeepKnown(order, other);
         return (known, changed || learned);
     }

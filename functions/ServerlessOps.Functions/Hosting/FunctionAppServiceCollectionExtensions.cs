@@ -18,6 +18,7 @@ using ServerlessOps.Infrastructure.Push;
 using ServerlessOps.Infrastructure.Reports;
 using ServerlessOps.Infrastructure.Review.Operations;
 using ServerlessOps.Infrastructure.Review.Data;
+using ServerlessOps.Infrastructure.Settlements;
 using ServerlessOps.Infrastructure.Storage;
 using ServerlessOps.Infrastructure.Telemetry;
 using ServerlessOps.Infrastructure.Tokens;
@@ -70,6 +71,8 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<ITimerFunction, WatchReviewCadence>();
         services.AddSingleton<ITimerFunction, WriteDailyReports>();
         services.AddSingleton<ITimerFunction, WriteWeeklyReports>();
+        services.AddSettlements(configuration);
+        services.AddSingleton<ITimerFunction, ImportSettlements>();
 
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CallerResolver>();

@@ -9,6 +9,7 @@ using ServerlessOps.Functions.Api.OrderFlow;
 using ServerlessOps.Functions.Api.Prices;
 using ServerlessOps.Functions.Api.Privacy;
 using ServerlessOps.Functions.Api.Reviews;
+using ServerlessOps.Functions.Api.Settlements;
 using ServerlessOps.Functions.Api.Pushes;
 using ServerlessOps.Functions.Api.Reports;
 using ServerlessOps.Functions.Api.Stock;
@@ -73,6 +74,8 @@ public static class HttpRoutes
         GetLatestReview.Route,
         StartReview.Route,
         GetReview.Route,
+        RunSettlementImport.Route,
+        ListPayouts.Route,
         Health.Route,
         OpenApiDocument.Route,
         GetInstanceStatus.Route,

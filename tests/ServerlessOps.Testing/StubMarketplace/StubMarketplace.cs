@@ -62,6 +62,7 @@ public sealed partial class StubMarketplace : IAsyncDisposable
         stub.MapPrices(app);
         stub.MapInventoryPush(app);
         stub.MapListingReads(app);
+        stub.MapSettlements(app);
         app.MapFallback((HttpContext context) =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -17,7 +17,8 @@ namespace ServerlessOps.Infrastructure.Review.Facts;
 /// discount shared by sold gross); tax and shipping excluded;</item>
 /// <item>COGS = sold × the unit cost in effect at the order's time; scheduled fees and the floor from
 /// <see cref="PriceGuardrail.CheckOrder"/> with the channel's fee schedule and the brand's margin floor (the one rule);</item>
-/// <item>charged fees = the order's <see cref="Order.Fees"/> shared by net among its lines, where it has any;</item>
+/// <item>charged fees = the order's <see cref="Order.Fees"/> recorded before the window's end (settlement fees recorded later
+/// are restatements of the month they were recorded in), shared by net among its lines, where it has any;</item>
 /// <item>refunds = line refunds (tax excluded) recorded before the window's end.</item>
 /// </list>
 /// Lines whose price the channel withheld are counted in <see cref="LinesWithoutPrice"/> and left out of the money.
@@ -232,16 +233,18 @@ public sealed class ChannelFactsAggregator(
     /// line, a fee on the whole order is shared by line net (the last line taking the remainder); null when the order
     /// carries none.
     /// </summary>
-    private static decimal?[]? ShareChargedFees(Order order, List<PricedOrderLine> lines, decimal rate)
+    private decimal?[]? ShareChargedFees(Order order, List<PricedOrderLine> lines, decimal rate)
     {
-        if (order.Fees.Count == 0)
+        // A fee recorded after the window's end (a settlement imported after the month closed) is a later month's restatement.
+        var fees = order.Fees.Where(f => f.RecordedAt is null || f.RecordedAt < window.Until).ToList();
+        if (fees.Count == 0)
         {
             return null;
         }
 
         var shares = new decimal?[lines.Count];
         var orderLevel = 0m;
-        foreach (var fee in order.Fees)
+        foreach (var fee in fees)
         {
             var index = fee.LineId is null ? -1 : lines.FindIndex(l => l.Line.LineId == fee.LineId);
             if (index >= 0)
@@ -313,6 +316,12 @@ public sealed class ChannelFactsAggregator(
         foreach (var refund in order.Refunds.Where(r => window.MonthOf(r.RefundedAt) == window.Month))
         {
             _restatements.Add(new Restatement(order.Id, month, "refund", -(refund.Amount - refund.Tax) * rate, refund.RefundedAt, $"order:{order.Id}:refund:{refund.Id}"));
+        }
+
+        // Settlement fees recorded this month on an earlier month's order, as late refunds are.
+        foreach (var fee in order.Fees.Where(f => f.RecordedAt is { } recorded && window.MonthOf(recorded) == window.Month))
+        {
+            _restatements.Add(new Restatement(order.Id, month, "fee", -fee.Amount * rate, fee.RecordedAt!.Value, $"order:{order.Id}:fee:{fee.SourceId ?? fee.Kind}"));
         }
     }
 

@@ -1,0 +1,29 @@
+using Microsoft.Azure.Functions.Worker;
+using ServerlessOps.Domain.Settlements;
+using ServerlessOps.Functions.Access;
+using ServerlessOps.Functions.Http;
+
+namespace ServerlessOps.Functions.Api.Settlements;
+
+/// <summary>
+/// GET /api/brands/{brandId}/settlements/payouts[?mismatches=true]: the brand's reconciled payouts, latest first, each with
+/// what was paid, what its rows add up to, the difference and the rows (transaction ids) it came from.
+/// </summary>
+public sealed class ListPayouts(ISettlementStore store) : IHttpFunction
+{
+    public static HttpRoute Route { get; } = HttpRoute.Get<ListPayouts>(
+        "api/brands/{brandId}/settlements/payouts", RouteAccess.OperationsOrFinance,
+        "The brand's payouts reconciled against their settlement rows (?mismatches=true for mismatches only)", "Settlements") with
+    {
+        Response = typeof(IReadOnlyList<PayoutReconciliation>),
+        Query = [new QueryParameter("mismatches", "true: only payouts that differ from their rows by more than a cent", Required: false)],
+    };
+
+    [Function(nameof(ListPayouts))]
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/brands/{brandId}/settlements/payouts")] HttpRequest request) =>
+        Route.DispatchAsync(request.HttpContext, this);
+
+    public async Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ListReconciliationsAsync(
+            http.RouteValue("brandId"), string.Equals(http.QueryValue("mismatches"), "true", StringComparison.OrdinalIgnoreCase), cancellationToken));
+}

@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Settlements;
+using ServerlessOps.Infrastructure.Channels;
+
+namespace ServerlessOps.Infrastructure.Settlements;
+
+/// <summary>
+/// Amazon SP-API Finances v0. Payouts are financial event groups:
+/// <c>GET /finances/v0/financialEventGroups?FinancialEventGroupStartedAfter&amp;FinancialEventGroupStartedBefore&amp;MaxResultsPerPage</c>
+/// (<c>payload.FinancialEventGroupList[]</c>: <c>FinancialEventGroupId</c>, <c>ProcessingStatus</c>, <c>OriginalTotal</c>,
+/// <c>FundTransferDate</c>, <c>FinancialEventGroupEnd</c>), each group's events by
+/// <c>GET /finances/v0/financialEventGroups/{id}/financialEvents</c> (listFinancialEventsByGroupId), both paged by
+/// <c>payload.NextToken</c>. Lines: <c>ShipmentEventList</c> item charges (sale) and <c>ItemFeeList</c> (fee),
+/// <c>RefundEventList</c> charge and fee adjustments (refund, fee given back), <c>ServiceFeeEventList</c> (account fees) and
+/// <c>AdjustmentEventList</c>. Amazon gives events no id, so a line's transaction id is built from the group, order,
+/// item, posting time and charge or fee type (and its occurrence), stable across reads of a group. Only a
+/// <c>Closed</c> group's total is final, so only closed groups are payouts to reconcile; an open group's lines are imported.
+/// </summary>
+public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCredentialSource credentials, ILogger<AmazonSettlementReader> logger)
+    : ISettlementReader
+{
+    private const string GroupsOperation = "GET /finances/v0/financialEventGroups";
+    private const string EventsOperation = "GET /finances/v0/financialEventGroups/{id}/financialEvents";
+
+    public SalesChannel Channel => SalesChannel.Amazon;
+
+    public async Task<SettlementBatch> ReadAsync(ChannelAccount account, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var token = (await credentials.GetAsync(account, cancellationToken)).AccessToken;
+        var json = new SettlementJson(Channel, GroupsOperation);
+        var lines = new List<SettlementLine>();
+        var payouts = new List<SettlementPayout>();
+        var query = $"FinancialEventGroupStartedAfter={Uri.EscapeDataString(Iso(from))}&FinancialEventGroupStartedBefore={Uri.EscapeDataString(Iso(until))}&MaxResultsPerPage=100";
+        string? next = null;
+        do
+        {
+            var page = await GetAsync(token, $"finances/v0/financialEventGroups?{query}{NextQuery(next)}", GroupsOperation, cancellationToken);
+            var payload = json.Parse(page)["payload"] ?? throw json.Wrong("payload", "is missing");
+            var groups = json.Array(payload["FinancialEventGroupList"], "payload.FinancialEventGroupList");
+            for (var i = 0; i < groups.Count; i++)
+            {
+                var field = $"payload.FinancialEventGroupList[{i}]";
+                var group = groups[i];
+                var id = json.Text(group?["FinancialEventGroupId"], $"{field}.FinancialEventGroupId");
+                lines.AddRange(await ReadGroupAsync(account, token, id, cancellationToken));
+                if (string.Equals(json.OptionalText(group?["ProcessingStatus"], $"{field}.ProcessingStatus"), "Closed", StringComparison.OrdinalIgnoreCase))
+                {
+                    var total = group?["OriginalTotal"] ?? throw json.Wrong($"{field}.OriginalTotal", "is missing");
+                    var paidAt = group?["FundTransferDate"] is { } transfer
+                        ? json.Time(transfer, $"{field}.FundTransferDate")
+                        : json.Time(group?["FinancialEventGroupEnd"], $"{field}.FinancialEventGroupEnd");
+                    payouts.Add(new SettlementPayout(
+                        Channel, account.AccountId, id,
+                        json.Money(total["CurrencyAmount"], $"{field}.OriginalTotal.CurrencyAmount"),
+                        json.Currency(total["CurrencyCode"], $"{field}.OriginalTotal.CurrencyCode"),
+                        paidAt));
+                }
+            }
+
+            next = json.OptionalText(payload["NextToken"], "payload.NextToken");
+        }
+        while (next is not null);
+
+        return new SettlementBatch(lines, payouts);
+    }
+
+    private async Task<List<SettlementLine>> ReadGroupAsync(ChannelAccount account, string token, string groupId, CancellationToken cancellationToken)
+    {
+        var json = new SettlementJson(Channel, EventsOperation);
+        var builder = new LineBuilder(Channel, account.AccountId, groupId, json);
+        string? next = null;
+        do
+        {
+            var body = await GetAsync(token, $"finances/v0/financialEventGroups/{Uri.EscapeDataString(groupId)}/financialEvents?MaxResultsPerPage=100{NextQuery(next)}", EventsOperation, cancellationToken);
+            var payload = json.Parse(body)["payload"] ?? throw json.Wrong("payload", "is missing");
+            var events = payload["FinancialEvents"] ?? throw json.Wrong("payload.FinancialEvents", "is missing");
+            ReadItemEvents(builder, json, events, "ShipmentEventList", "ShipmentItemList", "ItemChargeList", "ItemFeeList", SettlementKind.Sale);
+            ReadItemEvents(builder, json, events, "RefundEventList", "ShipmentItemAdjustmentList", "ItemChargeAdjustmentList", "ItemFeeAdjustmentList", SettlementKind.Refund);
+            ReadServiceFees(builder, json, events);
+            ReadAdjustments(builder, json, events);
+            next = json.OptionalText(payload["NextToken"], "payload.NextToken");
+        }
+        while (next is not null);
+
+        return builder.Lines;
+    }
+
+    private static void ReadItemEvents(LineBuilder builder, SettlementJson json, JsonNode events, string list, string items, string charges, string fees, SettlementKind chargeKind)
+    {
+        var entries = json.Array(events[list], $"payload.FinancialEvents.{list}");
+        for (var e = 0; e < entries.Count; e++)
+        {
+            var field = $"payload.FinancialEvents.{list}[{e}]";
+            var orderId = json.Text(entries[e]?["AmazonOrderId"], $"{field}.AmazonOrderId");
+            var posted = json.Time(entries[e]?["PostedDate"], $"{field}.PostedDate");
+            var itemList = json.Array(entries[e]?[items], $"{field}.{items}");
+            for (var i = 0; i < itemList.Count; i++)
+            {
+                var itemField = $"{field}.{items}[{i}]";
+                var item = itemList[i];
+                var sku = json.OptionalText(item?["SellerSKU"], $"{itemField}.SellerSKU");
+                var lineId = json.OptionalText(item?["OrderItemId"], $"{itemField}.OrderItemId") ?? json.OptionalText(item?["OrderAdjustmentItemId"], $"{itemField}.OrderAdjustmentItemId");
+                builder.Amounts(item?[charges], $"{itemField}.{charges}", "ChargeType", "ChargeAmount", chargeKind, orderId, sku, lineId, posted, list);
+                builder.Amounts(item?[fees], $"{itemField}.{fees}", "FeeType", "FeeAmount", SettlementKind.Fee, orderId, sku, lineId, posted, list);
+            }
+        }
+    }
+
+    private static void ReadServiceFees(LineBuilder builder, SettlementJson json, JsonNode events)
+    {
+        var entries = json.Array(events["ServiceFeeEventList"], "payload.FinancialEvents.ServiceFeeEventList");
+        for (var e = 0; e < entries.Count; e++)
+        {
+            var field = $"payload.FinancialEvents.ServiceFeeEventList[{e}]";
+            var orderId = json.OptionalText(entries[e]?["AmazonOrderId"], $"{field}.AmazonOrderId");
+            var posted = entries[e]?["PostedDate"] is { } p ? json.Time(p, $"{field}.PostedDate") : builder.GroupTime;
+            builder.Amounts(entries[e]?["FeeList"], $"{field}.FeeList", "FeeType", "FeeAmount", SettlementKind.Fee, orderId, json.OptionalText(entries[e]?["SellerSKU"], $"{field}.SellerSKU"), null, posted, "ServiceFeeEventList");
+        }
+    }
+
+    private static void ReadAdjustments(LineBuilder builder, SettlementJson json, JsonNode events)
+    {
+        var entries = json.Array(events["AdjustmentEventList"], "payload.FinancialEvents.AdjustmentEventList");
+        for (var e = 0; e < entries.Count; e++)
+        {
+            var field = $"payload.FinancialEvents.AdjustmentEventList[{e}]";
+            var type = json.Text(entries[e]?["AdjustmentType"], $"{field}.AdjustmentType");
+            var amount = entries[e]?["AdjustmentAmount"] ?? throw json.Wrong($"{field}.AdjustmentAmount", "is missing");
+            builder.Add(
+                null, SettlementKind.Adjustment, type,
+                json.Money(amount["CurrencyAmount"], $"{field}.AdjustmentAmount.CurrencyAmount"),
+                json.Currency(amount["CurrencyCode"], $"{field}.AdjustmentAmount.CurrencyCode"),
+                json.Time(entries[e]?["PostedDate"], $"{field}.PostedDate"), null, null, "AdjustmentEventList", field);
+        }
+    }
+
+    private async Task<string> GetAsync(string token, string path, string operation, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("x-amz-access-token", token);
+        request.Headers.Accept.ParseAdd("application/json");
+        var answer = await ChannelApiCall.SendAsync(
+            httpClient, request, Channel, operation, "(settlements)",
+            static (response, _) => response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null,
+            logger, cancellationToken);
+        return answer.Body;
+    }
+
+    private static string NextQuery(string? next) => next is null ? string.Empty : $"&NextToken={Uri.EscapeDataString(next)}";
+
+    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Collects a group's lines, giving each a transaction id that is stable across reads of the group.</summary>
+    private sealed class LineBuilder(SalesChannel channel, string accountId, string groupId, SettlementJson json)
+    {
+        private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+
+        public List<SettlementLine> Lines { get; } = [];
+
+        public DateTimeOffset GroupTime => Lines.Count == 0 ? DateTimeOffset.UnixEpoch : Lines[^1].PostedAt;
+
+        public void Amounts(JsonNode? list, string field, string typeName, string amountName, SettlementKind kind, string? orderId, string? sku, string? lineId, DateTimeOffset posted, string source)
+        {
+            var entries = json.Array(list, field);
+            for (var k = 0; k < entries.Count; k++)
+            {
+                var entryField = $"{field}[{k}]";
+                var type = json.Text(entries[k]?[typeName], $"{entryField}.{typeName}");
+                var money = entries[k]?[amountName] ?? throw json.Wrong($"{entryField}.{amountName}", "is missing");
+                var amount = json.Money(money["CurrencyAmount"], $"{entryField}.{amountName}.CurrencyAmount");
+                var currency = json.Currency(money["CurrencyCode"], $"{entryField}.{amountName}.CurrencyCode");
+                Add(orderId, kind, kind == SettlementKind.Fee ? type : null, amount, currency, posted, sku, lineId, source, entryField, type);
+            }
+        }
+
+        public void Add(string? orderId, SettlementKind kind, string? feeType, decimal amount, string currency, DateTimeOffset posted, string? sku, string? lineId, string source, string field, string? type = null)
+        {
+            var key = string.Join(':', groupId, source, orderId ?? "-", lineId ?? sku ?? "-", posted.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), type ?? feeType ?? kind.ToString());
+            var occurrence = _seen[key] = _seen.GetValueOrDefault(key) + 1;
+            Lines.Add(new SettlementLine(channel, accountId, $"{key}:{occurrence.ToString(CultureInfo.InvariantCulture)}", groupId, orderId, kind, amount, currency, posted)
+            {
+                FeeType = feeType,
+                Sku = sku,
+                LineId = lineId,
+                Source = field,
+            });
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Net;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Logging;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Settlements;
+using ServerlessOps.Infrastructure.Cosmos;
+
+namespace ServerlessOps.Infrastructure.Settlements;
+
+/// <summary>
+/// <see cref="ISettlementStore"/> on container <c>reviewData</c> (settlements are review input like ad spend, and the
+/// container's partition key is free-form, so no new container is provisioned). A line is created once (409 = already
+/// imported: the idempotency of a re-import); marking it matched is an upsert of the same immutable line with its match time.
+/// </summary>
+public sealed class CosmosSettlementStore : ISettlementStore
+{
+    private readonly Container _container;
+    private readonly ILogger<CosmosSettlementStore> _logger;
+
+    public CosmosSettlementStore(CosmosContainers containers, ILogger<CosmosSettlementStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(containers);
+        _container = containers.Client.GetContainer(containers.DatabaseName, CosmosContainers.ReviewDataName);
+        _logger = logger;
+    }
+
+    public async Task<bool> AddLineAsync(string brandId, SettlementLine line, DateTimeOffset importedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var document = Document(brandId, line, importedAt, matchedAt: null);
+        var operation = new CosmosOperation("create", _container.Id, document.Pk, document.Id);
+        try
+        {
+            await _container.CreateItemAsync(document, new PartitionKey(document.Pk), new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
+            return true;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+        catch (Exception ex) when (CosmosFailures.TryTranslate(ex, operation, _logger, cancellationToken, out var translated))
+        {
+            throw translated;
+        }
+    }
+
+    public async Task MarkMatchedAsync(string brandId, SettlementLine line, DateTimeOffset matchedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var pk = SettlementLineDocument.PartitionOf(brandId, line.Channel, line.AccountId);
+        var id = SettlementLineDocument.IdOf(line);
+        var operation = new CosmosOperation("upsert", _container.Id, pk, id);
+        try
+        {
+            var stored = await _container.ReadItemAsync<SettlementLineDocument>(id, new PartitionKey(pk), cancellationToken: cancellationToken);
+            if (stored.Resource.MatchedAt is not null)
+            {
+                return;
+            }
+
+            await _container.ReplaceItemAsync(
+                Document(brandId, stored.Resource.Line, stored.Resource.ImportedAt, matchedAt), id, new PartitionKey(pk),
+                new ItemRequestOptions { IfMatchEtag = stored.ETag, EnableContentResponseOnWrite = false }, cancellationToken);
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            // Another import marked it at the same time: matched either way.
+        }
+        catch (Exception ex) when (CosmosFailures.TryTranslate(ex, operation, _logger, cancellationToken, out var translated))
+        {
+            throw translated;
+        }
+    }
+
+    public async Task<IReadOnlyList<StoredSettlementLine>> ListPendingAsync(string brandId, SalesChannel channel, string accountId, CancellationToken cancellationToken = default)
+    {
+        var pk = SettlementLineDocument.PartitionOf(brandId, channel, accountId);
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.type = @type AND c.pending = true")
+            .WithParameter("@type", SettlementLineDocument.DocumentType);
+        var documents = await QueryAsync<SettlementLineDocument>(pk, query, cancellationToken);
+        return [.. documents.Select(d => new StoredSettlementLine(d.Line, d.ImportedAt, d.MatchedAt)).OrderBy(l => l.Line.PostedAt).ThenBy(l => l.Line.TransactionId, StringComparer.Ordinal)];
+    }
+
+    public async Task<IReadOnlyList<SettlementLine>> ListPayoutLinesAsync(string brandId, SalesChannel channel, string accountId, string payoutId, CancellationToken cancellationToken = default)
+    {
+        var pk = SettlementLineDocument.PartitionOf(brandId, channel, accountId);
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.type = @type AND c.payoutId = @payout")
+            .WithParameter("@type", SettlementLineDocument.DocumentType)
+            .WithParameter("@payout", payoutId);
+        return [.. (await QueryAsync<SettlementLineDocument>(pk, query, cancellationToken)).Select(d => d.Line)];
+    }
+
+    public async Task PutReconciliationAsync(string brandId, PayoutReconciliation reconciliation, DateTimeOffset checkedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reconciliation);
+        var document = new PayoutReconciliationDocument
+        {
+            Id = PayoutReconciliationDocument.IdOf(reconciliation.Payout),
+            Pk = PayoutReconciliationDocument.PartitionOf(brandId),
+            BrandId = brandId,
+            Mismatch = reconciliation.IsMismatch,
+            CheckedAt = checkedAt,
+            Reconciliation = reconciliation,
+        };
+        var operation = new CosmosOperation("upsert", _container.Id, document.Pk, document.Id);
+        try
+        {
+            await _container.UpsertItemAsync(document, new PartitionKey(document.Pk), new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
+        }
+        catch (Exception ex) when (CosmosFailures.TryTranslate(ex, operation, _logger, cancellationToken, out var translated))
+        {
+            throw translated;
+        }
+    }
+
+    public async Task<IReadOnlyList<PayoutReconciliation>> ListReconciliationsAsync(string brandId, bool mismatchesOnly, CancellationToken cancellationToken = default)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.type = @type AND (@all = true OR c.mismatch = true)")
+            .WithParameter("@type", PayoutReconciliationDocument.DocumentType)
+            .WithParameter("@all", !mismatchesOnly);
+        var documents = await QueryAsync<PayoutReconciliationDocument>(PayoutReconciliationDocument.PartitionOf(brandId), query, cancellationToken);
+        return [.. documents.Select(d => d.Reconciliation)
+            .OrderByDescending(r => r.Payout.PaidAt)
+            .ThenBy(r => r.Payout.Channel)
+            .ThenBy(r => r.Payout.PayoutId, StringComparer.Ordinal)];
+    }
+
+    private static SettlementLineDocument Document(string brandId, SettlementLine line, DateTimeOffset importedAt, DateTimeOffset? matchedAt) => new()
+    {
+        Id = SettlementLineDocument.IdOf(line),
+        Pk = SettlementLineDocument.PartitionOf(brandId, line.Channel, line.AccountId),
+        BrandId = brandId,
+        PayoutId = line.PayoutId,
+        Pending = line.ExternalOrderId is not null && matchedAt is null,
+        Line = line,
+        ImportedAt = importedAt,
+        MatchedAt = matchedAt,
+    };
+
+    private async Task<List<TDocument>> QueryAsync<TDocument>(string pk, QueryDefinition query, CancellationToken cancellationToken)
+    {
+        var results = new List<TDocument>();
+        var operation = new CosmosOperation("query", _container.Id, pk);
+        using var iterator = _container.GetItemQueryIterator<TDocument>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(pk) });
+        while (iterator.HasMoreResults)
+        {
+            try
+            {
+                results.AddRange(await iterator.ReadNextAsync(cancellationToken));
+            }
+            catch (Exception ex) when (CosmosFailures.TryTranslate(ex, operation, _logger, cancellationToken, out var translated))
+            {
+                throw translated;
+            }
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Serialization;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Settlements;
+using ServerlessOps.Infrastructure.Cosmos;
+
+namespace ServerlessOps.Infrastructure.Settlements;
+
+/// <summary>
+/// One settlement line in container <c>reviewData</c>: partition <c>settlement|{brand}|{channel}|{account}</c> (an account's
+/// rows, so pending rows and a payout's rows are single-partition queries), id <c>line|{transaction id}</c>, so the same
+/// transaction imported twice is one document.
+/// </summary>
+public sealed class SettlementLineDocument
+{
+    public const string DocumentType = "settlementLine";
+
+    public required string Id { get; init; }
+
+    public required string Pk { get; init; }
+
+    public string Type { get; init; } = DocumentType;
+
+    public required string BrandId { get; init; }
+
+    public string? PayoutId { get; init; }
+
+    /// <summary>True while the line names an order the truth did not hold when last looked at.</summary>
+    public bool Pending { get; init; }
+
+    public required SettlementLine Line { get; init; }
+
+    public DateTimeOffset ImportedAt { get; init; }
+
+    public DateTimeOffset? MatchedAt { get; init; }
+
+    [JsonPropertyName("_etag")]
+    public string? ETag { get; init; }
+
+    public static string PartitionOf(string brandId, SalesChannel channel, string accountId) => $"settlement|{brandId}|{channel.Slug()}|{accountId}";
+
+    public static string IdOf(SettlementLine line) => CosmosIds.Encode($"line|{line.TransactionId}");
+}
+
+/// <summary>
+/// A payout's latest reconciliation, partition <c>settlement-payouts|{brand}</c> (one brand's payouts: the list the review
+/// and finance read), id <c>{channel}|{account}|{payout}</c>.
+/// </summary>
+public sealed class PayoutReconciliationDocument
+{
+    public const string DocumentType = "payoutReconciliation";
+
+    public required string Id { get; init; }
+
+    public required string Pk { get; init; }
+
+    public string Type { get; init; } = DocumentType;
+
+    public required string BrandId { get; init; }
+
+    public bool Mismatch { get; init; }
+
+    public DateTimeOffset CheckedAt { get; init; }
+
+    public required PayoutReconciliation Reconciliation { get; init; }
+
+    [JsonPropertyName("_etag")]
+    public string? ETag { get; init; }
+
+    public static string PartitionOf(string brandId) => $"settlement-payouts|{brandId}";
+
+    public static string IdOf(SettlementPayout payout) => CosmosIds.Encode($"{payout.Channel.Slug()}|{payout.AccountId}|{payout.PayoutId}");
+}

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessOps.Domain.Alerts;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Orders;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Testing.StubMarketplace;
+
+namespace ServerlessOps.Functions.Tests.Settlements;
+
+/// <summary>The daily settlement import on the real stores (Cosmos server, Azurite) against the stub marketplace's settlement APIs.</summary>
+public sealed class SettlementImportTests(FunctionAppFixture fixture)
+{
+    private static readonly SalesChannel[] AllChannels = [SalesChannel.Shopify, SalesChannel.Amazon, SalesChannel.Walmart, SalesChannel.TikTokShop];
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SettlementFees_OnEveryChannel_AreWrittenToTheirOrdersToTheCent_AndThePayoutReconciles()
+    {
+        await using var settle = await SettlementTestApp.StartAsync(fixture);
+        var placed = DateTimeOffset.UtcNow.AddDays(-5);
+        var payouts = new Dictionary<SalesChannel, string>();
+        foreach (var channel in AllChannels)
+        {
+            await settle.PutOrderAsync(channel, "9001", placed);
+            payouts[channel] = settle.Marketplace.PutPayout(channel, PaidOrder("9001", placed, "7001"));
+        }
+
+        var report = await settle.RunAsync();
+
+        foreach (var channel in AllChannels)
+        {
+            var account = SettlementTestApp.For(report, channel);
+            Assert.Null(account.Error);
+            Assert.Equal([$"{channel.Slug()}:9001"], account.OrdersUpdated);
+            Assert.Empty(account.Pending);
+            var payout = Assert.Single(account.Payouts);
+            Assert.Equal((payouts[channel], 52.79m, 0m, false), (payout.Payout.PayoutId, payout.Expected, payout.Difference, payout.IsMismatch));
+
+            // 60.00 sold less 3.15 + 2.41 + 1.65 of fees = 52.79 paid; the fees are the order's charged fees, to the cent.
+            var order = await settle.OrderAsync(channel, "9001");
+            Assert.Equal(7.21m, order.Fees.Sum(f => f.Amount));
+            Assert.All(order.Fees, f => Assert.StartsWith($"settlement:{channel.Slug()}:", f.SourceId, StringComparison.Ordinal));
+        }
+
+        // Where the channel names the line (Amazon's OrderItemId, Walmart's PO line), the fee is charged to it.
+        var amazon = await settle.OrderAsync(SalesChannel.Amazon, "9001");
+        Assert.Equal(5.56m, amazon.Fees.Where(f => f.LineId == "L1").Sum(f => f.Amount));
+        Assert.Equal(1.65m, amazon.Fees.Where(f => f.LineId == "L2").Sum(f => f.Amount));
+    }
+
+    [Fact]
+    public async Task ReImport_OfTheSameSettlements_ChangesNothing()
+    {
+        await using var settle = await SettlementTestApp.StartAsync(fixture);
+        var placed = DateTimeOffset.UtcNow.AddDays(-5);
+        await settle.PutOrderAsync(SalesChannel.Amazon, "9002", placed);
+        settle.Marketplace.PutPayout(SalesChannel.Amazon, PaidOrder("9002", placed, "G-1"));
+        var first = SettlementTestApp.For(await settle.RunAsync(), SalesChannel.Amazon);
+        var etag = (await settle.Orders.GetAsync("acme", "amazon:9002", Token))!.ETag;
+
+        var again = SettlementTestApp.For(await settle.RunAsync(), SalesChannel.Amazon);
+
+        Assert.Equal((5, 0), (first.Imported, first.AlreadyImported));
+        Assert.Equal((0, 5), (again.Imported, again.AlreadyImported));
+        Assert.Empty(again.OrdersUpdated);
+        Assert.Equal(etag, (await settle.Orders.GetAsync("acme", "amazon:9002", Token))!.ETag);
+        Assert.Equal(3, (await settle.OrderAsync(SalesChannel.Amazon, "9002")).Fees.Count);
+    }
+
+    [Fact]
+    public async Task PayoutMismatch_IsKeptWithItsDifferenceAndRows_AndRaisedToFinance()
+    {
+        await using var settle = await SettlementTestApp.StartAsync(fixture);
+        var placed = DateTimeOffset.UtcNow.AddDays(-5);
+        await settle.PutOrderAsync(SalesChannel.Walmart, "9003", placed);
+        var payoutId = settle.Marketplace.PutPayout(SalesChannel.Walmart, PaidOrder("9003", placed, "ignored"));
+        settle.Marketplace.PlantPayoutMismatch(SalesChannel.Walmart, payoutId, -12.34m);
+
+        var walmart = SettlementTestApp.For(await settle.RunAsync(), SalesChannel.Walmart);
+
+        var payout = Assert.Single(walmart.Payouts);
+        Assert.True(payout.IsMismatch);
+        Assert.Equal((40.45m, 52.79m, -12.34m), (payout.Payout.Amount, payout.Expected, payout.Difference));
+        Assert.Equal(5, payout.Rows.Count);
+
+        // Kept where finance and the review read it.
+        using var response = await settle.App.Client.Http.GetAsync("api/brands/acme/settlements/payouts?mismatches=true", Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var listed = Assert.Single(JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token)).RootElement.EnumerateArray());
+        Assert.Equal(-12.34m, listed.GetProperty("difference").GetDecimal());
+        Assert.Equal(payout.Rows, listed.GetProperty("rows").EnumerateArray().Select(r => r.GetString()!).ToList());
+
+        var alert = Assert.Single(await settle.App.Services.GetRequiredService<IAlertStore>().ListAsync("acme", kind: AlertKind.PayoutMismatch, cancellationToken: Token));
+        Assert.Equal((Domain.Brands.BrandSignal.Finance, "-12.34", 12.34m), (alert.Signal, alert.Evidence["difference"], alert.MoneyAtStake!.Amount));
+        Assert.Equal($"walmart:{SettlementTestApp.AccountId(SalesChannel.Walmart)}:{payoutId}", alert.Subject.Id);
+    }
+
+    [Fact]
+    public async Task BadChannelAnswer_GivesAnErrorNamingChannelAndField_AndWritesNothing()
+    {
+        await using var settle = await SettlementTestApp.StartAsync(fixture);
+        var placed = DateTimeOffset.UtcNow.AddDays(-5);
+        await settle.PutOrderAsync(SalesChannel.Amazon, "9004", placed);
+        settle.Marketplace.PutPayout(SalesChannel.Amazon, PaidOrder("9004", placed, "G-4"));
+        settle.Marketplace.BreakNextSettlementAnswer(SalesChannel.Amazon);
+
+        var amazon = SettlementTestApp.For(await settle.RunAsync(), SalesChannel.Amazon);
+
+        Assert.NotNull(amazon.Error);
+        Assert.Contains("Amazon", amazon.Error, StringComparison.Ordinal);
+        Assert.Contains("payload.FinancialEventGroupList[0].OriginalTotal", amazon.Error, StringComparison.Ordinal);
+        Assert.Empty((await settle.OrderAsync(SalesChannel.Amazon, "9004")).Fees);
+        Assert.Empty(await settle.Store.ListPayoutLinesAsync("acme", SalesChannel.Amazon, SettlementTestApp.AccountId(SalesChannel.Amazon), "G-4", Token));
+        Assert.Empty(await settle.Store.ListReconciliationsAsync("acme", mismatchesOnly: false, Token));
+
+        // The answer is whole again: the next run imports it all.
+        var next = SettlementTestApp.For(await settle.RunAsync(), SalesChannel.Amazon);
+        Assert.Equal((null, 5), (next.Error, next.Imported));
+    }
+
+    [Fact]
+    public async Task RowsOfAnOrderNotInTheTruthYet_StayPending_AndAreMatchedOnceItArrives()
+    {
+        await using var settle = await SettlementTestApp.StartAsync(fixture);
+        var placed = DateTimeOffset.UtcNow.AddDays(-5);
+        settle.Marketplace.PutPayout(SalesChannel.TikTokShop, PaidOrder("9005", placed, "S-5"));
+
+        var before = SettlementTestApp.For(await settle.RunAsync(), SalesChannel.TikTokShop);
+        Assert.Equal(["9005"], before.Pending);
+        Assert.Equal(["9005"], Assert.Single(before.Payouts).UnmatchedOrders);
+
+        await settle.PutOrderAsync(SalesChannel.TikTokShop, "9005", placed);
+        var after = SettlementTestApp.For(await settle.RunAsync(), SalesChannel.TikTokShop);
+
+        Assert.Empty(after.Pending);
+        Assert.Equal(["tiktokshop:9005"], after.OrdersUpdated);
+        Assert.Empty(Assert.Single(after.Payouts).UnmatchedOrders);
+        Assert.Equal(7.21m, (await settle.OrderAsync(SalesChannel.TikTokShop, "9005")).Fees.Sum(f => f.Amount));
+    }
+
+    /// <summary>Order lines L1 (SKU-A, 40.00) and L2 (SKU-B, 20.00) sold, with a referral and a fulfilment fee on L1 and a referral fee on L2: 52.79 paid.</summary>
+    private static StubPayout PaidOrder(string orderId, DateTimeOffset placed, string payoutId)
+    {
+        var posted = placed.AddHours(30);
+        return new StubPayout(payoutId, "USD", placed.AddDays(3),
+        [
+            new StubSettlementRow(orderId, StubSettlementKind.Sale, 40m, posted) { Sku = "SKU-A", LineId = "L1" },
+            new StubSettlementRow(orderId, StubSettlementKind.Fee, -3.15m, posted) { Sku = "SKU-A", LineId = "L1", FeeType = "Commission" },
+            new StubSettlementRow(orderId, StubSettlementKind.Fee, -2.41m, posted) { Sku = "SKU-A", LineId = "L1", FeeType = "FBAPerUnitFulfillmentFee" },
+            new StubSettlementRow(orderId, StubSettlementKind.Sale, 20m, posted) { Sku = "SKU-B", LineId = "L2" },
+            new StubSettlementRow(orderId, StubSettlementKind.Fee, -1.65m, posted) { Sku = "SKU-B", LineId = "L2", FeeType = "Commission" },
+        ]);
+    }
+}

@@ -1,0 +1,64 @@
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Orders;
+using ServerlessOps.Domain.Review;
+using ServerlessOps.Domain.Settlements;
+using ServerlessOps.Infrastructure.Review.Facts;
+using ServerlessOps.Infrastructure.Tests.Review.Facts;
+
+namespace ServerlessOps.Infrastructure.Tests.Settlements;
+
+/// <summary>
+/// A settlement fee recorded after its order's month closed is that later month's restatement, as a late refund is: the
+/// closed month's figures never move, and the month it was recorded in shows it.
+/// </summary>
+public sealed class LateSettlementFeeTests
+{
+    private static readonly ReviewMonth October = new(2026, 10);
+    private static readonly ReviewMonth November = new(2026, 11);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task FeeRecordedAfterItsMonthClosed_IsNextMonthsRestatement_AndLeavesTheClosedMonthAlone()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m);
+        var order = fakes.Add("october", new DateTimeOffset(2026, 10, 20, 15, 0, 0, TimeSpan.Zero), new OrderLine("L1", "TEE", null, 1, 50m, 0m, 0m));
+        var onTime = Fee("october", "t1", -2.50m, new DateTimeOffset(2026, 10, 25, 8, 0, 0, TimeSpan.Zero));
+        var late = Fee("october", "t2", -1.75m, new DateTimeOffset(2026, 11, 3, 8, 0, 0, TimeSpan.Zero));
+        fakes.Orders[0] = SettlementFees.Apply(SettlementFees.Apply(order, [onTime], onTime.PostedAt).Order, [late], late.PostedAt).Order;
+
+        var october = await BuildAsync(fakes, October);
+        var november = await BuildAsync(fakes, November);
+
+        // October, re-run after the late fee arrived, still charges only what was known when it closed.
+        Assert.Equal(2.50m, Assert.Single(october.Facts.Sales, s => s.Month == October).FeesCharged);
+        Assert.DoesNotContain(october.Restatements, r => r.Kind == "fee");
+
+        var restatement = Assert.Single(november.Restatements, r => r.Kind == "fee");
+        Assert.Equal(("shopify:october", October, -1.75m), (restatement.OrderId, restatement.OriginalMonth, restatement.Amount));
+        Assert.Equal("order:shopify:october:fee:settlement:shopify:t2", restatement.SourceRow);
+    }
+
+    [Fact]
+    public async Task FeeRecordedInItsOwnMonth_IsNoRestatement()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m);
+        var order = fakes.Add("november", new DateTimeOffset(2026, 11, 5, 15, 0, 0, TimeSpan.Zero), new OrderLine("L1", "TEE", null, 1, 50m, 0m, 0m));
+        var fee = Fee("november", "t3", -2.50m, new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
+        fakes.Orders[0] = SettlementFees.Apply(order, [fee], fee.PostedAt).Order;
+
+        var november = await BuildAsync(fakes, November);
+
+        Assert.Empty(november.Restatements);
+        Assert.Equal(2.50m, Assert.Single(november.Facts.Sales, s => s.Month == November).FeesCharged);
+    }
+
+    private static SettlementLine Fee(string orderId, string id, decimal amount, DateTimeOffset posted) =>
+        new(SalesChannel.Shopify, "acme.myshopify.com", id, "P-1", orderId, SettlementKind.Fee, amount, "USD", posted) { FeeType = "shopify-payments" };
+
+    private static Task<BuiltReviewFacts> BuildAsync(ReviewFactsFakes fakes, ReviewMonth month)
+    {
+        var brand = ReviewFactsFakes.Brand();
+        return new ReviewFactsBuilder(fakes, fakes, fakes).BuildAsync(brand, new ReviewWindow(brand.Id, month, ReviewFactsBuilder.TimeZoneOf(brand)), null, Token);
+    }
+}

@@ -1,0 +1,40 @@
+namespace ServerlessOps.Testing.StubMarketplace;
+
+/// <summary>What one settlement row moved, as the stub renders it into each channel's shape.</summary>
+public enum StubSettlementKind
+{
+    Sale,
+    Fee,
+    Refund,
+    Adjustment,
+}
+
+/// <summary>
+/// One row a channel settled: signed as the seller sees it (a fee is negative). <paramref name="OrderId"/> is the channel's
+/// order id (null for an account-level fee or adjustment).
+/// </summary>
+public sealed record StubSettlementRow(string? OrderId, StubSettlementKind Kind, decimal Amount, DateTimeOffset PostedAt)
+{
+    /// <summary>The fee's type (Amazon FeeType, Walmart Amount Type); default per channel.</summary>
+    public string? FeeType { get; init; }
+
+    public string? Sku { get; init; }
+
+    /// <summary>Amazon OrderItemId, Walmart PO line number.</summary>
+    public string? LineId { get; init; }
+}
+
+/// <summary>
+/// A payout the stub serves: its rows and what the channel says it paid, Σ rows unless a mismatch is planted
+/// (<see cref="StubMarketplace.PlantPayoutMismatch"/>).
+/// </summary>
+public sealed record StubPayout(string PayoutId, string Currency, DateTimeOffset PaidAt, IReadOnlyList<StubSettlementRow> Rows)
+{
+    /// <summary>Added to Σ rows in what the channel says it paid.</summary>
+    public decimal PaidDelta { get; init; }
+
+    public decimal Paid => Rows.Sum(r => r.Amount) + PaidDelta;
+
+    /// <summary>When the period started: its first row's posting, or the payout time when it has none.</summary>
+    public DateTimeOffset StartedAt => Rows.Count == 0 ? PaidAt : Rows.Min(r => r.PostedAt) < PaidAt ? Rows.Min(r => r.PostedAt) : PaidAt;
+}
