@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Review;
+using ServerlessOps.Domain.Review.Cycle;
 using ServerlessOps.Functions.Timers;
 using ServerlessOps.Infrastructure.Review.Operations;
 
@@ -9,7 +10,7 @@ namespace ServerlessOps.Functions.Tests.Reviews;
 /// <summary>Which closed month is due for a brand at an instant: 06:00 local on the 1st, in each brand's own time zone.</summary>
 public sealed class MonthlyReviewStarterTests
 {
-    private static readonly MonthlyReviewStarter Starter = new(new StaticOptions(new MonthlyReviewOptions { StartHour = 6 }));
+    private static readonly MonthlyReviewStarter Starter = new(new StaticOptions(new MonthlyReviewOptions { StartHour = 6 }), new NoClaims(), TimeProvider.System);
 
     [Theory]
     [InlineData("2026-12-01T10:30:00Z", "America/New_York", "2026-10")] // 05:30 on the 1st in New York: November not yet due
@@ -35,6 +36,19 @@ public sealed class MonthlyReviewStarterTests
 
         Assert.Equal(new ReviewMonth(2026, 11), Starter.DueMonth(tokyo, now));
         Assert.Equal(new ReviewMonth(2026, 10), Starter.DueMonth(newYork, now));
+    }
+
+    /// <summary>Which month is due reads no claim: these tests never start a review.</summary>
+    private sealed class NoClaims : IReviewStartClaims
+    {
+        public Task<ReviewStartClaim?> ReadAsync(string brandId, ReviewMonth month, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<ReviewStartClaim?> TryClaimAsync(string brandId, ReviewMonth month, ReviewStartClaim? seen, string claimedBy, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task MarkScheduledAsync(ReviewStartClaim claim, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task ReleaseAsync(ReviewStartClaim claim, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 
     private sealed class StaticOptions(MonthlyReviewOptions value) : IOptionsMonitor<MonthlyReviewOptions>

@@ -52,6 +52,66 @@ public sealed class MonthlyReviewTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task EightRacingStarts_TicksAndManualStartsAtOnce_ScheduleEachBrandsReviewOnce_AndItPublishesOneReport()
+    {
+        await using var app = await StartAsync();
+        var client = app.Services.GetRequiredService<DurableTaskClient>();
+        await WriteOrderAsync(app, "n1", new DateTimeOffset(2026, 11, 10, 15, 0, 0, TimeSpan.Zero), 2, 25m);
+        var tick = Tick(app, new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero)); // 07:00 in New York, 21:00 in Tokyo: November due for both
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Four ticks (each may start both brands) and four manual starts of acme's November, released together.
+        var ticks = Enumerable.Range(0, 4).Select(_ => Task.Run(async () => { await go.Task; return await tick.TickAsync(client, Token); }, Token)).ToList();
+        var manual = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            await go.Task;
+            using var response = await app.Client.Http.PostAsync(new Uri("api/brands/acme/reviews/2026-11", UriKind.Relative), null, Token);
+            return response.StatusCode;
+        }, Token)).ToList();
+        go.SetResult();
+        var started = (await Task.WhenAll(ticks)).Sum();
+        var answers = await Task.WhenAll(manual);
+
+        Assert.All(answers, a => Assert.True(a is HttpStatusCode.OK or HttpStatusCode.Accepted, a.ToString()));
+        Assert.Equal(2, started + answers.Count(a => a == HttpStatusCode.Accepted)); // acme once, tokyo once, whoever won
+        Assert.Equal(["monthly-review:acme:2026-11", "monthly-review:tokyo:2026-11"], await InstancesAsync(client));
+        var claims = app.Services.GetRequiredService<IReviewStartClaims>();
+        var claim = await claims.ReadAsync(Acme, new Domain.Review.ReviewMonth(2026, 11), Token);
+        Assert.Equal((1, true), (claim!.Generation, claim.Scheduled));
+
+        var done = await Poll.UntilAsync(
+            async ct => await client.GetInstanceAsync(ReviewIds.For(Acme, new Domain.Review.ReviewMonth(2026, 11)), ct) is { IsCompleted: true } i ? i : null,
+            "acme's November review finished", TimeSpan.FromSeconds(120));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Single(await app.Services.GetRequiredService<IReportArchive>().ListAsync(Acme, ReportKind.Monthly, Token));
+
+        // Later ticks and starts meet the completed review: nothing is scheduled again.
+        Assert.Equal(0, await tick.TickAsync(client, Token));
+        Assert.Equal(1, (await claims.ReadAsync(Acme, new Domain.Review.ReviewMonth(2026, 11), Token))!.Generation);
+    }
+
+    [Fact]
+    public async Task StartClaim_HeldByAStartThatDiedBeforeScheduling_BlocksOthersForTheLease_ThenTheNextStartTakesItOver()
+    {
+        await using var app = await StartAsync();
+        var client = app.Services.GetRequiredService<DurableTaskClient>();
+        var claims = app.Services.GetRequiredService<IReviewStartClaims>();
+        var october = new Domain.Review.ReviewMonth(2026, 10);
+        var claimedAt = new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
+        Assert.NotNull(await claims.TryClaimAsync(Acme, october, null, "died", claimedAt, Token));
+        MonthlyReviewStarter StarterAt(DateTimeOffset now) => new(
+            app.Services.GetRequiredService<IOptionsMonitor<MonthlyReviewOptions>>(), claims, new FakeTimeProvider(now));
+
+        Assert.False(await StarterAt(claimedAt.AddMinutes(4)).StartAsync(client, Acme, october, "tick", restartFailed: false, Token));
+        Assert.Null(await client.GetInstanceAsync(ReviewIds.For(Acme, october), Token));
+
+        Assert.True(await StarterAt(claimedAt + MonthlyReviewStarter.ClaimLease).StartAsync(client, Acme, october, "tick", restartFailed: false, Token));
+        Assert.NotNull(await client.GetInstanceAsync(ReviewIds.For(Acme, october), Token));
+        var claim = await claims.ReadAsync(Acme, october, Token);
+        Assert.Equal((2, "tick", true), (claim!.Generation, claim.ClaimedBy, claim.Scheduled));
+    }
+
+    [Fact]
     public async Task Watchdog_ReviewNotCompleteByTheConfiguredDay_AlertsTheFinanceOwnerOnce()
     {
         await using var app = await StartAsync(new Dictionary<string, string> { ["Brands:acme:Owner"] = "finance@acme.example" });

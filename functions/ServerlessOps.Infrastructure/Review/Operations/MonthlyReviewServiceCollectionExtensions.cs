@@ -9,7 +9,8 @@ public static class MonthlyReviewServiceCollectionExtensions
 {
     /// <summary>
     /// The monthly loop's I/O: <see cref="MonthlyReviewOptions"/> (section <c>MonthlyReview</c>, validated at start), the
-    /// facts builder on the catalog, the work blobs, <see cref="IMonthlyReviewSteps"/> and the daily and weekly reports.
+    /// facts builder on the catalog, the work blobs, <see cref="IMonthlyReviewSteps"/>, the daily and weekly reports and the
+    /// reviews' start claims (<see cref="IReviewStartClaims"/>).
     /// Needs the Cosmos stores, the catalog, blob storage, the alert raiser, the review data store and the report archive
     /// (looked up when first used, so registration order is free).
     /// </summary>
@@ -21,6 +22,7 @@ public static class MonthlyReviewServiceCollectionExtensions
         services.TryAddSingleton<ReviewWorkStore>();
         services.TryAddSingleton<IMonthlyReviewSteps, MonthlyReviewSteps>();
         services.TryAddSingleton<OperatingReports>();
+        services.TryAddSingleton<IReviewStartClaims, CosmosReviewStartClaims>();
         return services;
     }
 }
