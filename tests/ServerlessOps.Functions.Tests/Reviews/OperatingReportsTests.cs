@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessOps.Domain.Alerts;
+using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Review;
+using ServerlessOps.Domain.Review.Report;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Review.Operations;
+using static ServerlessOps.Functions.Tests.Reviews.ReviewTestData;
+
+namespace ServerlessOps.Functions.Tests.Reviews;
+
+/// <summary>
+/// The daily and weekly reports on the real stores with crafted truth: the weekly report's figures against the target,
+/// open alerts and owner; the daily enforcement of the alert rules a review on the real engine built.
+/// </summary>
+public sealed class OperatingReportsTests(FunctionAppFixture fixture)
+{
+    private static readonly ReviewMonth November = new(2026, 11);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task WeeklyReport_LastWeeksOrdersInTheLocalWeek_AgainstBothMonthsTargetsProRata_WithOpenAlertsAndTheFinanceOwner()
+    {
+        await using var app = await StartAsync();
+        await PutItemAsync(app, "TEE", 25m, null, 4m);
+        await PutOrderAsync(app, "sun-before", NewYork(2026, 11, 29, 23), "TEE-S", 5, 25m);  // Sunday before the week: not in it
+        await PutOrderAsync(app, "monday", NewYork(2026, 11, 30, 1), "TEE-S", 2, 25m);      // 06:00 UTC Monday
+        await PutOrderAsync(app, "thursday", NewYork(2026, 12, 3), "TEE-S", 1, 40m);
+        await PutOrderAsync(app, "sunday-late", NewYork(2026, 12, 6, 23), "TEE-S", 1, 10.50m); // 04:00 UTC Monday 7th, still Sunday in New York
+        await PutOrderAsync(app, "next-monday", NewYork(2026, 12, 7, 1), "TEE-S", 3, 25m);
+        await PutTargetAsync(app, November, 3000m);                 // 1 of November's 30 days in the week: 100.00
+        await PutTargetAsync(app, new ReviewMonth(2026, 12), 6200m); // 6 of December's 31 days: 1,200.00
+        var raiser = app.Services.GetRequiredService<IAlertRaiser>();
+        await raiser.RaiseAsync(new AlertRaise(Acme, AlertKind.ReviewActionAssigned, new AlertSubject("review-item", "2026-11:crafted"), "A crafted open alert."), Token);
+
+        var entry = await app.Services.GetRequiredService<OperatingReports>().WriteWeeklyAsync(Acme, new DateOnly(2026, 11, 30), Token);
+
+        Assert.Equal((ReportKind.Weekly, "2026-W49", Owner), (entry.Kind, entry.Period, entry.Owner));
+        var report = await ReadJsonAsync(app, entry);
+        var shopify = Assert.Single(report.GetProperty("channels").EnumerateArray());
+        Assert.Equal("Shopify", shopify.GetProperty("channel").GetString());
+        Assert.Equal((3, 4), (shopify.GetProperty("orders").GetInt32(), shopify.GetProperty("units").GetInt32()));
+        Assert.Equal(50m + 40m + 10.50m, shopify.GetProperty("revenue").GetDecimal());
+        Assert.Equal(1300.00m, shopify.GetProperty("targetRevenue").GetDecimal());
+        Assert.Equal(100.50m - 1300.00m, shopify.GetProperty("versusTarget").GetDecimal());
+        Assert.Equal(100.50m, report.GetProperty("total").GetProperty("revenue").GetDecimal());
+        var open = Assert.Single(report.GetProperty("openAlerts").EnumerateArray());
+        Assert.Equal((nameof(AlertKind.ReviewActionAssigned), 1), (open.GetProperty("kind").GetString(), open.GetProperty("count").GetInt32()));
+        Assert.Equal(0, report.GetProperty("rulesChecked").GetInt32()); // the weekly report reports, the daily one enforces
+    }
+
+    [Fact]
+    public async Task DailyCheck_TheRulesAReviewBuilt_AlertTheirOwnerOnABreachedDay_AndResolveOnAHealthyDay()
+    {
+        await using var app = await StartAsync();
+        await PutItemAsync(app, "TEE", 25m, null, 4m);
+        await PutItemAsync(app, "MUG", 25m, 15m, 17m); // floor max(15, 17 / (1 − 15 %)) = 20 before fees
+        await PutShopifyFeeAsync(app, 3m);
+
+        // November: TEE sells 20 units with 4.00 charged per line where the schedule says 1.50, then is out of stock three
+        // days; its campaign returns 0.5 per dollar; MUG sells under its floor.
+        for (var day = 2; day <= 11; day++)
+        {
+            await PutOrderAsync(app, $"tee-{day}", NewYork(2026, 11, day), "TEE-S", 2, 25m, feeCharged: 4m);
+            await PutAdSpendAsync(app, new DateOnly(2026, 11, day), "tee-ads", "TEE", 20m, 10m);
+        }
+
+        for (var day = 2; day <= 6; day++)
+        {
+            await PutOrderAsync(app, $"mug-{day}", NewYork(2026, 11, day), "MUG-S", 2, 12m);
+        }
+
+        for (var day = 1; day <= 30; day++)
+        {
+            await PutSnapshotAsync(app, new DateOnly(2026, 11, day), "TEE", day is >= 25 and <= 27 ? 0 : 40);
+        }
+
+        var review = await RunReviewAsync(app, November);
+        Assert.True(review.RuntimeStatus == OrchestrationRuntimeStatus.Completed, review.SerializedOutput);
+        var rules = await app.Services.GetRequiredService<ReviewWorkStore>().TryReadJsonAsync<ReviewAlertRules>(ReviewWorkStore.AlertRules(Acme), Token);
+        Assert.NotNull(rules);
+        Assert.Equal("2026-11", rules.Month);
+        string[] enforced = ["campaign-breakeven", "fees-above-schedule", "price-floor", "stock-cover"];
+        Assert.Subset(rules.Rules.Select(r => r.Kind).ToHashSet(), enforced.ToHashSet());
+        Assert.All(rules.Rules, r => Assert.Equal(Owner, r.Owner));
+
+        // 2 December: each rule breached.
+        await PutOrderAsync(app, "mug-dec2", NewYork(2026, 12, 2), "MUG-S", 1, 12m);
+        await PutOrderAsync(app, "tee-dec2", NewYork(2026, 12, 2), "TEE-S", 1, 25m, feeCharged: 3m);
+        await PutSnapshotAsync(app, new DateOnly(2026, 12, 2), "TEE", 5);
+        await PutAdSpendAsync(app, new DateOnly(2026, 12, 2), "tee-ads", "TEE", 30m, 10m);
+        var reports = app.Services.GetRequiredService<OperatingReports>();
+
+        var breachedDay = await ReadJsonAsync(app, await reports.WriteDailyAsync(Acme, new DateOnly(2026, 12, 2), Token));
+
+        Assert.Equal(rules.Rules.Count, breachedDay.GetProperty("rulesChecked").GetInt32());
+        var breaches = breachedDay.GetProperty("rulesBreached").EnumerateArray().Select(b => b.GetString()!).ToList();
+        Assert.All(enforced, kind => Assert.Contains(breaches, b => b.StartsWith(kind + " ", StringComparison.Ordinal)));
+        var alerts = await app.Services.GetRequiredService<IAlertStore>().ListAsync(Acme, kind: AlertKind.ReviewRuleBreached, cancellationToken: Token);
+        Assert.All(enforced, kind =>
+        {
+            var alert = Assert.Single(alerts, a => a.Evidence["rule"] == kind);
+            Assert.Equal((AlertState.Open, Owner, "2026-12-02"), (alert.State, alert.Owner, alert.Evidence["day"]));
+        });
+        Assert.Equal(BrandSignal.Pricing, alerts.Single(a => a.Evidence["rule"] == "price-floor").Signal);
+        Assert.Equal(BrandSignal.Inventory, alerts.Single(a => a.Evidence["rule"] == "stock-cover").Signal);
+
+        // 3 December: every figure healthy again.
+        await PutOrderAsync(app, "mug-dec3", NewYork(2026, 12, 3), "MUG-S", 1, 30m);
+        await PutOrderAsync(app, "tee-dec3", NewYork(2026, 12, 3), "TEE-S", 1, 25m, feeCharged: 0.75m);
+        await PutSnapshotAsync(app, new DateOnly(2026, 12, 3), "TEE", 200);
+        await PutAdSpendAsync(app, new DateOnly(2026, 12, 3), "tee-ads", "TEE", 10m, 50m);
+
+        var healthyDay = await ReadJsonAsync(app, await reports.WriteDailyAsync(Acme, new DateOnly(2026, 12, 3), Token));
+
+        Assert.Empty(healthyDay.GetProperty("rulesBreached").EnumerateArray());
+        var after = await app.Services.GetRequiredService<IAlertStore>().ListAsync(Acme, kind: AlertKind.ReviewRuleBreached, cancellationToken: Token);
+        Assert.All(enforced, kind => Assert.Equal(AlertState.Resolved, Assert.Single(after, a => a.Evidence["rule"] == kind).State));
+    }
+
+    private static async Task<JsonElement> ReadJsonAsync(TestApp app, ReportEntry entry)
+    {
+        var json = await app.Services.GetRequiredService<IReportArchive>().ReadFileAsync(entry, OperatingReportFiles.Json, Token);
+        return JsonDocument.Parse(json!).RootElement.Clone();
+    }
+
+    private async Task<TestApp> StartAsync()
+    {
+        var app = TestApp.Start(fixture, TestApp.TriggersOff(new Dictionary<string, string>
+        {
+            ["Brands:acme:TimeZone"] = "America/New_York",
+            ["MonthlyReview:TimersEnabled"] = "false",
+        }));
+        var brands = app.Services.GetRequiredService<IBrandDirectorySource>();
+        await Poll.UntilAsync(_ => Task.FromResult(brands.Current.Brands.ContainsKey(Acme) ? "acme" : null), "brand acme in the registry");
+        return app;
+    }
+}
