@@ -1,3 +1,4 @@
+using ServerlessOps.Benchmarks.Drills.Faults;
 using ServerlessOps.Benchmarks.Durable;
 using ServerlessOps.Benchmarks.Ingest;
 using ServerlessOps.Benchmarks.Ledger;
@@ -10,11 +11,13 @@ return args.FirstOrDefault() switch
     "ingest" => await IngestBenchmark.RunAsync(args[1..]),
     "ledger" => await LedgerBenchmark.RunAsync(args[1..]),
     "orderflow" => await OrderFlowBenchmark.RunAsync(args[1..]),
+    "drill-kill" => await FaultDrill.RunAsync(DrillFault.Kill, args[1..]),
+    "drill-outage" => await FaultDrill.RunAsync(DrillFault.PauseAzurite, args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("usage: ServerlessOps.Benchmarks <scenario>   scenarios: durable [--sweep | --variant NAME] [--no-idle --idle-seconds 120 --settle-seconds 45], ingest [--rate 500 --seconds 20 --warmup 1000 --max-in-flight 512 --ack-only --ack-after stored|queued], ledger [--seconds 6 --workers 32 --skus 100], orderflow [--rates 25,50,100,200 | --rate 50] [--seconds 20 --max-in-flight 256 --warmup 40 --drain-seconds 90]");
+    Console.WriteLine("usage: ServerlessOps.Benchmarks <scenario>   scenarios: durable [--sweep | --variant NAME] [--no-idle --idle-seconds 120 --settle-seconds 45], ingest [--rate 500 --seconds 20 --warmup 1000 --max-in-flight 512 --ack-only --ack-after stored|queued], ledger [--seconds 6 --workers 32 --skus 100], orderflow [--rates 25,50,100,200 | --rate 50] [--seconds 20 --max-in-flight 256 --warmup 40 --drain-seconds 90], drill-kill [--rate 10 --seconds 60 --kills 5 --seed 18], drill-outage [--store azurite|cosmos --pause-seconds 20 --rate 10 --seconds 60]");
     return 2;
 }

@@ -36,7 +36,10 @@ internal sealed class OrderFlowStack : IAsyncDisposable
 
     public string DatabaseName => Settings["Cosmos:DatabaseName"];
 
-    public static async Task<OrderFlowStack> StartAsync(CancellationToken cancellationToken)
+    public static Task<OrderFlowStack> StartAsync(CancellationToken cancellationToken) => StartAsync(null, cancellationToken);
+
+    /// <param name="overrides">Settings that differ from the benchmark's (a drill's shorter sweep, say).</param>
+    public static async Task<OrderFlowStack> StartAsync(IReadOnlyDictionary<string, string>? overrides, CancellationToken cancellationToken)
     {
         var azurite = await AzuriteFixture.StartAsync(cancellationToken);
         var cosmos = await CosmosServerFixture.StartAsync(cancellationToken);
@@ -50,12 +53,30 @@ internal sealed class OrderFlowStack : IAsyncDisposable
         // As the quick start's PushDemo: Shopify pushes go to the stub's shops (the other channels' base URLs come with the accounts).
         settings["InventoryPush:Shopify:BaseUrl"] = marketplace.BaseUrl.ToString().TrimEnd('/') + "/shops/{shop}";
         settings["Logging:LogLevel:Default"] = "Warning";
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
         var stack = new OrderFlowStack(azurite, cosmos, marketplace, settings);
         stack._app = await FunctionAppProcess.StartAsync(settings, cancellationToken);
         return stack;
     }
 
     /// <summary>Stops the app, so the raw rates that follow measure the emulators and an engine alone.</summary>
+    /// <summary>SIGKILL the app (no shutdown hooks, as in a crash) and start it again on the same stores and task hub.</summary>
+    public async Task KillAndRestartAppAsync(CancellationToken cancellationToken)
+    {
+        if (_app is { } app)
+        {
+            _app = null;
+            app.Kill();
+            await app.DisposeAsync();
+        }
+
+        _app = await FunctionAppProcess.StartAsync(Settings, cancellationToken);
+    }
+
     public async Task StopAppAsync()
     {
         if (_app is { } app)
