@@ -28,4 +28,12 @@ internal static partial class DriftLog
     [LoggerMessage(EventId = 4975, Level = LogLevel.Information,
         Message = "Drift state of {Channel} listing {ChannelSku} of brand {BrandId} was written by another run first; this run leaves it")]
     internal static partial void LostRace(this ILogger logger, SalesChannel channel, string channelSku, string brandId);
+
+    [LoggerMessage(EventId = 4976, Level = LogLevel.Information,
+        Message = "Read-back of {Channel} listing {ChannelSku} of brand {BrandId} SKU {Sku} right after a failed push: {Result}")]
+    internal static partial void ReadAfterFailedPush(this ILogger logger, SalesChannel channel, string channelSku, string brandId, string sku, string result);
+
+    [LoggerMessage(EventId = 4977, Level = LogLevel.Warning,
+        Message = "Read-back of {Channel} listing {ChannelSku} of brand {BrandId} SKU {Sku} after a failed push was not made; the next drift run reads it")]
+    internal static partial void ReadAfterFailedPushNotMade(this ILogger logger, SalesChannel channel, string channelSku, string brandId, string sku, Exception exception);
 }

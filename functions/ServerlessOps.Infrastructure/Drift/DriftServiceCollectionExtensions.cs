@@ -34,6 +34,7 @@ public static class DriftServiceCollectionExtensions
         services.TryAddSingleton<DriftStore>();
         services.TryAddSingleton<ListingReadClients>();
         services.TryAddSingleton<ListingDriftChecker>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IListingPushFailureFollowUp, DriftReadAfterFailedPush>());
         AddReader<ShopifyListingReadClient>(services, SalesChannel.Shopify);
         AddReader<AmazonListingReadClient>(services, SalesChannel.Amazon);
         AddReader<WalmartListingReadClient>(services, SalesChannel.Walmart);

@@ -31,6 +31,7 @@ public sealed class ListingPushWorker(
     IAlertRaiser alerts,
     IOptions<InventoryPushOptions> options,
     TimeProvider time,
+    IEnumerable<IListingPushFailureFollowUp> failureFollowUps,
     ILogger<ListingPushWorker> logger)
 {
     private const int MaxAttempts = 20;
@@ -101,6 +102,13 @@ public sealed class ListingPushWorker(
         catch (Exception e) when (e is ChannelApiException or ChannelApiCredentialMissingException)
         {
             await FailedAsync(message, doc, etag, quantity, e, Decided, cancellationToken);
+
+            // Recorded and alerted first: the follow-up (drift's immediate read-back) sees the listing dirty with its error.
+            foreach (var followUp in failureFollowUps)
+            {
+                await followUp.ListingPushFailedAsync(message, cancellationToken);
+            }
+
             return ListingPushOutcome.Failed;
         }
 

@@ -171,6 +171,32 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task ChannelShipBy_IsTheSlaDeadline_NotTheBrandsShipWithin()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+
+        // Placed 5 minutes ago: the brand's 2 days are far off, but Walmart's estimated ship date falls 4 s from now.
+        var shipBy = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 4);
+        var order = Order("1014", ("L1", "SKU-A", 1, 20m)) with
+        {
+            Channel = SalesChannel.Walmart,
+            ChannelAccountId = ServerlessOps.Testing.Scenarios.ScenarioAccounts.Default.AccountId(SalesChannel.Walmart),
+            ShipBy = shipBy,
+        };
+        await flow.ConvergeAsync(order);
+
+        var alert = await Poll.UntilAsync(
+            async ct => (await flow.Alerts.ListAsync(Brand, kind: AlertKind.SlaMissed, cancellationToken: ct)).SingleOrDefault(), "the SLA alert at the channel's ship-by");
+        Assert.Equal(shipBy.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture), alert.Evidence["shipBy"]);
+        Assert.True(alert.FirstSeen >= shipBy.AddSeconds(-1), $"Alerted at {alert.FirstSeen:O}, before the ship-by {shipBy:O}.");
+        var status = (await flow.GetFlowAsync(order)).GetProperty("status");
+        Assert.Contains(status.GetProperty("Steps").EnumerateArray(), s => s.GetProperty("Step").GetString() == "validated"
+            && s.GetProperty("Detail").GetString()!.Contains("Walmart's ship-by", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task StillUnshippedPastEscalation_EscalatesOnce_AndShipmentClearsBoth()
     {
         await using var flow = Start(out var catalog, new Dictionary<string, string> { ["OrderFlow:EscalateAfter"] = "00:01:00" });

@@ -27,4 +27,10 @@ public sealed record MarketplaceScenarioOptions
     public DateTimeOffset Start { get; init; } = DateTimeOffset.Parse("2026-11-20T19:00:00Z", CultureInfo.InvariantCulture);
 
     public ScenarioAccounts Accounts { get; init; } = ScenarioAccounts.Default;
+
+    /// <summary>
+    /// When set, every order is one unit of this product (on every channel), instead of one or two random products of
+    /// one to three units: a race of many orders for one SKU (the oversell test). Null by default.
+    /// </summary>
+    public ScenarioProduct? SingleUnitOf { get; init; }
 }

@@ -43,7 +43,7 @@ internal sealed class ScenarioContext(MarketplaceScenarioOptions options)
 
     /// <summary>One or two distinct products (at least <paramref name="minimumLines"/>), one to three units each.</summary>
     public IReadOnlyList<ScenarioLine> RandomLines(int minimumLines = 1) =>
-        Random.PickDistinct(ScenarioProduct.Catalog, Random.Between(Math.Max(1, minimumLines), Math.Max(2, minimumLines))).Select(p => new ScenarioLine(p, Random.Between(1, 3))).ToArray();
+        Options.SingleUnitOf is { } only ? [new ScenarioLine(only, 1)] : Random.PickDistinct(ScenarioProduct.Catalog, Random.Between(Math.Max(1, minimumLines), Math.Max(2, minimumLines))).Select(p => new ScenarioLine(p, Random.Between(1, 3))).ToArray();
 
     public ScenarioOrderTrack NewOrder(SalesChannel channel, string externalOrderId)
     {
