@@ -5,6 +5,9 @@
 // closes the pipe, so no orphaned server keeps its port.
 "use strict";
 
+// Queries scoped to the request's partition and linear in its documents (see the file); before the server loads.
+require("./cosmos-server-queries.js");
+
 const { createHttpsServer } = require("@vercel/cosmosdb-server");
 const Items = require("@vercel/cosmosdb-server/lib/account/items").default;
 

@@ -69,4 +69,12 @@ public sealed class CosmosOptions
     /// <summary>Items per page of a list query (every page is read). Default 100; 1-1000.</summary>
     [Range(1, 1000)]
     public int QueryPageSize { get; set; } = 100;
+
+    /// <summary>
+    /// Items per page of a streaming read, one that yields as it goes and holds one page (the monthly review's orders of a
+    /// window). Each page is one request, so larger pages mean fewer round trips (Cosmos DB still ends a page at 4 MB).
+    /// Default 1000; 1-10,000.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int StreamPageSize { get; set; } = 1000;
 }

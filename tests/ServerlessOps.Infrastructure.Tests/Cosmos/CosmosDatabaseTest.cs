@@ -21,7 +21,7 @@ public abstract class CosmosDatabaseTest(CosmosServerFixture cosmos) : IAsyncLif
 
     protected CosmosContainers Containers { get; private set; } = null!;
 
-    /// <summary>Options of this class's database; <see cref="CosmosOptions.QueryPageSize"/> is small so paging is exercised.</summary>
+    /// <summary>Options of this class's database; <see cref="CosmosOptions.QueryPageSize"/> and <see cref="CosmosOptions.StreamPageSize"/> are small so paging is exercised.</summary>
     protected IOptions<CosmosOptions> Options { get; private set; } = null!;
 
     public virtual async ValueTask InitializeAsync()
@@ -33,6 +33,7 @@ public abstract class CosmosDatabaseTest(CosmosServerFixture cosmos) : IAsyncLif
             CreateIfMissing = true,
             DatabaseName = $"{GetType().Name}-{Guid.NewGuid():N}",
             QueryPageSize = 2,
+            StreamPageSize = 2,
         };
         Options = Microsoft.Extensions.Options.Options.Create(options);
         _client = CosmosClientFactory.Create(options);

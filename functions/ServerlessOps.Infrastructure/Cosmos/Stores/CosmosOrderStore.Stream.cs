@@ -11,7 +11,8 @@ public sealed partial class CosmosOrderStore
     /// <remarks>
     /// Each UTC month is one partition (<see cref="OrderDocument.PartitionKeyFor(string, DateTimeOffset)"/>), read with a
     /// single-partition query filtered on the sortable placed-at copy, so a window of thirteen months costs thirteen
-    /// queries and one page of documents in memory. While the brand still has orders in the brand-partitioned layout,
+    /// queries and one page of documents in memory (<see cref="CosmosOptions.StreamPageSize"/>, large, as every page is a
+    /// round trip). While the brand still has orders in the brand-partitioned layout,
     /// those placed in the window are read first and their ids kept (only theirs, a shrinking set the migration empties),
     /// so an order moved between the two reads is yielded once.
     /// </remarks>
@@ -38,7 +39,7 @@ public sealed partial class CosmosOrderStore
         var legacyIds = new HashSet<string>(StringComparer.Ordinal);
         if (!await IsMovedAsync(brandId, cancellationToken))
         {
-            await foreach (var document in _orders.StreamAsync(OrderDocument.LegacyPartitionKeyFor(brandId), OrderDocument.DocumentType, filter, "c.placedAt ASC", parameters, cancellationToken))
+            await foreach (var document in _stream.StreamAsync(OrderDocument.LegacyPartitionKeyFor(brandId), OrderDocument.DocumentType, filter, "c.placedAt ASC", parameters, cancellationToken))
             {
                 legacyIds.Add(document.Id);
                 yield return document.ToDomain();
@@ -49,7 +50,7 @@ public sealed partial class CosmosOrderStore
         var last = DateOnly.FromDateTime((until - TimeSpan.FromTicks(1)).UtcDateTime);
         for (; month <= last; month = month.AddMonths(1))
         {
-            await foreach (var document in _orders.StreamAsync(OrderDocument.PartitionKeyFor(brandId, month), OrderDocument.DocumentType, filter, "c.placedAt ASC", parameters, cancellationToken))
+            await foreach (var document in _stream.StreamAsync(OrderDocument.PartitionKeyFor(brandId, month), OrderDocument.DocumentType, filter, "c.placedAt ASC", parameters, cancellationToken))
             {
                 if (legacyIds.Count == 0 || !legacyIds.Contains(document.Id))
                 {

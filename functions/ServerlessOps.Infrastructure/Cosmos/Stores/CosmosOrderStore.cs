@@ -16,6 +16,9 @@ namespace ServerlessOps.Infrastructure.Cosmos.Stores;
 public sealed partial class CosmosOrderStore : IOrderStore
 {
     private readonly CosmosDocuments<OrderDocument> _orders;
+
+    /// <summary>The same documents read by <see cref="StreamPlacedAsync"/>, in pages of <see cref="CosmosOptions.StreamPageSize"/>.</summary>
+    private readonly CosmosDocuments<OrderDocument> _stream;
     private readonly CosmosDocuments<OrderLocatorDocument> _locators;
     private readonly CosmosDocuments<OrderLayoutDocument> _layouts;
     private readonly TimeProvider _time;
@@ -29,6 +32,7 @@ public sealed partial class CosmosOrderStore : IOrderStore
         ArgumentNullException.ThrowIfNull(containers);
         ArgumentNullException.ThrowIfNull(options);
         _orders = new(containers.Orders, options.Value.QueryPageSize, logger);
+        _stream = new(containers.Orders, options.Value.StreamPageSize, logger);
         _locators = new(containers.Orders, options.Value.QueryPageSize, logger);
         _layouts = new(containers.Orders, options.Value.QueryPageSize, logger);
         _time = time ?? TimeProvider.System;
