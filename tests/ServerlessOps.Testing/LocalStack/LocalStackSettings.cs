@@ -27,6 +27,11 @@ public static class LocalStackSettings
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Ingestion:RawContainer"] = $"raw-{name}",
+
+            // Review work blobs are named by brand and month, report blobs by brand and period: tests running at once
+            // review the same brand and month, so each run has its own containers.
+            ["MonthlyReview:WorkContainer"] = $"review-work-{name}",
+            ["Reports:BlobContainer"] = $"reports-{name}",
             ["Ingestion:QueueName"] = $"deliveries-{name}",
             ["Alerts:QueueName"] = $"alerts-{name}",
             ["InventoryPush:QueueName"] = $"push-{name}",
