@@ -75,8 +75,9 @@ public sealed class CosmosSettlementStore : ISettlementStore
     public async Task<IReadOnlyList<StoredSettlementLine>> ListPendingAsync(string brandId, SalesChannel channel, string accountId, CancellationToken cancellationToken = default)
     {
         var pk = SettlementLineDocument.PartitionOf(brandId, channel, accountId);
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.type = @type AND c.pending = true")
-            .WithParameter("@type", SettlementLineDocument.DocumentType);
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.type = @type AND c.pending = @yes")
+            .WithParameter("@type", SettlementLineDocument.DocumentType)
+            .WithParameter("@yes", true);
         var documents = await QueryAsync<SettlementLineDocument>(pk, query, cancellationToken);
         return [.. documents.Select(d => new StoredSettlementLine(d.Line, d.ImportedAt, d.MatchedAt)).OrderBy(l => l.Line.PostedAt).ThenBy(l => l.Line.TransactionId, StringComparer.Ordinal)];
     }
@@ -115,9 +116,9 @@ public sealed class CosmosSettlementStore : ISettlementStore
 
     public async Task<IReadOnlyList<PayoutReconciliation>> ListReconciliationsAsync(string brandId, bool mismatchesOnly, CancellationToken cancellationToken = default)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.type = @type AND (@all = true OR c.mismatch = true)")
+        var query = new QueryDefinition(mismatchesOnly ? "SELECT * FROM c WHERE c.type = @type AND c.mismatch = @yes" : "SELECT * FROM c WHERE c.type = @type")
             .WithParameter("@type", PayoutReconciliationDocument.DocumentType)
-            .WithParameter("@all", !mismatchesOnly);
+            .WithParameter("@yes", true);
         var documents = await QueryAsync<PayoutReconciliationDocument>(PayoutReconciliationDocument.PartitionOf(brandId), query, cancellationToken);
         return [.. documents.Select(d => d.Reconciliation)
             .OrderByDescending(r => r.Payout.PaidAt)
@@ -141,7 +142,7 @@ public sealed class CosmosSettlementStore : ISettlementStore
     {
         var results = new List<TDocument>();
         var operation = new CosmosOperation("query", _container.Id, pk);
-        using var iterator = _container.GetItemQueryIterator<TDocument>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(pk) });
+        using var iterator = _container.GetItemQueryIterator<TDocument>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(pk), EnableOptimisticDirectExecution = true });
         while (iterator.HasMoreResults)
         {
             try
