@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ServerlessOps.Domain.Channels.Json;
 using ServerlessOps.Domain.Catalog.Import;
 using ServerlessOps.Domain.Review.Import;
 
@@ -44,6 +45,21 @@ internal static class OrderHistoryJsonLinesReader
     private static OrderHistoryItem ReadLine(ReadOnlyMemory<byte> line, int lineNumber)
     {
         var errors = new List<ImportError>();
+
+        // The body is read as bytes, never decoded as a whole, and JsonDocument checks a string's bytes and escapes only
+        // when it is read: both are checked here so a bad line is an error at its line, not an exception mid-import.
+        if (!System.Text.Unicode.Utf8.IsValid(line.Span))
+        {
+            errors.Add(new ImportError(lineNumber, null, "the line is not UTF-8; save the file as UTF-8."));
+            return new OrderHistoryItem(lineNumber, 1, null, errors);
+        }
+
+        if (JsonStringCheck.TryFindUnreadableString(line.Span, out _, out var escapeAt))
+        {
+            errors.Add(new ImportError(lineNumber, null, $"a string escape at byte {escapeAt} is not text (a lone surrogate such as \\ud800); each line must be one JSON object (an order)."));
+            return new OrderHistoryItem(lineNumber, 1, null, errors);
+        }
+
         try
         {
             using var document = JsonDocument.Parse(line);
