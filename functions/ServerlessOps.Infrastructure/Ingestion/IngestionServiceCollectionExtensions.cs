@@ -20,7 +20,6 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => new EdgeStorageTransport(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.EdgeMaxConcurrentWrites));
         services.AddSingleton<EdgeWriteGate>();
         AddStorage(services, StorageProfile.Background);
         AddStorage(services, StorageProfile.Edge);
@@ -46,10 +45,8 @@ public static class IngestionServiceCollectionExtensions
     private static void AddStorage(IServiceCollection services, StorageProfile profile)
     {
         var key = profile == StorageProfile.Background ? null : (object)profile;
-        Azure.Core.Pipeline.HttpPipelineTransport? Transport(IServiceProvider sp) =>
-            profile == StorageProfile.Edge ? sp.GetRequiredService<EdgeStorageTransport>().Transport : null;
-        services.AddKeyedSingleton(key, (sp, _) => StorageClients.CreateBlobService(sp.GetRequiredService<IOptions<StorageOptions>>().Value, profile, Transport(sp)));
-        services.AddKeyedSingleton(key, (sp, _) => StorageClients.CreateQueueService(sp.GetRequiredService<IOptions<StorageOptions>>().Value, profile, Transport(sp)));
+        services.AddKeyedSingleton(key, (sp, _) => StorageClients.CreateBlobService(sp.GetRequiredService<IOptions<StorageOptions>>().Value, profile));
+        services.AddKeyedSingleton(key, (sp, _) => StorageClients.CreateQueueService(sp.GetRequiredService<IOptions<StorageOptions>>().Value, profile));
         services.AddKeyedSingleton(key, (sp, _) => new RawDeliveryStore(sp.GetRequiredKeyedService<BlobServiceClient>(key), sp.GetRequiredService<IOptions<IngestionOptions>>()));
         services.AddKeyedSingleton(key, (sp, _) => new DeliveryQueues(sp.GetRequiredKeyedService<QueueServiceClient>(key), sp.GetRequiredService<IOptions<IngestionOptions>>()));
     }

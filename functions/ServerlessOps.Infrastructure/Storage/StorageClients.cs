@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -12,33 +11,23 @@ namespace ServerlessOps.Infrastructure.Storage;
 /// </summary>
 public static class StorageClients
 {
-    public static BlobServiceClient CreateBlobService(StorageOptions options, StorageProfile profile = StorageProfile.Background, HttpPipelineTransport? transport = null)
+    public static BlobServiceClient CreateBlobService(StorageOptions options, StorageProfile profile = StorageProfile.Background)
     {
         ArgumentNullException.ThrowIfNull(options);
         var blobOptions = new BlobClientOptions();
         Configure(blobOptions.Retry, profile);
-        if (transport is not null)
-        {
-            blobOptions.Transport = transport;
-        }
-
         return !string.IsNullOrWhiteSpace(options.ConnectionString)
             ? new BlobServiceClient(options.ConnectionString, blobOptions)
             : new BlobServiceClient(options.BlobServiceUri, Credential(options), blobOptions);
     }
 
-    public static QueueServiceClient CreateQueueService(StorageOptions options, StorageProfile profile = StorageProfile.Background, HttpPipelineTransport? transport = null)
+    public static QueueServiceClient CreateQueueService(StorageOptions options, StorageProfile profile = StorageProfile.Background)
     {
         ArgumentNullException.ThrowIfNull(options);
 
         // Base64 because the Azure Functions queue trigger decodes base64 by default (host.json messageEncoding).
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         Configure(queueOptions.Retry, profile);
-        if (transport is not null)
-        {
-            queueOptions.Transport = transport;
-        }
-
         return !string.IsNullOrWhiteSpace(options.ConnectionString)
             ? new QueueServiceClient(options.ConnectionString, queueOptions)
             : new QueueServiceClient(options.QueueServiceUri, Credential(options), queueOptions);
