@@ -137,7 +137,7 @@ public sealed class SettlementImportTests(FunctionAppFixture fixture)
         var after = SettlementTestApp.For(await settle.RunAsync(), SalesChannel.TikTokShop);
 
         Assert.Empty(after.Pending);
-        Assert.Equal(["tiktokshop:9005"], after.OrdersUpdated);
+        Assert.Equal(["tiktok:9005"], after.OrdersUpdated);
         Assert.Empty(Assert.Single(after.Payouts).UnmatchedOrders);
         Assert.Equal(7.21m, (await settle.OrderAsync(SalesChannel.TikTokShop, "9005")).Fees.Sum(f => f.Amount));
     }
