@@ -1,13 +1,10 @@
 using System.Net;
 using Azure;
 using Azure.Storage.Queues;
-using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Ingestion;
 using ServerlessOps.Infrastructure.Alerts;
-using ServerlessOps.Infrastructure.Cosmos;
-using ServerlessOps.Infrastructure.Cosmos.Documents;
 using ServerlessOps.Infrastructure.Push;
 using ServerlessOps.Infrastructure.Storage;
 
@@ -16,7 +13,8 @@ namespace ServerlessOps.Infrastructure.Telemetry;
 /// <summary>
 /// Samples the storage-side gauges: each poison queue's and each task hub queue's depth (one Get Queue Properties
 /// call per queue: its approximate message count, which is what the platform's own queue metric lacks per queue and
-/// per minute) and each brand's open quarantine entries (one single-partition COUNT per brand). A source that cannot
+/// per minute) and each brand's open quarantine entries (the quarantine store's own listing, one single-partition read
+/// per brand: a COUNT query answered nothing on the local Cosmos server). A source that cannot
 /// be read is logged and left out: its gauge goes stale and silent rather than reporting a guess.
 /// </summary>
 public sealed class StorageSignalSampler
@@ -25,7 +23,7 @@ public sealed class StorageSignalSampler
     public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(15);
 
     private readonly QueueServiceClient _queues;
-    private readonly Container _quarantine;
+    private readonly IQuarantineStore _quarantine;
     private readonly AlertBrandIds _brands;
     private readonly OperatorMetrics _metrics;
     private readonly IReadOnlyList<string> _poisonQueues;
@@ -33,7 +31,7 @@ public sealed class StorageSignalSampler
 
     public StorageSignalSampler(
         QueueServiceClient queues,
-        CosmosContainers containers,
+        IQuarantineStore quarantine,
         AlertBrandIds brands,
         OperatorMetrics metrics,
         IOptions<IngestionOptions> ingestion,
@@ -41,12 +39,11 @@ public sealed class StorageSignalSampler
         IOptions<AlertOptions> alerts,
         ILogger<StorageSignalSampler> logger)
     {
-        ArgumentNullException.ThrowIfNull(containers);
         ArgumentNullException.ThrowIfNull(ingestion);
         ArgumentNullException.ThrowIfNull(pushes);
         ArgumentNullException.ThrowIfNull(alerts);
         _queues = queues;
-        _quarantine = containers.Quarantine;
+        _quarantine = quarantine;
         _brands = brands;
         _metrics = metrics;
         _logger = logger;
@@ -112,23 +109,13 @@ public sealed class StorageSignalSampler
 
     private async Task<List<GaugeReading>?> QuarantineAsync(CancellationToken cancellationToken)
     {
-        var query = new QueryDefinition("SELECT VALUE COUNT(1) FROM c WHERE c.type = @type AND c.state = @state")
-            .WithParameter("@type", QuarantineDocument.DocumentType)
-            .WithParameter("@state", QuarantineDocument.StateValue(QuarantineState.Open));
         var readings = new List<GaugeReading>();
         foreach (var brandId in _brands.Current())
         {
             try
             {
-                long count = 0;
-                using var pages = _quarantine.GetItemQueryIterator<long>(
-                    query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(QuarantineDocument.PartitionKeyFor(brandId)) });
-                while (pages.HasMoreResults)
-                {
-                    count += (await pages.ReadNextAsync(cancellationToken)).Sum();
-                }
-
-                readings.Add(GaugeReading.Of(count, ("brand", brandId)));
+                var open = await _quarantine.ListAsync(brandId, QuarantineState.Open, cancellationToken);
+                readings.Add(GaugeReading.Of(open.Count, ("brand", brandId)));
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
