@@ -57,6 +57,10 @@ internal static class BadInputDrill
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency };
         using var http = new HttpClient(handler) { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+        // The import routes and the audit's reads need the operator's key, as the test's client carries it; the webhook
+        // routes ignore it (they authenticate the channel's own way).
+        http.DefaultRequestHeaders.Add(LocalStackSettings.ApiKeyHeader, LocalStackSettings.ApiKey);
         await BadInputSender.WaitUntilReadyAsync(http, TimeSpan.FromSeconds(60), stop.Token);
         var clock = Stopwatch.StartNew();
         var answers = await BadInputSender.SendAsync(http, corpus, options.Concurrency, rawConnections: true, stop.Token);
