@@ -15,19 +15,14 @@ public sealed class EdgeWriteGate : IDisposable
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
 
     private readonly SemaphoreSlim _turns;
-    private readonly int _capacity;
     private readonly TimeSpan _wait;
 
     public EdgeWriteGate(IOptions<IngestionOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _capacity = options.Value.EdgeMaxConcurrentWrites;
-        _turns = new SemaphoreSlim(_capacity, _capacity);
+        _turns = new SemaphoreSlim(options.Value.EdgeMaxConcurrentWrites, options.Value.EdgeMaxConcurrentWrites);
         _wait = options.Value.EdgeAdmissionWait;
     }
-
-    /// <summary>Writes taking place now; for metrics and tests.</summary>
-    public int InFlight => _capacity - _turns.CurrentCount;
 
     /// <summary>Runs <paramref name="write"/> in one of the edge's turns, or refuses when none frees up in time.</summary>
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
