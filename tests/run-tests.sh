@@ -29,6 +29,7 @@ python3 - "$results" tests/*/*.Tests.csproj <<'PY' || status=1
 import glob, os, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = missing = 0
+failures = []
 # A project without results (crashed, or its report lost) counts as one failure, so it cannot pass unseen.
 for project in sys.argv[2:]:
     name = os.path.basename(project)[: -len(".csproj")]
@@ -44,6 +45,15 @@ for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
             skipped += 1
         else:
             failed += 1
+            failures.append((result.get("testName"), result.find("t:Output/t:ErrorInfo", ns)))
+# CI keeps only the tail of the console, so each failure's name, message and the top of its stack go last, just
+# before the totals, where they survive the cut.
+for name, error in failures[:10]:
+    print(f"FAILED {name}")
+    for tag, keep in (("Message", 20), ("StackTrace", 12)):
+        text = error.findtext(f"t:{tag}", "", ns) if error is not None else ""
+        for line in text.strip().splitlines()[:keep]:
+            print(f"    {line}")
 print(f"{skipped} skipped")
 print(f"{passed} passed, {failed + missing} failed")
 sys.exit(1 if missing else 0)
