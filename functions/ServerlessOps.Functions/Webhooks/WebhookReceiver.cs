@@ -103,6 +103,11 @@ public sealed class WebhookReceiver
 
         var stored = WebhookHeaders.ForStorage(headers, channel, registration.Credentials);
         var envelope = adapter.ReadEnvelope(request);
+        if (envelope.IsSuccess && envelope.Value.DescribeOversizedField() is { } oversized)
+        {
+            envelope = ChannelResult<DeliveryEnvelope>.Fail(RejectionKind.Malformed, oversized);
+        }
+
         if (!envelope.IsSuccess)
         {
             await KeepRejectedAsync(registration.Account, request, stored, envelope.Rejection, cancellationToken);

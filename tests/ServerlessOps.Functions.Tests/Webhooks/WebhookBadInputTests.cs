@@ -62,6 +62,25 @@ public sealed class WebhookBadInputTests(FunctionAppFixture fixture)
     }
 
     /// <summary>
+    /// Found by the bad-input drill: a 40,000-character notification id answered 500, because the id travels in the raw
+    /// delivery's blob metadata and storage refused it. It is now refused as bad input and the body kept for inspection.
+    /// </summary>
+    [Fact]
+    public async Task TikTokWebhook_OverlongNotificationId_Is400NamingTheIdAndKeptInQuarantine()
+    {
+        await using var app = TestApp.Start(fixture);
+        var notificationId = new string('7', 40_000);
+        var body = Deliveries.TikTokStatusChange(Deliveries.NewTikTokOrderId(), notificationId);
+
+        using var response = await app.Client.SendAsync(Deliveries.TikTok(body, notificationId));
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "delivery id is 40,000 characters");
+        var entry = Assert.Single(await app.Client.QuarantineAsync());
+        Assert.Contains("at most 256", entry.Str("reason"), StringComparison.Ordinal);
+        Assert.Equal("Quarantined", Assert.Single(await app.Client.ChannelEventsAsync()).Str("outcome"));
+    }
+
+    /// <summary>
     /// Shopify's order body is only read after the acknowledgement (the 5 s deadline), so a body missing a
     /// required field is accepted, then quarantined with a reason naming the field, never dropped.
     /// </summary>
