@@ -60,10 +60,11 @@ public sealed class PostImport(CatalogImporter importer, IOptions<CatalogOptions
         var (limit, setting) = kind.IsReviewHistory()
             ? (historyOptions.Value.MaxImportBytes, "ReviewImport:MaxImportBytes")
             : (options.Value.MaxImportBytes, "Catalog:MaxImportBytes");
-        // Kestrel refuses bodies past 30 MB by default, under the history limit; the endpoint's own limit decides instead.
+        // Kestrel refuses bodies past 30 MB by default, under the history limit; the endpoint's own limit decides instead,
+        // with room to read an oversized file's rest so that the 413 reaches the client (WebhookBodyReader.DrainFactor).
         if (http.Request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
-            bodySize.MaxRequestBodySize = limit;
+            bodySize.MaxRequestBodySize = (long)limit * WebhookBodyReader.DrainFactor;
         }
 
         var body = await WebhookBodyReader.ReadAsync(http.Request, limit, cancellationToken);
