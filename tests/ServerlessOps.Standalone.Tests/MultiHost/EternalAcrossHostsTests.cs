@@ -24,7 +24,7 @@ public sealed class EternalAcrossHostsTests(AzuriteFixture azurite)
         var before = await TicksAsync(local.Client, ids, t => t.All(s => s?.Generation >= 2) && t.Any(s => s!.Process == other.ProcessId), "every instance to tick twice, some on the other host");
         await other.StopAsync();
 
-        var after = await TicksAsync(local.Client, ids, t => t.Select((s, i) => s is not null && s.Generation >= before[i]!.Generation + 3 && s.Process == Environment.ProcessId).All(x => x), "every instance to tick three more times on the remaining host");
+        var after = await TicksAsync(local.Client, ids, t => t.Select((s, i) => s is not null && s.Generation >= before[i]!.Generation + 3 && s.Process == Environment.ProcessId).All(x => x), "every instance to tick three more times on the remaining host", TimeSpan.FromMinutes(2));
 
         Assert.All(after, s => Assert.NotNull(s));
         foreach (var id in ids)
@@ -33,12 +33,14 @@ public sealed class EternalAcrossHostsTests(AzuriteFixture azurite)
         }
     }
 
-    private static async Task<TickState?[]> TicksAsync(DurableTaskClient client, string[] ids, Func<TickState?[], bool> done, string what) =>
+    // The takeover waits for the stopped host's invisible messages to come back (FastRecovery's 20 s) on top of the ticks.
+    private static async Task<TickState?[]> TicksAsync(DurableTaskClient client, string[] ids, Func<TickState?[], bool> done, string what, TimeSpan? within = null) =>
         await Deadline.UntilAsync(
             async ct =>
             {
                 var ticks = await Task.WhenAll(ids.Select(async id => (await client.GetInstanceAsync(id, getInputsAndOutputs: true, ct))?.ReadCustomStatusAs<TickState>()));
                 return done(ticks) ? ticks : null;
             },
-            what);
+            what,
+            within);
 }
