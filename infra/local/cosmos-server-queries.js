@@ -7,7 +7,9 @@
 //    the query and let the WHERE clause find the partition, so every page of every query walked every document of
 //    every brand (measured: a monthly review's order stream, pages of 100, at ~100 order lines/s on 13,000 orders).
 //    Here the container's documents are narrowed to the request's partition first; a cross-partition query (no key)
-//    still sees all of them.
+//    still sees all of them. The documents of each partition are kept in an index beside the container's own map,
+//    updated on every write and delete, so narrowing costs the partition's size, not the container's (scanning the
+//    container per page made the review's raw read fall from 681 to 360 lines/s between 20,000 and 60,000 lines).
 // 2. Linear FROM. @zeit/cosmosdb-query compiles `FROM c` to `$c.reduce(($, c) => [...$, { c }], [])`, which copies
 //    the growing array once per document: quadratic in the documents handed to it. The same list is built in one pass.
 "use strict";
@@ -39,6 +41,45 @@ queryDocuments.default = (account, req, res, params) => {
   return partition === undefined ? handle(account, req, res, params) : requestPartition.run({ partition }, () => handle(account, req, res, params));
 };
 
+// partition key value -> Map(rid -> item), per container; every write goes through _set, every removal through
+// delete (replace is a delete then a _set).
+function partitionsOf(items) {
+  if (!items._byPartition) {
+    items._byPartition = new Map();
+  }
+  return items._byPartition;
+}
+
+const set = Items.prototype._set;
+Items.prototype._set = function setAndIndex(data) {
+  const stored = set.call(this, data);
+  const partitions = partitionsOf(this);
+  const key = this._getPartition(stored);
+  let members = partitions.get(key);
+  if (!members) {
+    members = new Map();
+    partitions.set(key, members);
+  }
+  members.set(stored._rid, this._data.get(stored._rid));
+  return stored;
+};
+
+const remove = Items.prototype.delete;
+Items.prototype.delete = function deleteAndUnindex(idOrRid, partition) {
+  const data = this._item("/id", idOrRid, partition).read();
+  remove.call(this, idOrRid, partition);
+  const key = this._getPartition(data);
+  const members = partitionsOf(this).get(key);
+  if (members) {
+    members.delete(data._rid);
+    if (members.size === 0) {
+      partitionsOf(this).delete(key);
+    }
+  }
+};
+
+const noDocuments = new Map();
+
 const query = Items.prototype.query;
 Items.prototype.query = function queryInRequestPartition(params, options) {
   const scope = requestPartition.getStore();
@@ -46,13 +87,7 @@ Items.prototype.query = function queryInRequestPartition(params, options) {
     return query.call(this, params, options);
   }
   const all = this._data;
-  const inPartition = new Map();
-  for (const [rid, item] of all) {
-    if (this._getPartition(item.read()) === scope.partition) {
-      inPartition.set(rid, item);
-    }
-  }
-  this._data = inPartition;
+  this._data = partitionsOf(this).get(scope.partition) || noDocuments;
   try {
     return query.call(this, params, options);
   } finally {
