@@ -28,10 +28,14 @@ internal static class StockImport
 
     public const string TikTokWarehouseId = "7100000000000000001";
 
-    public static async Task ImportAsync(HttpClient api, string brandId, CancellationToken cancellationToken)
+    public static Task ImportAsync(HttpClient api, string brandId, CancellationToken cancellationToken) =>
+        ImportAsync(api, brandId, ScenarioProduct.Catalog, Counted, cancellationToken);
+
+    /// <summary>The same setup for some of the scenario's products, with <paramref name="counted"/> units each (the oversell drill: one SKU, few units).</summary>
+    public static async Task ImportAsync(HttpClient api, string brandId, IReadOnlyList<ScenarioProduct> products, int counted, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(products);
         await SetPolicyAsync(api, brandId, cancellationToken);
-        var products = ScenarioProduct.Catalog;
         var since = Time(DateTimeOffset.UtcNow.AddYears(-1));
         var now = Time(DateTimeOffset.UtcNow.AddMinutes(-1));
         var files = new (string Kind, string Csv)[]
@@ -45,7 +49,7 @@ internal static class StockImport
                 "channel,feeType,scope,basis,percent,fixedPerUnit,fixedPerOrder,currency,effectiveFrom",
                 [$"shopify,payment processing,perOrder,total,2.9,0,0.30,USD,{since}", $"amazon,referral,perLine,total,15,0,0,USD,{since}",
                  $"walmart,referral,perLine,net,15,0,0,USD,{since}", $"tiktok,referral,perLine,net,6,0,0,USD,{since}"])),
-            ("stock-counts", Csv("sku,location,countedQuantity,countedAt,reason", products.Select(p => $"{p.Sku},{Location},{Counted},{now},opening count"))),
+            ("stock-counts", Csv("sku,location,countedQuantity,countedAt,reason", products.Select(p => $"{p.Sku},{Location},{counted},{now},opening count"))),
         };
 
         foreach (var (kind, csv) in files)
