@@ -5,6 +5,7 @@ using ServerlessOps.Functions.Access;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Http;
 using ServerlessOps.Infrastructure.Storage;
+using ServerlessOps.Functions.Audit;
 
 namespace ServerlessOps.Functions.Api;
 
@@ -43,6 +44,7 @@ public sealed class ReplayQuarantinedDelivery(IQuarantineStore quarantine, Deliv
         {
             var updated = entry.Value with { ReplayCount = entry.Value.ReplayCount + 1, LastReplayedAt = time.GetUtcNow() };
             var saved = await quarantine.ReplaceAsync(updated, entry.ETag, cancellationToken);
+            http.Audit = new AuditNote($"replay {updated.ReplayCount} queued", $"quarantine:{deliveryKey}", FactKey: $"replay-{updated.ReplayCount}");
             await queue.EnqueueAsync(new DeliveryMessage(updated.RawBlobName, brandId, deliveryKey, DeliveryMessageKind.Replay), cancellationToken: cancellationToken);
             return TypedResults.Accepted($"/api/brands/{brandId}/quarantine?state=open", saved.Value);
         }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ServerlessOps.Functions.Access;
+using ServerlessOps.Functions.Audit;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Http;
 using ServerlessOps.Functions.OrderFlow;
@@ -7,6 +8,7 @@ using ServerlessOps.Functions.Queues;
 using ServerlessOps.Functions.Timers;
 using ServerlessOps.Functions.Webhooks;
 using ServerlessOps.Infrastructure.Alerts;
+using ServerlessOps.Infrastructure.Audit;
 using ServerlessOps.Infrastructure.Backstop;
 using ServerlessOps.Infrastructure.Catalog;
 using ServerlessOps.Infrastructure.Drift;
@@ -77,6 +79,8 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<HttpRouteDispatcher>();
+        services.AddHumanActionLog();
+        services.AddSingleton<HumanActionRecorder>();
         services.AddSingleton<OpenApiDocumentWriter>();
         services.AddSingleton<UnresolvedSecretReferences>();
         services.AddHostedService<StartupChecks>();

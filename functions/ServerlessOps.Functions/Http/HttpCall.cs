@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using ServerlessOps.Functions.Access;
+using ServerlessOps.Functions.Audit;
 
 namespace ServerlessOps.Functions.Http;
 
@@ -24,6 +25,9 @@ public sealed class HttpCall
 
     /// <summary>The authenticated caller; null on anonymous and channel routes.</summary>
     public Caller? Caller { get; }
+
+    /// <summary>What the handler adds to the audit entry of a human action (<see cref="HumanActions"/>); null for the defaults.</summary>
+    public AuditNote? Audit { get; set; }
 
     /// <summary>The durable client; only on routes with <see cref="HttpRoute.UsesDurableClient"/>.</summary>
     public DurableTaskClient Durable =>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.DurableTask.Client;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Functions.Access;
+using ServerlessOps.Functions.Audit;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Infrastructure;
 using ServerlessOps.Infrastructure.Telemetry;
@@ -19,10 +20,12 @@ public sealed class HttpRouteDispatcher
     private readonly CallerResolver _callers;
     private readonly IBrandDirectorySource _brands;
     private readonly OperatorMetrics _metrics;
+    private readonly HumanActionRecorder _audit;
     private readonly ILogger<HttpRouteDispatcher> _logger;
 
-    public HttpRouteDispatcher(CallerResolver callers, IBrandDirectorySource brands, OperatorMetrics metrics, ILogger<HttpRouteDispatcher> logger)
+    public HttpRouteDispatcher(CallerResolver callers, IBrandDirectorySource brands, OperatorMetrics metrics, HumanActionRecorder audit, ILogger<HttpRouteDispatcher> logger)
     {
+        _audit = audit;
         _callers = callers;
         _brands = brands;
         _metrics = metrics;
@@ -56,7 +59,12 @@ public sealed class HttpRouteDispatcher
                 return decision;
             }
 
-            return await function.HandleAsync(new HttpCall(route, context, caller, durable), context.RequestAborted);
+            var call = new HttpCall(route, context, caller, durable);
+            var result = await function.HandleAsync(call, context.RequestAborted);
+
+            // Inside the try: an audit log that cannot be written is a 503, and the retried request logs the action.
+            await _audit.RecordAsync(call, result, context.RequestAborted);
+            return result;
         }
         catch (StoreUnavailableException e)
         {

@@ -1,6 +1,7 @@
 using ServerlessOps.Functions.Api;
 using ServerlessOps.Functions.Api.Admin;
 using ServerlessOps.Functions.Api.Alerts;
+using ServerlessOps.Functions.Api.Audit;
 using ServerlessOps.Functions.Api.Backstop;
 using ServerlessOps.Functions.Api.Catalog;
 using ServerlessOps.Functions.Api.Connections;
@@ -98,5 +99,6 @@ public static class HttpRoutes
         AmazonCallback.Route,
         TikTokShopCallback.Route,
         WalmartOAuthToken.Route,
+        ListHumanActions.Route,
     ];
 }

@@ -49,6 +49,9 @@ public sealed class CosmosContainers
     /// <summary>The monthly review's imported history: ad spend, stock snapshots, targets, exchange rates, partition <c>{brandId}|{kind}|{yyyy-MM}</c> (Infrastructure/Review/Data).</summary>
     public const string ReviewDataName = "reviewData";
 
+    /// <summary>The audit log of human actions, partition <c>{brandId}|{yyyy-MM}</c> (Infrastructure/Audit).</summary>
+    public const string AuditLogName = "auditLog";
+
     public CosmosContainers(CosmosClient client, string databaseName)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -71,7 +74,7 @@ public sealed class CosmosContainers
 
     /// <summary>All container names, in creation order: those of cosmos-containers.json (a test keeps them equal).</summary>
     public static IReadOnlyList<string> AllNames { get; } =
-        [OrdersName, ChannelEventsName, QuarantineName, InventoryEventsName, PriceChangesName, RegistryName, AlertsName, LeasesName, ChannelTokensName, CatalogName, InventoryLedgerName, ReportsName, ReviewDataName];
+        [OrdersName, ChannelEventsName, QuarantineName, InventoryEventsName, PriceChangesName, RegistryName, AlertsName, LeasesName, ChannelTokensName, CatalogName, InventoryLedgerName, ReportsName, ReviewDataName, AuditLogName];
 
     public CosmosClient Client { get; }
 

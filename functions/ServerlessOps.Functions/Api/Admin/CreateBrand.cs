@@ -5,6 +5,7 @@ using ServerlessOps.Functions.Access;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Http;
 using ServerlessOps.Infrastructure.Registry;
+using ServerlessOps.Functions.Audit;
 
 namespace ServerlessOps.Functions.Api.Admin;
 
@@ -42,6 +43,7 @@ public sealed class CreateBrand(IBrandRegistry registry, RegistryLoader loader, 
         {
             var created = await registry.CreateBrandAsync(body.ToBrand(id, null, time.GetUtcNow()), new RegistryChange(caller.Name, RegistryChange.Created), cancellationToken);
             await loader.TryReloadAsync("brand created", cancellationToken);
+            http.Audit = new AuditNote("created", "registry", BrandId: id);
             return TypedResults.Created($"/api/brands/{id}", new BrandView(created.Value, AdminRequests.SetETag(http, created.ETag)));
         }
         catch (RegistryValidationException e)

@@ -10,6 +10,7 @@ using ServerlessOps.Functions.Webhooks;
 using ServerlessOps.Infrastructure.Catalog;
 using ServerlessOps.Infrastructure.Catalog.Import;
 using ServerlessOps.Infrastructure.Review.Import;
+using ServerlessOps.Functions.Audit;
 
 namespace ServerlessOps.Functions.Api.Catalog;
 
@@ -85,6 +86,13 @@ public sealed class PostImport(CatalogImporter importer, IOptions<CatalogOptions
             // every write already done is keyed, so the same file posted again completes it without doubling anything.
             return Problems.Result(Problems.Conflict,
                 $"The {kind.Slug()} file was validated but other writers kept changing what it writes; part of it is applied. Post the same file again to complete it (nothing is applied twice).");
+        }
+
+        // One import per file (its id is the kind and the body's hash): posting the same bytes again logs nothing new.
+        var record = outcome switch { ImportOutcome.Applied a => a.Record, ImportOutcome.AlreadyApplied r => r.Record, _ => null };
+        if (record is not null)
+        {
+            http.Audit = new AuditNote($"{kind.Slug()} file of {record.Rows} rows, {record.Bytes} bytes", $"catalog:import:{record.ImportId}", FactKey: record.ImportId);
         }
 
         return outcome switch

@@ -8,6 +8,7 @@ using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Http;
 using ServerlessOps.Functions.OrderFlow;
 using ServerlessOps.Workflows.OrderFlow;
+using ServerlessOps.Functions.Audit;
 
 namespace ServerlessOps.Functions.Api.OrderFlow;
 
@@ -62,6 +63,7 @@ public sealed class RetryOrderFlow(IOrderStore orders, DurableOrderFlowStarter s
             await http.Durable.ScheduleNewOrchestrationInstanceAsync(nameof(OrderFlowOrchestrator), input, new StartOrchestrationOptions(order.InstanceId), cancellationToken);
             var how = instance is null ? "started" : $"restarted after {instance.RuntimeStatus}";
             logger.FlowRetried(order.InstanceId, order.BrandId, caller, how);
+            http.Audit = new AuditNote($"flow {how}", $"orchestration:{order.InstanceId}");
             return TypedResults.Accepted((string?)null, new OrderFlowRetryView(order.InstanceId, how));
         }
 
@@ -72,6 +74,7 @@ public sealed class RetryOrderFlow(IOrderStore orders, DurableOrderFlowStarter s
 
         await http.Durable.RaiseEventAsync(order.InstanceId, OrderFlowIds.RetryEvent, caller, cancellationToken);
         logger.FlowRetried(order.InstanceId, order.BrandId, caller, "retry event raised");
+        http.Audit = new AuditNote("retry event raised", $"orchestration:{order.InstanceId}");
         return TypedResults.Accepted((string?)null, new OrderFlowRetryView(order.InstanceId, "retry event raised"));
     }
 

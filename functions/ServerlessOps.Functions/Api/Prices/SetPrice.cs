@@ -7,6 +7,7 @@ using ServerlessOps.Functions.Api.Admin;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Http;
 using ServerlessOps.Infrastructure.Pricing;
+using ServerlessOps.Functions.Audit;
 
 namespace ServerlessOps.Functions.Api.Prices;
 
@@ -77,6 +78,11 @@ public sealed class SetPrice(PriceSetter setter) : IHttpFunction
                     new Dictionary<string, object?> { ["breaches"] = breaches.Select(PriceCheckView.From).ToArray() });
             default:
                 var view = SetPriceView.From(brandId, sku, body.Price.Value, body.Currency.Trim(), result);
+
+                // The reason stays in the override audit (free text); this entry says that there was one and points to it.
+                http.Audit = new AuditNote(
+                    $"{body.Price.Value.ToString("0.00", CultureInfo.InvariantCulture)} {body.Currency.Trim()} on {string.Join(", ", channels.Select(c => c.Slug()))}: {view.Pushed} pushed, {view.Failed} failed{(reason is null ? string.Empty : "; override with reason")}",
+                    reason is null ? null : "price-overrides");
                 return view.Pushed == 0 && view.Failed > 0
                     ? TypedResults.Json(view, statusCode: StatusCodes.Status502BadGateway)
                     : TypedResults.Ok(view);

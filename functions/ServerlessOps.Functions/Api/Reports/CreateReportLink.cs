@@ -6,6 +6,7 @@ using ServerlessOps.Functions.Api.Admin;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Http;
 using ServerlessOps.Infrastructure.Reports;
+using ServerlessOps.Functions.Audit;
 
 namespace ServerlessOps.Functions.Api.Reports;
 
@@ -84,6 +85,9 @@ public sealed class CreateReportLink(ReportArchive archive, ReportLinks links) :
         }
 
         http.Context.Response.Headers.CacheControl = "no-store";
+
+        // The link itself is a bearer credential until it expires: the audit names the file and the link record, never the URL.
+        http.Audit = new AuditNote($"{body.File} until {link.ExpiresAt:O}", $"reports:{link.Record.Id}", FactKey: link.Record.Id);
         return TypedResults.Ok(ReportLinkView.From(link));
     }
 }

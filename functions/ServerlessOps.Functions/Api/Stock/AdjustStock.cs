@@ -6,6 +6,7 @@ using ServerlessOps.Functions.Access;
 using ServerlessOps.Functions.Api.Admin;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Http;
+using ServerlessOps.Functions.Audit;
 
 namespace ServerlessOps.Functions.Api.Stock;
 
@@ -72,6 +73,7 @@ public sealed class AdjustStock(IInventoryLedgerStore ledger) : IHttpFunction
         try
         {
             var result = await ledger.ApplyAsync(movement, cancellationToken);
+            http.Audit = new AuditNote($"{kind} of {movement.Quantity} at '{movement.Location}'", $"inventoryLedger:{movement.EntryId}", FactKey: movement.EntryId);
             return TypedResults.Ok(new StockAdjustmentView(result.Outcome.ToString(), movement.EntryId, StockBalanceView.From(result.Balance)));
         }
         catch (StockMovementConflictException e)
