@@ -34,4 +34,8 @@ internal static partial class ChannelApiLog
     [LoggerMessage(EventId = 4105, Level = LogLevel.Warning,
         Message = "TikTok Shop {Operation} for order {ExternalOrderId} answered code {Code} (request id {RequestId})")]
     internal static partial void TikTokErrorCode(this ILogger logger, string operation, string externalOrderId, long code, string? requestId);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Information,
+        Message = "Acknowledged {Channel} order {ExternalOrderId} for brand {BrandId} (account {AccountId})")]
+    internal static partial void OrderAcknowledged(this ILogger logger, SalesChannel channel, string externalOrderId, string brandId, string accountId);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Orders;
 
 namespace ServerlessOps.Infrastructure.Channels;
 
@@ -34,14 +35,26 @@ public static class ChannelApiServiceCollectionExtensions
         AddReader<WalmartOrderReader>(services, SalesChannel.Walmart);
         AddReader<TikTokShopOrderReader>(services, SalesChannel.TikTokShop);
         services.TryAddTransient<ChannelOrderReaders>();
+
+        // The order flow's channel step (OrderAcknowledgement.IsAskedBy): Walmart only.
+        AddClient<WalmartOrderAcknowledger>(services, SalesChannel.Walmart);
+        services.TryAddTransient<IOrderAcknowledger>(provider => provider.GetRequiredService<WalmartOrderAcknowledger>());
         return services;
     }
 
     private static void AddReader<TReader>(IServiceCollection services, SalesChannel channel)
         where TReader : class, IChannelOrderReader
     {
+        AddClient<TReader>(services, channel);
+        services.AddTransient<IChannelOrderReader>(provider => provider.GetRequiredService<TReader>());
+    }
+
+    /// <summary>A typed client of <paramref name="channel"/>'s API: its base URL and the channel's resilience pipeline.</summary>
+    private static void AddClient<TClient>(IServiceCollection services, SalesChannel channel)
+        where TClient : class
+    {
         services
-            .AddHttpClient<TReader>((provider, client) =>
+            .AddHttpClient<TClient>((provider, client) =>
             {
                 var endpoint = provider.GetRequiredService<IOptionsMonitor<ChannelApiOptions>>().CurrentValue.For(channel);
                 var baseUrl = endpoint.BaseUrl.EndsWith('/') ? endpoint.BaseUrl : endpoint.BaseUrl + "/";
@@ -60,7 +73,5 @@ public static class ChannelApiServiceCollectionExtensions
                 var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChannelApiResilience).FullName!);
                 ChannelApiResilience.Configure(builder, endpoint, channel, logger);
             });
-
-        services.AddTransient<IChannelOrderReader>(provider => provider.GetRequiredService<TReader>());
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Inventory;
+using ServerlessOps.Domain.Orders;
 using ServerlessOps.Domain.Pricing;
 using ServerlessOps.Workflows.OrderFlow.Activities;
 
@@ -78,6 +79,11 @@ internal sealed partial class OrderFlowExecution
         }
 
         if (!await MoveStockAsync(snapshot, holdStock: !snapshot.IsHistory))
+        {
+            return null;
+        }
+
+        if (!snapshot.FullyCancelled && !snapshot.IsHistory && !await AcknowledgeAsync(snapshot))
         {
             return null;
         }
@@ -183,6 +189,37 @@ internal sealed partial class OrderFlowExecution
         var detail = string.Join("; ", shortOnes.Select(p => $"{p.Movement.Quantity} unit(s) of {p.Movement.Sku} at {p.Movement.Location} (line {p.LineId})"));
         await EnterExceptionAsync("reserve", "short-reservation", $"Not enough available: {detail}. Everything this order held was released; receive or count stock, then retry the flow.");
         return false;
+    }
+
+    /// <summary>
+    /// The flow's channel step: once the order's units are reserved, tell a channel that asks for it
+    /// (<see cref="OrderAcknowledgement"/>) that the order will be fulfilled; only while merchant units are open and none
+    /// has shipped (Walmart: never for shipped, cancelled or Walmart-fulfilled orders). False when the channel still
+    /// refused after every retry: the flow took its exception path, which releases the reservation (an order the channel
+    /// was not told we accept is not stock we hold for it), records the cause and alerts the fulfilment owner; the retry
+    /// route reserves and acknowledges again once the channel answers.
+    /// </summary>
+    private async Task<bool> AcknowledgeAsync(OrderFlowSnapshot snapshot)
+    {
+        if (_state.Acknowledged || !OrderAcknowledgement.IsAskedBy(_input.Channel) || !MerchantUnitsOpen() || snapshot.Lines.Any(l => l.Shipped > 0))
+        {
+            return true;
+        }
+
+        try
+        {
+            await CallAsync<string>(nameof(AcknowledgeOrderActivity), new AcknowledgeOrderRequest(_input.BrandId, _input.Channel, snapshot.ChannelAccountId ?? string.Empty, _input.ExternalOrderId));
+        }
+        catch (TaskFailedException e)
+        {
+            await EnterExceptionAsync("acknowledge", "channel-call-failed",
+                $"{_input.Channel} did not take the order's acknowledgement after retries: {e.FailureDetails?.ErrorMessage ?? e.Message} {_input.Channel} expects it within four hours of the order; retry the flow once the channel answers.");
+            return false;
+        }
+
+        _state.Acknowledged = true;
+        _state.Record(Now, "acknowledged", $"{_input.Channel} was told the order will be fulfilled.");
+        return true;
     }
 
     /// <summary>Applies movements whose result never came back, under the same causes; false when it fails again.</summary>

@@ -31,6 +31,9 @@ public sealed record OrderFlowSnapshot(
     /// <summary>The channel's ship-by, when it states one.</summary>
     public DateTimeOffset? ShipBy { get; init; }
 
+    /// <summary>The channel account the order came through: the one a channel call about the order is made as.</summary>
+    public string? ChannelAccountId { get; init; }
+
     /// <summary>Every unit of every line cancelled.</summary>
     public bool FullyCancelled => Lines.Count > 0 && Lines.All(l => l.Cancelled >= l.Quantity);
 }

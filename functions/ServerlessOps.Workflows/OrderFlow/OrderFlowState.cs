@@ -47,6 +47,9 @@ public sealed class OrderFlowState
     /// <summary>Whether the pricing check ran (once per flow, on the prices the order was placed at).</summary>
     public bool PriceChecked { get; set; }
 
+    /// <summary>Whether the channel was told the order will be fulfilled (<see cref="ServerlessOps.Domain.Orders.OrderAcknowledgement"/>).</summary>
+    public bool Acknowledged { get; set; }
+
     /// <summary>When the flow first saw the order delivered (orchestration time); the return window runs from here.</summary>
     public DateTime? DeliveredSeenAt { get; set; }
 

@@ -17,11 +17,17 @@ public sealed record OrderFlowStatus(
     int PendingMovements,
     IReadOnlyList<FlowStep> Steps)
 {
+    /// <summary>Whether the channel was told the order will be fulfilled (Walmart's acknowledgement).</summary>
+    public bool Acknowledged { get; init; }
+
     public static OrderFlowStatus Of(OrderFlowState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         return new(
             state.Stage, state.ExceptionStep, state.ExceptionCause, state.ShipBy, state.SlaAlerted, state.SlaEscalated, state.DeliveredSeenAt,
-            state.Execution, new Dictionary<string, LineLedger>(state.Lines, StringComparer.Ordinal), state.Pending.Count, [.. state.Steps]);
+            state.Execution, new Dictionary<string, LineLedger>(state.Lines, StringComparer.Ordinal), state.Pending.Count, [.. state.Steps])
+        {
+            Acknowledged = state.Acknowledged,
+        };
     }
 }

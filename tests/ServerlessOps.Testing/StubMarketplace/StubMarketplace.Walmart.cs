@@ -12,8 +12,11 @@ namespace ServerlessOps.Testing.StubMarketplace;
 /// </summary>
 public sealed partial class StubMarketplace
 {
-    private void MapWalmart(WebApplication app) =>
+    private void MapWalmart(WebApplication app)
+    {
         app.MapGet("/v3/orders/{purchaseOrderId}", WalmartAsync);
+        app.MapPost("/v3/orders/{purchaseOrderId}/acknowledge", WalmartAcknowledgeAsync);
+    }
 
     private async Task WalmartAsync(HttpContext context)
     {
@@ -32,6 +35,28 @@ public sealed partial class StubMarketplace
             return;
         }
 
+        if (await RefuseWalmartCallAsync(context, receivedAt))
+        {
+            return;
+        }
+
+        if (!_walmart.TryGetValue(purchaseOrderId, out var json))
+        {
+            await AnswerAsync(
+                context, SalesChannel.Walmart, receivedAt, StatusCodes.Status404NotFound,
+                WalmartError("CONTENT_NOT_FOUND.GMP_ORDER_API", "purchaseOrderId", $"Purchase order {purchaseOrderId} not found."), "not found");
+            return;
+        }
+
+        await AnswerAsync(context, SalesChannel.Walmart, receivedAt, StatusCodes.Status200OK, json, "served");
+    }
+
+    /// <summary>
+    /// Answers a Walmart call the way Walmart refuses it: 401 without a good WM_SEC.ACCESS_TOKEN, 400 without
+    /// WM_QOS.CORRELATION_ID, WM_SVC.NAME or Accept: application/json. True when it answered.
+    /// </summary>
+    private async Task<bool> RefuseWalmartCallAsync(HttpContext context, DateTimeOffset receivedAt)
+    {
         var token = Header(context, "WM_SEC.ACCESS_TOKEN");
         // A token the stub's POST /v3/token issued is good until it expires; otherwise only the expected one (if set).
         var expired = ExpiredIssuedToken(SalesChannel.Walmart, token, "WM_SEC.ACCESS_TOKEN");
@@ -42,7 +67,7 @@ public sealed partial class StubMarketplace
                 context, SalesChannel.Walmart, receivedAt, StatusCodes.Status401Unauthorized,
                 WalmartError("UNAUTHORIZED.GMP_GATEWAY_API", null, "Unauthorized token or incorrect authorization header."),
                 string.IsNullOrEmpty(token) ? "WM_SEC.ACCESS_TOKEN missing" : expired ?? "WM_SEC.ACCESS_TOKEN wrong");
-            return;
+            return true;
         }
 
         var missing = new[] { "WM_QOS.CORRELATION_ID", "WM_SVC.NAME" }.Where(h => string.IsNullOrEmpty(Header(context, h))).ToList();
@@ -57,18 +82,10 @@ public sealed partial class StubMarketplace
                 context, SalesChannel.Walmart, receivedAt, StatusCodes.Status400BadRequest,
                 WalmartError("INVALID_REQUEST_HEADER.GMP_GATEWAY_API", missing[0], $"Missing {string.Join(", ", missing)}."),
                 $"missing {string.Join(", ", missing)}");
-            return;
+            return true;
         }
 
-        if (!_walmart.TryGetValue(purchaseOrderId, out var json))
-        {
-            await AnswerAsync(
-                context, SalesChannel.Walmart, receivedAt, StatusCodes.Status404NotFound,
-                WalmartError("CONTENT_NOT_FOUND.GMP_ORDER_API", "purchaseOrderId", $"Purchase order {purchaseOrderId} not found."), "not found");
-            return;
-        }
-
-        await AnswerAsync(context, SalesChannel.Walmart, receivedAt, StatusCodes.Status200OK, json, "served");
+        return false;
     }
 
     private static string WalmartError(string code, string? field, string info) =>

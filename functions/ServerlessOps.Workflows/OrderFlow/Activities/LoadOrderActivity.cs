@@ -54,6 +54,7 @@ public sealed class LoadOrderActivity(IOrderStore orders, IBrandDirectorySource 
         return new OrderFlowSnapshot(true, order.IsHistory, order.Currency, order.PlacedAt, order.ChannelFacts.Delivered, lines, policy, resolution)
         {
             ShipBy = order.ShipBy,
+            ChannelAccountId = order.ChannelAccountId,
         };
     }
 }

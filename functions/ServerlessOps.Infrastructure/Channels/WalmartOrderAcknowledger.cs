@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Orders;
+
+namespace ServerlessOps.Infrastructure.Channels;
+
+/// <summary>
+/// Acknowledges a Walmart purchase order: <c>POST /v3/orders/{purchaseOrderId}/acknowledge</c>, with the same headers and
+/// token as the order read (<see cref="WalmartOrderReader"/>) and through the same resilience pipeline: Walmart lets an
+/// acknowledged order be acknowledged again, so retrying the call is safe. What is still failing after the retries
+/// surfaces as <see cref="ChannelApiUnavailableException"/> (429, 5xx, no answer) or <see cref="ChannelApiException"/>.
+/// </summary>
+public sealed class WalmartOrderAcknowledger(HttpClient httpClient, IChannelApiCredentialSource credentials, ILogger<WalmartOrderAcknowledger> logger)
+    : IOrderAcknowledger
+{
+    private const string Operation = "POST /v3/orders/{purchaseOrderId}/acknowledge";
+    private const string CorrelationHeader = "WM_QOS.CORRELATION_ID";
+
+    public async Task AcknowledgeAsync(ChannelAccount account, string externalOrderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentException.ThrowIfNullOrWhiteSpace(externalOrderId);
+        if (account.Channel != SalesChannel.Walmart)
+        {
+            throw new ArgumentException($"Only Walmart orders are acknowledged here, not {account.Channel}.", nameof(account));
+        }
+
+        var token = (await credentials.GetAsync(account, cancellationToken)).AccessToken;
+        var correlationId = Guid.NewGuid().ToString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"v3/orders/{Uri.EscapeDataString(externalOrderId)}/acknowledge");
+        request.Headers.TryAddWithoutValidation("WM_SEC.ACCESS_TOKEN", token);
+        request.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
+        request.Headers.TryAddWithoutValidation("WM_SVC.NAME", "Walmart Marketplace");
+        request.Headers.Accept.ParseAdd("application/json");
+
+        await ChannelApiCall.SendAsync(
+            httpClient, request, SalesChannel.Walmart, Operation, externalOrderId,
+            (response, _) => response.Headers.TryGetValues(CorrelationHeader, out var ids) ? ids.FirstOrDefault() ?? correlationId : correlationId,
+            logger, cancellationToken);
+        logger.OrderAcknowledged(SalesChannel.Walmart, externalOrderId, account.BrandId, account.AccountId);
+    }
+}
