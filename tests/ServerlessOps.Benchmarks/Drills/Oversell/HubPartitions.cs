@@ -22,6 +22,9 @@ internal sealed class HubPartitions(string storageConnectionString, string hubNa
     /// <summary>Partitions whose owner differed between samples (a lease moved during the run).</summary>
     public IReadOnlySet<int> Moved => _samples.SelectMany(s => s).GroupBy(p => p.Key).Where(g => g.Select(p => p.Value).Distinct().Count() > 1).Select(g => g.Key).ToHashSet();
 
+    /// <summary>How often a partition's owner changed from one sample to the next (a lease lost and taken, or handed over).</summary>
+    public int OwnerChanges => _samples.Zip(_samples.Skip(1)).Sum(pair => pair.Second.Count(p => pair.First.TryGetValue(p.Key, out var before) && before != p.Value));
+
     public int Count => Owners.Count;
 
     public static int PartitionOf(string instanceId, int partitionCount) => (int)(Hash(instanceId) % (uint)partitionCount);

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using ServerlessOps.Benchmarks.OrderFlow;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Workflows.OrderFlow;
 
 namespace ServerlessOps.Benchmarks.Drills.Oversell;
 
@@ -21,6 +23,7 @@ namespace ServerlessOps.Benchmarks.Drills.Oversell;
 /// <param name="Stored">Acknowledged orders the order route finds.</param>
 /// <param name="EventsPerDelivery">Delivery ids stored once, more than once, and never (channel events of the day).</param>
 /// <param name="Listings">Each channel's listing: quantity it should show, last pushed, and whether a push is still pending.</param>
+/// <param name="Undecided">Acknowledged orders neither reserved nor short, by their flow's engine status and stage ("no flow" when the flow route answers 404).</param>
 internal sealed record OversellTruth(
     int OnHand,
     int Reserved,
@@ -37,7 +40,8 @@ internal sealed record OversellTruth(
     (int Total, int RaisedTwice, int WithoutOwner, int Unmatched) StockShortAlerts,
     int Stored,
     (int Once, int Twice, int Never) EventsPerDelivery,
-    IReadOnlyList<(string Channel, int? Quantity, int? LastPushed, bool Pending)> Listings);
+    IReadOnlyList<(string Channel, int? Quantity, int? LastPushed, bool Pending)> Listings,
+    IReadOnlyDictionary<string, int> Undecided);
 
 /// <summary>
 /// Reads the race's outcome through the app's own read routes (the operator's key), never the stores: the SKU's
@@ -112,6 +116,13 @@ internal sealed class OversellAudit(HttpClient api, string brandId, string sku)
             }
         }
 
+        var undecided = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var delivery in acknowledged.Where(d => !winners.Contains(d.Order.OrderId) && !losers.Contains(d.Order.OrderId)))
+        {
+            var stage = await FlowStageAsync(delivery.Order, cancellationToken);
+            undecided[stage] = undecided.GetValueOrDefault(stage) + 1;
+        }
+
         var counts = acknowledged.Select(d => perDelivery.GetValueOrDefault(ChannelName(d) + "|" + d.Order.Webhook.DeliveryId)).ToList();
         return new OversellTruth(
             onHand,
@@ -132,7 +143,27 @@ internal sealed class OversellAudit(HttpClient api, string brandId, string sku)
                 losers.Count(o => alertedOrders.Count(a => a == o) != 1) + alertedOrders.Count(a => !losers.Contains(a))),
             stored,
             (counts.Count(c => c == 1), counts.Count(c => c > 1), counts.Count(c => c == 0)),
-            await ListingsAsync(cancellationToken));
+            await ListingsAsync(cancellationToken),
+            undecided);
+    }
+
+    /// <summary>"{engine status} {stage}" of an order's flow, from the flow route.</summary>
+    private async Task<string> FlowStageAsync(NewOrder order, CancellationToken cancellationToken)
+    {
+        var path = $"api/brands/{brandId}/orders/{order.Channel.Slug()}/{Uri.EscapeDataString(order.ExternalOrderId)}/flow";
+        using var response = await api.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return "no flow";
+        }
+
+        using var flow = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        var status = flow.RootElement.TryGetProperty("runtimeStatus", out var runtime) ? runtime.GetString() : $"HTTP {(int)response.StatusCode}";
+        var stage = flow.RootElement.TryGetProperty("status", out var custom) && custom.ValueKind == JsonValueKind.Object
+            && (custom.TryGetProperty("Stage", out var value) || custom.TryGetProperty("stage", out value))
+            ? value.ValueKind == JsonValueKind.Number && Enum.IsDefined(typeof(FlowStage), value.GetInt32()) ? ((FlowStage)value.GetInt32()).ToString() : value.ToString()
+            : "(no stage)";
+        return $"{status} {stage}";
     }
 
     private async Task<IReadOnlyList<(string Channel, int? Quantity, int? LastPushed, bool Pending)>> ListingsAsync(CancellationToken cancellationToken)

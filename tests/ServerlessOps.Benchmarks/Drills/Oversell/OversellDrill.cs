@@ -91,7 +91,7 @@ internal static class OversellDrill
             return new AppShare(i, app.ProcessId, deliveries.Count(d => d.App == i && d.Acknowledged), owned, owned.Sum(p => flowsByPartition.GetValueOrDefault(p)));
         }).ToList();
         var report = new OversellDrillReport(
-            options, deliveries, sendTime, settle, truth, shares, moved.Sum(p => flowsByPartition.GetValueOrDefault(p)), loadBefore, OrderFlowBenchmark.LoadAverage());
+            options, deliveries, sendTime, settle, truth, shares, moved.Sum(p => flowsByPartition.GetValueOrDefault(p)), partitions.OwnerChanges, loadBefore, OrderFlowBenchmark.LoadAverage());
         report.Print();
         return report.Passed ? 0 : 1;
     }

@@ -15,18 +15,22 @@ internal sealed record OversellDrillReport(
     OversellTruth Truth,
     IReadOnlyList<AppShare> Shares,
     int FlowsOnMovedPartitions,
+    int OwnerChanges,
     string LoadBefore,
     string LoadAfter)
 {
     public int Acknowledged => Deliveries.Count(d => d.Acknowledged);
 
-    /// <summary>Acknowledged orders neither reserved nor on the short path, or not in the order truth: must be 0.</summary>
-    public int Lost => Math.Max(Acknowledged - Truth.Stored, Acknowledged - (Truth.ReservedOrders + Truth.ShortReservations - Truth.ReservedAndShort));
+    /// <summary>Acknowledged orders missing from the order truth or from the day's channel events, or whose flow never started: must be 0.</summary>
+    public int Lost => Math.Max(Acknowledged - Truth.Stored, Truth.EventsPerDelivery.Never) + Truth.Undecided.GetValueOrDefault("no flow");
+
+    /// <summary>Acknowledged orders whose flow exists but had decided neither way when the audit read it (still running at the deadline).</summary>
+    public int Undecided => Truth.Undecided.Where(u => u.Key != "no flow").Sum(u => u.Value);
 
     public bool Passed =>
         Acknowledged == Options.Orders && Lost == 0 && Truth.ReservedTwice == 0 && Truth.ReservedAndShort == 0
         && Truth.Reserved == Options.ExpectedReserved && Truth.ReservedOrders == Options.ExpectedReserved && Truth.ShortReservations == Options.ExpectedShort
-        && Truth.OtherExceptions == 0 && Truth.LowestAvailable >= 0 && Truth.LowestOnHand >= 0 && Truth.BalanceMatchesEntries && !Truth.LedgerTruncated
+        && Undecided == 0 && Truth.OtherExceptions == 0 && Truth.LowestAvailable >= 0 && Truth.LowestOnHand >= 0 && Truth.BalanceMatchesEntries && !Truth.LedgerTruncated
         && Truth.StockShortAlerts.Total == Options.ExpectedShort && Truth.StockShortAlerts is { RaisedTwice: 0, WithoutOwner: 0, Unmatched: 0 }
         && Truth.EventsPerDelivery is { Twice: 0, Never: 0 }
         && Truth.Listings.Count == 4 && Truth.Listings.All(l => l.Quantity == Options.Units - Truth.Reserved && l.LastPushed == l.Quantity && !l.Pending)
@@ -50,7 +54,7 @@ internal sealed record OversellDrillReport(
 
         if (FlowsOnMovedPartitions > 0)
         {
-            Console.WriteLine($"| flows on control queues that changed owner during the run | {N(FlowsOnMovedPartitions)} (counted for the last owner) |");
+            Console.WriteLine($"| control queue owner changes during the run (sampled every 2 s) | {OwnerChanges}; {N(FlowsOnMovedPartitions)} flows on those queues, counted for the last owner |");
         }
 
         Console.WriteLine($"| time to settle (first webhook sent → every flow decided, every listing pushed) | {(SettleTime is { } settle ? $"{settle.TotalSeconds:F0} s ({Options.Orders / settle.TotalSeconds:F1} orders/s)" : $"not within {Options.SettleSeconds} s")} |");
@@ -59,7 +63,8 @@ internal sealed record OversellDrillReport(
         Console.WriteLine($"| stock-short alerts | {N(Truth.StockShortAlerts.Total)}; raised more than once {Truth.StockShortAlerts.RaisedTwice}, without owner {Truth.StockShortAlerts.WithoutOwner}, not one per short order {Truth.StockShortAlerts.Unmatched} |");
         Console.WriteLine($"| **orders reserved twice** | **{Truth.ReservedTwice}** |");
         Console.WriteLine($"| orders both reserved and short | {Truth.ReservedAndShort} |");
-        Console.WriteLine($"| **lost** (acknowledged, not stored or neither reserved nor short) | **{Lost}** |");
+        Console.WriteLine($"| **lost** (acknowledged, not stored, or no flow) | **{Lost}** |");
+        Console.WriteLine($"| undecided at the audit (flow running, neither reserved nor short), by engine status and stage | {(Undecided == 0 ? "0" : string.Join(", ", Truth.Undecided.Where(u => u.Key != "no flow").Select(u => $"{u.Key} {N(u.Value)}")))} |");
         Console.WriteLine($"| acknowledged deliveries stored once / twice / never (channel events) | {N(Truth.EventsPerDelivery.Once)} / {Truth.EventsPerDelivery.Twice} / {Truth.EventsPerDelivery.Never}; orders found by the order route {N(Truth.Stored)} of {N(Acknowledged)} |");
         Console.WriteLine($"| ledger | {N(Truth.LedgerEntries)} entries{(Truth.LedgerTruncated ? " (route limit reached: totals not checked)" : string.Empty)}; on hand {N(Truth.OnHand)}, reserved {N(Truth.Reserved)}; balance {(Truth.BalanceMatchesEntries ? "=" : "≠")} sum of entries; lowest on hand {Truth.LowestOnHand}, lowest available {Truth.LowestAvailable} |");
         Console.WriteLine($"| listings: should show / last pushed | {string.Join(", ", Truth.Listings.Select(l => $"{l.Channel} {l.Quantity?.ToString(CultureInfo.InvariantCulture) ?? "-"}/{l.LastPushed?.ToString(CultureInfo.InvariantCulture) ?? "-"}{(l.Pending ? " (pending)" : string.Empty)}"))} |");
