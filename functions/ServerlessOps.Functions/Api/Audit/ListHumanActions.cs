@@ -6,13 +6,13 @@ using ServerlessOps.Functions.Http;
 namespace ServerlessOps.Functions.Api.Audit;
 
 /// <summary>
-/// GET /api/brands/{brandId}/audit?day=yyyy-MM-dd: what people did to the brand on one UTC day, oldest first: who
+/// GET /api/brands/{brandId}/audit/actions?day=yyyy-MM-dd (beside the registry's own audit at .../audit): what people did to the brand on one UTC day, oldest first: who
 /// (name and roles), when, what (kind, subject, detail) and the feature's own record where it keeps one. Operations
 /// (admin holds every role); one single-partition read.
 /// </summary>
 public sealed class ListHumanActions(IHumanActionLog log) : IHttpFunction
 {
-    private const string Template = "api/brands/{brandId}/audit";
+    private const string Template = "api/brands/{brandId}/audit/actions";
 
     public static HttpRoute Route { get; } = HttpRoute.Get<ListHumanActions>(
         Template, RouteAccess.Operations,
