@@ -32,7 +32,13 @@ public sealed class FunctionAppProcess : IAsyncDisposable
     public string RecentOutput => _output.Text;
 
     /// <param name="settings">App settings, with ':' or '__' as the separator.</param>
-    public static async Task<FunctionAppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken = default)
+    public static Task<FunctionAppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken = default) =>
+        StartAsync(settings, onOutputLine: null, cancellationToken);
+
+    /// <param name="settings">App settings, with ':' or '__' as the separator.</param>
+    /// <param name="onOutputLine">Called with every line the app writes to stdout or stderr (all of them, not only the recent ones), e.g. to scan its logs.</param>
+    /// <param name="cancellationToken">Bounds the wait for the app to answer its health route.</param>
+    public static async Task<FunctionAppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, Action<string>? onOutputLine, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var port = FreePort.Next();
@@ -56,8 +62,17 @@ public sealed class FunctionAppProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var output = new OutputLines();
-        process.OutputDataReceived += (_, e) => output.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
+        void Received(string? line)
+        {
+            output.Add(line);
+            if (line is not null)
+            {
+                onOutputLine?.Invoke(line);
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Received(e.Data);
+        process.ErrorDataReceived += (_, e) => Received(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var app = new FunctionAppProcess(process, new Uri($"http://127.0.0.1:{port}/"), output);

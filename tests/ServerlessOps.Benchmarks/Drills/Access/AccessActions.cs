@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ServerlessOps.Functions.Audit;
+using ServerlessOps.Functions.Http;
+using ServerlessOps.Testing.LocalStack;
+using ServerlessOps.Testing.Scenarios;
+
+namespace ServerlessOps.Benchmarks.Drills.Access;
+
+/// <summary>
+/// Performs each human action the drill can set up once, as the caller whose role it needs, then sends the same request
+/// again (a client's retry); afterwards the audit route must hold exactly one entry per action that answered 2xx, of its
+/// kind and by that caller (two for a route whose repeat is a second action: a quarantine replay). An action whose precondition the local run cannot create (no report to link, no alert to
+/// acknowledge) is listed as not performed rather than counted.
+/// </summary>
+internal sealed class AccessActions(HttpClient http, AccessKeys keys, ScenarioAccounts accounts, List<string> answers)
+{
+    private const string CatalogFile =
+        "sku,title,category,currency,listPrice,map,shopifyInventoryItemId,shopifyLocationId\nDRILL-MUG,Mug,Home,USD,12.00,9.99,5511,77\n";
+
+    private readonly List<(string Route, string Brand, string By, int Status, int Expected)> _performed = [];
+
+    public List<string> NotPerformed { get; } = [];
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var shopify = $"api/brands/acme/accounts/shopify/{accounts.ShopifyShopDomain}/pushes";
+        await TwiceAsync(nameof(ServerlessOps.Functions.Api.Stock.AdjustStock), "acme", keys.OperationsAcme, () => Json(HttpMethod.Post, "api/brands/acme/inventory/DRILL-MUG/adjustments",
+            new { kind = "receipt", location = "wh-east", quantity = 12, reason = "drill receipt" }, ("Idempotency-Key", "drill-adjust-1")), cancellationToken);
+        await TwiceAsync(nameof(ServerlessOps.Functions.Api.Pushes.PausePushes), "acme", keys.OperationsAcme, () => new HttpRequestMessage(HttpMethod.Post, $"{shopify}/pause?reason=drill"), cancellationToken);
+        await TwiceAsync(nameof(ServerlessOps.Functions.Api.Pushes.ResumePushes), "acme", keys.OperationsAcme, () => new HttpRequestMessage(HttpMethod.Post, $"{shopify}/resume"), cancellationToken);
+        await TwiceAsync(nameof(ServerlessOps.Functions.Api.Catalog.PostImport), "acme", keys.OperationsAcme, () => new HttpRequestMessage(HttpMethod.Post, "api/brands/acme/imports/catalog")
+        {
+            Content = new StringContent(CatalogFile, Encoding.UTF8, "text/csv"),
+        }, cancellationToken);
+        await TwiceAsync(nameof(ServerlessOps.Functions.Api.Prices.SetPrice), "acme", keys.OperationsAcme, () => Json(HttpMethod.Post, "api/brands/acme/catalog/DRILL-MUG/price",
+            new { price = 13.50m, currency = "USD", channels = new[] { "shopify" }, @override = new { reason = "drill override" } }), cancellationToken);
+        await TwiceAsync(nameof(ServerlessOps.Functions.Api.Admin.CreateBrand), "initech", keys.AdminAcme, () => Json(HttpMethod.Post, "api/brands",
+            new { id = "initech", displayName = "Initech", baseCurrency = "USD", timeZone = "America/Chicago", goLive = "2026-11-01T00:00:00Z", owners = new { @default = "ops@initech.example" } }), cancellationToken);
+        await ReplayQuarantinedAsync(cancellationToken);
+        await RetryFlowAsync(cancellationToken);
+        await FirstOfListAsync(nameof(ServerlessOps.Functions.Api.Alerts.AcknowledgeAlert), "api/brands/acme/alerts", "alerts", "alertId", id => $"api/brands/acme/alerts/{id}/acknowledge", keys.OperationsAcme, cancellationToken);
+        await FirstOfListAsync(nameof(ServerlessOps.Functions.Api.Reports.CreateReportLink), "api/brands/acme/reports", "reports", null, null, keys.FinanceAcme, cancellationToken);
+    }
+
+    /// <summary>Audit entries expected and found per route group; an entry must match the action's kind, brand and caller.</summary>
+    public async Task CheckAuditAsync(Dictionary<string, AccessTally> tallies, CancellationToken cancellationToken)
+    {
+        var day = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var entries = new List<JsonElement>();
+        foreach (var brand in _performed.Select(p => p.Brand).Distinct())
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/brands/{brand}/audit/actions?day={day}");
+            request.Headers.Add(LocalStackSettings.ApiKeyHeader, LocalStackSettings.ApiKey);
+            using var response = await http.SendAsync(request, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            answers.Add(body);
+            if (!response.IsSuccessStatusCode)
+            {
+                NotPerformed.Add($"audit of {brand} answered {(int)response.StatusCode}: {(body.Length > 200 ? body[..200] : body)}");
+                continue;
+            }
+
+            entries.AddRange(JsonDocument.Parse(body).RootElement.GetProperty("entries").EnumerateArray().Select(e => e.Clone()));
+        }
+
+        foreach (var (name, brand, by, status, expected) in _performed)
+        {
+            var route = HttpRoutes.All.Single(r => r.Name == name);
+            var tally = AccessSweep.Group(tallies, route);
+            var kind = HumanActions.ByRoute[name].Kind;
+            var found = entries.Count(e => e.GetProperty("kind").GetString() == kind && e.GetProperty("brandId").GetString() == brand);
+            var byCaller = entries.Count(e => e.GetProperty("kind").GetString() == kind && e.GetProperty("by").GetString() == by);
+            tally.AuditExpected += expected;
+            tally.AuditFound += found;
+            if (found != expected || byCaller != expected)
+            {
+                tally.Findings.Add($"{name} ({status}) left {found} audit entries of kind {kind} ({byCaller} by {by}); expected exactly {expected}");
+            }
+        }
+    }
+
+    /// <param name="repeatActsAgain">
+    /// The route is not idempotent: a second request is a second action (a quarantine replay re-queues the delivery and
+    /// counts it), so a second 2xx must leave a second entry.
+    /// </param>
+    private async Task TwiceAsync(string routeName, string brand, string key, Func<HttpRequestMessage> request, CancellationToken cancellationToken, bool repeatActsAgain = false)
+    {
+        var first = await SendAsync(request(), key, cancellationToken);
+        if (first is < 200 or >= 300)
+        {
+            NotPerformed.Add($"{routeName}: answered {first}");
+            return;
+        }
+
+        var second = await SendAsync(request(), key, cancellationToken);
+        _performed.Add((routeName, brand, Caller(key), first, repeatActsAgain && second is >= 200 and < 300 ? 2 : 1));
+    }
+
+    /// <summary>A Shopify order whose line items are not a list: acknowledged, quarantined, then replayed by an operator.</summary>
+    private async Task ReplayQuarantinedAsync(CancellationToken cancellationToken)
+    {
+        var node = ChannelSamples.Load("shopify-orders-create.json");
+        node["line_items"] = "not a list";
+        var webhook = accounts.Sign(Domain.Channels.SalesChannel.Shopify, Encoding.UTF8.GetBytes(ChannelSamples.Write(node)), Guid.NewGuid().ToString(), "orders/create");
+        using (var delivery = webhook.ToRequest(http.BaseAddress!))
+        {
+            await SendAsync(delivery, null, cancellationToken);
+        }
+
+        var key = await WaitForFirstAsync("api/brands/acme/quarantine?state=open", null, "deliveryKey", cancellationToken);
+        if (key is null)
+        {
+            NotPerformed.Add("ReplayQuarantinedDelivery: nothing was quarantined within 60 s");
+            return;
+        }
+
+        await TwiceAsync(nameof(ServerlessOps.Functions.Api.ReplayQuarantinedDelivery), "acme", keys.OperationsAcme,
+            () => new HttpRequestMessage(HttpMethod.Post, $"api/brands/acme/quarantine/{key}/replay"), cancellationToken, repeatActsAgain: true);
+    }
+
+    /// <summary>The Shopify sample's order (its SKUs are not in the catalog, so its flow waits on its exception path), retried.</summary>
+    private async Task RetryFlowAsync(CancellationToken cancellationToken)
+    {
+        var order = ChannelSamples.Load("shopify-orders-create.json")["id"]!.ToString();
+        var path = $"api/brands/acme/orders/shopify/{order}/flow";
+        var waited = await WaitForFirstAsync(path, null, "instanceId", cancellationToken);
+        if (waited is null)
+        {
+            NotPerformed.Add("RetryOrderFlow: the sample order's flow did not appear within 60 s");
+            return;
+        }
+
+        await TwiceAsync(nameof(ServerlessOps.Functions.Api.OrderFlow.RetryOrderFlow), "acme", keys.OperationsAcme, () => new HttpRequestMessage(HttpMethod.Post, path + "/retry"), cancellationToken);
+    }
+
+    private async Task FirstOfListAsync(string routeName, string list, string property, string? idProperty, Func<string, string>? action, string key, CancellationToken cancellationToken)
+    {
+        var id = idProperty is null ? null : await WaitForFirstAsync(list, property, idProperty, cancellationToken, TimeSpan.FromSeconds(1));
+        if (id is null || action is null)
+        {
+            NotPerformed.Add($"{routeName}: the local run has no {property} to act on");
+            return;
+        }
+
+        await TwiceAsync(routeName, "acme", key, () => new HttpRequestMessage(HttpMethod.Post, action(id)), cancellationToken);
+    }
+
+    /// <summary>Polls a read route (as the local operator) until it names a value of <paramref name="idProperty"/>; null after the deadline.</summary>
+    private async Task<string?> WaitForFirstAsync(string path, string? arrayProperty, string idProperty, CancellationToken cancellationToken, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
+        do
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add(LocalStackSettings.ApiKeyHeader, LocalStackSettings.ApiKey);
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                var root = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement;
+                var items = arrayProperty is not null && root.ValueKind == JsonValueKind.Object && root.TryGetProperty(arrayProperty, out var inner) ? inner : root;
+                var first = items.ValueKind == JsonValueKind.Array ? items.EnumerateArray().FirstOrDefault() : items;
+                if (first.ValueKind == JsonValueKind.Object && first.TryGetProperty(idProperty, out var id) && id.ValueKind == JsonValueKind.String)
+                {
+                    return id.GetString();
+                }
+            }
+
+            await Task.Delay(500, cancellationToken);
+        }
+        while (DateTime.UtcNow < deadline);
+        return null;
+    }
+
+    private async Task<int> SendAsync(HttpRequestMessage request, string? key, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            if (key is not null)
+            {
+                request.Headers.Add(LocalStackSettings.ApiKeyHeader, key);
+            }
+
+            using var response = await http.SendAsync(request, cancellationToken);
+            answers.Add(await response.Content.ReadAsStringAsync(cancellationToken));
+            return (int)response.StatusCode;
+        }
+    }
+
+    private static HttpRequestMessage Json(HttpMethod method, string path, object body, params (string Name, string Value)[] headers)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
+        return request;
+    }
+
+    private string Caller(string key) =>
+        key == keys.OperationsAcme ? "drill-operations-acme" : key == keys.FinanceAcme ? "drill-finance-acme" : key == keys.AdminAcme ? "drill-admin-acme" : "local-operator";
+}
