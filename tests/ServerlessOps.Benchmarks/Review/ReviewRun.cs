@@ -16,9 +16,11 @@ internal static class ReviewRun
         var clock = Stopwatch.StartNew();
         using (var started = await api.PostAsync(new Uri($"api/brands/{HistoryImport.BrandId}/reviews/{month}", UriKind.Relative), null, cancellationToken))
         {
-            if (!started.IsSuccessStatusCode)
+            // 202 only: anything else means a review of the month was already there (started by something else), and
+            // timing it would time nothing.
+            if (started.StatusCode != System.Net.HttpStatusCode.Accepted)
             {
-                throw new InvalidOperationException($"starting the review answered {(int)started.StatusCode}: {await started.Content.ReadAsStringAsync(cancellationToken)}");
+                throw new InvalidOperationException($"starting the review answered {(int)started.StatusCode}, not 202: {await started.Content.ReadAsStringAsync(cancellationToken)}");
             }
         }
 
