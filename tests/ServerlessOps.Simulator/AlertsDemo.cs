@@ -43,6 +43,7 @@ internal sealed class AlertsDemo
                     new { signal = "Fulfilment", owner = FulfilmentOwner },
                     new { signal = "Pricing", owner = PricingOwner },
                     new { signal = "Inventory", owner = "inventory@acme.example" },
+                    new { signal = "Finance", owner = SettlementDemo.FinanceOwner },
                 },
             },
             policy = new { onPriceBreach = "Continue" },

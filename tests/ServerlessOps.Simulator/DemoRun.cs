@@ -37,7 +37,7 @@ internal static class DemoRun
             settings[key] = value ?? string.Empty;
         }
 
-        foreach (var (key, value) in BackstopDemo.Settings.Concat(ConnectionDemo.Settings(marketplace.BaseUrl)).Concat(PushDemo.Settings(marketplace.BaseUrl)).Concat(DriftDemo.Settings))
+        foreach (var (key, value) in BackstopDemo.Settings.Concat(ConnectionDemo.Settings(marketplace.BaseUrl)).Concat(PushDemo.Settings(marketplace.BaseUrl)).Concat(DriftDemo.Settings).Concat(SettlementDemo.Settings))
         {
             settings[key] = value;
         }
@@ -68,6 +68,8 @@ internal static class DemoRun
         pushes.Print(Console.Out);
         var drift = await DriftDemo.RunAsync(http, marketplace, scenario.Accounts, cancellationToken);
         drift.Print(Console.Out);
+        var settlements = await SettlementDemo.RunAsync(http, api, marketplace, scenario.Accounts.BrandId, DateOnly.FromDateTime(scenario.Options.Start.UtcDateTime), cancellationToken);
+        settlements.Print(Console.Out);
         var alerts = await AlertsDemo.CheckAsync(http, scenario.Accounts.BrandId, cancellationToken);
         alerts.Print(Console.Out);
         var review = await ReviewDemo.RunAsync(http, cancellationToken);
@@ -98,7 +100,7 @@ internal static class DemoRun
             }
         }
 
-        return report.AllConverged && backstop.Recovered && connection.Succeeded && stock.AllAddUp && pushes.ChannelsHoldTheTruth && drift.Repaired && alerts.Raised && review.Succeeded && edge.All(e => e.Expected == e.Actual) ? 0 : 1;
+        return report.AllConverged && backstop.Recovered && connection.Succeeded && stock.AllAddUp && pushes.ChannelsHoldTheTruth && drift.Repaired && settlements.Reconciled && alerts.Raised && review.Succeeded && edge.All(e => e.Expected == e.Actual) ? 0 : 1;
     }
 
     /// <summary>Polls the event log until every distinct delivery has an outcome (or the deadline passes).</summary>

@@ -8,6 +8,8 @@ namespace ServerlessOps.Domain.Orders;
 /// </summary>
 public interface IOrderAcknowledger
 {
+    /// <returns>Taken, or the channel's lasting refusal (<see cref="AcknowledgementAnswer"/>).</returns>
     /// <exception cref="ArgumentException">The account's channel does not take acknowledgements.</exception>
-    Task AcknowledgeAsync(ChannelAccount account, string externalOrderId, CancellationToken cancellationToken = default);
+    /// <remarks>Throws when the channel could not be reached or kept failing (throttled, unavailable) after retries.</remarks>
+    Task<AcknowledgementAnswer> AcknowledgeAsync(ChannelAccount account, string externalOrderId, CancellationToken cancellationToken = default);
 }

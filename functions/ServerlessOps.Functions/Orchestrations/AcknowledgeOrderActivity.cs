@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using ServerlessOps.Domain.Orders;
 using ServerlessOps.Workflows.OrderFlow.Activities;
 using Flow = ServerlessOps.Workflows.OrderFlow.Activities;
 
@@ -8,6 +9,6 @@ namespace ServerlessOps.Functions.Orchestrations;
 public static class AcknowledgeOrderActivity
 {
     [Function(nameof(AcknowledgeOrderActivity))]
-    public static Task<string> RunAsync([ActivityTrigger] AcknowledgeOrderRequest input, FunctionContext context) =>
-        FunctionActivityContext.RunAsync<Flow.AcknowledgeOrderActivity, AcknowledgeOrderRequest, string>(context, input);
+    public static Task<AcknowledgementAnswer> RunAsync([ActivityTrigger] AcknowledgeOrderRequest input, FunctionContext context) =>
+        FunctionActivityContext.RunAsync<Flow.AcknowledgeOrderActivity, AcknowledgeOrderRequest, AcknowledgementAnswer>(context, input);
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels;
@@ -17,7 +18,7 @@ public sealed class WalmartOrderAcknowledger(HttpClient httpClient, IChannelApiC
     private const string Operation = "POST /v3/orders/{purchaseOrderId}/acknowledge";
     private const string CorrelationHeader = "WM_QOS.CORRELATION_ID";
 
-    public async Task AcknowledgeAsync(ChannelAccount account, string externalOrderId, CancellationToken cancellationToken = default)
+    public async Task<AcknowledgementAnswer> AcknowledgeAsync(ChannelAccount account, string externalOrderId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(externalOrderId);
@@ -34,10 +35,25 @@ public sealed class WalmartOrderAcknowledger(HttpClient httpClient, IChannelApiC
         request.Headers.TryAddWithoutValidation("WM_SVC.NAME", "Walmart Marketplace");
         request.Headers.Accept.ParseAdd("application/json");
 
-        await ChannelApiCall.SendAsync(
-            httpClient, request, SalesChannel.Walmart, Operation, externalOrderId,
-            (response, _) => response.Headers.TryGetValues(CorrelationHeader, out var ids) ? ids.FirstOrDefault() ?? correlationId : correlationId,
-            logger, cancellationToken);
+        try
+        {
+            await ChannelApiCall.SendAsync(
+                httpClient, request, SalesChannel.Walmart, Operation, externalOrderId,
+                (response, _) => response.Headers.TryGetValues(CorrelationHeader, out var ids) ? ids.FirstOrDefault() ?? correlationId : correlationId,
+                logger, cancellationToken);
+        }
+        catch (ChannelApiException refused) when (IsLasting(refused))
+        {
+            // Walmart refuses an order it does not know, or one with a line already shipped or cancelled: an answer the
+            // order's next change explains, not an outage to retry.
+            return AcknowledgementAnswer.Refused(refused.Message);
+        }
+
         logger.OrderAcknowledged(SalesChannel.Walmart, externalOrderId, account.BrandId, account.AccountId);
+        return AcknowledgementAnswer.Taken;
     }
+
+    private static bool IsLasting(ChannelApiException refused) =>
+        refused is not ChannelApiUnavailableException
+        && refused.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity;
 }

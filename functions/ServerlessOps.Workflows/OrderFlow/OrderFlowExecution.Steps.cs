@@ -193,22 +193,26 @@ internal sealed partial class OrderFlowExecution
 
     /// <summary>
     /// The flow's channel step: once the order's units are reserved, tell a channel that asks for it
-    /// (<see cref="OrderAcknowledgement"/>) that the order will be fulfilled; only while merchant units are open and none
-    /// has shipped (Walmart: never for shipped, cancelled or Walmart-fulfilled orders). False when the channel still
-    /// refused after every retry: the flow took its exception path, which releases the reservation (an order the channel
-    /// was not told we accept is not stock we hold for it), records the cause and alerts the fulfilment owner; the retry
-    /// route reserves and acknowledges again once the channel answers.
+    /// (<see cref="OrderAcknowledgement"/>) that the order will be fulfilled; only while merchant units are open and no
+    /// line has shipped or been cancelled (Walmart: never for those, nor for Walmart-fulfilled orders). A lasting refusal
+    /// (the order moved on at the channel) is recorded and not asked again. False when the channel still failed after
+    /// every retry: the flow took its exception path, which releases the reservation (an order the channel was not told
+    /// we accept is not stock we hold for it), records the cause and alerts the fulfilment owner; the retry route
+    /// reserves and acknowledges again once the channel answers.
     /// </summary>
     private async Task<bool> AcknowledgeAsync(OrderFlowSnapshot snapshot)
     {
-        if (_state.Acknowledged || !OrderAcknowledgement.IsAskedBy(_input.Channel) || !MerchantUnitsOpen() || snapshot.Lines.Any(l => l.Shipped > 0))
+        if (_state.Acknowledged || !OrderAcknowledgement.IsAskedBy(_input.Channel) || !MerchantUnitsOpen()
+            || snapshot.Lines.Any(l => l.Shipped > 0 || l.Cancelled > 0))
         {
             return true;
         }
 
+        AcknowledgementAnswer answer;
         try
         {
-            await CallAsync<string>(nameof(AcknowledgeOrderActivity), new AcknowledgeOrderRequest(_input.BrandId, _input.Channel, snapshot.ChannelAccountId ?? string.Empty, _input.ExternalOrderId));
+            answer = await CallAsync<AcknowledgementAnswer>(
+                nameof(AcknowledgeOrderActivity), new AcknowledgeOrderRequest(_input.BrandId, _input.Channel, snapshot.ChannelAccountId ?? string.Empty, _input.ExternalOrderId));
         }
         catch (TaskFailedException e)
         {
@@ -217,8 +221,11 @@ internal sealed partial class OrderFlowExecution
             return false;
         }
 
+        // Either way the question is settled: a refusal means the order moved on at the channel (shipped, cancelled), which
+        // its next change brings; the reservation stays until the truth says otherwise.
         _state.Acknowledged = true;
-        _state.Record(Now, "acknowledged", $"{_input.Channel} was told the order will be fulfilled.");
+        _state.Record(Now, answer.Acknowledged ? "acknowledged" : "acknowledge-refused",
+            answer.Acknowledged ? $"{_input.Channel} was told the order will be fulfilled." : answer.Refusal ?? $"{_input.Channel} refused the acknowledgement.");
         return true;
     }
 

@@ -97,6 +97,32 @@ public sealed class WalmartAcknowledgementTests(FunctionAppFixture fixture)
         Assert.Empty(await flow.Alerts.ListAsync("acme", AlertState.Open, AlertKind.FlowFailed, Token));
     }
 
+    /// <summary>
+    /// The channel moved on before the flow asked (the line shipped there; our truth has not heard yet): Walmart refuses
+    /// the acknowledgement for good. That is an answer, not an outage: recorded, not retried, nothing released.
+    /// </summary>
+    [Fact]
+    public async Task AcknowledgementRefusedBecauseTheLineAlreadyShippedOnWalmart_IsRecorded_AndKeepsTheReservation()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var flow = Start(stub, out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = WalmartOrder(stub, 2);
+        var shipped = System.Text.Json.Nodes.JsonNode.Parse(Deliveries.WalmartOrder(order.ExternalOrderId))!;
+        shipped["order"]!["orderLines"]!["orderLine"]![0]!["orderLineStatuses"]!["orderLineStatus"]![0]!["status"] = "Shipped";
+        stub.PutWalmartOrder(order.ExternalOrderId, shipped.ToJsonString());
+
+        await flow.ConvergeAsync(order);
+
+        var status = await flow.WaitForStatusAsync(order, s => s.GetProperty("Acknowledged").GetBoolean(), "the acknowledgement settled");
+        Assert.Contains("\"acknowledge-refused\"", status, StringComparison.Ordinal);
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 2);
+        Assert.Single(stub.Requests(SalesChannel.Walmart), r => r.Path.EndsWith("/acknowledge", StringComparison.Ordinal) && r.StatusCode == 400);
+        Assert.Empty(await flow.Exceptions.ListOpenAsync("acme", Token));
+        Assert.Empty(await flow.Alerts.ListAsync("acme", AlertState.Open, AlertKind.FlowFailed, Token));
+    }
+
     private OrderFlowHarness Start(Marketplace stub, out FakeCatalogReader catalog, Dictionary<string, string>? settings = null)
     {
         var reader = new FakeCatalogReader();

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Orders;
+using ServerlessOps.Testing.StubMarketplace;
+using Marketplace = ServerlessOps.Testing.StubMarketplace.StubMarketplace;
+
+namespace ServerlessOps.Simulator;
+
+/// <summary>
+/// Settlements in the quick start: each channel pays out for three of the orders the stream brought, net of an 8 % fee per
+/// order, through its own settlement API on the stub (Amazon financial events, Shopify Payments, Walmart's reconciliation
+/// report, TikTok Shop statements); Walmart's payout is planted 12.34 short. The import (<c>POST …/settlements/import</c>,
+/// the daily timer is off here) must write every fee onto its order, reconcile every payout and find exactly Walmart's
+/// mismatch, raised to the brand's finance owner.
+/// </summary>
+internal sealed class SettlementDemo
+{
+    public const string FinanceOwner = "finance@acme.example";
+    private const decimal FeeRate = 0.08m;
+    private const decimal PlantedShortfall = -12.34m;
+
+    private readonly JsonElement _report;
+    private readonly IReadOnlyList<JsonElement> _mismatchAlerts;
+    private readonly IReadOnlyDictionary<SalesChannel, decimal> _fees;
+
+    private SettlementDemo(JsonElement report, IReadOnlyList<JsonElement> mismatchAlerts, IReadOnlyDictionary<SalesChannel, decimal> fees)
+    {
+        _report = report;
+        _mismatchAlerts = mismatchAlerts;
+        _fees = fees;
+    }
+
+    /// <summary>The daily import off: the route's run is the one shown.</summary>
+    public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Settlements:TimerEnabled"] = "false" };
+
+    private IEnumerable<JsonElement> Accounts => _report.GetProperty("accounts").EnumerateArray();
+
+    public bool Reconciled =>
+        Accounts.Count() == 4
+        && Accounts.All(a => a.GetProperty("error").ValueKind == JsonValueKind.Null && a.GetProperty("ordersUpdated").GetArrayLength() == 3)
+        && Accounts.SelectMany(a => a.GetProperty("payouts").EnumerateArray()).Count(p => p.GetProperty("isMismatch").GetBoolean()) == 1
+        && _mismatchAlerts.Count == 1 && _mismatchAlerts[0].GetProperty("owner").GetString() == FinanceOwner;
+
+    public static async Task<SettlementDemo> RunAsync(HttpClient api, ReadApiClient reads, Marketplace marketplace, string brandId, DateOnly day, CancellationToken cancellationToken)
+    {
+        var paidAt = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var orders = (await reads.OrdersAsync(day, cancellationToken)).Select(o => o.Order).Where(o => o.Status != OrderStatus.Cancelled).ToList();
+        var fees = new Dictionary<SalesChannel, decimal>();
+        foreach (var channel in new[] { SalesChannel.Shopify, SalesChannel.Amazon, SalesChannel.Walmart, SalesChannel.TikTokShop })
+        {
+            var rows = new List<StubSettlementRow>();
+            foreach (var order in orders.Where(o => o.Channel == channel).OrderBy(o => o.ExternalOrderId, StringComparer.Ordinal).Take(3))
+            {
+                var sold = order.Lines.Sum(l => l.Quantity * (l.UnitPrice ?? 0m) - (l.Discount ?? 0m));
+                var fee = -Math.Round(sold * FeeRate, 2, MidpointRounding.AwayFromZero);
+                rows.Add(new StubSettlementRow(order.ExternalOrderId, StubSettlementKind.Sale, sold, paidAt.AddHours(-1)));
+                rows.Add(new StubSettlementRow(order.ExternalOrderId, StubSettlementKind.Fee, fee, paidAt.AddHours(-1)));
+                fees[channel] = fees.GetValueOrDefault(channel) - fee;
+            }
+
+            // Numeric ids: Shopify's payout and transaction ids are integers.
+            var payoutId = marketplace.PutPayout(channel, new StubPayout($"{7001 + (int)channel}", "USD", paidAt, rows));
+            if (channel == SalesChannel.Walmart)
+            {
+                marketplace.PlantPayoutMismatch(channel, payoutId, PlantedShortfall);
+            }
+        }
+
+        using var run = await api.PostAsync(new Uri($"api/brands/{brandId}/settlements/import", UriKind.Relative), null, cancellationToken);
+        run.EnsureSuccessStatusCode();
+        var report = await run.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        var alerts = (await api.GetFromJsonAsync<JsonElement>($"api/brands/{brandId}/alerts?state=open", cancellationToken))
+            .EnumerateArray().Where(a => a.GetProperty("kind").ToString() is "PayoutMismatch" or "payout-mismatch").ToList();
+        return new SettlementDemo(report, alerts, fees);
+    }
+
+    public void Print(TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine($"Settlements (POST /api/brands/{{brandId}}/settlements/import): each channel paid out for 3 orders less an 8 % fee; Walmart's payout planted {Money(PlantedShortfall)} short");
+        output.WriteLine("| channel | rows imported | orders with fees | fees written | payout | paid | expected | difference | reconciled |");
+        output.WriteLine("|---|---:|---:|---:|---|---:|---:|---:|---|");
+        foreach (var account in Accounts)
+        {
+            var channel = Enum.Parse<SalesChannel>(account.GetProperty("channel").ToString(), ignoreCase: true);
+            if (account.GetProperty("error").GetString() is { } error)
+            {
+                output.WriteLine($"| {channel} | failed: {error} | | | | | | | |");
+            }
+            else if (account.GetProperty("payouts").GetArrayLength() == 0)
+            {
+                output.WriteLine($"| {channel} | {account.GetProperty("imported").GetInt32()} | {account.GetProperty("ordersUpdated").GetArrayLength()} | | no payout | | | | |");
+            }
+
+            foreach (var payout in account.GetProperty("payouts").EnumerateArray())
+            {
+                output.WriteLine(
+                    $"| {channel} | {account.GetProperty("imported").GetInt32()} | {account.GetProperty("ordersUpdated").GetArrayLength()} | {Money(_fees.GetValueOrDefault(channel))} "
+                    + $"| {payout.GetProperty("payout").GetProperty("payoutId").GetString()} | {Money(payout.GetProperty("payout").GetProperty("amount").GetDecimal())} "
+                    + $"| {Money(payout.GetProperty("expected").GetDecimal())} | {Money(payout.GetProperty("difference").GetDecimal())} "
+                    + $"| {(payout.GetProperty("isMismatch").GetBoolean() ? "MISMATCH" : "yes")} |");
+            }
+        }
+
+        foreach (var alert in _mismatchAlerts)
+        {
+            output.WriteLine($"Alert payout-mismatch to {alert.GetProperty("owner").GetString()}: {alert.GetProperty("message").GetString()}");
+        }
+
+        output.WriteLine(Reconciled
+            ? "Every fee is on its order; three payouts reconcile to the cent, Walmart's does not and finance was told once."
+            : "NOT as expected: see the table (every account should import, 3 orders each, exactly one mismatch raised to finance).");
+    }
+
+    private static string Money(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
+}
