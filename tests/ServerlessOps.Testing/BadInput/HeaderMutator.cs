@@ -37,7 +37,9 @@ public static class HeaderMutator
             case HeaderMutation.OneCharacterChanged when value.Length > 0:
                 var index = random.Next(value.Length);
                 var builder = new StringBuilder(value);
-                builder[index] = value[index] == 'A' ? 'B' : 'A';
+                // Compared without case: a hex digest's 'a' turned into 'A' is the same digest (CI, 2026-12-04: a TikTok
+                // signature "changed" that way still authenticated, rightly), so the replacement differs in any case.
+                builder[index] = char.ToUpperInvariant(value[index]) == 'A' ? 'B' : 'A';
                 result[name] = builder.ToString();
                 changed = builder.ToString() != value;
                 break;
