@@ -16,7 +16,6 @@ public sealed class WalmartOrderAcknowledger(HttpClient httpClient, IChannelApiC
     : IOrderAcknowledger
 {
     private const string Operation = "POST /v3/orders/{purchaseOrderId}/acknowledge";
-    private const string CorrelationHeader = "WM_QOS.CORRELATION_ID";
 
     public async Task<AcknowledgementAnswer> AcknowledgeAsync(ChannelAccount account, string externalOrderId, CancellationToken cancellationToken = default)
     {
@@ -28,19 +27,11 @@ public sealed class WalmartOrderAcknowledger(HttpClient httpClient, IChannelApiC
         }
 
         var token = (await credentials.GetAsync(account, cancellationToken)).AccessToken;
-        var correlationId = Guid.NewGuid().ToString();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"v3/orders/{Uri.EscapeDataString(externalOrderId)}/acknowledge");
-        request.Headers.TryAddWithoutValidation("WM_SEC.ACCESS_TOKEN", token);
-        request.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
-        request.Headers.TryAddWithoutValidation("WM_SVC.NAME", "Walmart Marketplace");
-        request.Headers.Accept.ParseAdd("application/json");
-
+        var (request, requestIdOf) = WalmartRequest.Create(HttpMethod.Post, $"v3/orders/{Uri.EscapeDataString(externalOrderId)}/acknowledge", token);
+        using var _ = request;
         try
         {
-            await ChannelApiCall.SendAsync(
-                httpClient, request, SalesChannel.Walmart, Operation, externalOrderId,
-                (response, _) => response.Headers.TryGetValues(CorrelationHeader, out var ids) ? ids.FirstOrDefault() ?? correlationId : correlationId,
-                logger, cancellationToken);
+            await ChannelApiCall.SendAsync(httpClient, request, SalesChannel.Walmart, Operation, externalOrderId, requestIdOf, logger, cancellationToken);
         }
         catch (ChannelApiException refused) when (IsLasting(refused))
         {
