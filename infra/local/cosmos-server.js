@@ -5,6 +5,9 @@
 // closes the pipe, so no orphaned server keeps its port.
 "use strict";
 
+// Counts requests when a benchmark asks (SO_REQUEST_COUNTS_DIR); nothing otherwise.
+require("./request-counter.js");
+
 // Queries scoped to the request's partition and linear in its documents (see the file); before the server loads.
 require("./cosmos-server-queries.js");
 

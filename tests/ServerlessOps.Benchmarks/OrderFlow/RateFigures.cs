@@ -7,16 +7,19 @@ namespace ServerlessOps.Benchmarks.OrderFlow;
 /// <param name="NotSent">Due while the in-flight cap was full.</param>
 /// <param name="Reserved">Acknowledged orders whose every line was reserved before the drain deadline.</param>
 /// <param name="Pushed">Reserved orders whose own channel received a push of every line's SKU after the reservation.</param>
-/// <param name="FlowsPerSecond">Pushed orders per second, from the first scheduled send to the last of their pushes.</param>
+/// <param name="FlowsPerSecond">Pushed orders per second between the first and the last of their pushes (the completion rate).</param>
 /// <param name="Ack">Acknowledgement latency from the scheduled send, ms.</param>
 /// <param name="AckToReserved">From the acknowledgement to the order's last line reserved (ledger appliedAt), ms.</param>
 /// <param name="AckToPushed">From the acknowledgement to the push reflecting it on the order's own channel, ms.</param>
 /// <param name="AckToAllChannels">From the acknowledgement to a push reflecting it on all four channels, ms.</param>
 /// <param name="PushesPerOrder">Pushes accepted by the stub from the first measured send to the end of the drain, per measured order.</param>
 /// <param name="StubCallsPerOrder">Every call the stub received (order reads, pushes) in the same window, per measured order.</param>
+/// <param name="StoreRequestsPerOrder">Requests the Cosmos server and Azurite's services served in the same window (the app, its
+/// engine and the edge; plus the benchmark's own reservation reads while draining), per measured order.</param>
 /// <param name="Engine">Activities and history rows per flow, from a sample of flows.</param>
 /// <param name="Cpu">CPU cores used during the load, by process group.</param>
 /// <param name="Raw">The raw rates of the same emulators after the load.</param>
+/// <param name="EngineActivitiesBefore">The engine's activities/s over 150 two-activity instances on the fresh stack before the load (app idle).</param>
 /// <param name="LoadAverage">The machine's 1/5/15-minute load averages when the load ended.</param>
 internal sealed record RateFigures(
     int Offered,
@@ -32,13 +35,18 @@ internal sealed record RateFigures(
     Percentiles AckToAllChannels,
     double PushesPerOrder,
     double StubCallsPerOrder,
+    StoreRequests StoreRequestsPerOrder,
     EngineHistoryFigures Engine,
     IReadOnlyList<(string Name, double Cores)> Cpu,
     RawRateFigures Raw,
+    double EngineActivitiesBefore,
     string LoadAverage)
 {
-    /// <summary>Orders per second the engine's measured activity rate allows at the flows' activities per order.</summary>
-    public double EngineBound => Raw.EngineFlowActivitiesPerSecond / Engine.ActivitiesPerFlow;
+    /// <summary>Orders per second the engine's rate on the fresh stack allows at the flows' activities per order.</summary>
+    public double EngineBound => EngineActivitiesBefore / Engine.ActivitiesPerFlow;
+
+    /// <summary>The same bound from the engine's rate after the load, on the backlog it left.</summary>
+    public double EngineBoundAfter => Raw.EngineFlowActivitiesPerSecond / Engine.ActivitiesPerFlow;
 
     /// <summary>Keeps up: nine in ten due orders flowed through, at nine tenths of the offered rate or better.</summary>
     public bool KeepsUp => Pushed >= 0.9 * Orders && FlowsPerSecond >= 0.9 * Offered;

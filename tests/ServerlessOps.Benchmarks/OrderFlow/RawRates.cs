@@ -26,6 +26,16 @@ internal static class RawRates
     {
         var queue = await RawQueueRate.MeasureCyclesPerSecondAsync(stack.Azurite.ConnectionString, TimeSpan.FromSeconds(4), parallelism: 8, cancellationToken);
         var writes = await PointWritesPerSecondAsync(new CosmosContainers(cosmos, stack.DatabaseName).InventoryLedger, TimeSpan.FromSeconds(4), workers: 32, cancellationToken);
+        var (flowRate, fanOut) = await MeasureEngineAsync(stack, cancellationToken);
+        return new RawRateFigures(queue, writes, flowRate, fanOut);
+    }
+
+    /// <summary>
+    /// The engine alone on <paramref name="stack"/>'s Azurite, on a task hub of its own: activities/s over many two-activity
+    /// instances started at once (the shape of an order flow's first wake), and over one published fan-out.
+    /// </summary>
+    public static async Task<(double FlowActivitiesPerSecond, double FanOutPerSecond)> MeasureEngineAsync(OrderFlowStack stack, CancellationToken cancellationToken)
+    {
         await using var engine = await BenchmarkEngine.StartAsync(stack.Azurite, AsTheApp, BenchmarkTasks.Register, cancellationToken);
         await CompleteAsync(engine, await engine.Client.ScheduleNewOrchestrationInstanceAsync(BenchmarkTasks.Sequence, 3, cancellationToken), cancellationToken);
 
@@ -36,8 +46,7 @@ internal static class RawRates
 
         BenchmarkTasks.Timeline.Reset();
         var fan = await CompleteAsync(engine, await engine.Client.ScheduleNewOrchestrationInstanceAsync(BenchmarkTasks.FanOut, FanOutWidth, cancellationToken), cancellationToken);
-        var fanOut = FanOutWidth / Seconds(fan.CreatedAt, BenchmarkTasks.Timeline.Last);
-        return new RawRateFigures(queue, writes, flowRate, fanOut);
+        return (flowRate, FanOutWidth / Seconds(fan.CreatedAt, BenchmarkTasks.Timeline.Last));
     }
 
     private static async Task<double> PointWritesPerSecondAsync(Container container, TimeSpan duration, int workers, CancellationToken cancellationToken)

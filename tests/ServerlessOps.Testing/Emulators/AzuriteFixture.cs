@@ -135,6 +135,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         string[] arguments =
         [
             "--require", Path.Combine(RepositoryPaths.LocalStack, "exit-with-parent.js"),
+            "--require", Path.Combine(RepositoryPaths.LocalStack, "request-counter.js"),
             NodeHeapFlag,
             Path.Combine("node_modules", "azurite", "dist", "src", service, "main.js"),
             "--inMemoryPersistence",
