@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Infrastructure.Channels;
 
@@ -31,32 +29,6 @@ public static class BackstopServiceCollectionExtensions
     }
 
     private static void AddLister<TLister>(IServiceCollection services, SalesChannel channel)
-        where TLister : class, IChannelOrderLister
-    {
-        static ChannelEndpointOptions EndpointOf(IServiceProvider provider, SalesChannel channel) =>
-            channel == SalesChannel.Shopify
-                ? new ChannelEndpointOptions { BaseUrl = "https://shopify.invalid/" }
-                : provider.GetRequiredService<IOptionsMonitor<ChannelApiOptions>>().CurrentValue.For(channel);
-
-        services
-            .AddHttpClient<TLister>((provider, client) =>
-            {
-                if (channel != SalesChannel.Shopify)
-                {
-                    var baseUrl = EndpointOf(provider, channel).BaseUrl;
-                    client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", UriKind.Absolute);
-                }
-
-                // The resilience pipeline's total timeout governs; HttpClient's own 100 s would cut across it.
-                client.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
-            .AddResilienceHandler($"{channel.Slug()}-backstop", (builder, context) =>
-            {
-                var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChannelApiResilience).FullName!);
-                ChannelApiResilience.Configure(builder, EndpointOf(context.ServiceProvider, channel), channel, logger);
-            });
-
-        services.AddTransient<IChannelOrderLister>(provider => provider.GetRequiredService<TLister>());
-    }
+        where TLister : class, IChannelOrderLister =>
+        ChannelApiClientRegistration.Add<TLister, IChannelOrderLister>(services, channel, "backstop");
 }

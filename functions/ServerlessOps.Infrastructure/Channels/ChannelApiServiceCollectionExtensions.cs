@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Orders;
@@ -51,27 +50,6 @@ public static class ChannelApiServiceCollectionExtensions
 
     /// <summary>A typed client of <paramref name="channel"/>'s API: its base URL and the channel's resilience pipeline.</summary>
     private static void AddClient<TClient>(IServiceCollection services, SalesChannel channel)
-        where TClient : class
-    {
-        services
-            .AddHttpClient<TClient>((provider, client) =>
-            {
-                var endpoint = provider.GetRequiredService<IOptionsMonitor<ChannelApiOptions>>().CurrentValue.For(channel);
-                var baseUrl = endpoint.BaseUrl.EndsWith('/') ? endpoint.BaseUrl : endpoint.BaseUrl + "/";
-                client.BaseAddress = new Uri(baseUrl, UriKind.Absolute);
-
-                // The resilience pipeline's total timeout governs; HttpClient's own 100 s would cut across it.
-                client.Timeout = Timeout.InfiniteTimeSpan;
-            })
-
-            // Readers end up in singletons (the delivery processor), so their handler is never rotated by the
-            // factory: recycling pooled connections keeps DNS changes of the channel hosts visible anyway.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
-            .AddResilienceHandler($"{channel.Slug()}-api", (builder, context) =>
-            {
-                var endpoint = context.ServiceProvider.GetRequiredService<IOptionsMonitor<ChannelApiOptions>>().CurrentValue.For(channel);
-                var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChannelApiResilience).FullName!);
-                ChannelApiResilience.Configure(builder, endpoint, channel, logger);
-            });
-    }
+        where TClient : class =>
+        ChannelApiClientRegistration.Add<TClient>(services, channel, "api");
 }

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Settlements;
 using ServerlessOps.Infrastructure.Channels;
@@ -34,32 +32,6 @@ public static class SettlementServiceCollectionExtensions
     }
 
     private static void AddReader<TReader>(IServiceCollection services, SalesChannel channel)
-        where TReader : class, ISettlementReader
-    {
-        static ChannelEndpointOptions EndpointOf(IServiceProvider provider, SalesChannel channel) =>
-            channel == SalesChannel.Shopify
-                ? new ChannelEndpointOptions { BaseUrl = "https://shopify.invalid/" }
-                : provider.GetRequiredService<IOptionsMonitor<ChannelApiOptions>>().CurrentValue.For(channel);
-
-        services
-            .AddHttpClient<TReader>((provider, client) =>
-            {
-                if (channel != SalesChannel.Shopify)
-                {
-                    var baseUrl = EndpointOf(provider, channel).BaseUrl;
-                    client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", UriKind.Absolute);
-                }
-
-                // The resilience pipeline's total timeout governs; HttpClient's own 100 s would cut across it.
-                client.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
-            .AddResilienceHandler($"{channel.Slug()}-settlements", (builder, context) =>
-            {
-                var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChannelApiResilience).FullName!);
-                ChannelApiResilience.Configure(builder, EndpointOf(context.ServiceProvider, channel), channel, logger);
-            });
-
-        services.AddTransient<ISettlementReader>(provider => provider.GetRequiredService<TReader>());
-    }
+        where TReader : class, ISettlementReader =>
+        ChannelApiClientRegistration.Add<TReader, ISettlementReader>(services, channel, "settlements");
 }
