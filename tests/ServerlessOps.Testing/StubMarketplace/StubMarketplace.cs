@@ -182,6 +182,21 @@ public sealed partial class StubMarketplace : IAsyncDisposable
     }
 
     /// <summary>
+    /// Every call to <paramref name="channel"/>'s API answers <paramref name="statusCode"/> (with <c>Retry-After</c> when
+    /// given) for <paramref name="duration"/> from now, after any <see cref="FailNext"/> faults queued: a channel down or
+    /// throttling for a while, whatever the caller's retries do in that time.
+    /// </summary>
+    public void FailFor(SalesChannel channel, TimeSpan duration, int statusCode, TimeSpan? retryAfter = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 100);
+        _faults.AddUntil(channel, DateTimeOffset.UtcNow + duration, new StubFault(statusCode, retryAfter, null, null));
+    }
+
+    /// <summary>Ends a <see cref="FailFor"/> outage of <paramref name="channel"/> now: the channel has recovered.</summary>
+    public void Recover(SalesChannel channel) => _faults.EndLasting(channel);
+
+    /// <summary>
     /// The next <paramref name="count"/> calls to <paramref name="channel"/>'s API wait <paramref name="delay"/> (or until the
     /// caller gives up) before being answered normally: a slow or hung channel, for timeout handling.
     /// </summary>
