@@ -35,13 +35,8 @@ public sealed class AmazonOrderLister(HttpClient httpClient, IChannelApiCredenti
             query += $"&NextToken={Uri.EscapeDataString(pageToken)}";
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"orders/v0/orders?{query}");
-        request.Headers.TryAddWithoutValidation("x-amz-access-token", token);
-        request.Headers.Accept.ParseAdd("application/json");
-        var answer = await ChannelApiCall.SendAsync(
-            httpClient, request, Channel, Operation, "(changed orders)",
-            static (response, _) => response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null,
-            logger, cancellationToken);
+        using var request = AmazonRequest.Create(HttpMethod.Get, $"orders/v0/orders?{query}", token);
+        var answer = await ChannelApiCall.SendAsync(httpClient, request, Channel, Operation, "(changed orders)", AmazonRequest.RequestIdOf, logger, cancellationToken);
 
         var payload = ChangedOrderJson.Parse(Channel, Operation, answer.Body)["payload"];
         var orders = (payload?["Orders"] as JsonArray ?? [])

@@ -30,43 +30,20 @@ public sealed class TikTokShopOrderLister(
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(window);
-        var credential = await credentials.GetAsync(account, cancellationToken);
-        if (string.IsNullOrEmpty(credential.AppKey) || string.IsNullOrEmpty(credential.AppSecret))
-        {
-            throw new ChannelApiCredentialMissingException(
-                $"TikTok Shop account {account.AccountId} of brand {account.BrandId} has no app key or app secret; its API calls cannot be signed.");
-        }
+        var credential = TikTokRequest.RequireSigningKeys(await credentials.GetAsync(account, cancellationToken), account, "API calls");
 
         var body = Encoding.UTF8.GetBytes(new JsonObject
         {
             ["update_time_ge"] = window.From.ToUnixTimeSeconds(),
             ["update_time_lt"] = window.Until.ToUnixTimeSeconds(),
         }.ToJsonString());
-        var query = new List<KeyValuePair<string, string>>
-        {
-            new("page_size", pageSize.ToString(CultureInfo.InvariantCulture)),
-            new("app_key", credential.AppKey),
-            new("timestamp", TikTokRequestSigner.Timestamp(timeProvider.GetUtcNow())),
-        };
+        var parameters = new List<KeyValuePair<string, string>> { new("page_size", pageSize.ToString(CultureInfo.InvariantCulture)) };
         if (pageToken is not null)
         {
-            query.Add(new("page_token", pageToken));
+            parameters.Add(new("page_token", pageToken));
         }
 
-        if (!string.IsNullOrEmpty(credential.ShopCipher))
-        {
-            query.Add(new("shop_cipher", credential.ShopCipher));
-        }
-
-        var absolutePath = new Uri(httpClient.BaseAddress ?? new Uri("http://localhost/"), Path).AbsolutePath;
-        query.Add(new("sign", TikTokRequestSigner.Sign(credential.AppSecret, absolutePath, query, body)));
-        var queryString = string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Path}?{queryString}");
-        request.Headers.TryAddWithoutValidation("x-tts-access-token", credential.AccessToken);
-        request.Headers.Accept.ParseAdd("application/json");
-        request.Content = new ByteArrayContent(body);
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = TikTokRequest.Create(httpClient.BaseAddress, HttpMethod.Post, Path, credential, timeProvider.GetUtcNow(), parameters, body);
         var answer = await ChannelApiCall.SendAsync(
             httpClient, request, Channel, Operation, "(changed orders)",
             static (_, text) => ChangedOrderJson.OptionalText(SafeParse(text)?["request_id"]), logger, cancellationToken);

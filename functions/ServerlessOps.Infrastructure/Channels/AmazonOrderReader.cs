@@ -103,12 +103,7 @@ public sealed class AmazonOrderReader : IChannelOrderReader
 
     private async Task<ChannelApiAnswer> GetAsync(string path, string token, string operation, string externalOrderId, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.TryAddWithoutValidation("x-amz-access-token", token);
-        request.Headers.Accept.ParseAdd("application/json");
-        return await ChannelApiCall.SendAsync(
-            _httpClient, request, Channel, operation, externalOrderId,
-            static (response, _) => response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null,
-            _logger, cancellationToken);
+        using var request = AmazonRequest.Create(HttpMethod.Get, path, token);
+        return await ChannelApiCall.SendAsync(_httpClient, request, Channel, operation, externalOrderId, AmazonRequest.RequestIdOf, _logger, cancellationToken);
     }
 }

@@ -133,44 +133,11 @@ public sealed class TikTokShopOrderReader : IChannelOrderReader, IChannelReturnR
 
     private async Task<ChannelApiCredential> CredentialAsync(ChannelAccount account, CancellationToken cancellationToken)
     {
-        var credential = await _credentials.GetAsync(account, cancellationToken);
-        if (string.IsNullOrEmpty(credential.AppKey) || string.IsNullOrEmpty(credential.AppSecret))
-        {
-            throw new ChannelApiCredentialMissingException(
-                $"TikTok Shop account {account.AccountId} of brand {account.BrandId} has no app key or app secret; its API calls cannot be signed.");
-        }
-
-        return credential;
+        return TikTokRequest.RequireSigningKeys(await _credentials.GetAsync(account, cancellationToken), account, "API calls");
     }
 
-    /// <summary>A request with app_key, timestamp, shop_cipher and the sign over them, the other parameters and the body.</summary>
-    private HttpRequestMessage Signed(HttpMethod method, string path, ChannelApiCredential credential, IEnumerable<KeyValuePair<string, string>> parameters, byte[]? body)
-    {
-        var query = new List<KeyValuePair<string, string>>(parameters)
-        {
-            new("app_key", credential.AppKey!),
-            new("timestamp", TikTokRequestSigner.Timestamp(_timeProvider.GetUtcNow())),
-        };
-        if (!string.IsNullOrEmpty(credential.ShopCipher))
-        {
-            query.Add(new("shop_cipher", credential.ShopCipher));
-        }
-
-        var absolutePath = new Uri(_httpClient.BaseAddress ?? new Uri("http://localhost/"), path).AbsolutePath;
-        query.Add(new("sign", TikTokRequestSigner.Sign(credential.AppSecret!, absolutePath, query, body)));
-        var queryString = string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
-
-        var request = new HttpRequestMessage(method, $"{path}?{queryString}");
-        request.Headers.TryAddWithoutValidation("x-tts-access-token", credential.AccessToken);
-        request.Headers.Accept.ParseAdd("application/json");
-        if (body is not null)
-        {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        }
-
-        return request;
-    }
+    private HttpRequestMessage Signed(HttpMethod method, string path, ChannelApiCredential credential, IEnumerable<KeyValuePair<string, string>> parameters, byte[]? body) =>
+        TikTokRequest.Create(_httpClient.BaseAddress, method, path, credential, _timeProvider.GetUtcNow(), parameters, body);
 
     private void ThrowOnErrorCode(TikTokEnvelope envelope, string operation, string externalOrderId)
     {

@@ -31,18 +31,13 @@ public sealed class AmazonListingReadClient(HttpClient httpClient, IChannelApiCr
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(listing);
         var token = (await credentials.GetAsync(account, cancellationToken)).AccessToken;
-        var path = $"listings/2021-08-01/items/{Uri.EscapeDataString(account.AccountId)}/{Uri.EscapeDataString(listing.ChannelSku)}" +
-            $"?marketplaceIds={Uri.EscapeDataString(listing.MarketplaceId ?? string.Empty)}&includedData=summaries,issues,fulfillmentAvailability,offers";
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.TryAddWithoutValidation("x-amz-access-token", token);
-        request.Headers.Accept.ParseAdd("application/json");
+        var path = AmazonRequest.ListingPath(account.AccountId, listing.ChannelSku, listing.MarketplaceId) + "&includedData=summaries,issues,fulfillmentAvailability,offers";
+        using var request = AmazonRequest.Create(HttpMethod.Get, path, token);
         string text;
         try
         {
             (text, _) = await PushCall.SendAsync(
-                httpClient, request, Channel, Operation, $"{Channel} {listing.ChannelSku}",
-                static (response, _) => response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null,
-                logger, cancellationToken);
+                httpClient, request, Channel, Operation, $"{Channel} {listing.ChannelSku}", AmazonRequest.RequestIdOf, logger, cancellationToken);
         }
         catch (ChannelApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {

@@ -44,17 +44,9 @@ public sealed class ShopifyListingReadClient(HttpClient httpClient, IChannelApiC
             ["query"] = Query,
             ["variables"] = new JsonObject { ["item"] = Gid("InventoryItem", listing.InventoryItemId), ["location"] = Gid("Location", listing.LocationId) },
         }.ToJsonString();
-        var root = options.Value.Shopify.BaseUrl.Replace("{shop}", account.AccountId.Trim().ToLowerInvariant(), StringComparison.Ordinal).TrimEnd('/') + "/";
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(root, UriKind.Absolute), $"admin/api/{options.Value.ShopifyApiVersion}/graphql.json"))
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.TryAddWithoutValidation("X-Shopify-Access-Token", token);
-        request.Headers.Accept.ParseAdd("application/json");
+        using var request = ShopifyAdminRequest.Create(options.Value, account, token, body);
         var (text, requestId) = await PushCall.SendAsync(
-            httpClient, request, Channel, Operation, $"{Channel} {listing.ChannelSku}",
-            static (response, _) => response.Headers.TryGetValues("X-Request-Id", out var ids) ? ids.FirstOrDefault() : null,
-            logger, cancellationToken);
+            httpClient, request, Channel, Operation, $"{Channel} {listing.ChannelSku}", ShopifyAdminRequest.RequestIdOf, logger, cancellationToken);
 
         var answer = JsonNode.Parse(text);
         if (answer?["errors"] is JsonArray { Count: > 0 } errors)

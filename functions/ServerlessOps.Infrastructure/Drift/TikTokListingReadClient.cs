@@ -27,30 +27,12 @@ public sealed class TikTokListingReadClient(HttpClient httpClient, IChannelApiCr
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(listing);
-        var credential = await credentials.GetAsync(account, cancellationToken);
-        if (string.IsNullOrEmpty(credential.AppKey) || string.IsNullOrEmpty(credential.AppSecret))
-        {
-            throw new ChannelApiCredentialMissingException($"TikTok Shop account {account.AccountId} of brand {account.BrandId} has no app key or app secret; its reads cannot be signed.");
-        }
+        var credential = TikTokRequest.RequireSigningKeys(await credentials.GetAsync(account, cancellationToken), account, "reads");
 
         var path = $"product/202309/products/{Uri.EscapeDataString(listing.ProductId ?? string.Empty)}";
-        var query = new List<KeyValuePair<string, string>>
-        {
-            new("app_key", credential.AppKey),
-            new("timestamp", TikTokRequestSigner.Timestamp(timeProvider.GetUtcNow())),
-        };
-        if (!string.IsNullOrEmpty(credential.ShopCipher))
-        {
-            query.Add(new("shop_cipher", credential.ShopCipher));
-        }
-
-        var absolutePath = new Uri(httpClient.BaseAddress ?? new Uri("http://localhost/"), path).AbsolutePath;
-        query.Add(new("sign", TikTokRequestSigner.Sign(credential.AppSecret, absolutePath, query, [])));
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{path}?{string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"))}");
-        request.Headers.TryAddWithoutValidation("x-tts-access-token", credential.AccessToken);
-        request.Headers.Accept.ParseAdd("application/json");
+        using var request = TikTokRequest.Create(httpClient.BaseAddress, HttpMethod.Get, path, credential, timeProvider.GetUtcNow(), []);
         var (text, requestId) = await PushCall.SendAsync(
-            httpClient, request, Channel, Operation, $"{Channel} {listing.ChannelSku}", static (_, body) => RequestId(body), logger, cancellationToken);
+            httpClient, request, Channel, Operation, $"{Channel} {listing.ChannelSku}", TikTokRequest.RequestIdOf, logger, cancellationToken);
         var answer = JsonNode.Parse(text);
         if (answer?["code"]?.GetValue<long>() is not 0)
         {
@@ -70,17 +52,5 @@ public sealed class TikTokListingReadClient(HttpClient httpClient, IChannelApiCr
             decimal.TryParse(priceText, NumberStyles.Number, CultureInfo.InvariantCulture, out var price) ? price : null,
             sku["price"]?["currency"]?.GetValue<string>(),
             answer?["data"]?["status"]?.GetValue<string>() is { } status ? $"product status {status}" : null);
-    }
-
-    private static string? RequestId(string body)
-    {
-        try
-        {
-            return JsonNode.Parse(body)?["request_id"]?.GetValue<string>();
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
     }
 }

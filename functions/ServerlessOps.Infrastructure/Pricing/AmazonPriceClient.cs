@@ -42,14 +42,10 @@ public sealed class AmazonPriceClient(HttpClient httpClient, IChannelApiCredenti
                 }),
             }),
         }.ToJsonString();
-        var path = $"listings/2021-08-01/items/{Uri.EscapeDataString(request.Account.AccountId)}/{Uri.EscapeDataString(listing.ChannelSku)}?marketplaceIds={Uri.EscapeDataString(listing.MarketplaceId ?? string.Empty)}";
-        using var message = new HttpRequestMessage(HttpMethod.Patch, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        message.Headers.TryAddWithoutValidation("x-amz-access-token", token);
-        message.Headers.Accept.ParseAdd("application/json");
+        using var message = AmazonRequest.Create(HttpMethod.Patch, AmazonRequest.ListingPath(request.Account.AccountId, listing.ChannelSku, listing.MarketplaceId), token);
+        message.Content = new StringContent(body, Encoding.UTF8, "application/json");
         var (text, requestId) = await PushCall.SendAsync(
-            httpClient, message, Channel, Operation, request.Describe(),
-            static (response, _) => response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null,
-            logger, cancellationToken);
+            httpClient, message, Channel, Operation, request.Describe(), AmazonRequest.RequestIdOf, logger, cancellationToken);
 
         var answer = JsonNode.Parse(text);
         var status = answer?["status"]?.GetValue<string>();

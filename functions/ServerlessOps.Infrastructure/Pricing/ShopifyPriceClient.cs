@@ -75,27 +75,11 @@ public sealed class ShopifyPriceClient(HttpClient httpClient, IChannelApiCredent
 
     private async Task<(JsonNode? Answer, string? RequestId)> SendAsync(ListingPriceRequest push, string token, string operation, JsonObject body, CancellationToken cancellationToken)
     {
-        var root = options.Value.Shopify.BaseUrl.Replace("{shop}", push.Account.AccountId.Trim().ToLowerInvariant(), StringComparison.Ordinal).TrimEnd('/') + "/";
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(root, UriKind.Absolute), $"admin/api/{options.Value.ShopifyApiVersion}/graphql.json"))
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.TryAddWithoutValidation("X-Shopify-Access-Token", token);
-        request.Headers.Accept.ParseAdd("application/json");
+        using var request = ShopifyAdminRequest.Create(options.Value, push.Account, token, body.ToJsonString());
         var (text, requestId) = await PushCall.SendAsync(
-            httpClient, request, Channel, operation, push.Describe(),
-            static (response, _) => response.Headers.TryGetValues("X-Request-Id", out var ids) ? ids.FirstOrDefault() : null,
-            logger, cancellationToken);
+            httpClient, request, Channel, operation, push.Describe(), ShopifyAdminRequest.RequestIdOf, logger, cancellationToken);
         var answer = JsonNode.Parse(text);
-        if (answer?["errors"] is JsonArray { Count: > 0 } errors)
-        {
-            var code = errors[0]?["extensions"]?["code"]?.GetValue<string>();
-            var message = errors[0]?["message"]?.GetValue<string>() ?? "(no message)";
-            throw code == "THROTTLED"
-                ? new ChannelApiUnavailableException(Channel, operation, HttpStatusCode.OK, requestId, $"Shopify {operation} for listing {push.Describe()} was throttled ({message}).")
-                : new ChannelApiException(Channel, operation, HttpStatusCode.OK, requestId, $"Shopify {operation} for listing {push.Describe()} answered an error: {code ?? "(no code)"} {message}.");
-        }
-
+        ShopifyAdminRequest.ThrowOnErrors(answer, operation, push.Describe(), requestId);
         return (answer, requestId);
     }
 }

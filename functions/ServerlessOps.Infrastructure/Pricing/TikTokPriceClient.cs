@@ -25,12 +25,7 @@ public sealed class TikTokPriceClient(HttpClient httpClient, IChannelApiCredenti
     {
         ArgumentNullException.ThrowIfNull(request);
         var listing = request.Listing;
-        var credential = await credentials.GetAsync(request.Account, cancellationToken);
-        if (string.IsNullOrEmpty(credential.AppKey) || string.IsNullOrEmpty(credential.AppSecret))
-        {
-            throw new ChannelApiCredentialMissingException(
-                $"TikTok Shop account {request.Account.AccountId} of brand {request.Account.BrandId} has no app key or app secret; its price updates cannot be signed.");
-        }
+        var credential = TikTokRequest.RequireSigningKeys(await credentials.GetAsync(request.Account, cancellationToken), request.Account, "price updates");
 
         var body = Encoding.UTF8.GetBytes(new JsonObject
         {
@@ -41,23 +36,7 @@ public sealed class TikTokPriceClient(HttpClient httpClient, IChannelApiCredenti
             }),
         }.ToJsonString());
         var path = $"product/202309/products/{Uri.EscapeDataString(listing.ProductId ?? string.Empty)}/prices/update";
-        var query = new List<KeyValuePair<string, string>>
-        {
-            new("app_key", credential.AppKey),
-            new("timestamp", TikTokRequestSigner.Timestamp(timeProvider.GetUtcNow())),
-        };
-        if (!string.IsNullOrEmpty(credential.ShopCipher))
-        {
-            query.Add(new("shop_cipher", credential.ShopCipher));
-        }
-
-        var absolutePath = new Uri(httpClient.BaseAddress ?? new Uri("http://localhost/"), path).AbsolutePath;
-        query.Add(new("sign", TikTokRequestSigner.Sign(credential.AppSecret, absolutePath, query, body)));
-        var queryString = string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"{path}?{queryString}") { Content = new ByteArrayContent(body) };
-        message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        message.Headers.TryAddWithoutValidation("x-tts-access-token", credential.AccessToken);
-        message.Headers.Accept.ParseAdd("application/json");
+        using var message = TikTokRequest.Create(httpClient.BaseAddress, HttpMethod.Post, path, credential, timeProvider.GetUtcNow(), [], body);
 
         var (text, _) = await PushCall.SendAsync(httpClient, message, Channel, Operation, request.Describe(), static (_, _) => null, logger, cancellationToken);
         var answer = JsonNode.Parse(text);

@@ -74,28 +74,12 @@ public sealed class ShopifyInventoryPushClient(HttpClient httpClient, IChannelAp
             },
         }.ToJsonString();
 
-        var root = options.Value.Shopify.BaseUrl.Replace("{shop}", push.Account.AccountId.Trim().ToLowerInvariant(), StringComparison.Ordinal).TrimEnd('/') + "/";
-        var version = options.Value.ShopifyApiVersion;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(root, UriKind.Absolute), $"admin/api/{version}/graphql.json"))
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.TryAddWithoutValidation("X-Shopify-Access-Token", token);
-        request.Headers.Accept.ParseAdd("application/json");
+        using var request = ShopifyAdminRequest.Create(options.Value, push.Account, token, body);
         var (text, requestId) = await PushCall.SendAsync(
-            httpClient, request, Channel, Operation, push.Describe(),
-            static (response, _) => response.Headers.TryGetValues("X-Request-Id", out var ids) ? ids.FirstOrDefault() : null,
-            logger, cancellationToken);
+            httpClient, request, Channel, Operation, push.Describe(), ShopifyAdminRequest.RequestIdOf, logger, cancellationToken);
 
         var answer = JsonNode.Parse(text);
-        if (answer?["errors"] is JsonArray { Count: > 0 } errors)
-        {
-            var code = errors[0]?["extensions"]?["code"]?.GetValue<string>();
-            var message = errors[0]?["message"]?.GetValue<string>() ?? "(no message)";
-            throw code == "THROTTLED"
-                ? new ChannelApiUnavailableException(Channel, Operation, HttpStatusCode.OK, requestId, $"Shopify {Operation} for listing {push.Describe()} was throttled ({message}).")
-                : new ChannelApiException(Channel, Operation, HttpStatusCode.OK, requestId, $"Shopify {Operation} for listing {push.Describe()} answered an error: {code ?? "(no code)"} {message}.");
-        }
+        ShopifyAdminRequest.ThrowOnErrors(answer, Operation, push.Describe(), requestId);
 
         var userErrors = answer?["data"]?["inventorySetQuantities"]?["userErrors"] as JsonArray ?? [];
         if (userErrors.Count == 0)

@@ -28,12 +28,7 @@ public sealed class TikTokInventoryPushClient(HttpClient httpClient, IChannelApi
     {
         ArgumentNullException.ThrowIfNull(request);
         var listing = request.Listing;
-        var credential = await credentials.GetAsync(request.Account, cancellationToken);
-        if (string.IsNullOrEmpty(credential.AppKey) || string.IsNullOrEmpty(credential.AppSecret))
-        {
-            throw new ChannelApiCredentialMissingException(
-                $"TikTok Shop account {request.Account.AccountId} of brand {request.Account.BrandId} has no app key or app secret; its pushes cannot be signed.");
-        }
+        var credential = TikTokRequest.RequireSigningKeys(await credentials.GetAsync(request.Account, cancellationToken), request.Account, "pushes");
 
         var body = Encoding.UTF8.GetBytes(new JsonObject
         {
@@ -45,27 +40,9 @@ public sealed class TikTokInventoryPushClient(HttpClient httpClient, IChannelApi
         }.ToJsonString());
 
         var path = $"product/202309/products/{Uri.EscapeDataString(listing.ProductId ?? string.Empty)}/inventory/update";
-        var query = new List<KeyValuePair<string, string>>
-        {
-            new("app_key", credential.AppKey),
-            new("timestamp", TikTokRequestSigner.Timestamp(timeProvider.GetUtcNow())),
-        };
-        if (!string.IsNullOrEmpty(credential.ShopCipher))
-        {
-            query.Add(new("shop_cipher", credential.ShopCipher));
-        }
-
-        var absolutePath = new Uri(httpClient.BaseAddress ?? new Uri("http://localhost/"), path).AbsolutePath;
-        query.Add(new("sign", TikTokRequestSigner.Sign(credential.AppSecret, absolutePath, query, body)));
-        var queryString = string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"{path}?{queryString}") { Content = new ByteArrayContent(body) };
-        message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        message.Headers.TryAddWithoutValidation("x-tts-access-token", credential.AccessToken);
-        message.Headers.Accept.ParseAdd("application/json");
-
+        using var message = TikTokRequest.Create(httpClient.BaseAddress, HttpMethod.Post, path, credential, timeProvider.GetUtcNow(), [], body);
         var (text, requestId) = await PushCall.SendAsync(
-            httpClient, message, Channel, Operation, request.Describe(),
-            static (_, text) => RequestId(text), logger, cancellationToken);
+            httpClient, message, Channel, Operation, request.Describe(), TikTokRequest.RequestIdOf, logger, cancellationToken);
         var answer = JsonNode.Parse(text);
         var code = answer?["code"]?.GetValue<long>();
         var errors = answer?["data"]?["errors"] as JsonArray ?? [];
@@ -78,17 +55,5 @@ public sealed class TikTokInventoryPushClient(HttpClient httpClient, IChannelApi
             Channel, Operation, HttpStatusCode.OK, requestId,
             $"TikTok Shop refused the inventory update of listing {request.Describe()}: code {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"} '{answer?["message"]?.GetValue<string>()}'" +
             (errors.Count > 0 ? $", errors {PushCall.Detail(errors.ToJsonString())}" : string.Empty) + " (TikTok answers HTTP 200 when it refuses).");
-    }
-
-    private static string? RequestId(string body)
-    {
-        try
-        {
-            return JsonNode.Parse(body)?["request_id"]?.GetValue<string>();
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -141,13 +141,8 @@ public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCre
 
     private async Task<string> GetAsync(string token, string path, string operation, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.TryAddWithoutValidation("x-amz-access-token", token);
-        request.Headers.Accept.ParseAdd("application/json");
-        var answer = await ChannelApiCall.SendAsync(
-            httpClient, request, Channel, operation, "(settlements)",
-            static (response, _) => response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null,
-            logger, cancellationToken);
+        using var request = AmazonRequest.Create(HttpMethod.Get, path, token);
+        var answer = await ChannelApiCall.SendAsync(httpClient, request, Channel, operation, "(settlements)", AmazonRequest.RequestIdOf, logger, cancellationToken);
         return answer.Body;
     }
 

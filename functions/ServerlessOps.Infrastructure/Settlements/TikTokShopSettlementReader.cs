@@ -33,12 +33,7 @@ public sealed class TikTokShopSettlementReader(
     public async Task<SettlementBatch> ReadAsync(ChannelAccount account, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var credential = await credentials.GetAsync(account, cancellationToken);
-        if (string.IsNullOrEmpty(credential.AppKey) || string.IsNullOrEmpty(credential.AppSecret))
-        {
-            throw new ChannelApiCredentialMissingException(
-                $"TikTok Shop account {account.AccountId} of brand {account.BrandId} has no app key or app secret; its API calls cannot be signed.");
-        }
+        var credential = TikTokRequest.RequireSigningKeys(await credentials.GetAsync(account, cancellationToken), account, "API calls");
 
         var json = new SettlementJson(Channel, StatementsOperation);
         var lines = new List<SettlementLine>();
@@ -121,20 +116,7 @@ public sealed class TikTokShopSettlementReader(
     private async Task<JsonNode> GetAsync(
         ChannelApiCredential credential, string path, SettlementJson json, string operation, CancellationToken cancellationToken, params KeyValuePair<string, string>[] parameters)
     {
-        var query = parameters.Where(p => p.Key is not null).ToList();
-        query.Add(new("app_key", credential.AppKey!));
-        query.Add(new("timestamp", TikTokRequestSigner.Timestamp(timeProvider.GetUtcNow())));
-        if (!string.IsNullOrEmpty(credential.ShopCipher))
-        {
-            query.Add(new("shop_cipher", credential.ShopCipher));
-        }
-
-        var absolutePath = new Uri(httpClient.BaseAddress ?? new Uri("http://localhost/"), path).AbsolutePath;
-        query.Add(new("sign", TikTokRequestSigner.Sign(credential.AppSecret!, absolutePath, query)));
-        var queryString = string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{path}?{queryString}");
-        request.Headers.TryAddWithoutValidation("x-tts-access-token", credential.AccessToken);
-        request.Headers.Accept.ParseAdd("application/json");
+        using var request = TikTokRequest.Create(httpClient.BaseAddress, HttpMethod.Get, path, credential, timeProvider.GetUtcNow(), parameters.Where(p => p.Key is not null));
         var answer = await ChannelApiCall.SendAsync(httpClient, request, Channel, operation, "(settlements)", static (_, _) => null, logger, cancellationToken);
         var root = json.Parse(answer.Body);
         var code = root["code"] is JsonValue c && c.TryGetValue<long>(out var n) ? n : -1;
