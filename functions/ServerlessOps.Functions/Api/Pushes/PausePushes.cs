@@ -1,5 +1,4 @@
 using Microsoft.Azure.Functions.Worker;
-using ServerlessOps.Functions.Access;
 using ServerlessOps.Functions.Http;
 using ServerlessOps.Infrastructure.Push;
 
@@ -13,29 +12,12 @@ public sealed class PausePushes(PushBrakes brakes) : IHttpFunction
 {
     private const string Template = "api/brands/{brandId}/accounts/{channel}/{accountId}/pushes/pause";
 
-    public static HttpRoute Route { get; } = HttpRoute.Post<PausePushes>(
-        Template, RouteAccess.Operations, "", "Inventory pushes") with
-    {
-        Response = typeof(PushControlView),
-        ProblemStatuses = [StatusCodes.Status400BadRequest],
-        Query = [new QueryParameter("reason", "Why, for the audit (at most 500 characters)")],
-    };
+    public static HttpRoute Route { get; } = PushBrakeRoute.Create<PausePushes>(Template);
 
     [Function(nameof(PausePushes))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Template)] HttpRequest request) =>
         Route.DispatchAsync(request.HttpContext, this);
 
-    public async Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken)
-    {
-        if (!PushParameters.TryChannel(http, out var channel, out var problem) || !PushParameters.TryReason(http, out var reason, out problem))
-        {
-            return problem!;
-        }
-
-        var brandId = http.RouteValue("brandId");
-        var accountId = http.RouteValue("accountId");
-        var by = http.Caller?.Name ?? throw new InvalidOperationException($"{Route.Name} runs only for a signed-in caller.");
-        var control = await brakes.PauseAsync(brandId, channel, accountId, by, reason, cancellationToken);
-        return TypedResults.Ok(PushControlView.From(brandId, channel, accountId, control));
-    }
+    public Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken) =>
+        PushBrakeRoute.HandleAsync(http, Route, brakes, pause: true, cancellationToken);
 }
