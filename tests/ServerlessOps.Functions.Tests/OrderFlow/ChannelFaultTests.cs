@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Domain.Channels;
@@ -83,18 +82,14 @@ public sealed class ChannelFaultTests(FunctionAppFixture fixture)
     {
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
         var catalog = new FakeCatalogReader().Map("ACME-TEE-BLK-M", "wh-1").Map("ACME-MUG-12OZ", "wh-1");
-        await using var app = TestApp.Start(fixture, new Dictionary<string, string>
+        // Triggers on: the queue brings the failed delivery back.
+        await using var flow = OrderFlowHarness.Start(fixture, catalog, new Dictionary<string, string>
         {
             ["Channels:TikTokShop:MaxRetries"] = "2",
             ["Channels:TikTokShop:RetryBaseDelayMilliseconds"] = "200",
             ["Channels:TikTokShop:MaxRetryDelaySeconds"] = "1",
             ["InventoryPush:Enabled"] = "false",
-        }, marketplace: stub, testServices: s =>
-        {
-            s.RemoveAll<ICatalogReader>();
-            s.AddSingleton<ICatalogReader>(catalog);
-        });
-        await using var flow = new OrderFlowHarness(app);
+        }, stub);
         await flow.ReceiveAsync("ACME-TEE-BLK-M", 10);
         await flow.ReceiveAsync("ACME-MUG-12OZ", 10);
         var orderId = Deliveries.NewTikTokOrderId();
@@ -103,7 +98,7 @@ public sealed class ChannelFaultTests(FunctionAppFixture fixture)
         stub.FailNext(SalesChannel.TikTokShop, 2, 500);
 
         var notification = Deliveries.Digits(19);
-        await app.Client.SendAcceptedAsync(Deliveries.TikTok(Deliveries.TikTokStatusChange(orderId, notification), notification));
+        await flow.App.Client.SendAcceptedAsync(Deliveries.TikTok(Deliveries.TikTokStatusChange(orderId, notification), notification));
 
         await flow.WaitForBalanceAsync("ACME-TEE-BLK-M", onHand: 10, reserved: 2);
         await flow.WaitForBalanceAsync("ACME-MUG-12OZ", onHand: 10, reserved: 1);

@@ -1,8 +1,5 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessOps.Domain.Alerts;
-using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Inventory;
 using ServerlessOps.Domain.Orders;
@@ -123,17 +120,8 @@ public sealed class WalmartAcknowledgementTests(FunctionAppFixture fixture)
         Assert.Empty(await flow.Alerts.ListAsync("acme", AlertState.Open, AlertKind.FlowFailed, Token));
     }
 
-    private OrderFlowHarness Start(Marketplace stub, out FakeCatalogReader catalog, Dictionary<string, string>? settings = null)
-    {
-        var reader = new FakeCatalogReader();
-        catalog = reader;
-        var app = TestApp.Start(fixture, TestApp.TriggersOff(settings), marketplace: stub, testServices: s =>
-        {
-            s.RemoveAll<ICatalogReader>();
-            s.AddSingleton<ICatalogReader>(reader);
-        });
-        return new OrderFlowHarness(app);
-    }
+    private OrderFlowHarness Start(Marketplace stub, out FakeCatalogReader catalog, Dictionary<string, string>? settings = null) =>
+        OrderFlowHarness.Start(fixture, catalog = new FakeCatalogReader(), TestApp.TriggersOff(settings), stub);
 
     /// <summary>A seller-fulfilled Walmart order of <paramref name="units"/> of SKU-A, known to the stub so it can be acknowledged.</summary>
     private static Order WalmartOrder(Marketplace stub, int units)
