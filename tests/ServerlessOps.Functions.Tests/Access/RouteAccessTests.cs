@@ -131,23 +131,12 @@ public sealed class RouteAccessTests(FunctionAppFixture fixture)
 
     private TestApp StartApp(Dictionary<string, string>? more = null)
     {
-        var settings = new Dictionary<string, string>
-        {
-            ["Access:ApiKeys:1:Name"] = "finance-acme",
-            ["Access:ApiKeys:1:Key"] = FinanceAcmeKey,
-            ["Access:ApiKeys:1:Roles"] = "finance",
-            ["Access:ApiKeys:1:Brands"] = "acme",
-            ["Access:ApiKeys:2:Name"] = "operations-acme",
-            ["Access:ApiKeys:2:Key"] = OperationsAcmeKey,
-            ["Access:ApiKeys:2:Roles"] = "operations",
-            ["Access:ApiKeys:2:Brands"] = "acme",
-            ["Access:ApiKeys:3:Name"] = "every-role-globex",
-            ["Access:ApiKeys:3:Key"] = EveryRoleGlobexKey,
-            ["Access:ApiKeys:3:Roles"] = "operations,finance,admin",
-            ["Access:ApiKeys:3:Brands"] = "globex",
-            ["Access:Principals:0:ObjectId"] = EntraGroup,
-            ["Access:Principals:0:Brands"] = "acme",
-        };
+        var settings = TestApiKey.Settings(
+            new("finance-acme", FinanceAcmeKey, "finance", "acme"),
+            new("operations-acme", OperationsAcmeKey, "operations", "acme"),
+            new("every-role-globex", EveryRoleGlobexKey, "operations,finance,admin", "globex"));
+        settings["Access:Principals:0:ObjectId"] = EntraGroup;
+        settings["Access:Principals:0:Brands"] = "acme";
         foreach (var (key, value) in more ?? [])
         {
             settings[key] = value;

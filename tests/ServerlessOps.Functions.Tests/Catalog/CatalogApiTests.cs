@@ -141,17 +141,9 @@ public sealed class CatalogApiTests(FunctionAppFixture fixture)
     [Fact]
     public async Task FinanceCallerAndCallerOfAnotherBrand_CannotImport()
     {
-        await using var app = TestApp.Start(fixture, TestApp.TriggersOff(new Dictionary<string, string>
-        {
-            ["Access:ApiKeys:1:Name"] = "finance-acme",
-            ["Access:ApiKeys:1:Key"] = "finance-acme-key-0000000000000000",
-            ["Access:ApiKeys:1:Roles"] = "finance",
-            ["Access:ApiKeys:1:Brands"] = "acme",
-            ["Access:ApiKeys:2:Name"] = "operations-globex",
-            ["Access:ApiKeys:2:Key"] = "operations-globex-key-00000000000",
-            ["Access:ApiKeys:2:Roles"] = "operations",
-            ["Access:ApiKeys:2:Brands"] = "globex",
-        }));
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff(TestApiKey.Settings(
+            new("finance-acme", "finance-acme-key-0000000000000000", "finance", "acme"),
+            new("operations-globex", "operations-globex-key-00000000000", "operations", "globex"))));
 
         using var finance = await SendAsync(app, "fees", FeesCsv, "text/csv", "finance-acme-key-0000000000000000");
         using var otherBrand = await SendAsync(app, "catalog", CatalogCsv, "text/csv", "operations-globex-key-00000000000");

@@ -104,26 +104,16 @@ public sealed class ReportsApiTests(FunctionAppFixture fixture)
         Assert.Empty(await app.Services.GetRequiredService<ReportLinks>().ListIssuedAsync("acme", Token));
     }
 
-    private TestApp StartApp() => TestApp.Start(fixture, TestApp.TriggersOff(new Dictionary<string, string>
+    private TestApp StartApp()
     {
-        ["Reports:BlobContainer"] = $"reports-{Guid.NewGuid():N}"[..30],
-        ["Access:ApiKeys:1:Name"] = "finance-acme",
-        ["Access:ApiKeys:1:Key"] = FinanceAcmeKey,
-        ["Access:ApiKeys:1:Roles"] = "finance",
-        ["Access:ApiKeys:1:Brands"] = "acme",
-        ["Access:ApiKeys:2:Name"] = "operations-acme",
-        ["Access:ApiKeys:2:Key"] = OperationsAcmeKey,
-        ["Access:ApiKeys:2:Roles"] = "operations",
-        ["Access:ApiKeys:2:Brands"] = "acme",
-        ["Access:ApiKeys:3:Name"] = "finance-globex",
-        ["Access:ApiKeys:3:Key"] = FinanceGlobexKey,
-        ["Access:ApiKeys:3:Roles"] = "finance",
-        ["Access:ApiKeys:3:Brands"] = "globex",
-        ["Access:ApiKeys:4:Name"] = "admin-acme",
-        ["Access:ApiKeys:4:Key"] = AdminAcmeKey,
-        ["Access:ApiKeys:4:Roles"] = "admin",
-        ["Access:ApiKeys:4:Brands"] = "acme",
-    }));
+        var settings = TestApiKey.Settings(
+            new("finance-acme", FinanceAcmeKey, "finance", "acme"),
+            new("operations-acme", OperationsAcmeKey, "operations", "acme"),
+            new("finance-globex", FinanceGlobexKey, "finance", "globex"),
+            new("admin-acme", AdminAcmeKey, "admin", "acme"));
+        settings["Reports:BlobContainer"] = $"reports-{Guid.NewGuid():N}"[..30];
+        return TestApp.Start(fixture, TestApp.TriggersOff(settings));
+    }
 
     /// <summary>A small November review of acme, rendered and published through the app's own archive.</summary>
     private static async Task<ReportEntry> PublishAsync(TestApp app)

@@ -204,17 +204,9 @@ public sealed class ShopifyPrivacyRequestTests(FunctionAppFixture fixture)
     [Fact]
     public async Task CustomersDataRequest_ExportsExactlyTheBuyersOrdersForTheDataOwnerAndRaisesAnAlert()
     {
-        await using var app = TestApp.Start(fixture, new Dictionary<string, string>
-        {
-            ["Access:ApiKeys:1:Name"] = "finance-acme",
-            ["Access:ApiKeys:1:Key"] = FinanceAcmeKey,
-            ["Access:ApiKeys:1:Roles"] = "finance",
-            ["Access:ApiKeys:1:Brands"] = "acme",
-            ["Access:ApiKeys:2:Name"] = "operations-globex",
-            ["Access:ApiKeys:2:Key"] = OperationsGlobexKey,
-            ["Access:ApiKeys:2:Roles"] = "operations",
-            ["Access:ApiKeys:2:Brands"] = "globex",
-        });
+        await using var app = TestApp.Start(fixture, TestApiKey.Settings(
+            new("finance-acme", FinanceAcmeKey, "finance", "acme"),
+            new("operations-globex", OperationsGlobexKey, "operations", "globex")));
         var buyer = PrivacyBuyer.New();
         var other = PrivacyBuyer.New();
         string a = Deliveries.Digits(13), b = Deliveries.Digits(13), c = Deliveries.Digits(13);
