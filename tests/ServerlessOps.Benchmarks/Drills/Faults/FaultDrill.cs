@@ -51,22 +51,15 @@ internal static class FaultDrill
         var acknowledged = load.Attempts.Where(a => a.Acknowledged).Select(a => a.Order).DistinctBy(o => o.OrderId).ToArray();
         using var cosmos = CosmosClientFactory.Create(new CosmosOptions { ConnectionString = stack.Cosmos.ConnectionString, AcceptEmulatorCertificate = true, DatabaseName = stack.DatabaseName });
         using var api = Api(stack.App.BaseAddress);
-        var audit = new TruthAudit(stack, cosmos, api);
+        var audit = new TruthAudit(stack.Azurite.ConnectionString, stack.TaskHub, stack.DatabaseName, cosmos, api);
 
         // Drain: until every acknowledged order is reserved, or the deadline.
         var lastFaultEnd = faults.Count > 0 ? faults.Max(f => f.End) : loadEnd;
-        var drained = false;
-        var drainDeadline = clock.Elapsed + TimeSpan.FromSeconds(options.DrainSeconds);
-        while (clock.Elapsed < drainDeadline)
-        {
-            if (await audit.ReservedOrdersAsync(acknowledged, cancellationToken) == acknowledged.Length)
-            {
-                drained = true;
-                break;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-        }
+        var drained = await DrillWait.UntilAsync(
+            async () => await audit.ReservedOrdersAsync(acknowledged, cancellationToken) == acknowledged.Length,
+            TimeSpan.FromSeconds(options.DrainSeconds),
+            TimeSpan.FromSeconds(2),
+            cancellationToken);
 
         var drainTime = clock.Elapsed - lastFaultEnd;
         Console.WriteLine($"  {(drained ? "drained" : "NOT drained")} {drainTime.TotalSeconds:F0} s after the last fault ended; auditing the truth ...");

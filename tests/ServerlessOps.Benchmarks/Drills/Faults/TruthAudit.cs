@@ -23,7 +23,10 @@ internal sealed record TruthFigures(int Stored, int Reserved, int ReservedTwice,
 /// reserved exactly once (the ledger's entries, one single-partition query per SKU), every balance equal to the sum of
 /// its entries, and each flow's engine status and stage (the task hub's Instances table).
 /// </summary>
-internal sealed class TruthAudit(OrderFlowStack stack, CosmosClient cosmos, HttpClient api)
+/// <param name="storageConnectionString">Azurite itself (not a fault proxy): the task hub's tables.</param>
+/// <param name="taskHub">The app's task hub.</param>
+/// <param name="databaseName">The app's Cosmos database, read through <paramref name="cosmos"/> (the server itself).</param>
+internal sealed class TruthAudit(string storageConnectionString, string taskHub, string databaseName, CosmosClient cosmos, HttpClient api)
 {
     private const string ReservePrefix = "Reserve|order:";
     private readonly string _brandId = ScenarioAccounts.Default.BrandId;
@@ -51,7 +54,7 @@ internal sealed class TruthAudit(OrderFlowStack stack, CosmosClient cosmos, Http
 
     private async Task<(HashSet<string> Orders, int ReservedTwice, int BalancesOff)> ReadLedgerAsync(CancellationToken cancellationToken)
     {
-        var ledger = new CosmosContainers(cosmos, stack.DatabaseName).InventoryLedger;
+        var ledger = new CosmosContainers(cosmos, databaseName).InventoryLedger;
         var orders = new HashSet<string>(StringComparer.Ordinal);
         var reservedTwice = 0;
         var balancesOff = 0;
@@ -103,7 +106,7 @@ internal sealed class TruthAudit(OrderFlowStack stack, CosmosClient cosmos, Http
 
     private async Task<IReadOnlyDictionary<string, int>> ReadFlowsAsync(IReadOnlyCollection<NewOrder> acknowledged, CancellationToken cancellationToken)
     {
-        var instances = new TableClient(stack.Azurite.ConnectionString, stack.TaskHub + "Instances");
+        var instances = new TableClient(storageConnectionString, taskHub + "Instances");
         var stages = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var order in acknowledged)
         {

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ServerlessOps.Benchmarks.Drills.Throttle;
+
+/// <summary>
+/// Reads the app's console output as it comes (the stack logs at Warning and above): counts the entries by level,
+/// category and event id, and adds up the acknowledged deliveries whose queue hand-off failed (event 4300), which wait
+/// for the stranded-delivery sweep.
+/// </summary>
+internal sealed partial class AppLogTally
+{
+    private readonly ConcurrentDictionary<string, int> _entries = new(StringComparer.Ordinal);
+    private int _strandedHandOffs;
+
+    /// <summary>The app's "delivery quarantined" warnings.</summary>
+    public int Quarantined => Count("warn", "[4203]");
+
+    public int StrandedHandOffs => Volatile.Read(ref _strandedHandOffs);
+
+    /// <summary>Entries at Error or Critical.</summary>
+    public int Errors => _entries.Where(e => e.Key.StartsWith("fail", StringComparison.Ordinal) || e.Key.StartsWith("crit", StringComparison.Ordinal)).Sum(e => e.Value);
+
+    public void Add(string line)
+    {
+        if (EntryHeader().Match(line) is { Success: true } header)
+        {
+            _entries.AddOrUpdate($"{header.Groups[1].Value} {header.Groups[2].Value}", 1, (_, count) => count + 1);
+        }
+        else if (HandOffFailed().Match(line) is { Success: true } failed)
+        {
+            Interlocked.Add(ref _strandedHandOffs, int.Parse(failed.Groups[1].Value, CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>The <paramref name="most"/> most frequent entries, "level Category[id] × n".</summary>
+    public string Top(int most) => string.Join("; ", _entries.OrderByDescending(e => e.Value).Take(most).Select(e => $"{e.Key} × {e.Value}"));
+
+    private int Count(string level, string eventId) =>
+        _entries.Where(e => e.Key.StartsWith(level, StringComparison.Ordinal) && e.Key.EndsWith(eventId, StringComparison.Ordinal)).Sum(e => e.Value);
+
+    /// <summary>The console logger's first line of an entry: <c>warn: Some.Category[4203]</c>.</summary>
+    [GeneratedRegex(@"^(warn|fail|crit): ([\w.`+]+\[\d+\])")]
+    private static partial Regex EntryHeader();
+
+    [GeneratedRegex(@"(\d+) were acknowledged already and wait for the recovery sweep")]
+    private static partial Regex HandOffFailed();
+}
