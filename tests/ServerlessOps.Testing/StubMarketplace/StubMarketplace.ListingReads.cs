@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
@@ -156,7 +155,7 @@ public sealed partial class StubMarketplace
     private async Task TikTokReadAsync(HttpContext context)
     {
         var receivedAt = DateTimeOffset.UtcNow;
-        var requestId = receivedAt.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        var requestId = TikTokRequestId(receivedAt);
         if (CheckTikTokCredentials(context, receivedAt, []) is { } why)
         {
             await AnswerAsync(context, SalesChannel.TikTokShop, receivedAt, StatusCodes.Status401Unauthorized, TikTokError(why.Code, why.Message, requestId), $"read: {why.Message}");

@@ -113,15 +113,8 @@ public sealed partial class StubMarketplace
     private async Task ShopifyPriceAsync(HttpContext context, JsonNode request, bool mutation)
     {
         var receivedAt = DateTimeOffset.UtcNow;
-        if (await NextFaultAsync(context, SalesChannel.Shopify, receivedAt) is { } fault)
+        if (!await ShopifyListingCallPassesAsync(context, receivedAt, "price: "))
         {
-            await AnswerAsync(context, SalesChannel.Shopify, receivedAt, fault.StatusCode, """{"errors":"Injected failure."}""", "price: injected", fault);
-            return;
-        }
-
-        if (string.IsNullOrEmpty(Header(context, "X-Shopify-Access-Token")))
-        {
-            await AnswerAsync(context, SalesChannel.Shopify, receivedAt, StatusCodes.Status401Unauthorized, """{"errors":"[API] Invalid API key or access token"}""", "price: X-Shopify-Access-Token missing");
             return;
         }
 
@@ -179,18 +172,8 @@ public sealed partial class StubMarketplace
     private async Task AmazonPriceAsync(HttpContext context, string sellerId, string sku, JsonNode request)
     {
         var receivedAt = DateTimeOffset.UtcNow;
-        context.Response.Headers["x-amzn-RequestId"] = NewRequestId();
-        if (await NextFaultAsync(context, SalesChannel.Amazon, receivedAt) is { } fault)
+        if (!await AmazonListingCallPassesAsync(context, receivedAt, "price: "))
         {
-            var code = fault.StatusCode == StatusCodes.Status429TooManyRequests ? "QuotaExceeded" : "InternalFailure";
-            await AnswerAsync(context, SalesChannel.Amazon, receivedAt, fault.StatusCode, AmazonError(code, "Injected failure."), "price: injected", fault);
-            return;
-        }
-
-        var token = Header(context, "x-amz-access-token");
-        if (string.IsNullOrEmpty(token) || (_amazonToken is { } expectedToken && !SameSecret(token, expectedToken) && !IsIssuedToken(SalesChannel.Amazon, token)))
-        {
-            await AnswerAsync(context, SalesChannel.Amazon, receivedAt, StatusCodes.Status401Unauthorized, AmazonError("Unauthorized", "Access to requested resource is denied."), "price: x-amz-access-token missing or wrong");
             return;
         }
 
@@ -221,26 +204,12 @@ public sealed partial class StubMarketplace
     {
         var receivedAt = DateTimeOffset.UtcNow;
         var body = await ReadBodyAsync(context);
+        if (!await WalmartListingCallPassesAsync(context, receivedAt, "price: "))
+        {
+            return;
+        }
+
         var correlationId = Header(context, "WM_QOS.CORRELATION_ID");
-        if (!string.IsNullOrEmpty(correlationId))
-        {
-            context.Response.Headers["WM_QOS.CORRELATION_ID"] = correlationId;
-        }
-
-        if (await NextFaultAsync(context, SalesChannel.Walmart, receivedAt) is { } fault)
-        {
-            var code = fault.StatusCode == StatusCodes.Status429TooManyRequests ? "REQUEST_THRESHOLD_VIOLATED.GMP_GATEWAY_API" : "SYSTEM_ERROR.GMP_GATEWAY_API";
-            await AnswerAsync(context, SalesChannel.Walmart, receivedAt, fault.StatusCode, WalmartError(code, null, "Injected failure."), "price: injected", fault);
-            return;
-        }
-
-        var token = Header(context, "WM_SEC.ACCESS_TOKEN");
-        if (string.IsNullOrEmpty(token) || (_walmartToken is { } expectedToken && !SameSecret(token, expectedToken) && !IsIssuedToken(SalesChannel.Walmart, token)))
-        {
-            await AnswerAsync(context, SalesChannel.Walmart, receivedAt, StatusCodes.Status401Unauthorized, WalmartError("UNAUTHORIZED.GMP_GATEWAY_API", null, "Unauthorized token."), "price: WM_SEC.ACCESS_TOKEN missing or wrong");
-            return;
-        }
-
         var request = Parse(body);
         var sku = request?["sku"]?.GetValue<string>();
         var pricing = (request?["pricing"] as JsonArray)?.FirstOrDefault();
@@ -266,18 +235,10 @@ public sealed partial class StubMarketplace
     private async Task TikTokPriceAsync(HttpContext context)
     {
         var receivedAt = DateTimeOffset.UtcNow;
-        var requestId = receivedAt.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        var requestId = TikTokRequestId(receivedAt);
         var body = await ReadBodyAsync(context);
-        if (await NextFaultAsync(context, SalesChannel.TikTokShop, receivedAt) is { } fault)
+        if (!await TikTokListingCallPassesAsync(context, receivedAt, body, requestId, "price: "))
         {
-            var code = fault.TikTokCode ?? (fault.StatusCode == StatusCodes.Status429TooManyRequests ? 36009004 : 36009003);
-            await AnswerAsync(context, SalesChannel.TikTokShop, receivedAt, fault.StatusCode, TikTokError(code, fault.TikTokMessage ?? "Injected failure.", requestId), "price: injected", fault);
-            return;
-        }
-
-        if (CheckTikTokCredentials(context, receivedAt, body) is { } why)
-        {
-            await AnswerAsync(context, SalesChannel.TikTokShop, receivedAt, StatusCodes.Status401Unauthorized, TikTokError(why.Code, why.Message, requestId), $"price: {why.Message}");
             return;
         }
 

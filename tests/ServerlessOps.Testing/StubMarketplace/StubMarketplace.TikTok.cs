@@ -43,7 +43,7 @@ public sealed partial class StubMarketplace
     private async Task TikTokReturnsAsync(HttpContext context)
     {
         var receivedAt = DateTimeOffset.UtcNow;
-        var requestId = receivedAt.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        var requestId = TikTokRequestId(receivedAt);
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         var body = buffer.ToArray();
@@ -80,7 +80,7 @@ public sealed partial class StubMarketplace
     private async Task TikTokAsync(HttpContext context)
     {
         var receivedAt = DateTimeOffset.UtcNow;
-        var requestId = receivedAt.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        var requestId = TikTokRequestId(receivedAt);
 
         if (await NextFaultAsync(context, SalesChannel.TikTokShop, receivedAt) is { } fault)
         {
