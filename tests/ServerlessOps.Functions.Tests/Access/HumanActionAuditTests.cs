@@ -88,6 +88,22 @@ public sealed class HumanActionAuditTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task ReviewStartRetried_LeavesOneEntryPointingToTheReview()
+    {
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+        var closed = DateTime.UtcNow.AddMonths(-2);
+        var month = new ServerlessOps.Domain.Review.ReviewMonth(closed.Year, closed.Month);
+
+        var first = await PostStatusAsync(app, $"api/brands/acme/reviews/{month}");
+        var again = await PostStatusAsync(app, $"api/brands/acme/reviews/{month}");
+
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.OK), (first, again));
+        var entry = Assert.Single(await AuditAsync(app, "acme"));
+        Assert.Equal(("review-start", month.ToString(), Operator), (entry.Str("kind"), entry.Str("subject"), entry.Str("by")));
+        Assert.Equal($"orchestration:{ServerlessOps.Domain.Review.Cycle.ReviewIds.For("acme", month)}", entry.Str("reference"));
+    }
+
+    [Fact]
     public async Task RefusedAction_LeavesNoEntry()
     {
         await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
@@ -128,6 +144,12 @@ public sealed class HumanActionAuditTests(FunctionAppFixture fixture)
     {
         using var response = await app.Client.Http.PostAsync(new Uri(path, UriKind.Relative), content: null, Token);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Token)}");
+    }
+
+    private static async Task<HttpStatusCode> PostStatusAsync(TestApp app, string path)
+    {
+        using var response = await app.Client.Http.PostAsync(new Uri(path, UriKind.Relative), content: null, Token);
+        return response.StatusCode;
     }
 
     private static async Task<HttpStatusCode> ImportAsync(TestApp app, string csv)

@@ -1,3 +1,4 @@
+using ServerlessOps.Functions.Audit;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using ServerlessOps.Functions.Access;
@@ -50,7 +51,12 @@ public sealed class StartReview(MonthlyReviewStarter starter, Domain.Brands.IBra
 
         var started = await starter.StartAsync(http.Durable, brandId, month, http.Caller?.Name ?? "api", restartFailed: true, cancellationToken);
         var location = $"/api/brands/{brandId}/reviews/{month}";
-        var body = new { brandId, month = month.ToString(), instanceId = Domain.Review.Cycle.ReviewIds.For(brandId, month), started, statusUri = location };
+        var instanceId = Domain.Review.Cycle.ReviewIds.For(brandId, month);
+
+        // One detail whether this request started the review or found it started: a client's retry (202, then 200)
+        // is then the same action, not a second one; the review's own status says how it went.
+        http.Audit = new AuditNote($"review of {month} requested", $"orchestration:{instanceId}");
+        var body = new { brandId, month = month.ToString(), instanceId, started, statusUri = location };
         return started ? TypedResults.Accepted(location, body) : TypedResults.Ok(body);
     }
 }

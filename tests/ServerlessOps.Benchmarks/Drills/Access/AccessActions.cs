@@ -12,8 +12,8 @@ namespace ServerlessOps.Benchmarks.Drills.Access;
 /// <summary>
 /// Performs each human action the drill can set up once, as the caller whose role it needs, then sends the same request
 /// again (a client's retry); afterwards the audit route must hold exactly one entry per action that answered 2xx, of its
-/// kind and by that caller (two for a route whose repeat is a second action: a quarantine replay). An action whose precondition the local run cannot create (no report to link, no alert to
-/// acknowledge) is listed as not performed rather than counted.
+/// kind and by that caller (two for a route whose repeat is a second action: a quarantine replay). An action whose precondition does not come about (no alert
+/// raised, no report published) is listed as not performed rather than counted.
 /// </summary>
 internal sealed class AccessActions(HttpClient http, AccessKeys keys, ScenarioAccounts accounts, List<string> answers)
 {
@@ -41,8 +41,8 @@ internal sealed class AccessActions(HttpClient http, AccessKeys keys, ScenarioAc
             new { id = "initech", displayName = "Initech", baseCurrency = "USD", timeZone = "America/Chicago", goLive = "2026-11-01T00:00:00Z", owners = new { @default = "ops@initech.example" } }), cancellationToken);
         await ReplayQuarantinedAsync(cancellationToken);
         await RetryFlowAsync(cancellationToken);
-        await FirstOfListAsync(nameof(ServerlessOps.Functions.Api.Alerts.AcknowledgeAlert), "api/brands/acme/alerts", "alerts", "alertId", id => $"api/brands/acme/alerts/{id}/acknowledge", keys.OperationsAcme, cancellationToken);
-        await FirstOfListAsync(nameof(ServerlessOps.Functions.Api.Reports.CreateReportLink), "api/brands/acme/reports", "reports", null, null, keys.FinanceAcme, cancellationToken);
+        await AcknowledgeAndResolveAlertAsync(cancellationToken);
+        await ReviewAndLinkReportAsync(cancellationToken);
     }
 
     /// <summary>Audit entries expected and found per route group; an entry must match the action's kind, brand and caller.</summary>
@@ -91,7 +91,8 @@ internal sealed class AccessActions(HttpClient http, AccessKeys keys, ScenarioAc
         var first = await SendAsync(request(), key, cancellationToken);
         if (first is < 200 or >= 300)
         {
-            NotPerformed.Add($"{routeName}: answered {first}");
+            var detail = answers[^1];
+            NotPerformed.Add($"{routeName}: answered {first}: {(detail.Length > 900 ? detail[..900] : detail)}");
             return;
         }
 
@@ -136,16 +137,43 @@ internal sealed class AccessActions(HttpClient http, AccessKeys keys, ScenarioAc
         await TwiceAsync(nameof(ServerlessOps.Functions.Api.OrderFlow.RetryOrderFlow), "acme", keys.OperationsAcme, () => new HttpRequestMessage(HttpMethod.Post, path + "/retry"), cancellationToken);
     }
 
-    private async Task FirstOfListAsync(string routeName, string list, string property, string? idProperty, Func<string, string>? action, string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// The sample order's unmapped SKUs raise an alert to its owner; the operator acknowledges it, then resolves it. Each
+    /// is sent twice: a repeat on an alert already in that state must not log a second action.
+    /// </summary>
+    private async Task AcknowledgeAndResolveAlertAsync(CancellationToken cancellationToken)
     {
-        var id = idProperty is null ? null : await WaitForFirstAsync(list, property, idProperty, cancellationToken, TimeSpan.FromSeconds(1));
-        if (id is null || action is null)
+        var id = await WaitForFirstAsync("api/brands/acme/alerts?state=open", null, "id", cancellationToken);
+        if (id is null)
         {
-            NotPerformed.Add($"{routeName}: the local run has no {property} to act on");
+            NotPerformed.Add("AcknowledgeAlert, ResolveAlert: no open alert appeared within 60 s");
             return;
         }
 
-        await TwiceAsync(routeName, "acme", key, () => new HttpRequestMessage(HttpMethod.Post, action(id)), cancellationToken);
+        await TwiceAsync(nameof(ServerlessOps.Functions.Api.Alerts.AcknowledgeAlert), "acme", keys.OperationsAcme,
+            () => new HttpRequestMessage(HttpMethod.Post, $"api/brands/acme/alerts/{id}/acknowledge"), cancellationToken);
+        await TwiceAsync(nameof(ServerlessOps.Functions.Api.Alerts.ResolveAlert), "acme", keys.OperationsAcme,
+            () => Json(HttpMethod.Post, $"api/brands/acme/alerts/{id}/resolve", new { resolution = "drill: mapped by hand" }), cancellationToken);
+    }
+
+    /// <summary>
+    /// Finance starts last month's review (a human action), waits for its report, and takes a download link to its
+    /// workbook (another): a fresh stack has no report until a review has run.
+    /// </summary>
+    private async Task ReviewAndLinkReportAsync(CancellationToken cancellationToken)
+    {
+        var month = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        await TwiceAsync(nameof(ServerlessOps.Functions.Api.Reviews.StartReview), "acme", keys.FinanceAcme,
+            () => new HttpRequestMessage(HttpMethod.Post, $"api/brands/acme/reviews/{month}"), cancellationToken);
+        var version = await WaitForFirstAsync("api/brands/acme/reports?kind=monthly", "reports", "version", cancellationToken, TimeSpan.FromMinutes(3));
+        if (version is null)
+        {
+            NotPerformed.Add($"CreateReportLink: the review of {month} published no report within 3 minutes");
+            return;
+        }
+
+        await TwiceAsync(nameof(ServerlessOps.Functions.Api.Reports.CreateReportLink), "acme", keys.FinanceAcme,
+            () => Json(HttpMethod.Post, $"api/brands/acme/reports/monthly/{month}/{version}/links", new { file = "review.xlsx" }), cancellationToken, repeatActsAgain: true);
     }
 
     /// <summary>Polls a read route (as the local operator) until it names a value of <paramref name="idProperty"/>; null after the deadline.</summary>

@@ -43,6 +43,10 @@ internal static class AccessDrill
 
         keys.AddTo(settings);
 
+        // Shopify's pushes (stock and prices) go to the stub's shops, as in the quick start; without it a price set
+        // went to the real shop domain, failed, answered 502 and (rightly) left no audit entry.
+        settings["InventoryPush:Shopify:BaseUrl"] = marketplace.BaseUrl.ToString().TrimEnd('/') + "/shops/{shop}";
+
         // Everything the app logs at Information and above, as it would in production, is captured and scanned.
         settings["Logging:LogLevel:Default"] = "Information";
         settings["Queues:VisibilityTimeout"] = "00:00:10";
