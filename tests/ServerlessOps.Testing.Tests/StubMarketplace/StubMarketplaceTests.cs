@@ -84,4 +84,29 @@ public sealed class StubMarketplaceTests
         Assert.Equal(0, stub.RequestCount(SalesChannel.Walmart));
         answers.ForEach(a => a.Dispose());
     }
+
+    [Fact]
+    public async Task FailFor_FailsEveryCallUntilRecoveredThenServes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var stub = await Marketplace.StartAsync(ct);
+        stub.PutAmazonOrder("114-3941689-8772232", ChannelSamples.AmazonSampleGetOrder(), ChannelSamples.Text("amazon-orders-api-order-items.json"));
+        stub.FailFor(SalesChannel.Amazon, TimeSpan.FromMinutes(5), 500);
+        using var client = new HttpClient { BaseAddress = stub.BaseUrl };
+
+        async Task<HttpStatusCode> ReadAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "orders/v0/orders/114-3941689-8772232");
+            request.Headers.TryAddWithoutValidation("x-amz-access-token", "any");
+            using var response = await client.SendAsync(request, ct);
+            return response.StatusCode;
+        }
+
+        var during = new[] { await ReadAsync(), await ReadAsync(), await ReadAsync() };
+        stub.Recover(SalesChannel.Amazon);
+        var after = await ReadAsync();
+
+        Assert.Equal([HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError], during);
+        Assert.Equal(HttpStatusCode.OK, after);
+    }
 }
