@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessOps.Domain.Catalog;
@@ -179,7 +178,7 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
         stub.FailNext(SalesChannel.Walmart, 10, 500);
         await ApplyAsync(app, item.Sku, StockMovementKind.Reserve, 1, "order:d6:l1:r1");
         await Poll.UntilAsync<object>(
-            async _ => (await GetOkAsync(app, $"api/brands/{Brand}/inventory/{item.Sku}/available-to-sell")).Items("listings")
+            async _ => (await app.Client.GetOkBodyAsync($"api/brands/{Brand}/inventory/{item.Sku}/available-to-sell")).Items("listings")
                 .Single(l => l.Str("channel") == "Walmart") is var l && l.Number("consecutiveFailures") >= 1 && !l.GetProperty("pushing").GetBoolean() ? new object() : null,
             "the Walmart push to fail after its retries");
 
@@ -225,13 +224,7 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
 
     private static async Task<CatalogItem> PutItemAsync(TestApp app, string sku, SalesChannel[] channels, decimal? map = null)
     {
-        var listings = channels.Select(channel => channel switch
-        {
-            SalesChannel.Shopify => new ChannelListing(channel, $"{sku}-S", StockLocations.Main, InventoryItemId: $"ii-{sku}", LocationId: "gid://shopify/Location/7701"),
-            SalesChannel.Amazon => new ChannelListing(channel, $"{sku}-A", StockLocations.Main, MarketplaceId: "ATVPDKIKX0DER"),
-            SalesChannel.Walmart => new ChannelListing(channel, $"{sku}-W", StockLocations.Main, ShipNode: "SN-1"),
-            _ => new ChannelListing(channel, $"{sku}-T", StockLocations.Main, ProductId: $"P-{sku}", SkuId: $"S-{sku}", WarehouseId: "W-1"),
-        }).ToList();
+        var listings = channels.Select(channel => TestListings.For(sku, channel)).ToList();
         var item = new CatalogItem(Brand, sku, $"Item {sku}", null, CatalogItemStatus.Active, "USD", 25m, map, listings);
         Assert.Empty(item.Validate());
         await app.Services.GetRequiredService<CatalogStore>().PutItemAsync(item, "test", Token);
@@ -263,33 +256,17 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
                     return null;
                 }
 
-                var view = (await GetOkAsync(app, $"api/brands/{Brand}/inventory/{item.Sku}/available-to-sell")).Items("listings");
+                var view = (await app.Client.GetOkBodyAsync($"api/brands/{Brand}/inventory/{item.Sku}/available-to-sell")).Items("listings");
                 return view.All(v => !v.GetProperty("dirty").GetBoolean() && !v.GetProperty("pushing").GetBoolean()) ? new object() : null;
             },
             $"{item.Sku} pushed as {quantity}",
             lastSeen: Seen);
     }
 
-    private static async Task<JsonElement> RunAsync(TestApp app, string sku) => await PostOkAsync(app, $"api/brands/{Brand}/drift/run?sku={sku}");
+    private static async Task<JsonElement> RunAsync(TestApp app, string sku) => await app.Client.PostOkBodyAsync($"api/brands/{Brand}/drift/run?sku={sku}");
 
-    private static async Task<JsonElement[]> DriftAsync(TestApp app, string sku) => (await GetOkAsync(app, $"api/brands/{Brand}/drift?sku={sku}")).Items("entries");
+    private static async Task<JsonElement[]> DriftAsync(TestApp app, string sku) => (await app.Client.GetOkBodyAsync($"api/brands/{Brand}/drift?sku={sku}")).Items("entries");
 
     private static async Task<JsonElement[]> AlertsAsync(TestApp app, string kind) =>
-        (await GetOkAsync(app, $"api/brands/{Brand}/alerts?kind={kind}")).EnumerateArray().ToArray();
-
-    private static async Task<JsonElement> GetOkAsync(TestApp app, string path)
-    {
-        using var response = await app.Client.Http.GetAsync(new Uri(path, UriKind.Relative), Token);
-        var body = await response.Content.ReadAsStringAsync(Token);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
-
-    private static async Task<JsonElement> PostOkAsync(TestApp app, string path)
-    {
-        using var response = await app.Client.Http.PostAsync(new Uri(path, UriKind.Relative), content: null, Token);
-        var body = await response.Content.ReadAsStringAsync(Token);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {path}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+        (await app.Client.GetOkBodyAsync($"api/brands/{Brand}/alerts?kind={kind}")).EnumerateArray().ToArray();
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,13 +46,7 @@ internal static class PriceTestApp
 
     public static async Task<CatalogItem> PutItemAsync(TestApp app, string sku, IEnumerable<SalesChannel> channels)
     {
-        var listings = channels.Select(channel => channel switch
-        {
-            SalesChannel.Shopify => new ChannelListing(channel, $"{sku}-S", StockLocations.Main, InventoryItemId: $"ii-{sku}", LocationId: "gid://shopify/Location/7701"),
-            SalesChannel.Amazon => new ChannelListing(channel, $"{sku}-A", StockLocations.Main, MarketplaceId: "ATVPDKIKX0DER"),
-            SalesChannel.Walmart => new ChannelListing(channel, $"{sku}-W", StockLocations.Main, ShipNode: "SN-1"),
-            _ => new ChannelListing(channel, $"{sku}-T", StockLocations.Main, ProductId: $"P-{sku}", SkuId: $"S-{sku}", WarehouseId: "W-1"),
-        }).ToList();
+        var listings = channels.Select(channel => TestListings.For(sku, channel)).ToList();
         var item = new CatalogItem(Brand, sku, $"Item {sku}", null, CatalogItemStatus.Active, "USD", 25m, 15m, listings);
         Assert.Empty(item.Validate());
         var catalog = app.Services.GetRequiredService<CatalogStore>();
@@ -78,15 +71,8 @@ internal static class PriceTestApp
     public static string PriceKey(ChannelListing listing) => Marketplace.PriceKey(listing, Accounts.AccountId(listing.Channel));
 
     public static async Task<JsonElement[]> AlertsAsync(TestApp app, string kind) =>
-        (await GetOkAsync(app, $"api/brands/{Brand}/alerts?kind={kind}")).EnumerateArray().ToArray();
+        (await app.Client.GetOkBodyAsync($"api/brands/{Brand}/alerts?kind={kind}")).EnumerateArray().ToArray();
 
-    public static async Task<JsonElement> GetOkAsync(TestApp app, string path)
-    {
-        using var response = await app.Client.Http.GetAsync(new Uri(path, UriKind.Relative), Token);
-        var body = await response.Content.ReadAsStringAsync(Token);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
 
     public static Task<HttpResponseMessage> SetPriceAsync(TestApp app, string sku, object body) =>
         app.Client.Http.PostAsJsonAsync(new Uri($"api/brands/{Brand}/catalog/{sku}/price", UriKind.Relative), body, Token);

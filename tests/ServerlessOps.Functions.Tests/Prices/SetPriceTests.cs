@@ -30,7 +30,7 @@ public sealed class SetPriceTests(FunctionAppFixture fixture)
         Assert.All(body.Items("checks"), c => Assert.Equal((20.00m, 0), (c.Dec("floor"), c.GetProperty("breaches").GetArrayLength())));
         Assert.All(item.Listings, l => Assert.Equal(24.99m, stub.PricedAt(l.Channel, PriceKey(l))));
         Assert.Contains("not yet live", body.Items("listings").Single(l => l.Str("channel") == "Amazon").Str("note"), StringComparison.Ordinal);
-        Assert.Empty((await GetOkAsync(app, $"api/brands/{Brand}/price-overrides")).Items("overrides"));
+        Assert.Empty((await app.Client.GetOkBodyAsync($"api/brands/{Brand}/price-overrides")).Items("overrides"));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class SetPriceTests(FunctionAppFixture fixture)
         var detail = await Problem.AssertOfTypeAsync(response, HttpStatusCode.UnprocessableEntity, "price-guardrail-breach", "on Amazon the price 18.50 is below the floor 20.00", "on Walmart the price 18.50 is below the floor 20.00", "Nothing was pushed");
         Assert.NotEmpty(detail);
         Assert.All(AllChannels, c => Assert.Empty(stub.PriceSets(c)));
-        Assert.Empty((await GetOkAsync(app, $"api/brands/{Brand}/price-overrides")).Items("overrides"));
+        Assert.Empty((await app.Client.GetOkBodyAsync($"api/brands/{Brand}/price-overrides")).Items("overrides"));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class SetPriceTests(FunctionAppFixture fixture)
         Assert.Empty(stub.PriceSets(SalesChannel.Amazon));
         Assert.Empty(stub.PriceSets(SalesChannel.Walmart));
 
-        var entry = Assert.Single((await GetOkAsync(app, $"api/brands/{Brand}/price-overrides?sku={item.Sku}")).Items("overrides"));
+        var entry = Assert.Single((await app.Client.GetOkBodyAsync($"api/brands/{Brand}/price-overrides?sku={item.Sku}")).Items("overrides"));
         Assert.Equal((item.Sku, 18.50m, "Clearance agreed with the brand owner"), (entry.Str("sku"), entry.Dec("price"), entry.Str("reason")));
         Assert.False(string.IsNullOrWhiteSpace(entry.Str("by")));
         Assert.True(entry.Time("at") > DateTimeOffset.UtcNow.AddMinutes(-5));
@@ -96,7 +96,7 @@ public sealed class SetPriceTests(FunctionAppFixture fixture)
 
         await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "override.reason", "needs a reason");
         Assert.All(AllChannels, c => Assert.Empty(stub.PriceSets(c)));
-        Assert.Empty((await GetOkAsync(app, $"api/brands/{Brand}/price-overrides")).Items("overrides"));
+        Assert.Empty((await app.Client.GetOkBodyAsync($"api/brands/{Brand}/price-overrides")).Items("overrides"));
     }
 
     [Fact]

@@ -127,7 +127,7 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
         var shopifyKey = Marketplace.PushKey(Listing(item, SalesChannel.Shopify), Accounts.ShopifyShopDomain);
         var control = $"api/brands/{Brand}/accounts/shopify/{Accounts.ShopifyShopDomain}/pushes";
 
-        await PostOkAsync(app, $"{control}/pause?reason=stocktake");
+        await app.Client.PostOkBodyAsync($"{control}/pause?reason=stocktake");
         await ApplyAsync(app, "MUG-5", StockMovementKind.Reserve, 3, "order:51:l1:r1");
         await WaitPushedAsync(app, stub, item, 16, [SalesChannel.Amazon, SalesChannel.Walmart, SalesChannel.TikTokShop]);
         await ApplyAsync(app, "MUG-5", StockMovementKind.Reserve, 2, "order:52:l1:r1");
@@ -138,7 +138,7 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
         Assert.Equal((20, true), (stub.PushedQuantity(SalesChannel.Shopify, shopifyKey), paused.GetProperty("dirty").GetBoolean()));
         var shopifyPushesWhilePaused = stub.InventoryPushes(SalesChannel.Shopify).Count;
 
-        var resumed = await PostOkAsync(app, $"{control}/resume");
+        var resumed = await app.Client.PostOkBodyAsync($"{control}/resume");
         await WaitPushedAsync(app, stub, item, 14, [SalesChannel.Shopify]);
 
         Assert.Equal(shopifyPushesWhilePaused + 1, stub.InventoryPushes(SalesChannel.Shopify).Count);
@@ -170,7 +170,7 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
         }
 
         var held = await UntilAsync(
-            async () => await GetOkAsync(app, $"api/brands/{Brand}/pushes/held") is var h && h.GetProperty("held").GetArrayLength() == 4 ? h : null,
+            async () => await app.Client.GetOkBodyAsync($"api/brands/{Brand}/pushes/held") is var h && h.GetProperty("held").GetArrayLength() == 4 ? h : null,
             "four of six drops to zero held");
         var keys = items.SelectMany(i => i.Listings.Select(l => (l.Channel, Key: Marketplace.PushKey(l, Accounts.AccountId(l.Channel))))).ToList();
         Assert.Equal(2, keys.Count(k => stub.PushedQuantity(k.Channel, k.Key) == 0));
@@ -182,7 +182,7 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
         Assert.InRange(int.Parse(alert.GetProperty("evidence").Str("heldListings"), System.Globalization.CultureInfo.InvariantCulture), 1, 4);
         Assert.All(held.GetProperty("held").EnumerateArray(), h => Assert.Equal(10, h.Number("showingQuantity")));
 
-        var confirmed = await PostOkAsync(app, $"api/brands/{Brand}/pushes/held/confirm");
+        var confirmed = await app.Client.PostOkBodyAsync($"api/brands/{Brand}/pushes/held/confirm");
 
         Assert.Equal(0, confirmed.GetProperty("held").GetArrayLength());
         await Poll.UntilAsync<object>(
@@ -259,13 +259,7 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
         var listings = new List<ChannelListing>();
         foreach (var channel in channels ?? Channels)
         {
-            listings.Add(channel switch
-            {
-                SalesChannel.Shopify => new ChannelListing(channel, $"{sku}-S", StockLocations.Main, InventoryItemId: $"ii-{sku}", LocationId: "gid://shopify/Location/7701"),
-                SalesChannel.Amazon => new ChannelListing(channel, $"{sku}-A", StockLocations.Main, MarketplaceId: "ATVPDKIKX0DER"),
-                SalesChannel.Walmart => new ChannelListing(channel, $"{sku}-W", StockLocations.Main, ShipNode: "SN-1"),
-                _ => new ChannelListing(channel, $"{sku}-T", StockLocations.Main, ProductId: $"P-{sku}", SkuId: $"S-{sku}", WarehouseId: "W-1"),
-            });
+            listings.Add(TestListings.For(sku, channel));
         }
 
         if (withFba)
@@ -313,24 +307,8 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
         (JsonElement)await Poll.UntilAsync<object>(async _ => await probe() is { } found ? found : null, awaited);
 
     private static async Task<JsonElement[]> AvailableToSellAsync(TestApp app, string sku) =>
-        (await GetOkAsync(app, $"api/brands/{Brand}/inventory/{sku}/available-to-sell")).Items("listings");
+        (await app.Client.GetOkBodyAsync($"api/brands/{Brand}/inventory/{sku}/available-to-sell")).Items("listings");
 
     private static async Task<JsonElement[]> AlertsAsync(TestApp app, string kind) =>
-        (await GetOkAsync(app, $"api/brands/{Brand}/alerts?kind={kind}")).EnumerateArray().ToArray();
-
-    private static async Task<JsonElement> GetOkAsync(TestApp app, string path)
-    {
-        using var response = await app.Client.Http.GetAsync(new Uri(path, UriKind.Relative), Token);
-        var body = await response.Content.ReadAsStringAsync(Token);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
-
-    private static async Task<JsonElement> PostOkAsync(TestApp app, string path)
-    {
-        using var response = await app.Client.Http.PostAsync(new Uri(path, UriKind.Relative), content: null, Token);
-        var body = await response.Content.ReadAsStringAsync(Token);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {path}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+        (await app.Client.GetOkBodyAsync($"api/brands/{Brand}/alerts?kind={kind}")).EnumerateArray().ToArray();
 }

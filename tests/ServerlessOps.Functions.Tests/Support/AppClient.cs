@@ -161,7 +161,22 @@ public sealed class AppClient : IDisposable
         Assert.Empty(await QuarantineAsync());
     }
 
+    /// <summary>GETs <paramref name="path"/> (relative to the app) and expects 200; the failure names the path, status and body.</summary>
+    public Task<JsonElement> GetOkBodyAsync(string path) => ExpectOkAsync(HttpMethod.Get, path);
+
+    /// <summary>POSTs <paramref name="path"/> with no body and expects 200; the failure names the path, status and body.</summary>
+    public Task<JsonElement> PostOkBodyAsync(string path) => ExpectOkAsync(HttpMethod.Post, path);
+
     public void Dispose() => _http.Dispose();
+
+    private async Task<JsonElement> ExpectOkAsync(HttpMethod method, string path)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        using var response = await _http.SendAsync(request, Token);
+        var body = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{method} {path}: {(int)response.StatusCode} {body}");
+        return Json.Parse(body);
+    }
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
