@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,35 +25,19 @@ public sealed class AmazonPriceClient(HttpClient httpClient, IChannelApiCredenti
         ArgumentNullException.ThrowIfNull(request);
         var listing = request.Listing;
         var token = (await credentials.GetAsync(request.Account, cancellationToken)).AccessToken;
-        var body = new JsonObject
+        var patch = new JsonObject
         {
-            ["productType"] = options.Value.AmazonProductType,
-            ["patches"] = new JsonArray(new JsonObject
+            ["op"] = "replace",
+            ["path"] = "/attributes/purchasable_offer",
+            ["value"] = new JsonArray(new JsonObject
             {
-                ["op"] = "replace",
-                ["path"] = "/attributes/purchasable_offer",
-                ["value"] = new JsonArray(new JsonObject
-                {
-                    ["marketplace_id"] = listing.MarketplaceId,
-                    ["currency"] = request.Currency.ToUpperInvariant(),
-                    ["our_price"] = new JsonArray(new JsonObject { ["schedule"] = new JsonArray(new JsonObject { ["value_with_tax"] = request.Price }) }),
-                }),
+                ["marketplace_id"] = listing.MarketplaceId,
+                ["currency"] = request.Currency.ToUpperInvariant(),
+                ["our_price"] = new JsonArray(new JsonObject { ["schedule"] = new JsonArray(new JsonObject { ["value_with_tax"] = request.Price }) }),
             }),
-        }.ToJsonString();
-        using var message = AmazonRequest.Create(HttpMethod.Patch, AmazonRequest.ListingPath(request.Account.AccountId, listing.ChannelSku, listing.MarketplaceId), token);
-        message.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        var (text, requestId) = await PushCall.SendAsync(
-            httpClient, message, Channel, Operation, request.Describe(), AmazonRequest.RequestIdOf, logger, cancellationToken);
-
-        var answer = JsonNode.Parse(text);
-        var status = answer?["status"]?.GetValue<string>();
-        if (status == "ACCEPTED")
-        {
-            return new ListingPushAnswer(requestId, $"ACCEPTED as submission {answer?["submissionId"]?.GetValue<string>()}: not yet live");
-        }
-
-        throw new ChannelApiException(
-            Channel, Operation, HttpStatusCode.OK, requestId,
-            $"Amazon answered {status ?? "(no status)"} to the price of listing {request.Describe()}: {PushCall.Detail(answer?["issues"]?.ToJsonString() ?? string.Empty)}");
+        };
+        return await AmazonListingsPatch.SendAsync(
+            httpClient, token, request.Account, listing, options.Value.AmazonProductType, patch, Operation, request.Describe(),
+            $"to the price of listing {request.Describe()}", logger, cancellationToken);
     }
 }

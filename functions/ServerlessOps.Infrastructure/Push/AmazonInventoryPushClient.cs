@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,30 +30,14 @@ public sealed class AmazonInventoryPushClient(HttpClient httpClient, IChannelApi
         }
 
         var token = (await credentials.GetAsync(request.Account, cancellationToken)).AccessToken;
-        var body = new JsonObject
+        var patch = new JsonObject
         {
-            ["productType"] = options.Value.AmazonProductType,
-            ["patches"] = new JsonArray(new JsonObject
-            {
-                ["op"] = "merge",
-                ["path"] = "/attributes/fulfillment_availability",
-                ["value"] = new JsonArray(new JsonObject { ["fulfillment_channel_code"] = "DEFAULT", ["quantity"] = request.Quantity }),
-            }),
-        }.ToJsonString();
-        using var message = AmazonRequest.Create(HttpMethod.Patch, AmazonRequest.ListingPath(request.Account.AccountId, listing.ChannelSku, listing.MarketplaceId), token);
-        message.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        var (text, requestId) = await PushCall.SendAsync(
-            httpClient, message, Channel, Operation, request.Describe(), AmazonRequest.RequestIdOf, logger, cancellationToken);
-
-        var answer = JsonNode.Parse(text);
-        var status = answer?["status"]?.GetValue<string>();
-        if (status == "ACCEPTED")
-        {
-            return new ListingPushAnswer(requestId, $"ACCEPTED as submission {answer?["submissionId"]?.GetValue<string>()}: not yet live");
-        }
-
-        throw new ChannelApiException(
-            Channel, Operation, HttpStatusCode.OK, requestId,
-            $"Amazon answered {status ?? "(no status)"} for listing {request.Describe()}: {PushCall.Detail(answer?["issues"]?.ToJsonString() ?? string.Empty)}");
+            ["op"] = "merge",
+            ["path"] = "/attributes/fulfillment_availability",
+            ["value"] = new JsonArray(new JsonObject { ["fulfillment_channel_code"] = "DEFAULT", ["quantity"] = request.Quantity }),
+        };
+        return await AmazonListingsPatch.SendAsync(
+            httpClient, token, request.Account, listing, options.Value.AmazonProductType, patch, Operation, request.Describe(),
+            $"for listing {request.Describe()}", logger, cancellationToken);
     }
 }
