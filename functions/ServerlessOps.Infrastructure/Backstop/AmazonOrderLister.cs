@@ -35,7 +35,7 @@ public sealed class AmazonOrderLister(HttpClient httpClient, IChannelApiCredenti
             query += $"&NextToken={Uri.EscapeDataString(pageToken)}";
         }
 
-        using var request = AmazonRequest.Create(HttpMethod.Get, $"orders/v0/orders?{query}", token);
+        using var request = AmazonRequest.Create(HttpMethod.Get, $"orders/v0/orders?{query}", token, account.AccountId);
         var answer = await ChannelApiCall.SendAsync(httpClient, request, Channel, Operation, "(changed orders)", AmazonRequest.RequestIdOf, logger, cancellationToken);
 
         var payload = ChangedOrderJson.Parse(Channel, Operation, answer.Body)["payload"];

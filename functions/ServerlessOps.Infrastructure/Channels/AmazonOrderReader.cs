@@ -42,8 +42,8 @@ public sealed class AmazonOrderReader : IChannelOrderReader
         var token = (await _credentials.GetAsync(account, cancellationToken)).AccessToken;
         var orderPath = $"orders/v0/orders/{Uri.EscapeDataString(externalOrderId)}";
 
-        var order = await GetAsync(orderPath, token, OrderOperation, externalOrderId, cancellationToken);
-        var items = await ReadItemsAsync($"{orderPath}/orderItems", token, externalOrderId, cancellationToken);
+        var order = await GetAsync(orderPath, token, account.AccountId, OrderOperation, externalOrderId, cancellationToken);
+        var items = await ReadItemsAsync($"{orderPath}/orderItems", token, account.AccountId, externalOrderId, cancellationToken);
         _logger.OrderRead(Channel, externalOrderId, account.BrandId, account.AccountId);
 
         return new ChannelOrderDocument(Channel, externalOrderId, new Dictionary<string, string>
@@ -54,9 +54,9 @@ public sealed class AmazonOrderReader : IChannelOrderReader
     }
 
     /// <summary>The getOrderItems body; a single page is returned byte for byte, several are merged.</summary>
-    private async Task<string> ReadItemsAsync(string path, string token, string externalOrderId, CancellationToken cancellationToken)
+    private async Task<string> ReadItemsAsync(string path, string token, string accountId, string externalOrderId, CancellationToken cancellationToken)
     {
-        var first = await GetAsync(path, token, ItemsOperation, externalOrderId, cancellationToken);
+        var first = await GetAsync(path, token, accountId, ItemsOperation, externalOrderId, cancellationToken);
         var nextToken = NextToken(first.Body, externalOrderId);
         if (nextToken is null)
         {
@@ -73,7 +73,7 @@ public sealed class AmazonOrderReader : IChannelOrderReader
                 throw new ChannelPayloadException($"Amazon getOrderItems for {externalOrderId} still had a NextToken after {MaxItemPages} pages.");
             }
 
-            var next = await GetAsync($"{path}?NextToken={Uri.EscapeDataString(nextToken)}", token, ItemsOperation, externalOrderId, cancellationToken);
+            var next = await GetAsync($"{path}?NextToken={Uri.EscapeDataString(nextToken)}", token, accountId, ItemsOperation, externalOrderId, cancellationToken);
             var body = JsonNode.Parse(next.Body);
             foreach (var item in (body?["payload"]?["OrderItems"] as JsonArray ?? []).ToArray())
             {
@@ -101,9 +101,9 @@ public sealed class AmazonOrderReader : IChannelOrderReader
         }
     }
 
-    private async Task<ChannelApiAnswer> GetAsync(string path, string token, string operation, string externalOrderId, CancellationToken cancellationToken)
+    private async Task<ChannelApiAnswer> GetAsync(string path, string token, string accountId, string operation, string externalOrderId, CancellationToken cancellationToken)
     {
-        using var request = AmazonRequest.Create(HttpMethod.Get, path, token);
+        using var request = AmazonRequest.Create(HttpMethod.Get, path, token, accountId);
         return await ChannelApiCall.SendAsync(_httpClient, request, Channel, operation, externalOrderId, AmazonRequest.RequestIdOf, _logger, cancellationToken);
     }
 }

@@ -7,11 +7,14 @@ namespace ServerlessOps.Infrastructure.Channels;
 /// </summary>
 internal static class AmazonRequest
 {
-    public static HttpRequestMessage Create(HttpMethod method, string path, string accessToken)
+    /// <param name="sellerAccountId">The seller account whose token this is: Amazon's usage plans are per account and
+    /// operation, so <see cref="AmazonUsagePlanHandler"/> paces each account's calls apart.</param>
+    public static HttpRequestMessage Create(HttpMethod method, string path, string accessToken, string sellerAccountId)
     {
         var request = new HttpRequestMessage(method, path);
         request.Headers.TryAddWithoutValidation("x-amz-access-token", accessToken);
         request.Headers.Accept.ParseAdd("application/json");
+        request.Options.Set(AmazonUsagePlanHandler.SellerAccount, sellerAccountId);
         return request;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Channels;
@@ -46,7 +47,7 @@ internal static class ChannelApiClientRegistration
                 ? shopifyEndpoint?.Invoke(provider) ?? new ChannelEndpointOptions { BaseUrl = "https://shopify.invalid/" }
                 : provider.GetRequiredService<IOptionsMonitor<ChannelApiOptions>>().CurrentValue.For(channel);
 
-        services
+        var client = services
             .AddHttpClient<TClient>((provider, client) =>
             {
                 if (channel != SalesChannel.Shopify)
@@ -61,11 +62,21 @@ internal static class ChannelApiClientRegistration
 
             // Clients end up in singletons (the delivery processor, the backstop), so their handler is never rotated by
             // the factory: recycling pooled connections keeps DNS changes of the channel hosts visible anyway.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
-            .AddResilienceHandler($"{channel.Slug()}-{pipelineSuffix}", (builder, context) =>
-            {
-                var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChannelApiResilience).FullName!);
-                ChannelApiResilience.Configure(builder, EndpointOf(context.ServiceProvider), channel, logger);
-            });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
+        client.AddResilienceHandler($"{channel.Slug()}-{pipelineSuffix}", (builder, context) =>
+        {
+            var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChannelApiResilience).FullName!);
+            ChannelApiResilience.Configure(builder, EndpointOf(context.ServiceProvider), channel, logger);
+        });
+
+        if (channel == SalesChannel.Amazon)
+        {
+            // Inside the retries (added after them): every attempt waits for its account's usage-plan token.
+            services.TryAddSingleton<AmazonUsagePlans>();
+            client.AddHttpMessageHandler(provider => new AmazonUsagePlanHandler(
+                provider.GetRequiredService<AmazonUsagePlans>(),
+                provider.GetRequiredService<IOptionsMonitor<ChannelApiOptions>>(),
+                provider.GetRequiredService<ILogger<AmazonUsagePlanHandler>>()));
+        }
     }
 }

@@ -19,6 +19,13 @@ public sealed class ChannelApiOptions
     /// <summary>TikTok Shop Open API. Default base https://open-api.tiktokglobalshop.com.</summary>
     public ChannelEndpointOptions TikTokShop { get; set; } = new() { BaseUrl = "https://open-api.tiktokglobalshop.com" };
 
+    /// <summary>
+    /// Paces Amazon calls by each operation's published usage plan per seller account (<see cref="AmazonUsagePlanHandler"/>).
+    /// Default true. Off only against a stand-in that enforces no plan (the local stub marketplace), where the benchmarks
+    /// measure the pipeline rather than Amazon's 0.5 order reads a second.
+    /// </summary>
+    public bool PaceAmazonUsagePlans { get; set; } = true;
+
     public ChannelEndpointOptions For(SalesChannel channel) => channel switch
     {
         SalesChannel.Amazon => Amazon,

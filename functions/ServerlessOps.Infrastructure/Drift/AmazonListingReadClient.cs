@@ -32,7 +32,7 @@ public sealed class AmazonListingReadClient(HttpClient httpClient, IChannelApiCr
         ArgumentNullException.ThrowIfNull(listing);
         var token = (await credentials.GetAsync(account, cancellationToken)).AccessToken;
         var path = AmazonRequest.ListingPath(account.AccountId, listing.ChannelSku, listing.MarketplaceId) + "&includedData=summaries,issues,fulfillmentAvailability,offers";
-        using var request = AmazonRequest.Create(HttpMethod.Get, path, token);
+        using var request = AmazonRequest.Create(HttpMethod.Get, path, token, account.AccountId);
         string text;
         try
         {

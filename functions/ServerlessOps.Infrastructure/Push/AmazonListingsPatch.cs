@@ -34,7 +34,7 @@ internal static class AmazonListingsPatch
         CancellationToken cancellationToken)
     {
         var body = new JsonObject { ["productType"] = productType, ["patches"] = new JsonArray(patch) }.ToJsonString();
-        using var message = AmazonRequest.Create(HttpMethod.Patch, AmazonRequest.ListingPath(account.AccountId, listing.ChannelSku, listing.MarketplaceId), accessToken);
+        using var message = AmazonRequest.Create(HttpMethod.Patch, AmazonRequest.ListingPath(account.AccountId, listing.ChannelSku, listing.MarketplaceId), accessToken, account.AccountId);
         message.Content = new StringContent(body, Encoding.UTF8, "application/json");
         var (text, requestId) = await PushCall.SendAsync(
             httpClient, message, SalesChannel.Amazon, operation, listingText, AmazonRequest.RequestIdOf, logger, cancellationToken);

@@ -39,7 +39,7 @@ public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCre
         string? next = null;
         do
         {
-            var page = await GetAsync(token, $"finances/v0/financialEventGroups?{query}{NextQuery(next)}", GroupsOperation, cancellationToken);
+            var page = await GetAsync(token, account.AccountId, $"finances/v0/financialEventGroups?{query}{NextQuery(next)}", GroupsOperation, cancellationToken);
             var payload = json.Parse(page)["payload"] ?? throw json.Wrong("payload", "is missing");
             var groups = json.Array(payload["FinancialEventGroupList"], "payload.FinancialEventGroupList");
             for (var i = 0; i < groups.Count; i++)
@@ -76,7 +76,7 @@ public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCre
         string? next = null;
         do
         {
-            var body = await GetAsync(token, $"finances/v0/financialEventGroups/{Uri.EscapeDataString(groupId)}/financialEvents?MaxResultsPerPage=100{NextQuery(next)}", EventsOperation, cancellationToken);
+            var body = await GetAsync(token, account.AccountId, $"finances/v0/financialEventGroups/{Uri.EscapeDataString(groupId)}/financialEvents?MaxResultsPerPage=100{NextQuery(next)}", EventsOperation, cancellationToken);
             var payload = json.Parse(body)["payload"] ?? throw json.Wrong("payload", "is missing");
             var events = payload["FinancialEvents"] ?? throw json.Wrong("payload.FinancialEvents", "is missing");
             ReadItemEvents(builder, json, events, "ShipmentEventList", "ShipmentItemList", "ItemChargeList", "ItemFeeList", SettlementKind.Sale);
@@ -139,9 +139,9 @@ public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCre
         }
     }
 
-    private async Task<string> GetAsync(string token, string path, string operation, CancellationToken cancellationToken)
+    private async Task<string> GetAsync(string token, string accountId, string path, string operation, CancellationToken cancellationToken)
     {
-        using var request = AmazonRequest.Create(HttpMethod.Get, path, token);
+        using var request = AmazonRequest.Create(HttpMethod.Get, path, token, accountId);
         var answer = await ChannelApiCall.SendAsync(httpClient, request, Channel, operation, "(settlements)", AmazonRequest.RequestIdOf, logger, cancellationToken);
         return answer.Body;
     }

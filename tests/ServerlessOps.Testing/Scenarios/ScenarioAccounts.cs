@@ -105,6 +105,10 @@ public sealed record ScenarioAccounts
         {
             var url = marketplace.ToString();
             settings.Add(new("Channels:Amazon:BaseUrl", url));
+
+            // The stub enforces no usage plan, and tests and benchmarks send Amazon orders far above Amazon's 0.5 reads a
+            // second; the pacing itself is proven by AmazonUsagePlanHandlerTests.
+            settings.Add(new("Channels:PaceAmazonUsagePlans", "false"));
             settings.Add(new("Channels:Walmart:BaseUrl", url));
             settings.Add(new("Channels:TikTokShop:BaseUrl", url));
             settings.Add(new("Backstop:ShopifyAdminBaseUrl", url));
