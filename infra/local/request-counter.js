@@ -2,7 +2,9 @@
 // serves, for benchmarks that report store requests per unit of work (the app under test is its own process, so
 // the count is taken where the requests land). Off unless SO_REQUEST_COUNTS_DIR names a folder: then the running
 // total is written every half second to <folder>/<service>-<pid>.count (service: Azurite's blob, queue or table,
-// or the script's name, e.g. cosmos-server). Writing a number costs nothing measurable next to a request.
+// or the script's name, e.g. cosmos-server), and the same by method and resource to <service>-<pid>.detail.json
+// (ids and names inside a resource path are kept only for Cosmos containers, queues, blob containers and tables, so
+// the keys stay few). Writing them costs nothing measurable next to a request.
 "use strict";
 
 const dir = process.env.SO_REQUEST_COUNTS_DIR;
@@ -14,23 +16,43 @@ if (dir) {
   const path = require("path");
 
   let requests = 0;
+  const byResource = new Map();
   for (const Server of [http.Server, https.Server]) {
     const emit = Server.prototype.emit;
     Server.prototype.emit = function emitCountingRequests(event, ...args) {
       if (event === "request") {
         requests++;
+        const key = resourceOf(args[0]);
+        byResource.set(key, (byResource.get(key) || 0) + 1);
       }
       return emit.call(this, event, ...args);
     };
   }
 
+  // "POST orders/docs query", "GET control-00", "PUT History": the method and what was asked of, without ids.
+  function resourceOf(request) {
+    const url = (request.url || "").split("?")[0];
+    const parts = url.split("/").filter(Boolean);
+    const colls = parts.indexOf("colls");
+    if (colls >= 0) {
+      const rest = parts.slice(colls + 2);
+      const query = request.headers["x-ms-documentdb-isquery"] ? " query" : "";
+      return `${request.method} ${parts[colls + 1]}${rest.length ? "/" + rest[0] : ""}${rest.length > 1 ? "/{id}" : ""}${query}`;
+    }
+    // Azurite: /<account>/<queue, container or table(keys)>/...
+    const name = (parts[1] || "").replace(/\(.*$/, "").replace(/^[a-z0-9]+-(?=control-|workitems)/, "{hub}-");
+    return `${request.method} ${name}${parts.length > 2 ? "/…" : ""}`;
+  }
+
   const script = process.argv[1] || "node";
   const service = path.basename(script) === "main.js" ? path.basename(path.dirname(script)) : path.basename(script, ".js");
   const file = path.join(dir, `${service}-${process.pid}.count`);
+  const detail = path.join(dir, `${service}-${process.pid}.detail.json`);
   let written = -1;
   const write = () => {
     if (requests !== written) {
       fs.writeFileSync(file, String(requests));
+      fs.writeFileSync(detail, JSON.stringify(Object.fromEntries(byResource)));
       written = requests;
     }
   };

@@ -35,6 +35,7 @@ internal static class OrderFlowTable
         {
             var activities = string.Join(", ", results[^1].Engine.ByName.Select(n => F($"{n.Name} {n.PerFlow:F2}")));
             Console.WriteLine(F($"Activities per flow by name (sample of {results[^1].Engine.Flows} flows at {results[^1].Offered}/s): {activities}."));
+            Console.WriteLine(F($"Store requests per order by resource at {results[^1].Offered}/s, the most asked: {results[^1].StoreRequestsPerOrder.Busiest(16)}."));
         }
 
         var kept = results.Where(r => r.KeepsUp).Select(r => r.Offered).DefaultIfEmpty(0).Max();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace ServerlessOps.Benchmarks.OrderFlow;
 
@@ -33,14 +34,41 @@ internal static class StoreRequestCounts
         }
 
         return new StoreRequests(
-            byService.GetValueOrDefault("cosmos-server"), byService.GetValueOrDefault("blob"), byService.GetValueOrDefault("queue"), byService.GetValueOrDefault("table"));
+            byService.GetValueOrDefault("cosmos-server"), byService.GetValueOrDefault("blob"), byService.GetValueOrDefault("queue"), byService.GetValueOrDefault("table"),
+            await ReadByResourceAsync(folder, cancellationToken));
+    }
+
+    /// <summary>Requests by service, method and resource ("cosmos-server POST orders/docs query"), from the detail files.</summary>
+    private static async Task<IReadOnlyDictionary<string, double>> ReadByResourceAsync(string folder, CancellationToken cancellationToken)
+    {
+        var byResource = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(folder, "*.detail.json"))
+        {
+            var name = Path.GetFileName(file)[..^".detail.json".Length];
+            var service = name[..name.LastIndexOf('-')];
+            var counts = JsonSerializer.Deserialize<Dictionary<string, double>>(await File.ReadAllTextAsync(file, cancellationToken)) ?? [];
+            foreach (var (resource, count) in counts)
+            {
+                var key = $"{service} {resource}";
+                byResource[key] = byResource.GetValueOrDefault(key) + count;
+            }
+        }
+
+        return byResource;
     }
 }
 
-/// <summary>Requests served by the Cosmos server and by Azurite's three services.</summary>
-internal sealed record StoreRequests(double Cosmos, double Blob, double Queue, double Table)
+/// <summary>Requests served by the Cosmos server and by Azurite's three services, in all and by service, method and resource.</summary>
+internal sealed record StoreRequests(double Cosmos, double Blob, double Queue, double Table, IReadOnlyDictionary<string, double> ByResource)
 {
-    public StoreRequests Since(StoreRequests earlier) => new(Cosmos - earlier.Cosmos, Blob - earlier.Blob, Queue - earlier.Queue, Table - earlier.Table);
+    public StoreRequests Since(StoreRequests earlier) => new(
+        Cosmos - earlier.Cosmos, Blob - earlier.Blob, Queue - earlier.Queue, Table - earlier.Table,
+        ByResource.ToDictionary(r => r.Key, r => r.Value - earlier.ByResource.GetValueOrDefault(r.Key)));
 
-    public StoreRequests Per(int orders) => orders == 0 ? this : new(Cosmos / orders, Blob / orders, Queue / orders, Table / orders);
+    public StoreRequests Per(int orders) => orders == 0 ? this : new(
+        Cosmos / orders, Blob / orders, Queue / orders, Table / orders, ByResource.ToDictionary(r => r.Key, r => r.Value / orders));
+
+    /// <summary>The <paramref name="count"/> resources asked most, e.g. "cosmos-server POST orders/docs query 3.0".</summary>
+    public string Busiest(int count) => string.Join(", ", ByResource.OrderByDescending(r => r.Value).Take(count)
+        .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key} {r.Value:F1}")));
 }
