@@ -1,8 +1,10 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Infrastructure.Storage;
 using ServerlessOps.Testing.Emulators;
+using ServerlessOps.Testing.Faults;
 
 namespace ServerlessOps.Infrastructure.Tests.Storage;
 
@@ -104,6 +106,33 @@ public sealed class DeliveryBatcherTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task HandOffAsync_QueueFailingForAWhile_IsSentAgainOnceItAnswers_NotLeftToTheSweep()
+    {
+        await using var proxies = await StorageFaultProxies.StartAsync(azurite, cancellationToken: Token);
+        var queues = await NewQueuesAsync(proxies.ConnectionString);
+        var log = new FakeLogger<DeliveryBatcher>();
+        await using var batcher = new DeliveryBatcher(queues, Options.Create(new IngestionOptions()), log);
+        proxies.Queue.SetFaults(new FaultMix(1.0, [503]));
+
+        var handOffs = Enumerable.Range(0, 10).Select(i => batcher.HandOffAsync(Delivery($"retried-{i}"), Token)).ToList();
+        Assert.All(handOffs, h => Assert.True(h.IsCompletedSuccessfully));
+        await WaitUntilAsync(() => log.Collector.GetSnapshot().Any(r => r.Id.Id == 4300), TimeSpan.FromSeconds(30));
+        proxies.Queue.SetFaults(FaultMix.None);
+
+        // The first send failed for good; only a send again can put them on the queue before the recovery sweep.
+        var received = new List<DeliveryMessage>();
+        await WaitUntilAsync(
+            async () =>
+            {
+                received.AddRange((await DrainAsync(queues)).SelectMany(m => DeliveryMessageBatch.Parse(m.Body.ToString()).Deliveries));
+                return received.Count >= 10;
+            },
+            TimeSpan.FromSeconds(30));
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"shopify:shop.example:retried-{i}").Order(), received.Select(d => d.DeliveryKey).Order());
+        Assert.Contains(log.Collector.GetSnapshot(), r => r.Id.Id == 4301);
+    }
+
+    [Fact]
     public async Task DisposeAsync_WithDeliveriesWaiting_SendsThemAllThenRefusesMore()
     {
         var queues = await NewQueuesAsync();
@@ -122,10 +151,23 @@ public sealed class DeliveryBatcherTests(AzuriteFixture azurite)
     private static DeliveryMessage Delivery(string id) =>
         new($"brand-a/shopify/shopify:shop.example:{id}", "brand-a", $"shopify:shop.example:{id}", DeliveryMessageKind.New);
 
-    private async Task<DeliveryQueues> NewQueuesAsync()
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan within) =>
+        await WaitUntilAsync(() => Task.FromResult(condition()), within);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"not so within {within.TotalSeconds} s");
+            await Task.Delay(100, Token);
+        }
+    }
+
+    private async Task<DeliveryQueues> NewQueuesAsync(string? connectionString = null)
     {
         var queues = new DeliveryQueues(
-            StorageClients.CreateQueueService(new StorageOptions { ConnectionString = azurite.ConnectionString }),
+            StorageClients.CreateQueueService(new StorageOptions { ConnectionString = connectionString ?? azurite.ConnectionString }),
             Options.Create(new IngestionOptions { QueueName = "batcher-" + Guid.NewGuid().ToString("N")[..12] }));
         await queues.EnsureCreatedAsync(Token);
         return queues;
