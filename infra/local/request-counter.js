@@ -1,10 +1,10 @@
 // Preload (`node --require ./request-counter.js server.js ...`) that counts the HTTP requests a local emulator
 // serves, for benchmarks that report store requests per unit of work (the app under test is its own process, so
 // the count is taken where the requests land). Off unless SO_REQUEST_COUNTS_DIR names a folder: then the running
-// total is written every half second to <folder>/<service>-<pid>.count (service: Azurite's blob, queue or table,
-// or the script's name, e.g. cosmos-server), and the same by method and resource to <service>-<pid>.detail.json
-// (ids and names inside a resource path are kept only for Cosmos containers, queues, blob containers and tables, so
-// the keys stay few). Writing them costs nothing measurable next to a request.
+// counts by method and resource are written every half second to <folder>/<service>-<pid>.json (service: Azurite's
+// blob, queue or table, or the script's name, e.g. cosmos-server; a service's total is their sum). Ids inside a
+// resource path are dropped; Cosmos containers, queues, blob containers and tables are kept, so the keys stay few.
+// Writing them costs nothing measurable next to a request.
 "use strict";
 
 const dir = process.env.SO_REQUEST_COUNTS_DIR;
@@ -46,13 +46,11 @@ if (dir) {
 
   const script = process.argv[1] || "node";
   const service = path.basename(script) === "main.js" ? path.basename(path.dirname(script)) : path.basename(script, ".js");
-  const file = path.join(dir, `${service}-${process.pid}.count`);
-  const detail = path.join(dir, `${service}-${process.pid}.detail.json`);
+  const file = path.join(dir, `${service}-${process.pid}.json`);
   let written = -1;
   const write = () => {
     if (requests !== written) {
-      fs.writeFileSync(file, String(requests));
-      fs.writeFileSync(detail, JSON.stringify(Object.fromEntries(byResource)));
+      fs.writeFileSync(file, JSON.stringify(Object.fromEntries(byResource)));
       written = requests;
     }
   };
