@@ -118,7 +118,7 @@ internal static class OrderFlowBenchmark
         }
 
         var sample = acked.Where((_, i) => i % Math.Max(1, acked.Length / HistorySample) == 0).Take(HistorySample)
-            .Select(a => OrderFlowIds.For(ScenarioAccounts.Default.BrandId, a.Order.Channel, a.Order.ExternalOrderId)).ToArray();
+            .ToDictionary(a => OrderFlowIds.For(ScenarioAccounts.Default.BrandId, a.Order.Channel, a.Order.ExternalOrderId), a => a.AckedAt);
         var engine = await EngineHistory.ReadAsync(stack.Azurite.ConnectionString, stack.TaskHub, sample, cancellationToken);
 
         await stack.StopAppAsync();

@@ -35,7 +35,9 @@ internal static class OrderFlowTable
         {
             var activities = string.Join(", ", results[^1].Engine.ByName.Select(n => F($"{n.Name} {n.PerFlow:F2}")));
             Console.WriteLine(F($"Activities per flow by name (sample of {results[^1].Engine.Flows} flows at {results[^1].Offered}/s): {activities}."));
-            Console.WriteLine(F($"Store requests per order by resource at {results[^1].Offered}/s, the most asked: {results[^1].StoreRequestsPerOrder.Busiest(16)}."));
+            var stages = results[^1].Engine.Stages;
+            Console.WriteLine(F($"Where the sampled flows waited at {results[^1].Offered}/s, p50 / p99 ms: ack → flow scheduled (ingestion) {Ms(stages.Ingestion.P50)} / {Ms(stages.Ingestion.P99)}; scheduled → first episode (control queue) {Ms(stages.StartWait.P50)} / {Ms(stages.StartWait.P99)}; activity scheduled → completed (work-item queue + run) {Ms(stages.Activity.P50)} / {Ms(stages.Activity.P99)}; activity completed → next episode (control queue) {Ms(stages.ResultWait.P50)} / {Ms(stages.ResultWait.P99)}."));
+            Console.WriteLine(F($"Store requests per order by resource at {results[^1].Offered}/s, the most asked: {results[^1].StoreRequestsPerOrder.Busiest(60)}."));
         }
 
         var kept = results.Where(r => r.KeepsUp).Select(r => r.Offered).DefaultIfEmpty(0).Max();
