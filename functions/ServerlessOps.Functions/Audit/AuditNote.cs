@@ -12,4 +12,12 @@ namespace ServerlessOps.Functions.Audit;
 /// serves, else a retry within about a minute is recognised (<see cref="HumanActionRecorder"/>).
 /// </param>
 /// <param name="BrandId">The brand acted on, for a route without <c>{brandId}</c> (creating a brand).</param>
-public sealed record AuditNote(string? Detail = null, string? Reference = null, string? FactKey = null, string? BrandId = null);
+public sealed record AuditNote(string? Detail = null, string? Reference = null, string? FactKey = null, string? BrandId = null)
+{
+    /// <summary>
+    /// A change to the registry (brand or account): the version it wrote, named by its ETag, is the fact. A retry that
+    /// wrote nothing new (no change, so the same version) logs nothing more, and two real changes by one person within a
+    /// minute (two rotations, two edits) are two entries, where their identical details alone would have made one.
+    /// </summary>
+    public static AuditNote ForRegistryWrite(string action, string etag) => new(action, "registry", FactKey: "registry:" + etag);
+}

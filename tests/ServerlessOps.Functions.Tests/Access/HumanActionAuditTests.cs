@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ServerlessOps.Functions.Tests.Admin;
+using ServerlessOps.Functions.Tests.Connections;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Testing.Scenarios;
@@ -88,6 +89,58 @@ public sealed class HumanActionAuditTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task BrandUpdatedTwiceWithinAMinute_LeavesTwoEntries_ItsRetryNone()
+    {
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+        var api = new AdminApi(app.Client.Http);
+        var brand = (await api.GetAsync("api/brands/acme")).Expect(HttpStatusCode.OK);
+
+        var renamed = (await api.PutAsync("api/brands/acme", new { displayName = "Acme Renamed" }, brand.ETag)).Expect(HttpStatusCode.OK);
+        (await api.PutAsync("api/brands/acme", new { displayName = "Acme Renamed" }, brand.ETag)).Expect(HttpStatusCode.PreconditionFailed);
+        (await api.PutAsync("api/brands/acme", new { displayName = Accounts.BrandDisplayName }, renamed.ETag)).Expect(HttpStatusCode.OK);
+
+        var entries = await AuditAsync(app, "acme");
+        Assert.Equal(["brand-update", "brand-update"], entries.Select(e => e.Str("kind")));
+        Assert.All(entries, e => Assert.Equal(("updated", "registry", Operator), (e.Str("detail"), e.Str("reference"), e.Str("by"))));
+    }
+
+    [Fact]
+    public async Task SecretRotatedTwiceWithinAMinute_LeavesTwoEntriesWithoutTheValues_ItsRetryNone()
+    {
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+        var api = new AdminApi(app.Client.Http);
+        var path = $"api/brands/acme/accounts/shopify/{Accounts.ShopifyShopDomain}";
+        var account = (await api.GetAsync(path)).Expect(HttpStatusCode.OK);
+
+        var first = (await api.PostAsync($"{path}/secrets/app-secret/rotate", new { value = "audit-rotated-secret-one" }, account.ETag)).Expect(HttpStatusCode.OK);
+        (await api.PostAsync($"{path}/secrets/app-secret/rotate", new { value = "audit-rotated-secret-one" }, account.ETag)).Expect(HttpStatusCode.PreconditionFailed);
+        (await api.PostAsync($"{path}/secrets/app-secret/rotate", new { value = "audit-rotated-secret-two" }, first.ETag)).Expect(HttpStatusCode.OK);
+
+        var entries = await AuditAsync(app, "acme");
+        Assert.Equal(["secret-rotate", "secret-rotate"], entries.Select(e => e.Str("kind")));
+        Assert.All(entries, e => Assert.Equal(($"shopify/{Accounts.ShopifyShopDomain}/app-secret", "secret rotated", Operator), (e.Str("subject"), e.Str("detail"), e.Str("by"))));
+        Assert.DoesNotContain(entries, e => e.GetRawText().Contains("audit-rotated-secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ConnectionsStartedForTwoShopsWithinAMinute_LeaveTwoEntries_ARetryNone()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        using var client = ConnectionHarness.Client(harness.Instance());
+        var (first, second) = (ConnectionHarness.NewShop(), ConnectionHarness.NewShop());
+
+        await ConnectionHarness.StartAsync(client, "shopify", new { shop = first });
+        await ConnectionHarness.StartAsync(client, "shopify", new { shop = first });
+        await ConnectionHarness.StartAsync(client, "shopify", new { shop = second });
+
+        var entries = await AuditAsync(client, "acme");
+        Assert.Equal(
+            new[] { $"shopify connection started for shop {first}", $"shopify connection started for shop {second}" }.Order(StringComparer.Ordinal),
+            entries.Select(e => e.Str("detail")).Order(StringComparer.Ordinal));
+        Assert.All(entries, e => Assert.Equal(("connection-start", "shopify", Operator), (e.Str("kind"), e.Str("subject"), e.Str("by"))));
+    }
+
+    [Fact]
     public async Task ReviewStartRetried_LeavesOneEntryPointingToTheReview()
     {
         await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
@@ -124,9 +177,11 @@ public sealed class HumanActionAuditTests(FunctionAppFixture fixture)
         await Problem.AssertOfTypeAsync(response, HttpStatusCode.BadRequest, "invalid-parameter");
     }
 
-    private static async Task<JsonElement[]> AuditAsync(TestApp app, string brandId)
+    private static Task<JsonElement[]> AuditAsync(TestApp app, string brandId) => AuditAsync(app.Client.Http, brandId);
+
+    private static async Task<JsonElement[]> AuditAsync(HttpClient client, string brandId)
     {
-        using var response = await app.Client.Http.GetAsync(new Uri($"api/brands/{brandId}/audit/actions?day={AppClient.Day(AppClient.Today())}", UriKind.Relative), Token);
+        using var response = await client.GetAsync(new Uri($"api/brands/{brandId}/audit/actions?day={AppClient.Day(AppClient.Today())}", UriKind.Relative), Token);
         var body = await response.Content.ReadAsStringAsync(Token);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"audit answered {(int)response.StatusCode}: {body}");
         return Json.Parse(body).Items("entries");

@@ -1,5 +1,6 @@
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Concurrency;
+using ServerlessOps.Functions.Audit;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Http;
 using ServerlessOps.Infrastructure.Registry;
@@ -55,6 +56,7 @@ internal static class AccountChange
                 await loader.TryReloadAsync(action, cancellationToken);
             }
 
+            http.Audit = AuditNote.ForRegistryWrite(action, saved.ETag);
             return TypedResults.Ok(ChannelAccountView.From(saved.Value, AdminRequests.SetETag(http, saved.ETag)));
         }
         catch (RegistryValidationException e)

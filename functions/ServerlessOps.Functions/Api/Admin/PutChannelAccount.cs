@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Functions.Access;
+using ServerlessOps.Functions.Audit;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Http;
 using ServerlessOps.Infrastructure.Registry;
@@ -67,6 +68,7 @@ public sealed class PutChannelAccount(IBrandRegistry registry, RegistryLoader lo
 
                 var saved = await registry.CreateAccountAsync(created, new RegistryChange(http.Caller!.Name, RegistryChange.Created), cancellationToken);
                 await loader.TryReloadAsync("account created", cancellationToken);
+                http.Audit = AuditNote.ForRegistryWrite(RegistryChange.Created, saved.ETag);
                 return TypedResults.Created(
                     $"/api/brands/{account.BrandId}/accounts/{http.RouteValue("channel")}/{Uri.EscapeDataString(account.AccountId)}",
                     ChannelAccountView.From(saved.Value, AdminRequests.SetETag(http, saved.ETag)));
@@ -85,6 +87,7 @@ public sealed class PutChannelAccount(IBrandRegistry registry, RegistryLoader lo
 
             var replaced = await registry.ReplaceAccountAsync(current, updated, new RegistryChange(http.Caller!.Name, RegistryChange.Updated), cancellationToken);
             await loader.TryReloadAsync("account updated", cancellationToken);
+            http.Audit = AuditNote.ForRegistryWrite(RegistryChange.Updated, replaced.ETag);
             return TypedResults.Ok(ChannelAccountView.From(replaced.Value, AdminRequests.SetETag(http, replaced.ETag)));
         }
         catch (RegistryValidationException e)

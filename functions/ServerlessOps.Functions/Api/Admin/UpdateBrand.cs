@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Functions.Access;
+using ServerlessOps.Functions.Audit;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Http;
 using ServerlessOps.Infrastructure.Registry;
@@ -56,6 +57,7 @@ public sealed class UpdateBrand(IBrandRegistry registry, RegistryLoader loader, 
             var updated = await registry.ReplaceBrandAsync(
                 current, body.ToBrand(brandId, current.Value, time.GetUtcNow()), new RegistryChange(http.Caller!.Name, RegistryChange.Updated), cancellationToken);
             await loader.TryReloadAsync("brand updated", cancellationToken);
+            http.Audit = AuditNote.ForRegistryWrite(RegistryChange.Updated, updated.ETag);
             return TypedResults.Ok(new BrandView(updated.Value, AdminRequests.SetETag(http, updated.ETag)));
         }
         catch (RegistryValidationException e)

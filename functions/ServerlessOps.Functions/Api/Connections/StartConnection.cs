@@ -5,6 +5,7 @@ using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Channels.Shopify;
 using ServerlessOps.Functions.Access;
 using ServerlessOps.Functions.Api.Admin;
+using ServerlessOps.Functions.Audit;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Http;
 using ServerlessOps.Infrastructure.Connections;
@@ -90,7 +91,7 @@ public sealed class StartConnection(ConnectionStateStore states, IBrandRegistry 
                 await states.RememberShopifyInstallAsync(shop, brandId, http.Caller.Name, start.ExpiresAt, cancellationToken);
                 var url = new Uri(options.Shopify.ShopUri(shop), "admin/oauth/authorize?" + ConnectionCallbacks.QueryString(
                     ("client_id", options.Shopify.ClientId), ("scope", options.Shopify.Scopes), ("redirect_uri", callback.ToString()), ("state", start.State)));
-                return Created(brandId, channel, url, start, callback);
+                return Created(http, channel, $"shop {shop}", url, start, callback);
             }
 
             case SalesChannel.Amazon:
@@ -121,7 +122,9 @@ public sealed class StartConnection(ConnectionStateStore states, IBrandRegistry 
                     parameters.Add(("version", "beta"));
                 }
 
-                return Created(brandId, channel, new Uri($"{options.Amazon.ConsentUrl}?{ConnectionCallbacks.QueryString(parameters.ToArray())}"), start, callback);
+                return Created(
+                    http, channel, string.IsNullOrWhiteSpace(body.SellingPartnerId) ? null : $"selling partner {body.SellingPartnerId.Trim()}",
+                    new Uri($"{options.Amazon.ConsentUrl}?{ConnectionCallbacks.QueryString(parameters.ToArray())}"), start, callback);
             }
 
             case SalesChannel.TikTokShop:
@@ -136,7 +139,7 @@ public sealed class StartConnection(ConnectionStateStore states, IBrandRegistry 
                 // TikTok redirects to the URL registered in Partner Center; redirect_uri is sent for the stub marketplace, which has none.
                 var url = new Uri($"{options.TikTokShop.AuthorizeUrl}?{ConnectionCallbacks.QueryString(
                     ("service_id", options.TikTokShop.ServiceId), ("state", start.State), ("redirect_uri", callback.ToString()))}");
-                return Created(brandId, channel, url, start, callback);
+                return Created(http, channel, start.Document.ShopId is null ? null : $"shop {start.Document.ShopId}", url, start, callback);
             }
 
             default:
@@ -161,6 +164,14 @@ public sealed class StartConnection(ConnectionStateStore states, IBrandRegistry 
     private static IResult NotConfigured(string settings) =>
         Problems.Result(Problems.ChannelAppNotConfigured, $"{settings} are not set: this deployment has no app on that marketplace to connect with.");
 
-    private static Microsoft.AspNetCore.Http.HttpResults.Created<ConnectionStartView> Created(string brandId, SalesChannel channel, Uri url, ConnectionStart start, Uri callback) =>
-        TypedResults.Created($"/api/brands/{brandId}/connections", new ConnectionStartView(brandId, channel.Slug(), url, start.ExpiresAt, callback));
+    /// <param name="target">The shop or seller the connection is for, when the request names one.</param>
+    private static Microsoft.AspNetCore.Http.HttpResults.Created<ConnectionStartView> Created(
+        HttpCall http, SalesChannel channel, string? target, Uri url, ConnectionStart start, Uri callback)
+    {
+        // Every start issues a state of its own, so only what it is for tells two starts apart: the audit's detail names
+        // it, so starts for two shops within a minute are two entries and a client's retry of one start stays one.
+        http.Audit = new AuditNote(target is null ? $"{channel.Slug()} connection started" : $"{channel.Slug()} connection started for {target}");
+        var brandId = http.RouteValue("brandId");
+        return TypedResults.Created($"/api/brands/{brandId}/connections", new ConnectionStartView(brandId, channel.Slug(), url, start.ExpiresAt, callback));
+    }
 }
