@@ -37,7 +37,7 @@ internal static class DemoRun
             settings[key] = value ?? string.Empty;
         }
 
-        foreach (var (key, value) in BackstopDemo.Settings.Concat(ConnectionDemo.Settings(marketplace.BaseUrl)).Concat(PushDemo.Settings(marketplace.BaseUrl)).Concat(DriftDemo.Settings).Concat(SettlementDemo.Settings))
+        foreach (var (key, value) in BackstopDemo.Settings.Concat(ConnectionDemo.Settings(marketplace.BaseUrl)).Concat(DriftDemo.Settings).Concat(SettlementDemo.Settings))
         {
             settings[key] = value;
         }

@@ -23,10 +23,6 @@ internal sealed class PushDemo
 
     public bool ChannelsHoldTheTruth => _rows.Count > 0 && _rows.All(r => r.Holds);
 
-    /// <summary>The quick-start settings it needs: Shopify pushes go to the stub's shops (the other channels' base URLs come with the scenario).</summary>
-    public static IReadOnlyDictionary<string, string> Settings(Uri marketplace) =>
-        new Dictionary<string, string> { ["InventoryPush:Shopify:BaseUrl"] = marketplace.ToString().TrimEnd('/') + "/shops/{shop}" };
-
     /// <summary>Waits until no listing has a change waiting for its push, then compares each listing with the stub's record.</summary>
     public static async Task<PushDemo> CheckAsync(
         HttpClient api, Marketplace marketplace, ScenarioAccounts accounts, IReadOnlyDictionary<string, int> ledgerChanges, CancellationToken cancellationToken)

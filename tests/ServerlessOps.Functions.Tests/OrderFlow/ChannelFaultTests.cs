@@ -32,7 +32,6 @@ public sealed class ChannelFaultTests(FunctionAppFixture fixture)
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
         await using var app = TestApp.Start(fixture, new Dictionary<string, string>
         {
-            ["InventoryPush:Shopify:BaseUrl"] = stub.BaseUrl + "shops/{shop}",
             ["InventoryPush:CoalesceDelay"] = "00:00:01",
 
             // Two retries after the first attempt, 200 ms base, at most 1 s between attempts; the next push an hour away.

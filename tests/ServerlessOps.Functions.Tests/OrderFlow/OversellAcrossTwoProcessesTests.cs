@@ -37,7 +37,6 @@ public sealed class OversellAcrossTwoProcessesTests(FunctionAppFixture fixture)
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
         var settings = fixture.Settings(LocalStackSettings.NewRunId(), marketplace: stub, overrides: new Dictionary<string, string>
         {
-            ["InventoryPush:Shopify:BaseUrl"] = stub.BaseUrl + "shops/{shop}",
             ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionLeaseAcquireInterval"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
         });

@@ -36,7 +36,6 @@ public sealed class OversellRaceTests(FunctionAppFixture fixture)
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
         await using var app = TestApp.Start(fixture, new Dictionary<string, string>
         {
-            ["InventoryPush:Shopify:BaseUrl"] = stub.BaseUrl + "shops/{shop}",
             ["InventoryPush:CoalesceDelay"] = "00:00:01",
         }, marketplace: stub);
         await ImportCatalogAsync(app);

@@ -31,7 +31,6 @@ internal static class PriceTestApp
     {
         var settings = new Dictionary<string, string>
         {
-            ["InventoryPush:Shopify:BaseUrl"] = stub.BaseUrl + "shops/{shop}",
             ["InventoryPush:Shopify:MaxRetries"] = "1",
             ["InventoryPush:Shopify:RetryBaseDelayMilliseconds"] = "50",
             ["Drift:TimerEnabled"] = "false",

@@ -240,7 +240,6 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
     {
         var overrides = new Dictionary<string, string>
         {
-            ["InventoryPush:Shopify:BaseUrl"] = stub.BaseUrl + "shops/{shop}",
             ["InventoryPush:Shopify:MaxRetries"] = "1",
             ["InventoryPush:Shopify:RetryBaseDelayMilliseconds"] = "50",
             ["InventoryPush:VelocityWindow"] = "1.00:00:00",

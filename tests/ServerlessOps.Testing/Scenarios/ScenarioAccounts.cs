@@ -72,7 +72,8 @@ public sealed record ScenarioAccounts
 
     /// <summary>
     /// <c>Brands:{BrandId}:...</c> with accounts 0 Shopify, 1 Amazon, 2 Walmart, 3 TikTokShop, and, when
-    /// <paramref name="marketplace"/> is given, <c>Channels:{Amazon|Walmart|TikTokShop}:BaseUrl</c> and <c>Backstop:ShopifyAdminBaseUrl</c> pointing at it.
+    /// <paramref name="marketplace"/> is given, <c>Channels:{Amazon|Walmart|TikTokShop}:BaseUrl</c>, <c>Backstop:ShopifyAdminBaseUrl</c> and
+    /// <c>InventoryPush:Shopify:BaseUrl</c> (the stub's <c>/shops/{shop}</c>) pointing at it.
     /// Feed to <c>AddInMemoryCollection</c>; in environment variables ':' becomes '__'.
     /// </summary>
     public IEnumerable<KeyValuePair<string, string?>> ToConfiguration(Uri? marketplace = null)
@@ -112,6 +113,10 @@ public sealed record ScenarioAccounts
             settings.Add(new("Channels:Walmart:BaseUrl", url));
             settings.Add(new("Channels:TikTokShop:BaseUrl", url));
             settings.Add(new("Backstop:ShopifyAdminBaseUrl", url));
+
+            // Shopify's stock and price pushes go to the shop's own domain in production; the stub serves each shop under
+            // /shops/{shop}. Without it an app on the stub pushes Shopify to the real domain and fails.
+            settings.Add(new("InventoryPush:Shopify:BaseUrl", url.TrimEnd('/') + "/shops/{shop}"));
         }
 
         return settings;

@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using ServerlessOps.Testing.BadInput;
-using ServerlessOps.Testing.Emulators;
 using ServerlessOps.Testing.LocalStack;
 using ServerlessOps.Testing.Scenarios;
-using ServerlessOps.Testing.Webhooks;
-using Marketplace = ServerlessOps.Testing.StubMarketplace.StubMarketplace;
 
 namespace ServerlessOps.Benchmarks.Drills.BadInput;
 
@@ -26,31 +23,24 @@ internal static class BadInputDrill
     {
         var options = BadInputDrillOptions.Parse(args);
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(20));
-        var accounts = ScenarioAccounts.Default with { WalmartAuthMethod = WalmartAuthMethod.Signature };
+        var accounts = DrillStack.Accounts;
         Console.WriteLine($"starting emulators, the stub marketplace and the function app (loopback only; seed {options.Seed})");
-        await using var azurite = await AzuriteFixture.StartAsync(stop.Token);
-        await using var cosmos = await CosmosServerFixture.StartAsync(stop.Token);
-        await using var marketplace = await Marketplace.StartAsync(stop.Token);
-        accounts.ExpectCredentials(marketplace);
-        BadInputStubOrders.Put(marketplace);
-        var settings = LocalStackSettings.For(azurite, cosmos, LocalStackSettings.NewRunId());
-        foreach (var (key, value) in accounts.ToConfiguration(marketplace.BaseUrl))
-        {
-            settings[key] = value ?? string.Empty;
-        }
+        await using var stack = await DrillStack.StartAsync(
+            (settings, _) =>
+            {
+                settings["Logging:LogLevel:Default"] = "Warning";
 
-        settings["Logging:LogLevel:Default"] = "Warning";
-
-        // As the test fixture: a failed attempt comes back after 10 s and channel calls retry once, so poison handling
-        // and quarantine finish within the drill instead of the production hours.
-        settings["Queues:VisibilityTimeout"] = "00:00:10";
-        foreach (var channel in new[] { "Amazon", "Walmart", "TikTokShop" })
-        {
-            settings[$"Channels:{channel}:RetryBaseDelayMilliseconds"] = "50";
-            settings[$"Channels:{channel}:MaxRetries"] = "1";
-        }
-
-        await using var app = await FunctionAppProcess.StartAsync(settings, stop.Token);
+                // As the test fixture: channel calls retry once, quickly, so poison handling and quarantine finish within
+                // the drill instead of the production hours.
+                foreach (var channel in new[] { "Amazon", "Walmart", "TikTokShop" })
+                {
+                    settings[$"Channels:{channel}:RetryBaseDelayMilliseconds"] = "50";
+                    settings[$"Channels:{channel}:MaxRetries"] = "1";
+                }
+            },
+            onOutputLine: null,
+            stop.Token);
+        var app = stack.App;
         var firstDay = DateOnly.FromDateTime(DateTime.UtcNow);
         var corpus = BadInputCorpus.Generate(accounts, new BadInputCorpusOptions(options.PerChannel, options.FilesPerSeed, options.Seed, DateTimeOffset.UtcNow, MaxWebhookBytes, MaxImportBytes));
         Console.WriteLine($"sending {corpus.Count} requests ({options.Concurrency} in flight)");

@@ -45,8 +45,6 @@ internal sealed class OversellStack : IAsyncDisposable
             settings[key] = value ?? string.Empty;
         }
 
-        // As the quick start's PushDemo: Shopify pushes go to the stub's shops (the other channels' base URLs come with the accounts).
-        settings["InventoryPush:Shopify:BaseUrl"] = marketplace.BaseUrl.ToString().TrimEnd('/') + "/shops/{shop}";
         settings["Logging:LogLevel:Default"] = "Warning";
 
         // The partition manager's pass every 2 s instead of 10 s, so the second app takes its share of the hub's
