@@ -3,12 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using ServerlessOps.Testing;
 using ServerlessOps.Testing.Access;
-using ServerlessOps.Testing.BadInput;
-using ServerlessOps.Testing.Emulators;
 using ServerlessOps.Testing.LocalStack;
 using ServerlessOps.Testing.Scenarios;
+using ServerlessOps.Testing.StubMarketplace;
 using ServerlessOps.Testing.Webhooks;
-using Marketplace = ServerlessOps.Testing.StubMarketplace.StubMarketplace;
 
 namespace ServerlessOps.Benchmarks.Drills.Access;
 
@@ -27,31 +25,27 @@ internal static class AccessDrill
     {
         _ = args;
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        var accounts = ScenarioAccounts.Default with { WalmartAuthMethod = WalmartAuthMethod.Signature };
+        var accounts = DrillStack.Accounts;
         var keys = new AccessKeys();
-        Console.WriteLine("starting emulators, the stub marketplace and the function app (loopback only)");
-        await using var azurite = await AzuriteFixture.StartAsync(stop.Token);
-        await using var cosmos = await CosmosServerFixture.StartAsync(stop.Token);
-        await using var marketplace = await Marketplace.StartAsync(stop.Token);
-        accounts.ExpectCredentials(marketplace);
-        BadInputStubOrders.Put(marketplace);
-        var settings = LocalStackSettings.For(azurite, cosmos, LocalStackSettings.NewRunId());
-        foreach (var (key, value) in accounts.ToConfiguration(marketplace.BaseUrl))
-        {
-            settings[key] = value ?? string.Empty;
-        }
-
-        keys.AddTo(settings);
-
-        // Shopify's pushes (stock and prices) go to the stub's shops, as in the quick start; without it a price set
-        // went to the real shop domain, failed, answered 502 and (rightly) left no audit entry.
-        settings["InventoryPush:Shopify:BaseUrl"] = marketplace.BaseUrl.ToString().TrimEnd('/') + "/shops/{shop}";
-
-        // Everything the app logs at Information and above, as it would in production, is captured and scanned.
-        settings["Logging:LogLevel:Default"] = "Information";
-        settings["Queues:VisibilityTimeout"] = "00:00:10";
         var output = new ConcurrentQueue<string>();
-        await using var app = await FunctionAppProcess.StartAsync(settings, output.Enqueue, stop.Token);
+        Console.WriteLine("starting emulators, the stub marketplace and the function app (loopback only)");
+        await using var stack = await DrillStack.StartAsync(
+            (settings, marketplace) =>
+            {
+                keys.AddTo(settings);
+
+                // Our apps on the marketplaces as the stub knows them, so an admin can start connecting an account.
+                foreach (var (key, value) in StubApps.Default.Settings(marketplace.BaseUrl))
+                {
+                    settings[key] = value;
+                }
+
+                // Everything the app logs at Information and above, as it would in production, is captured and scanned.
+                settings["Logging:LogLevel:Default"] = "Information";
+            },
+            output.Enqueue,
+            stop.Token);
+        var app = stack.App;
         using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var answers = new List<string>();
         var clock = Stopwatch.StartNew();
@@ -67,21 +61,26 @@ internal static class AccessDrill
         Console.WriteLine("sweeping every route with no credential, the wrong role, another brand and other channels' authentication");
         var tallies = await new AccessSweep(http, keys, accounts, answers).RunAsync(stop.Token);
         Console.WriteLine("performing the human actions, each twice, and reading the audit");
-        var actions = new AccessActions(http, keys, accounts, answers);
+        var actions = new AccessActions(http, keys, accounts, stack.Marketplace, answers);
         await actions.RunAsync(stop.Token);
         await actions.CheckAuditAsync(tallies, stop.Token);
 
         // Let the processing of what was sent finish writing its logs before the scan.
         await Task.Delay(TimeSpan.FromSeconds(5), stop.Token);
-        var leaks = Scan(output, answers, accounts, keys);
+        var leaks = Scan(output, answers, accounts, keys, actions.Secrets);
 
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"access drill: {clock.Elapsed.TotalSeconds:0.0} s, {output.Count} output lines and {answers.Count} answers scanned for {Secrets(accounts, keys).Count} secrets and {PersonalData().Count} buyer values"));
+            $"access drill: {clock.Elapsed.TotalSeconds:0.0} s, {output.Count} output lines and {answers.Count} answers scanned for {Secrets(accounts, keys, actions.Secrets).Count} secrets and {PersonalData().Count} buyer values"));
         Console.WriteLine(AccessTally.Table(tallies.Values, leaks.Count));
         foreach (var finding in tallies.Values.SelectMany(t => t.Findings).Concat(leaks).Take(25))
         {
             Console.WriteLine("  " + finding);
+        }
+
+        foreach (var performed in actions.Performed)
+        {
+            Console.WriteLine("  performed: " + performed);
         }
 
         foreach (var skipped in actions.NotPerformed)
@@ -102,10 +101,11 @@ internal static class AccessDrill
         accounts.Sign(Domain.Channels.SalesChannel.TikTokShop, ChannelSamples.Bytes("tiktok-order-status-change.json"), Guid.NewGuid().ToString()),
     ];
 
-    private static List<string> Secrets(ScenarioAccounts accounts, AccessKeys keys) =>
+    /// <param name="entered">The secrets the human actions entered or rotated in, drawn for the run.</param>
+    private static List<string> Secrets(ScenarioAccounts accounts, AccessKeys keys, IEnumerable<string> entered) =>
     [
         accounts.ShopifySecret, accounts.AmazonSecret, accounts.WalmartSecret, accounts.TikTokAppSecret, accounts.ShopifyAccessToken,
-        accounts.AmazonAccessToken, accounts.WalmartAccessToken, accounts.TikTokAccessToken, .. keys.All,
+        accounts.AmazonAccessToken, accounts.WalmartAccessToken, accounts.TikTokAccessToken, StubApps.Default.AmazonClientSecret, .. keys.All, .. entered,
     ];
 
     /// <summary>Buyers' data in every channel sample (the orders sent and the ones the stub serves among them).</summary>
@@ -113,9 +113,9 @@ internal static class AccessDrill
         [.. Directory.GetFiles(Path.GetDirectoryName(RepositoryPaths.ChannelSample("shopify-orders-create.json"))!, "*.json")
             .SelectMany(f => SensitiveValues.PersonalData(File.ReadAllText(f))).Distinct(StringComparer.Ordinal)];
 
-    private static List<string> Scan(IEnumerable<string> output, IEnumerable<string> answers, ScenarioAccounts accounts, AccessKeys keys)
+    private static List<string> Scan(IEnumerable<string> output, IEnumerable<string> answers, ScenarioAccounts accounts, AccessKeys keys, IEnumerable<string> entered)
     {
-        var values = Secrets(accounts, keys).Select(s => (Kind: "a secret", Value: s)).Concat(PersonalData().Select(p => (Kind: "buyer data", Value: p))).ToList();
+        var values = Secrets(accounts, keys, entered).Select(s => (Kind: "a secret", Value: s)).Concat(PersonalData().Select(p => (Kind: "buyer data", Value: p))).ToList();
         return [.. output.Select(l => ("app output", l)).Concat(answers.Select(a => ("an answer", a)))
             .SelectMany(c => values.Where(v => c.Item2.Contains(v.Value, StringComparison.OrdinalIgnoreCase))
                 .Select(v => $"leak: {c.Item1} holds {v.Kind} '{v.Value}': {(c.Item2.Length > 200 ? c.Item2[..200] + "…" : c.Item2)}"))
