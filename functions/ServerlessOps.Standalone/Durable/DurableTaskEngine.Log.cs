@@ -36,4 +36,12 @@ internal static partial class DurableTaskEngineLog
     [LoggerMessage(EventId = 2109, Level = LogLevel.Warning,
         Message = "Durable Task engine could not create its task hub (attempt {Attempt} failed: {Reason}); trying again in {Delay}")]
     internal static partial void TaskHubCreationRetried(this ILogger logger, int attempt, TimeSpan delay, string reason);
+
+    [LoggerMessage(EventId = 2111, Level = LogLevel.Warning,
+        Message = "Instance {InstanceId} (execution {ExecutionId}) runs, but the engine had left its status at Pending after its first commit failed half-way; set to Running")]
+    internal static partial void PendingRowRepaired(this ILogger logger, string instanceId, string executionId);
+
+    [LoggerMessage(EventId = 2112, Level = LogLevel.Warning,
+        Message = "Instance {InstanceId} (execution {ExecutionId}) runs, but the engine left its status at Pending after its first commit failed half-way, and setting it to Running failed; it corrects itself when the instance finishes")]
+    internal static partial void PendingRowRepairFailed(this ILogger logger, Exception exception, string instanceId, string executionId);
 }

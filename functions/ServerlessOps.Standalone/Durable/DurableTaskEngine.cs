@@ -20,6 +20,7 @@ namespace ServerlessOps.Standalone.Durable;
 /// </remarks>
 internal sealed partial class DurableTaskEngine(
     AzureStorageOrchestrationService service,
+    InstanceStatusRepair statusRepair,
     DurableTaskSettings settings,
     StandaloneTaskRegistry tasks,
     DurableTaskShimFactory shims,
@@ -58,7 +59,7 @@ internal sealed partial class DurableTaskEngine(
         try
         {
             await TaskHubCreationRetry.Create(logger).ExecuteAsync(async token => await service.CreateIfNotExistsAsync().WaitAsync(token), cancellationToken);
-            var worker = new TaskHubWorker(new InstanceScopedBackoffOrchestrationService(service), orchestrations, activities, loggerFactory)
+            var worker = new TaskHubWorker(new InstanceScopedBackoffOrchestrationService(service, statusRepair, logger), orchestrations, activities, loggerFactory)
             {
                 ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
             };

@@ -49,11 +49,14 @@ public static class StandaloneDurableTaskServiceCollectionExtensions
                 settings.MaxQueuePollingInterval, settings.ExtendedSessionsEnabled, settings.MaxConcurrentOrchestratorFunctions, settings.MaxConcurrentActivityFunctions);
             return settings;
         });
-        services.AddSingleton(provider => new AzureStorageOrchestrationService(AzureStorageEngineSettings.Create(
+        services.AddSingleton(provider => AzureStorageEngineSettings.Create(
             provider.GetRequiredService<DurableTaskSettings>(),
             configuration,
             provider.GetRequiredService<ILoggerFactory>(),
-            Combine(provider.GetServices<StorageClientCustomization>()))));
+            Combine(provider.GetServices<StorageClientCustomization>())));
+        services.AddSingleton(provider => new AzureStorageOrchestrationService(provider.GetRequiredService<AzureStorageOrchestrationServiceSettings>()));
+        services.AddSingleton(provider => InstanceStatusRepair.For(
+            provider.GetRequiredService<AzureStorageOrchestrationServiceSettings>(), provider.GetRequiredService<ILogger<InstanceStatusRepair>>()));
         services.AddSingleton(provider => new DurableTaskShimFactory(
             new DurableTaskWorkerOptions { DataConverter = provider.GetRequiredService<DataConverter>() },
             provider.GetRequiredService<ILoggerFactory>()));

@@ -37,19 +37,24 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <summary>The configuration key of a durableTask override, e.g. <c>storageProvider:partitionCount</c>.</summary>
     public static string Override(string key) => DurableTaskSettings.SectionName + ":" + key;
 
-    /// <summary>Starts a host; <paramref name="overrides"/> are durableTask keys (<c>storageProvider:partitionCount</c>) and values.</summary>
+    /// <summary>
+    /// Starts a host; <paramref name="overrides"/> are durableTask keys (<c>storageProvider:partitionCount</c>) and values;
+    /// <paramref name="storageConnectionString"/> reaches <paramref name="azurite"/> another way (e.g. through a fault proxy).
+    /// </summary>
     public static async Task<EngineHost> StartAsync(
         AzuriteFixture azurite,
         string hubName,
         Action<DurableTaskRegistry> registerTasks,
         IEnumerable<KeyValuePair<string, string>>? overrides = null,
         Action<IServiceCollection>? configureServices = null,
-        string logPrefix = "engine")
+        string logPrefix = "engine",
+        string? storageConnectionString = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            // Another route to the same Azurite (a fault proxy) when given.
+            ["AzureWebJobsStorage"] = storageConnectionString ?? azurite.ConnectionString,
             ["TestTaskHub"] = hubName,
         });
         builder.Configuration.AddInMemoryCollection((overrides ?? []).Select(o => KeyValuePair.Create(Override(o.Key), (string?)o.Value)));

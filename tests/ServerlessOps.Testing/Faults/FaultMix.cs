@@ -8,7 +8,8 @@ namespace ServerlessOps.Testing.Faults;
 /// <param name="Rate">Fraction of requests answered with a fault, 0 to 1.</param>
 /// <param name="Statuses">The fault statuses, used in turn: 429, 500, 503.</param>
 /// <param name="RetryAfter">The server's retry hint on a 429 (Cosmos <c>x-ms-retry-after-ms</c>). Default 100 ms.</param>
-public sealed record FaultMix(double Rate, IReadOnlyList<int> Statuses, TimeSpan? RetryAfter = null)
+/// <param name="Target">When set, only requests it matches may be faulted (at <see cref="Rate"/>); all others are forwarded.</param>
+public sealed record FaultMix(double Rate, IReadOnlyList<int> Statuses, TimeSpan? RetryAfter = null, FaultTarget? Target = null)
 {
     /// <summary>Forward everything.</summary>
     public static FaultMix None { get; } = new(0, []);

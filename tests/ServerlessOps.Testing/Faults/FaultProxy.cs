@@ -132,7 +132,7 @@ public sealed class FaultProxy : IAsyncDisposable
     {
         var operationId = OperationId(context.Request);
         _tally.Received(operationId);
-        if (NextFault() is { } fault)
+        if (NextFault(context.Request) is { } fault)
         {
             _tally.Faulted(operationId, fault.Status);
             await FaultAnswers.WriteAsync(context, _dialect, fault.Status, fault.Mix.RetryAfterOr100Ms);
@@ -157,10 +157,10 @@ public sealed class FaultProxy : IAsyncDisposable
         }
     }
 
-    private (int Status, FaultMix Mix)? NextFault()
+    private (int Status, FaultMix Mix)? NextFault(HttpRequest request)
     {
         var mix = Volatile.Read(ref _mix);
-        if (mix.Rate <= 0)
+        if (mix.Rate <= 0 || (mix.Target is { } target && !target.Matches(request.Method, request.Path.Value ?? string.Empty)))
         {
             return null;
         }
