@@ -13,7 +13,7 @@ namespace ServerlessOps.Functions.Timers;
 /// <summary>
 /// Hourly, finds order flows stuck longer than <see cref="OrderFlowOptions.StuckAfter"/> and raises each as a
 /// <see cref="AlertKind.FlowFailed"/> alert on the flow (de-duplicated: one alert per flow until resolved). Stuck is:
-/// created but never started (Pending); running but not past validation and reservation (stage New), still on its
+/// created but never started (Pending without a status of its own); running but not past validation and reservation (stage New), still on its
 /// exception path, or with stock movements unconfirmed, with no update since; or failed by the engine outside its own
 /// exception path. A flow waiting for shipment or for its return window is not stuck: its SLA timer watches it.
 /// </summary>
@@ -82,7 +82,8 @@ public sealed class FindStuckOrderFlows(IOptionsMonitor<OrderFlowOptions> option
         return raised;
     }
 
-    private static string? Why(OrchestrationMetadata instance, DateTimeOffset before)
+    /// <summary>Why <paramref name="instance"/>, last updated before <paramref name="before"/> or failed, is stuck; null when it is not.</summary>
+    internal static string? Why(OrchestrationMetadata instance, DateTimeOffset before)
     {
         if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Failed)
         {
@@ -94,12 +95,15 @@ public sealed class FindStuckOrderFlows(IOptionsMonitor<OrderFlowOptions> option
             return null;
         }
 
-        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+        // A flow publishes its status from its first episode on, so Pending with a status means it ran: the Azure Storage
+        // engine leaves the row at Pending when the first episode's instance-row write fails after its history committed
+        // (issue 18, drill 3; azure-functions-durable-extension#1252). Such a flow is judged by its status, as a running one.
+        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending && !HasStatus(instance))
         {
             return "created but never started";
         }
 
-        if (string.IsNullOrEmpty(instance.SerializedCustomStatus) || JsonSerializer.Deserialize<OrderFlowStatus>(instance.SerializedCustomStatus) is not { } status)
+        if (!HasStatus(instance) || JsonSerializer.Deserialize<OrderFlowStatus>(instance.SerializedCustomStatus!) is not { } status)
         {
             return "running without a status";
         }
@@ -112,4 +116,8 @@ public sealed class FindStuckOrderFlows(IOptionsMonitor<OrderFlowOptions> option
             _ => null,
         };
     }
+
+    /// <summary>The engine stores a status never set as "null" (its Instances table) or nothing.</summary>
+    private static bool HasStatus(OrchestrationMetadata instance) =>
+        instance.SerializedCustomStatus is { Length: > 0 } status && status != "null";
 }
