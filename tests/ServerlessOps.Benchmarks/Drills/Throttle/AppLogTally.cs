@@ -19,6 +19,9 @@ internal sealed partial class AppLogTally
 
     public int StrandedHandOffs => Volatile.Read(ref _strandedHandOffs);
 
+    /// <summary>Instance rows the engine had left at Pending after a half-failed first commit, set to Running (event 2111).</summary>
+    public int PendingRowsRepaired => Count("warn", "[2111]");
+
     /// <summary>Entries at Error or Critical.</summary>
     public int Errors => _entries.Where(e => e.Key.StartsWith("fail", StringComparison.Ordinal) || e.Key.StartsWith("crit", StringComparison.Ordinal)).Sum(e => e.Value);
 

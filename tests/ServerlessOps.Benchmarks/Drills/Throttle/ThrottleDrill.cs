@@ -33,7 +33,7 @@ internal static class ThrottleDrill
         using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(25));
         var cancellationToken = budget.Token;
         var loadBefore = OrderFlowBenchmark.LoadAverage();
-        Console.WriteLine($"throttle drill: {options.Rate} orders/s for {options.Seconds} s, faults {options.LowRate:P0} then {options.HighRate:P0}; load average {loadBefore}");
+        Console.WriteLine($"throttle drill: {options.Rate} orders/s for {options.Seconds} s, faults {options.LowRate:P0} then {options.HighRate:P0}, Amazon pacing {(options.PaceAmazon ? "on" : "off")}; load average {loadBefore}");
 
         var orders = NewOrderStream.Build(Math.Min(NewOrderStream.MaxOrders, options.Rate * options.Seconds));
         await using var stack = await ThrottleStack.StartAsync(options, cancellationToken);
@@ -118,6 +118,7 @@ internal static class ThrottleDrill
             Quiet = quiet,
             QuarantineWarnings = stack.Log.Quarantined,
             StrandedHandOffs = stack.Log.StrandedHandOffs,
+            PendingRowsRepaired = stack.Log.PendingRowsRepaired,
             LogTop = stack.Log.Top(6),
             Replayed = replayed,
             OpenAfterReplay = (await OpenQuarantineAsync(api, brandId, cancellationToken)).Count,

@@ -14,7 +14,9 @@ namespace ServerlessOps.Benchmarks.Drills.Throttle;
 /// <param name="SettleSeconds">Deadline for every Amazon delivery to reach quarantine while Amazon is down.</param>
 /// <param name="DrainSeconds">Deadline for every acknowledged order to be reserved once Amazon is back.</param>
 /// <param name="Seed">Seeds which requests the proxies fault.</param>
-internal sealed record ThrottleDrillOptions(int Rate, int Seconds, double LowRate, double HighRate, int SettleSeconds, int DrainSeconds, int Seed)
+/// <param name="PaceAmazon"><c>--pace-amazon</c>: the app paces its Amazon calls by the seller's usage plans
+/// (<c>Channels:PaceAmazonUsagePlans</c>, on in production, off against the stub by default).</param>
+internal sealed record ThrottleDrillOptions(int Rate, int Seconds, double LowRate, double HighRate, int SettleSeconds, int DrainSeconds, int Seed, bool PaceAmazon = false)
 {
     public static ThrottleDrillOptions Parse(string[] args)
     {
@@ -23,7 +25,8 @@ internal sealed record ThrottleDrillOptions(int Rate, int Seconds, double LowRat
         double Double(string name, double fallback) => Raw(name) is { } raw ? double.Parse(raw, CultureInfo.InvariantCulture) : fallback;
 
         var options = new ThrottleDrillOptions(
-            Int("--rate", 4), Int("--seconds", 90), Double("--low", 0.1), Double("--high", 0.3), Int("--settle-seconds", 420), Int("--drain-seconds", 360), Int("--seed", 18));
+            Int("--rate", 4), Int("--seconds", 90), Double("--low", 0.1), Double("--high", 0.3), Int("--settle-seconds", 420), Int("--drain-seconds", 360), Int("--seed", 18),
+            args.Contains("--pace-amazon"));
         if (options.Rate is < 1 or > 200 || options.Seconds is < 30 or > 300 || options.LowRate is < 0 or > 0.5 || options.HighRate is < 0 or > 0.5
             || options.SettleSeconds is < 30 or > 600 || options.DrainSeconds is < 30 or > 600)
         {

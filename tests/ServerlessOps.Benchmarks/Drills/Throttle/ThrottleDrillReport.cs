@@ -31,6 +31,9 @@ internal sealed record ThrottleDrillReport(ThrottleDrillOptions Options, string 
     /// <summary>Acknowledged deliveries whose queue hand-off failed (event 4300), left to the stranded-delivery sweep.</summary>
     public int StrandedHandOffs { get; init; }
 
+    /// <summary>Instance rows the engine left at Pending after a half-failed first commit, set to Running by the host (event 2111).</summary>
+    public int PendingRowsRepaired { get; init; }
+
     /// <summary>The app's most frequent log entries.</summary>
     public string LogTop { get; init; } = string.Empty;
 
@@ -81,7 +84,7 @@ internal sealed record ThrottleDrillReport(ThrottleDrillOptions Options, string 
         Console.WriteLine();
         Console.WriteLine("| measure | value |");
         Console.WriteLine("|---|---|");
-        Console.WriteLine($"| drill | {Options.Rate} orders/s for {Options.Seconds} s, four channels, faults {Options.LowRate:P0} then {Options.HighRate:P0}, seed {Options.Seed} |");
+        Console.WriteLine($"| drill | {Options.Rate} orders/s for {Options.Seconds} s, four channels, faults {Options.LowRate:P0} then {Options.HighRate:P0}, seed {Options.Seed}, Amazon pacing {(Options.PaceAmazon ? "on" : "off")} |");
         Console.WriteLine($"| load average before / after | {LoadBefore} / {LoadAfter} |");
         Console.WriteLine($"| orders / webhook attempts (channel re-sends included) | {Orders} / {Attempts.Count} |");
         Console.WriteLine($"| answers outside the fault windows | {Answers(inLoad.Where(a => !Windows.Any(w => a.SentAt >= w.Start && a.SentAt < w.End)))} |");
@@ -114,6 +117,7 @@ internal sealed record ThrottleDrillReport(ThrottleDrillOptions Options, string 
         Console.WriteLine($"| balances differing from their entries | {Truth.BalancesOff} |");
         Console.WriteLine($"| webhook answers other than 2xx or 503 | {WrongAnswers} |");
         Console.WriteLine($"| flows by engine status and stage | {string.Join(", ", Truth.FlowStages.Select(s => $"{s.Key} {s.Value}"))} |");
+        Console.WriteLine($"| engine rows left Pending after a half-failed first commit, set to Running (event 2111) | {PendingRowsRepaired} |");
         Console.WriteLine($"| drained after the replay | {(Drained is { } drain ? $"{drain.TotalSeconds:F0} s" : $"not within {Options.DrainSeconds} s")} |");
         Console.WriteLine($"| acknowledged deliveries whose queue hand-off failed (left to the stranded sweep) | {StrandedHandOffs} |");
         Console.WriteLine($"| app entries at Error or Critical | {ServerErrorLines} |");
