@@ -12,13 +12,12 @@ namespace ServerlessOps.Workflows.MonthlyReview;
 /// then one joins them and runs the rule catalog), prioritize, build (alert rules and owners told), scale, report
 /// (rendered and published to the archive, owned by the finance owner). Only blob names and counts pass through the
 /// history. The custom status (<see cref="MonthlyReviewStatus"/>) says the phase, rows read and findings so far. Every
-/// activity is retried (5 attempts, 2 s doubling); an activity that still fails fails the review, which the cadence
+/// activity is retried (<see cref="ActivityRetry"/>: 5 attempts, 2 s doubling, jittered); an activity that still fails fails the review, which the cadence
 /// watchdog then reports to the finance owner.
 /// </summary>
 public sealed class MonthlyReviewOrchestrator : TaskOrchestrator<MonthlyReviewInput, MonthlyReviewResult>
 {
-    internal static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
+    private static readonly TaskOptions Retry = ActivityRetry.Options;
 
     public override async Task<MonthlyReviewResult> RunAsync(TaskOrchestrationContext context, MonthlyReviewInput input)
     {

@@ -12,13 +12,6 @@ namespace ServerlessOps.Workflows.OrderFlow;
 /// </summary>
 internal sealed partial class OrderFlowExecution
 {
-    /// <summary>
-    /// Every activity: 5 attempts, 2 s doubling to at most 1 min between them (about 30 s in all), enough for a Cosmos
-    /// throttle or a store restart; after that the flow takes its exception path.
-    /// </summary>
-    internal static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
-
     private readonly TaskOrchestrationContext _context;
     private readonly OrderFlowInput _input;
     private readonly OrderFlowState _state;
@@ -150,7 +143,7 @@ internal sealed partial class OrderFlowExecution
 
     private void Publish() => _context.SetCustomStatus(OrderFlowStatus.Of(_state));
 
-    private Task<T> CallAsync<T>(string activity, object input) => _context.CallActivityAsync<T>(activity, input, Retry);
+    private Task<T> CallAsync<T>(string activity, object input) => _context.CallActivityAsync<T>(activity, input, ActivityRetry.Options);
 
     private static AlertKind KindFor(string cause) => cause switch
     {

@@ -34,6 +34,25 @@ public sealed class OrchestrationPatternTests(PatternsFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task ActivityRetry_FailedOnce_RunsAgainAfterTheInstancesOwnJitteredWait()
+    {
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(JitteredRetryOrchestrator), "reserve", Deadline.Token());
+
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Deadline.Token());
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal("reserve done on attempt 2", done.ReadOutputAs<string>());
+        var attempts = FailsOnceActivity.AttemptTimes[id].ToArray();
+        Assert.Equal(2, attempts.Length);
+
+        // The durable timer between them is this instance's wait (1-3 s), not the bare 2 s every flow would share. It
+        // counts from the orchestration's clock, the episode that scheduled the first attempt, so the attempts themselves
+        // are apart by the wait less the first attempt's time in the work-item queue (0.4 s seen here).
+        var wait = ServerlessOps.Workflows.ActivityRetry.DelayAfter(id, 1);
+        Assert.InRange(attempts[1] - attempts[0], wait - TimeSpan.FromSeconds(1), wait + TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Retry_PolicyExhausted_TaskFailedExceptionCarriesTypeAndMessage()
     {
         var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(RetryingOrchestrator), "charge", Deadline.Token());

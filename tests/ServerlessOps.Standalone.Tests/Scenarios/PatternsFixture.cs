@@ -13,6 +13,7 @@ public sealed class PatternsFixture(AzuriteFixture azurite) : EngineFixture(azur
         .AddOrchestrator<SequenceOrchestrator>()
         .AddOrchestrator<FanOutFanInOrchestrator>()
         .AddOrchestrator<RetryingOrchestrator>()
+        .AddOrchestrator<JitteredRetryOrchestrator>()
         .AddOrchestrator<CatchingParentOrchestrator>()
         .AddOrchestrator<UncaughtParentOrchestrator>()
         .AddOrchestrator<FailingChildOrchestrator>()
@@ -26,6 +27,7 @@ public sealed class PatternsFixture(AzuriteFixture azurite) : EngineFixture(azur
         .AddOrchestrator<ParentReportingChildOrchestrator>()
         .AddActivity<DoubleActivity>()
         .AddActivity<FlakyActivity>()
+        .AddActivity<FailsOnceActivity>()
         .AddActivity<UnserializableOutputActivity>()
         .AddActivity<InjectedActivity>()
         .AddActivity<MisconfiguredActivity>();
