@@ -50,8 +50,6 @@ internal sealed class OrderFlowStack : IAsyncDisposable
             settings[key] = value ?? string.Empty;
         }
 
-        // As the quick start's PushDemo: Shopify pushes go to the stub's shops (the other channels' base URLs come with the accounts).
-        settings["InventoryPush:Shopify:BaseUrl"] = marketplace.BaseUrl.ToString().TrimEnd('/') + "/shops/{shop}";
         settings["Logging:LogLevel:Default"] = "Warning";
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
         {

@@ -59,7 +59,6 @@ internal sealed class ThrottleStack : IAsyncDisposable
 
         // The stub accounts leave Amazon unpaced; --pace-amazon runs the production setting (usage-plan tokens per seller).
         settings["Channels:PaceAmazonUsagePlans"] = options.PaceAmazon ? "true" : "false";
-        settings["InventoryPush:Shopify:BaseUrl"] = marketplace.BaseUrl.ToString().TrimEnd('/') + "/shops/{shop}";
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["Storage:ConnectionString"] = storage.ConnectionString;
         settings["AzureWebJobsStorage"] = storage.ConnectionString;
