@@ -59,7 +59,7 @@ internal sealed partial class DurableTaskEngine(
         try
         {
             await TaskHubCreationRetry.Create(logger).ExecuteAsync(async token => await service.CreateIfNotExistsAsync().WaitAsync(token), cancellationToken);
-            var worker = new TaskHubWorker(new InstanceScopedBackoffOrchestrationService(service, statusRepair, logger), orchestrations, activities, loggerFactory)
+            var worker = new TaskHubWorker(new WorkerFacingOrchestrationService(service, statusRepair, logger), orchestrations, activities, loggerFactory)
             {
                 ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
             };

@@ -15,7 +15,7 @@ public sealed class InstanceScopedBackoffTests
     {
         var wrapped = new InvalidOperationException("An error occurred while communicating with Azure Storage", new RequestFailedException(status, "storage"));
 
-        Assert.Equal(expected, InstanceScopedBackoffOrchestrationService.IsInstanceScoped(wrapped));
+        Assert.Equal(expected, WorkerFacingOrchestrationService.IsInstanceScoped(wrapped));
     }
 
     [Fact]
@@ -23,12 +23,12 @@ public sealed class InstanceScopedBackoffTests
     {
         var aggregate = new AggregateException(new TimeoutException(), new RequestFailedException(404, "gone"));
 
-        Assert.True(InstanceScopedBackoffOrchestrationService.IsInstanceScoped(aggregate));
+        Assert.True(WorkerFacingOrchestrationService.IsInstanceScoped(aggregate));
     }
 
     [Fact]
     public void IsInstanceScoped_NoStorageFailure_False()
     {
-        Assert.False(InstanceScopedBackoffOrchestrationService.IsInstanceScoped(new TimeoutException("network")));
+        Assert.False(WorkerFacingOrchestrationService.IsInstanceScoped(new TimeoutException("network")));
     }
 }

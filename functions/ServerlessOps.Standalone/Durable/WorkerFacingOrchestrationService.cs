@@ -5,33 +5,38 @@ using Microsoft.Extensions.Logging;
 namespace ServerlessOps.Standalone.Durable;
 
 /// <summary>
-/// The engine as the dispatcher sees it, with one correction: a work item that fails because of its own instance
-/// does not slow down every other instance on this worker. Every other member passes straight through.
+/// The standalone engine as the worker's dispatchers see it: the Azure Storage engine with three corrections this host
+/// makes on purpose. The client is given the bare engine; every member not named below passes straight through.
 /// </summary>
 /// <remarks>
 /// <para>
-/// The Azure Storage engine answers every processing failure with a 10 s back-off, and DTFx's dispatcher then waits
-/// that long after each fetch until five work items succeed: one failed episode cuts the worker's whole orchestration
-/// throughput to one episode per 10 s for about a minute. That protects storage during an outage, but a 404 (the
-/// instance's history or payload was purged while its episode ran) or a 412 (another worker committed the same
-/// instance first) concerns that one instance only; the engine abandons its messages and settles them on the next
-/// fetch (discarded for a purged instance, replayed after a conflict). For those no back-off is asked; for anything
-/// else the engine's answer stands. (The engine class is sealed, hence a decorator rather than an override.)
-/// </para>
-/// <para>Durable Functions in Azure runs the unmodified engine: there a purge during a running episode still pauses the worker.</para>
-/// <para>
-/// It also lets the dispatcher fetch activities with <see cref="ActivityFetchLoops"/> loops instead of the engine's one.
-/// The engine takes one work-item message per queue request, so one loop starts at most one activity per round trip:
-/// about 10 ms on Azure Storage (~100 activities/s per worker), but 50-150 ms on Azurite while the same node processes
-/// serve the webhook edge and the control queues. There the order-flow benchmark's activities (10 orders/s, machine loaded by other work) waited 5-6 s p50 in the
-/// work-item queue while running for 53 ms (load) and 267 ms (reserve) p50; with four loops the wait went to 0.7 s.
+/// 1. Back-off per instance (<see cref="GetDelayInSecondsAfterOnProcessException"/>). The engine answers every
+/// processing failure with a 10 s back-off, and DTFx's dispatcher then waits that long after each fetch until five
+/// work items succeed: one failed episode cuts the worker's whole orchestration throughput to one episode per 10 s for
+/// about a minute. That protects storage during an outage, but a 404 (the instance's history or payload was purged
+/// while its episode ran) or a 412 (another worker committed the same instance first) concerns that one instance only;
+/// the engine abandons its messages and settles them on the next fetch (discarded for a purged instance, replayed
+/// after a conflict). For those no back-off is asked; for anything else the engine's answer stands. Durable Functions
+/// in Azure runs the unmodified engine: there a purge during a running episode still pauses the worker.
 /// </para>
 /// <para>
-/// When given a <see cref="InstanceStatusRepair"/>, an episode that re-ran an instance's first episode (whose history
-/// had committed but whose instance row had not) is followed by that repair, so the row does not stay Pending.
+/// 2. Activity fetch loops (<see cref="TaskActivityDispatcherCount"/>, <see cref="ActivityFetchLoops"/>). The engine
+/// takes one work-item message per queue request, so its one loop starts at most one activity per round trip: about
+/// 10 ms on Azure Storage (~100 activities/s per worker), but 50-150 ms on Azurite while the same node processes serve
+/// the webhook edge and the control queues. There the order-flow benchmark's activities (10 orders/s, machine loaded
+/// by other work) waited 5-6 s p50 in the work-item queue while running for 53 ms (load) and 267 ms (reserve) p50;
+/// with four loops the wait went to 0.7 s.
 /// </para>
+/// <para>
+/// 3. Pending-row repair (<see cref="CompleteTaskOrchestrationWorkItemAsync"/>, when given an
+/// <see cref="InstanceStatusRepair"/>). When an instance's first commit wrote its history but not its instance row, the
+/// retried episode drops the start as a duplicate and the engine never writes Running again
+/// (azure-functions-durable-extension#1252; drill 3: 2 of 240 order flows). An episode that re-ran the first episode is
+/// therefore followed by that repair, so the row does not stay Pending while the instance runs.
+/// </para>
+/// <para>The engine class is sealed, hence a decorator rather than an override.</para>
 /// </remarks>
-internal sealed class InstanceScopedBackoffOrchestrationService(IOrchestrationService inner, InstanceStatusRepair? statusRepair = null, ILogger? logger = null)
+internal sealed class WorkerFacingOrchestrationService(IOrchestrationService inner, InstanceStatusRepair? statusRepair = null, ILogger? logger = null)
     : IOrchestrationService
 {
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
