@@ -14,14 +14,19 @@ namespace ServerlessOps.Benchmarks.Drills.Access;
 /// Performs each human action the drill can set up once, as the caller whose role it needs, then sends the same request
 /// again (a client's retry); afterwards the audit route must hold exactly one entry per action that answered 2xx, of its
 /// kind and by that caller (two for a route whose repeat is a second action: a quarantine replay). A route performed as
-/// two distinct actions (two brand edits, two rotations) must leave two. An action whose precondition does not come about
-/// (no alert raised, no report published) is listed as not performed rather than counted. The manual runs are in
-/// <c>AccessActions.Runs.cs</c>, the registry and connection changes in <c>AccessActions.Registry.cs</c>.
+/// two distinct actions (two brand edits, two rotations) must leave two. Each entry must also carry a time within the run
+/// and a detail. An action whose precondition does not come about (no alert raised, no report published) is listed as not
+/// performed rather than counted. The manual runs are in <c>AccessActions.Runs.cs</c>, the registry and connection changes
+/// in <c>AccessActions.Registry.cs</c>, the held push and its confirmation in <c>AccessActions.HeldPushes.cs</c>.
 /// </summary>
 internal sealed partial class AccessActions(HttpClient http, AccessKeys keys, ScenarioAccounts accounts, Marketplace marketplace, List<string> answers)
 {
-    private const string CatalogFile =
-        "sku,title,category,currency,listPrice,map,shopifyInventoryItemId,shopifyLocationId\nDRILL-MUG,Mug,Home,USD,12.00,9.99,5511,77\n";
+    /// <summary>The brand's catalog: the mug the stock and price actions use, and the listings the held push zeroes.</summary>
+    private static readonly string CatalogFile =
+        "sku,title,category,currency,listPrice,map,shopifyInventoryItemId,shopifyLocationId\nDRILL-MUG,Mug,Home,USD,12.00,9.99,5511,77\n" + HoldCatalogRows;
+
+    /// <summary>When the actions began: every audit entry they leave must carry a time from then on.</summary>
+    private readonly DateTimeOffset _began = DateTimeOffset.UtcNow;
 
     private readonly List<(string Route, string Brand, string By, string Status, int Expected)> _performed = [];
 
@@ -33,7 +38,8 @@ internal sealed partial class AccessActions(HttpClient http, AccessKeys keys, Sc
     /// <summary>The secret values the actions entered or rotated in, drawn for the run: none may appear in an answer or the output.</summary>
     public List<string> Secrets { get; } = [];
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <param name="tallies">The sweep's counts, to which the refusals made while a push is held are added.</param>
+    public async Task RunAsync(Dictionary<string, AccessTally> tallies, CancellationToken cancellationToken)
     {
         var shopify = $"api/brands/acme/accounts/shopify/{accounts.ShopifyShopDomain}/pushes";
         await TwiceAsync(nameof(ServerlessOps.Functions.Api.Stock.AdjustStock), "acme", keys.OperationsAcme, () => Json(HttpMethod.Post, "api/brands/acme/inventory/DRILL-MUG/adjustments",
@@ -46,6 +52,7 @@ internal sealed partial class AccessActions(HttpClient http, AccessKeys keys, Sc
         }, cancellationToken);
         await TwiceAsync(nameof(ServerlessOps.Functions.Api.Prices.SetPrice), "acme", keys.OperationsAcme, () => Json(HttpMethod.Post, "api/brands/acme/catalog/DRILL-MUG/price",
             new { price = 13.50m, currency = "USD", channels = new[] { "shopify" }, @override = new { reason = "drill override" } }), cancellationToken);
+        await HoldAndConfirmPushesAsync(tallies, cancellationToken);
         await TwiceAsync(nameof(ServerlessOps.Functions.Api.Admin.CreateBrand), "initech", keys.AdminAcme, () => Json(HttpMethod.Post, "api/brands",
             new { id = "initech", displayName = "Initech", baseCurrency = "USD", timeZone = "America/Chicago", goLive = "2026-11-01T00:00:00Z", owners = new { @default = "ops@initech.example" } }), cancellationToken);
         await ReplayQuarantinedAsync(cancellationToken);
@@ -89,13 +96,26 @@ internal sealed partial class AccessActions(HttpClient http, AccessKeys keys, Sc
             var tally = AccessSweep.Group(tallies, route);
             var kind = HumanActions.ByRoute[name].Kind;
             var found = entries.Count(e => e.GetProperty("kind").GetString() == kind && e.GetProperty("brandId").GetString() == brand);
-            var byCaller = entries.Count(e => e.GetProperty("kind").GetString() == kind && e.GetProperty("by").GetString() == by);
+            var mine = entries.Where(e => e.GetProperty("kind").GetString() == kind && e.GetProperty("by").GetString() == by).ToList();
+            var byCaller = mine.Count;
             tally.AuditExpected += expected;
             tally.AuditFound += found;
             if (found != expected || byCaller != expected)
             {
                 tally.Findings.Add(
                     $"{name} (answered {string.Join(", ", performed.Select(p => p.Status))}) left {found} audit entries of kind {kind} ({byCaller} by {by}); expected exactly {expected}");
+            }
+
+            // Who is checked above; when and what must be there too.
+            foreach (var entry in mine.Where(e => e.GetProperty("at").GetDateTimeOffset() is var at && (at < _began.AddSeconds(-5) || at > DateTimeOffset.UtcNow.AddSeconds(5))
+                || string.IsNullOrWhiteSpace(e.GetProperty("detail").GetString())))
+            {
+                tally.Findings.Add($"{name}'s audit entry lacks a time within the run or a detail: {entry.GetRawText()}");
+            }
+
+            if (name == nameof(ServerlessOps.Functions.Api.Pushes.ConfirmHeldPushes))
+            {
+                Notes.AddRange(mine.Select(e => $"audit entry: {kind} by {by} at {e.GetProperty("at").GetDateTimeOffset():O}: {e.GetProperty("detail").GetString()}"));
             }
         }
     }
