@@ -14,13 +14,22 @@ namespace ServerlessOps.Functions.Queues;
 public sealed class ProcessPoisonDelivery : IQueueFunction
 {
     private readonly RawDeliveryStore _raw;
+    private readonly RawDeliveryBundles _bundles;
+    private readonly DeliveryBatchProcessor _spreader;
     private readonly DeliveryRecorder _recorder;
     private readonly int _maxDequeueCount;
 
-    public ProcessPoisonDelivery(RawDeliveryStore raw, DeliveryRecorder recorder, IOptions<IngestionOptions> options)
+    public ProcessPoisonDelivery(
+        RawDeliveryStore raw,
+        RawDeliveryBundles bundles,
+        DeliveryBatchProcessor spreader,
+        DeliveryRecorder recorder,
+        IOptions<IngestionOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _raw = raw;
+        _bundles = bundles;
+        _spreader = spreader;
         _recorder = recorder;
         _maxDequeueCount = options.Value.MaxDequeueCount;
         QueueName = options.Value.PoisonQueueName;
@@ -36,12 +45,38 @@ public sealed class ProcessPoisonDelivery : IQueueFunction
 
     public async Task HandleAsync(string message, long dequeueCount, CancellationToken cancellationToken)
     {
+        if (DeliveryBundleMessage.TryParse(message, out var bundle))
+        {
+            await QuarantineBundleAsync(bundle!, cancellationToken);
+            return;
+        }
+
         // Batches are split when a delivery in them fails, so a poisoned batch is rare (the split itself kept
         // failing); each delivery in it that never finished is quarantined on its own.
         foreach (var delivery in DeliveryMessageBatch.Parse(message).Deliveries)
         {
             await QuarantineIfUnfinishedAsync(delivery, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A bundle poisons when its one delivery kept failing or spreading it kept failing: it is spread (so each
+    /// delivery has the blob that quarantine and replay work on), each unfinished one quarantined, then deleted.
+    /// </summary>
+    private async Task QuarantineBundleAsync(DeliveryBundleMessage message, CancellationToken cancellationToken)
+    {
+        var bundle = await _bundles.ReadAsync(message.BundleBlobName, cancellationToken);
+        if (bundle is null)
+        {
+            return;
+        }
+
+        foreach (var delivery in await _spreader.SpreadAsync(bundle, cancellationToken))
+        {
+            await QuarantineIfUnfinishedAsync(delivery, cancellationToken);
+        }
+
+        await _bundles.DeleteAsync(bundle.BlobName, cancellationToken);
     }
 
     private async Task QuarantineIfUnfinishedAsync(DeliveryMessage delivery, CancellationToken cancellationToken)

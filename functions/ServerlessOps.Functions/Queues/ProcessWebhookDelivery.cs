@@ -10,7 +10,7 @@ namespace ServerlessOps.Functions.Queues;
 
 /// <summary>
 /// Queue trigger on <c>webhook-deliveries</c> (<c>Ingestion:QueueName</c>): processes the accepted deliveries a
-/// message carries into the source of truth. A failing delivery of a batch is re-queued alone; throwing leaves the
+/// message names (a bundle the webhook edge stored, or deliveries in their own blobs) into the source of truth. A failing delivery of a batch is re-queued alone; throwing leaves the
 /// whole message to the queue's retries and, past <c>maxDequeueCount</c>, its poison queue.
 /// </summary>
 public sealed class ProcessWebhookDelivery : IQueueFunction
@@ -39,5 +39,7 @@ public sealed class ProcessWebhookDelivery : IQueueFunction
         DurableClientScope.RunAsync(client, () => HandleAsync(message, dequeueCount, cancellationToken));
 
     public Task HandleAsync(string message, long dequeueCount, CancellationToken cancellationToken) =>
-        _processor.ProcessAsync(DeliveryMessageBatch.Parse(message), _retryDelay, cancellationToken);
+        DeliveryBundleMessage.TryParse(message, out var bundle)
+            ? _processor.ProcessAsync(bundle!, _retryDelay, cancellationToken)
+            : _processor.ProcessAsync(DeliveryMessageBatch.Parse(message), _retryDelay, cancellationToken);
 }

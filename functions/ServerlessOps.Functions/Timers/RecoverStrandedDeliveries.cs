@@ -7,7 +7,8 @@ namespace ServerlessOps.Functions.Timers;
 
 /// <summary>
 /// Every five minutes, re-queues deliveries that were stored and acknowledged but never processed (the
-/// process died between the blob write and the queue send). Channels that do not retry would otherwise
+/// process died between the write and the queue send, or the send failed past its retries): bundles the edge
+/// wrote that are still there, and deliveries in their own blobs still marked received. Channels that do not retry would otherwise
 /// lose them; processing is idempotent, so a re-queue of one that is merely slow does no harm.
 /// </summary>
 public sealed class RecoverStrandedDeliveries : ITimerFunction
@@ -19,15 +20,23 @@ public sealed class RecoverStrandedDeliveries : ITimerFunction
     private const int MaxPerRun = 1000;
 
     private readonly RawDeliveryStore _raw;
+    private readonly RawDeliveryBundles _bundles;
     private readonly DeliveryQueues _queue;
     private readonly IngestionOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<RecoverStrandedDeliveries> _logger;
 
-    public RecoverStrandedDeliveries(RawDeliveryStore raw, DeliveryQueues queue, IOptions<IngestionOptions> options, TimeProvider time, ILogger<RecoverStrandedDeliveries> logger)
+    public RecoverStrandedDeliveries(
+        RawDeliveryStore raw,
+        RawDeliveryBundles bundles,
+        DeliveryQueues queue,
+        IOptions<IngestionOptions> options,
+        TimeProvider time,
+        ILogger<RecoverStrandedDeliveries> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _raw = raw;
+        _bundles = bundles;
         _queue = queue;
         _options = options.Value;
         _time = time;
@@ -44,6 +53,12 @@ public sealed class RecoverStrandedDeliveries : ITimerFunction
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var cutoff = _time.GetUtcNow() - _options.StrandedAfter;
+        await foreach (var bundle in _bundles.ListWrittenBeforeAsync(cutoff, MaxPerRun, cancellationToken))
+        {
+            await _queue.EnqueueAsync(new DeliveryBundleMessage(bundle), cancellationToken);
+            _logger.StrandedBundleRequeued(bundle);
+        }
+
         await foreach (var stranded in _raw.ListStrandedAsync(cutoff, MaxPerRun, cancellationToken))
         {
             await _queue.EnqueueAsync(new DeliveryMessage(stranded.BlobName, stranded.BrandId, stranded.DeliveryKey, DeliveryMessageKind.Recovery), cancellationToken: cancellationToken);

@@ -13,17 +13,18 @@ namespace ServerlessOps.Functions.Webhooks;
 /// <summary>
 /// The webhook edge shared by all channels: bound the body, identify the account, authenticate over the
 /// raw bytes, read the envelope, store the raw delivery (in one of the edge's bounded write turns,
-/// <see cref="EdgeWriteGate"/>), and acknowledge once it is durable. Its queue send
-/// (group-committed with concurrent ones by <see cref="DeliveryBatcher"/>) is handed off, or waited for when
-/// <see cref="IngestionOptions.AcknowledgeAfter"/> says <see cref="AcknowledgementPoint.Queued"/>. Nothing
-/// here parses the order, so the channel's deadline (5 s for Shopify and EventBridge) is met by one blob upload.
+/// <see cref="EdgeWriteGate"/>, group-committed with concurrent ones into a bundle by <see cref="DeliveryBundler"/>),
+/// and acknowledge once it is durable; or once it is queued too when <see cref="IngestionOptions.AcknowledgeAfter"/>
+/// says <see cref="AcknowledgementPoint.Queued"/>. Nothing here parses the order, so the channel's deadline (5 s for
+/// Shopify and EventBridge) is met by one blob upload shared with other webhooks. Whether a delivery repeats an
+/// earlier one is decided when processing spreads the bundle, so every stored delivery is answered "accepted".
 /// </summary>
 public sealed class WebhookReceiver
 {
     private readonly IBrandDirectorySource _brands;
     private readonly RawDeliveryStore _raw;
     private readonly EdgeWriteGate _gate;
-    private readonly DeliveryBatcher _batcher;
+    private readonly DeliveryBundler _bundler;
     private readonly DeliveryRecorder _recorder;
     private readonly IngestionOptions _options;
     private readonly TimeProvider _time;
@@ -33,7 +34,7 @@ public sealed class WebhookReceiver
         IBrandDirectorySource brands,
         [FromKeyedServices(StorageProfile.Edge)] RawDeliveryStore raw,
         EdgeWriteGate gate,
-        DeliveryBatcher batcher,
+        DeliveryBundler bundler,
         DeliveryRecorder recorder,
         IOptions<IngestionOptions> options,
         TimeProvider time,
@@ -42,7 +43,7 @@ public sealed class WebhookReceiver
         _brands = brands;
         _raw = raw;
         _gate = gate;
-        _batcher = batcher;
+        _bundler = bundler;
         _recorder = recorder;
         _options = options.Value;
         _time = time;
@@ -126,14 +127,10 @@ public sealed class WebhookReceiver
             request.PathAndQuery,
             stored,
             body);
-        var created = await _gate.RunAsync(token => _raw.TryCreateAsync(delivery, token), cancellationToken);
-        var kind = created.Created ? DeliveryMessageKind.New : DeliveryMessageKind.Duplicate;
-        var message = new DeliveryMessage(delivery.BlobName, delivery.BrandId, delivery.DeliveryKey, kind);
-        await (_options.AcknowledgeAfter == AcknowledgementPoint.Queued
-            ? _batcher.EnqueueAsync(message, cancellationToken)
-            : _batcher.HandOffAsync(message, cancellationToken));
-        _logger.DeliveryAccepted(delivery.DeliveryKey, delivery.BrandId, channel, delivery.DeliveryId, delivery.Topic, kind);
-        return TypedResults.Ok(new WebhookAcknowledgement(delivery.DeliveryKey, created.Created ? "accepted" : "duplicate"));
+        var untilQueued = _options.AcknowledgeAfter == AcknowledgementPoint.Queued;
+        await _gate.RunAsync(token => _bundler.StoreAsync(delivery, untilQueued, token), cancellationToken);
+        _logger.DeliveryAccepted(delivery.DeliveryKey, delivery.BrandId, channel, delivery.DeliveryId, delivery.Topic);
+        return TypedResults.Ok(new WebhookAcknowledgement(delivery.DeliveryKey, "accepted"));
     }
 
     private static IResult? RejectContentType(HttpRequest http, SalesChannel channel)

@@ -5,8 +5,8 @@ namespace ServerlessOps.Functions.Webhooks;
 
 internal static partial class WebhooksLog
 {
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Delivery {DeliveryKey} for brand {BrandId} from {Channel} ({DeliveryId}, {Topic}) stored as {Kind}")]
-    public static partial void DeliveryAccepted(this ILogger logger, string deliveryKey, string brandId, SalesChannel channel, string deliveryId, string topic, DeliveryMessageKind kind);
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Delivery {DeliveryKey} for brand {BrandId} from {Channel} ({DeliveryId}, {Topic}) stored")]
+    public static partial void DeliveryAccepted(this ILogger logger, string deliveryKey, string brandId, SalesChannel channel, string deliveryId, string topic);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Delivery from {Channel} rejected ({Kind}): {Detail}")]
     public static partial void DeliveryRejected(this ILogger logger, SalesChannel channel, RejectionKind kind, string detail);

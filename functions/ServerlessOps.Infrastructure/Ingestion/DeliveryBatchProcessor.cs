@@ -12,6 +12,8 @@ namespace ServerlessOps.Infrastructure.Ingestion;
 /// own, visible after the queue's usual retry delay, and the batch completes: one bad delivery neither holds
 /// back nor re-runs the others, and from then on it is retried and poisoned on its own count (so it gets one
 /// attempt more than a delivery that was never batched).
+/// A bundle from the webhook edge is first spread into the deliveries' own blobs (<see cref="SpreadAsync"/>), then
+/// processed the same way, then deleted.
 /// </summary>
 public sealed partial class DeliveryBatchProcessor : IDisposable
 {
@@ -21,35 +23,131 @@ public sealed partial class DeliveryBatchProcessor : IDisposable
     /// </summary>
     private const int Parallelism = 4;
 
+    /// <summary>How often a delivery waiting for the edge to quieten looks again.</summary>
+    private static readonly TimeSpan YieldStep = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// The longest a delivery waits for the edge before it starts anyway, so a steady stream of webhooks slows
+    /// processing down but never stops it.
+    /// </summary>
+    private static readonly TimeSpan MaxYield = TimeSpan.FromSeconds(2);
+
     private readonly DeliveryProcessor _processor;
     private readonly DeliveryQueues _queues;
+    private readonly RawDeliveryStore _raw;
+    private readonly RawDeliveryBundles _bundles;
+    private readonly EdgeWriteGate _edge;
     private readonly SemaphoreSlim _inProgress;
     private readonly ILogger<DeliveryBatchProcessor> _logger;
+    private int _waitingForEdge;
 
-    public DeliveryBatchProcessor(DeliveryProcessor processor, DeliveryQueues queues, IOptions<IngestionOptions> options, ILogger<DeliveryBatchProcessor> logger)
+    public DeliveryBatchProcessor(
+        DeliveryProcessor processor,
+        DeliveryQueues queues,
+        RawDeliveryStore raw,
+        RawDeliveryBundles bundles,
+        EdgeWriteGate edge,
+        IOptions<IngestionOptions> options,
+        ILogger<DeliveryBatchProcessor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _processor = processor;
         _queues = queues;
+        _raw = raw;
+        _bundles = bundles;
+        _edge = edge;
         _inProgress = new SemaphoreSlim(options.Value.MaxConcurrentDeliveries, options.Value.MaxConcurrentDeliveries);
         _logger = logger;
     }
 
+    /// <summary>Deliveries waiting right now for the webhook edge to quieten before they start.</summary>
+    public int WaitingForEdge => Volatile.Read(ref _waitingForEdge);
+
     /// <param name="batch">The message's deliveries.</param>
     /// <param name="retryDelay">How long a failed delivery split out of the batch stays invisible before its retry.</param>
     /// <param name="cancellationToken">Shutdown: the whole message is then left to reappear and be retried.</param>
-    public async Task ProcessAsync(DeliveryMessageBatch batch, TimeSpan retryDelay, CancellationToken cancellationToken = default)
+    public Task ProcessAsync(DeliveryMessageBatch batch, TimeSpan retryDelay, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        if (batch.Deliveries.Count == 1)
+        return ProcessEachAsync([.. batch.Deliveries.Select(d => new SpreadDelivery(d, null))], retryDelay, cancellationToken);
+    }
+
+    /// <summary>
+    /// Processes a bundle the webhook edge stored: spreads it, processes its deliveries as one batch, and deletes it
+    /// once every delivery has its own blob (the ones that failed were queued again on their own). If anything
+    /// before the delete throws, the whole message is retried, and spreading again meets the blobs it wrote itself.
+    /// </summary>
+    public async Task ProcessAsync(DeliveryBundleMessage message, TimeSpan retryDelay, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var bundle = await _bundles.ReadAsync(message.BundleBlobName, cancellationToken);
+        if (bundle is null)
         {
-            await ProcessOneAsync(batch.Deliveries[0], cancellationToken);
+            LogBundleGone(message.BundleBlobName);
+            return;
+        }
+
+        var deliveries = await SpreadEachAsync(bundle, cancellationToken);
+        if (deliveries.Count > 0)
+        {
+            await ProcessEachAsync(deliveries, retryDelay, cancellationToken);
+        }
+
+        await _bundles.DeleteAsync(bundle.BlobName, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores each delivery of <paramref name="bundle"/> in its own blob, under the create-if-absent condition that
+    /// de-duplicates deliveries: a first copy is <see cref="DeliveryMessageKind.New"/>, a repeat of one stored
+    /// earlier <see cref="DeliveryMessageKind.Duplicate"/>. A blob this bundle wrote on an earlier attempt has the
+    /// same receipt time and counts as new again. Within the instance's budget of deliveries in progress.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliveryMessage>> SpreadAsync(RawDeliveryBundle bundle, CancellationToken cancellationToken = default) =>
+        [.. (await SpreadEachAsync(bundle, cancellationToken)).Select(d => d.Message)];
+
+    public void Dispose() => _inProgress.Dispose();
+
+    private async Task<IReadOnlyList<SpreadDelivery>> SpreadEachAsync(RawDeliveryBundle bundle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        var spread = new SpreadDelivery[bundle.Deliveries.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, spread.Length), parallel, async (i, token) =>
+        {
+            var delivery = bundle.Deliveries[i];
+            await _inProgress.WaitAsync(token);
+            try
+            {
+                await YieldToEdgeAsync(token);
+                var created = await _raw.TryCreateAsync(delivery, token);
+                var message = new DeliveryMessage(delivery.BlobName, delivery.BrandId, delivery.DeliveryKey, created.Created ? DeliveryMessageKind.New : DeliveryMessageKind.Duplicate);
+
+                // Written just now: processing can take this copy instead of reading the blob back.
+                spread[i] = new SpreadDelivery(message, created.WrittenETag is { } etag ? delivery with { StoredETag = etag } : null);
+            }
+            finally
+            {
+                _inProgress.Release();
+            }
+        });
+        return spread;
+    }
+
+    /// <summary>
+    /// Each delivery in parallel; a lone one that fails throws (the queue retries it), and failures among several are
+    /// queued again on their own.
+    /// </summary>
+    private async Task ProcessEachAsync(IReadOnlyList<SpreadDelivery> deliveries, TimeSpan retryDelay, CancellationToken cancellationToken)
+    {
+        if (deliveries.Count == 1)
+        {
+            await ProcessOneAsync(deliveries[0], cancellationToken);
             return;
         }
 
         var failed = new ConcurrentQueue<DeliveryMessage>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(batch.Deliveries, parallel, async (delivery, token) =>
+        await Parallel.ForEachAsync(deliveries, parallel, async (delivery, token) =>
         {
             try
             {
@@ -57,8 +155,8 @@ public sealed partial class DeliveryBatchProcessor : IDisposable
             }
             catch (Exception e) when (!token.IsCancellationRequested)
             {
-                LogDeliveryFailed(delivery.DeliveryKey, batch.Deliveries.Count, e);
-                failed.Enqueue(delivery);
+                LogDeliveryFailed(delivery.Message.DeliveryKey, deliveries.Count, e);
+                failed.Enqueue(delivery.Message);
             }
         });
 
@@ -66,19 +164,18 @@ public sealed partial class DeliveryBatchProcessor : IDisposable
         await Task.WhenAll(failed.Select(delivery => _queues.EnqueueAsync(delivery, retryDelay, cancellationToken)));
     }
 
-    public void Dispose() => _inProgress.Dispose();
-
     /// <summary>
     /// One delivery, within the instance's budget of deliveries in progress. Without it, 24 messages of up to
     /// 32 deliveries each could keep ~100 deliveries in flight, and their storage calls would queue ahead of
     /// the webhook edge's uploads on the same storage account.
     /// </summary>
-    private async Task ProcessOneAsync(DeliveryMessage delivery, CancellationToken cancellationToken)
+    private async Task ProcessOneAsync(SpreadDelivery delivery, CancellationToken cancellationToken)
     {
         await _inProgress.WaitAsync(cancellationToken);
         try
         {
-            await _processor.ProcessAsync(delivery, cancellationToken);
+            await YieldToEdgeAsync(cancellationToken);
+            await _processor.ProcessAsync(delivery.Message, delivery.Written, cancellationToken);
         }
         finally
         {
@@ -86,6 +183,40 @@ public sealed partial class DeliveryBatchProcessor : IDisposable
         }
     }
 
+    /// <summary>
+    /// Processing gives way to the webhook edge on the same instance: while the edge is busy (its webhooks in flight
+    /// growing with their latency), a delivery waits before it starts, up to <see cref="MaxYield"/>. Measured at 300
+    /// webhooks/s with processing on, four channels: processing took 1.8 ms of the app's CPU and 1.7 ms of Azurite's per
+    /// delivery, more than the edge itself, and with both cores used up the acknowledgements' p50 was 450 ms. The backlog
+    /// waits in the queue instead, which is what the queue is for.
+    /// </summary>
+    private async Task YieldToEdgeAsync(CancellationToken cancellationToken)
+    {
+        if (!_edge.IsBusy)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _waitingForEdge);
+        try
+        {
+            for (var waited = TimeSpan.Zero; _edge.IsBusy && waited < MaxYield; waited += YieldStep)
+            {
+                await Task.Delay(YieldStep, cancellationToken);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waitingForEdge);
+        }
+    }
+
+    [LoggerMessage(EventId = 4211, Level = LogLevel.Information, Message = "Bundle {Bundle} is gone: an earlier attempt spread, processed and deleted it")]
+    private partial void LogBundleGone(string bundle);
+
     [LoggerMessage(EventId = 4210, Level = LogLevel.Warning, Message = "Delivery {DeliveryKey} failed in a batch of {BatchSize}; queued again on its own")]
     private partial void LogDeliveryFailed(string deliveryKey, int batchSize, Exception exception);
+
+    /// <summary>A delivery to process, with its blob's content when the caller has just written it.</summary>
+    private sealed record SpreadDelivery(DeliveryMessage Message, RawDelivery? Written);
 }

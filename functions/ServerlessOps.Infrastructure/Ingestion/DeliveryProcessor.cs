@@ -56,10 +56,16 @@ public sealed class DeliveryProcessor
         _logger = logger;
     }
 
-    public async Task<ProcessingResult> ProcessAsync(DeliveryMessage message, CancellationToken cancellationToken = default)
+    /// <param name="message">Which delivery, and why it is on the queue.</param>
+    /// <param name="written">
+    /// The delivery as its blob was just written by the caller (spreading a bundle), so it need not be read back; null
+    /// to read it.
+    /// </param>
+    /// <param name="cancellationToken">Shutdown.</param>
+    public async Task<ProcessingResult> ProcessAsync(DeliveryMessage message, RawDelivery? written = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var raw = await _raw.GetAsync(message.BlobName, cancellationToken);
+        var raw = written ?? await _raw.GetAsync(message.BlobName, cancellationToken);
         if (raw is null)
         {
             _logger.RawDeliveryMissing(message.DeliveryKey, message.BlobName);

@@ -23,7 +23,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<EdgeWriteGate>();
         AddStorage(services, StorageProfile.Background);
         AddStorage(services, StorageProfile.Edge);
-        services.AddSingleton<DeliveryBatcher>();
+        services.AddSingleton<DeliveryBundler>();
         services.AddSingleton<OrderConverger>();
         services.AddSingleton<DeliveryRecorder>();
         services.AddSingleton<DeliveryProcessor>();
@@ -39,7 +39,7 @@ public static class IngestionServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Blob and queue clients, raw delivery store and delivery queues of one <see cref="StorageProfile"/>.
+    /// Blob and queue clients, raw delivery store, bundles and delivery queues of one <see cref="StorageProfile"/>.
     /// Background ones are the unkeyed default; the webhook edge asks for its fail-fast ones by key.
     /// </summary>
     private static void AddStorage(IServiceCollection services, StorageProfile profile)
@@ -48,6 +48,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddKeyedSingleton(key, (sp, _) => StorageClients.CreateBlobService(sp.GetRequiredService<IOptions<StorageOptions>>().Value, profile));
         services.AddKeyedSingleton(key, (sp, _) => StorageClients.CreateQueueService(sp.GetRequiredService<IOptions<StorageOptions>>().Value, profile));
         services.AddKeyedSingleton(key, (sp, _) => new RawDeliveryStore(sp.GetRequiredKeyedService<BlobServiceClient>(key), sp.GetRequiredService<IOptions<IngestionOptions>>()));
+        services.AddKeyedSingleton(key, (sp, _) => new RawDeliveryBundles(sp.GetRequiredKeyedService<BlobServiceClient>(key), sp.GetRequiredService<IOptions<IngestionOptions>>()));
         services.AddKeyedSingleton(key, (sp, _) => new DeliveryQueues(sp.GetRequiredKeyedService<QueueServiceClient>(key), sp.GetRequiredService<IOptions<IngestionOptions>>()));
     }
 }

@@ -4,22 +4,12 @@ using System.Text.Json;
 namespace ServerlessOps.Infrastructure.Storage;
 
 /// <summary>
-/// What one queue message carries: one or more <see cref="DeliveryMessage"/>s. The webhook edge group-commits
-/// concurrent acknowledgements into a single message (see <see cref="DeliveryBatcher"/>), which halves the storage
-/// calls per webhook under load. A message holding a bare <see cref="DeliveryMessage"/> object (what the sweep,
-/// replays and earlier versions send) is a batch of one.
+/// One or more <see cref="DeliveryMessage"/>s processed together: the deliveries of a spread bundle, or what a queue
+/// message names. A message holding a bare <see cref="DeliveryMessage"/> object (what the sweep, replays and split-out
+/// retries send) is a batch of one; a <c>deliveries</c> array is what versions before bundles sent, and is still read.
 /// </summary>
 public sealed record DeliveryMessageBatch(IReadOnlyList<DeliveryMessage> Deliveries)
 {
-    /// <summary>At most this many deliveries share a message.</summary>
-    public const int MaxDeliveries = 32;
-
-    /// <summary>
-    /// UTF-8 bytes of JSON allowed in one message: 32 KiB is about 43 KiB once base64-encoded, well inside the
-    /// queue's 64 KiB limit whatever lengths the channel's delivery ids come in.
-    /// </summary>
-    public const int MaxJsonBytes = 32 * 1024;
-
     /// <summary>
     /// A batch of one is written as the bare <see cref="DeliveryMessage"/>: what every reader of the queue, old
     /// or new, understands.
@@ -38,13 +28,6 @@ public sealed record DeliveryMessageBatch(IReadOnlyList<DeliveryMessage> Deliver
         }
 
         return builder.Append("]}").ToString();
-    }
-
-    /// <summary>The bytes <paramref name="message"/> adds to a batch's JSON (its own JSON plus a separator).</summary>
-    public static int SizeInBatch(DeliveryMessage message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return Encoding.UTF8.GetByteCount(message.ToJson()) + 1;
     }
 
     /// <summary>Parses a message; <see cref="InvalidDataException"/> naming the problem when it is not one of ours.</summary>

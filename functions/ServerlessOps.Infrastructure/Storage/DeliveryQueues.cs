@@ -30,10 +30,10 @@ public sealed class DeliveryQueues
         return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(message.ToJson(), visibleAfter, cancellationToken: cancellationToken), cancellationToken);
     }
 
-    /// <summary>Queues several deliveries as one message; the caller keeps it within <see cref="DeliveryMessageBatch"/>'s limits.</summary>
-    public Task EnqueueAsync(DeliveryMessageBatch batch, CancellationToken cancellationToken = default)
+    /// <summary>Queues a bundle of raw deliveries for processing.</summary>
+    public Task EnqueueAsync(DeliveryBundleMessage message, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(batch.ToJson(), cancellationToken), cancellationToken);
+        ArgumentNullException.ThrowIfNull(message);
+        return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(message.ToJson(), cancellationToken), cancellationToken);
     }
 }

@@ -16,13 +16,22 @@ public sealed class EdgeWriteGate : IDisposable
 
     private readonly SemaphoreSlim _turns;
     private readonly TimeSpan _wait;
+    private readonly int _size;
 
     public EdgeWriteGate(IOptions<IngestionOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _turns = new SemaphoreSlim(options.Value.EdgeMaxConcurrentWrites, options.Value.EdgeMaxConcurrentWrites);
+        _size = options.Value.EdgeMaxConcurrentWrites;
+        _turns = new SemaphoreSlim(_size, _size);
         _wait = options.Value.EdgeAdmissionWait;
     }
+
+    /// <summary>
+    /// True while a quarter or more of the turns are taken. At a steady rate the webhooks in flight grow with their
+    /// latency, so this says the edge is slowing down (at 300/s: past ~25 ms each), and background work on the same
+    /// instance should give way (<see cref="Ingestion.DeliveryBatchProcessor"/>).
+    /// </summary>
+    public bool IsBusy => _size - _turns.CurrentCount >= Math.Max(1, _size / 4);
 
     /// <summary>Runs <paramref name="write"/> in one of the edge's turns, or refuses when none frees up in time.</summary>
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
@@ -42,6 +51,17 @@ public sealed class EdgeWriteGate : IDisposable
         {
             _turns.Release();
         }
+    }
+
+    /// <inheritdoc cref="RunAsync{T}"/>
+    public Task RunAsync(Func<CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return RunAsync(async token =>
+        {
+            await write(token);
+            return true;
+        }, cancellationToken);
     }
 
     public void Dispose() => _turns.Dispose();

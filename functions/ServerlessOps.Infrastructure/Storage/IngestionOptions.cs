@@ -43,8 +43,8 @@ public sealed class IngestionOptions
     public int MaxConcurrentDeliveries { get; set; } = 16;
 
     /// <summary>
-    /// Raw-delivery writes the webhook edge keeps in flight at once. Past it a webhook waits up to
-    /// <see cref="EdgeAdmissionWait"/> for a turn, then gets 503 with Retry-After. Without a bound, a burst at an idle
+    /// Deliveries the webhook edge is storing at once (each waiting for the bundle that carries it). Past it a webhook
+    /// waits up to <see cref="EdgeAdmissionWait"/> for a turn, then gets 503 with Retry-After. Without a bound, a burst at an idle
     /// app put every request's upload on the store at once, the store fell behind, and the edge's timeouts piled up:
     /// p99 4.2-4.4 s with requests that never got an answer (ingest benchmark, four channels, 500/s); with it, the
     /// same burst gives p99 0.7-0.9 s and 503s the channels retry. Default 32; 1-1,024.

@@ -42,8 +42,8 @@ public sealed class RawDeliveryStore
             };
             try
             {
-                await blob.UploadAsync(BinaryData.FromBytes(delivery.Body), options, cancellationToken);
-                return new RawDeliveryCreateResult(true, RawDeliveryState.Received, delivery.ReceivedAt);
+                var written = await blob.UploadAsync(BinaryData.FromBytes(delivery.Body), options, cancellationToken);
+                return new RawDeliveryCreateResult(true, RawDeliveryState.Received, delivery.ReceivedAt, written.Value.ETag.ToString());
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Ingestion;
@@ -11,10 +12,9 @@ namespace ServerlessOps.Benchmarks.Ingest;
 /// <summary>
 /// The latency floor of the acknowledgement path on this machine right now: Azurite alone, driven open loop
 /// at the benchmark's rate with the app's own storage code and the edge's clients doing exactly what an
-/// acknowledgement waits for (<see cref="RawDeliveryStore.TryCreateAsync"/>, then the queue send when
+/// acknowledgement waits for (<see cref="DeliveryBundler.StoreAsync"/>: the bundle write, and its queue send when
 /// acknowledging after the queue), with no HTTP and no app process in between. The app's p99 cannot be lower
-/// than this one; the machine's speed swings, so it is measured in every run. (In Queued mode each delivery
-/// gets its own message here, without the edge's group commit, so that figure bounds the app from above.)
+/// than this one; the machine's speed swings, so it is measured in every run.
 /// </summary>
 internal static class AckPathFloor
 {
@@ -24,9 +24,10 @@ internal static class AckPathFloor
     {
         var storage = new StorageOptions { ConnectionString = connectionString };
         var ingestion = Options.Create(new IngestionOptions { RawContainer = "floor-" + Guid.NewGuid().ToString("N")[..8], QueueName = "floor-" + Guid.NewGuid().ToString("N")[..8] });
-        var raw = new RawDeliveryStore(StorageClients.CreateBlobService(storage, StorageProfile.Edge), ingestion);
+        var blobs = StorageClients.CreateBlobService(storage, StorageProfile.Edge);
         var queues = new DeliveryQueues(StorageClients.CreateQueueService(storage, StorageProfile.Edge), ingestion);
-        await Task.WhenAll(raw.EnsureCreatedAsync(cancellationToken), queues.EnsureCreatedAsync(cancellationToken));
+        await Task.WhenAll(new RawDeliveryStore(blobs, ingestion).EnsureCreatedAsync(cancellationToken), queues.EnsureCreatedAsync(cancellationToken));
+        await using var bundler = new DeliveryBundler(new RawDeliveryBundles(blobs, ingestion), queues, ingestion, TimeProvider.System, NullLogger<DeliveryBundler>.Instance);
         var latencies = new LatencyRecorder();
         var failures = 0;
         var calls = new List<Task>(webhooks.Count);
@@ -41,11 +42,7 @@ internal static class AckPathFloor
                 {
                     try
                     {
-                        await raw.TryCreateAsync(delivery, cancellationToken);
-                        if (withQueueSend)
-                        {
-                            await queues.EnqueueAsync(new DeliveryMessage(delivery.BlobName, delivery.BrandId, delivery.DeliveryKey, DeliveryMessageKind.New), cancellationToken: cancellationToken);
-                        }
+                        await bundler.StoreAsync(delivery, withQueueSend, cancellationToken);
                     }
                     catch (StoreUnavailableException)
                     {

@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using ServerlessOps.Infrastructure.Storage;
 
 namespace ServerlessOps.Benchmarks.Ingest;
 
@@ -15,7 +16,8 @@ internal static class RawDeliveryStates
         var blobs = new BlobContainerClient(connectionString, container);
         await foreach (var blob in blobs.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix: null, cancellationToken))
         {
-            var state = blob.Metadata.TryGetValue("state", out var value) ? value : "(none)";
+            var state = blob.Name.StartsWith(RawDeliveryBundle.Prefix, StringComparison.Ordinal) ? "bundle not yet spread"
+                : blob.Metadata.TryGetValue("state", out var value) ? value : "(none)";
             counts[state] = counts.GetValueOrDefault(state) + 1;
         }
 

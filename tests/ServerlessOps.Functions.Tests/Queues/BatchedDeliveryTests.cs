@@ -9,8 +9,9 @@ using ServerlessOps.Infrastructure.Storage;
 namespace ServerlessOps.Functions.Tests.Queues;
 
 /// <summary>
-/// Queue messages that carry several deliveries (the edge's group commit), driven as the Functions host
-/// would: the function class's <c>[QueueTrigger]</c> wrapper, activated from the app's services. Each delivery keeps its own fate whatever else shares its message.
+/// Bundles of several deliveries (the edge's group commit), driven as the Functions host would: the function class's
+/// <c>[QueueTrigger]</c> wrapper, activated from the app's services. Each delivery keeps its own fate whatever else
+/// shares its bundle. The tests re-bundle what the edge stored, so which deliveries share a bundle is up to them.
 /// </summary>
 public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
 {
@@ -35,16 +36,16 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
         var shopify = await app.Client.SendAcceptedAsync(Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create"));
         var walmart = await app.Client.SendAcceptedAsync(Deliveries.Walmart(Deliveries.WalmartPoCreated(purchaseOrderId, eventId), eventId));
         var queue = app.Services.GetRequiredService<DeliveryQueues>().Queue;
-        var batch = new DeliveryMessageBatch(await TakeDeliveriesAsync(queue, 2));
-        Assert.Equal(2, batch.Deliveries.Count);
+        var bundle = await RebundleAsync(app, await TakeDeliveriesAsync(app, 2));
 
-        // The message is done with: what failed in it now travels on its own.
-        await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, batch.ToJson());
+        // The bundle is done with: what failed in it now travels on its own.
+        await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, bundle.ToJson());
 
         Assert.Equal("Applied", (await app.Client.WaitForEventAsync(shopify.DeliveryKey)).Str("outcome"));
         await app.Client.WaitForOrderAsync("shopify:" + Deliveries.ShopifyOrderId);
         Assert.Null(await app.Client.GetOrderAsync($"walmart:{purchaseOrderId}"));
         Assert.Empty((await queue.PeekMessagesAsync(32, Token)).Value);
+        Assert.Null(await app.Services.GetRequiredService<RawDeliveryBundles>().ReadAsync(bundle.BundleBlobName, Token));
 
         var retry = await Poll.UntilAsync(
             async ct => (await queue.ReceiveMessageAsync(TimeSpan.FromMinutes(5), ct)).Value,
@@ -63,16 +64,14 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
     {
         await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
         var processed = await app.Client.SendAcceptedAsync(Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create"));
-        var queue = app.Services.GetRequiredService<DeliveryQueues>().Queue;
-        var first = await TakeDeliveriesAsync(queue, 1);
-        await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, new DeliveryMessageBatch(first).ToJson());
+        var first = await TakeDeliveriesAsync(app, 1);
+        await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, (await RebundleAsync(app, first)).ToJson());
 
         var unfinished = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => app.Client.SendAcceptedAsync(
             Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create", webhookId: Deliveries.NewId()))));
-        var batch = new DeliveryMessageBatch([.. first, .. await TakeDeliveriesAsync(queue, 2)]);
-        Assert.Equal(3, batch.Deliveries.Count);
+        var bundle = await RebundleAsync(app, [.. first, .. await TakeDeliveriesAsync(app, 2)]);
 
-        await FunctionInvoker.QueueAsync<ProcessPoisonDelivery>(app, batch.ToJson());
+        await FunctionInvoker.QueueAsync<ProcessPoisonDelivery>(app, bundle.ToJson());
 
         foreach (var ack in unfinished)
         {
@@ -82,6 +81,7 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
 
         Assert.Equal("Applied", (await app.Client.WaitForEventAsync(processed.DeliveryKey)).Str("outcome"));
         Assert.DoesNotContain(await app.Client.QuarantineAsync(), q => q.Str("deliveryKey") == processed.DeliveryKey);
+        Assert.Null(await app.Services.GetRequiredService<RawDeliveryBundles>().ReadAsync(bundle.BundleBlobName, Token));
     }
 
     [Fact]
@@ -99,8 +99,8 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
 
         // Each order read from Walmart's API takes a second, so deliveries in progress together overlap there.
         marketplace.StallNext(SalesChannel.Walmart, orders.Count, TimeSpan.FromSeconds(1));
-        var batch = new DeliveryMessageBatch(await TakeDeliveriesAsync(app.Services.GetRequiredService<DeliveryQueues>().Queue, orders.Count));
-        await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, batch.ToJson());
+        var bundle = await RebundleAsync(app, await TakeDeliveriesAsync(app, orders.Count));
+        await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, bundle.ToJson());
 
         // Four would start at once within one message; the instance-wide budget of two holds them back.
         var reads = marketplace.Requests(SalesChannel.Walmart).Select(r => r.ReceivedAt).Order().ToList();
@@ -113,18 +113,22 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
     }
 
     /// <summary>
-    /// The next <paramref name="count"/> deliveries the edge queues (however it grouped them), with the messages
-    /// removed. Waited for: the edge acknowledges once a delivery is stored and hands its queue send off.
+    /// The next <paramref name="count"/> deliveries the edge stored (however it bundled them), with their queue messages
+    /// and bundles removed. Waited for: the edge acknowledges once a bundle is written and queues it just after.
     /// </summary>
-    private static async Task<List<DeliveryMessage>> TakeDeliveriesAsync(QueueClient queue, int count)
+    private static async Task<List<RawDelivery>> TakeDeliveriesAsync(TestApp app, int count)
     {
-        var deliveries = new List<DeliveryMessage>();
+        var queue = app.Services.GetRequiredService<DeliveryQueues>().Queue;
+        var bundles = app.Services.GetRequiredService<RawDeliveryBundles>();
+        var deliveries = new List<RawDelivery>();
         await Poll.UntilAsync(
             async ct =>
             {
                 foreach (var message in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), ct)).Value)
                 {
-                    deliveries.AddRange(DeliveryMessageBatch.Parse(message.Body.ToString()).Deliveries);
+                    Assert.True(DeliveryBundleMessage.TryParse(message.Body.ToString(), out var bundle));
+                    deliveries.AddRange((await bundles.ReadAsync(bundle!.BundleBlobName, ct))!.Deliveries);
+                    await bundles.DeleteAsync(bundle.BundleBlobName, ct);
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
                 }
 
@@ -133,5 +137,13 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
             $"{count} deliveries on the queue",
             lastSeen: () => $"{deliveries.Count} taken");
         return deliveries;
+    }
+
+    /// <summary>Stores <paramref name="deliveries"/> as one bundle, as the edge does when they arrive together; returns its message.</summary>
+    private static async Task<DeliveryBundleMessage> RebundleAsync(TestApp app, IReadOnlyList<RawDelivery> deliveries)
+    {
+        var bundle = new RawDeliveryBundle(RawDeliveryBundle.NewBlobName(DateTimeOffset.UtcNow), deliveries);
+        await app.Services.GetRequiredService<RawDeliveryBundles>().WriteAsync(bundle, Token);
+        return new DeliveryBundleMessage(bundle.BlobName);
     }
 }

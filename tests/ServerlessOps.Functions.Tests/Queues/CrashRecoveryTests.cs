@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Functions.Local;
@@ -6,6 +7,7 @@ using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Infrastructure.Storage;
 using ServerlessOps.Testing.LocalStack;
 using ServerlessOps.Testing.Webhooks;
+using Microsoft.Extensions.Options;
 
 namespace ServerlessOps.Functions.Tests.Queues;
 
@@ -50,8 +52,11 @@ public sealed class CrashRecoveryTests(FunctionAppFixture fixture)
             // Acknowledged once stored; the premise here is stored and queued, so wait for the handed-off sends.
             // (A crash before a hand-off leaves the delivery to the recovery sweep: RecoverStrandedDeliveriesTests.)
             var queue = new QueueClient(fixture.Azurite.ConnectionString, settings["Ingestion:QueueName"], new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+            var bundles = new RawDeliveryBundles(
+                new BlobServiceClient(fixture.Azurite.ConnectionString),
+                Options.Create(new IngestionOptions { RawContainer = settings["Ingestion:RawContainer"] }));
             await Poll.UntilAsync(
-                async ct => (await queue.PeekMessagesAsync(32, ct)).Value.Sum(m => DeliveryMessageBatch.Parse(m.Body.ToString()).Deliveries.Count) >= webhooks.Length ? queue : null,
+                async ct => await QueuedDeliveriesAsync(queue, bundles, ct) >= webhooks.Length ? queue : null,
                 $"all {webhooks.Length} deliveries on the queue");
 
             // Acknowledged, stored, queued, not processed: then the process dies without any shutdown code running.
@@ -130,4 +135,17 @@ public sealed class CrashRecoveryTests(FunctionAppFixture fixture)
 
     private static Dictionary<string, string> With(Dictionary<string, string> settings, string key, string value) =>
         new(settings) { [key] = value };
+
+    /// <summary>How many deliveries the bundles named on the queue hold.</summary>
+    private static async Task<int> QueuedDeliveriesAsync(QueueClient queue, RawDeliveryBundles bundles, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var message in (await queue.PeekMessagesAsync(32, cancellationToken)).Value)
+        {
+            Assert.True(DeliveryBundleMessage.TryParse(message.Body.ToString(), out var bundle));
+            count += (await bundles.ReadAsync(bundle!.BundleBlobName, cancellationToken))?.Deliveries.Count ?? 0;
+        }
+
+        return count;
+    }
 }

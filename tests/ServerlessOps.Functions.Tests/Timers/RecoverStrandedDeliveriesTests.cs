@@ -43,4 +43,35 @@ public sealed class RecoverStrandedDeliveriesTests(FunctionAppFixture fixture)
         Assert.Null(await app.Client.GetOrderAsync("shopify:6120001122345"));
         Assert.Equal("Received", (await raw.GetAsync(RawDelivery.BlobNameFor("acme", SalesChannel.Shopify, freshKey), TestContext.Current.CancellationToken))!.State.ToString());
     }
+
+    [Fact]
+    public async Task RecoverStrandedDeliveries_BundleWrittenWithoutQueueMessage_IsRequeuedSpreadProcessedAndDeleted()
+    {
+        await using var app = TestApp.Start(fixture, new Dictionary<string, string> { ["Ingestion:StrandedAfter"] = "00:01:00" });
+        var accounts = ScenarioAccounts.Default;
+        var webhook = Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create");
+        var key = DeliveryKey.For(SalesChannel.Shopify, accounts.ShopifyShopDomain, webhook.DeliveryId);
+        var headers = new Dictionary<string, string>(webhook.Headers, StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = webhook.ContentType };
+        var receivedAt = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var delivery = new RawDelivery(
+            key, accounts.BrandId, SalesChannel.Shopify, accounts.ShopifyShopDomain, webhook.DeliveryId, "orders/create",
+            headers["X-Shopify-Event-Id"], receivedAt, webhook.Path, headers, webhook.Body);
+
+        // As if the edge wrote the bundle and acknowledged, then died before queueing it, five minutes ago; and a
+        // bundle written just now, whose queue message may still be on its way, which must be left alone.
+        var bundles = app.Services.GetRequiredService<RawDeliveryBundles>();
+        var stranded = new RawDeliveryBundle(RawDeliveryBundle.NewBlobName(receivedAt), [delivery]);
+        var fresh = new RawDeliveryBundle(RawDeliveryBundle.NewBlobName(DateTimeOffset.UtcNow), [delivery with { ReceivedAt = DateTimeOffset.UtcNow }]);
+        await bundles.WriteAsync(stranded, TestContext.Current.CancellationToken);
+        await bundles.WriteAsync(fresh, TestContext.Current.CancellationToken);
+
+        await FunctionInvoker.TimerAsync<RecoverStrandedDeliveries>(app);
+
+        Assert.Equal("Applied", (await app.Client.WaitForEventAsync(key)).Str("outcome"));
+        Assert.Equal(key, Assert.Single((await app.Client.WaitForOrderAsync("shopify:" + Deliveries.ShopifyOrderId)).Items("deliveries")).Str("deliveryKey"));
+        await Poll.UntilAsync(
+            async ct => await bundles.ReadAsync(stranded.BlobName, ct) is null ? stranded : null,
+            "the recovered bundle deleted once spread");
+        Assert.NotNull(await bundles.ReadAsync(fresh.BlobName, TestContext.Current.CancellationToken));
+    }
 }

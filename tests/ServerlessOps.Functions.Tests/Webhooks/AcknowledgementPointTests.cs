@@ -26,14 +26,15 @@ public sealed class AcknowledgementPointTests(FunctionAppFixture fixture)
 
         Assert.Equal("accepted", ack.Status);
 
-        // The sweep's own question, asked as if StrandedAfter had passed: the delivery is found, so it is not lost.
-        var stranded = new List<RawDeliveryListing>();
-        await foreach (var listing in outage.Services.GetRequiredService<RawDeliveryStore>().ListStrandedAsync(DateTimeOffset.UtcNow.AddMinutes(1), 100, Token))
+        // The sweep's own question, asked as if StrandedAfter had passed: the bundle holding it is found, so it is not lost.
+        var bundles = outage.Services.GetRequiredService<RawDeliveryBundles>();
+        var stranded = new List<string>();
+        await foreach (var name in bundles.ListWrittenBeforeAsync(DateTimeOffset.UtcNow.AddMinutes(1), 100, Token))
         {
-            stranded.Add(listing);
+            stranded.AddRange((await bundles.ReadAsync(name, Token))!.Deliveries.Select(d => d.DeliveryKey));
         }
 
-        Assert.Contains(stranded, listing => listing.DeliveryKey == ack.DeliveryKey);
+        Assert.Contains(ack.DeliveryKey, stranded);
     }
 
     [Fact]

@@ -17,8 +17,8 @@ public sealed class DuplicateDeliveryTests(FunctionAppFixture fixture)
         await app.Client.WaitForEventAsync(first.DeliveryKey);
         var second = await app.Client.SendAcceptedAsync(webhook);
 
-        Assert.Equal("accepted", first.Status);
-        Assert.Equal("duplicate", second.Status);
+        // Both answered "accepted" (stored); telling the repeat apart is processing's work, seen in the arrivals.
+        Assert.Equal(["accepted", "accepted"], [first.Status, second.Status]);
         Assert.Equal(first.DeliveryKey, second.DeliveryKey);
         var entry = await app.Client.WaitForEventAsync(first.DeliveryKey, e => e.Number("arrivals") == 2 && AppClient.FinalOutcomes.Contains(e.Str("outcome")));
         Assert.Equal("Applied", entry.Str("outcome"));
@@ -37,8 +37,7 @@ public sealed class DuplicateDeliveryTests(FunctionAppFixture fixture)
         var acks = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => app.Client.SendAcceptedAsync(webhook)));
 
         Assert.Single(acks.Select(a => a.DeliveryKey).Distinct());
-        Assert.Equal(1, acks.Count(a => a.Status == "accepted"));
-        Assert.Equal(4, acks.Count(a => a.Status == "duplicate"));
+        Assert.All(acks, a => Assert.Equal("accepted", a.Status));
         var key = acks[0].DeliveryKey;
         var entry = await app.Client.WaitForEventAsync(key, e => e.Number("arrivals") == 5 && AppClient.FinalOutcomes.Contains(e.Str("outcome")));
         Assert.Equal("Applied", entry.Str("outcome"));

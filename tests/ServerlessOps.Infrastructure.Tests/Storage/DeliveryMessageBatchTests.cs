@@ -44,14 +44,4 @@ public sealed class DeliveryMessageBatchTests
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void SizeInBatch_IsTheMessagesJsonPlusASeparator()
-    {
-        var batch = new DeliveryMessageBatch([First, Second]).ToJson();
-        var envelope = "{\"deliveries\":[]}".Length;
-
-        // The separator of the first entry pays for nothing, so the sum overshoots by exactly one byte.
-        Assert.Equal(batch.Length - envelope + 1, DeliveryMessageBatch.SizeInBatch(First) + DeliveryMessageBatch.SizeInBatch(Second));
-    }
 }
