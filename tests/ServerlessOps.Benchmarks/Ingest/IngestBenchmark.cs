@@ -232,7 +232,14 @@ internal static class IngestBenchmark
         var floorCalls = options.AckAfter == AcknowledgementPoint.Queued ? "blob put + one queue message each, no group commit" : "blob put";
         Console.WriteLine($"| Azurite alone at {options.Rate}/s for {FloorSeconds} s, the calls an ack waits for ({floorCalls}): p50 / p99 | {Ms(floor.Latencies.Percentile(50))} / {Ms(floor.Latencies.Percentile(99))} ms{(floor.Failures > 0 ? $", {floor.Failures} failed" : string.Empty)} |");
         Console.WriteLine($"| the same, p99 second by second | {string.Join(" ", floor.Latencies.PercentilePerSecond(99).Select(value => value.ToString("0", CultureInfo.InvariantCulture)))} ms |");
-        Console.WriteLine($"| goal: p99 < 50 ms at 500/s | {(latencies.Percentile(99) < 50 && options.Rate >= 500 && result.Failed == 0 && result.Skipped == 0 ? "met" : "not met")} |");
+        // Drill 6's two goals: the edge alone at 500/s with nothing refused, and with processing on at 300/s no answer but
+        // 2xx or 503 and every delivery processed (the drain ended within its limit).
+        var goal = options.AckOnly
+            ? ("p99 < 50 ms at 500/s, processing off, no failed acknowledgement",
+                latencies.Percentile(99) < 50 && options.Rate >= 500 && result.Failed == 0 && result.Skipped == 0)
+            : ("p99 < 100 ms at 300/s, processing on, no 5xx but 503, every delivery processed",
+                latencies.Percentile(99) < 100 && options.Rate >= 300 && result.Failed == result.Refused && result.Skipped == 0 && drain is not null && drain < _drainLimit);
+        Console.WriteLine($"| goal: {goal.Item1} | {(goal.Item2 ? "met" : "not met")} |");
     }
 
     /// <summary>Failed counts every non-2xx and transport failure; Refused the 503s among them, ServerErrors the other 5xx.</summary>

@@ -14,7 +14,7 @@ public sealed class ProcessingYieldsToEdgeTests(FunctionAppFixture fixture)
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ProcessWebhookDelivery_WhileAQuarterOfTheEdgesTurnsAreTaken_WaitsAndStartsOnceTheEdgeQuietens()
+    public async Task ProcessWebhookDelivery_WhileAnEighthOfTheEdgesTurnsAreTaken_WaitsAndStartsOnceTheEdgeQuietens()
     {
         await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
         var ack = await app.Client.SendAcceptedAsync(Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create"));
@@ -23,9 +23,9 @@ public sealed class ProcessingYieldsToEdgeTests(FunctionAppFixture fixture)
         Assert.True(DeliveryBundleMessage.TryParse(message.Body.ToString(), out var bundle));
         var delivery = Assert.Single((await app.Services.GetRequiredService<RawDeliveryBundles>().ReadAsync(bundle!.BundleBlobName, Token))!.Deliveries);
 
-        // Webhooks in flight at the edge: a quarter of its write turns, held until released.
+        // Webhooks in flight at the edge: an eighth of its write turns, held until released.
         var gate = app.Services.GetRequiredService<EdgeWriteGate>();
-        var busy = app.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.EdgeMaxConcurrentWrites / 4;
+        var busy = app.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.EdgeMaxConcurrentWrites / 8;
         var release = new TaskCompletionSource();
         var held = Enumerable.Range(0, busy).Select(_ => gate.RunAsync(_ => release.Task, Token)).ToList();
         Assert.True(gate.IsBusy);
