@@ -10,7 +10,8 @@ namespace ServerlessOps.Benchmarks.Ingest;
 /// </summary>
 /// <remarks><c>--ack-after stored|queued</c> sets the app's <c>Ingestion:AcknowledgeAfter</c>; default stored, as in the app.</remarks>
 /// <remarks><c>--mix four|shopify</c>: the four channels' traffic (default) or Shopify orders/create only, as before the mix.</remarks>
-internal sealed record IngestBenchmarkOptions(int Rate, int Seconds, int MaxInFlight, int Warmup, bool AckOnly, AcknowledgementPoint AckAfter, bool FourChannels = true)
+/// <remarks><c>--ready-to-run</c>: run the app as the Azure package ships it (published ReadyToRun), not the build output.</remarks>
+internal sealed record IngestBenchmarkOptions(int Rate, int Seconds, int MaxInFlight, int Warmup, bool AckOnly, AcknowledgementPoint AckAfter, bool FourChannels = true, bool ReadyToRun = false)
 {
     public static IngestBenchmarkOptions Parse(string[] args)
     {
@@ -36,7 +37,7 @@ internal sealed record IngestBenchmarkOptions(int Rate, int Seconds, int MaxInFl
 
         var ackAfter = Enum.Parse<AcknowledgementPoint>(ackAfterText, ignoreCase: true);
         var options = new IngestBenchmarkOptions(
-            Value("--rate", 500), Value("--seconds", 20), Value("--max-in-flight", 512), Value("--warmup", 1000), args.Contains("--ack-only"), ackAfter, mix == "four");
+            Value("--rate", 500), Value("--seconds", 20), Value("--max-in-flight", 512), Value("--warmup", 1000), args.Contains("--ack-only"), ackAfter, mix == "four", args.Contains("--ready-to-run"));
 
         if (options.Rate is < 1 or > 5000 || options.Seconds is < 1 or > 120)
         {

@@ -38,9 +38,18 @@ public sealed class FunctionAppProcess : IAsyncDisposable
     /// <param name="settings">App settings, with ':' or '__' as the separator.</param>
     /// <param name="onOutputLine">Called with every line the app writes to stdout or stderr (all of them, not only the recent ones), e.g. to scan its logs.</param>
     /// <param name="cancellationToken">Bounds the wait for the app to answer its health route.</param>
-    public static async Task<FunctionAppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, Action<string>? onOutputLine, CancellationToken cancellationToken = default)
+    public static Task<FunctionAppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, Action<string>? onOutputLine, CancellationToken cancellationToken = default) =>
+        StartAsync(settings, onOutputLine, AppAssemblyPath(), cancellationToken);
+
+    /// <param name="settings">App settings, with ':' or '__' as the separator.</param>
+    /// <param name="onOutputLine">Called with every line the app writes to stdout or stderr.</param>
+    /// <param name="appAssembly">ServerlessOps.Functions.dll to run, e.g. from a publish output instead of the build's.</param>
+    /// <param name="cancellationToken">Bounds the wait for the app to answer its health route.</param>
+    public static async Task<FunctionAppProcess> StartAsync(
+        IReadOnlyDictionary<string, string> settings, Action<string>? onOutputLine, string appAssembly, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentException.ThrowIfNullOrEmpty(appAssembly);
         var port = FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -48,9 +57,9 @@ public sealed class FunctionAppProcess : IAsyncDisposable
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(AppAssemblyPath())!,
+            WorkingDirectory = Path.GetDirectoryName(appAssembly)!,
         };
-        start.ArgumentList.Add(AppAssemblyPath());
+        start.ArgumentList.Add(appAssembly);
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
