@@ -115,20 +115,14 @@ public sealed partial class DeliveryBatchProcessor : IDisposable
         await Parallel.ForEachAsync(Enumerable.Range(0, spread.Length), parallel, async (i, token) =>
         {
             var delivery = bundle.Deliveries[i];
-            await _inProgress.WaitAsync(token);
-            try
+            await WithinBudgetAsync(async () =>
             {
-                await YieldToEdgeAsync(token);
                 var created = await _raw.TryCreateAsync(delivery, token);
                 var message = new DeliveryMessage(delivery.BlobName, delivery.BrandId, delivery.DeliveryKey, created.Created ? DeliveryMessageKind.New : DeliveryMessageKind.Duplicate);
 
                 // Written just now: processing can take this copy instead of reading the blob back.
                 spread[i] = new SpreadDelivery(message, created.WrittenETag is { } etag ? delivery with { StoredETag = etag } : null);
-            }
-            finally
-            {
-                _inProgress.Release();
-            }
+            }, token);
         });
         return spread;
     }
@@ -164,18 +158,22 @@ public sealed partial class DeliveryBatchProcessor : IDisposable
         await Task.WhenAll(failed.Select(delivery => _queues.EnqueueAsync(delivery, retryDelay, cancellationToken)));
     }
 
+    private Task ProcessOneAsync(SpreadDelivery delivery, CancellationToken cancellationToken) =>
+        WithinBudgetAsync(() => _processor.ProcessAsync(delivery.Message, delivery.Written, cancellationToken), cancellationToken);
+
     /// <summary>
-    /// One delivery, within the instance's budget of deliveries in progress. Without it, 24 messages of up to
-    /// 32 deliveries each could keep ~100 deliveries in flight, and their storage calls would queue ahead of
-    /// the webhook edge's uploads on the same storage account.
+    /// One delivery's work (spreading it, or processing it), within the instance's budget of deliveries in progress
+    /// and after giving way to the edge. Without the budget, the up to 24 messages the queue driver holds (batch 16 plus
+    /// 8), each worked 4 deliveries at a time, could keep ~100 deliveries in flight, and their storage calls would queue
+    /// ahead of the webhook edge's bundle writes on the same storage account.
     /// </summary>
-    private async Task ProcessOneAsync(SpreadDelivery delivery, CancellationToken cancellationToken)
+    private async Task WithinBudgetAsync(Func<Task> work, CancellationToken cancellationToken)
     {
         await _inProgress.WaitAsync(cancellationToken);
         try
         {
             await YieldToEdgeAsync(cancellationToken);
-            await _processor.ProcessAsync(delivery.Message, delivery.Written, cancellationToken);
+            await work();
         }
         finally
         {

@@ -17,7 +17,7 @@ public sealed record RawDeliveryBundle(string BlobName, IReadOnlyList<RawDeliver
     /// <summary>Bundles live beside the deliveries' own blobs under a prefix no brand id can take (brand ids start with a letter or digit).</summary>
     public const string Prefix = "_bundles/";
 
-    /// <summary>The time part of a bundle's name (the four quote characters are not in the name).</summary>
+    /// <summary>The time part of a bundle's name, before the random part.</summary>
     private const string StampFormat = "yyyyMMdd'T'HHmmssfff'Z'";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -30,21 +30,28 @@ public sealed record RawDeliveryBundle(string BlobName, IReadOnlyList<RawDeliver
     public static DateTimeOffset? WrittenAt(string blobName)
     {
         ArgumentNullException.ThrowIfNull(blobName);
-        var stamp = blobName.StartsWith(Prefix, StringComparison.Ordinal) && blobName.Length >= Prefix.Length + StampFormat.Length - 4
-            ? blobName.Substring(Prefix.Length, StampFormat.Length - 4)
-            : string.Empty;
-        return DateTimeOffset.TryParseExact(stamp, StampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+        if (!blobName.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var name = blobName.AsSpan(Prefix.Length);
+        var stampEnd = name.IndexOf('-');
+        return stampEnd > 0 && DateTimeOffset.TryParseExact(name[..stampEnd], StampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : null;
     }
 
     public byte[] ToBytes()
     {
-        var builder = new StringBuilder();
+        using var content = new MemoryStream();
         foreach (var delivery in Deliveries)
         {
-            builder.Append(JsonSerializer.Serialize(Line.From(delivery), Json)).Append('\n');
+            JsonSerializer.Serialize(content, Line.From(delivery), Json);
+            content.WriteByte((byte)'\n');
         }
 
-        return Encoding.UTF8.GetBytes(builder.ToString());
+        return content.ToArray();
     }
 
     /// <summary>Reads a bundle back; <see cref="InvalidDataException"/> naming the line when one is not a delivery.</summary>

@@ -39,8 +39,6 @@ public sealed class RawDeliveryBundles
             {
                 // The SDK retried an upload whose answer was lost: the service stored our bundle the first time.
             }
-
-            return true;
         }, cancellationToken);
     }
 
