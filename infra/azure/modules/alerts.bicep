@@ -71,7 +71,9 @@ var defaults = {
 var settings = union(defaults, overrides)
 
 // Gauges: the highest value in the window; counters: the sum of their deltas; the backlog: the lowest depth in the
-// window, so only a backlog that never drained below the threshold fires.
+// window, so only a backlog that never drained below the threshold fires. Kusto's parser rejects first, last, earliest and
+// latest as column names (keywords), so the quarantine rule names its ends openAtStart/openAtEnd; every query is checked by
+// Kusto.Language in tests/ServerlessOps.Infra.Tests/Bicep/OperatorAlertQueriesTests.cs.
 var rules = [
   {
     key: 'poisonQueueDepth'
@@ -85,7 +87,7 @@ var rules = [
     key: 'quarantineGrowth'
     name: 'quarantine-growth'
     title: 'Quarantine growing'
-    query: 'customMetrics | where name == "serverlessops.quarantine.open" | extend brand = tostring(customDimensions["brand"]) | summarize (firstAt, first) = arg_min(timestamp, valueMax), (lastAt, last) = arg_max(timestamp, valueMax) by brand | extend value = last - first'
+    query: 'customMetrics | where name == "serverlessops.quarantine.open" | extend brand = tostring(customDimensions["brand"]) | summarize (startAt, openAtStart) = arg_min(timestamp, valueMax), (endAt, openAtEnd) = arg_max(timestamp, valueMax) by brand | extend value = openAtEnd - openAtStart'
     dimensions: ['brand']
     operator: 'GreaterThan'
   }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ServerlessOps.Testing;
+using ServerlessOps.Testing.Bicep;
 
 [assembly: AssemblyFixture(typeof(ServerlessOps.Infra.Tests.Bicep.BicepFixture))]
 

@@ -1,10 +1,9 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 
-namespace ServerlessOps.Infra.Tests.Bicep;
+namespace ServerlessOps.Testing.Bicep;
 
-/// <summary>Runs the Bicep CLI that NuGet restored for this project (or <c>BICEP_PATH</c>).</summary>
+/// <summary>Runs the Bicep CLI that NuGet restored for ServerlessOps.Testing (or <c>BICEP_PATH</c>).</summary>
 public static class BicepCli
 {
     private static readonly TimeSpan _timeout = TimeSpan.FromMinutes(2);
@@ -15,34 +14,8 @@ public static class BicepCli
     /// <summary>Runs bicep with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>
     public static async Task<BicepResult> RunAsync(string workingDirectory, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(ExecutablePath)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {ExecutablePath}.");
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"bicep {string.Join(' ', start.ArgumentList)} did not finish within {_timeout}.");
-        }
-
-        return new BicepResult(process.ExitCode, await stdout, await stderr);
+        var result = await ToolProcess.RunAsync(ExecutablePath, workingDirectory, arguments, input: null, _timeout, cancellationToken);
+        return new BicepResult(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
     private static string Locate()
