@@ -9,9 +9,11 @@ namespace ServerlessOps.Functions.Api;
 /// <summary>
 /// GET /api/health: liveness, and the start-up checks that would otherwise fail one request at a time. A Key Vault
 /// reference the platform could not resolve stays in the setting as its literal <c>@Microsoft.KeyVault(...)</c>
-/// text; every webhook of that account would then fail authentication, so it fails here instead, by name.
+/// text; every webhook of that account would then fail authentication, so it fails here instead, by name. A new
+/// instance answers 503 while <see cref="EdgeWarmUp"/> runs (about a second), so whoever waits for it to be healthy
+/// sends the first webhooks to a warm edge.
 /// </summary>
-public sealed class Health(UnresolvedSecretReferences unresolved) : IHttpFunction
+public sealed class Health(UnresolvedSecretReferences unresolved, EdgeWarmUp warmUp) : IHttpFunction
 {
     public static HttpRoute Route { get; } = HttpRoute.Get<Health>(
         "api/health", RouteAccess.Anonymous, "Liveness; 503 naming any setting whose Key Vault reference did not resolve", "Health") with
@@ -24,10 +26,17 @@ public sealed class Health(UnresolvedSecretReferences unresolved) : IHttpFunctio
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request) =>
         Route.DispatchAsync(request.HttpContext, this);
 
-    public Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken) =>
-        Task.FromResult(unresolved.SettingNames.Count == 0
-            ? TypedResults.Ok(new HealthStatus("ok"))
-            : Problems.Result(
+    public Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken)
+    {
+        if (unresolved.SettingNames.Count > 0)
+        {
+            return Task.FromResult(Problems.Result(
                 Problems.MisconfiguredSettings,
                 $"These settings still hold an unresolved Key Vault reference (is the secret missing, or may the app's identity not read it?): {string.Join(", ", unresolved.SettingNames)}."));
+        }
+
+        return Task.FromResult(warmUp.IsWarm
+            ? TypedResults.Ok(new HealthStatus("ok"))
+            : Problems.Result(Problems.WarmingUp, $"This instance is opening its store connections; ready within {EdgeWarmUp.Limit.TotalSeconds:0} s."));
+    }
 }

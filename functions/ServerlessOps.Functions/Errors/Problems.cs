@@ -28,6 +28,7 @@ public static class Problems
     public static readonly ProblemType PreconditionFailed = new("precondition-failed", "Changed since it was read", StatusCodes.Status412PreconditionFailed);
     public static readonly ProblemType PreconditionRequired = new("precondition-required", "If-Match required", StatusCodes.Status428PreconditionRequired);
     public static readonly ProblemType MisconfiguredSettings = new("misconfigured-settings", "Settings could not be resolved", StatusCodes.Status503ServiceUnavailable);
+    public static readonly ProblemType WarmingUp = new("warming-up", "Instance warming up", StatusCodes.Status503ServiceUnavailable);
     public static readonly ProblemType AuthorizationStateInvalid = new("authorization-state-invalid", "Authorisation state refused", StatusCodes.Status400BadRequest);
     public static readonly ProblemType AuthorizationSignatureInvalid = new("authorization-signature-invalid", "Authorisation request not signed by the channel", StatusCodes.Status401Unauthorized);
     public static readonly ProblemType AuthorizationRefused = new("authorization-refused", "The channel refused the authorisation", StatusCodes.Status400BadRequest);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Json.Serialization;
 using ServerlessOps.Functions.Access;
 using ServerlessOps.Functions.Audit;
@@ -84,6 +85,9 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<OpenApiDocumentWriter>();
         services.AddSingleton<UnresolvedSecretReferences>();
         services.AddHostedService<StartupChecks>();
+        services.TryAddSingleton(new EdgeWarmUp.Options(OverHttp: false));
+        services.AddSingleton<EdgeWarmUp>();
+        services.AddHostedService(provider => provider.GetRequiredService<EdgeWarmUp>());
         foreach (var route in HttpRoutes.All)
         {
             services.AddTransient(route.Function);

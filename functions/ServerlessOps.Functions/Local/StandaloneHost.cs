@@ -22,6 +22,7 @@ public static class StandaloneHost
         var settingsFile = builder.Configuration[SettingsFileKey] ?? Path.Combine(builder.Environment.ContentRootPath, "local.settings.json");
         builder.Configuration.AddLocalSettings(settingsFile).AddEnvironmentVariables();
         builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration.GetValue(PortKey, 7071)}");
+        builder.Services.AddSingleton(new EdgeWarmUp.Options(OverHttp: true));
         builder.Services.AddFunctionApp(builder.Configuration);
         builder.Services.AddStandaloneTriggers(builder.Configuration);
 

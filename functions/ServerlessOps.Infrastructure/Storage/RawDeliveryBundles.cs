@@ -11,6 +11,9 @@ namespace ServerlessOps.Infrastructure.Storage;
 /// </summary>
 public sealed class RawDeliveryBundles
 {
+    /// <summary>Where <see cref="WarmUpAsync"/> writes: no brand id starts with '_', and the sweep lists only bundles.</summary>
+    public const string WarmUpPrefix = "_warmup/";
+
     private readonly BlobContainerClient _container;
 
     public RawDeliveryBundles(BlobServiceClient blobService, IOptions<IngestionOptions> options)
@@ -41,6 +44,23 @@ public sealed class RawDeliveryBundles
             }
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// Writes and deletes a one-byte blob under <see cref="WarmUpPrefix"/> the way a bundle is written (same options,
+    /// same client), so a new instance's first bundle finds its connection open and its code compiled.
+    /// </summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken = default) =>
+        StorageErrors.TranslateAsync(async () =>
+        {
+            var blob = _container.GetBlobClient($"{WarmUpPrefix}{Guid.NewGuid():N}");
+            var options = new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" },
+            };
+            await blob.UploadAsync(BinaryData.FromBytes("\n"u8.ToArray()), options, cancellationToken);
+            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }, cancellationToken);
 
     /// <summary>The bundle, or null once processing has spread and deleted it.</summary>
     public Task<RawDeliveryBundle?> ReadAsync(string blobName, CancellationToken cancellationToken = default) =>

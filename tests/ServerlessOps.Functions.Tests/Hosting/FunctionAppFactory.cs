@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ServerlessOps.Functions.Hosting;
 using ServerlessOps.Functions.Local;
 
 namespace ServerlessOps.Functions.Tests.Hosting;
@@ -45,5 +47,16 @@ public sealed class FunctionAppFactory : WebApplicationFactory<Program>
         {
             builder.ConfigureTestServices(testServices);
         }
+    }
+
+    /// <summary>
+    /// Hands the app over once its edge has warmed up, as <see cref="Testing.LocalStack.FunctionAppProcess"/> does by
+    /// waiting for /api/health: a test's first request never meets the "warming up" answer.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<EdgeWarmUp>().WhenWarm.WaitAsync(EdgeWarmUp.Limit * 2).GetAwaiter().GetResult();
+        return host;
     }
 }

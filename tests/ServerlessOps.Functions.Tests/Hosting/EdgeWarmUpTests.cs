@@ -1,0 +1,53 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using ServerlessOps.Functions.Local;
+using ServerlessOps.Testing.LocalStack;
+
+namespace ServerlessOps.Functions.Tests.Hosting;
+
+/// <summary>
+/// The warm-up a new instance runs before /api/health answers 200 (<see cref="Functions.Hosting.EdgeWarmUp"/>), on the
+/// app as a real process, where it also calls its own webhook routes over loopback.
+/// </summary>
+public sealed class EdgeWarmUpTests(FunctionAppFixture fixture)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task NewInstance_IsHealthyOnlyOnceWarmedUp_AndLeavesNoBlobMessageOrRejectionBehind()
+    {
+        var settings = new Dictionary<string, string>(fixture.Settings(LocalStackSettings.NewRunId()))
+        {
+            [StandaloneTriggers.RunTriggersKey] = "false",
+            ["Logging:LogLevel:ServerlessOps.Functions.Hosting.EdgeWarmUp"] = "Information",
+            ["Logging:LogLevel:ServerlessOps.Functions.Webhooks"] = "Information",
+        };
+
+        // Returns once /api/health answers 200.
+        await using var app = await FunctionAppProcess.StartAsync(settings, Token);
+
+        // The warm-up ran to its end before the instance called itself healthy, storage and loopback calls included.
+        Assert.Contains("Webhook edge warmed up in", app.RecentOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("warm-up failed", app.RecentOutput, StringComparison.Ordinal);
+
+        // Its throwaway blob is gone and it wrote no bundle; it queued nothing; its empty-body calls were refused
+        // before any account was looked up, so no delivery was rejected, kept or quarantined.
+        var container = new BlobServiceClient(fixture.Azurite.ConnectionString).GetBlobContainerClient(settings["Ingestion:RawContainer"]);
+        var blobs = new List<string>();
+        if (await container.ExistsAsync(Token))
+        {
+            await foreach (var blob in container.GetBlobsAsync(cancellationToken: Token))
+            {
+                blobs.Add(blob.Name);
+            }
+        }
+
+        Assert.Empty(blobs);
+        var queue = new QueueClient(fixture.Azurite.ConnectionString, settings["Ingestion:QueueName"]);
+        Assert.Equal(0, (await queue.GetPropertiesAsync(Token)).Value.ApproximateMessagesCount);
+        Assert.DoesNotContain("rejected", app.RecentOutput, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("quarantin", app.RecentOutput, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("unknown account", app.RecentOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("failed authentication", app.RecentOutput, StringComparison.Ordinal);
+    }
+}
