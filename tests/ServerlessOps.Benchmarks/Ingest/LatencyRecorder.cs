@@ -7,13 +7,13 @@ namespace ServerlessOps.Benchmarks.Ingest;
 /// </summary>
 internal sealed class LatencyRecorder
 {
-    private readonly List<(int Second, double Milliseconds)> _samples = [];
+    private readonly List<(TimeSpan ScheduledAt, double Milliseconds)> _samples = [];
 
     public void Add(TimeSpan scheduledAt, double milliseconds)
     {
         lock (_samples)
         {
-            _samples.Add(((int)scheduledAt.TotalSeconds, milliseconds));
+            _samples.Add((scheduledAt, milliseconds));
         }
     }
 
@@ -30,8 +30,19 @@ internal sealed class LatencyRecorder
     {
         lock (_samples)
         {
-            return [.. _samples.GroupBy(sample => sample.Second).OrderBy(second => second.Key)
+            return [.. _samples.GroupBy(sample => (int)sample.ScheduledAt.TotalSeconds).OrderBy(second => second.Key)
                 .Select(second => PercentileOf(second.Select(sample => sample.Milliseconds), p))];
+        }
+    }
+
+    /// <returns>The <paramref name="p"/>th percentile of each <paramref name="slice"/> of the run's first
+    /// <paramref name="span"/>: where in a slow first second the time went (a few cold requests, or a queue).</returns>
+    public IReadOnlyList<double> PercentilePerSlice(double p, TimeSpan slice, TimeSpan span)
+    {
+        lock (_samples)
+        {
+            return [.. _samples.Where(sample => sample.ScheduledAt < span).GroupBy(sample => (int)(sample.ScheduledAt / slice)).OrderBy(group => group.Key)
+                .Select(group => PercentileOf(group.Select(sample => sample.Milliseconds), p))];
         }
     }
 
