@@ -46,11 +46,13 @@ public sealed class RawDeliveryBundles
     }
 
     /// <summary>
-    /// Writes and deletes a one-byte blob under <see cref="WarmUpPrefix"/> the way a bundle is written (same options,
-    /// same client), so a new instance's first bundle finds its connection open and its code compiled.
+    /// Writes and deletes <paramref name="bundle"/> under <see cref="WarmUpPrefix"/> the way a bundle is written (same
+    /// options, same client), so a new instance's first bundle finds its connection open and its code compiled.
     /// </summary>
-    public Task WarmUpAsync(CancellationToken cancellationToken = default) =>
-        StorageErrors.TranslateAsync(async () =>
+    public Task WarmUpAsync(RawDeliveryBundle bundle, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        return StorageErrors.TranslateAsync(async () =>
         {
             var blob = _container.GetBlobClient($"{WarmUpPrefix}{Guid.NewGuid():N}");
             var options = new BlobUploadOptions
@@ -58,9 +60,10 @@ public sealed class RawDeliveryBundles
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
                 HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" },
             };
-            await blob.UploadAsync(BinaryData.FromBytes("\n"u8.ToArray()), options, cancellationToken);
+            await blob.UploadAsync(BinaryData.FromBytes(bundle.ToBytes()), options, cancellationToken);
             await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
         }, cancellationToken);
+    }
 
     /// <summary>The bundle, or null once processing has spread and deleted it.</summary>
     public Task<RawDeliveryBundle?> ReadAsync(string blobName, CancellationToken cancellationToken = default) =>
