@@ -43,7 +43,7 @@ public sealed class TikTokShopOrderLister(
             parameters.Add(new("page_token", pageToken));
         }
 
-        using var request = TikTokRequest.Create(httpClient.BaseAddress, HttpMethod.Post, Path, credential, timeProvider.GetUtcNow(), parameters, body);
+        using var request = TikTokRequest.Create(httpClient.BaseAddress, HttpMethod.Post, Path, credential, account.AccountId, timeProvider.GetUtcNow(), parameters, body);
         var answer = await ChannelApiCall.SendAsync(
             httpClient, request, Channel, Operation, "(changed orders)",
             static (_, text) => ChangedOrderJson.OptionalText(SafeParse(text)?["request_id"]), logger, cancellationToken);

@@ -8,13 +8,13 @@ namespace ServerlessOps.Infrastructure.Channels;
 internal static class AmazonRequest
 {
     /// <param name="sellerAccountId">The seller account whose token this is: Amazon's usage plans are per account and
-    /// operation, so <see cref="AmazonUsagePlanHandler"/> paces each account's calls apart.</param>
+    /// operation, so <see cref="AmazonUsagePlanHandler"/> paces each account's calls apart (<see cref="ChannelApiAccount"/>).</param>
     public static HttpRequestMessage Create(HttpMethod method, string path, string accessToken, string sellerAccountId)
     {
         var request = new HttpRequestMessage(method, path);
         request.Headers.TryAddWithoutValidation("x-amz-access-token", accessToken);
         request.Headers.Accept.ParseAdd("application/json");
-        request.Options.Set(AmazonUsagePlanHandler.SellerAccount, sellerAccountId);
+        ChannelApiAccount.Set(request, sellerAccountId);
         return request;
     }
 

@@ -29,6 +29,9 @@ public sealed class AmazonUsagePlans : IDisposable, IAsyncDisposable
     internal ValueTask<RateLimitLease> AcquireAsync(string account, AmazonUsagePlan plan, CancellationToken cancellationToken) =>
         _buckets.AcquireAsync((account, plan), 1, cancellationToken);
 
+    /// <summary>The bucket of <paramref name="account"/> and <paramref name="plan"/>: its tokens left and the leases it granted.</summary>
+    internal RateLimiterStatistics? StatisticsOf(string account, AmazonUsagePlan plan) => _buckets.GetStatistics((account, plan));
+
     // Both, so a container disposed either way can dispose it.
     public void Dispose() => _buckets.Dispose();
 

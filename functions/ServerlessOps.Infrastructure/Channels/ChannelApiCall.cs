@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 using ServerlessOps.Domain.Channels;
 
@@ -11,7 +12,7 @@ internal sealed record ChannelApiAnswer(string Body, string? RequestId);
 /// <summary>
 /// Sends one request through the client's resilience pipeline and turns what is left after the retries into
 /// our outcomes: a 2xx body, <see cref="ChannelOrderNotFoundException"/> (404),
-/// <see cref="ChannelApiUnavailableException"/> (still 408/429/5xx, a timeout or no connection) or
+/// <see cref="ChannelApiUnavailableException"/> (still 408/429/5xx, a timeout, no connection, or the account's circuit open) or
 /// <see cref="ChannelApiException"/> (any other status). Messages name the operation, never the query string
 /// (TikTok's carries the app key and sign) or a header value.
 /// </summary>
@@ -37,6 +38,14 @@ internal static class ChannelApiCall
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (BrokenCircuitException ex)
+        {
+            logger.Unavailable(channel, operation, externalOrderId, "circuit open", null);
+            throw new ChannelApiUnavailableException(
+                channel, operation, null, null,
+                $"{channel} {operation} for order {externalOrderId}: not called, the account's circuit is open after persistent failures (retry after {ex.RetryAfter?.TotalSeconds ?? 0:F0} s).",
+                ex);
         }
         catch (Exception ex) when (ex is TimeoutRejectedException or HttpRequestException or OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Channels;
@@ -10,7 +11,7 @@ namespace ServerlessOps.Infrastructure.Channels;
 /// Registers a typed HttpClient of one channel's API, the one way every outbound channel client is wired (order readers,
 /// backstop listers, settlement readers, listing pushes, price updates and read-backs): the channel's base URL from
 /// <c>Channels:{channel}</c>, no HttpClient timeout, pooled connections recycled, and <see cref="ChannelApiResilience"/>
-/// with that channel's timeouts and retries. Shopify's host is per shop, so its clients get no base address (each request
+/// with that channel's timeouts and retries, one pipeline (so one circuit breaker) per channel account. Shopify's host is per shop, so its clients get no base address (each request
 /// carries the shop's absolute URL) and their pipeline takes the endpoint the caller names.
 /// </summary>
 internal static class ChannelApiClientRegistration
@@ -66,8 +67,13 @@ internal static class ChannelApiClientRegistration
         client.AddResilienceHandler($"{channel.Slug()}-{pipelineSuffix}", (builder, context) =>
         {
             var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChannelApiResilience).FullName!);
-            ChannelApiResilience.Configure(builder, EndpointOf(context.ServiceProvider), channel, logger);
-        });
+            var breaker = context.ServiceProvider.GetRequiredService<IOptionsMonitor<ChannelApiOptions>>().CurrentValue.CircuitBreaker;
+            ChannelApiResilience.Configure(builder, EndpointOf(context.ServiceProvider), breaker, channel, context.InstanceName, logger);
+        })
+
+        // A pipeline per account (or per host where the request names none: a Shopify shop's own): one seller's
+        // failing calls open that seller's circuit only.
+        .SelectPipelineBy(_ => ChannelCircuitBreaker.KeyOf);
 
         if (channel == SalesChannel.Amazon)
         {

@@ -35,6 +35,18 @@ internal static partial class ChannelApiLog
         Message = "TikTok Shop {Operation} for order {ExternalOrderId} answered code {Code} (request id {RequestId})")]
     internal static partial void TikTokErrorCode(this ILogger logger, string operation, string externalOrderId, long code, string? requestId);
 
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Warning,
+        Message = "{Channel} circuit of {Circuit} opened after {Outcome}: calls fail at once, without reaching the channel, for {BreakSeconds} s")]
+    internal static partial void CircuitOpened(this ILogger logger, SalesChannel channel, string circuit, string outcome, int breakSeconds);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Information,
+        Message = "{Channel} circuit of {Circuit} half open: the next call probes the channel")]
+    internal static partial void CircuitProbing(this ILogger logger, SalesChannel channel, string circuit);
+
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Information,
+        Message = "{Channel} circuit of {Circuit} closed: the channel answered, calls go through again")]
+    internal static partial void CircuitClosed(this ILogger logger, SalesChannel channel, string circuit);
+
     [LoggerMessage(EventId = 4106, Level = LogLevel.Information,
         Message = "Acknowledged {Channel} order {ExternalOrderId} for brand {BrandId} (account {AccountId})")]
     internal static partial void OrderAcknowledged(this ILogger logger, SalesChannel channel, string externalOrderId, string brandId, string accountId);

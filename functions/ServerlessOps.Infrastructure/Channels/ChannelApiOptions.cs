@@ -26,6 +26,12 @@ public sealed class ChannelApiOptions
     /// </summary>
     public bool PaceAmazonUsagePlans { get; set; } = true;
 
+    /// <summary>
+    /// The circuit breaker of every channel client, per channel account (<see cref="ChannelCircuitBreaker"/>): when an
+    /// account's calls keep failing, further calls fail at once without reaching the channel or taking a usage-plan token.
+    /// </summary>
+    public ChannelCircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
     public ChannelEndpointOptions For(SalesChannel channel) => channel switch
     {
         SalesChannel.Amazon => Amazon,

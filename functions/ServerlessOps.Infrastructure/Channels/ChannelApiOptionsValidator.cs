@@ -4,7 +4,7 @@ using ServerlessOps.Domain.Channels;
 
 namespace ServerlessOps.Infrastructure.Channels;
 
-/// <summary>Validates every channel's endpoint options (data annotations do not recurse into nested objects).</summary>
+/// <summary>Validates every channel's endpoint options and the circuit breaker's (data annotations do not recurse into nested objects).</summary>
 internal sealed class ChannelApiOptionsValidator : IValidateOptions<ChannelApiOptions>
 {
     private static readonly SalesChannel[] _outboundChannels = [SalesChannel.Amazon, SalesChannel.Walmart, SalesChannel.TikTokShop];
@@ -34,6 +34,17 @@ internal sealed class ChannelApiOptionsValidator : IValidateOptions<ChannelApiOp
             {
                 failures.Add($"{prefix}:BaseUrl must be an absolute http or https URL; got '{endpoint.BaseUrl}'.");
             }
+        }
+
+        var breaker = options.CircuitBreaker;
+        var breakerResults = new List<ValidationResult>();
+        if (breaker is null)
+        {
+            failures.Add($"{ChannelApiOptions.SectionName}:CircuitBreaker is missing.");
+        }
+        else if (!Validator.TryValidateObject(breaker, new ValidationContext(breaker), breakerResults, validateAllProperties: true))
+        {
+            failures.AddRange(breakerResults.Select(r => $"{ChannelApiOptions.SectionName}:CircuitBreaker:{string.Join(',', r.MemberNames)}: {r.ErrorMessage}"));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

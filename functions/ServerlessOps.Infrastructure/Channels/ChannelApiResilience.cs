@@ -6,16 +6,18 @@ using ServerlessOps.Domain.Channels;
 namespace ServerlessOps.Infrastructure.Channels;
 
 /// <summary>
-/// The pipeline every outbound channel call runs through, outermost first: a total timeout, retries, a
-/// per-attempt timeout. Retried: 408, 429, 5xx, connection failures and attempt timeouts (Polly's
+/// The pipeline every outbound channel call runs through, outermost first: a total timeout, retries, the account's
+/// circuit breaker (<see cref="ChannelCircuitBreaker"/>), a per-attempt timeout. Retried: 408, 429, 5xx, connection failures and attempt timeouts (Polly's
 /// <see cref="HttpClientResiliencePredicates.IsTransient(Outcome{HttpResponseMessage})"/>); nothing else, so a 400 or
-/// 401 comes straight back. Back-off is exponential with jitter; a <c>Retry-After</c> answer (seconds or an
+/// 401 comes straight back, and so does a call refused by an open circuit (a <c>BrokenCircuitException</c> is not transient). Back-off is exponential with jitter; a <c>Retry-After</c> answer (seconds or an
 /// HTTP date) replaces the computed delay. TikTok and Shopify document back-off on 429; Amazon documents 429
 /// without Retry-After (CHANNELS.md 1.9, 2.9, 3.7, 4.7).
 /// </summary>
 internal static class ChannelApiResilience
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ChannelEndpointOptions options, SalesChannel channel, ILogger logger)
+    /// <param name="circuit">The pipeline's instance key, one per channel account (<see cref="ChannelCircuitBreaker.KeyOf"/>).</param>
+    public static void Configure(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder, ChannelEndpointOptions options, ChannelCircuitBreakerOptions breaker, SalesChannel channel, string circuit, ILogger logger)
     {
         builder.AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds));
         if (options.MaxRetries > 0)
@@ -40,6 +42,7 @@ internal static class ChannelApiResilience
             });
         }
 
+        ChannelCircuitBreaker.Add(builder, breaker, channel, circuit, logger);
         builder.AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds));
     }
 }

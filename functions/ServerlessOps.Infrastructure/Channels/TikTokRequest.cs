@@ -29,12 +29,14 @@ internal static class TikTokRequest
     /// <param name="baseAddress">The client's base address: the sign covers the absolute path the request will have.</param>
     /// <param name="path">Relative to <paramref name="baseAddress"/>, without a query.</param>
     /// <param name="credential">One that passed <see cref="RequireSigningKeys"/>.</param>
+    /// <param name="accountId">The shop account the credential is of (<see cref="ChannelApiAccount"/>).</param>
     /// <param name="now">The <c>timestamp</c>; TikTok refuses one far from its clock.</param>
     public static HttpRequestMessage Create(
         Uri? baseAddress,
         HttpMethod method,
         string path,
         ChannelApiCredential credential,
+        string accountId,
         DateTimeOffset now,
         IEnumerable<KeyValuePair<string, string>> parameters,
         byte[]? body = null)
@@ -56,6 +58,7 @@ internal static class TikTokRequest
         var request = new HttpRequestMessage(method, $"{path}?{queryString}");
         request.Headers.TryAddWithoutValidation("x-tts-access-token", credential.AccessToken);
         request.Headers.Accept.ParseAdd("application/json");
+        ChannelApiAccount.Set(request, accountId);
         if (body is not null)
         {
             request.Content = new ByteArrayContent(body);

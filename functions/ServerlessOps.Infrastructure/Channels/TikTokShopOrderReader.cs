@@ -53,7 +53,7 @@ public sealed class TikTokShopOrderReader : IChannelOrderReader, IChannelReturnR
         ArgumentNullException.ThrowIfNull(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(externalOrderId);
         var credential = await CredentialAsync(account, cancellationToken);
-        using var request = Signed(HttpMethod.Get, Path, credential, [new("ids", externalOrderId)], body: null);
+        using var request = Signed(HttpMethod.Get, Path, credential, account.AccountId, [new("ids", externalOrderId)], body: null);
         var answer = await ChannelApiCall.SendAsync(
             _httpClient, request, Channel, Operation, externalOrderId, static (_, body) => ReadEnvelope(body).RequestId, _logger, cancellationToken);
 
@@ -96,7 +96,7 @@ public sealed class TikTokShopOrderReader : IChannelOrderReader, IChannelReturnR
                 query.Add(new("page_token", pageToken));
             }
 
-            using var request = Signed(HttpMethod.Post, ReturnsPath, credential, query, body);
+            using var request = Signed(HttpMethod.Post, ReturnsPath, credential, account.AccountId, query, body);
             var answer = await ChannelApiCall.SendAsync(
                 _httpClient, request, Channel, ReturnsOperation, externalOrderId, static (_, text) => ReadEnvelope(text).RequestId, _logger, cancellationToken);
             ThrowOnErrorCode(ReadEnvelope(answer.Body), ReturnsOperation, externalOrderId);
@@ -136,8 +136,8 @@ public sealed class TikTokShopOrderReader : IChannelOrderReader, IChannelReturnR
         return TikTokRequest.RequireSigningKeys(await _credentials.GetAsync(account, cancellationToken), account, "API calls");
     }
 
-    private HttpRequestMessage Signed(HttpMethod method, string path, ChannelApiCredential credential, IEnumerable<KeyValuePair<string, string>> parameters, byte[]? body) =>
-        TikTokRequest.Create(_httpClient.BaseAddress, method, path, credential, _timeProvider.GetUtcNow(), parameters, body);
+    private HttpRequestMessage Signed(HttpMethod method, string path, ChannelApiCredential credential, string accountId, IEnumerable<KeyValuePair<string, string>> parameters, byte[]? body) =>
+        TikTokRequest.Create(_httpClient.BaseAddress, method, path, credential, accountId, _timeProvider.GetUtcNow(), parameters, body);
 
     private void ThrowOnErrorCode(TikTokEnvelope envelope, string operation, string externalOrderId)
     {

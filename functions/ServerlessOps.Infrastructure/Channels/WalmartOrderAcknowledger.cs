@@ -27,7 +27,7 @@ public sealed class WalmartOrderAcknowledger(HttpClient httpClient, IChannelApiC
         }
 
         var token = (await credentials.GetAsync(account, cancellationToken)).AccessToken;
-        var (request, requestIdOf) = WalmartRequest.Create(HttpMethod.Post, $"v3/orders/{Uri.EscapeDataString(externalOrderId)}/acknowledge", token);
+        var (request, requestIdOf) = WalmartRequest.Create(HttpMethod.Post, $"v3/orders/{Uri.EscapeDataString(externalOrderId)}/acknowledge", token, account.AccountId);
         using var _ = request;
         try
         {

@@ -31,7 +31,7 @@ public sealed class WalmartOrderReader : IChannelOrderReader
         ArgumentNullException.ThrowIfNull(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(externalOrderId);
         var token = (await _credentials.GetAsync(account, cancellationToken)).AccessToken;
-        var (request, requestIdOf) = WalmartRequest.Create(HttpMethod.Get, $"v3/orders/{Uri.EscapeDataString(externalOrderId)}", token);
+        var (request, requestIdOf) = WalmartRequest.Create(HttpMethod.Get, $"v3/orders/{Uri.EscapeDataString(externalOrderId)}", token, account.AccountId);
         using var _ = request;
         var answer = await ChannelApiCall.SendAsync(_httpClient, request, Channel, Operation, externalOrderId, requestIdOf, _logger, cancellationToken);
         _logger.OrderRead(Channel, externalOrderId, account.BrandId, account.AccountId);

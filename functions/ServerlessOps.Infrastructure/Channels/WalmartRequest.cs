@@ -9,7 +9,8 @@ internal static class WalmartRequest
 {
     private const string CorrelationHeader = "WM_QOS.CORRELATION_ID";
 
-    public static (HttpRequestMessage Request, Func<HttpResponseMessage, string, string?> RequestIdOf) Create(HttpMethod method, string path, string accessToken)
+    /// <param name="accountId">The seller account whose token this is (<see cref="ChannelApiAccount"/>).</param>
+    public static (HttpRequestMessage Request, Func<HttpResponseMessage, string, string?> RequestIdOf) Create(HttpMethod method, string path, string accessToken, string accountId)
     {
         var correlationId = Guid.NewGuid().ToString();
         var request = new HttpRequestMessage(method, path);
@@ -17,6 +18,7 @@ internal static class WalmartRequest
         request.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
         request.Headers.TryAddWithoutValidation("WM_SVC.NAME", "Walmart Marketplace");
         request.Headers.Accept.ParseAdd("application/json");
+        ChannelApiAccount.Set(request, accountId);
         return (request, (response, _) => response.Headers.TryGetValues(CorrelationHeader, out var ids) ? ids.FirstOrDefault() ?? correlationId : correlationId);
     }
 }

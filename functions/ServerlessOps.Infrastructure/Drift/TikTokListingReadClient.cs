@@ -30,7 +30,7 @@ public sealed class TikTokListingReadClient(HttpClient httpClient, IChannelApiCr
         var credential = TikTokRequest.RequireSigningKeys(await credentials.GetAsync(account, cancellationToken), account, "reads");
 
         var path = $"product/202309/products/{Uri.EscapeDataString(listing.ProductId ?? string.Empty)}";
-        using var request = TikTokRequest.Create(httpClient.BaseAddress, HttpMethod.Get, path, credential, timeProvider.GetUtcNow(), []);
+        using var request = TikTokRequest.Create(httpClient.BaseAddress, HttpMethod.Get, path, credential, account.AccountId, timeProvider.GetUtcNow(), []);
         var (text, requestId) = await PushCall.SendAsync(
             httpClient, request, Channel, Operation, $"{Channel} {listing.ChannelSku}", TikTokRequest.RequestIdOf, logger, cancellationToken);
         var answer = JsonNode.Parse(text);

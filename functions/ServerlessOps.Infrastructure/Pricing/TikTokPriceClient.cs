@@ -36,7 +36,7 @@ public sealed class TikTokPriceClient(HttpClient httpClient, IChannelApiCredenti
             }),
         }.ToJsonString());
         var path = $"product/202309/products/{Uri.EscapeDataString(listing.ProductId ?? string.Empty)}/prices/update";
-        using var message = TikTokRequest.Create(httpClient.BaseAddress, HttpMethod.Post, path, credential, timeProvider.GetUtcNow(), [], body);
+        using var message = TikTokRequest.Create(httpClient.BaseAddress, HttpMethod.Post, path, credential, request.Account.AccountId, timeProvider.GetUtcNow(), [], body);
 
         var (text, _) = await PushCall.SendAsync(httpClient, message, Channel, Operation, request.Describe(), static (_, _) => null, logger, cancellationToken);
         var answer = JsonNode.Parse(text);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Infrastructure.Channels;
@@ -35,9 +36,14 @@ internal static class PushCall
         {
             throw;
         }
-        catch (Exception ex) when (ex is TimeoutRejectedException or HttpRequestException or OperationCanceledException)
+        catch (Exception ex) when (ex is TimeoutRejectedException or HttpRequestException or OperationCanceledException or BrokenCircuitException)
         {
-            var reason = ex is HttpRequestException ? $"no answer ({ex.Message})" : "timed out";
+            var reason = ex switch
+            {
+                HttpRequestException => $"no answer ({ex.Message})",
+                BrokenCircuitException => "not called, the account's circuit is open",
+                _ => "timed out",
+            };
             logger.CallFailed(channel, operation, listing, reason, null);
             throw new ChannelApiUnavailableException(channel, operation, null, null, $"{channel} {operation} for listing {listing}: {reason} after every retry.", ex);
         }

@@ -40,7 +40,7 @@ public sealed class TikTokInventoryPushClient(HttpClient httpClient, IChannelApi
         }.ToJsonString());
 
         var path = $"product/202309/products/{Uri.EscapeDataString(listing.ProductId ?? string.Empty)}/inventory/update";
-        using var message = TikTokRequest.Create(httpClient.BaseAddress, HttpMethod.Post, path, credential, timeProvider.GetUtcNow(), [], body);
+        using var message = TikTokRequest.Create(httpClient.BaseAddress, HttpMethod.Post, path, credential, request.Account.AccountId, timeProvider.GetUtcNow(), [], body);
         var (text, requestId) = await PushCall.SendAsync(
             httpClient, message, Channel, Operation, request.Describe(), TikTokRequest.RequestIdOf, logger, cancellationToken);
         var answer = JsonNode.Parse(text);

@@ -41,7 +41,7 @@ public sealed class TikTokShopSettlementReader(
         string? next = null;
         do
         {
-            var data = await GetAsync(credential, StatementsPath, json, StatementsOperation, cancellationToken,
+            var data = await GetAsync(credential, account.AccountId, StatementsPath, json, StatementsOperation, cancellationToken,
                 new("statement_time_ge", from.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
                 new("statement_time_lt", until.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
                 new("sort_field", "statement_time"),
@@ -73,7 +73,7 @@ public sealed class TikTokShopSettlementReader(
         string? next = null;
         do
         {
-            var data = await GetAsync(credential, $"{StatementsPath}/{Uri.EscapeDataString(statementId)}/statement_transactions", json, TransactionsOperation, cancellationToken,
+            var data = await GetAsync(credential, account.AccountId, $"{StatementsPath}/{Uri.EscapeDataString(statementId)}/statement_transactions", json, TransactionsOperation, cancellationToken,
                 new("sort_field", "order_create_time"),
                 new("page_size", "50"),
                 next is null ? default : new("page_token", next));
@@ -114,9 +114,9 @@ public sealed class TikTokShopSettlementReader(
     }
 
     private async Task<JsonNode> GetAsync(
-        ChannelApiCredential credential, string path, SettlementJson json, string operation, CancellationToken cancellationToken, params KeyValuePair<string, string>[] parameters)
+        ChannelApiCredential credential, string accountId, string path, SettlementJson json, string operation, CancellationToken cancellationToken, params KeyValuePair<string, string>[] parameters)
     {
-        using var request = TikTokRequest.Create(httpClient.BaseAddress, HttpMethod.Get, path, credential, timeProvider.GetUtcNow(), parameters.Where(p => p.Key is not null));
+        using var request = TikTokRequest.Create(httpClient.BaseAddress, HttpMethod.Get, path, credential, accountId, timeProvider.GetUtcNow(), parameters.Where(p => p.Key is not null));
         var answer = await ChannelApiCall.SendAsync(httpClient, request, Channel, operation, "(settlements)", static (_, _) => null, logger, cancellationToken);
         var root = json.Parse(answer.Body);
         var code = root["code"] is JsonValue c && c.TryGetValue<long>(out var n) ? n : -1;

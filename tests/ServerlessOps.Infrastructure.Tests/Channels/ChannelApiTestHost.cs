@@ -29,6 +29,9 @@ internal sealed class ChannelApiTestHost : IAsyncDisposable
 
     public ChannelOrderReaders Readers => _provider.GetRequiredService<ChannelOrderReaders>();
 
+    /// <summary>The usage-plan buckets the Amazon clients share.</summary>
+    public AmazonUsagePlans UsagePlans => _provider.GetRequiredService<AmazonUsagePlans>();
+
     /// <summary>Every log record the clients wrote.</summary>
     public IReadOnlyList<FakeLogRecord> Logs => _provider.GetFakeLogCollector().GetSnapshot();
 

@@ -17,6 +17,9 @@ internal sealed partial class AppLogTally
     /// <summary>The app's "delivery quarantined" warnings.</summary>
     public int Quarantined => Count("warn", "[4203]");
 
+    /// <summary>Channel circuits opened (event 4107, one per account and client each time).</summary>
+    public int CircuitsOpened => Count("warn", "[4107]");
+
     public int StrandedHandOffs => Volatile.Read(ref _strandedHandOffs);
 
     /// <summary>Instance rows the engine had left at Pending after a half-failed first commit, set to Running (event 2111).</summary>

@@ -17,7 +17,7 @@ namespace ServerlessOps.Benchmarks.Drills.Throttle;
 /// fault proxies answer a stepped share of the app's Cosmos requests with 429 (x-ms-retry-after-ms) or 503 and of its
 /// storage requests with 500 or 503 (none, then <c>--low</c>, then <c>--high</c>, then none), and the stub channels
 /// throttle and fail: Walmart order reads 429 with Retry-After 2 s, Walmart acknowledgements 429 with Retry-After 1 s,
-/// TikTok order reads 500, each for a number of calls; Amazon answers 500 to every call for longer than a delivery's
+/// each for a number of calls; TikTok answers 500 for the load's first 12 s; Amazon answers 500 to every call for longer than a delivery's
 /// retry budget. Then: every Amazon delivery must reach quarantine, the calls to Amazon must stop, and once Amazon is
 /// back the quarantined deliveries are replayed through the API; at the end every acknowledged order is in the truth,
 /// reserved exactly once, its flow active, and nothing is left in quarantine or a poison queue.
@@ -52,7 +52,9 @@ internal static class ThrottleDrill
         marketplace.FailFor(SalesChannel.Amazon, TimeSpan.FromMinutes(30), 500);
         marketplace.FailNext(SalesChannel.Walmart, 24, 429, TimeSpan.FromSeconds(2));
         marketplace.FailNextWalmartAcknowledgements(8, 429, TimeSpan.FromSeconds(1));
-        marketplace.FailNext(SalesChannel.TikTokShop, 24, 500);
+        // A short TikTok outage, by time: counted 500s would outlast it once the account's circuit opens, since an open
+        // circuit lets one probe a break through and each probe would use up one of them (24 then took ~5 minutes).
+        marketplace.FailFor(SalesChannel.TikTokShop, TimeSpan.FromSeconds(12), 500);
 
         var loadStart = clock.Elapsed;
         var sending = load.SendAsync(orders, options.Rate, cancellationToken);
@@ -117,6 +119,7 @@ internal static class ThrottleDrill
             DeadLetteredAfter = settled ? deadLettered - loadEnd : null,
             Quiet = quiet,
             QuarantineWarnings = stack.Log.Quarantined,
+            CircuitsOpened = stack.Log.CircuitsOpened,
             StrandedHandOffs = stack.Log.StrandedHandOffs,
             PendingRowsRepaired = stack.Log.PendingRowsRepaired,
             LogTop = stack.Log.Top(6),

@@ -40,6 +40,9 @@ internal sealed record ThrottleDrillReport(ThrottleDrillOptions Options, string 
     /// <summary>TikTok order reads answered 500 (one path for every order, so not paired with their retries).</summary>
     public int TikTokFaults { get; init; }
 
+    /// <summary>Times a channel account's circuit opened (event 4107).</summary>
+    public int CircuitsOpened { get; init; }
+
     public int Replayed { get; init; }
 
     public int OpenAfterReplay { get; init; }
@@ -106,7 +109,8 @@ internal sealed record ThrottleDrillReport(ThrottleDrillOptions Options, string 
             Console.WriteLine($"| {name} | {gaps.Describe()} |");
         }
 
-        Console.WriteLine($"| TikTok order reads (500) | {TikTokFaults} injected (one path for all orders: retries not paired) |");
+        Console.WriteLine($"| TikTok order reads (500 for the first 12 s) | {TikTokFaults} injected (one path for all orders: retries not paired) |");
+        Console.WriteLine($"| channel circuits opened (event 4107) | {CircuitsOpened} |");
         Console.WriteLine($"| acknowledged orders | {Acknowledged} ({AmazonAcknowledged} Amazon) |");
         Console.WriteLine($"| Amazon deliveries dead-lettered (quarantine, open) | {Quarantined} of {AmazonAcknowledged}, {(DeadLetteredAfter is { } after ? $"all {after.TotalSeconds:F0} s after the load" : $"not all within {Options.SettleSeconds} s")}; {QuarantineWarnings} quarantine warnings logged |");
         Console.WriteLine($"| calls to Amazon in the 30 s after (order reads / all) | {Quiet.OrderReads} / {Quiet.AllCalls} |");
