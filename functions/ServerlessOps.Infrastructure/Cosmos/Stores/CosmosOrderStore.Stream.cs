@@ -14,7 +14,8 @@ public sealed partial class CosmosOrderStore
     /// queries and one page of documents in memory (<see cref="CosmosOptions.StreamPageSize"/>, large, as every page is a
     /// round trip). While the brand still has orders in the brand-partitioned layout,
     /// those placed in the window are read first and their ids kept (only theirs, a shrinking set the migration empties),
-    /// so an order moved between the two reads is yielded once.
+    /// so an order moved between the two reads is yielded once. Orders placed at the same instant come in id order
+    /// (<see cref="TiesInIdOrder"/>), so the same orders always stream the same way.
     /// </remarks>
     public async IAsyncEnumerable<StoredOrder> StreamPlacedAsync(
         string brandId, DateTimeOffset from, DateTimeOffset until, SalesChannel? channel = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -39,7 +40,9 @@ public sealed partial class CosmosOrderStore
         var legacyIds = new HashSet<string>(StringComparer.Ordinal);
         if (!await IsMovedAsync(brandId, cancellationToken))
         {
-            await foreach (var document in _stream.StreamAsync(OrderDocument.LegacyPartitionKeyFor(brandId), OrderDocument.DocumentType, filter, "c.placedAt ASC", parameters, cancellationToken))
+            await foreach (var document in TiesInIdOrder.Of(
+                _stream.StreamAsync(OrderDocument.LegacyPartitionKeyFor(brandId), OrderDocument.DocumentType, filter, "c.placedAt ASC", parameters, cancellationToken),
+                d => d.PlacedAt, d => d.Id, cancellationToken))
             {
                 legacyIds.Add(document.Id);
                 yield return document.ToDomain();
@@ -50,7 +53,9 @@ public sealed partial class CosmosOrderStore
         var last = DateOnly.FromDateTime((until - TimeSpan.FromTicks(1)).UtcDateTime);
         for (; month <= last; month = month.AddMonths(1))
         {
-            await foreach (var document in _stream.StreamAsync(OrderDocument.PartitionKeyFor(brandId, month), OrderDocument.DocumentType, filter, "c.placedAt ASC", parameters, cancellationToken))
+            await foreach (var document in TiesInIdOrder.Of(
+                _stream.StreamAsync(OrderDocument.PartitionKeyFor(brandId, month), OrderDocument.DocumentType, filter, "c.placedAt ASC", parameters, cancellationToken),
+                d => d.PlacedAt, d => d.Id, cancellationToken))
             {
                 if (legacyIds.Count == 0 || !legacyIds.Contains(document.Id))
                 {

@@ -44,6 +44,30 @@ public sealed class CosmosOrderStoreStreamTests(CosmosServerFixture cosmos) : Co
     }
 
     [Fact]
+    public async Task StreamPlaced_OrdersPlacedAtTheSameInstant_ComeInIdOrderWhateverOrderTheyWereWritten()
+    {
+        var store = new CosmosOrderStore(Containers, Options, NullLogger<CosmosOrderStore>.Instance);
+        var at = new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero);
+        string[] written = ["t-3", "t-1", "t-4", "t-2"];
+        foreach (var id in written)
+        {
+            await store.CreateAsync(TestData.Stored(TestData.Order("brand-ties", id, at)), Token);
+        }
+
+        await store.CreateAsync(TestData.Stored(TestData.Order("brand-ties", "t-0", at.AddMinutes(1))), Token);
+        await store.CreateAsync(TestData.Stored(TestData.Order("brand-ties", "t-9", at.AddMinutes(-1))), Token);
+
+        var streamed = new List<string>();
+        await foreach (var stored in store.StreamPlacedAsync("brand-ties", at.AddDays(-1), at.AddDays(1), cancellationToken: Token))
+        {
+            streamed.Add(stored.Order.ExternalOrderId);
+        }
+
+        // Placed-at order first; the four written at one instant in the order of their ids, not of their writes.
+        Assert.Equal(["t-9", "t-1", "t-2", "t-3", "t-4", "t-0"], streamed);
+    }
+
+    [Fact]
     public async Task StreamPlaced_WithoutChannel_YieldsEveryChannel()
     {
         var store = new CosmosOrderStore(Containers, Options, NullLogger<CosmosOrderStore>.Instance);
