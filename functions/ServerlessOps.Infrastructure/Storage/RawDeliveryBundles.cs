@@ -29,14 +29,9 @@ public sealed class RawDeliveryBundles
         ArgumentNullException.ThrowIfNull(bundle);
         return StorageErrors.TranslateAsync(async () =>
         {
-            var options = new BlobUploadOptions
-            {
-                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" },
-            };
             try
             {
-                await _container.GetBlobClient(bundle.BlobName).UploadAsync(BinaryData.FromBytes(bundle.ToBytes()), options, cancellationToken);
+                await UploadAsNewAsync(_container.GetBlobClient(bundle.BlobName), bundle, cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
@@ -46,8 +41,8 @@ public sealed class RawDeliveryBundles
     }
 
     /// <summary>
-    /// Writes and deletes <paramref name="bundle"/> under <see cref="WarmUpPrefix"/> the way a bundle is written (same
-    /// options, same client), so a new instance's first bundle finds its connection open and its code compiled.
+    /// Writes and deletes <paramref name="bundle"/> under <see cref="WarmUpPrefix"/> the way a bundle is written
+    /// (<see cref="UploadAsNewAsync"/>, same client), so a new instance's first bundle finds its connection open and its code compiled.
     /// </summary>
     public Task WarmUpAsync(RawDeliveryBundle bundle, CancellationToken cancellationToken = default)
     {
@@ -55,15 +50,21 @@ public sealed class RawDeliveryBundles
         return StorageErrors.TranslateAsync(async () =>
         {
             var blob = _container.GetBlobClient($"{WarmUpPrefix}{Guid.NewGuid():N}");
-            var options = new BlobUploadOptions
-            {
-                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" },
-            };
-            await blob.UploadAsync(BinaryData.FromBytes(bundle.ToBytes()), options, cancellationToken);
+            await UploadAsNewAsync(blob, bundle, cancellationToken);
             await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
         }, cancellationToken);
     }
+
+    /// <summary>The one way a bundle is uploaded: only if no blob has that name yet, as JSON Lines.</summary>
+    private static Task<Response<BlobContentInfo>> UploadAsNewAsync(BlobClient blob, RawDeliveryBundle bundle, CancellationToken cancellationToken) =>
+        blob.UploadAsync(
+            BinaryData.FromBytes(bundle.ToBytes()),
+            new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" },
+            },
+            cancellationToken);
 
     /// <summary>The bundle, or null once processing has spread and deleted it.</summary>
     public Task<RawDeliveryBundle?> ReadAsync(string blobName, CancellationToken cancellationToken = default) =>
