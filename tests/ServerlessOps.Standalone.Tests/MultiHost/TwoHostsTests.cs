@@ -27,7 +27,8 @@ public sealed class TwoHostsTests(AzuriteFixture azurite)
 
         int[] both = [other.ProcessId, Environment.ProcessId];
         Assert.All(results, r => Assert.Equal(OrchestrationRuntimeStatus.Completed, r.RuntimeStatus));
-        Assert.Equal(both.Order(), results.SelectMany(r => r.ReadOutputAs<List<int>>()!).Distinct().Order());
-        Assert.Equal(both.Order(), results.Select(r => r.ReadCustomStatusAs<int>()).Distinct().Order());
+        var outputs = results.Select(r => r.ReadOutputAs<SpreadResult>()!).ToList();
+        Assert.Equal(both.Order(), outputs.SelectMany(o => o.ActivityProcesses).Distinct().Order());
+        Assert.Equal(both.Order(), outputs.Select(o => o.LastEpisodeProcess).Distinct().Order());
     }
 }
