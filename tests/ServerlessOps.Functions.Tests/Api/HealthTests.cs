@@ -1,4 +1,9 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessOps.Functions.Api;
+using ServerlessOps.Functions.Hosting;
+using ServerlessOps.Functions.Http;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 
@@ -31,5 +36,37 @@ public sealed class HealthTests(FunctionAppFixture fixture)
 
         var detail = await Problem.AssertOfTypeAsync(response, HttpStatusCode.ServiceUnavailable, "misconfigured-settings", "Brands__acme__Accounts__2__PreviousSecret");
         Assert.DoesNotContain("SecretName", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_BeforeTheEdgeWarmUpHasRun_Is503WarmingUp_AndOkOnceItHas()
+    {
+        // The app's own warm-up finishes before the test host serves; a second, not yet started, stands for a new
+        // instance in its first second, with the app's real bundler on Azurite behind it.
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+        using var warmUp = ActivatorUtilities.CreateInstance<EdgeWarmUp>(app.Services);
+        var health = new Health(app.Services.GetRequiredService<UnresolvedSecretReferences>(), warmUp);
+
+        var (coldStatus, coldBody) = await AnswerAsync(health, app.Services);
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, coldStatus);
+        Assert.EndsWith("/warming-up", Json.Parse(coldBody).Str("type"), StringComparison.Ordinal);
+
+        await warmUp.StartAsync(TestContext.Current.CancellationToken);
+        await warmUp.WhenWarm.WaitAsync(EdgeWarmUp.Limit + TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        var (warmStatus, warmBody) = await AnswerAsync(health, app.Services);
+
+        Assert.Equal(StatusCodes.Status200OK, warmStatus);
+        Assert.Equal("ok", Json.Parse(warmBody).Str("status"));
+    }
+
+    private static async Task<(int Status, string Body)> AnswerAsync(Health health, IServiceProvider services)
+    {
+        var context = new DefaultHttpContext { RequestServices = services };
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        var result = await health.HandleAsync(new HttpCall(Health.Route, context, caller: null, durable: null), TestContext.Current.CancellationToken);
+        await result.ExecuteAsync(context);
+        return (context.Response.StatusCode, System.Text.Encoding.UTF8.GetString(body.ToArray()));
     }
 }
