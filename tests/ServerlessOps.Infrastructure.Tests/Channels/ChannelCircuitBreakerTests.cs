@@ -75,6 +75,53 @@ public sealed class ChannelCircuitBreakerTests
     }
 
     [Fact]
+    public async Task AfterTheBreak_ConcurrentCallsSendOneProbe_AndTheRestAreRefusedWithoutReachingTheChannel()
+    {
+        await using var host = await StartAsync();
+        var seller = host.Account(SalesChannel.Amazon);
+        host.Stub.FailFor(SalesChannel.Amazon, TimeSpan.FromMinutes(5), 500);
+        await Assert.ThrowsAsync<ChannelApiUnavailableException>(() => ReadAsync(host, seller, 0));
+        Assert.Equal(4, host.Stub.RequestCount(SalesChannel.Amazon));
+
+        // A backlog of deliveries all retrying the moment the break ends: only one of them may test the channel.
+        await Task.Delay(Break + TimeSpan.FromMilliseconds(300), Token);
+        var reads = Enumerable.Range(1, 10).Select(i => Assert.ThrowsAsync<ChannelApiUnavailableException>(() => ReadAsync(host, seller, i)));
+        await Task.WhenAll(reads);
+
+        Assert.Equal(5, host.Stub.RequestCount(SalesChannel.Amazon));
+        Assert.Single(host.Logs, r => r.Id.Id == 4108);
+    }
+
+    [Fact]
+    public async Task AttemptsTimingOutWhileWaitingForAUsagePlanToken_DoNotOpenTheCircuit()
+    {
+        // One attempt per read, of 1 s; a circuit that opens when a tenth of its calls fail (the burst's 30 answers
+        // would otherwise dilute six counted timeouts below half); a long break, so a circuit opened by mistake would
+        // still refuse the last read.
+        await using var host = await StartAsync(new Dictionary<string, string?>
+        {
+            ["Channels:Amazon:MaxRetries"] = "0",
+            ["Channels:CircuitBreaker:FailureRatio"] = "0.1",
+            ["Channels:Amazon:TimeoutSeconds"] = "1",
+            ["Channels:CircuitBreaker:BreakDurationSeconds"] = "60",
+        });
+        var seller = host.Account(SalesChannel.Amazon);
+        var burst = AmazonUsagePlan.GetOrder.Burst;
+        await Task.WhenAll(Enumerable.Range(0, burst).Select(i => Assert.ThrowsAsync<ChannelOrderNotFoundException>(() => ReadAsync(host, seller, i))));
+        Assert.Equal(burst, host.Stub.RequestCount(SalesChannel.Amazon));
+
+        // The bucket is empty and refills one token every 2 s: each of these waits past its 1 s attempt timeout.
+        var waits = Enumerable.Range(100, 6).Select(i => Assert.ThrowsAsync<ChannelApiUnavailableException>(() => ReadAsync(host, seller, i)));
+        await Task.WhenAll(waits);
+        Assert.Equal(burst, host.Stub.RequestCount(SalesChannel.Amazon));
+        Assert.DoesNotContain(host.Logs, r => r.Id.Id == 4107);
+
+        await Task.Delay(AmazonUsagePlan.GetOrder.RefillEvery * 1.5, Token);
+        await Assert.ThrowsAsync<ChannelOrderNotFoundException>(() => ReadAsync(host, seller, 200));
+        Assert.Equal(burst + 1, host.Stub.RequestCount(SalesChannel.Amazon));
+    }
+
+    [Fact]
     public async Task Throttling429s_DoNotOpenTheCircuit()
     {
         await using var host = await StartAsync();
@@ -92,11 +139,11 @@ public sealed class ChannelCircuitBreakerTests
     }
 
     /// <summary>Usage plans on, a second Amazon seller registered, and a breaker that opens after 4 failed attempts for 2 s.</summary>
-    private static Task<ChannelApiTestHost> StartAsync()
+    private static Task<ChannelApiTestHost> StartAsync(IDictionary<string, string?>? overrides = null)
     {
         var accounts = Testing.Scenarios.ScenarioAccounts.Default;
         var second = $"Brands:{accounts.BrandId}:Accounts:4";
-        return ChannelApiTestHost.StartAsync(Token, overrides: new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Channels:PaceAmazonUsagePlans"] = "true",
             ["Channels:CircuitBreaker:MinimumThroughput"] = "4",
@@ -104,7 +151,13 @@ public sealed class ChannelCircuitBreakerTests
             [$"{second}:Channel"] = "Amazon",
             [$"{second}:AccountId"] = OtherSeller,
             [$"{second}:AccessToken"] = accounts.AmazonAccessToken,
-        });
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return ChannelApiTestHost.StartAsync(Token, overrides: settings);
     }
 
     private static long GetOrderLeases(ChannelApiTestHost host, string account) =>
