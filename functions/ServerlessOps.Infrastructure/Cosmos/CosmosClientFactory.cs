@@ -13,7 +13,8 @@ public static class CosmosClientFactory
     /// the managed identity (<see cref="CosmosOptions.ClientId"/>) or <c>DefaultAzureCredential</c>. Gateway
     /// mode by default (see <see cref="CosmosOptions.ConnectionMode"/> for why); against the emulator also
     /// <c>LimitToEndpoint</c> (it advertises no regions to discover) and the certificate policy for its
-    /// host:port only, plus <see cref="EmulatorCompatibilityHandler"/>. The caller owns the client (DI disposes the singleton).
+    /// host:port only, plus <see cref="EmulatorCompatibilityHandler"/>. A 503 is retried by
+    /// <see cref="ServiceUnavailableRetryHandler"/>. The caller owns the client (DI disposes the singleton).
     /// </summary>
     /// <param name="handlers">Request handlers to add first (the operator signals' 429 counter), or none.</param>
     public static CosmosClient Create(CosmosOptions options, TokenCredential? credential = null, IEnumerable<RequestHandler>? handlers = null)
@@ -33,6 +34,8 @@ public static class CosmosClientFactory
         {
             clientOptions.CustomHandlers.Add(handler);
         }
+
+        clientOptions.CustomHandlers.Add(new ServiceUnavailableRetryHandler());
 
         if (options.AcceptEmulatorCertificate)
         {
