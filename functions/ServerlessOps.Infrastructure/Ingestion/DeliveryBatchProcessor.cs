@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ServerlessOps.Infrastructure.Storage;
 
 namespace ServerlessOps.Infrastructure.Ingestion;
@@ -15,7 +14,7 @@ namespace ServerlessOps.Infrastructure.Ingestion;
 /// A bundle from the webhook edge is first spread into the deliveries' own blobs (<see cref="SpreadAsync"/>), then
 /// processed the same way, then deleted.
 /// </summary>
-public sealed partial class DeliveryBatchProcessor : IDisposable
+public sealed partial class DeliveryBatchProcessor
 {
     /// <summary>
     /// Deliveries of one message processed at once. The queue driver already runs up to 16 messages in parallel;
@@ -23,45 +22,28 @@ public sealed partial class DeliveryBatchProcessor : IDisposable
     /// </summary>
     private const int Parallelism = 4;
 
-    /// <summary>How often a delivery waiting for the edge to quieten looks again.</summary>
-    private static readonly TimeSpan YieldStep = TimeSpan.FromMilliseconds(20);
-
-    /// <summary>
-    /// The longest a delivery waits for the edge before it starts anyway, so a steady stream of webhooks slows
-    /// processing down but never stops it.
-    /// </summary>
-    private static readonly TimeSpan MaxYield = TimeSpan.FromSeconds(2);
-
     private readonly DeliveryProcessor _processor;
     private readonly DeliveryQueues _queues;
     private readonly RawDeliveryStore _raw;
     private readonly RawDeliveryBundles _bundles;
-    private readonly EdgeWriteGate _edge;
-    private readonly SemaphoreSlim _inProgress;
+    private readonly ProcessingBudget _budget;
     private readonly ILogger<DeliveryBatchProcessor> _logger;
-    private int _waitingForEdge;
 
     public DeliveryBatchProcessor(
         DeliveryProcessor processor,
         DeliveryQueues queues,
         RawDeliveryStore raw,
         RawDeliveryBundles bundles,
-        EdgeWriteGate edge,
-        IOptions<IngestionOptions> options,
+        ProcessingBudget budget,
         ILogger<DeliveryBatchProcessor> logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
         _processor = processor;
         _queues = queues;
         _raw = raw;
         _bundles = bundles;
-        _edge = edge;
-        _inProgress = new SemaphoreSlim(options.Value.MaxConcurrentDeliveries, options.Value.MaxConcurrentDeliveries);
+        _budget = budget;
         _logger = logger;
     }
-
-    /// <summary>Deliveries waiting right now for the webhook edge to quieten before they start.</summary>
-    public int WaitingForEdge => Volatile.Read(ref _waitingForEdge);
 
     /// <param name="batch">The message's deliveries.</param>
     /// <param name="retryDelay">How long a failed delivery split out of the batch stays invisible before its retry.</param>
@@ -104,8 +86,6 @@ public sealed partial class DeliveryBatchProcessor : IDisposable
     /// </summary>
     public async Task<IReadOnlyList<DeliveryMessage>> SpreadAsync(RawDeliveryBundle bundle, CancellationToken cancellationToken = default) =>
         [.. (await SpreadEachAsync(bundle, cancellationToken)).Select(d => d.Message)];
-
-    public void Dispose() => _inProgress.Dispose();
 
     private async Task<IReadOnlyList<SpreadDelivery>> SpreadEachAsync(RawDeliveryBundle bundle, CancellationToken cancellationToken)
     {
@@ -162,52 +142,12 @@ public sealed partial class DeliveryBatchProcessor : IDisposable
         WithinBudgetAsync(() => _processor.ProcessAsync(delivery.Message, delivery.Written, cancellationToken), cancellationToken);
 
     /// <summary>
-    /// One delivery's work (spreading it, or processing it), within the instance's budget of deliveries in progress
-    /// and after giving way to the edge. Without the budget, the up to 24 messages the queue driver holds (batch 16 plus
-    /// 8), each worked 4 deliveries at a time, could keep ~100 deliveries in flight, and their storage calls would queue
-    /// ahead of the webhook edge's bundle writes on the same storage account.
+    /// One delivery's work (spreading it, or processing it), within the instance's <see cref="ProcessingBudget"/>, which
+    /// shrinks while the webhook edge is busy. Without a budget, the up to 24 messages the queue driver holds (batch 16
+    /// plus 8), each worked 4 deliveries at a time, could keep ~100 deliveries in flight, and their storage calls would
+    /// queue ahead of the webhook edge's bundle writes on the same storage account.
     /// </summary>
-    private async Task WithinBudgetAsync(Func<Task> work, CancellationToken cancellationToken)
-    {
-        await _inProgress.WaitAsync(cancellationToken);
-        try
-        {
-            await YieldToEdgeAsync(cancellationToken);
-            await work();
-        }
-        finally
-        {
-            _inProgress.Release();
-        }
-    }
-
-    /// <summary>
-    /// Processing gives way to the webhook edge on the same instance: while the edge is busy (its webhooks in flight
-    /// growing with their latency), a delivery waits before it starts, up to <see cref="MaxYield"/>. Measured at 300
-    /// webhooks/s with processing on, four channels: processing took 1.8 ms of the app's CPU and 1.7 ms of Azurite's per
-    /// delivery, more than the edge itself, and with both cores used up the acknowledgements' p50 was 450 ms. The backlog
-    /// waits in the queue instead, which is what the queue is for.
-    /// </summary>
-    private async Task YieldToEdgeAsync(CancellationToken cancellationToken)
-    {
-        if (!_edge.IsBusy)
-        {
-            return;
-        }
-
-        Interlocked.Increment(ref _waitingForEdge);
-        try
-        {
-            for (var waited = TimeSpan.Zero; _edge.IsBusy && waited < MaxYield; waited += YieldStep)
-            {
-                await Task.Delay(YieldStep, cancellationToken);
-            }
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _waitingForEdge);
-        }
-    }
+    private Task WithinBudgetAsync(Func<Task> work, CancellationToken cancellationToken) => _budget.RunAsync(work, cancellationToken);
 
     [LoggerMessage(EventId = 4211, Level = LogLevel.Information, Message = "Bundle {Bundle} is gone: an earlier attempt spread, processed and deleted it")]
     private partial void LogBundleGone(string bundle);

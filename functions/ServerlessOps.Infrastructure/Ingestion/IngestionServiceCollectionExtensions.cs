@@ -27,6 +27,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<OrderConverger>();
         services.AddSingleton<DeliveryRecorder>();
         services.AddSingleton<DeliveryProcessor>();
+        services.AddSingleton<ProcessingBudget>();
         services.AddSingleton<DeliveryBatchProcessor>();
         services.AddCosmosStores(configuration);
 

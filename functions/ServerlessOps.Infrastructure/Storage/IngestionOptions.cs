@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ServerlessOps.Infrastructure.Storage;
 
 /// <summary>Limits and names of the webhook ingestion path.</summary>
-public sealed class IngestionOptions
+public sealed class IngestionOptions : IValidatableObject
 {
     public const string SectionName = "Ingestion";
 
@@ -43,6 +43,23 @@ public sealed class IngestionOptions
     public int MaxConcurrentDeliveries { get; set; } = 16;
 
     /// <summary>
+    /// Deliveries one instance processes at once while its webhook edge is busy (an eighth of the edge's write turns
+    /// taken) and for <see cref="EdgeQuietAfter"/> after; then the budget doubles every 0.1 s back to
+    /// <see cref="MaxConcurrentDeliveries"/>. The backlog waits on the queue meanwhile and drains once the burst is over.
+    /// At least 1, so processing slows but never stops; equal to <see cref="MaxConcurrentDeliveries"/>, processing does
+    /// not yield. Default 2; 1-256, at most <see cref="MaxConcurrentDeliveries"/>.
+    /// </summary>
+    [Range(1, 256)]
+    public int ConcurrentDeliveriesWhileEdgeBusy { get; set; } = 2;
+
+    /// <summary>
+    /// How long the webhook edge must have been quiet before processing's budget grows back (see
+    /// <see cref="ConcurrentDeliveriesWhileEdgeBusy"/>): bridges the gaps within a burst. Default 0.5 s; 0-10 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan EdgeQuietAfter { get; set; } = TimeSpan.FromSeconds(0.5);
+
+    /// <summary>
     /// Deliveries the webhook edge is storing at once (each waiting for the bundle that carries it). Past it a webhook
     /// waits up to <see cref="EdgeAdmissionWait"/> for a turn, then gets 503 with Retry-After. Without a bound, a burst at an idle
     /// app put every request's upload on the store at once, the store fell behind, and the edge's timeouts piled up:
@@ -69,4 +86,14 @@ public sealed class IngestionOptions
     public TimeSpan SignedTimestampWindow { get; set; } = TimeSpan.FromMinutes(5);
 
     public string PoisonQueueName => QueueName + "-poison";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ConcurrentDeliveriesWhileEdgeBusy > MaxConcurrentDeliveries)
+        {
+            yield return new ValidationResult(
+                $"Ingestion:ConcurrentDeliveriesWhileEdgeBusy ({ConcurrentDeliveriesWhileEdgeBusy}) must not exceed Ingestion:MaxConcurrentDeliveries ({MaxConcurrentDeliveries}).",
+                [nameof(ConcurrentDeliveriesWhileEdgeBusy)]);
+        }
+    }
 }

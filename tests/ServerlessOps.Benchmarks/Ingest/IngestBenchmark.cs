@@ -59,6 +59,12 @@ internal static class IngestBenchmark
         settings["Hosting:RunTriggers"] = options.AckOnly ? "false" : "true";
         settings["Ingestion:AcknowledgeAfter"] = options.AckAfter.ToString();
 
+        // --app-setting Key=Value: one app setting changed for an A/B run on the same build.
+        foreach (var (key, value) in options.AppSettings)
+        {
+            settings[key] = value;
+        }
+
         var appAssembly = options.ReadyToRun ? await ReadyToRunApp.PublishAsync(stop.Token) : FunctionAppProcess.AppAssemblyPath();
         await using var app = await FunctionAppProcess.StartAsync(settings, onOutputLine: null, appAssembly, stop.Token);
 
@@ -87,6 +93,9 @@ internal static class IngestBenchmark
         var cpuUsed = cpu.Stop();
 
         var queue = new QueueClient(azurite.ConnectionString, settings["Ingestion:QueueName"]);
+
+        // How far processing got while the edge was busy: what it left for after the load, the back-pressure held in the queue.
+        var statesAtLoadEnd = options.AckOnly ? null : await RawDeliveryStates.CountAsync(azurite.ConnectionString, settings["Ingestion:RawContainer"], stop.Token);
 
         // Acknowledged once stored, the last deliveries may still be on their way to the queue.
         await Task.Delay(TimeSpan.FromSeconds(1), stop.Token);
@@ -127,7 +136,7 @@ internal static class IngestBenchmark
             azurite.ConnectionString, factory.Create(-1).Body.ToArray(), TimeSpan.FromSeconds(5), 64, stop.Token);
         var floorWebhooks = Enumerable.Range(1_000_000, options.Rate * FloorSeconds).Select(factory.Create).ToArray();
         var (floor, floorFailures) = await AckPathFloor.MeasureAsync(azurite.ConnectionString, floorWebhooks, options.Rate, options.AckAfter == AcknowledgementPoint.Queued, stop.Token);
-        PrintTable(options, traffic, total, result, elapsed, latencies, options.AckOnly ? null : drain.Elapsed, states, perMessage, ceiling, (floor, floorFailures), cpuUsed);
+        PrintTable(options, traffic, total, result, elapsed, latencies, options.AckOnly ? null : drain.Elapsed, (statesAtLoadEnd, states), perMessage, ceiling, (floor, floorFailures), cpuUsed);
         return 0;
     }
 
@@ -201,7 +210,7 @@ internal static class IngestBenchmark
         return new SendResult(ok, failed, skipped, refused, serverErrors);
     }
 
-    private static void PrintTable(IngestBenchmarkOptions options, ChannelMixTraffic traffic, int total, SendResult result, TimeSpan elapsed, LatencyRecorder latencies, TimeSpan? drain, string? states, double? perMessage, double ceiling,
+    private static void PrintTable(IngestBenchmarkOptions options, ChannelMixTraffic traffic, int total, SendResult result, TimeSpan elapsed, LatencyRecorder latencies, TimeSpan? drain, (string? AtLoadEnd, string? Final) states, double? perMessage, double ceiling,
         (LatencyRecorder Latencies, int Failures) floor, IReadOnlyList<(string Name, TimeSpan Cpu)> cpuUsed)
     {
         static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
@@ -209,7 +218,7 @@ internal static class IngestBenchmark
         Console.WriteLine();
         Console.WriteLine("| metric | value |");
         Console.WriteLine("|---|---|");
-        Console.WriteLine($"| target rate | {options.Rate} webhooks/s for {options.Seconds} s ({total} requests){(options.AckOnly ? ", processing off" : ", processing on")}, acknowledged once {options.AckAfter}{(options.ReadyToRun ? ", app published ReadyToRun" : string.Empty)} |");
+        Console.WriteLine($"| target rate | {options.Rate} webhooks/s for {options.Seconds} s ({total} requests){(options.AckOnly ? ", processing off" : ", processing on")}, acknowledged once {options.AckAfter}{(options.ReadyToRun ? ", app published ReadyToRun" : string.Empty)}{string.Concat(options.AppSettings.Select(s => $", {s.Key}={s.Value}"))} |");
         Console.WriteLine($"| traffic | {traffic.Shares()} |");
         Console.WriteLine($"| acknowledged 2xx | {result.Ok} ({achieved.ToString("0", CultureInfo.InvariantCulture)}/s achieved) |");
         Console.WriteLine($"| failed / not sent (in-flight cap {options.MaxInFlight}) | {result.Failed} (503 with Retry-After {result.Refused}, other 5xx {result.ServerErrors}) / {result.Skipped} |");
@@ -222,7 +231,8 @@ internal static class IngestBenchmark
         if (drain is { } drained)
         {
             Console.WriteLine($"| queue drained after load | {drained.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s |");
-            Console.WriteLine($"| raw deliveries by state (warm-up included) | {states} |");
+            Console.WriteLine($"| raw deliveries by state when the load ended (warm-up included; bundles not yet spread count as one) | {states.AtLoadEnd} |");
+            Console.WriteLine($"| raw deliveries by state (warm-up included) | {states.Final} |");
         }
 
         if (perMessage is { } ratio)

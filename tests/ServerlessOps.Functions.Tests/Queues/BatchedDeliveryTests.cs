@@ -36,7 +36,7 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
         var shopify = await app.Client.SendAcceptedAsync(Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create"));
         var walmart = await app.Client.SendAcceptedAsync(Deliveries.Walmart(Deliveries.WalmartPoCreated(purchaseOrderId, eventId), eventId));
         var queue = app.Services.GetRequiredService<DeliveryQueues>().Queue;
-        var bundle = await RebundleAsync(app, await TakeDeliveriesAsync(app, 2));
+        var bundle = await StoredDeliveries.RebundleAsync(app, await StoredDeliveries.TakeAsync(app, 2));
 
         // The bundle is done with: what failed in it now travels on its own.
         await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, bundle.ToJson());
@@ -64,12 +64,12 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
     {
         await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
         var processed = await app.Client.SendAcceptedAsync(Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create"));
-        var first = await TakeDeliveriesAsync(app, 1);
-        await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, (await RebundleAsync(app, first)).ToJson());
+        var first = await StoredDeliveries.TakeAsync(app, 1);
+        await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, (await StoredDeliveries.RebundleAsync(app, first)).ToJson());
 
         var unfinished = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => app.Client.SendAcceptedAsync(
             Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create", webhookId: Deliveries.NewId()))));
-        var bundle = await RebundleAsync(app, [.. first, .. await TakeDeliveriesAsync(app, 2)]);
+        var bundle = await StoredDeliveries.RebundleAsync(app, [.. first, .. await StoredDeliveries.TakeAsync(app, 2)]);
 
         await FunctionInvoker.QueueAsync<ProcessPoisonDelivery>(app, bundle.ToJson());
 
@@ -89,17 +89,11 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
     {
         await using var marketplace = await FunctionAppFixture.StartPrivateMarketplaceAsync();
         await using var app = TestApp.Start(fixture, TestApp.TriggersOff(new Dictionary<string, string> { ["Ingestion:MaxConcurrentDeliveries"] = "2" }), marketplace: marketplace);
-        var orders = Enumerable.Range(0, 6).Select(_ => Deliveries.NewWalmartPurchaseOrderId()).ToList();
-        foreach (var order in orders)
-        {
-            marketplace.PutWalmartOrder(order, Deliveries.WalmartOrder(order));
-            var eventId = Deliveries.NewId();
-            await app.Client.SendAcceptedAsync(Deliveries.Walmart(Deliveries.WalmartPoCreated(order, eventId), eventId));
-        }
+        var orders = await StoredDeliveries.SendWalmartOrdersAsync(app, marketplace, 6);
 
         // Each order read from Walmart's API takes a second, so deliveries in progress together overlap there.
         marketplace.StallNext(SalesChannel.Walmart, orders.Count, TimeSpan.FromSeconds(1));
-        var bundle = await RebundleAsync(app, await TakeDeliveriesAsync(app, orders.Count));
+        var bundle = await StoredDeliveries.RebundleAsync(app, await StoredDeliveries.TakeAsync(app, orders.Count));
         await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, bundle.ToJson());
 
         // Four would start at once within one message; the instance-wide budget of two holds them back.
@@ -110,40 +104,5 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
         {
             await app.Client.WaitForOrderAsync($"walmart:{order}");
         }
-    }
-
-    /// <summary>
-    /// The next <paramref name="count"/> deliveries the edge stored (however it bundled them), with their queue messages
-    /// and bundles removed. Waited for: the edge acknowledges once a bundle is written and queues it just after.
-    /// </summary>
-    private static async Task<List<RawDelivery>> TakeDeliveriesAsync(TestApp app, int count)
-    {
-        var queue = app.Services.GetRequiredService<DeliveryQueues>().Queue;
-        var bundles = app.Services.GetRequiredService<RawDeliveryBundles>();
-        var deliveries = new List<RawDelivery>();
-        await Poll.UntilAsync(
-            async ct =>
-            {
-                foreach (var message in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), ct)).Value)
-                {
-                    Assert.True(DeliveryBundleMessage.TryParse(message.Body.ToString(), out var bundle));
-                    deliveries.AddRange((await bundles.ReadAsync(bundle!.BundleBlobName, ct))!.Deliveries);
-                    await bundles.DeleteAsync(bundle.BundleBlobName, ct);
-                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
-                }
-
-                return deliveries.Count >= count ? deliveries : null;
-            },
-            $"{count} deliveries on the queue",
-            lastSeen: () => $"{deliveries.Count} taken");
-        return deliveries;
-    }
-
-    /// <summary>Stores <paramref name="deliveries"/> as one bundle, as the edge does when they arrive together; returns its message.</summary>
-    private static async Task<DeliveryBundleMessage> RebundleAsync(TestApp app, IReadOnlyList<RawDelivery> deliveries)
-    {
-        var bundle = new RawDeliveryBundle(RawDeliveryBundle.NewBlobName(DateTimeOffset.UtcNow), deliveries);
-        await app.Services.GetRequiredService<RawDeliveryBundles>().WriteAsync(bundle, Token);
-        return new DeliveryBundleMessage(bundle.BlobName);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Channels;
 using ServerlessOps.Functions.Queues;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
@@ -8,39 +9,48 @@ using ServerlessOps.Infrastructure.Storage;
 
 namespace ServerlessOps.Functions.Tests.Queues;
 
-/// <summary>Processing and the webhook edge share an instance: processing gives way while the edge is busy.</summary>
+/// <summary>
+/// Processing and the webhook edge share an instance: while the edge is busy, processing's budget shrinks to
+/// <c>Ingestion:ConcurrentDeliveriesWhileEdgeBusy</c> (the backlog waits on the queue), and grows back once it quietens.
+/// </summary>
 public sealed class ProcessingYieldsToEdgeTests(FunctionAppFixture fixture)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ProcessWebhookDelivery_WhileAnEighthOfTheEdgesTurnsAreTaken_WaitsAndStartsOnceTheEdgeQuietens()
+    public async Task ProcessWebhookDelivery_WhileTheEdgeIsBusy_ProcessesOneDeliveryAtATimeWithoutStopping_AndTheBudgetGrowsBackOnceQuiet()
     {
-        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
-        var ack = await app.Client.SendAcceptedAsync(Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create"));
-        var queue = app.Services.GetRequiredService<DeliveryQueues>().Queue;
-        var message = await Poll.UntilAsync(async ct => (await queue.ReceiveMessageAsync(TimeSpan.FromMinutes(5), ct)).Value, "the edge's bundle message");
-        Assert.True(DeliveryBundleMessage.TryParse(message.Body.ToString(), out var bundle));
-        var delivery = Assert.Single((await app.Services.GetRequiredService<RawDeliveryBundles>().ReadAsync(bundle!.BundleBlobName, Token))!.Deliveries);
+        await using var marketplace = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff(new Dictionary<string, string> { ["Ingestion:ConcurrentDeliveriesWhileEdgeBusy"] = "1" }), marketplace: marketplace);
+        var orders = await StoredDeliveries.SendWalmartOrdersAsync(app, marketplace, 4);
+
+        var bundle = await StoredDeliveries.RebundleAsync(app, await StoredDeliveries.TakeAsync(app, orders.Count));
 
         // Webhooks in flight at the edge: an eighth of its write turns, held until released.
         var gate = app.Services.GetRequiredService<EdgeWriteGate>();
-        var busy = app.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.EdgeMaxConcurrentWrites / 8;
         var release = new TaskCompletionSource();
-        var held = Enumerable.Range(0, busy).Select(_ => gate.RunAsync(_ => release.Task, Token)).ToList();
+        var held = Enumerable.Range(0, app.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.EdgeMaxConcurrentWrites / 8)
+            .Select(_ => gate.RunAsync(_ => release.Task, Token)).ToList();
+        var budget = app.Services.GetRequiredService<ProcessingBudget>();
+        Assert.Equal(1, budget.Limit);
+
+        // Each order read from Walmart's API takes half a second: deliveries in progress together would overlap there.
+        marketplace.StallNext(SalesChannel.Walmart, orders.Count, TimeSpan.FromSeconds(0.5));
+        await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, bundle.ToJson());
+
+        // Done while the edge is still busy, one delivery at a time.
         Assert.True(gate.IsBusy);
+        var reads = marketplace.Requests(SalesChannel.Walmart).Select(r => r.ReceivedAt).Order().ToList();
+        Assert.Equal(orders.Count, reads.Count);
+        Assert.All(reads.Zip(reads.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(0.45), $"order reads started at {string.Join(", ", reads.Select(r => r.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)))}"));
+        foreach (var order in orders)
+        {
+            await app.Client.WaitForOrderAsync($"walmart:{order}");
+        }
 
-        var processing = FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, message.Body.ToString());
-        var processor = app.Services.GetRequiredService<DeliveryBatchProcessor>();
-        await Poll.UntilAsync(ct => Task.FromResult(processor.WaitingForEdge > 0 ? processor : null), "processing waiting for the edge");
-
-        // Not even spread into its own blob while the edge is busy.
-        Assert.Null(await app.Services.GetRequiredService<RawDeliveryStore>().GetAsync(delivery.BlobName, Token));
         release.SetResult();
         await Task.WhenAll(held);
-        await processing;
-
-        Assert.Equal("Applied", (await app.Client.WaitForEventAsync(ack.DeliveryKey)).Str("outcome"));
-        Assert.Equal(0, processor.WaitingForEdge);
+        var max = app.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxConcurrentDeliveries;
+        await Poll.UntilAsync(ct => Task.FromResult(budget.Limit == max ? budget : null), "the full budget once the edge is quiet", lastSeen: () => $"budget {budget.Limit}");
     }
 }

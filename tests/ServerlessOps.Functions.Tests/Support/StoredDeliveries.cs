@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessOps.Infrastructure.Storage;
+using Marketplace = ServerlessOps.Testing.StubMarketplace.StubMarketplace;
+
+namespace ServerlessOps.Functions.Tests.Support;
+
+/// <summary>
+/// What the webhook edge stored, taken off the queue so a test decides which deliveries share a bundle and when it is
+/// processed.
+/// </summary>
+public static class StoredDeliveries
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    /// <summary>
+    /// Sends <paramref name="count"/> Walmart PO-created signals, each for a new order the marketplace holds, so processing
+    /// each one reads its order from Walmart's API; returns the purchase order ids.
+    /// </summary>
+    public static async Task<List<string>> SendWalmartOrdersAsync(TestApp app, Marketplace marketplace, int count)
+    {
+        var orders = Enumerable.Range(0, count).Select(_ => Deliveries.NewWalmartPurchaseOrderId()).ToList();
+        foreach (var order in orders)
+        {
+            marketplace.PutWalmartOrder(order, Deliveries.WalmartOrder(order));
+            var eventId = Deliveries.NewId();
+            await app.Client.SendAcceptedAsync(Deliveries.Walmart(Deliveries.WalmartPoCreated(order, eventId), eventId));
+        }
+
+        return orders;
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> deliveries the edge stored (however it bundled them), with their queue messages
+    /// and bundles removed. Waited for: the edge acknowledges once a bundle is written and queues it just after.
+    /// </summary>
+    public static async Task<List<RawDelivery>> TakeAsync(TestApp app, int count)
+    {
+        var queue = app.Services.GetRequiredService<DeliveryQueues>().Queue;
+        var bundles = app.Services.GetRequiredService<RawDeliveryBundles>();
+        var deliveries = new List<RawDelivery>();
+        await Poll.UntilAsync(
+            async ct =>
+            {
+                foreach (var message in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), ct)).Value)
+                {
+                    Assert.True(DeliveryBundleMessage.TryParse(message.Body.ToString(), out var bundle));
+                    deliveries.AddRange((await bundles.ReadAsync(bundle!.BundleBlobName, ct))!.Deliveries);
+                    await bundles.DeleteAsync(bundle.BundleBlobName, ct);
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+                }
+
+                return deliveries.Count >= count ? deliveries : null;
+            },
+            $"{count} deliveries on the queue",
+            lastSeen: () => $"{deliveries.Count} taken");
+        return deliveries;
+    }
+
+    /// <summary>Stores <paramref name="deliveries"/> as one bundle, as the edge does when they arrive together; returns its message.</summary>
+    public static async Task<DeliveryBundleMessage> RebundleAsync(TestApp app, IReadOnlyList<RawDelivery> deliveries)
+    {
+        var bundle = new RawDeliveryBundle(RawDeliveryBundle.NewBlobName(DateTimeOffset.UtcNow), deliveries);
+        await app.Services.GetRequiredService<RawDeliveryBundles>().WriteAsync(bundle, Token);
+        return new DeliveryBundleMessage(bundle.BlobName);
+    }
+}
