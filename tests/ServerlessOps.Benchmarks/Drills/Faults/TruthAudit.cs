@@ -119,6 +119,7 @@ internal sealed class TruthAudit(string storageConnectionString, string taskHub,
         return stages;
     }
 
+    /// <summary>The flow's stage; an exception also names its step and cause, so a drill's table says what went wrong.</summary>
     private static string Stage(string? customStatus)
     {
         if (string.IsNullOrEmpty(customStatus))
@@ -127,17 +128,30 @@ internal sealed class TruthAudit(string storageConnectionString, string taskHub,
         }
 
         using var document = JsonDocument.Parse(customStatus);
-        foreach (var property in document.RootElement.EnumerateObject())
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            if (property.NameEquals("stage") || property.NameEquals("Stage"))
+            return "(no status)";
+        }
+
+        var stage = Property(document.RootElement, "stage") is { } value
+            // The status may carry the stage as its number.
+            ? value.ValueKind == JsonValueKind.Number && Enum.IsDefined(typeof(FlowStage), value.GetInt32()) ? ((FlowStage)value.GetInt32()).ToString() : value.ToString()
+            : "(no stage)";
+        return stage == nameof(FlowStage.Exception)
+            ? $"{stage} ({Property(document.RootElement, "exceptionStep")}: {Property(document.RootElement, "exceptionCause")})"
+            : stage;
+    }
+
+    private static JsonElement? Property(JsonElement status, string camelCaseName)
+    {
+        foreach (var property in status.EnumerateObject())
+        {
+            if (string.Equals(property.Name, camelCaseName, StringComparison.OrdinalIgnoreCase))
             {
-                // The status may carry the stage as its number.
-                return property.Value.ValueKind == JsonValueKind.Number && Enum.IsDefined(typeof(FlowStage), property.Value.GetInt32())
-                    ? ((FlowStage)property.Value.GetInt32()).ToString()
-                    : property.Value.ToString();
+                return property.Value;
             }
         }
 
-        return "(no stage)";
+        return null;
     }
 }

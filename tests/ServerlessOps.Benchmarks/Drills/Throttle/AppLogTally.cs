@@ -12,6 +12,9 @@ namespace ServerlessOps.Benchmarks.Drills.Throttle;
 internal sealed partial class AppLogTally
 {
     private readonly ConcurrentDictionary<string, int> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _firstErrorMessages = new(StringComparer.Ordinal);
+    private readonly Lock _reading = new();
+    private string? _awaitingMessageOf;
     private int _strandedHandOffs;
 
     /// <summary>The app's "delivery quarantined" warnings.</summary>
@@ -28,11 +31,43 @@ internal sealed partial class AppLogTally
     /// <summary>Entries at Error or Critical.</summary>
     public int Errors => _entries.Where(e => e.Key.StartsWith("fail", StringComparison.Ordinal) || e.Key.StartsWith("crit", StringComparison.Ordinal)).Sum(e => e.Value);
 
+    /// <summary>
+    /// The entries at Error or Critical by kind, most frequent first, each with the first message logged of that kind,
+    /// so a drill's table says what failed instead of only how often.
+    /// </summary>
+    public IEnumerable<string> ErrorKinds(int most) => _entries
+        .Where(e => e.Key.StartsWith("fail", StringComparison.Ordinal) || e.Key.StartsWith("crit", StringComparison.Ordinal))
+        .OrderByDescending(e => e.Value)
+        .Take(most)
+        .Select(e => $"{e.Key} × {e.Value}: {(_firstErrorMessages.TryGetValue(e.Key, out var message) ? Shorten(message) : "(no message)")}");
+
+    /// <summary>One line of the app's console output (stdout and stderr arrive on two threads: one line at a time).</summary>
     public void Add(string line)
     {
+        lock (_reading)
+        {
+            AddInOrder(line);
+        }
+    }
+
+    private void AddInOrder(string line)
+    {
+        if (_awaitingMessageOf is { } kind && !EntryHeader().IsMatch(line))
+        {
+            _firstErrorMessages.TryAdd(kind, line.Trim());
+            _awaitingMessageOf = null;
+            return;
+        }
+
+        _awaitingMessageOf = null;
         if (EntryHeader().Match(line) is { Success: true } header)
         {
-            _entries.AddOrUpdate($"{header.Groups[1].Value} {header.Groups[2].Value}", 1, (_, count) => count + 1);
+            var key = $"{header.Groups[1].Value} {header.Groups[2].Value}";
+            _entries.AddOrUpdate(key, 1, (_, count) => count + 1);
+            if (header.Groups[1].Value is "fail" or "crit" && !_firstErrorMessages.ContainsKey(key))
+            {
+                _awaitingMessageOf = key;
+            }
         }
         else if (HandOffFailed().Match(line) is { Success: true } failed)
         {
@@ -42,6 +77,8 @@ internal sealed partial class AppLogTally
 
     /// <summary>The <paramref name="most"/> most frequent entries, "level Category[id] × n".</summary>
     public string Top(int most) => string.Join("; ", _entries.OrderByDescending(e => e.Value).Take(most).Select(e => $"{e.Key} × {e.Value}"));
+
+    private static string Shorten(string message) => message.Length <= 160 ? message : string.Concat(message.AsSpan(0, 157), "...");
 
     private int Count(string level, string eventId) =>
         _entries.Where(e => e.Key.StartsWith(level, StringComparison.Ordinal) && e.Key.EndsWith(eventId, StringComparison.Ordinal)).Sum(e => e.Value);

@@ -137,6 +137,7 @@ internal static class ThrottleDrill
                 ("Amazon order reads (500 throughout)", ChannelRetryGaps.Of(marketplace.Requests(SalesChannel.Amazon), r => r.Path.StartsWith("/orders/v0/orders/", StringComparison.Ordinal))),
             ],
             ServerErrorLines = stack.Log.Errors,
+            ServerErrorKinds = [.. stack.Log.ErrorKinds(8)],
         };
         report.Print();
         return report.Passed ? 0 : 1;

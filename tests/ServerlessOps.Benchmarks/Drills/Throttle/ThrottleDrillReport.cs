@@ -60,6 +60,9 @@ internal sealed record ThrottleDrillReport(ThrottleDrillOptions Options, string 
     /// <summary>Lines the app logged at Error or Critical.</summary>
     public int ServerErrorLines { get; init; }
 
+    /// <summary>The kinds of those entries, most frequent first, each with its first message.</summary>
+    public IReadOnlyList<string> ServerErrorKinds { get; init; } = [];
+
     public int Lost => Acknowledged - Math.Min(Truth.Stored, Truth.Reserved);
 
     /// <summary>Webhook answers other than 2xx or 503: a throttled store must never surface as a 500 or a 4xx.</summary>
@@ -125,6 +128,11 @@ internal sealed record ThrottleDrillReport(ThrottleDrillOptions Options, string 
         Console.WriteLine($"| drained after the replay | {(Drained is { } drain ? $"{drain.TotalSeconds:F0} s" : $"not within {Options.DrainSeconds} s")} |");
         Console.WriteLine($"| acknowledged deliveries whose queue hand-off failed (left to the stranded sweep) | {StrandedHandOffs} |");
         Console.WriteLine($"| app entries at Error or Critical | {ServerErrorLines} |");
+        foreach (var kind in ServerErrorKinds)
+        {
+            Console.WriteLine($"| - by kind | {kind.Replace("|", "\\|", StringComparison.Ordinal)} |");
+        }
+
         Console.WriteLine($"| app's most frequent log entries | {LogTop} |");
         Console.WriteLine($"| verdict | {(Passed ? "passed" : "FAILED")} |");
     }
