@@ -11,4 +11,11 @@ public interface IOrderFlowStarter
 {
     /// <summary>Starts or wakes the flow of <paramref name="order"/>; a history order is ignored.</summary>
     Task OrderChangedAsync(Order order, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="OrderChangedAsync"/>, for an order the caller has just created in the truth (its conditional create
+    /// succeeded): no flow of it can have run before, since a flow starts only after a write of its order and orders are
+    /// never deleted, so a starter may start the flow without looking for one first. Starting twice still makes one flow.
+    /// </summary>
+    Task OrderCreatedAsync(Order order, CancellationToken cancellationToken = default) => OrderChangedAsync(order, cancellationToken);
 }

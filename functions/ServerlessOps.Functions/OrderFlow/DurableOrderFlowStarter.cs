@@ -13,12 +13,24 @@ namespace ServerlessOps.Functions.OrderFlow;
 /// <see cref="OrderFlowIds.OrderChangedEvent"/> on it. A concurrent start of the same order meets the running instance
 /// ("already exists") and wakes it instead, so starting twice never makes two flows. A finished flow (past its return
 /// window, cancelled, or failed and awaiting the retry route) is left as it is: a change after the end never starts a
-/// second flow, so never a second reservation.
+/// second flow, so never a second reservation. A new order (<see cref="OrderCreatedAsync"/>) is started without that read.
 /// </summary>
 public sealed class DurableOrderFlowStarter(IServiceProvider services, IOptionsMonitor<OrderFlowOptions> options, ILogger<DurableOrderFlowStarter> logger)
     : IOrderFlowStarter
 {
-    public async Task OrderChangedAsync(Order order, CancellationToken cancellationToken = default)
+    public Task OrderChangedAsync(Order order, CancellationToken cancellationToken = default) =>
+        NotifyAsync(order, createdHere: false, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Starts without reading the instance first: the engine's start reads it anyway (a pending or running instance of the
+    /// id refuses the start, and the call then wakes it as <see cref="OrderChangedAsync"/> does), so the read before it
+    /// would be the same table row twice for every new order.
+    /// </remarks>
+    public Task OrderCreatedAsync(Order order, CancellationToken cancellationToken = default) =>
+        NotifyAsync(order, createdHere: true, cancellationToken);
+
+    private async Task NotifyAsync(Order order, bool createdHere, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         if (order.IsHistory)
@@ -30,7 +42,7 @@ public sealed class DurableOrderFlowStarter(IServiceProvider services, IOptionsM
             ?? throw new InvalidOperationException(
                 $"Order {order.Id} of brand {order.BrandId} changed, but no Durable client is bound to this function: its wrapper must declare [DurableClient] and run inside DurableClientScope.");
         var instanceId = OrderFlowIds.For(order.BrandId, order.Channel, order.ExternalOrderId);
-        var existing = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        var existing = createdHere ? null : await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (existing is null)
         {
             try
@@ -41,7 +53,7 @@ public sealed class DurableOrderFlowStarter(IServiceProvider services, IOptionsM
             }
             catch (Exception e) when (IsAlreadyExists(e))
             {
-                // Another delivery of the order started it between our read and our start: wake that one instead.
+                // Another delivery of the order started it between our read (or our caller's create) and our start: wake that one instead.
             }
 
             existing = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);

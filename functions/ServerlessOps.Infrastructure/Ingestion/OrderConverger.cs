@@ -53,7 +53,7 @@ public sealed class OrderConverger
             var stored = await _orders.GetAsync(incoming.BrandId, incoming.Id, incoming.PlacedAt, cancellationToken);
             if (Seen(stored, delivery) is { } repeat)
             {
-                return await NotifyAsync(repeat, cancellationToken);
+                return await NotifyAsync(repeat, createdHere: false, cancellationToken);
             }
 
             try
@@ -62,7 +62,7 @@ public sealed class OrderConverger
                 {
                     var created = MarkHistory(incoming);
                     await _orders.CreateAsync(new StoredOrder(created, [Reference(delivery, DeliveryOutcome.Applied)], _time.GetUtcNow()), cancellationToken);
-                    return await NotifyAsync(new OrderWrite(DeliveryOutcome.Applied, created), cancellationToken);
+                    return await NotifyAsync(new OrderWrite(DeliveryOutcome.Applied, created), createdHere: true, cancellationToken);
                 }
 
                 var current = stored.Value.Order;
@@ -100,7 +100,7 @@ public sealed class OrderConverger
 
             if (Seen(stored, delivery) is { } repeat)
             {
-                return await NotifyAsync(repeat, cancellationToken);
+                return await NotifyAsync(repeat, createdHere: false, cancellationToken);
             }
 
             var (order, changed) = OrderFacts.Fold(stored.Value.Order, facts.Shipments, facts.Refunds);
@@ -130,15 +130,18 @@ public sealed class OrderConverger
             .Take(StoredOrder.MaxDeliveryReferences)
             .ToList();
         await _orders.ReplaceAsync(new StoredOrder(changed ? order : stored.Value.Order, deliveries, _time.GetUtcNow()), stored.ETag, cancellationToken);
-        return await NotifyAsync(new OrderWrite(outcome, changed ? order : stored.Value.Order), cancellationToken);
+        return await NotifyAsync(new OrderWrite(outcome, changed ? order : stored.Value.Order), createdHere: false, cancellationToken);
     }
 
-    /// <summary>Starts or wakes the order's flow after a write that changed it (history orders never start one).</summary>
-    private async Task<OrderWrite> NotifyAsync(OrderWrite write, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts or wakes the order's flow after a write that changed it (history orders never start one).
+    /// <paramref name="createdHere"/>: this call's conditional create wrote the order, so its flow cannot exist yet.
+    /// </summary>
+    private async Task<OrderWrite> NotifyAsync(OrderWrite write, bool createdHere, CancellationToken cancellationToken)
     {
         if (write.Outcome == DeliveryOutcome.Applied && !write.Order.IsHistory)
         {
-            await _flows.OrderChangedAsync(write.Order, cancellationToken);
+            await (createdHere ? _flows.OrderCreatedAsync(write.Order, cancellationToken) : _flows.OrderChangedAsync(write.Order, cancellationToken));
         }
 
         return write;

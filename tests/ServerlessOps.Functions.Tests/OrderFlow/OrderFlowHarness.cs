@@ -28,13 +28,19 @@ internal sealed class OrderFlowHarness(TestApp app) : IAsyncDisposable
     /// Starts a test app whose catalog reader is <paramref name="catalog"/>, so a test states which SKU lives in which
     /// warehouse (<see cref="FakeCatalogReader.Map"/>) instead of importing a catalog. <paramref name="settings"/> go to the
     /// app as given: wrap them in <see cref="TestApp.TriggersOff"/> unless the test needs the queue and timer triggers.
+    /// <paramref name="moreServices"/> adds a test's own services (e.g. a storage request counter) after the catalog's.
     /// </summary>
     public static OrderFlowHarness Start(
-        FunctionAppFixture fixture, FakeCatalogReader catalog, IReadOnlyDictionary<string, string>? settings = null, Marketplace? marketplace = null) =>
+        FunctionAppFixture fixture,
+        FakeCatalogReader catalog,
+        IReadOnlyDictionary<string, string>? settings = null,
+        Marketplace? marketplace = null,
+        Action<IServiceCollection>? moreServices = null) =>
         new(TestApp.Start(fixture, settings, marketplace: marketplace, testServices: s =>
         {
             s.RemoveAll<ICatalogReader>();
             s.AddSingleton<ICatalogReader>(catalog);
+            moreServices?.Invoke(s);
         }));
 
     public IInventoryLedgerStore Ledger => app.Services.GetRequiredService<IInventoryLedgerStore>();

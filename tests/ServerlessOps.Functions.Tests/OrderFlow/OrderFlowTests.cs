@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Azure.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -248,6 +249,45 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
 
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => starter.OrderChangedAsync(order, Token)));
 
+        await AssertOneFlowAndOneReservationAsync(flow);
+    }
+
+    [Fact]
+    public async Task NewOrder_ItsFlowStartsWithOneInstanceRead_TheEnginesOwnDuplicateCheck()
+    {
+        var requests = new EngineStorageRequests();
+        var catalog = new FakeCatalogReader();
+        await using var flow = OrderFlowHarness.Start(fixture, catalog, TestApp.TriggersOff(),
+            moreServices: s => s.ConfigureStandaloneDurableStorageClients(o => o.AddPolicy(requests, HttpPipelinePosition.PerCall)));
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = Order("1020", ("L1", "SKU-A", 2, 20m));
+
+        await flow.ConvergeAsync(order);
+
+        // A read by the starter before its start would make two reads of the same row for every new order.
+        Assert.Equal(1, requests.InstanceReadsBeforeFirstControlMessage(OrderFlowHarness.InstanceId(order)));
+        await AssertOneFlowAndOneReservationAsync(flow);
+    }
+
+    [Fact]
+    public async Task NewOrderStartedConcurrentlyWithoutARead_MakesOneFlowAndOneReservation()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = Order("1021", ("L1", "SKU-A", 2, 20m));
+        await flow.App.Services.GetRequiredService<IOrderStore>().CreateAsync(new StoredOrder(order, [], DateTimeOffset.UtcNow), Token);
+        var starter = flow.App.Services.GetRequiredService<IOrderFlowStarter>();
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => starter.OrderCreatedAsync(order, Token)));
+
+        await AssertOneFlowAndOneReservationAsync(flow);
+    }
+
+    /// <summary>SKU-A's 2 units of the test's one order are reserved once, by the one flow of the task hub.</summary>
+    private static async Task AssertOneFlowAndOneReservationAsync(OrderFlowHarness flow)
+    {
         await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 2);
         var instances = new List<OrchestrationMetadata>();
         await foreach (var instance in flow.Client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = OrderFlowIds.Prefix }))
