@@ -22,12 +22,7 @@ public sealed class ChannelCircuitBreakerTests
     public async Task AChannelFailingEverything_OpensTheAccountsCircuit_ThenReadsFailAtOnceWithoutCallsOrTokens_WhileAnotherSellerCallsThrough()
     {
         await using var host = await StartAsync();
-        var seller = host.Account(SalesChannel.Amazon);
-        host.Stub.FailFor(SalesChannel.Amazon, TimeSpan.FromMinutes(5), 500);
-
-        // One read: 4 attempts (1 + 3 retries), all 500; the 4th reaches the minimum throughput and opens the circuit.
-        await Assert.ThrowsAsync<ChannelApiUnavailableException>(() => ReadAsync(host, seller, 0));
-        Assert.Equal(4, host.Stub.RequestCount(SalesChannel.Amazon));
+        var seller = await OpenTheSellersCircuitAsync(host);
         Assert.Contains(host.Logs, r => r.Id.Id == 4107 && r.Message.Contains(seller.AccountId, StringComparison.Ordinal));
         var leases = GetOrderLeases(host, seller.AccountId);
 
@@ -50,13 +45,10 @@ public sealed class ChannelCircuitBreakerTests
     public async Task AfterTheBreak_OneProbeGoesOut_AFailedProbeReopens_AndAHealedChannelClosesTheCircuit()
     {
         await using var host = await StartAsync();
-        var seller = host.Account(SalesChannel.Amazon);
-        host.Stub.FailFor(SalesChannel.Amazon, TimeSpan.FromMinutes(5), 500);
-        await Assert.ThrowsAsync<ChannelApiUnavailableException>(() => ReadAsync(host, seller, 0));
-        Assert.Equal(4, host.Stub.RequestCount(SalesChannel.Amazon));
+        var seller = await OpenTheSellersCircuitAsync(host);
 
         // Still down after the break: exactly one probe reaches the stub, fails, and the circuit opens again.
-        await Task.Delay(Break + TimeSpan.FromMilliseconds(300), Token);
+        await WaitOutTheBreakAsync();
         await Assert.ThrowsAsync<ChannelApiUnavailableException>(() => ReadAsync(host, seller, 1));
         Assert.Equal(5, host.Stub.RequestCount(SalesChannel.Amazon));
         Assert.Contains(host.Logs, r => r.Id.Id == 4108);
@@ -65,7 +57,7 @@ public sealed class ChannelCircuitBreakerTests
 
         // Healed: the next probe is answered (a 404 for an unknown order is an answer) and the circuit closes.
         host.Stub.Recover(SalesChannel.Amazon);
-        await Task.Delay(Break + TimeSpan.FromMilliseconds(300), Token);
+        await WaitOutTheBreakAsync();
         await Assert.ThrowsAsync<ChannelOrderNotFoundException>(() => ReadAsync(host, seller, 3));
         Assert.Equal(6, host.Stub.RequestCount(SalesChannel.Amazon));
         Assert.Contains(host.Logs, r => r.Id.Id == 4109 && r.Message.Contains(seller.AccountId, StringComparison.Ordinal));
@@ -78,13 +70,10 @@ public sealed class ChannelCircuitBreakerTests
     public async Task AfterTheBreak_ConcurrentCallsSendOneProbe_AndTheRestAreRefusedWithoutReachingTheChannel()
     {
         await using var host = await StartAsync();
-        var seller = host.Account(SalesChannel.Amazon);
-        host.Stub.FailFor(SalesChannel.Amazon, TimeSpan.FromMinutes(5), 500);
-        await Assert.ThrowsAsync<ChannelApiUnavailableException>(() => ReadAsync(host, seller, 0));
-        Assert.Equal(4, host.Stub.RequestCount(SalesChannel.Amazon));
+        var seller = await OpenTheSellersCircuitAsync(host);
 
         // A backlog of deliveries all retrying the moment the break ends: only one of them may test the channel.
-        await Task.Delay(Break + TimeSpan.FromMilliseconds(300), Token);
+        await WaitOutTheBreakAsync();
         var reads = Enumerable.Range(1, 10).Select(i => Assert.ThrowsAsync<ChannelApiUnavailableException>(() => ReadAsync(host, seller, i)));
         await Task.WhenAll(reads);
 
@@ -159,6 +148,22 @@ public sealed class ChannelCircuitBreakerTests
 
         return ChannelApiTestHost.StartAsync(Token, overrides: settings);
     }
+
+    /// <summary>
+    /// Amazon answering 500 to everything: the seller's first read makes 4 attempts (1 + 3 retries), all 500, and the 4th
+    /// reaches the minimum throughput and opens the seller's circuit.
+    /// </summary>
+    private static async Task<ChannelAccount> OpenTheSellersCircuitAsync(ChannelApiTestHost host)
+    {
+        var seller = host.Account(SalesChannel.Amazon);
+        host.Stub.FailFor(SalesChannel.Amazon, TimeSpan.FromMinutes(5), 500);
+        await Assert.ThrowsAsync<ChannelApiUnavailableException>(() => ReadAsync(host, seller, 0));
+        Assert.Equal(4, host.Stub.RequestCount(SalesChannel.Amazon));
+        return seller;
+    }
+
+    /// <summary>Waits until the break is over (with room for the timer), so the next call is the half-open probe.</summary>
+    private static Task WaitOutTheBreakAsync() => Task.Delay(Break + TimeSpan.FromMilliseconds(300), Token);
 
     private static long GetOrderLeases(ChannelApiTestHost host, string account) =>
         host.UsagePlans.StatisticsOf(account, AmazonUsagePlan.GetOrder)?.TotalSuccessfulLeases ?? 0;
