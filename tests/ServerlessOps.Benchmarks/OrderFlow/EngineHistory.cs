@@ -3,57 +3,64 @@ using Azure.Data.Tables;
 namespace ServerlessOps.Benchmarks.OrderFlow;
 
 /// <summary>
-/// What the engine did for a sample of flows, from the task hub's History table (the Azure Storage engine's record of
-/// every event, partitioned by instance id): activities scheduled per flow and by name, history rows per flow, and the
-/// times of its events (<see cref="FlowStages"/>). Read after the load on a sample, so reading costs the measured run nothing.
+/// What the engine did for a sample of flows (<see cref="FlowSample"/>), from the task hub's History table (the Azure
+/// Storage engine's record of every event, partitioned by instance id): activities scheduled per flow and by name, and
+/// history rows per flow, over the flows that had settled (<see cref="FlowSettlement"/>: every activity of their first
+/// wake answered), each channel weighted by its share of the sample, so that a channel whose flows settled later does
+/// not drop out of the mean; and the times of every sampled flow's events (<see cref="FlowStages"/>). Read after the
+/// load, so reading costs the measured run nothing.
 /// </summary>
 internal static class EngineHistory
 {
-    /// <summary>The engine's column for an event's own time (the table's <c>Timestamp</c> is the row's write time).</summary>
-    private const string EventTime = "_Timestamp";
+    private static readonly string[] Columns = [.. FlowSettlement.Columns, "Name"];
 
-    public static async Task<EngineHistoryFigures> ReadAsync(
-        string connectionString, string taskHub, IReadOnlyDictionary<string, DateTimeOffset> ackedAtByInstance, CancellationToken cancellationToken)
+    public static async Task<EngineHistoryFigures> ReadAsync(string connectionString, string taskHub, IReadOnlyList<SampledFlow> sample, CancellationToken cancellationToken)
     {
         var table = new TableClient(connectionString, taskHub + "History");
-        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
         var timelines = new List<FlowTimeline>();
-        var activities = 0;
-        var rows = 0;
+        var settled = new List<(SampledFlow Flow, List<TableEntity> Events)>();
         var found = 0;
-        foreach (var (id, ackedAt) in ackedAtByInstance)
+        foreach (var flow in sample)
         {
-            var events = new List<TableEntity>();
-            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"),
-                select: ["EventType", "Name", "EventId", "TaskScheduledId", EventTime], cancellationToken: cancellationToken))
-            {
-                events.Add(row);
-            }
-
-            var scheduled = events.Where(e => e.GetString("EventType") == "TaskScheduled").ToList();
-            foreach (var name in scheduled.Select(e => e.GetString("Name") ?? "?"))
-            {
-                byName[name] = byName.GetValueOrDefault(name) + 1;
-            }
-
-            activities += scheduled.Count;
-            rows += events.Count;
+            var events = await FlowSettlement.ReadAsync(table, flow.InstanceId, Columns, cancellationToken);
             found += events.Count > 0 ? 1 : 0;
-            if (Timeline(events, ackedAt) is { } timeline)
+            if (Timeline(events, flow.AckedAt) is { } timeline)
             {
                 timelines.Add(timeline);
             }
+
+            // A flow still running its later steps would count fewer activities than it will run.
+            if (FlowSettlement.IsSettled(events))
+            {
+                settled.Add((flow, events));
+            }
         }
 
-        return new EngineHistoryFigures(found, found == 0 ? double.NaN : (double)activities / found, found == 0 ? double.NaN : (double)rows / found,
-            byName.OrderByDescending(n => n.Value).Select(n => (n.Key, found == 0 ? 0 : (double)n.Value / found)).ToArray(),
+        // Each settled flow stands for its channel's share of the sample, split among that channel's settled flows.
+        var sampled = sample.CountBy(f => f.Channel).ToDictionary();
+        var settledByChannel = settled.CountBy(s => s.Flow.Channel).ToDictionary();
+        var complete = settled.Count > 0 && sampled.Keys.All(settledByChannel.ContainsKey);
+        double Weight(SampledFlow flow) => (double)sampled[flow.Channel] / sample.Count / settledByChannel[flow.Channel];
+        double PerFlow(Func<List<TableEntity>, int> count) => complete ? settled.Sum(s => Weight(s.Flow) * count(s.Events)) : double.NaN;
+
+        var names = settled.SelectMany(s => s.Events).Where(IsScheduled).Select(Name).Distinct(StringComparer.Ordinal);
+        return new EngineHistoryFigures(
+            found,
+            settled.Count,
+            PerFlow(events => events.Count(IsScheduled)),
+            PerFlow(events => events.Count),
+            [.. names.Select(n => (n, PerFlow(events => events.Count(e => IsScheduled(e) && Name(e) == n)))).OrderByDescending(n => n.Item2)],
             FlowStages.Of(timelines));
     }
+
+    private static bool IsScheduled(TableEntity e) => e.GetString("EventType") == "TaskScheduled";
+
+    private static string Name(TableEntity e) => e.GetString("Name") ?? "?";
 
     /// <summary>The first execution's times; null when the flow's start is not in its history (continued as new, purged).</summary>
     private static FlowTimeline? Timeline(List<TableEntity> events, DateTimeOffset ackedAt)
     {
-        DateTimeOffset? At(TableEntity e) => e.GetDateTimeOffset(EventTime);
+        DateTimeOffset? At(TableEntity e) => e.GetDateTimeOffset(FlowSettlement.EventTime);
         var started = events.FirstOrDefault(e => e.GetString("EventType") == "ExecutionStarted");
         if (started is null || At(started) is not { } scheduledAt)
         {
@@ -73,8 +80,11 @@ internal static class EngineHistory
 }
 
 /// <param name="Flows">Sampled flows found in the history.</param>
-/// <param name="ActivitiesPerFlow">TaskScheduled events per flow.</param>
-/// <param name="RowsPerFlow">History rows per flow (each is written, and read back on a replay without extended sessions).</param>
-/// <param name="ByName">Activities per flow by name.</param>
-/// <param name="Stages">Where the sampled flows' time went, queue by queue.</param>
-internal sealed record EngineHistoryFigures(int Flows, double ActivitiesPerFlow, double RowsPerFlow, IReadOnlyList<(string Name, double PerFlow)> ByName, FlowStages Stages);
+/// <param name="Settled">Of those, flows settled when read (every activity they scheduled answered): the ones counted below.</param>
+/// <param name="ActivitiesPerFlow">TaskScheduled events (attempts included) per settled flow, channels weighted by their share
+/// of the sample: what the engine bound divides by. NaN when a sampled channel has no settled flow.</param>
+/// <param name="RowsPerFlow">History rows per settled flow, weighted the same (each is written, and read back on a replay
+/// without extended sessions).</param>
+/// <param name="ByName">Activities per settled flow by name, weighted the same.</param>
+/// <param name="Stages">Where every sampled flow's time went, queue by queue.</param>
+internal sealed record EngineHistoryFigures(int Flows, int Settled, double ActivitiesPerFlow, double RowsPerFlow, IReadOnlyList<(string Name, double PerFlow)> ByName, FlowStages Stages);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Azure.Data.Tables;
 using ServerlessOps.Benchmarks.Ingest;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Infrastructure.Cosmos;
@@ -16,7 +17,8 @@ namespace ServerlessOps.Benchmarks.OrderFlow;
 /// </summary>
 internal static class OrderFlowBenchmark
 {
-    private const int HistorySample = 40;
+    /// <summary>Flows whose histories are read: 20 per channel.</summary>
+    private const int HistorySample = 80;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -74,18 +76,37 @@ internal static class OrderFlowBenchmark
         var acked = acks.Where(a => a.Acknowledged).ToArray();
         Console.WriteLine($"  {rate}/s: {acked.Length} of {measured.Length} acknowledged, {notSent} not sent; draining (≤ {options.DrainSeconds} s) ...");
 
-        // Drain: until every acknowledged order is reserved and pushed on its channel, or the deadline.
+        // Drain, under one deadline: until every acknowledged order is reserved and pushed on its channel, then until the
+        // sampled flows have settled (their later steps, which the push does not wait for, ran), so that activities per
+        // order and the engine bound count whole flows; the store request window runs to the end of both.
+        var sample = FlowSample.Of(acked, HistorySample);
+        var drainDeadline = TimeSpan.FromSeconds(options.DrainSeconds);
+        var drainClock = Stopwatch.StartNew();
         IReadOnlyDictionary<string, List<LineReservation>> reserved = new Dictionary<string, List<LineReservation>>();
         PushTimeline pushes = PushTimeline.Read(stack.Marketplace);
-        await WaitAsync(
+        var allPushed = await WaitAsync(
             async () =>
             {
                 reserved = await reservations.ReadAsync(cancellationToken);
                 pushes = PushTimeline.Read(stack.Marketplace);
                 return acked.All(a => reserved.TryGetValue(a.Order.OrderId, out var lines) && PushedAt(pushes, a.Order.Channel, lines) is not null);
             },
-            TimeSpan.FromSeconds(options.DrainSeconds),
+            drainDeadline,
             cancellationToken);
+        var pushedAfter = allPushed ? drainClock.Elapsed.TotalSeconds : (double?)null;
+        var history = new TableClient(stack.Azurite.ConnectionString, stack.TaskHub + "History");
+        List<string> unsettled = [.. sample.Select(f => f.InstanceId)];
+        var settleReads = 0;
+        var allSettled = await WaitAsync(
+            async () =>
+            {
+                settleReads += unsettled.Count;
+                unsettled = await FlowSettlement.UnsettledAsync(history, unsettled, cancellationToken);
+                return unsettled.Count == 0;
+            },
+            drainDeadline - drainClock.Elapsed,
+            cancellationToken);
+        var drain = new DrainFigures(pushedAfter, allSettled ? drainClock.Elapsed.TotalSeconds : null, (double)settleReads / measured.Length);
         var drainEnd = DateTimeOffset.UtcNow;
         var calls = StubCalls(stack) - callsBefore;
         var requests = (await StoreRequestCounts.ReadAsync(counts, cancellationToken)).Since(requestsBefore);
@@ -117,8 +138,6 @@ internal static class OrderFlowBenchmark
             }
         }
 
-        var sample = acked.Where((_, i) => i % Math.Max(1, acked.Length / HistorySample) == 0).Take(HistorySample)
-            .ToDictionary(a => OrderFlowIds.For(ScenarioAccounts.Default.BrandId, a.Order.Channel, a.Order.ExternalOrderId), a => a.AckedAt);
         var engine = await EngineHistory.ReadAsync(stack.Azurite.ConnectionString, stack.TaskHub, sample, cancellationToken);
 
         await stack.StopAppAsync();
@@ -132,6 +151,8 @@ internal static class OrderFlowBenchmark
             (double)calls / measured.Length,
             requests.Per(measured.Length),
             engine,
+            drain,
+            [.. acks.Where(a => !a.Acknowledged).GroupBy(a => a.FailureKind).OrderByDescending(g => g.Count()).Select(g => (g.Key, g.Count()))],
             [.. cpuUsed.Select(c => (c.Name, c.Cpu.TotalSeconds / loadSeconds))],
             raw,
             engineBefore.FlowActivitiesPerSecond,
@@ -165,14 +186,24 @@ internal static class OrderFlowBenchmark
 
     private static int StubCalls(OrderFlowStack stack) => Enum.GetValues<SalesChannel>().Sum(stack.Marketplace.RequestCount);
 
-    /// <summary>Polls every 2 s until the condition holds or the deadline passes (then goes on: the figures say what finished).</summary>
-    private static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan deadline, CancellationToken cancellationToken)
+    /// <summary>
+    /// Polls every 2 s until the condition holds (true) or the deadline passes (false; the run goes on and the figures say
+    /// what finished). The condition is asked at least once, also with no time left.
+    /// </summary>
+    private static async Task<bool> WaitAsync(Func<Task<bool>> condition, TimeSpan deadline, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
-        while (!await condition() && waited.Elapsed < deadline)
+        while (!await condition())
         {
+            if (waited.Elapsed >= deadline)
+            {
+                return false;
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         }
+
+        return true;
     }
 
     public static string LoadAverage() =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using ServerlessOps.Benchmarks.Ingest;
 
 namespace ServerlessOps.Benchmarks.OrderFlow;
@@ -35,23 +36,26 @@ internal static class OrderLoad
                 async () =>
                 {
                     var status = 0;
+                    string? failure = null;
                     try
                     {
                         using var request = order.Webhook.ToRequest(baseAddress);
                         using var response = await http.SendAsync(request, cancellationToken);
                         status = (int)response.StatusCode;
                     }
-                    catch (HttpRequestException)
+                    catch (HttpRequestException e)
                     {
+                        failure = $"connection ({e.HttpRequestError})";
                     }
                     catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
                         // The client's timeout: counted as not acknowledged.
+                        failure = string.Create(CultureInfo.InvariantCulture, $"timeout ({http.Timeout.TotalSeconds:0} s)");
                     }
                     finally
                     {
                         var elapsed = clock.Elapsed;
-                        acks[slot] = new OrderAck(order, startedAt + elapsed, (elapsed - scheduled).TotalMilliseconds, status);
+                        acks[slot] = new OrderAck(order, startedAt + elapsed, (elapsed - scheduled).TotalMilliseconds, status, failure);
                         Interlocked.Decrement(ref inFlight);
                     }
                 },

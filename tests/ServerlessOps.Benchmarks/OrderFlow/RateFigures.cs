@@ -16,7 +16,9 @@ namespace ServerlessOps.Benchmarks.OrderFlow;
 /// <param name="StubCallsPerOrder">Every call the stub received (order reads, pushes) in the same window, per measured order.</param>
 /// <param name="StoreRequestsPerOrder">Requests the Cosmos server and Azurite's services served in the same window (the app, its
 /// engine and the edge; plus the benchmark's own reservation reads while draining), per measured order.</param>
-/// <param name="Engine">Activities and history rows per flow, from a sample of flows.</param>
+/// <param name="Engine">Activities and history rows per flow, from the settled flows of a sample.</param>
+/// <param name="Drain">When the drain saw every order pushed and the sample settled.</param>
+/// <param name="AckFailures">Webhooks not answered 2xx, by kind ("HTTP 503", "timeout (30 s)", "connection (...)"), most first.</param>
 /// <param name="Cpu">CPU cores used during the load, by process group.</param>
 /// <param name="Raw">The raw rates of the same emulators after the load.</param>
 /// <param name="EngineActivitiesBefore">The engine's activities/s over 150 two-activity instances on the fresh stack before the load (app idle).</param>
@@ -37,12 +39,14 @@ internal sealed record RateFigures(
     double StubCallsPerOrder,
     StoreRequests StoreRequestsPerOrder,
     EngineHistoryFigures Engine,
+    DrainFigures Drain,
+    IReadOnlyList<(string Kind, int Count)> AckFailures,
     IReadOnlyList<(string Name, double Cores)> Cpu,
     RawRateFigures Raw,
     double EngineActivitiesBefore,
     string LoadAverage)
 {
-    /// <summary>Orders per second the engine's rate on the fresh stack allows at the flows' activities per order.</summary>
+    /// <summary>Orders per second the engine's rate on the fresh stack allows at the settled flows' activities per order.</summary>
     public double EngineBound => EngineActivitiesBefore / Engine.ActivitiesPerFlow;
 
     /// <summary>The same bound from the engine's rate after the load, on the backlog it left.</summary>
