@@ -17,13 +17,15 @@ namespace ServerlessOps.Functions.Hosting;
 /// the first requests paid for opening connections and for code running the first time, then for the runtime
 /// re-compiling the hottest code optimised (after about 30 calls) while the burst went on. So, once the server
 /// listens: the bundler writes and deletes a synthetic bundle and reads its queue, the acknowledgement's JSON is
-/// written as often as a hot path is, and (where the app serves HTTP itself) each channel's webhook route is called
-/// over loopback with an empty body, which the edge refuses with a 400 before identifying any account, so nothing
-/// is stored, counted or alerted. <c>/api/health</c> answers 503 "warming up" until this is done, at most
+/// written as often as a hot path is, each channel's path from account to bundle runs in memory on synthetic
+/// deliveries (<see cref="WebhookPathWarmUp"/>), and (where the app serves HTTP itself) each channel's webhook route
+/// is called over loopback with an empty body, which the edge refuses with a 400 before identifying any account, so
+/// nothing is stored, counted or alerted. <c>/api/health</c> answers 503 "warming up" until this is done, at most
 /// <see cref="Limit"/>; a warm-up that fails is logged and the instance serves anyway, only colder.
 /// </summary>
 public sealed partial class EdgeWarmUp(
     DeliveryBundler bundler,
+    WebhookPathWarmUp webhookPath,
     IHostApplicationLifetime lifetime,
     IOptions<HttpJsonOptions> json,
     EdgeWarmUp.Options options,
@@ -77,11 +79,24 @@ public sealed partial class EdgeWarmUp(
                 _ = JsonSerializer.SerializeToUtf8Bytes(new WebhookAcknowledgement("warm-up", "accepted"), json.Value.SerializerOptions);
             }
 
+            foreach (var (channel, passed, calls) in await webhookPath.RunAsync(limit.Token))
+            {
+                if (passed == calls)
+                {
+                    LogPathWarm(logger, channel, passed, calls);
+                }
+                else
+                {
+                    LogPathPartlyWarm(logger, channel, passed, calls);
+                }
+            }
+
             if (options.OverHttp && LoopbackAddress() is { } address)
             {
                 await CallWebhookRoutesAsync(address, limit.Token);
-                await Task.Delay(Recompilation, limit.Token);
             }
+
+            await Task.Delay(Recompilation, limit.Token);
 
             LogWarm(logger, clock.ElapsedMilliseconds);
         }
@@ -121,6 +136,14 @@ public sealed partial class EdgeWarmUp(
 
     [LoggerMessage(EventId = 1402, Level = LogLevel.Information, Message = "Webhook edge warmed up in {Milliseconds} ms")]
     private static partial void LogWarm(ILogger logger, long milliseconds);
+
+    [LoggerMessage(EventId = 1404, Level = LogLevel.Information,
+        Message = "Webhook path of {Channel} warmed in memory: {Passed} of {Calls} synthetic deliveries located, authenticated, read and bundled")]
+    private static partial void LogPathWarm(ILogger logger, SalesChannel channel, int passed, int calls);
+
+    [LoggerMessage(EventId = 1405, Level = LogLevel.Warning,
+        Message = "Webhook path of {Channel} only partly warmed: {Passed} of {Calls} synthetic deliveries passed every step; its first real deliveries pay for the rest")]
+    private static partial void LogPathPartlyWarm(ILogger logger, SalesChannel channel, int passed, int calls);
 
     [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "Webhook edge warm-up failed; serving anyway, the first webhooks pay for it")]
     private static partial void LogWarmUpFailed(ILogger logger, Exception exception);

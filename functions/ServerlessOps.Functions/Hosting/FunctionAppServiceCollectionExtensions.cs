@@ -86,6 +86,7 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<UnresolvedSecretReferences>();
         services.AddHostedService<StartupChecks>();
         services.TryAddSingleton(new EdgeWarmUp.Options(OverHttp: false));
+        services.AddSingleton<WebhookPathWarmUp>();
         services.AddSingleton<EdgeWarmUp>();
         services.AddHostedService(provider => provider.GetRequiredService<EdgeWarmUp>());
         foreach (var route in HttpRoutes.All)

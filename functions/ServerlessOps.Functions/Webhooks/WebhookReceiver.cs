@@ -103,35 +103,44 @@ public sealed class WebhookReceiver
         }
 
         var stored = WebhookHeaders.ForStorage(headers, channel, registration.Credentials);
-        var envelope = adapter.ReadEnvelope(request);
-        if (envelope.IsSuccess && envelope.Value.DescribeOversizedField() is { } oversized)
-        {
-            envelope = ChannelResult<DeliveryEnvelope>.Fail(RejectionKind.Malformed, oversized);
-        }
-
+        var envelope = ReadEnvelope(adapter, request);
         if (!envelope.IsSuccess)
         {
             await KeepRejectedAsync(registration.Account, request, stored, envelope.Rejection, cancellationToken);
             return Reject(channel, envelope.Rejection);
         }
 
-        var delivery = new RawDelivery(
-            DeliveryKey.For(channel, registration.Account.AccountId, envelope.Value.DeliveryId),
-            registration.Account.BrandId,
-            channel,
-            registration.Account.AccountId,
-            envelope.Value.DeliveryId,
-            envelope.Value.Topic,
-            envelope.Value.EventId,
-            _time.GetUtcNow(),
-            request.PathAndQuery,
-            stored,
-            body);
+        var delivery = ToDelivery(registration.Account, envelope.Value, request, stored, _time.GetUtcNow());
         var untilQueued = _options.AcknowledgeAfter == AcknowledgementPoint.Queued;
         await _gate.RunAsync(token => _bundler.StoreAsync(delivery, untilQueued, token), cancellationToken);
         _logger.DeliveryAccepted(delivery.DeliveryKey, delivery.BrandId, channel, delivery.DeliveryId, delivery.Topic);
         return TypedResults.Ok(new WebhookAcknowledgement(delivery.DeliveryKey, "accepted"));
     }
+
+    /// <summary>The delivery's envelope as the edge accepts it: read by the channel's adapter, every field within bounds.</summary>
+    internal static ChannelResult<DeliveryEnvelope> ReadEnvelope(IWebhookChannel adapter, WebhookRequest request)
+    {
+        var envelope = adapter.ReadEnvelope(request);
+        return envelope.IsSuccess && envelope.Value.DescribeOversizedField() is { } oversized
+            ? ChannelResult<DeliveryEnvelope>.Fail(RejectionKind.Malformed, oversized)
+            : envelope;
+    }
+
+    /// <summary>The raw delivery an authenticated, readable request is stored as.</summary>
+    internal static RawDelivery ToDelivery(
+        ChannelAccount account, DeliveryEnvelope envelope, WebhookRequest request, Dictionary<string, string> stored, DateTimeOffset receivedAt) =>
+        new(
+            DeliveryKey.For(account.Channel, account.AccountId, envelope.DeliveryId),
+            account.BrandId,
+            account.Channel,
+            account.AccountId,
+            envelope.DeliveryId,
+            envelope.Topic,
+            envelope.EventId,
+            receivedAt,
+            request.PathAndQuery,
+            stored,
+            request.Body);
 
     private static IResult? RejectContentType(HttpRequest http, SalesChannel channel)
     {
