@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels;
-using ServerlessOps.Domain.Channels.Walmart;
 using ServerlessOps.Functions.Webhooks;
 using ServerlessOps.Infrastructure.Storage;
 
@@ -80,7 +79,7 @@ public sealed class WebhookPathWarmUp(IBrandDirectorySource brands, IOptions<Ing
         _ = brands.Current.TryResolve(channel, account.Value, out _);
         var now = time.GetUtcNow();
         if (!adapter.Authenticate(request, credentials)
-            || (channel == SalesChannel.Walmart && !WalmartWebhookChannel.IsWithinReplayWindow(request, now, options.Value.SignedTimestampWindow)))
+            || WebhookReceiver.IsOutsideSignedTimestampWindow(channel, request, now, options.Value.SignedTimestampWindow))
         {
             return null;
         }

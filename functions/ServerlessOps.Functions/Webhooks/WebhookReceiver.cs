@@ -97,7 +97,7 @@ public sealed class WebhookReceiver
             return Problems.Result(Problems.Unauthenticated, $"The {channel} signature or credential is missing or does not match account '{account.Value}'.");
         }
 
-        if (channel == SalesChannel.Walmart && !WalmartWebhookChannel.IsWithinReplayWindow(request, _time.GetUtcNow(), _options.SignedTimestampWindow))
+        if (IsOutsideSignedTimestampWindow(channel, request, _time.GetUtcNow(), _options.SignedTimestampWindow))
         {
             return Problems.Result(Problems.StaleSignature, $"WM_SEC.TIMESTAMP is more than {_options.SignedTimestampWindow.TotalMinutes} minutes away from our clock.");
         }
@@ -116,6 +116,10 @@ public sealed class WebhookReceiver
         _logger.DeliveryAccepted(delivery.DeliveryKey, delivery.BrandId, channel, delivery.DeliveryId, delivery.Topic);
         return TypedResults.Ok(new WebhookAcknowledgement(delivery.DeliveryKey, "accepted"));
     }
+
+    /// <summary>A replayed request: the channel signs a timestamp (Walmart's <c>WM_SEC.TIMESTAMP</c>) and it lies outside the window.</summary>
+    internal static bool IsOutsideSignedTimestampWindow(SalesChannel channel, WebhookRequest request, DateTimeOffset now, TimeSpan window) =>
+        channel == SalesChannel.Walmart && !WalmartWebhookChannel.IsWithinReplayWindow(request, now, window);
 
     /// <summary>The delivery's envelope as the edge accepts it: read by the channel's adapter, every field within bounds.</summary>
     internal static ChannelResult<DeliveryEnvelope> ReadEnvelope(IWebhookChannel adapter, WebhookRequest request)
