@@ -14,8 +14,11 @@ namespace ServerlessOps.Functions.OrderFlow;
 /// ("already exists") and wakes it instead, so starting twice never makes two flows. A finished flow (past its return
 /// window, cancelled, or failed and awaiting the retry route) is left as it is: a change after the end never starts a
 /// second flow, so never a second reservation. A new order (<see cref="OrderCreatedAsync"/>) is started without that read.
+/// Every start first waits for <see cref="OrderFlowAdmission"/> (wakes of running flows never do), so a backlogged engine
+/// holds new flows back in the deliveries that bring them.
 /// </summary>
-public sealed class DurableOrderFlowStarter(IServiceProvider services, IOptionsMonitor<OrderFlowOptions> options, ILogger<DurableOrderFlowStarter> logger)
+public sealed class DurableOrderFlowStarter(
+    IServiceProvider services, OrderFlowAdmission admission, IOptionsMonitor<OrderFlowOptions> options, ILogger<DurableOrderFlowStarter> logger)
     : IOrderFlowStarter
 {
     public Task OrderChangedAsync(Order order, CancellationToken cancellationToken = default) =>
@@ -47,6 +50,7 @@ public sealed class DurableOrderFlowStarter(IServiceProvider services, IOptionsM
         {
             try
             {
+                await admission.WaitForTurnAsync(cancellationToken);
                 await client.ScheduleNewOrchestrationInstanceAsync(nameof(OrderFlowOrchestrator), Input(order), new StartOrchestrationOptions(instanceId), cancellationToken);
                 logger.FlowStarted(instanceId, order.BrandId, order.Id);
                 return;

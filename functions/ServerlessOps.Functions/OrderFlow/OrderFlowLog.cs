@@ -15,4 +15,20 @@ internal static partial class OrderFlowLog
 
     [LoggerMessage(EventId = 1803, Level = LogLevel.Warning, Message = "Order flow {InstanceId} of brand {BrandId} stuck: no update since {LastUpdated}")]
     internal static partial void FlowStuck(this ILogger logger, string instanceId, string brandId, DateTimeOffset lastUpdated);
+
+    [LoggerMessage(EventId = 1810, Level = LogLevel.Warning,
+        Message = "Order flow admission is holding new flows back: the Durable engine's backlog is {Backlog} messages, the bound {Bound}; their deliveries wait, the orders are stored")]
+    internal static partial void AdmissionHolding(this ILogger logger, int backlog, int bound);
+
+    [LoggerMessage(EventId = 1811, Level = LogLevel.Information,
+        Message = "Order flow admission open again: {Held} flow starts were held back, the longest for {LongestWait}; engine backlog now {Backlog}")]
+    internal static partial void AdmissionOpen(this ILogger logger, int held, TimeSpan longestWait, int backlog);
+
+    [LoggerMessage(EventId = 1812, Level = LogLevel.Warning,
+        Message = "Order flow admission could not read the Durable engine's backlog; starts wait for the next reading, and go unchecked once the last good one is stale: {Reason}")]
+    internal static partial void AdmissionReadFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1813, Level = LogLevel.Warning,
+        Message = "Order flow start waited the longest admission wait ({MaxWait}) and starts anyway: engine backlog {Backlog}, bound {Bound}")]
+    internal static partial void AdmissionWaitExpired(this ILogger logger, TimeSpan maxWait, int backlog, int bound);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessOps.Domain.Orders;
 using ServerlessOps.Infrastructure.OrderFlow;
@@ -8,12 +9,21 @@ public static class OrderFlowServiceCollectionExtensions
 {
     /// <summary>
     /// Order flows: <see cref="OrderFlowOptions"/> (section <c>OrderFlow</c>, validated at start), the exception store,
-    /// <see cref="DurableOrderFlowStarter"/> as the <see cref="IOrderFlowStarter"/> the converger calls, and the stuck-flow timer.
+    /// <see cref="OrderFlowAdmission"/> over the task hub's queues (<see cref="EngineBacklogGauge"/>; needs the app's
+    /// <c>TaskHubQueueNames</c> and queue client), <see cref="DurableOrderFlowStarter"/> as the <see cref="IOrderFlowStarter"/> the converger calls, and the stuck-flow timer.
     /// </summary>
     public static IServiceCollection AddOrderFlow(this IServiceCollection services)
     {
         services.AddOptions<OrderFlowOptions>().BindConfiguration(OrderFlowOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOrderFlowStores();
+        services.TryAddSingleton<EngineBacklogGauge>();
+        services.TryAddSingleton<OrderFlowAdmissionMetrics>();
+        services.TryAddSingleton(sp => new OrderFlowAdmission(
+            sp.GetRequiredService<EngineBacklogGauge>(),
+            sp.GetRequiredService<IOptionsMonitor<OrderFlowOptions>>(),
+            sp.GetRequiredService<OrderFlowAdmissionMetrics>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<OrderFlowAdmission>>()));
         services.TryAddSingleton<DurableOrderFlowStarter>();
         services.Replace(ServiceDescriptor.Singleton<IOrderFlowStarter>(sp => sp.GetRequiredService<DurableOrderFlowStarter>()));
         services.AddSingleton<Standalone.Timers.ITimerFunction, Timers.FindStuckOrderFlows>();

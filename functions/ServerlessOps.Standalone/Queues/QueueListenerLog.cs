@@ -15,4 +15,7 @@ internal static partial class QueueListenerLog
 
     [LoggerMessage(EventId = 2204, Level = LogLevel.Error, Message = "{Function}: message {MessageId} moved to the poison queue after {DequeueCount} attempts")]
     public static partial void MovedToPoison(this ILogger logger, string function, string messageId, long dequeueCount);
+
+    [LoggerMessage(EventId = 2205, Level = LogLevel.Warning, Message = "Could not keep message {MessageId} hidden while it runs; it may reappear: {Reason}")]
+    public static partial void RenewFailed(this ILogger logger, string messageId, string reason);
 }

@@ -9,7 +9,7 @@ namespace ServerlessOps.Standalone.Queues;
 /// <summary>
 /// The standalone driver for queue triggers, doing what the Functions host's queue trigger does: fetch a
 /// batch, invoke the function per message, fetch the next batch once only <c>NewBatchThreshold</c> messages are
-/// still running, delete on success, leave a message to reappear on failure, and move it to
+/// still running, keep a running message hidden (renewed every half visibility timeout), delete on success, leave a message to reappear on failure, and move it to
 /// <c>{queue}-poison</c> once its dequeue count passes the limit. Only runs when no Functions host is present.
 /// </summary>
 public sealed class QueueListenerService : BackgroundService
@@ -120,8 +120,20 @@ public sealed class QueueListenerService : BackgroundService
                 return;
             }
 
-            await function.HandleAsync(message.Body.ToString(), message.DequeueCount, stoppingToken);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+            // Like the host, the message stays hidden for as long as its invocation runs (a delivery held back by order
+            // flow admission may wait minutes): without it a slow message would reappear, run twice, and count an attempt.
+            using var keepHidden = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var lease = KeepHiddenAsync(queue, message, keepHidden.Token);
+            try
+            {
+                await function.HandleAsync(message.Body.ToString(), message.DequeueCount, stoppingToken);
+            }
+            finally
+            {
+                await keepHidden.CancelAsync();
+            }
+
+            await queue.DeleteMessageAsync(message.MessageId, await lease, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -130,6 +142,35 @@ public sealed class QueueListenerService : BackgroundService
         catch (Exception e)
         {
             _logger.InvocationFailed(function.Name, message.MessageId, message.DequeueCount, e);
+        }
+    }
+
+    /// <summary>
+    /// Until <paramref name="stop"/>, hides <paramref name="message"/> for another <see cref="QueueListenerOptions.VisibilityTimeout"/>
+    /// every half of it, as the Functions host renews the messages its queue trigger is running.
+    /// </summary>
+    /// <returns>The pop receipt of the latest renewal, which the delete needs.</returns>
+    private async Task<string> KeepHiddenAsync(QueueClient queue, QueueMessage message, CancellationToken stop)
+    {
+        var popReceipt = message.PopReceipt;
+        var every = _options.VisibilityTimeout / 2;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(every, _time, stop);
+                popReceipt = (await queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: _options.VisibilityTimeout, cancellationToken: stop)).Value.PopReceipt;
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return popReceipt;
+        }
+        catch (Exception e)
+        {
+            // Gone or taken over (its pop receipt changed): the invocation goes on; the delete will say whether it still owns it.
+            _logger.RenewFailed(message.MessageId, e.Message);
+            return popReceipt;
         }
     }
 

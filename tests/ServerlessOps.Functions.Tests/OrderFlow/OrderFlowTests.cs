@@ -363,7 +363,8 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
     private OrderFlowHarness Start(out FakeCatalogReader catalog, Dictionary<string, string>? settings = null) =>
         OrderFlowHarness.Start(fixture, catalog = new FakeCatalogReader(), TestApp.TriggersOff(settings));
 
-    private static Order Order(string externalId, params (string LineId, string Sku, int Quantity, decimal Price)[] lines) => OrderLedger.Settle(new Order
+    /// <summary>A paid Shopify order of brand acme, placed five minutes ago (also <see cref="OrderFlowAdmissionTests"/>'s).</summary>
+    internal static Order Order(string externalId, params (string LineId, string Sku, int Quantity, decimal Price)[] lines) => OrderLedger.Settle(new Order
     {
         BrandId = Brand,
         Channel = SalesChannel.Shopify,
