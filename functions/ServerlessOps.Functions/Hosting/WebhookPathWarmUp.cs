@@ -10,7 +10,8 @@ namespace ServerlessOps.Functions.Hosting;
 /// Runs each channel's webhook path in memory, as <see cref="WebhookReceiver"/> runs it for a real delivery, on a
 /// <see cref="SyntheticDelivery"/>: locate the account, look it up in the brand directory, authenticate (the
 /// channel's HMAC or credential check), the replay window, the headers kept, the envelope, the delivery key, the raw
-/// delivery, and the bundle and queue message the bundler would write. Nothing is stored, counted or logged per call.
+/// delivery, and the queue message carrying the bundle that the bundler would send. Nothing is stored, counted or logged
+/// per call.
 /// </summary>
 /// <remarks>
 /// Why: the loopback calls of <see cref="EdgeWarmUp"/> send empty bodies, refused with a 400 before any of this
@@ -54,7 +55,7 @@ public sealed class WebhookPathWarmUp(IBrandDirectorySource brands, IOptions<Ing
                 }
 
                 var bundle = new RawDeliveryBundle(RawDeliveryBundle.NewBlobName(time.GetUtcNow()), deliveries);
-                _ = bundle.ToBytes().Length + new DeliveryBundleMessage(bundle.BlobName).ToJson().Length;
+                _ = DeliveryBundleMessage.TryInline(bundle, out var inline) ? inline.Length : bundle.ToBytes().Length;
             }
 
             // Real time, not the app's clock: it is the runtime's compiler that needs it.

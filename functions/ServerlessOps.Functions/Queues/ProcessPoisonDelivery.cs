@@ -61,11 +61,12 @@ public sealed class ProcessPoisonDelivery : IQueueFunction
 
     /// <summary>
     /// A bundle poisons when its one delivery kept failing or spreading it kept failing: it is spread (so each
-    /// delivery has the blob that quarantine and replay work on), each unfinished one quarantined, then deleted.
+    /// delivery has the blob that quarantine and replay work on), each unfinished one quarantined, then its blob deleted
+    /// (an inline bundle, read from the poisoned message itself, has none).
     /// </summary>
     private async Task QuarantineBundleAsync(DeliveryBundleMessage message, CancellationToken cancellationToken)
     {
-        var bundle = await _bundles.ReadAsync(message.BundleBlobName, cancellationToken);
+        var bundle = message.Inline ?? await _bundles.ReadAsync(message.BundleBlobName, cancellationToken);
         if (bundle is null)
         {
             return;
@@ -76,7 +77,10 @@ public sealed class ProcessPoisonDelivery : IQueueFunction
             await QuarantineIfUnfinishedAsync(delivery, cancellationToken);
         }
 
-        await _bundles.DeleteAsync(bundle.BlobName, cancellationToken);
+        if (message.Inline is null)
+        {
+            await _bundles.DeleteAsync(bundle.BlobName, cancellationToken);
+        }
     }
 
     private async Task QuarantineIfUnfinishedAsync(DeliveryMessage delivery, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace ServerlessOps.Functions.Queues;
 
 /// <summary>
 /// Queue trigger on <c>webhook-deliveries</c> (<c>Ingestion:QueueName</c>): processes the accepted deliveries a
-/// message names (a bundle the webhook edge stored, or deliveries in their own blobs) into the source of truth. A failing delivery of a batch is re-queued alone; throwing leaves the
+/// message carries (a bundle the webhook edge stored, inside the message or in a blob, or deliveries in their own blobs) into the source of truth. A failing delivery of a batch is re-queued alone; throwing leaves the
 /// whole message to the queue's retries and, past <c>maxDequeueCount</c>, its poison queue.
 /// </summary>
 public sealed class ProcessWebhookDelivery : IQueueFunction

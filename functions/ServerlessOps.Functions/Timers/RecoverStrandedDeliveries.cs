@@ -7,8 +7,9 @@ namespace ServerlessOps.Functions.Timers;
 
 /// <summary>
 /// Every five minutes, re-queues deliveries that were stored and acknowledged but never processed (the
-/// process died between the write and the queue send, or the send failed past its retries): bundles the edge
-/// wrote that are still there, and deliveries in their own blobs still marked received. Channels that do not retry would otherwise
+/// process died between the write and the queue send, or the send failed past its retries): bundle blobs the edge
+/// wrote that are still there, and deliveries in their own blobs still marked received. A bundle that travelled inside
+/// its queue message has nothing to sweep: it was acknowledged only once that message was sent. Channels that do not retry would otherwise
 /// lose them; processing is idempotent, so a re-queue of one that is merely slow does no harm.
 /// </summary>
 public sealed class RecoverStrandedDeliveries : ITimerFunction

@@ -12,7 +12,7 @@ namespace ServerlessOps.Infrastructure.Ingestion;
 /// back nor re-runs the others, and from then on it is retried and poisoned on its own count (so it gets one
 /// attempt more than a delivery that was never batched).
 /// A bundle from the webhook edge is first spread into the deliveries' own blobs (<see cref="SpreadAsync"/>), then
-/// processed the same way, then deleted.
+/// processed the same way; a bundle blob is then deleted, an inline one goes with its message.
 /// </summary>
 public sealed partial class DeliveryBatchProcessor
 {
@@ -55,14 +55,15 @@ public sealed partial class DeliveryBatchProcessor
     }
 
     /// <summary>
-    /// Processes a bundle the webhook edge stored: spreads it, processes its deliveries as one batch, and deletes it
-    /// once every delivery has its own blob (the ones that failed were queued again on their own). If anything
-    /// before the delete throws, the whole message is retried, and spreading again meets the blobs it wrote itself.
+    /// Processes a bundle the webhook edge stored: spreads it, processes its deliveries as one batch, and deletes its blob
+    /// once every delivery has its own blob (the ones that failed were queued again on their own); an inline bundle has
+    /// no blob, and is done with once the message completes. If anything before that throws, the whole message is
+    /// retried, and spreading again meets the blobs it wrote itself (so does a second copy of an inline message).
     /// </summary>
     public async Task ProcessAsync(DeliveryBundleMessage message, TimeSpan retryDelay, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var bundle = await _bundles.ReadAsync(message.BundleBlobName, cancellationToken);
+        var bundle = message.Inline ?? await _bundles.ReadAsync(message.BundleBlobName, cancellationToken);
         if (bundle is null)
         {
             LogBundleGone(message.BundleBlobName);
@@ -75,7 +76,10 @@ public sealed partial class DeliveryBatchProcessor
             await ProcessEachAsync(deliveries, retryDelay, cancellationToken);
         }
 
-        await _bundles.DeleteAsync(bundle.BlobName, cancellationToken);
+        if (message.Inline is null)
+        {
+            await _bundles.DeleteAsync(bundle.BlobName, cancellationToken);
+        }
     }
 
     /// <summary>

@@ -30,10 +30,20 @@ public sealed class DeliveryQueues
         return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(message.ToJson(), visibleAfter, cancellationToken: cancellationToken), cancellationToken);
     }
 
-    /// <summary>Queues a bundle of raw deliveries for processing.</summary>
+    /// <summary>Queues a bundle of raw deliveries for processing (by its blob's name, or inline).</summary>
     public Task EnqueueAsync(DeliveryBundleMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(message.ToJson(), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues a bundle's message already serialised (<see cref="DeliveryBundleMessage.TryInline"/>), so the edge serialises
+    /// an inline bundle once to learn both its size and its text.
+    /// </summary>
+    public Task EnqueueBundleAsync(string messageJson, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageJson);
+        return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(messageJson, cancellationToken), cancellationToken);
     }
 }

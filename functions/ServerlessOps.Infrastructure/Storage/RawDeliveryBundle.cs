@@ -6,11 +6,12 @@ using ServerlessOps.Domain.Channels;
 namespace ServerlessOps.Infrastructure.Storage;
 
 /// <summary>
-/// Several raw deliveries stored in one blob by the webhook edge (<see cref="DeliveryBundler"/>), so a burst
-/// costs the store one write per few webhooks instead of one each. The bundle is the deliveries' durable copy
-/// from their acknowledgement until processing has spread them into their own blobs (the de-duplicating,
-/// long-lived copies) and deleted it. JSON Lines, one delivery per line, the body base64-encoded: readable with
-/// any tool when someone has to look at a stranded one.
+/// Several raw deliveries stored together by the webhook edge (<see cref="DeliveryBundler"/>), so a burst costs the
+/// store one write per few webhooks instead of one each: inside its queue message when it fits one
+/// (<see cref="DeliveryBundleMessage.Inline"/>), otherwise in a blob of its own. The bundle is the deliveries' durable
+/// copy from their acknowledgement until processing has spread them into their own blobs (the de-duplicating,
+/// long-lived copies) and deleted the message (and the blob). JSON Lines, one delivery per line, the body
+/// base64-encoded: readable with any tool when someone has to look at a stranded one.
 /// </summary>
 public sealed record RawDeliveryBundle(string BlobName, IReadOnlyList<RawDelivery> Deliveries)
 {
@@ -57,22 +58,46 @@ public sealed record RawDeliveryBundle(string BlobName, IReadOnlyList<RawDeliver
     /// <summary>Reads a bundle back; <see cref="InvalidDataException"/> naming the line when one is not a delivery.</summary>
     public static RawDeliveryBundle Parse(string blobName, ReadOnlySpan<byte> content)
     {
-        var deliveries = new List<RawDelivery>();
-        var lineNumber = 0;
-        foreach (var line in Encoding.UTF8.GetString(content).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        var lines = Encoding.UTF8.GetString(content).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return new RawDeliveryBundle(blobName, [.. lines.Select((line, i) => ReadLine(blobName, i + 1, () => JsonSerializer.Deserialize<Line>(line, Json)))]);
+    }
+
+    /// <summary>
+    /// Writes the deliveries as a JSON array of the lines <see cref="ToBytes"/> writes, for a bundle that travels inside
+    /// its queue message (<see cref="DeliveryBundleMessage"/>): the same format, so one reader serves both copies.
+    /// </summary>
+    internal void WriteLines(Utf8JsonWriter writer)
+    {
+        writer.WriteStartArray();
+        foreach (var delivery in Deliveries)
         {
-            lineNumber++;
-            try
-            {
-                deliveries.Add((JsonSerializer.Deserialize<Line>(line, Json) ?? throw new InvalidDataException("null")).ToDelivery());
-            }
-            catch (Exception e) when (e is JsonException or InvalidDataException or FormatException)
-            {
-                throw new InvalidDataException($"Bundle {blobName}, line {lineNumber}: not a raw delivery ({e.Message}).", e);
-            }
+            JsonSerializer.Serialize(writer, Line.From(delivery), Json);
         }
 
-        return new RawDeliveryBundle(blobName, deliveries);
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Reads what <see cref="WriteLines"/> wrote; <see cref="InvalidDataException"/> naming the line when one is not a delivery.</summary>
+    internal static RawDeliveryBundle ParseLines(string blobName, JsonElement lines)
+    {
+        if (lines.ValueKind != JsonValueKind.Array || lines.GetArrayLength() == 0)
+        {
+            throw new InvalidDataException($"Bundle {blobName}: its lines must be a non-empty array of raw deliveries.");
+        }
+
+        return new RawDeliveryBundle(blobName, [.. lines.EnumerateArray().Select((line, i) => ReadLine(blobName, i + 1, () => line.Deserialize<Line>(Json)))]);
+    }
+
+    private static RawDelivery ReadLine(string blobName, int lineNumber, Func<Line?> read)
+    {
+        try
+        {
+            return (read() ?? throw new InvalidDataException("null")).ToDelivery();
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or FormatException)
+        {
+            throw new InvalidDataException($"Bundle {blobName}, line {lineNumber}: not a raw delivery ({e.Message}).", e);
+        }
     }
 
     /// <summary>Bytes one delivery adds to a bundle, roughly: its body in base64 plus its headers and names.</summary>

@@ -12,8 +12,9 @@ namespace ServerlessOps.Benchmarks.Ingest;
 /// <summary>
 /// The latency floor of the acknowledgement path on this machine right now: Azurite alone, driven open loop
 /// at the benchmark's rate with the app's own storage code and the edge's clients doing exactly what an
-/// acknowledgement waits for (<see cref="DeliveryBundler.StoreAsync"/>: the bundle write, and its queue send when
-/// acknowledging after the queue), with no HTTP and no app process in between. The app's p99 cannot be lower
+/// acknowledgement waits for (<see cref="DeliveryBundler.StoreAsync"/>: the queue send of a bundle small enough to travel
+/// inside its message; for a bigger one, the blob write, and its queue send when acknowledging after the queue), with no
+/// HTTP and no app process in between. The app's p99 cannot be lower
 /// than this one; the machine's speed swings, so it is measured in every run.
 /// </summary>
 internal static class AckPathFloor

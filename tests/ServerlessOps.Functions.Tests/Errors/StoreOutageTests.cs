@@ -39,9 +39,10 @@ public sealed class StoreOutageTests(FunctionAppFixture fixture)
         using var client = new AppClient(factory.CreateClient());
         await client.SendAcceptedAsync(Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create"));
 
+        // A small delivery's bundle travels inside its queue message: the queue is the store it waits for.
         HttpResponseMessage during;
         var clock = Stopwatch.StartNew();
-        using (ProcessPause.Start(azurite.BlobProcessId))
+        using (ProcessPause.Start(azurite.QueueProcessId))
         {
             during = await client.SendAsync(Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-cancelled.json"), "orders/cancelled"));
         }
@@ -77,7 +78,7 @@ public sealed class StoreOutageTests(FunctionAppFixture fixture)
         Task<HttpResponseMessage> holdingTheTurn;
         HttpResponseMessage refused;
         TimeSpan refusedAfter;
-        using (ProcessPause.Start(azurite.BlobProcessId))
+        using (ProcessPause.Start(azurite.QueueProcessId))
         {
             holdingTheTurn = client.SendAsync(Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-cancelled.json"), "orders/cancelled"));
             await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);

@@ -136,14 +136,14 @@ public sealed class CrashRecoveryTests(FunctionAppFixture fixture)
     private static Dictionary<string, string> With(Dictionary<string, string> settings, string key, string value) =>
         new(settings) { [key] = value };
 
-    /// <summary>How many deliveries the bundles named on the queue hold.</summary>
+    /// <summary>How many deliveries the bundles on the queue hold (inside their messages, or in the blobs they name).</summary>
     private static async Task<int> QueuedDeliveriesAsync(QueueClient queue, RawDeliveryBundles bundles, CancellationToken cancellationToken)
     {
         var count = 0;
         foreach (var message in (await queue.PeekMessagesAsync(32, cancellationToken)).Value)
         {
             Assert.True(DeliveryBundleMessage.TryParse(message.Body.ToString(), out var bundle));
-            count += (await bundles.ReadAsync(bundle!.BundleBlobName, cancellationToken))?.Deliveries.Count ?? 0;
+            count += (bundle.Inline ?? await bundles.ReadAsync(bundle.BundleBlobName, cancellationToken))?.Deliveries.Count ?? 0;
         }
 
         return count;

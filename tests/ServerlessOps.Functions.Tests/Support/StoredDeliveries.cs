@@ -31,7 +31,7 @@ public static class StoredDeliveries
 
     /// <summary>
     /// The next <paramref name="count"/> deliveries the edge stored (however it bundled them), with their queue messages
-    /// and bundles removed. Waited for: the edge acknowledges once a bundle is written and queues it just after.
+    /// and bundle blobs removed. Waited for: the edge acknowledges a bundle blob once written and queues it just after.
     /// </summary>
     public static async Task<List<RawDelivery>> TakeAsync(TestApp app, int count)
     {
@@ -44,8 +44,16 @@ public static class StoredDeliveries
                 foreach (var message in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), ct)).Value)
                 {
                     Assert.True(DeliveryBundleMessage.TryParse(message.Body.ToString(), out var bundle));
-                    deliveries.AddRange((await bundles.ReadAsync(bundle!.BundleBlobName, ct))!.Deliveries);
-                    await bundles.DeleteAsync(bundle.BundleBlobName, ct);
+                    if (bundle.Inline is { } inline)
+                    {
+                        deliveries.AddRange(inline.Deliveries);
+                    }
+                    else
+                    {
+                        deliveries.AddRange((await bundles.ReadAsync(bundle.BundleBlobName, ct))!.Deliveries);
+                        await bundles.DeleteAsync(bundle.BundleBlobName, ct);
+                    }
+
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
                 }
 
@@ -56,11 +64,18 @@ public static class StoredDeliveries
         return deliveries;
     }
 
-    /// <summary>Stores <paramref name="deliveries"/> as one bundle, as the edge does when they arrive together; returns its message.</summary>
+    /// <summary>
+    /// Stores <paramref name="deliveries"/> as one bundle blob, as the edge does when they arrive together and are too big
+    /// for one queue message; returns its message.
+    /// </summary>
     public static async Task<DeliveryBundleMessage> RebundleAsync(TestApp app, IReadOnlyList<RawDelivery> deliveries)
     {
         var bundle = new RawDeliveryBundle(RawDeliveryBundle.NewBlobName(DateTimeOffset.UtcNow), deliveries);
         await app.Services.GetRequiredService<RawDeliveryBundles>().WriteAsync(bundle, Token);
         return new DeliveryBundleMessage(bundle.BlobName);
     }
+
+    /// <summary>The message carrying <paramref name="deliveries"/> inline, as the edge sends a bundle small enough for one.</summary>
+    public static DeliveryBundleMessage InlineBundle(IReadOnlyList<RawDelivery> deliveries) =>
+        DeliveryBundleMessage.InlineOf(new RawDeliveryBundle(RawDeliveryBundle.NewBlobName(DateTimeOffset.UtcNow), deliveries));
 }

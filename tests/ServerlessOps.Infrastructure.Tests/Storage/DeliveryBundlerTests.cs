@@ -18,42 +18,105 @@ public sealed class DeliveryBundlerTests(AzuriteFixture azurite)
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task StoreAsync_ManyAtOnce_EachIsInAWrittenBundleWhenItCompletesAndTheyShareBundles()
+    public async Task StoreAsync_ManyAtOnce_EachIsInAQueuedInlineBundleWhenItCompletesAndTheyShareBundles()
     {
         var store = await NewStoreAsync();
         await using var bundler = store.Bundler();
         var sent = Enumerable.Range(0, 200).Select(i => Delivery($"order-{i}")).ToList();
 
-        // No polling: a delivery may only be acknowledged once the bundle holding it is written (checked on a sample).
+        // No polling: a delivery may only be acknowledged once the message holding it is sent (checked on a sample).
         var stored = sent.Select(async (d, i) =>
         {
             await bundler.StoreAsync(d, untilQueued: false, Token);
-            return i % 40 != 0 || await store.FindInBundlesAsync(d.DeliveryKey);
+            return i % 40 != 0 || await store.FindOnQueueAsync(d.DeliveryKey);
         }).ToList();
 
         Assert.All(await Task.WhenAll(stored), Assert.True);
-        var bundles = await store.ReadBundlesAsync();
+        var bundles = await store.TakeQueuedBundlesAsync();
         Assert.Equal(sent.Select(d => d.DeliveryKey).Order(), bundles.SelectMany(b => b.Deliveries).Select(d => d.DeliveryKey).Order());
         Assert.True(bundles.Count <= sent.Count / 4, $"{sent.Count} deliveries arriving together took {bundles.Count} bundles");
+        Assert.Empty(await store.ReadBundlesAsync());
     }
 
     [Fact]
-    public async Task StoreAsync_OneAlone_IsWrittenAsABundleOfOneAndQueuedByItsName()
+    public async Task StoreAsync_OneAlone_TravelsInsideItsQueueMessageAndWritesNoBlob()
     {
         var store = await NewStoreAsync();
         await using var bundler = store.Bundler();
-        var delivery = Delivery("lonely");
+        var delivery = Delivery("lonely") with { Body = Encoding.UTF8.GetBytes("{\"id\":\"lonely\",\"note\":\"a+b/c é\"}") };
+
+        await bundler.StoreAsync(delivery, untilQueued: false, Token);
+
+        // Sent before StoreAsync returned, whatever the caller waits for: the message is the stored copy.
+        var message = Assert.Single(await DrainAsync(store.Queues));
+        Assert.True(message.Body.ToArray().Length <= 4 * DeliveryBundleMessage.MaxInlineBytes / 3 + 4);
+        Assert.True(DeliveryBundleMessage.TryParse(message.Body.ToString(), out var bundleMessage));
+        var read = Assert.Single(bundleMessage.Inline!.Deliveries);
+        Assert.Equal(delivery.DeliveryKey, read.DeliveryKey);
+        Assert.Equal(delivery.Body.ToArray(), read.Body.ToArray());
+        Assert.Equal(delivery.ReceivedAt, read.ReceivedAt);
+        Assert.Equal(delivery.Headers, read.Headers);
+        Assert.Empty(await store.ReadBundlesAsync());
+        Assert.Empty(await store.AllBlobsAsync());
+    }
+
+    [Fact]
+    public async Task StoreAsync_TooBigForAQueueMessage_IsWrittenAsABundleBlobAndQueuedByItsName()
+    {
+        var store = await NewStoreAsync();
+        await using var bundler = store.Bundler();
+        var delivery = Big("too-big");
 
         await bundler.StoreAsync(delivery, untilQueued: true, Token);
 
         // Queued before StoreAsync returned, since the caller asked to wait for the queue.
         var message = Assert.Single(await DrainAsync(store.Queues));
         Assert.True(DeliveryBundleMessage.TryParse(message.Body.ToString(), out var bundleMessage));
-        var bundle = await store.Bundles.ReadAsync(bundleMessage!.BundleBlobName, Token);
+        Assert.Null(bundleMessage.Inline);
+        var bundle = await store.Bundles.ReadAsync(bundleMessage.BundleBlobName, Token);
         var read = Assert.Single(bundle!.Deliveries);
         Assert.Equal(delivery.DeliveryKey, read.DeliveryKey);
         Assert.Equal(delivery.Body.ToArray(), read.Body.ToArray());
-        Assert.Equal(delivery.ReceivedAt, read.ReceivedAt);
+    }
+
+    [Fact]
+    public async Task StoreAsync_SmallOnesThenABigOne_TheSmallOnesTravelInlineAndTheBigOneInABlob()
+    {
+        var store = await NewStoreAsync();
+        await using var bundler = store.Bundler();
+        List<RawDelivery> sent = [.. Enumerable.Range(0, 20).Select(i => Delivery($"small-{i}")), Big("big"), .. Enumerable.Range(20, 20).Select(i => Delivery($"small-{i}"))];
+
+        await Task.WhenAll(sent.Select(d => bundler.StoreAsync(d, untilQueued: false, Token)));
+
+        var bundles = await store.TakeQueuedBundlesAsync();
+        Assert.Equal(sent.Select(d => d.DeliveryKey).Order(), bundles.SelectMany(b => b.Deliveries).Select(d => d.DeliveryKey).Order());
+
+        // Those after the big one may share its blob: it is written anyway, and they cost it nothing more.
+        var blob = Assert.Single(await store.ReadBundlesAsync());
+        Assert.Contains(blob.Deliveries, d => d.DeliveryKey == "shopify:shop.example:big");
+        Assert.DoesNotContain(blob.Deliveries, d => sent.IndexOf(sent.First(s => s.DeliveryKey == d.DeliveryKey)) < 20);
+    }
+
+    [Fact]
+    public async Task StoreAsync_InlineSendFails_RefusesEveryCallerAndStoresNothing()
+    {
+        await using var proxies = await StorageFaultProxies.StartAsync(azurite, cancellationToken: Token);
+        var store = await NewStoreAsync(queueConnection: proxies.ConnectionString);
+        await using var bundler = store.Bundler();
+        proxies.Queue.SetFaults(new FaultMix(1.0, [503]));
+
+        var waiters = Enumerable.Range(0, 10).Select(i => bundler.StoreAsync(Delivery($"refused-{i}"), untilQueued: false, Token)).ToList();
+
+        foreach (var waiter in waiters)
+        {
+            await Assert.ThrowsAsync<StoreUnavailableException>(() => waiter);
+        }
+
+        // Nothing was acknowledged, so nothing is left behind for the sweep, and nothing is sent again later.
+        proxies.Queue.SetFaults(FaultMix.None);
+        await Task.Delay(TimeSpan.FromSeconds(2), Token);
+        Assert.Empty(await DrainAsync(store.Queues));
+        Assert.Empty(await store.AllBlobsAsync());
     }
 
     [Fact]
@@ -72,12 +135,12 @@ public sealed class DeliveryBundlerTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task StoreAsync_BlobStorageUnreachable_FailsEveryWaiterAsUnavailable()
+    public async Task StoreAsync_BlobStorageUnreachable_FailsEveryWaiterOfABundleBlobAsUnavailable()
     {
         var store = await NewStoreAsync(blobConnection: UnreachableConnection("BlobEndpoint"));
         await using var bundler = store.Bundler();
 
-        var waiters = Enumerable.Range(0, 5).Select(i => bundler.StoreAsync(Delivery($"lost-{i}"), untilQueued: false, Token)).ToList();
+        var waiters = Enumerable.Range(0, 5).Select(i => bundler.StoreAsync(Big($"lost-{i}"), untilQueued: false, Token)).ToList();
 
         foreach (var waiter in waiters)
         {
@@ -86,7 +149,7 @@ public sealed class DeliveryBundlerTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task StoreAsync_QueueFailingForAWhile_AcknowledgesOnceWrittenAndSendsTheBundleAgainOnceTheQueueAnswers()
+    public async Task StoreAsync_QueueFailingForAWhile_AcknowledgesABundleBlobOnceWrittenAndSendsItAgainOnceTheQueueAnswers()
     {
         await using var proxies = await StorageFaultProxies.StartAsync(azurite, cancellationToken: Token);
         var store = await NewStoreAsync(queueConnection: proxies.ConnectionString);
@@ -94,7 +157,7 @@ public sealed class DeliveryBundlerTests(AzuriteFixture azurite)
         await using var bundler = store.Bundler(log);
         proxies.Queue.SetFaults(new FaultMix(1.0, [503]));
 
-        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => bundler.StoreAsync(Delivery($"retried-{i}"), untilQueued: false, Token)));
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => bundler.StoreAsync(Big($"retried-{i}"), untilQueued: false, Token)));
         await WaitUntilAsync(() => Task.FromResult(log.Collector.GetSnapshot().Any(r => r.Id.Id == 4300)), TimeSpan.FromSeconds(30));
         proxies.Queue.SetFaults(FaultMix.None);
 
@@ -117,11 +180,11 @@ public sealed class DeliveryBundlerTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task StoreAsync_UntilQueuedWhileTheQueueFails_RefusesTheWaiterButTheBundleIsStillStored()
+    public async Task StoreAsync_UntilQueuedWhileTheQueueFails_RefusesTheWaiterButTheBundleBlobIsStillStored()
     {
         var store = await NewStoreAsync(queueConnection: UnreachableConnection("QueueEndpoint"));
         await using var bundler = store.Bundler();
-        var delivery = Delivery("queue-down");
+        var delivery = Big("queue-down");
 
         await Assert.ThrowsAsync<StoreUnavailableException>(() => bundler.StoreAsync(delivery, untilQueued: true, Token));
 
@@ -138,9 +201,7 @@ public sealed class DeliveryBundlerTests(AzuriteFixture azurite)
 
         await bundler.DisposeAsync();
 
-        var queued = await DrainAsync(store.Queues);
-        var bundles = await store.ReadBundlesAsync();
-        Assert.Equal(bundles.Count, queued.Count);
+        var bundles = await store.TakeQueuedBundlesAsync();
         Assert.Equal(50, bundles.Sum(b => b.Deliveries.Count));
         await Task.WhenAll(waiters).WaitAsync(TimeSpan.FromSeconds(5), Token);
         await Assert.ThrowsAsync<StoreUnavailableException>(() => bundler.StoreAsync(Delivery("too-late"), untilQueued: false, Token));
@@ -150,6 +211,9 @@ public sealed class DeliveryBundlerTests(AzuriteFixture azurite)
         $"shopify:shop.example:{id}", "brand-a", SalesChannel.Shopify, "shop.example", id, "orders/create", null,
         DateTimeOffset.UtcNow, "/api/webhooks/shopify", new Dictionary<string, string> { ["Content-Type"] = "application/json" },
         Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\"}}"));
+
+    /// <summary>A delivery whose bundle cannot travel inside a queue message.</summary>
+    private static RawDelivery Big(string id) => Delivery(id) with { Body = new byte[DeliveryBundleMessage.MaxInlineBytes] };
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan within)
     {
@@ -224,5 +288,45 @@ public sealed class DeliveryBundlerTests(AzuriteFixture azurite)
 
         public async Task<bool> FindInBundlesAsync(string deliveryKey) =>
             (await ReadBundlesAsync()).Any(b => b.Deliveries.Any(d => d.DeliveryKey == deliveryKey));
+
+        /// <summary>Whether a message on the queue carries the delivery inside it (peeked, so left there).</summary>
+        public async Task<bool> FindOnQueueAsync(string deliveryKey)
+        {
+            foreach (var message in (await Queues.Queue.PeekMessagesAsync(32, Token)).Value)
+            {
+                if (DeliveryBundleMessage.TryParse(message.Body.ToString(), out var bundle)
+                    && bundle.Inline is { } inline
+                    && inline.Deliveries.Any(d => d.DeliveryKey == deliveryKey))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The bundles the queue's messages carry or name, taking the messages off the queue.</summary>
+        public async Task<List<RawDeliveryBundle>> TakeQueuedBundlesAsync()
+        {
+            var bundles = new List<RawDeliveryBundle>();
+            foreach (var message in await DrainAsync(Queues))
+            {
+                Assert.True(DeliveryBundleMessage.TryParse(message.Body.ToString(), out var bundle));
+                bundles.Add(bundle.Inline ?? (await Bundles.ReadAsync(bundle.BundleBlobName, Token))!);
+            }
+
+            return bundles;
+        }
+
+        public async Task<List<string>> AllBlobsAsync()
+        {
+            var names = new List<string>();
+            await foreach (var blob in Container.GetBlobsAsync(cancellationToken: Token))
+            {
+                names.Add(blob.Name);
+            }
+
+            return names;
+        }
     }
 }

@@ -6,7 +6,8 @@ namespace ServerlessOps.Infrastructure.Tests.Storage;
 
 public sealed class RawDeliveryBundleTests
 {
-    private static readonly RawDelivery Walmart = new(
+    /// <summary>A delivery using every field, also used by <see cref="DeliveryBundleMessageTests"/>.</summary>
+    internal static readonly RawDelivery Walmart = new(
         "walmart:seller-1:evt-9", "brand-b", SalesChannel.Walmart, "seller-1", "evt-9", "PO_CREATED", "evt-9",
         new DateTimeOffset(2026, 12, 5, 1, 2, 3, 456, TimeSpan.Zero).AddTicks(7), "/api/webhooks/walmart?x=1",
         new Dictionary<string, string> { ["WM_SEC.TIMESTAMP"] = "1764896523456", ["Content-Type"] = "application/json" },

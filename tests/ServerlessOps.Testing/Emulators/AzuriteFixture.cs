@@ -51,6 +51,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>The blob service's process (raw deliveries, reports), e.g. to pause it with <see cref="ProcessPause"/>.</summary>
     public int BlobProcessId => Processes[0].ProcessId;
 
+    /// <summary>The queue service's process, to pause or kill on its own.</summary>
+    public int QueueProcessId => Processes[1].ProcessId;
+
     /// <summary>Blob endpoint, <c>http://127.0.0.1:{BlobPort}/devstoreaccount1</c>.</summary>
     public Uri BlobEndpoint => new($"http://127.0.0.1:{BlobPort}/{AccountName}");
 
