@@ -18,7 +18,9 @@ namespace ServerlessOps.Functions.Hosting;
 /// re-compiling the hottest code optimised (after about 30 calls) while the burst went on. So, once the server
 /// listens: the bundler writes and deletes a synthetic bundle and reads its queue, the acknowledgement's JSON is
 /// written as often as a hot path is, each channel's path from account to bundle runs in memory on synthetic
-/// deliveries (<see cref="WebhookPathWarmUp"/>), and (where the app serves HTTP itself) each channel's webhook route
+/// deliveries (<see cref="WebhookPathWarmUp"/>), the deliveries they became are stored for real through the edge's write
+/// gate and a bundler bound to a warm-up queue of its own, deleted after (<see cref="EdgeStoreWarmUp"/>), and (where the
+/// app serves HTTP itself) each channel's webhook route
 /// is called over loopback with an empty body, which the edge refuses with a 400 before identifying any account, so
 /// nothing is stored, counted or alerted. <c>/api/health</c> answers 503 "warming up" until this is done, at most
 /// <see cref="Limit"/>; a warm-up that fails is logged and the instance serves anyway, only colder.
@@ -26,6 +28,7 @@ namespace ServerlessOps.Functions.Hosting;
 public sealed partial class EdgeWarmUp(
     DeliveryBundler bundler,
     WebhookPathWarmUp webhookPath,
+    EdgeStoreWarmUp storePath,
     IHostApplicationLifetime lifetime,
     IOptions<HttpJsonOptions> json,
     EdgeWarmUp.Options options,
@@ -79,7 +82,8 @@ public sealed partial class EdgeWarmUp(
                 _ = JsonSerializer.SerializeToUtf8Bytes(new WebhookAcknowledgement("warm-up", "accepted"), json.Value.SerializerOptions);
             }
 
-            foreach (var (channel, passed, calls) in await webhookPath.RunAsync(limit.Token))
+            var paths = await webhookPath.RunAsync(limit.Token);
+            foreach (var (channel, passed, calls, _) in paths)
             {
                 if (passed == calls)
                 {
@@ -89,6 +93,16 @@ public sealed partial class EdgeWarmUp(
                 {
                     LogPathPartlyWarm(logger, channel, passed, calls);
                 }
+            }
+
+            var store = await storePath.RunAsync([.. paths.Select(p => p.Delivery).OfType<RawDelivery>()], limit.Token);
+            if (store.Stored == store.Tried && store.Tried > 0)
+            {
+                LogStorePathWarm(logger, store.Stored, store.Tried, store.Messages, store.Queue);
+            }
+            else
+            {
+                LogStorePathPartlyWarm(logger, store.Stored, store.Tried, store.Queue);
             }
 
             if (options.OverHttp && LoopbackAddress() is { } address)
@@ -144,6 +158,14 @@ public sealed partial class EdgeWarmUp(
     [LoggerMessage(EventId = 1405, Level = LogLevel.Warning,
         Message = "Webhook path of {Channel} only partly warmed: {Passed} of {Calls} synthetic deliveries passed every step; its first real deliveries pay for the rest")]
     private static partial void LogPathPartlyWarm(ILogger logger, SalesChannel channel, int passed, int calls);
+
+    [LoggerMessage(EventId = 1406, Level = LogLevel.Information,
+        Message = "Webhook store path warmed: {Stored} of {Tried} synthetic deliveries stored through the write gate and a bundler, in {Messages} queue messages on warm-up queue {Queue}, deleted")]
+    private static partial void LogStorePathWarm(ILogger logger, int stored, int tried, int messages, string queue);
+
+    [LoggerMessage(EventId = 1407, Level = LogLevel.Warning,
+        Message = "Webhook store path only partly warmed: {Stored} of {Tried} synthetic deliveries stored on warm-up queue {Queue} (deleted); the first real bundles pay for the rest")]
+    private static partial void LogStorePathPartlyWarm(ILogger logger, int stored, int tried, string queue);
 
     [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "Webhook edge warm-up failed; serving anyway, the first webhooks pay for it")]
     private static partial void LogWarmUpFailed(ILogger logger, Exception exception);

@@ -87,6 +87,7 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddHostedService<StartupChecks>();
         services.TryAddSingleton(new EdgeWarmUp.Options(OverHttp: false));
         services.AddSingleton<WebhookPathWarmUp>();
+        services.AddSingleton<EdgeStoreWarmUp>();
         services.AddSingleton<EdgeWarmUp>();
         services.AddHostedService(provider => provider.GetRequiredService<EdgeWarmUp>());
         foreach (var route in HttpRoutes.All)

@@ -11,7 +11,7 @@ namespace ServerlessOps.Functions.Hosting;
 /// <see cref="SyntheticDelivery"/>: locate the account, look it up in the brand directory, authenticate (the
 /// channel's HMAC or credential check), the replay window, the headers kept, the envelope, the delivery key, the raw
 /// delivery, and the queue message carrying the bundle that the bundler would send. Nothing is stored, counted or logged
-/// per call.
+/// per call; <see cref="EdgeStoreWarmUp"/> then stores the deliveries this made, on a warm-up queue of its own.
 /// </summary>
 /// <remarks>
 /// Why: the loopback calls of <see cref="EdgeWarmUp"/> send empty bodies, refused with a 400 before any of this
@@ -33,13 +33,17 @@ public sealed class WebhookPathWarmUp(IBrandDirectorySource brands, IOptions<Ing
     /// <summary>Longer than the runtime's 100 ms wait before it starts counting calls.</summary>
     private static readonly TimeSpan BetweenPasses = TimeSpan.FromMilliseconds(150);
 
-    /// <summary>One channel's part: how many of its synthetic deliveries went through every step, of how many run.</summary>
-    public sealed record Outcome(SalesChannel Channel, int Passed, int Calls);
+    /// <summary>
+    /// One channel's part: how many of its synthetic deliveries went through every step, of how many run, and the raw
+    /// delivery the last one became (for <see cref="EdgeStoreWarmUp"/>), if it passed.
+    /// </summary>
+    public sealed record Outcome(SalesChannel Channel, int Passed, int Calls, RawDelivery? Delivery);
 
     public async Task<IReadOnlyList<Outcome>> RunAsync(CancellationToken cancellationToken)
     {
         var synthetic = SyntheticDelivery.ForEveryChannel(time.GetUtcNow());
         var passed = new int[synthetic.Count];
+        var last = new RawDelivery?[synthetic.Count];
         for (var pass = 0; pass < Passes; pass++)
         {
             for (var call = 0; call < CallsPerPass; call++)
@@ -50,6 +54,7 @@ public sealed class WebhookPathWarmUp(IBrandDirectorySource brands, IOptions<Ing
                     if (Run(synthetic[i]) is { } delivery)
                     {
                         passed[i]++;
+                        last[i] = delivery;
                         deliveries.Add(delivery);
                     }
                 }
@@ -62,7 +67,7 @@ public sealed class WebhookPathWarmUp(IBrandDirectorySource brands, IOptions<Ing
             await Task.Delay(BetweenPasses, cancellationToken);
         }
 
-        return [.. synthetic.Select((s, i) => new Outcome(s.Channel, passed[i], Passes * CallsPerPass))];
+        return [.. synthetic.Select((s, i) => new Outcome(s.Channel, passed[i], Passes * CallsPerPass, last[i]))];
     }
 
     /// <returns>The raw delivery the edge would store, or null when a step refused the synthetic delivery.</returns>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using ServerlessOps.Domain.Channels;
@@ -48,6 +50,22 @@ public sealed class EdgeWarmUpTests(FunctionAppFixture fixture)
         }
 
         Assert.DoesNotContain("only partly warmed", app.RecentOutput, StringComparison.Ordinal);
+
+        // The store path ran for real: every synthetic delivery went through the write gate and a bundler to a queue
+        // send, on a warm-up queue of its own that is gone now.
+        var stored = EdgeStoreWarmUp.Passes * EdgeStoreWarmUp.RoundsPerPass * EdgeStoreWarmUp.AtOnce;
+        var storeLine = Regex.Match(
+            app.RecentOutput,
+            $@"Webhook store path warmed: {stored} of {stored} synthetic deliveries stored through the write gate and a bundler, in (\d+) queue messages on warm-up queue (\S+), deleted");
+        Assert.True(storeLine.Success, "no line saying the store path was warmed");
+        Assert.InRange(int.Parse(storeLine.Groups[1].Value, CultureInfo.InvariantCulture), EdgeStoreWarmUp.Passes * EdgeStoreWarmUp.RoundsPerPass, stored);
+        var queues = new QueueServiceClient(fixture.Azurite.ConnectionString);
+        var warmUpPrefix = EdgeStoreWarmUp.WarmUpQueueName(settings["Ingestion:QueueName"])[..^8];
+        Assert.StartsWith(warmUpPrefix, storeLine.Groups[2].Value, StringComparison.Ordinal);
+        await foreach (var left in queues.GetQueuesAsync(prefix: warmUpPrefix, cancellationToken: Token))
+        {
+            Assert.Fail($"warm-up queue {left.Name} was left behind");
+        }
 
         // Its throwaway blob is gone and it wrote no bundle; it queued nothing; its synthetic deliveries stayed in memory
         // and its empty-body calls were refused before any account was looked up, so no delivery was stored, accepted,
