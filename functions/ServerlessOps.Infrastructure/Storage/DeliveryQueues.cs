@@ -34,7 +34,7 @@ public sealed class DeliveryQueues
     public Task EnqueueAsync(DeliveryBundleMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return StorageErrors.TranslateAsync(() => Queue.SendMessageAsync(message.ToJson(), cancellationToken), cancellationToken);
+        return EnqueueBundleAsync(message.ToJson(), cancellationToken);
     }
 
     /// <summary>

@@ -159,7 +159,8 @@ public sealed class QueueListenerService : BackgroundService
             while (true)
             {
                 await Task.Delay(every, _time, stop);
-                popReceipt = (await queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: _options.VisibilityTimeout, cancellationToken: stop)).Value.PopReceipt;
+                // Not cancelled by stop: a renewal cut off mid-request may still land, and its new pop receipt is the one the delete needs.
+                popReceipt = (await queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: _options.VisibilityTimeout, cancellationToken: CancellationToken.None)).Value.PopReceipt;
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
