@@ -57,7 +57,7 @@ internal sealed class ConnectionHarness : IAsyncDisposable
     }
 
     /// <summary>
-    /// A new instance of the app on the shared settings (another process, as far as the stores can tell). Each has its own
+    /// A new, started instance of the app on the shared settings (another process, as far as the stores can tell). Each has its own
     /// task hub, as ChannelAccountAdminTests' second instance does: two Durable engines creating one hub's tables at once
     /// meet Azurite answering 500, and tokens need no orchestration.
     /// </summary>
@@ -67,6 +67,10 @@ internal sealed class ConnectionHarness : IAsyncDisposable
         settings["DurableTaskHubName"] += $"i{_instances.Count}";
         var instance = new FunctionAppFactory(settings) { TestServices = testServices };
         _instances.Add(instance);
+
+        // Started now, not on first use: a host starting between a connection and its first token read would eat into the
+        // token's short test lifetime.
+        _ = instance.Services;
         return instance;
     }
 
