@@ -23,8 +23,10 @@ namespace ServerlessOps.Infrastructure.Storage;
 /// for company, so bundles form only under load and a lone webhook pays no linger. The de-duplication by blob
 /// name that the edge did before now happens when processing spreads the bundle into the deliveries' own blobs.
 /// A queue send that fails after a bundle blob was written is retried in the background (<see cref="SendRetry"/>);
-/// if that fails too, the recovery sweep finds the bundle. An inline bundle's failed send is not retried: nothing of it
-/// was stored or acknowledged, so each of its callers is refused (503) and its channel sends it again.
+/// if that fails too, the recovery sweep finds the bundle. An inline bundle whose send fails, or takes longer than
+/// <see cref="InlinePatience"/>, is written as a bundle blob instead: blobs and queues fail apart (Azurite runs them as
+/// two processes, Azure Storage as two services), and the CI of 4c81d14 refused two test webhooks with 503 while only
+/// the queue stalled. Only when the blob fails too is every caller refused (503), and its channel sends it again.
 /// Batches are cut at what fits one message when their first delivery does, so small webhooks never pay for a blob
 /// (the order-flow benchmark: a bundle blob's PUT, GET and DELETE were ~14 % of Azurite's requests per order).
 /// </remarks>
@@ -53,6 +55,19 @@ public sealed partial class DeliveryBundler : IAsyncDisposable
 
     /// <summary>How long the next bundle waits for more deliveries while others are being written.</summary>
     private static readonly TimeSpan LingerWhileBusy = TimeSpan.FromMilliseconds(4);
+
+    /// <summary>
+    /// How long an inline send may take before the bundle goes the blob way. A send takes milliseconds (ack p99 under
+    /// 50 ms at 500/s, RELIABILITY section 6), so a queue that needs a second is stalling.
+    /// </summary>
+    private static readonly TimeSpan InlinePatience = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long the blob write after a failed inline send may take: what is left of the edge's usual worst case (two
+    /// tries of at most 2 s) after <see cref="InlinePatience"/>, so a webhook is answered inside the channels' 5 s even
+    /// when both stores stall.
+    /// </summary>
+    private static readonly TimeSpan FallbackWritePatience = TimeSpan.FromSeconds(3);
 
     /// <summary>
     /// A bundle whose queue send failed is sent again 4 times over ~7 s, jittered, holding no write slot: drill 3
@@ -211,21 +226,28 @@ public sealed partial class DeliveryBundler : IAsyncDisposable
         {
             var bundle = new RawDeliveryBundle(RawDeliveryBundle.NewBlobName(_time.GetUtcNow()), [.. batch.Select(p => p.Delivery)]);
             // Serialised for the message only when the estimate says it may fit, so a big bundle is not serialised twice.
-            if (batch.Sum(p => p.Bytes) <= MaxInlineBytes && DeliveryBundleMessage.TryInline(bundle, out var inline))
+            string? inline = null;
+            var fitsAMessage = batch.Sum(p => p.Bytes) <= MaxInlineBytes && DeliveryBundleMessage.TryInline(bundle, out inline);
+            if (fitsAMessage && (await TrySendInlineAsync(inline!, batch) || batch.TrueForAll(p => p.Done.Task.IsCompleted)))
             {
-                await SendInlineAsync(inline, batch);
+                // Sent; or not, but every caller needed the queue and was refused, so no blob is wanted.
                 return;
             }
 
+            // After a failed inline send, what is left of the webhook's time; otherwise the edge clients' own limits.
+            using var patience = new CancellationTokenSource(fitsAMessage ? FallbackWritePatience : Timeout.InfiniteTimeSpan, _time);
             try
             {
-                await _bundles.WriteAsync(bundle);
+                await _bundles.WriteAsync(bundle, patience.Token);
             }
             catch (Exception e)
             {
                 // Nothing of it is stored: every caller is refused (503) and its channel sends it again.
                 LogWriteFailed(batch.Count, e);
-                batch.ForEach(p => p.Done.TrySetException(e));
+                var refused = e is OperationCanceledException
+                    ? new StoreUnavailableException("The bundle's blob was not written in time.", StoreUnavailableException.DefaultRetryAfter, e)
+                    : e;
+                batch.ForEach(p => p.Done.TrySetException(refused));
                 return;
             }
 
@@ -260,21 +282,32 @@ public sealed partial class DeliveryBundler : IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends a bundle inside its queue message: once sent it is stored and queued, so every caller completes; if the send
-    /// fails, nothing was acknowledged, and every caller is refused. A send the queue took although its answer was lost
-    /// (or that the client's own retry repeated) is a second copy of the message, which processing de-duplicates.
+    /// Sends a bundle inside its queue message: once sent it is stored and queued, so every caller completes (true). If
+    /// the send fails or outlasts <see cref="InlinePatience"/>, the bundle is to be written as a blob (false): callers
+    /// who wait for the queue are refused now, since the queue just failed them, and the rest wait for the blob. A send
+    /// the queue took although its answer was lost or cut short (or that the client's own retry repeated) is a second
+    /// copy of the bundle, which processing de-duplicates as it spreads the deliveries into their own blobs.
     /// </summary>
-    private async Task SendInlineAsync(string message, List<PendingDelivery> batch)
+    private async Task<bool> TrySendInlineAsync(string message, List<PendingDelivery> batch)
     {
+        using var patience = new CancellationTokenSource(InlinePatience, _time);
         try
         {
-            await _queues.EnqueueBundleAsync(message);
+            await _queues.EnqueueBundleAsync(message, patience.Token);
             batch.ForEach(p => p.Done.TrySetResult());
+            return true;
         }
         catch (Exception e)
         {
-            LogInlineSendFailed(batch.Count, e);
-            batch.ForEach(p => p.Done.TrySetException(e));
+            LogInlineSendFellBack(batch.Count, InlinePatience.TotalMilliseconds, e);
+            var refused = e as StoreUnavailableException
+                ?? new StoreUnavailableException("The delivery queue did not take the bundle in time.", StoreUnavailableException.DefaultRetryAfter, e);
+            foreach (var waiting in batch.Where(p => p.UntilQueued))
+            {
+                waiting.Done.TrySetException(refused);
+            }
+
+            return false;
         }
     }
 
@@ -307,8 +340,8 @@ public sealed partial class DeliveryBundler : IAsyncDisposable
     [LoggerMessage(EventId = 4303, Level = LogLevel.Warning, Message = "Writing a bundle of {Count} deliveries failed; each is refused with 503 so its channel sends it again")]
     private partial void LogWriteFailed(int count, Exception exception);
 
-    [LoggerMessage(EventId = 4304, Level = LogLevel.Warning, Message = "Queueing a bundle of {Count} deliveries inside its message failed; each is refused with 503 so its channel sends it again")]
-    private partial void LogInlineSendFailed(int count, Exception exception);
+    [LoggerMessage(EventId = 4304, Level = LogLevel.Warning, Message = "Queueing a bundle of {Count} deliveries inside its message failed or took over {PatienceMs} ms; it is written as a bundle blob instead")]
+    private partial void LogInlineSendFellBack(int count, double patienceMs, Exception exception);
 
     [LoggerMessage(EventId = 4300, Level = LogLevel.Warning, Message = "Queueing bundle {Bundle} of {Count} stored deliveries failed: {Waiting} waiting for the queue are refused; it is sent again with back-off")]
     private partial void LogSendFailed(string bundle, int count, int waiting, Exception exception);

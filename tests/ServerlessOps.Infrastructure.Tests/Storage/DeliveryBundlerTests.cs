@@ -98,12 +98,31 @@ public sealed class DeliveryBundlerTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task StoreAsync_InlineSendFails_RefusesEveryCallerAndStoresNothing()
+    public async Task StoreAsync_InlineSendFails_AcknowledgesFromABundleBlobAndQueuesItOnceTheQueueAnswers()
     {
         await using var proxies = await StorageFaultProxies.StartAsync(azurite, cancellationToken: Token);
         var store = await NewStoreAsync(queueConnection: proxies.ConnectionString);
-        await using var bundler = store.Bundler();
+        var log = new FakeLogger<DeliveryBundler>();
+        await using var bundler = store.Bundler(log);
         proxies.Queue.SetFaults(new FaultMix(1.0, [503]));
+
+        // Small enough to travel inline, but the queue refuses: the blob, a store of its own, takes the bundle instead.
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => bundler.StoreAsync(Delivery($"fell-back-{i}"), untilQueued: false, Token)));
+        var stored = (await store.ReadBundlesAsync()).SelectMany(b => b.Deliveries).Select(d => d.DeliveryKey);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"shopify:shop.example:fell-back-{i}").Order(), stored.Order());
+        Assert.Contains(log.Collector.GetSnapshot(), r => r.Id.Id == 4304);
+
+        var queued = await HealAfterFirstSendFailedAsync(proxies, store, log, 10);
+        Assert.Equal(stored.Order(), queued.Order());
+    }
+
+    [Fact]
+    public async Task StoreAsync_InlineSendAndBlobWriteBothFail_RefusesEveryCallerAndStoresNothing()
+    {
+        await using var proxies = await StorageFaultProxies.StartAsync(azurite, cancellationToken: Token);
+        var store = await NewStoreAsync(blobConnection: proxies.ConnectionString, queueConnection: proxies.ConnectionString);
+        await using var bundler = store.Bundler();
+        proxies.SetFaults(new FaultMix(1.0, [503]));
 
         var waiters = Enumerable.Range(0, 10).Select(i => bundler.StoreAsync(Delivery($"refused-{i}"), untilQueued: false, Token)).ToList();
 
@@ -113,7 +132,7 @@ public sealed class DeliveryBundlerTests(AzuriteFixture azurite)
         }
 
         // Nothing was acknowledged, so nothing is left behind for the sweep, and nothing is sent again later.
-        proxies.Queue.SetFaults(FaultMix.None);
+        proxies.SetFaults(FaultMix.None);
         await Task.Delay(TimeSpan.FromSeconds(2), Token);
         Assert.Empty(await DrainAsync(store.Queues));
         Assert.Empty(await store.AllBlobsAsync());
@@ -158,23 +177,8 @@ public sealed class DeliveryBundlerTests(AzuriteFixture azurite)
         proxies.Queue.SetFaults(new FaultMix(1.0, [503]));
 
         await Task.WhenAll(Enumerable.Range(0, 10).Select(i => bundler.StoreAsync(Big($"retried-{i}"), untilQueued: false, Token)));
-        await WaitUntilAsync(() => Task.FromResult(log.Collector.GetSnapshot().Any(r => r.Id.Id == 4300)), TimeSpan.FromSeconds(30));
-        proxies.Queue.SetFaults(FaultMix.None);
+        var received = await HealAfterFirstSendFailedAsync(proxies, store, log, 10);
 
-        // The first send failed for good; only a send again can queue them before the recovery sweep.
-        var received = new List<string>();
-        await WaitUntilAsync(
-            async () =>
-            {
-                foreach (var message in await DrainAsync(store.Queues))
-                {
-                    Assert.True(DeliveryBundleMessage.TryParse(message.Body.ToString(), out var bundle));
-                    received.AddRange((await store.Bundles.ReadAsync(bundle!.BundleBlobName, Token))!.Deliveries.Select(d => d.DeliveryKey));
-                }
-
-                return received.Count >= 10;
-            },
-            TimeSpan.FromSeconds(30));
         Assert.Equal(Enumerable.Range(0, 10).Select(i => $"shopify:shop.example:retried-{i}").Order(), received.Order());
         Assert.Contains(log.Collector.GetSnapshot(), r => r.Id.Id == 4301);
     }
@@ -190,6 +194,19 @@ public sealed class DeliveryBundlerTests(AzuriteFixture azurite)
 
         // Refused, so its channel sends it again; the stored copy is the sweep's to find, and spreading de-duplicates the two.
         Assert.True(await store.FindInBundlesAsync(delivery.DeliveryKey));
+    }
+
+    [Fact]
+    public async Task StoreAsync_UntilQueuedSmallDeliveryWhileTheQueueFails_RefusedWithoutWritingABlobNobodyWaitsFor()
+    {
+        var store = await NewStoreAsync(queueConnection: UnreachableConnection("QueueEndpoint"));
+        await using var bundler = store.Bundler();
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => bundler.StoreAsync(Delivery("queue-down"), untilQueued: true, Token));
+
+        // Its inline send failed and its only caller needed the queue: the channel sends it again, so no blob is written.
+        await Task.Delay(TimeSpan.FromSeconds(1), Token);
+        Assert.Empty(await store.AllBlobsAsync());
     }
 
     [Fact]
@@ -253,6 +270,31 @@ public sealed class DeliveryBundlerTests(AzuriteFixture azurite)
         {
             // A service made unreachable on purpose.
         }
+    }
+
+    /// <summary>
+    /// Heals the queue once a bundle blob's first send has failed for good (event 4300), so only a send again can queue
+    /// the bundles before the recovery sweep; then the delivery keys of the bundles queued by name, once there are
+    /// <paramref name="expected"/> of them.
+    /// </summary>
+    private static async Task<List<string>> HealAfterFirstSendFailedAsync(StorageFaultProxies proxies, BundleStore store, FakeLogger<DeliveryBundler> log, int expected)
+    {
+        await WaitUntilAsync(() => Task.FromResult(log.Collector.GetSnapshot().Any(r => r.Id.Id == 4300)), TimeSpan.FromSeconds(30));
+        proxies.Queue.SetFaults(FaultMix.None);
+        var queued = new List<string>();
+        await WaitUntilAsync(
+            async () =>
+            {
+                foreach (var message in await DrainAsync(store.Queues))
+                {
+                    Assert.True(DeliveryBundleMessage.TryParse(message.Body.ToString(), out var bundle));
+                    queued.AddRange((await store.Bundles.ReadAsync(bundle!.BundleBlobName, Token))!.Deliveries.Select(d => d.DeliveryKey));
+                }
+
+                return queued.Count >= expected;
+            },
+            TimeSpan.FromSeconds(30));
+        return queued;
     }
 
     private static async Task<List<QueueMessage>> DrainAsync(DeliveryQueues queues)
