@@ -340,7 +340,7 @@ public sealed partial class DeliveryBundler : IAsyncDisposable
     [LoggerMessage(EventId = 4303, Level = LogLevel.Warning, Message = "Writing a bundle of {Count} deliveries failed; each is refused with 503 so its channel sends it again")]
     private partial void LogWriteFailed(int count, Exception exception);
 
-    [LoggerMessage(EventId = 4304, Level = LogLevel.Warning, Message = "Queueing a bundle of {Count} deliveries inside its message failed or took over {PatienceMs} ms; it is written as a bundle blob instead")]
+    [LoggerMessage(EventId = 4304, Level = LogLevel.Warning, Message = "Queueing a bundle of {Count} deliveries inside its message failed or took over {PatienceMs} ms; those waiting for the queue are refused with 503, the others wait for a bundle blob")]
     private partial void LogInlineSendFellBack(int count, double patienceMs, Exception exception);
 
     [LoggerMessage(EventId = 4300, Level = LogLevel.Warning, Message = "Queueing bundle {Bundle} of {Count} stored deliveries failed: {Waiting} waiting for the queue are refused; it is sent again with back-off")]

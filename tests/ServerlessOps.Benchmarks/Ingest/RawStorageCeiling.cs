@@ -7,9 +7,10 @@ using Azure.Storage.Queues;
 namespace ServerlessOps.Benchmarks.Ingest;
 
 /// <summary>
-/// The physical limit of the acknowledgement path on this machine: the rate at which Azurite alone takes
-/// what one acknowledged webhook costs (a conditional 8.7 KB blob upload with metadata, then a queue send),
-/// from many concurrent callers, with no app in between. No ack rate can exceed it.
+/// The physical limits of the acknowledgement path on this machine, Azurite alone from many concurrent callers with no
+/// app in between: what one webhook stored on its own costs (a conditional 8.7 KB blob upload with metadata, then a
+/// queue send; the path before bundles), and what one webhook travelling inline costs (one queue send carrying it; the
+/// path since 2026-12-05, before bundling shares a send among several).
 /// </summary>
 internal static class RawStorageCeiling
 {
@@ -34,6 +35,27 @@ internal static class RawStorageCeiling
         }));
         var rate = done / clock.Elapsed.TotalSeconds;
         await container.DeleteAsync(cancellationToken: cancellationToken);
+        await queue.DeleteAsync(cancellationToken);
+        return rate;
+    }
+
+    /// <summary>Queue sends per second, each carrying one delivery of <paramref name="body"/> inside the message.</summary>
+    public static async Task<double> MeasureInlineSendsPerSecondAsync(string connectionString, byte[] body, TimeSpan duration, int concurrency, CancellationToken cancellationToken)
+    {
+        var queue = new QueueClient(connectionString, "ceiling-" + Guid.NewGuid().ToString("N")[..8], new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await queue.CreateAsync(cancellationToken: cancellationToken);
+        var message = $"{{\"inlineBundle\":\"ceiling\",\"lines\":[\"{Convert.ToBase64String(body)}\"]}}";
+        var done = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                await queue.SendMessageAsync(message, cancellationToken);
+                Interlocked.Increment(ref done);
+            }
+        }));
+        var rate = done / clock.Elapsed.TotalSeconds;
         await queue.DeleteAsync(cancellationToken);
         return rate;
     }
