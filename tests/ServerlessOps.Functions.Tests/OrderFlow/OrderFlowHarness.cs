@@ -98,11 +98,18 @@ internal sealed class OrderFlowHarness(TestApp app) : IAsyncDisposable
     }
 
     /// <summary>Waits until the flow's custom status satisfies <paramref name="until"/>.</summary>
-    public Task<string> WaitForStatusAsync(Order order, Func<JsonElement, bool> until, string awaited) =>
-        Poll.UntilAsync(
+    /// <summary>Waits until the flow's custom status satisfies <paramref name="until"/>; a timeout says the last status seen.</summary>
+    public Task<string> WaitForStatusAsync(Order order, Func<JsonElement, bool> until, string awaited, TimeSpan? timeout = null)
+    {
+        string? seen = null;
+        return Poll.UntilAsync(
             async ct => await Client.GetInstanceAsync(InstanceId(order), getInputsAndOutputs: true, ct) is { SerializedCustomStatus: { } json }
+                && (seen = json) is not null
                 && JsonDocument.Parse(json).RootElement is { ValueKind: JsonValueKind.Object } status && until(status) ? json : null,
-            awaited);
+            awaited,
+            timeout,
+            () => seen ?? "(no status yet)");
+    }
 
     public ValueTask DisposeAsync() => app.DisposeAsync();
 }
