@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using ServerlessOps.Testing.Emulators;
+
+namespace ServerlessOps.Testing.Tests.Emulators;
+
+/// <summary>
+/// infra/local/azurite-store-fixes.js changes what Azurite's store costs, never what it keeps or returns: the batched
+/// extent sweep leaves exactly what Azurite's own sweep leaves, receives still hand out each message once and in order,
+/// and expired messages still go.
+/// </summary>
+public sealed class AzuriteStoreFixesTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ExtentSweep_RemovesExactlyTheUnreferencedExtents_AndKeepsTheRestReadable()
+    {
+        var withFix = await RunSweepCheckAsync(preloadFix: true);
+
+        Assert.Equal("deleteExtentsInOneBatch", withFix.GetProperty("sweep").GetString());
+        Assert.Equal(500, withFix.GetProperty("deleted").GetInt32());
+        Assert.Equal(1000, withFix.GetProperty("metadataLeft").GetInt32());
+        Assert.Equal(0, withFix.GetProperty("unreferencedLeft").GetInt32());
+        Assert.Equal(0, withFix.GetProperty("chunksOfUnreferencedLeft").GetInt32());
+        Assert.Equal("message 1", withFix.GetProperty("keptReads").GetString());
+        Assert.Equal(1, withFix.GetProperty("lateFound").GetInt32());
+        Assert.Equal("after the sweep", withFix.GetProperty("lateReads").GetString());
+    }
+
+    [Fact]
+    public async Task ExtentSweep_LeavesWhatAzuritesOwnSweepLeaves()
+    {
+        var withFix = await RunSweepCheckAsync(preloadFix: true);
+        var stock = await RunSweepCheckAsync(preloadFix: false);
+
+        Assert.Equal("deleteExtents", stock.GetProperty("sweep").GetString());
+        foreach (var outcome in new[] { "deleted", "metadataLeft", "unreferencedLeft", "chunksOfUnreferencedLeft", "keptReads", "lateFound", "lateReads" })
+        {
+            Assert.Equal(stock.GetProperty(outcome).ToString(), withFix.GetProperty(outcome).ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Queue_ReceivesInBatches_HandOutEveryMessageOnceInSendOrder()
+    {
+        // A receive marks its messages invisible one at a time under the fix; the indices it moves them in must stay
+        // sorted, or a later receive would skip a visible message or return an invisible one.
+        var queue = new QueueClient(azurite.ConnectionString, "receive" + Guid.NewGuid().ToString("N")[..20]);
+        await queue.CreateIfNotExistsAsync(cancellationToken: Token);
+        var sent = Enumerable.Range(0, 100).Select(i => $"message {i:D3}").ToList();
+        foreach (var text in sent)
+        {
+            await queue.SendMessageAsync(text, Token);
+        }
+
+        var received = new List<string>();
+        for (var batch = 0; batch < 10; batch++)
+        {
+            var messages = (await queue.ReceiveMessagesAsync(maxMessages: 32, visibilityTimeout: TimeSpan.FromMinutes(5), Token)).Value;
+            if (messages.Length == 0)
+            {
+                break;
+            }
+
+            received.AddRange(messages.Select(message => message.MessageText));
+        }
+
+        Assert.Equal(sent, received);
+        Assert.Empty((await queue.PeekMessagesAsync(maxMessages: 32, Token)).Value);
+        Assert.Equal(100, (await queue.GetPropertiesAsync(Token)).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
+    public async Task Queue_ExpiredMessageIsGone_WhileTheOthersStay()
+    {
+        // Every receive first removes the queue's expired messages; the fix only skips that step when there are none.
+        var queue = new QueueClient(azurite.ConnectionString, "expiry" + Guid.NewGuid().ToString("N")[..20]);
+        await queue.CreateIfNotExistsAsync(cancellationToken: Token);
+        await queue.SendMessageAsync("expires", visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(1), Token);
+        await queue.SendMessageAsync("stays", Token);
+        var beforeExpiry = await queue.PeekMessagesAsync(maxMessages: 32, Token);
+        Assert.Equal(2, beforeExpiry.Value.Length);
+
+        await Task.Delay(TimeSpan.FromSeconds(2.5), Token);
+        var received = await queue.ReceiveMessagesAsync(maxMessages: 32, cancellationToken: Token);
+
+        Assert.Equal(["stays"], received.Value.Select(message => message.MessageText));
+        await queue.DeleteMessageAsync(received.Value[0].MessageId, received.Value[0].PopReceipt, Token);
+        Assert.Empty((await queue.PeekMessagesAsync(maxMessages: 32, Token)).Value);
+    }
+
+    private static async Task<JsonElement> RunSweepCheckAsync(bool preloadFix)
+    {
+        await NodeModules.EnsureInstalledAsync(Token);
+        var info = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = RepositoryPaths.LocalStack,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (preloadFix)
+        {
+            info.ArgumentList.Add("--require");
+            info.ArgumentList.Add(Path.Combine(RepositoryPaths.LocalStack, "azurite-store-fixes.js"));
+        }
+
+        info.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "tests", "ServerlessOps.Testing.Tests", "Emulators", "azurite-extent-sweep-check.js"));
+        using var node = Process.Start(info) ?? throw new InvalidOperationException("node did not start");
+        var output = node.StandardOutput.ReadToEndAsync(Token);
+        var errors = node.StandardError.ReadToEndAsync(Token);
+        await node.WaitForExitAsync(Token);
+
+        Assert.True(node.ExitCode == 0, $"the sweep check exited {node.ExitCode}: {await errors}");
+        return JsonDocument.Parse(await output).RootElement.Clone();
+    }
+}
