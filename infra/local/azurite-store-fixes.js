@@ -1,5 +1,5 @@
 // Preload (`node --require ./azurite-store-fixes.js node_modules/azurite/dist/src/<service>/main.js ...`) that
-// fixes three paths of Azurite 3.37.0's in-memory store whose cost grew with everything stored. None changes what is
+// fixes five paths of Azurite 3.37.0's in-memory store whose cost grew with everything stored. None changes what is
 // stored, removed or returned, only what it costs. All were found measuring the order-flow benchmark, where they set
 // the local knee (tests/ServerlessOps.Benchmarks/OrderFlow/README.md).
 //
@@ -18,8 +18,16 @@
 //    2,000 extents 2.3 s, 5,000 16 s, 10,000 76 s; a local stack that had carried a few thousand messages answered
 //    nothing for 17-44 s about a minute after it started. Here the extents leave the chunk map one by one (a Map
 //    delete) and the extent metadata in one batch, which is linear: 5,000 in 7-16 ms, 100,000 in 0.11 s.
+// 4. A table point read scanned the table. Reading, inserting, replacing, merging or deleting one entity starts with
+//    LokiJS findOne({ RowKey, PartitionKey }), which narrows through the first key's index only. The engine's Instances
+//    rows all have the RowKey "" and its History rows share RowKeys across instances, so each point operation went
+//    through every instance's rows. Here the same findOne asks PartitionKey first (its index pins one partition).
+// 5. A table query scanned the table. Every $filter ran as an interpreted predicate over every entity of the table, also
+//    when it pins one partition (the engine reads an instance's history with PartitionKey eq '<instance>'). Here a
+//    filter that requires PartitionKey eq '<constant>' (alone or in an and, at any depth) first narrows to that
+//    partition through its index; the full filter, paging and order then apply as before.
 // The on-disk store (start-stack.sh without SO_INMEMORY) appends to a few shared extent files, so its sweeps stay
-// small; fixes 1 and 2 help it too. Table keeps no extents and removes or updates no batch on a hot path.
+// small; the other fixes help it too.
 "use strict";
 
 const path = require("path");
@@ -27,6 +35,7 @@ const path = require("path");
 // The Azurite installed next to this file (package.json pins it), whichever of its services is being started.
 const azuriteSource = path.join(__dirname, "node_modules", "azurite", "dist", "src");
 const memoryExtentStorePath = path.join(azuriteSource, "common", "persistence", "MemoryExtentStore.js");
+const tablePersistence = path.join(azuriteSource, "table", "persistence");
 
 // If Azurite's layout moved (another version), nothing is patched and the reason is printed.
 const loaded = loadBoth();
@@ -34,6 +43,8 @@ if (loaded) {
   skipEmptyRemovals(loaded.lokijs);
   updateSmallBatchesInPlace(loaded.lokijs);
   sweepExtentsInOneBatch(loaded.MemoryExtentStore);
+  findEntitiesByPartitionFirst(loaded.lokijs);
+  queryPinnedPartitionsThroughTheIndex(loaded.LokiTableMetadataStore, loaded.tableQuery);
 }
 
 function loadBoth() {
@@ -41,6 +52,14 @@ function loadBoth() {
     return {
       lokijs: require(require.resolve("lokijs", { paths: [azuriteSource] })),
       MemoryExtentStore: require(memoryExtentStorePath).default,
+      LokiTableMetadataStore: require(path.join(tablePersistence, "LokiTableMetadataStore.js")).default,
+      tableQuery: {
+        parse: require(path.join(tablePersistence, "QueryInterpreter", "QueryParser.js")).default,
+        AndNode: require(path.join(tablePersistence, "QueryInterpreter", "QueryNodes", "AndNode.js")).default,
+        EqualsNode: require(path.join(tablePersistence, "QueryInterpreter", "QueryNodes", "EqualsNode.js")).default,
+        IdentifierNode: require(path.join(tablePersistence, "QueryInterpreter", "QueryNodes", "IdentifierNode.js")).default,
+        ConstantNode: require(path.join(tablePersistence, "QueryInterpreter", "QueryNodes", "ConstantNode.js")).default,
+      },
     };
   } catch (error) {
     console.error(`azurite-store-fixes: nothing patched, Azurite's modules did not load from ${azuriteSource} (${error.message})`);
@@ -87,4 +106,65 @@ function sweepExtentsInOneBatch(MemoryExtentStore) {
     extentsCollection.removeWhere((extent) => ids.has(extent.id));
     return ids.size;
   };
+}
+
+function findEntitiesByPartitionFirst(lokijs) {
+  const findOne = lokijs.Collection.prototype.findOne;
+  lokijs.Collection.prototype.findOne = function findOnePartitionFirst(query) {
+    const keys = query && typeof query === "object" ? Object.keys(query) : [];
+    if (keys.length === 2 && keys[0] === "RowKey" && keys[1] === "PartitionKey") {
+      return findOne.call(this, { PartitionKey: query.PartitionKey, RowKey: query.RowKey });
+    }
+    return findOne.call(this, query);
+  };
+}
+
+function queryPinnedPartitionsThroughTheIndex(LokiTableMetadataStore, tableQuery) {
+  const queryTableEntities = LokiTableMetadataStore.prototype.queryTableEntities;
+  LokiTableMetadataStore.prototype.queryTableEntities = async function queryTableEntitiesOfPinnedPartition(context, account, table, queryOptions) {
+    const partitionKey = partitionPinnedBy(queryOptions?.filter, tableQuery);
+    if (partitionKey === undefined) {
+      return queryTableEntities.apply(this, arguments);
+    }
+    // Azurite's query calls collection.chain() before its first await, so narrowing chain() for the duration of the
+    // synchronous call narrows this query only (no other request runs in between; the finally runs before any await).
+    const entities = this.getEntityCollection(account, table, context);
+    const chainOfAllEntities = entities.chain;
+    entities.chain = function chainOfOnePartition() {
+      return chainOfAllEntities.call(this).find({ PartitionKey: partitionKey });
+    };
+    try {
+      return queryTableEntities.apply(this, arguments);
+    } finally {
+      delete entities.chain; // the prototype's chain() again
+    }
+  };
+}
+
+// The string every matching entity's PartitionKey must equal, or undefined when the filter does not pin one (an or, a
+// not, a range, no filter, or a filter Azurite itself refuses, which then fails as before).
+function partitionPinnedBy(filter, { parse, AndNode, EqualsNode, IdentifierNode, ConstantNode }) {
+  if (typeof filter !== "string" || filter === "") {
+    return undefined;
+  }
+  let tree;
+  try {
+    tree = parse(filter);
+  } catch {
+    return undefined;
+  }
+  const pinned = (node) => {
+    if (node instanceof AndNode) {
+      return pinned(node.left) ?? pinned(node.right);
+    }
+    if (node instanceof EqualsNode) {
+      const [identifier, constant] = node.left instanceof IdentifierNode ? [node.left, node.right] : [node.right, node.left];
+      if (identifier instanceof IdentifierNode && identifier.identifier === "PartitionKey"
+        && constant instanceof ConstantNode && typeof constant.value === "string") {
+        return constant.value;
+      }
+    }
+    return undefined;
+  };
+  return pinned(tree);
 }

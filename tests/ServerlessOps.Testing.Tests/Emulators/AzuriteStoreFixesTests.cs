@@ -7,17 +7,20 @@ namespace ServerlessOps.Testing.Tests.Emulators;
 
 /// <summary>
 /// infra/local/azurite-store-fixes.js changes what Azurite's store costs, never what it keeps or returns: the batched
-/// extent sweep leaves exactly what Azurite's own sweep leaves, receives still hand out each message once and in order,
-/// and expired messages still go.
+/// extent sweep leaves exactly what Azurite's own sweep leaves, table queries and point reads return what Azurite's own
+/// code returns, receives still hand out each message once and in order, and expired messages still go.
 /// </summary>
 public sealed class AzuriteStoreFixesTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
+    private const string SweepCheck = "azurite-extent-sweep-check.js";
+    private const string TableCheck = "azurite-table-query-check.js";
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task ExtentSweep_RemovesExactlyTheUnreferencedExtents_AndKeepsTheRestReadable()
     {
-        var withFix = await RunSweepCheckAsync(preloadFix: true);
+        var withFix = await RunCheckAsync(SweepCheck, preloadFix: true);
 
         Assert.Equal("deleteExtentsInOneBatch", withFix.GetProperty("sweep").GetString());
         Assert.Equal(500, withFix.GetProperty("deleted").GetInt32());
@@ -32,14 +35,29 @@ public sealed class AzuriteStoreFixesTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task ExtentSweep_LeavesWhatAzuritesOwnSweepLeaves()
     {
-        var withFix = await RunSweepCheckAsync(preloadFix: true);
-        var stock = await RunSweepCheckAsync(preloadFix: false);
+        var withFix = await RunCheckAsync(SweepCheck, preloadFix: true);
+        var stock = await RunCheckAsync(SweepCheck, preloadFix: false);
 
         Assert.Equal("deleteExtents", stock.GetProperty("sweep").GetString());
         foreach (var outcome in new[] { "deleted", "metadataLeft", "unreferencedLeft", "chunksOfUnreferencedLeft", "keptReads", "lateFound", "lateReads" })
         {
             Assert.Equal(stock.GetProperty(outcome).ToString(), withFix.GetProperty(outcome).ToString());
         }
+    }
+
+    [Fact]
+    public async Task TableQueriesAndPointReads_ReturnWhatAzuritesOwnCodeReturns()
+    {
+        // Pinned partitions (alone, in an and, quoted, empty, on the right), ors, nots, ranges, no filter, paged by 4.
+        var withFix = await RunCheckAsync(TableCheck, preloadFix: true);
+        var stock = await RunCheckAsync(TableCheck, preloadFix: false);
+
+        Assert.True(withFix.GetProperty("fixed").GetBoolean());
+        Assert.False(stock.GetProperty("fixed").GetBoolean());
+        Assert.Equal(6, withFix.GetProperty("queries").GetProperty("PartitionKey eq 'o''brien'").EnumerateArray().Sum(page => page.GetArrayLength()));
+        Assert.Equal(2, withFix.GetProperty("queries").GetProperty("PartitionKey eq 'instance-a'").GetArrayLength());
+        Assert.Equal(stock.GetProperty("queries").ToString(), withFix.GetProperty("queries").ToString());
+        Assert.Equal(stock.GetProperty("pointReads").ToString(), withFix.GetProperty("pointReads").ToString());
     }
 
     [Fact]
@@ -91,7 +109,7 @@ public sealed class AzuriteStoreFixesTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Empty((await queue.PeekMessagesAsync(maxMessages: 32, Token)).Value);
     }
 
-    private static async Task<JsonElement> RunSweepCheckAsync(bool preloadFix)
+    private static async Task<JsonElement> RunCheckAsync(string checkScript, bool preloadFix)
     {
         await NodeModules.EnsureInstalledAsync(Token);
         var info = new ProcessStartInfo("node")
@@ -107,13 +125,13 @@ public sealed class AzuriteStoreFixesTests(AzuriteFixture azurite) : IClassFixtu
             info.ArgumentList.Add(Path.Combine(RepositoryPaths.LocalStack, "azurite-store-fixes.js"));
         }
 
-        info.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "tests", "ServerlessOps.Testing.Tests", "Emulators", "azurite-extent-sweep-check.js"));
+        info.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "tests", "ServerlessOps.Testing.Tests", "Emulators", checkScript));
         using var node = Process.Start(info) ?? throw new InvalidOperationException("node did not start");
         var output = node.StandardOutput.ReadToEndAsync(Token);
         var errors = node.StandardError.ReadToEndAsync(Token);
         await node.WaitForExitAsync(Token);
 
-        Assert.True(node.ExitCode == 0, $"the sweep check exited {node.ExitCode}: {await errors}");
+        Assert.True(node.ExitCode == 0, $"{checkScript} exited {node.ExitCode}: {await errors}");
         return JsonDocument.Parse(await output).RootElement.Clone();
     }
 }
