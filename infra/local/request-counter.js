@@ -48,9 +48,11 @@ if (dir) {
   const service = path.basename(script) === "main.js" ? path.basename(path.dirname(script)) : path.basename(script, ".js");
   const file = path.join(dir, `${service}-${process.pid}.json`);
   let written = -1;
+  // Written aside and renamed over the file, so a reader never sees it half-written (an empty read crashed a benchmark).
   const write = () => {
     if (requests !== written) {
-      fs.writeFileSync(file, JSON.stringify(Object.fromEntries(byResource)));
+      fs.writeFileSync(`${file}.tmp`, JSON.stringify(Object.fromEntries(byResource)));
+      fs.renameSync(`${file}.tmp`, file);
       written = requests;
     }
   };
