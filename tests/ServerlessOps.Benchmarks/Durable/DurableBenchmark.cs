@@ -10,9 +10,11 @@ namespace ServerlessOps.Benchmarks.Durable;
 /// Bounded: every step has a deadline and the whole run stops after 25 minutes.
 /// </summary>
 /// <remarks>
-/// Each variant runs on an Azurite of its own, watched by a probe: Azurite 3.37's queue service stalls for 30-160 s
-/// at times under this load (CPU-bound in its in-memory store re-sorting an index of all messages), so a variant
-/// whose emulator stalled over 5 s runs once more, and its figures are flagged if it stalls again.
+/// Each variant runs on an Azurite of its own, watched by a probe: Azurite 3.37's queue service stalled for 30-160 s
+/// at times under this load (its in-memory store re-sorting indices over all messages, and its extent sweep), so a
+/// variant whose emulator stalled over 5 s runs once more, and its figures are flagged if it stalls again. Since
+/// 2026-12-05 the fixture preloads infra/local/azurite-store-fixes.js, which removes those costs; the probe stays as
+/// the guard that says so.
 /// </remarks>
 internal static class DurableBenchmark
 {

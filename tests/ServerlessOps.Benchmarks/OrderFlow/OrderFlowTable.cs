@@ -22,12 +22,12 @@ internal static class OrderFlowTable
         Console.WriteLine();
         Console.WriteLine("Raw rates of the same emulators: the engine alone on the fresh stack before the load (app idle), and everything right after the load (app stopped); the bound each puts on orders/s:");
         Console.WriteLine();
-        Console.WriteLine("| offered/s | engine activities/s before / after, 150 two-activity flows | engine fan-out activities/s after | engine bound before / after, orders/s (÷ activities per settled flow) | flows/s achieved, % of engine bound before | Cosmos point writes/s | Azurite queue cycles/s | keeps up |");
+        Console.WriteLine("| offered/s | engine activities/s before / after, 150 two-activity flows | engine fan-out activities/s after | engine bound before / after, orders/s (÷ activities per settled flow) | flows/s achieved, % of engine bound before / after | Cosmos point writes/s | Azurite queue cycles/s | keeps up |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
         {
             Console.WriteLine(F(
-                $"| {r.Offered} | {r.EngineActivitiesBefore:F0} / {r.Raw.EngineFlowActivitiesPerSecond:F0} | {r.Raw.EngineFanOutPerSecond:F0} | {N(r.EngineBound, "F0")} / {N(r.EngineBoundAfter, "F0")} | {N(100 * r.FlowsPerSecond / r.EngineBound, "F0")} % | {r.Raw.CosmosWritesPerSecond:F0} | {r.Raw.QueueCyclesPerSecond:F0} | {(r.KeepsUp ? "yes" : "no")} |"));
+                $"| {r.Offered} | {r.EngineActivitiesBefore:F0} / {r.Raw.EngineFlowActivitiesPerSecond:F0} | {r.Raw.EngineFanOutPerSecond:F0} | {N(r.EngineBound, "F0")} / {N(r.EngineBoundAfter, "F0")} | {N(100 * r.FlowsPerSecond / r.EngineBound, "F0")} / {N(100 * r.FlowsPerSecond / r.EngineBoundAfter, "F0")} % | {r.Raw.CosmosWritesPerSecond:F0} | {r.Raw.QueueCyclesPerSecond:F0} | {(r.KeepsUp ? "yes" : "no")} |"));
         }
 
         Console.WriteLine();
@@ -61,10 +61,19 @@ internal static class OrderFlowTable
         {
             var best = results.MaxBy(r => r.FlowsPerSecond)!;
             var share = best.FlowsPerSecond / best.EngineBound;
+            var shareAfter = best.FlowsPerSecond / best.EngineBoundAfter;
             Console.WriteLine(F(
-                $"Most flows/s sustained: {best.FlowsPerSecond:F1} (offered {best.Offered}/s), {100 * share:F0} % of what that stack's engine allows before the load ({best.EngineActivitiesBefore:F0} activities/s ÷ {best.Engine.ActivitiesPerFlow:F2} activities per settled flow = {best.EngineBound:F1} orders/s): goal ≥ 70 % {(share >= 0.7 ? "met" : double.IsNaN(share) ? "not known (no sampled flow settled)" : "not met")}."));
+                $"Most flows/s sustained: {best.FlowsPerSecond:F1} (offered {best.Offered}/s), {100 * share:F0} % of what that stack's engine allows before the load ({best.EngineActivitiesBefore:F0} activities/s ÷ {best.Engine.ActivitiesPerFlow:F2} activities per settled flow = {best.EngineBound:F1} orders/s) and {100 * shareAfter:F0} % of what it allows after it, warm ({best.Raw.EngineFlowActivitiesPerSecond:F0} activities/s = {best.EngineBoundAfter:F1} orders/s): goal ≥ 70 % {Verdict(share, shareAfter)}."));
         }
     }
+
+    // The engine measured cold (fresh stack, before the load) has read half of what it does warm (after the load) since
+    // Azurite's store costs were fixed (infra/local/azurite-store-fixes.js), so the goal is met only when it holds against the larger of the two bounds.
+    private static string Verdict(double share, double shareAfter) =>
+        double.IsNaN(share) || double.IsNaN(shareAfter) ? "not known (no sampled flow settled)"
+        : share >= 0.7 && shareAfter >= 0.7 ? "met against both"
+        : share >= 0.7 || shareAfter >= 0.7 ? "met only against the smaller bound (" + (share >= 0.7 ? "cold" : "warm") + "), so not met"
+        : "not met";
 
     /// <summary>A figure, or "-" when it is not known (no settled flow of some channel to count activities from).</summary>
     private static string N(double value, string format) => double.IsNaN(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
