@@ -38,7 +38,7 @@ const memoryExtentStorePath = path.join(azuriteSource, "common", "persistence", 
 const tablePersistence = path.join(azuriteSource, "table", "persistence");
 
 // If Azurite's layout moved (another version), nothing is patched and the reason is printed.
-const loaded = loadBoth();
+const loaded = loadAzuriteModules();
 if (loaded) {
   skipEmptyRemovals(loaded.lokijs);
   updateSmallBatchesInPlace(loaded.lokijs);
@@ -47,7 +47,7 @@ if (loaded) {
   queryPinnedPartitionsThroughTheIndex(loaded.LokiTableMetadataStore, loaded.tableQuery);
 }
 
-function loadBoth() {
+function loadAzuriteModules() {
   try {
     return {
       lokijs: require(require.resolve("lokijs", { paths: [azuriteSource] })),
