@@ -12,6 +12,8 @@ namespace ServerlessOps.Functions.OrderFlow;
 /// events). Not the control queues' approximate counts: those include every invisible timer message, one per flow
 /// waiting for its shipment under its SLA timer (measured 2026-12-05: 340 after 340 flows, with nothing to do), so they
 /// grow with the flows at rest, not with the work due. One request per queue: with 2 partitions, 3 per sample.
+/// <paramref name="queues"/> must not decode message bodies (<c>QueueMessageEncoding.None</c>): the engine writes UTF-8
+/// JSON, and a Base64 client throws on the first visible control message a peek returns.
 /// </summary>
 public sealed class EngineBacklogGauge(QueueServiceClient queues, TaskHubQueueNames taskHub)
 {

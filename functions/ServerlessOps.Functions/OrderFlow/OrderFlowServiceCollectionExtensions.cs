@@ -1,7 +1,10 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessOps.Domain.Orders;
 using ServerlessOps.Infrastructure.OrderFlow;
+using ServerlessOps.Infrastructure.Storage;
+using ServerlessOps.Infrastructure.Telemetry;
 
 namespace ServerlessOps.Functions.OrderFlow;
 
@@ -16,7 +19,10 @@ public static class OrderFlowServiceCollectionExtensions
     {
         services.AddOptions<OrderFlowOptions>().BindConfiguration(OrderFlowOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOrderFlowStores();
-        services.TryAddSingleton<EngineBacklogGauge>();
+        // The engine's queues hold UTF-8 JSON: the app's Base64 client threw on every visible control message it peeked.
+        services.TryAddSingleton(sp => new EngineBacklogGauge(
+            StorageClients.CreateQueueService(sp.GetRequiredService<IOptions<StorageOptions>>().Value, StorageProfile.Background, QueueMessageEncoding.None),
+            sp.GetRequiredService<TaskHubQueueNames>()));
         services.TryAddSingleton<OrderFlowAdmissionMetrics>();
         services.TryAddSingleton(sp => new OrderFlowAdmission(
             sp.GetRequiredService<EngineBacklogGauge>(),

@@ -21,12 +21,18 @@ public static class StorageClients
             : new BlobServiceClient(options.BlobServiceUri, Credential(options), blobOptions);
     }
 
-    public static QueueServiceClient CreateQueueService(StorageOptions options, StorageProfile profile = StorageProfile.Background)
+    /// <param name="options">Where the account is and how to reach it.</param>
+    /// <param name="profile">The retry behaviour.</param>
+    /// <param name="encoding">
+    /// Base64 by default: the Azure Functions queue trigger decodes base64 (host.json messageEncoding). The Durable
+    /// engine's own queues hold UTF-8 JSON, so a client that reads them needs <see cref="QueueMessageEncoding.None"/>.
+    /// </param>
+    public static QueueServiceClient CreateQueueService(
+        StorageOptions options, StorageProfile profile = StorageProfile.Background, QueueMessageEncoding encoding = QueueMessageEncoding.Base64)
     {
         ArgumentNullException.ThrowIfNull(options);
 
-        // Base64 because the Azure Functions queue trigger decodes base64 by default (host.json messageEncoding).
-        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var queueOptions = new QueueClientOptions { MessageEncoding = encoding };
         Configure(queueOptions.Retry, profile);
         return !string.IsNullOrWhiteSpace(options.ConnectionString)
             ? new QueueServiceClient(options.ConnectionString, queueOptions)

@@ -6,6 +6,7 @@ using ServerlessOps.Domain.Orders;
 using ServerlessOps.Functions.OrderFlow;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Storage;
 using ServerlessOps.Infrastructure.Telemetry;
 
 namespace ServerlessOps.Functions.Tests.OrderFlow;
@@ -70,6 +71,30 @@ public sealed class OrderFlowAdmissionTests(FunctionAppFixture fixture)
 
         Assert.Equal(0, backlog.WorkItems);
         Assert.True(timers >= orders.Count, $"{timers} control-queue messages, expected a timer per waiting flow");
+    }
+
+    [Fact]
+    public async Task BacklogReading_CountsVisibleControlMessagesWrittenAsTheEngineWritesThem()
+    {
+        // The engine's queues hold UTF-8 JSON (its default encoding). The gauge once peeked them through the app's Base64
+        // client, and every read with a visible control message threw (seen in CI once Azurite answered faster).
+        var storage = new StorageOptions { ConnectionString = fixture.Azurite.ConnectionString };
+        var hub = TaskHubQueueNames.For("gauge" + Guid.NewGuid().ToString("N")[..12], partitionCount: 2);
+        var raw = StorageClients.CreateQueueService(storage, StorageProfile.Background, QueueMessageEncoding.None);
+        foreach (var name in hub.Names)
+        {
+            await raw.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: Token);
+        }
+
+        var control = raw.GetQueueClient(hub.Names.First(n => n.Contains("-control-", StringComparison.Ordinal)));
+        await control.SendMessageAsync("""{"$type":"DurableTask.AzureStorage.MessageData","ActivityId":"a1"}""", Token);
+        await control.SendMessageAsync("""{"$type":"DurableTask.AzureStorage.MessageData","ActivityId":"a2"}""", Token);
+        await control.SendMessageAsync("a timer", visibilityTimeout: TimeSpan.FromMinutes(10), cancellationToken: Token);
+
+        var backlog = await new EngineBacklogGauge(raw, hub).ReadAsync(Token);
+
+        Assert.Equal(2, backlog.VisibleControlMessages);
+        Assert.Equal(0, backlog.WorkItems);
     }
 
     [Fact]
