@@ -1,4 +1,3 @@
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessOps.Domain.Orders;
@@ -19,10 +18,9 @@ public static class OrderFlowServiceCollectionExtensions
     {
         services.AddOptions<OrderFlowOptions>().BindConfiguration(OrderFlowOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOrderFlowStores();
-        // The engine's queues hold UTF-8 JSON: the app's Base64 client threw on every visible control message it peeked.
-        services.TryAddSingleton(sp => new EngineBacklogGauge(
-            StorageClients.CreateQueueService(sp.GetRequiredService<IOptions<StorageOptions>>().Value, StorageProfile.Background, QueueMessageEncoding.None),
-            sp.GetRequiredService<TaskHubQueueNames>()));
+        // Not the app's queue client: it decodes Base64 and threw on every visible control message of the engine's.
+        services.TryAddSingleton(sp => EngineBacklogGauge.For(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TaskHubQueueNames>()));
         services.TryAddSingleton<OrderFlowAdmissionMetrics>();
         services.TryAddSingleton(sp => new OrderFlowAdmission(
             sp.GetRequiredService<EngineBacklogGauge>(),

@@ -77,7 +77,8 @@ public sealed class OrderFlowAdmissionTests(FunctionAppFixture fixture)
     public async Task BacklogReading_CountsVisibleControlMessagesWrittenAsTheEngineWritesThem()
     {
         // The engine's queues hold UTF-8 JSON (its default encoding). The gauge once peeked them through the app's Base64
-        // client, and every read with a visible control message threw (seen in CI once Azurite answered faster).
+        // client, and every read with a visible control message threw (seen in CI once Azurite answered faster). The app
+        // builds its gauge with For, as here.
         var storage = new StorageOptions { ConnectionString = fixture.Azurite.ConnectionString };
         var hub = TaskHubQueueNames.For("gauge" + Guid.NewGuid().ToString("N")[..12], partitionCount: 2);
         var raw = StorageClients.CreateQueueService(storage, StorageProfile.Background, QueueMessageEncoding.None);
@@ -91,7 +92,7 @@ public sealed class OrderFlowAdmissionTests(FunctionAppFixture fixture)
         await control.SendMessageAsync("""{"$type":"DurableTask.AzureStorage.MessageData","ActivityId":"a2"}""", Token);
         await control.SendMessageAsync("a timer", visibilityTimeout: TimeSpan.FromMinutes(10), cancellationToken: Token);
 
-        var backlog = await new EngineBacklogGauge(raw, hub).ReadAsync(Token);
+        var backlog = await EngineBacklogGauge.For(storage, hub).ReadAsync(Token);
 
         Assert.Equal(2, backlog.VisibleControlMessages);
         Assert.Equal(0, backlog.WorkItems);

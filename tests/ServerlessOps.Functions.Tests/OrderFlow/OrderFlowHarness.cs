@@ -97,7 +97,6 @@ internal sealed class OrderFlowHarness(TestApp app) : IAsyncDisposable
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token)).RootElement.Clone();
     }
 
-    /// <summary>Waits until the flow's custom status satisfies <paramref name="until"/>.</summary>
     /// <summary>Waits until the flow's custom status satisfies <paramref name="until"/>; a timeout says the last status seen.</summary>
     public Task<string> WaitForStatusAsync(Order order, Func<JsonElement, bool> until, string awaited, TimeSpan? timeout = null)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using ServerlessOps.Testing.Emulators;
@@ -112,26 +111,12 @@ public sealed class AzuriteStoreFixesTests(AzuriteFixture azurite) : IClassFixtu
     private static async Task<JsonElement> RunCheckAsync(string checkScript, bool preloadFix)
     {
         await NodeModules.EnsureInstalledAsync(Token);
-        var info = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = RepositoryPaths.LocalStack,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (preloadFix)
-        {
-            info.ArgumentList.Add("--require");
-            info.ArgumentList.Add(Path.Combine(RepositoryPaths.LocalStack, "azurite-store-fixes.js"));
-        }
+        string[] preload = preloadFix ? ["--require", Path.Combine(RepositoryPaths.LocalStack, "azurite-store-fixes.js")] : [];
+        var script = Path.Combine(RepositoryPaths.Root, "tests", "ServerlessOps.Testing.Tests", "Emulators", checkScript);
 
-        info.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "tests", "ServerlessOps.Testing.Tests", "Emulators", checkScript));
-        using var node = Process.Start(info) ?? throw new InvalidOperationException("node did not start");
-        var output = node.StandardOutput.ReadToEndAsync(Token);
-        var errors = node.StandardError.ReadToEndAsync(Token);
-        await node.WaitForExitAsync(Token);
+        var node = await ToolProcess.RunAsync("node", RepositoryPaths.LocalStack, [.. preload, script], input: null, TimeSpan.FromMinutes(2), Token);
 
-        Assert.True(node.ExitCode == 0, $"{checkScript} exited {node.ExitCode}: {await errors}");
-        return JsonDocument.Parse(await output).RootElement.Clone();
+        Assert.True(node.ExitCode == 0, $"{checkScript} exited {node.ExitCode}: {node.StandardError}");
+        return JsonDocument.Parse(node.StandardOutput).RootElement.Clone();
     }
 }
