@@ -24,6 +24,9 @@ public static class ActivityRetry
 
     public static TaskOptions Options { get; } = TaskOptions.FromRetryHandler(RetryAsync);
 
+    /// <summary>The longest wait between attempts: the cap stretched by the whole spread.</summary>
+    public static TimeSpan LongestDelay { get; } = MaxDelay * 1.5;
+
     /// <summary>The wait after failed attempt <paramref name="attempt"/> (1-based) of instance <paramref name="instanceId"/>.</summary>
     public static TimeSpan DelayAfter(string instanceId, int attempt)
     {

@@ -15,6 +15,10 @@ public sealed class ActivityRetryTests
         return (delay >= 0.5 * nominal && delay < 1.5 * nominal).Label($"attempt {n}: {delay} ms against {nominal} ms nominal");
     }
 
+    [Property]
+    public Property DelayAfter_NeverExceedsLongestDelay_WhichTheBenchmarkUsesToTellRetriesFromShipByTimers(NonEmptyString instanceId, PositiveInt attempt) =>
+        (ActivityRetry.DelayAfter(instanceId.Get, attempt.Get) <= ActivityRetry.LongestDelay).Label($"attempt {attempt.Get}");
+
     [Fact]
     public void DelayAfter_SameInstanceAndAttempt_IsTheSameEveryTime_SoAReplayWaitsAsTheFirstRunDid()
     {

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using ServerlessOps.Domain.Channels;
 
 namespace ServerlessOps.Benchmarks.OrderFlow;
 
@@ -19,6 +20,7 @@ internal static class EngineHistory
         var table = new TableClient(connectionString, taskHub + "History");
         var timelines = new List<FlowTimeline>();
         var settled = new List<(SampledFlow Flow, List<TableEntity> Events)>();
+        var unsettled = new List<string>();
         var found = 0;
         foreach (var flow in sample)
         {
@@ -30,7 +32,11 @@ internal static class EngineHistory
             }
 
             // A flow still running its later steps would count fewer activities than it will run.
-            if (FlowSettlement.IsSettled(events))
+            if (FlowSettlement.WaitingOn(events) is { } waiting)
+            {
+                unsettled.Add($"{flow.Channel.Slug()}: {waiting}");
+            }
+            else
             {
                 settled.Add((flow, events));
             }
@@ -50,7 +56,8 @@ internal static class EngineHistory
             PerFlow(events => events.Count(IsScheduled)),
             PerFlow(events => events.Count),
             [.. names.Select(n => (n, PerFlow(events => events.Count(e => IsScheduled(e) && Name(e) == n)))).OrderByDescending(n => n.Item2)],
-            FlowStages.Of(timelines));
+            FlowStages.Of(timelines),
+            [.. unsettled.CountBy(u => u).OrderByDescending(u => u.Value).Select(u => (u.Key, u.Value))]);
     }
 
     private static bool IsScheduled(TableEntity e) => e.GetString("EventType") == "TaskScheduled";
@@ -87,4 +94,8 @@ internal static class EngineHistory
 /// without extended sessions).</param>
 /// <param name="ByName">Activities per settled flow by name, weighted the same.</param>
 /// <param name="Stages">Where every sampled flow's time went, queue by queue.</param>
-internal sealed record EngineHistoryFigures(int Flows, int Settled, double ActivitiesPerFlow, double RowsPerFlow, IReadOnlyList<(string Name, double PerFlow)> ByName, FlowStages Stages);
+/// <param name="Unsettled">What the sampled flows not settled when read wait for, by channel, with how many (a channel
+/// among them leaves the activity count, and with it the engine bound, unknown).</param>
+internal sealed record EngineHistoryFigures(
+    int Flows, int Settled, double ActivitiesPerFlow, double RowsPerFlow, IReadOnlyList<(string Name, double PerFlow)> ByName, FlowStages Stages,
+    IReadOnlyList<(string Waiting, int Flows)> Unsettled);

@@ -43,6 +43,11 @@ internal static class OrderFlowTable
             {
                 var activities = string.Join(", ", r.Engine.ByName.Select(n => F($"{n.Name} {n.PerFlow:F2}")));
                 Console.WriteLine(F($"Activities per flow by name at {r.Offered}/s ({r.Engine.Settled} settled of {r.Engine.Flows} sampled flows started, channels weighted by their share): {activities}."));
+                if (r.Engine.Unsettled.Count > 0)
+                {
+                    Console.WriteLine(F($"Sampled flows not settled at {r.Offered}/s when read, what they wait for: {string.Join("; ", r.Engine.Unsettled.Select(u => F($"{u.Waiting} × {u.Flows}")))}."));
+                }
+
                 var stages = r.Engine.Stages;
                 Console.WriteLine(F($"Where the sampled flows waited at {r.Offered}/s, p50 / p99 ms: ack → flow scheduled (ingestion) {Ms(stages.Ingestion.P50)} / {Ms(stages.Ingestion.P99)}; scheduled → first episode (control queue) {Ms(stages.StartWait.P50)} / {Ms(stages.StartWait.P99)}; activity scheduled → completed (work-item queue + run) {Ms(stages.Activity.P50)} / {Ms(stages.Activity.P99)}; activity completed → next episode (control queue) {Ms(stages.ResultWait.P50)} / {Ms(stages.ResultWait.P99)}."));
             }
@@ -59,7 +64,8 @@ internal static class OrderFlowTable
                 : F($"Knee: between {kept}/s (kept up) and {missed}/s (did not; keeping up = ≥ 90 % of its orders flowing through at ≥ 90 % of the offered rate)."));
         if (results.Count > 0)
         {
-            var best = results.MaxBy(r => r.FlowsPerSecond)!;
+            // The best rate whose bound is known: one with a channel's sample unsettled has no activity count to divide by.
+            var best = results.Where(r => !double.IsNaN(r.EngineBound)).MaxBy(r => r.FlowsPerSecond) ?? results.MaxBy(r => r.FlowsPerSecond)!;
             var share = best.FlowsPerSecond / best.EngineBound;
             var shareAfter = best.FlowsPerSecond / best.EngineBoundAfter;
             Console.WriteLine(F(
