@@ -139,6 +139,7 @@ internal static class OrderFlowBenchmark
         }
 
         var engine = await EngineHistory.ReadAsync(stack.Azurite.ConnectionString, stack.TaskHub, sample, cancellationToken);
+        var exceptions = await FlowExceptions.ReadAsync(http, ScenarioAccounts.Default.BrandId, cancellationToken);
 
         await stack.StopAppAsync();
         var raw = await RawRates.MeasureAsync(stack, cosmos, cancellationToken);
@@ -156,6 +157,7 @@ internal static class OrderFlowBenchmark
             [.. cpuUsed.Select(c => (c.Name, c.Cpu.TotalSeconds / loadSeconds))],
             raw,
             engineBefore.FlowActivitiesPerSecond,
+            exceptions,
             load);
     }
 

@@ -22,6 +22,7 @@ namespace ServerlessOps.Benchmarks.OrderFlow;
 /// <param name="Cpu">CPU cores used during the load, by process group.</param>
 /// <param name="Raw">The raw rates of the same emulators after the load.</param>
 /// <param name="EngineActivitiesBefore">The engine's activities/s over 150 two-activity instances on the fresh stack before the load (app idle).</param>
+/// <param name="Exceptions">Open flow exceptions after the drain, by channel, step and cause (<see cref="FlowExceptions"/>).</param>
 /// <param name="LoadAverage">The machine's 1/5/15-minute load averages when the load ended.</param>
 internal sealed record RateFigures(
     int Offered,
@@ -44,6 +45,7 @@ internal sealed record RateFigures(
     IReadOnlyList<(string Name, double Cores)> Cpu,
     RawRateFigures Raw,
     double EngineActivitiesBefore,
+    IReadOnlyList<(string What, int Flows)> Exceptions,
     string LoadAverage)
 {
     /// <summary>Orders per second the engine's rate on the fresh stack allows at the settled flows' activities per order.</summary>
