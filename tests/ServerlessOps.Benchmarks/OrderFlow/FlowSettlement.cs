@@ -20,7 +20,6 @@ internal static class FlowSettlement
     /// <summary>The engine's column for an event's own time (the table's <c>Timestamp</c> is the row's write time).</summary>
     public const string EventTime = "_Timestamp";
 
-
     public static bool IsSettled(IReadOnlyList<TableEntity> events)
     {
         if (!events.Any(e => Type(e) == "ExecutionStarted"))

@@ -32,7 +32,7 @@ internal static class RawRates
 
     /// <summary>
     /// The engine alone on <paramref name="stack"/>'s Azurite, on a task hub of its own: activities/s over many two-activity
-    /// instances started at once (the shape of an order flow's first wake), and over one published fan-out.
+    /// instances started at once (the shape of an order flow's first wake; the second of two rounds), and over one published fan-out.
     /// </summary>
     public static async Task<(double FlowActivitiesPerSecond, double FanOutPerSecond)> MeasureEngineAsync(OrderFlowStack stack, CancellationToken cancellationToken)
     {
