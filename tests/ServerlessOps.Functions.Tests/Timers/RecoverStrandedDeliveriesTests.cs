@@ -20,12 +20,14 @@ public sealed class RecoverStrandedDeliveriesTests(FunctionAppFixture fixture)
         var key = DeliveryKey.For(SalesChannel.Shopify, accounts.ShopifyShopDomain, webhook.DeliveryId);
         var headers = new Dictionary<string, string>(webhook.Headers, StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = webhook.ContentType };
 
-        // As if the process died between the blob write and the queue send, five minutes ago.
+        // As if the process died between the blob write and the queue send, five minutes before the last UTC midnight:
+        // its event is filed under the day it was received, not the day it is recovered.
         var stranded = new RawDelivery(
             key, accounts.BrandId, SalesChannel.Shopify, accounts.ShopifyShopDomain, webhook.DeliveryId, "orders/create",
-            headers["X-Shopify-Event-Id"], DateTimeOffset.UtcNow.AddMinutes(-5), webhook.Path, headers, webhook.Body);
+            headers["X-Shopify-Event-Id"], BeforeLastMidnight(), webhook.Path, headers, webhook.Body);
         var raw = app.Services.GetRequiredService<RawDeliveryStore>();
         Assert.True((await raw.TryCreateAsync(stranded, TestContext.Current.CancellationToken)).Created);
+        app.Client.AlsoReadDayOf(stranded.ReceivedAt);
 
         // A fresh one is not stranded yet and must be left alone.
         var fresh = Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-cancelled.json"), "orders/cancelled");
@@ -52,18 +54,19 @@ public sealed class RecoverStrandedDeliveriesTests(FunctionAppFixture fixture)
         var webhook = Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create");
         var key = DeliveryKey.For(SalesChannel.Shopify, accounts.ShopifyShopDomain, webhook.DeliveryId);
         var headers = new Dictionary<string, string>(webhook.Headers, StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = webhook.ContentType };
-        var receivedAt = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var receivedAt = BeforeLastMidnight();
         var delivery = new RawDelivery(
             key, accounts.BrandId, SalesChannel.Shopify, accounts.ShopifyShopDomain, webhook.DeliveryId, "orders/create",
             headers["X-Shopify-Event-Id"], receivedAt, webhook.Path, headers, webhook.Body);
 
-        // As if the edge wrote the bundle and acknowledged, then died before queueing it, five minutes ago; and a
+        // As if the edge wrote the bundle and acknowledged, then died before queueing it, before midnight; and a
         // bundle written just now, whose queue message may still be on its way, which must be left alone.
         var bundles = app.Services.GetRequiredService<RawDeliveryBundles>();
         var stranded = new RawDeliveryBundle(RawDeliveryBundle.NewBlobName(receivedAt), [delivery]);
         var fresh = new RawDeliveryBundle(RawDeliveryBundle.NewBlobName(DateTimeOffset.UtcNow), [delivery with { ReceivedAt = DateTimeOffset.UtcNow }]);
         await bundles.WriteAsync(stranded, TestContext.Current.CancellationToken);
         await bundles.WriteAsync(fresh, TestContext.Current.CancellationToken);
+        app.Client.AlsoReadDayOf(receivedAt);
 
         await FunctionInvoker.TimerAsync<RecoverStrandedDeliveries>(app);
 
@@ -74,4 +77,10 @@ public sealed class RecoverStrandedDeliveriesTests(FunctionAppFixture fixture)
             "the recovered bundle deleted once spread");
         Assert.NotNull(await bundles.ReadAsync(fresh.BlobName, TestContext.Current.CancellationToken));
     }
+
+    /// <summary>
+    /// Five minutes before the last UTC midnight: stranded whenever the test runs, and always on the day before, so the
+    /// tests prove recovery across midnight every run instead of only in the five minutes after it (where they failed).
+    /// </summary>
+    private static DateTimeOffset BeforeLastMidnight() => new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddMinutes(-5);
 }
