@@ -27,7 +27,7 @@ internal static class FlowSettlement
             return false;
         }
 
-        var answered = events.Where(e => Type(e) is "TaskCompleted" or "TaskFailed").Select(e => e.GetInt32("TaskScheduledId")).ToHashSet();
+        var answered = Answered(events);
         var fired = events.Where(e => Type(e) == "TimerFired").Select(e => e.GetInt32("TimerId")).ToHashSet();
         return events.Where(e => Type(e) == "TaskScheduled").All(e => answered.Contains(e.GetInt32("EventId")))
             && !(events.Any(e => Type(e) == "TaskFailed")
@@ -52,7 +52,7 @@ internal static class FlowSettlement
 
         var names = events.Where(e => Type(e) == "TaskScheduled" && e.GetInt32("EventId") is not null)
             .ToDictionary(e => e.GetInt32("EventId")!.Value, e => e.GetString("Name") ?? "?");
-        var answered = events.Where(e => Type(e) is "TaskCompleted" or "TaskFailed").Select(e => e.GetInt32("TaskScheduledId")).ToHashSet();
+        var answered = Answered(events);
         var open = names.Where(n => !answered.Contains(n.Key)).Select(n => n.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (open.Count > 0)
         {
@@ -91,6 +91,10 @@ internal static class FlowSettlement
     }
 
     private static string? Type(TableEntity e) => e.GetString("EventType");
+
+    /// <summary>The EventIds of the scheduled activities that have their answer (TaskCompleted or TaskFailed).</summary>
+    private static HashSet<int?> Answered(IReadOnlyList<TableEntity> events) =>
+        events.Where(e => Type(e) is "TaskCompleted" or "TaskFailed").Select(e => e.GetInt32("TaskScheduledId")).ToHashSet();
 
     private static bool IsRetryDelay(TableEntity timer) =>
         timer.GetDateTimeOffset("FireAt") is { } due && timer.GetDateTimeOffset(EventTime) is { } created && due - created <= ActivityRetry.LongestDelay;

@@ -22,8 +22,8 @@ public sealed class AppClient : IDisposable
     };
 
     private readonly HttpClient _http;
-    private readonly DateOnly _firstDay = Today();
-    private readonly HashSet<DateOnly> _otherDays = [];
+    // The days whose channel-event log this client reads besides today: the day it started on, and any named by AlsoReadDayOf.
+    private readonly HashSet<DateOnly> _days = [Today()];
 
     /// <param name="http">Signs its reads in as the local operator (<see cref="LocalStackSettings.ApiKey"/>: every role, every brand).</param>
     public AppClient(HttpClient http, string brandId = "acme")
@@ -79,7 +79,7 @@ public sealed class AppClient : IDisposable
     /// its delivery was received, so one dated back across midnight (a stranded delivery "five minutes ago" at 00:02) is
     /// not under a day this client has seen.
     /// </summary>
-    public void AlsoReadDayOf(DateTimeOffset receivedAt) => _otherDays.Add(DateOnly.FromDateTime(receivedAt.UtcDateTime));
+    public void AlsoReadDayOf(DateTimeOffset receivedAt) => _days.Add(DateOnly.FromDateTime(receivedAt.UtcDateTime));
 
     /// <summary>The channel-event log for the days this client has seen (a test that crosses midnight reads both), and any named by <see cref="AlsoReadDayOf"/>.</summary>
     public Task<JsonElement[]> ChannelEventsAsync(SalesChannel? channel = null) => ChannelEventsCoreAsync(channel, Token);
@@ -87,7 +87,7 @@ public sealed class AppClient : IDisposable
     private async Task<JsonElement[]> ChannelEventsCoreAsync(SalesChannel? channel, CancellationToken cancellationToken)
     {
         var events = new List<JsonElement>();
-        foreach (var day in new[] { _firstDay, Today() }.Concat(_otherDays).Distinct())
+        foreach (var day in _days.Append(Today()).Distinct())
         {
             var query = $"api/brands/{BrandId}/channel-events?day={Day(day)}" + (channel is { } c ? $"&channel={c.Slug()}" : string.Empty);
             events.AddRange((await GetOkAsync(query, cancellationToken)).Items());
