@@ -21,4 +21,16 @@ public sealed class CatalogOptions
     /// <summary>Cosmos (and ledger) writes an import keeps in flight at once. Default 8; 1-64.</summary>
     [Range(1, 64)]
     public int ImportConcurrency { get; set; } = 8;
+
+    /// <summary>
+    /// Seconds the order path keeps a catalog document it read (<see cref="CatalogReadCache"/>): how long another
+    /// instance may go on using an item, a listing lookup, costs or fees after an import changed them (this instance
+    /// forgets at once). Default 30; 0 reads Cosmos every time; at most 3600.
+    /// </summary>
+    [Range(0, 3600)]
+    public int ReadCacheSeconds { get; set; } = 30;
+
+    /// <summary>Catalog documents kept at most (a few hundred bytes each). Default 100,000; 100 to 10,000,000.</summary>
+    [Range(100, 10_000_000)]
+    public int ReadCacheDocuments { get; set; } = 100_000;
 }

@@ -13,7 +13,8 @@ public static class CatalogServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the brand catalog on the <c>catalog</c> container: <see cref="CatalogOptions"/> (section <c>Catalog</c>,
-    /// validated at start), <see cref="CatalogStore"/>, <see cref="ICatalogReader"/> (<see cref="CosmosCatalogReader"/>) and
+    /// validated at start), <see cref="CatalogStore"/>, the order path's <see cref="CachedCatalogReader"/> and its
+    /// <see cref="CatalogReadCache"/>, <see cref="ICatalogReader"/> (<see cref="CosmosCatalogReader"/>) and
     /// <see cref="CatalogImporter"/>, all singletons. Needs the Cosmos stores (AddCosmosStores); stock-count imports also
     /// need an <see cref="IInventoryLedgerStore"/> (looked up when the importer is first built, so registration order is free), and the review's history kinds an
     /// <see cref="IImportKindPlanner"/> (AddReviewData).
@@ -23,7 +24,9 @@ public static class CatalogServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CatalogReadCache>();
         services.TryAddSingleton<CatalogStore>();
+        services.TryAddSingleton<CachedCatalogReader>();
         services.TryAddSingleton<ICatalogReader, CosmosCatalogReader>();
         services.TryAddSingleton(sp => new CatalogImporter(
             sp.GetRequiredService<CatalogStore>(),

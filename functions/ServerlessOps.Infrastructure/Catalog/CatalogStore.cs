@@ -12,7 +12,8 @@ namespace ServerlessOps.Infrastructure.Catalog;
 /// <summary>
 /// The <c>catalog</c> container: items, listing lookups, unit costs and fee schedules in partition
 /// <c>{brandId}|catalog</c>, import records in <c>{brandId}|imports</c>. Every read is a point read but the import list
-/// (one single-partition query); merges of costs and fees carry the ETag they read and re-read on a lost race.
+/// (one single-partition query); merges of costs and fees carry the ETag they read and re-read on a lost race. Every
+/// write of an item, a listing lookup, costs or fees makes <see cref="CatalogReadCache"/> forget the document.
 /// </summary>
 public sealed class CatalogStore
 {
@@ -23,8 +24,10 @@ public sealed class CatalogStore
     private readonly CosmosDocuments<UnitCostsDocument> _costs;
     private readonly CosmosDocuments<FeeScheduleDocument> _fees;
     private readonly CosmosDocuments<ImportRecordDocument> _imports;
+    private readonly CatalogReadCache? _readCache;
 
-    public CatalogStore(CosmosContainers containers, IOptions<CosmosOptions> options, ILogger<CatalogStore> logger)
+    /// <param name="readCache">The order path's cache to keep true, or null where nothing reads through one.</param>
+    public CatalogStore(CosmosContainers containers, IOptions<CosmosOptions> options, ILogger<CatalogStore> logger, CatalogReadCache? readCache = null)
     {
         ArgumentNullException.ThrowIfNull(containers);
         ArgumentNullException.ThrowIfNull(options);
@@ -34,13 +37,14 @@ public sealed class CatalogStore
         _costs = new(containers.Catalog, pageSize, logger);
         _fees = new(containers.Catalog, pageSize, logger);
         _imports = new(containers.Catalog, pageSize, logger);
+        _readCache = readCache;
     }
 
     public async Task<CatalogItem?> GetItemAsync(string brandId, string sku, CancellationToken cancellationToken = default) =>
         (await _items.ReadAsync(CatalogDocuments.CatalogPartition(brandId), CatalogDocuments.ItemId(sku), cancellationToken))?.Document.Item;
 
     /// <summary>Writes the item whole (creates or overwrites).</summary>
-    public Task PutItemAsync(CatalogItem item, string importId, CancellationToken cancellationToken = default)
+    public async Task PutItemAsync(CatalogItem item, string importId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
         var document = new CatalogItemDocument
@@ -52,7 +56,8 @@ public sealed class CatalogStore
             Item = item,
             ImportId = importId,
         };
-        return _items.UpsertAsync(document, document.Pk, document.Id, cancellationToken);
+        await _items.UpsertAsync(document, document.Pk, document.Id, cancellationToken);
+        _readCache?.Forget(document.Pk, document.Id);
     }
 
     /// <summary>The lookup of a channel SKU and its ETag; null when the channel SKU is not mapped.</summary>
@@ -61,7 +66,7 @@ public sealed class CatalogStore
         await _listings.ReadAsync(CatalogDocuments.CatalogPartition(brandId), CatalogDocuments.ListingId(channel, channelSku), cancellationToken);
 
     /// <summary>Maps <paramref name="listing"/>'s channel SKU to <paramref name="item"/> (creates or overwrites the lookup).</summary>
-    public Task PutListingAsync(CatalogItem item, ChannelListing listing, string importId, CancellationToken cancellationToken = default)
+    public async Task PutListingAsync(CatalogItem item, ChannelListing listing, string importId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(listing);
@@ -79,7 +84,8 @@ public sealed class CatalogStore
             MinimumAdvertisedPrice = item.MinimumAdvertisedPrice,
             ImportId = importId,
         };
-        return _listings.UpsertAsync(document, document.Pk, document.Id, cancellationToken);
+        await _listings.UpsertAsync(document, document.Pk, document.Id, cancellationToken);
+        _readCache?.Forget(document.Pk, document.Id);
     }
 
     /// <summary>
@@ -98,7 +104,9 @@ public sealed class CatalogStore
 
             try
             {
-                return await _listings.DeleteAsync(found.Document.Pk, found.Document.Id, found.ETag, cancellationToken);
+                var deleted = await _listings.DeleteAsync(found.Document.Pk, found.Document.Id, found.ETag, cancellationToken);
+                _readCache?.Forget(found.Document.Pk, found.Document.Id);
+                return deleted;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -184,7 +192,7 @@ public sealed class CatalogStore
         Record = record,
     };
 
-    private static async Task MergeAsync<TDocument, TRow>(
+    private async Task MergeAsync<TDocument, TRow>(
         CosmosDocuments<TDocument> documents,
         string pk,
         string id,
@@ -202,6 +210,7 @@ public sealed class CatalogStore
                 _ = read is { } found
                     ? await documents.ReplaceAsync(document, pk, id, found.ETag, cancellationToken)
                     : await documents.CreateAsync(document, pk, id, cancellationToken);
+                _readCache?.Forget(pk, id);
                 return;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)

@@ -6,9 +6,10 @@ namespace ServerlessOps.Infrastructure.Catalog;
 /// <summary>
 /// <see cref="ICatalogReader"/> on the <c>catalog</c> container, in two rounds of point reads in the brand's catalog
 /// partition: each distinct channel SKU's lookup (with the channel's fee schedule beside them), then each mapped SKU's
-/// costs. An order of n distinct SKUs costs 2n + 1 reads of about 1 RU, whatever the size of the catalog.
+/// costs. An order of n distinct SKUs costs 2n + 1 reads of about 1 RU, whatever the size of the catalog, or none when
+/// <see cref="CatalogReadCache"/> holds them.
 /// </summary>
-public sealed class CosmosCatalogReader(CatalogStore store) : ICatalogReader
+public sealed class CosmosCatalogReader(CachedCatalogReader store) : ICatalogReader
 {
     /// <inheritdoc />
     /// <remarks>
@@ -25,7 +26,7 @@ public sealed class CosmosCatalogReader(CatalogStore store) : ICatalogReader
         var listings = await Task.WhenAll(distinct.Select(async s => (ChannelSku: s, Found: await store.GetListingAsync(brandId, channel, s, cancellationToken))));
         var fees = await feesTask;
 
-        var mapped = listings.Where(l => l.Found is not null).Select(l => (l.ChannelSku, Listing: l.Found!.Value.Document)).ToList();
+        var mapped = listings.Where(l => l.Found is not null).Select(l => (l.ChannelSku, Listing: l.Found!)).ToList();
         var costs = (await Task.WhenAll(mapped.Select(m => m.Listing.Sku).Distinct(StringComparer.Ordinal)
                 .Select(async sku => (Sku: sku, Costs: await store.GetCostsAsync(brandId, sku, cancellationToken)))))
             .ToDictionary(c => c.Sku, c => c.Costs, StringComparer.Ordinal);

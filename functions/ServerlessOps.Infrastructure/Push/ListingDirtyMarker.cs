@@ -12,7 +12,7 @@ namespace ServerlessOps.Infrastructure.Push;
 /// it finishes. A listing dirty longer than <see cref="InventoryPushOptions.RequeueAfter"/> with no worker on it is
 /// queued again (the first message was lost).
 /// </summary>
-public sealed class ListingDirtyMarker(CatalogStore catalog, InventoryPushStore store, InventoryPushHandOff queue, IOptions<InventoryPushOptions> options, TimeProvider time)
+public sealed class ListingDirtyMarker(CachedCatalogReader catalog, InventoryPushStore store, InventoryPushHandOff queue, IOptions<InventoryPushOptions> options, TimeProvider time)
 {
     /// <summary>Marks the SKU's listings at <paramref name="location"/>; answers how many pushes it queued.</summary>
     public async Task<int> MarkAsync(string brandId, string sku, string location, CancellationToken cancellationToken = default)

@@ -23,7 +23,7 @@ namespace ServerlessOps.Infrastructure.Push;
 public sealed class ListingPushWorker(
     InventoryPushStore store,
     InventoryPushHandOff queue,
-    CatalogStore catalog,
+    CachedCatalogReader catalog,
     IInventoryLedgerStore ledger,
     ListingQuantityCalculator calculator,
     ListingPushClients clients,

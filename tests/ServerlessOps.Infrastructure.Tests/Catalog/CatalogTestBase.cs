@@ -18,7 +18,11 @@ public abstract class CatalogTestBase(CosmosServerFixture cosmos) : CosmosDataba
 
     protected CatalogStore Store => new(Containers, Options, NullLogger<CatalogStore>.Instance);
 
-    protected CosmosCatalogReader Reader => new(Store);
+    protected CosmosCatalogReader Reader => new(new CachedCatalogReader(Store, NoCache()));
+
+    /// <summary>A read cache that keeps nothing (<see cref="CatalogOptions.ReadCacheSeconds"/> 0).</summary>
+    protected static CatalogReadCache NoCache() =>
+        new(Microsoft.Extensions.Options.Options.Create(new CatalogOptions { ReadCacheSeconds = 0 }), TimeProvider.System);
 
     protected CatalogImporter Importer(int maxReportedErrors = 100) => new(
         Store, Ledger, Microsoft.Extensions.Options.Options.Create(new CatalogOptions { MaxReportedErrors = maxReportedErrors, ImportConcurrency = 4 }),
