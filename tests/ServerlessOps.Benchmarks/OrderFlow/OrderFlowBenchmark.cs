@@ -94,6 +94,9 @@ internal static class OrderFlowBenchmark
             drainDeadline,
             cancellationToken);
         var pushedAfter = allPushed ? drainClock.Elapsed.TotalSeconds : (double?)null;
+
+        // What the orders cost whatever the rate kept: every process's CPU from the load's start until all were pushed.
+        var cpuToPushed = cpu.Stop();
         var history = new TableClient(stack.Azurite.ConnectionString, stack.TaskHub + "History");
         List<string> unsettled = [.. sample.Select(f => f.InstanceId)];
         var settleReads = 0;
@@ -155,6 +158,7 @@ internal static class OrderFlowBenchmark
             drain,
             [.. acks.Where(a => !a.Acknowledged).GroupBy(a => a.FailureKind).OrderByDescending(g => g.Count()).Select(g => (g.Key, g.Count()))],
             [.. cpuUsed.Select(c => (c.Name, c.Cpu.TotalSeconds / loadSeconds))],
+            [.. cpuToPushed.Select(c => (c.Name, c.Cpu.TotalMilliseconds / measured.Length))],
             raw,
             engineBefore.FlowActivitiesPerSecond,
             exceptions,

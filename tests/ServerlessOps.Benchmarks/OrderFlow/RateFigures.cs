@@ -20,6 +20,8 @@ namespace ServerlessOps.Benchmarks.OrderFlow;
 /// <param name="Drain">When the drain saw every order pushed and the sample settled.</param>
 /// <param name="AckFailures">Webhooks not answered 2xx, by kind ("HTTP 503", "timeout (30 s)", "connection (...)"), most first.</param>
 /// <param name="Cpu">CPU cores used during the load, by process group.</param>
+/// <param name="CpuMsPerOrder">CPU ms per measured order, by process group, from the load's start until the drain saw every
+/// order pushed (or its deadline): the cost of an order whether or not the rate was kept, for A/B runs of a change.</param>
 /// <param name="Raw">The raw rates of the same emulators after the load.</param>
 /// <param name="EngineActivitiesBefore">The engine's activities/s over 150 two-activity instances on the fresh stack before the load (app idle).</param>
 /// <param name="Exceptions">Open flow exceptions after the drain, by channel, step and cause (<see cref="FlowExceptions"/>).</param>
@@ -43,6 +45,7 @@ internal sealed record RateFigures(
     DrainFigures Drain,
     IReadOnlyList<(string Kind, int Count)> AckFailures,
     IReadOnlyList<(string Name, double Cores)> Cpu,
+    IReadOnlyList<(string Name, double Milliseconds)> CpuMsPerOrder,
     RawRateFigures Raw,
     double EngineActivitiesBefore,
     IReadOnlyList<(string What, int Flows)> Exceptions,
