@@ -30,7 +30,10 @@ public sealed class CatalogOptions
     [Range(0, 3600)]
     public int ReadCacheSeconds { get; set; } = 30;
 
-    /// <summary>Catalog documents kept at most (a few hundred bytes each). Default 100,000; 100 to 10,000,000.</summary>
+    /// <summary>
+    /// Catalog documents kept at most, the least recently used going first: a lookup, costs or fees is a few hundred
+    /// bytes, an item with its listings 1-2 KB, so the default keeps at most about 100 MB. Default 100,000; 100 to 10,000,000.
+    /// </summary>
     [Range(100, 10_000_000)]
     public int ReadCacheDocuments { get; set; } = 100_000;
 }
