@@ -56,8 +56,7 @@ public sealed class CatalogStore
             Item = item,
             ImportId = importId,
         };
-        await _items.UpsertAsync(document, document.Pk, document.Id, cancellationToken);
-        _readCache?.Forget(document.Pk, document.Id);
+        await WriteThenForgetAsync(document.Pk, document.Id, () => _items.UpsertAsync(document, document.Pk, document.Id, cancellationToken));
     }
 
     /// <summary>The lookup of a channel SKU and its ETag; null when the channel SKU is not mapped.</summary>
@@ -84,8 +83,7 @@ public sealed class CatalogStore
             MinimumAdvertisedPrice = item.MinimumAdvertisedPrice,
             ImportId = importId,
         };
-        await _listings.UpsertAsync(document, document.Pk, document.Id, cancellationToken);
-        _readCache?.Forget(document.Pk, document.Id);
+        await WriteThenForgetAsync(document.Pk, document.Id, () => _listings.UpsertAsync(document, document.Pk, document.Id, cancellationToken));
     }
 
     /// <summary>
@@ -104,9 +102,8 @@ public sealed class CatalogStore
 
             try
             {
-                var deleted = await _listings.DeleteAsync(found.Document.Pk, found.Document.Id, found.ETag, cancellationToken);
-                _readCache?.Forget(found.Document.Pk, found.Document.Id);
-                return deleted;
+                return await WriteThenForgetAsync(
+                    found.Document.Pk, found.Document.Id, () => _listings.DeleteAsync(found.Document.Pk, found.Document.Id, found.ETag, cancellationToken));
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -192,6 +189,22 @@ public sealed class CatalogStore
         Record = record,
     };
 
+    /// <summary>
+    /// Writes, then makes the order path's cache forget the document, also when the write failed: an answer lost after
+    /// the service stored the write (a timeout) must not leave the old version cached.
+    /// </summary>
+    private async Task<T> WriteThenForgetAsync<T>(string pk, string id, Func<Task<T>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            _readCache?.Forget(pk, id);
+        }
+    }
+
     private async Task MergeAsync<TDocument, TRow>(
         CosmosDocuments<TDocument> documents,
         string pk,
@@ -207,10 +220,9 @@ public sealed class CatalogStore
             var document = create(id, pk, merge(read?.Document));
             try
             {
-                _ = read is { } found
-                    ? await documents.ReplaceAsync(document, pk, id, found.ETag, cancellationToken)
-                    : await documents.CreateAsync(document, pk, id, cancellationToken);
-                _readCache?.Forget(pk, id);
+                await WriteThenForgetAsync(pk, id, () => read is { } found
+                    ? documents.ReplaceAsync(document, pk, id, found.ETag, cancellationToken)
+                    : documents.CreateAsync(document, pk, id, cancellationToken));
                 return;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)

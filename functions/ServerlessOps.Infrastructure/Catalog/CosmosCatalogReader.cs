@@ -9,7 +9,7 @@ namespace ServerlessOps.Infrastructure.Catalog;
 /// costs. An order of n distinct SKUs costs 2n + 1 reads of about 1 RU, whatever the size of the catalog, or none when
 /// <see cref="CatalogReadCache"/> holds them.
 /// </summary>
-public sealed class CosmosCatalogReader(CachedCatalogReader store) : ICatalogReader
+public sealed class CosmosCatalogReader(CachedCatalogReader catalog) : ICatalogReader
 {
     /// <inheritdoc />
     /// <remarks>
@@ -22,13 +22,13 @@ public sealed class CosmosCatalogReader(CachedCatalogReader store) : ICatalogRea
         ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
         ArgumentNullException.ThrowIfNull(channelSkus);
         var distinct = channelSkus.Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal).ToList();
-        var feesTask = store.GetFeesAsync(brandId, channel, cancellationToken);
-        var listings = await Task.WhenAll(distinct.Select(async s => (ChannelSku: s, Found: await store.GetListingAsync(brandId, channel, s, cancellationToken))));
+        var feesTask = catalog.GetFeesAsync(brandId, channel, cancellationToken);
+        var listings = await Task.WhenAll(distinct.Select(async s => (ChannelSku: s, Found: await catalog.GetListingAsync(brandId, channel, s, cancellationToken))));
         var fees = await feesTask;
 
         var mapped = listings.Where(l => l.Found is not null).Select(l => (l.ChannelSku, Listing: l.Found!)).ToList();
         var costs = (await Task.WhenAll(mapped.Select(m => m.Listing.Sku).Distinct(StringComparer.Ordinal)
-                .Select(async sku => (Sku: sku, Costs: await store.GetCostsAsync(brandId, sku, cancellationToken)))))
+                .Select(async sku => (Sku: sku, Costs: await catalog.GetCostsAsync(brandId, sku, cancellationToken)))))
             .ToDictionary(c => c.Sku, c => c.Costs, StringComparer.Ordinal);
 
         var lines = new Dictionary<string, CatalogLine>(StringComparer.Ordinal);
