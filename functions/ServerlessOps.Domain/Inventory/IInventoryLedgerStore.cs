@@ -15,4 +15,10 @@ public interface IInventoryLedgerStore
 
     /// <summary>The movements applied to one SKU (all its locations), newest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<StockLedgerEntry>> ListEntriesAsync(string brandId, string sku, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The movements applied to one SKU after <paramref name="after"/>, newest first, at most <paramref name="limit"/>:
+    /// what a sales velocity over a recent window needs, read in proportion to the window's sales, not the SKU's history.
+    /// </summary>
+    Task<IReadOnlyList<StockLedgerEntry>> ListEntriesAppliedAfterAsync(string brandId, string sku, DateTimeOffset after, int limit, CancellationToken cancellationToken);
 }

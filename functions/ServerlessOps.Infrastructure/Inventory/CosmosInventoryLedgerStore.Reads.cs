@@ -1,5 +1,6 @@
 using ServerlessOps.Domain.Inventory;
 using ServerlessOps.Infrastructure.Cosmos;
+using ServerlessOps.Infrastructure.Cosmos.Documents;
 
 namespace ServerlessOps.Infrastructure.Inventory;
 
@@ -35,7 +36,17 @@ public sealed partial class CosmosInventoryLedgerStore
     /// pending entries. A pending entry its balance already took (the writer stopped between the two writes) is listed
     /// as applied and marked on the way (README.md); one its balance never took is not a ledger entry.
     /// </summary>
-    public async Task<IReadOnlyList<StockLedgerEntry>> ListEntriesAsync(string brandId, string sku, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StockLedgerEntry>> ListEntriesAsync(string brandId, string sku, int limit, CancellationToken cancellationToken) =>
+        ListAppliedAsync(brandId, sku, appliedAfter: null, limit, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ListEntriesAsync"/>, only those applied after <paramref name="after"/>: the applied-entries query
+    /// filters on the time, so a push's velocity read of a SKU with years of history returns its last minutes' sales.
+    /// </summary>
+    public Task<IReadOnlyList<StockLedgerEntry>> ListEntriesAppliedAfterAsync(string brandId, string sku, DateTimeOffset after, int limit, CancellationToken cancellationToken) =>
+        ListAppliedAsync(brandId, sku, CosmosValues.SortableUtc(after), limit, cancellationToken);
+
+    private async Task<IReadOnlyList<StockLedgerEntry>> ListAppliedAsync(string brandId, string sku, string? appliedAfter, int limit, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
         ArgumentException.ThrowIfNullOrWhiteSpace(sku);
@@ -44,12 +55,13 @@ public sealed partial class CosmosInventoryLedgerStore
         var pk = StockBalanceDocument.PartitionKeyFor(brandId, sku);
 
         // Pending first: an entry marked between the two queries is then seen at least once.
-        var pending = await QueryEntriesAsync(pk, StockEntryState.Pending, "c.recordedAt DESC", PendingScanLimit, cancellationToken);
-        var applied = await QueryEntriesAsync(pk, StockEntryState.Applied, "c.appliedAt DESC", limit, cancellationToken);
+        var pending = await QueryEntriesAsync(pk, StockEntryState.Pending, "c.recordedAt DESC", PendingScanLimit, appliedAfter: null, cancellationToken);
+        var applied = await QueryEntriesAsync(pk, StockEntryState.Applied, "c.appliedAt DESC", limit, appliedAfter, cancellationToken);
         var finished = pending.Count == 0 ? [] : await FinishPendingAsync(pk, pending, cancellationToken);
         return
         [
             .. applied.Concat(finished)
+                .Where(e => appliedAfter is null || string.CompareOrdinal(e.AppliedAt, appliedAfter) > 0)
                 .DistinctBy(e => e.Id, StringComparer.Ordinal)
                 .OrderByDescending(e => e.AppliedAt, StringComparer.Ordinal)
                 .ThenBy(e => e.EntryId, StringComparer.Ordinal)
@@ -93,10 +105,19 @@ public sealed partial class CosmosInventoryLedgerStore
         return read?.Document.EnsureReadable() ?? pending.Decided(record);
     }
 
-    private async Task<IReadOnlyList<StockEntryDocument>> QueryEntriesAsync(string pk, StockEntryState state, string orderBy, int top, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<StockEntryDocument>> QueryEntriesAsync(
+        string pk, StockEntryState state, string orderBy, int top, string? appliedAfter, CancellationToken cancellationToken)
     {
-        var documents = await _entries.QueryAsync(
-            pk, StockEntryDocument.DocumentType, "c.state = @state", orderBy, [new("@state", state.ToString())], cancellationToken, top);
+        var documents = appliedAfter is null
+            ? await _entries.QueryAsync(pk, StockEntryDocument.DocumentType, "c.state = @state", orderBy, [new("@state", state.ToString())], cancellationToken, top)
+            : await _entries.QueryAsync(
+                pk,
+                StockEntryDocument.DocumentType,
+                "c.state = @state AND c.appliedAt > @after",
+                orderBy,
+                [new("@state", state.ToString()), new("@after", appliedAfter)],
+                cancellationToken,
+                top);
         return [.. documents.Select(d => d.EnsureReadable())];
     }
 

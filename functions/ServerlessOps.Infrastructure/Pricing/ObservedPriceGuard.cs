@@ -166,7 +166,7 @@ public sealed class ObservedPriceGuard(
         var at = time.GetUtcNow();
         try
         {
-            var entries = await ledger.ListEntriesAsync(item.BrandId, item.Sku, settings.VelocityEntries, cancellationToken);
+            var entries = await ledger.ListEntriesAppliedAfterAsync(item.BrandId, item.Sku, at - settings.VelocityWindow, settings.VelocityEntries, cancellationToken);
             var perDay = decimal.Round(ChannelSalesVelocity.UnitsPerDay(entries, listing.Channel, at, settings.VelocityWindow), 4);
             var days = settings.VelocityWindow.TotalDays.ToString("0.##", CultureInfo.InvariantCulture);
             return (perDay, $"{perDay.ToString("0.##", CultureInfo.InvariantCulture)} units a day, reserved by {listing.Channel} orders over the last {days} days");

@@ -74,7 +74,7 @@ public sealed class ListingPushWorker(
         }
 
         var balance = await ledger.GetBalanceAsync(message.BrandId, message.Sku, listing!.StockLocation, cancellationToken);
-        var entries = await ledger.ListEntriesAsync(message.BrandId, message.Sku, settings.VelocityEntries, cancellationToken);
+        var entries = await ledger.ListEntriesAppliedAfterAsync(message.BrandId, message.Sku, calculator.VelocityFrom, settings.VelocityEntries, cancellationToken);
         var quantity = calculator.Compute(message.BrandId, listing, balance, entries, doc);
         ListingPushDocument Decided(ListingPushDocument d) => d with { LastComputedQuantity = quantity.Quantity, LastWhy = quantity.Why, PausedSince = null };
 

@@ -15,6 +15,9 @@ namespace ServerlessOps.Infrastructure.Push;
 /// </summary>
 public sealed class ListingQuantityCalculator(IBrandDirectorySource brands, IOptions<InventoryPushOptions> options, TimeProvider time)
 {
+    /// <summary>The start of the velocity window ending now: the ledger entries <see cref="Compute"/> needs are those applied after it.</summary>
+    public DateTimeOffset VelocityFrom => time.GetUtcNow() - options.Value.VelocityWindow;
+
     public ListingQuantity Compute(string brandId, ChannelListing listing, StockBalance balance, IReadOnlyList<StockLedgerEntry> entries, ListingPushDocument? state)
     {
         ArgumentNullException.ThrowIfNull(listing);

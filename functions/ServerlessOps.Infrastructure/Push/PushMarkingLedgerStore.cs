@@ -29,4 +29,7 @@ public sealed class PushMarkingLedgerStore(IInventoryLedgerStore inner, ListingD
 
     public Task<IReadOnlyList<StockLedgerEntry>> ListEntriesAsync(string brandId, string sku, int limit, CancellationToken cancellationToken) =>
         inner.ListEntriesAsync(brandId, sku, limit, cancellationToken);
+
+    public Task<IReadOnlyList<StockLedgerEntry>> ListEntriesAppliedAfterAsync(string brandId, string sku, DateTimeOffset after, int limit, CancellationToken cancellationToken) =>
+        inner.ListEntriesAppliedAfterAsync(brandId, sku, after, limit, cancellationToken);
 }

@@ -87,5 +87,8 @@ public abstract class CatalogTestBase(CosmosServerFixture cosmos) : CosmosDataba
 
         public Task<IReadOnlyList<StockLedgerEntry>> ListEntriesAsync(string brandId, string sku, int limit, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
+
+        public Task<IReadOnlyList<StockLedgerEntry>> ListEntriesAppliedAfterAsync(string brandId, string sku, DateTimeOffset after, int limit, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
     }
 }

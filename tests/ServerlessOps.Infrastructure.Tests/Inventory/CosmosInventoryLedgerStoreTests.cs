@@ -50,6 +50,30 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
     }
 
     [Fact]
+    public async Task ListAppliedAfter_AnInstant_ListsOnlyTheEntriesAppliedSinceNewestFirst()
+    {
+        const string sku = "SKU/velocity";
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 8, 0, 0, TimeSpan.Zero));
+        var store = new CosmosInventoryLedgerStore(
+            Containers, Options, Microsoft.Extensions.Options.Options.Create(new InventoryLedgerOptions()), time, NullLogger<CosmosInventoryLedgerStore>.Instance);
+        await store.ApplyAsync(Move(StockMovementKind.Receipt, 10, "po:velocity", sku), Token);
+        time.Advance(TimeSpan.FromMinutes(10));
+        await store.ApplyAsync(Move(StockMovementKind.Reserve, 1, "order:v1:line-1:r1", sku), Token);
+        var cutOff = time.GetUtcNow();
+        time.Advance(TimeSpan.FromMinutes(10));
+        await store.ApplyAsync(Move(StockMovementKind.Reserve, 2, "order:v2:line-1:r1", sku), Token);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await store.ApplyAsync(Move(StockMovementKind.Reserve, 3, "order:v3:line-1:r1", sku), Token);
+
+        var recent = await store.ListEntriesAppliedAfterAsync(Brand, sku, cutOff, 10, Token);
+        var everything = await store.ListEntriesAsync(Brand, sku, 10, Token);
+
+        Assert.Equal(["order:v3:line-1:r1", "order:v2:line-1:r1"], recent.Select(e => e.Movement.Cause));
+        Assert.Equal(4, everything.Count);
+        Assert.Equal(["order:v3:line-1:r1"], (await store.ListEntriesAppliedAfterAsync(Brand, sku, cutOff, 1, Token)).Select(e => e.Movement.Cause));
+    }
+
+    [Fact]
     public async Task Apply_SameMovement20TimesConcurrently_IsAppliedOnce()
     {
         var store = NewStore();

@@ -41,7 +41,7 @@ public sealed class GetAvailableToSell(
         }
 
         var states = (await pushes.ListListingsAsync(brandId, sku, cancellationToken)).ToDictionary(s => (s.Channel, s.ChannelSku));
-        var entries = await ledger.ListEntriesAsync(brandId, sku, options.Value.VelocityEntries, cancellationToken);
+        var entries = await ledger.ListEntriesAppliedAfterAsync(brandId, sku, calculator.VelocityFrom, options.Value.VelocityEntries, cancellationToken);
         var balances = new Dictionary<string, StockBalance>(StringComparer.Ordinal);
         var listings = new List<ListingAvailabilityView>();
         foreach (var listing in item.Listings)
