@@ -5,7 +5,7 @@ namespace ServerlessOps.Infrastructure.Catalog;
 
 /// <summary>
 /// The catalog reads of the order path (order validation, the pricing check, marking and pushing listings) through
-/// <see cref="CatalogReadCache"/>: about 6 of an order's 37 Cosmos requests before it (order-flow benchmark README).
+/// <see cref="CatalogReadCache"/>: about 6 of an order's 39 Cosmos requests before it (order-flow benchmark README).
 /// Writers and anything that needs a document's ETag read <see cref="CatalogStore"/> itself.
 /// </summary>
 public sealed class CachedCatalogReader(CatalogStore store, CatalogReadCache cache)

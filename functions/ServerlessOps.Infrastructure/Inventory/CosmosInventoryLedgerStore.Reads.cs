@@ -60,8 +60,7 @@ public sealed partial class CosmosInventoryLedgerStore
         var finished = pending.Count == 0 ? [] : await FinishPendingAsync(pk, pending, cancellationToken);
         return
         [
-            .. applied.Concat(finished)
-                .Where(e => appliedAfter is null || string.CompareOrdinal(e.AppliedAt, appliedAfter) > 0)
+            .. applied.Concat(finished.Where(e => appliedAfter is null || string.CompareOrdinal(e.AppliedAt, appliedAfter) > 0))
                 .DistinctBy(e => e.Id, StringComparer.Ordinal)
                 .OrderByDescending(e => e.AppliedAt, StringComparer.Ordinal)
                 .ThenBy(e => e.EntryId, StringComparer.Ordinal)
@@ -108,16 +107,15 @@ public sealed partial class CosmosInventoryLedgerStore
     private async Task<IReadOnlyList<StockEntryDocument>> QueryEntriesAsync(
         string pk, StockEntryState state, string orderBy, int top, string? appliedAfter, CancellationToken cancellationToken)
     {
-        var documents = appliedAfter is null
-            ? await _entries.QueryAsync(pk, StockEntryDocument.DocumentType, "c.state = @state", orderBy, [new("@state", state.ToString())], cancellationToken, top)
-            : await _entries.QueryAsync(
-                pk,
-                StockEntryDocument.DocumentType,
-                "c.state = @state AND c.appliedAt > @after",
-                orderBy,
-                [new("@state", state.ToString()), new("@after", appliedAfter)],
-                cancellationToken,
-                top);
+        List<KeyValuePair<string, object>> parameters = [new("@state", state.ToString())];
+        var filter = "c.state = @state";
+        if (appliedAfter is not null)
+        {
+            parameters.Add(new("@after", appliedAfter));
+            filter += " AND c.appliedAt > @after";
+        }
+
+        var documents = await _entries.QueryAsync(pk, StockEntryDocument.DocumentType, filter, orderBy, parameters, cancellationToken, top);
         return [.. documents.Select(d => d.EnsureReadable())];
     }
 
