@@ -7,7 +7,8 @@ namespace ServerlessOps.Testing.Tests.Emulators;
 /// <summary>
 /// infra/local/azurite-store-fixes.js changes what Azurite's store costs, never what it keeps or returns: the batched
 /// extent sweep leaves exactly what Azurite's own sweep leaves, table queries and point reads return what Azurite's own
-/// code returns, receives still hand out each message once and in order, and expired messages still go.
+/// code returns, receives still hand out each message once and in order, expired messages still go, and each queue's
+/// lookups still see exactly its own messages.
 /// </summary>
 public sealed class AzuriteStoreFixesTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -106,6 +107,50 @@ public sealed class AzuriteStoreFixesTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal(["stays"], received.Value.Select(message => message.MessageText));
         await queue.DeleteMessageAsync(received.Value[0].MessageId, received.Value[0].PopReceipt, Token);
         Assert.Empty((await queue.PeekMessagesAsync(maxMessages: 32, Token)).Value);
+    }
+
+    [Fact]
+    public async Task Queues_SharingTheService_EachReceivePeekCountDeleteAndClearSeesOnlyItsOwnMessages()
+    {
+        // The fix narrows every message lookup to the queue through its index before the other conditions apply; a
+        // lookup narrowed to the wrong queue, or not narrowed at all, shows here as another queue's message.
+        var suffix = Guid.NewGuid().ToString("N")[..16];
+        var queues = new[] { "left", "right", "third" }.Select(name => new QueueClient(azurite.ConnectionString, $"{name}{suffix}")).ToArray();
+        foreach (var queue in queues)
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: Token);
+        }
+
+        for (var i = 0; i < 40; i++)
+        {
+            foreach (var queue in queues)
+            {
+                await queue.SendMessageAsync($"{queue.Name[..5]} {i:D2}", Token);
+            }
+        }
+
+        var (left, right, third) = (queues[0], queues[1], queues[2]);
+        var leftTexts = Enumerable.Range(0, 40).Select(i => $"{left.Name[..5]} {i:D2}").ToList();
+        Assert.Equal(leftTexts[..32], (await left.PeekMessagesAsync(maxMessages: 32, Token)).Value.Select(message => message.MessageText));
+
+        var received = new List<Azure.Storage.Queues.Models.QueueMessage>();
+        received.AddRange((await left.ReceiveMessagesAsync(maxMessages: 32, visibilityTimeout: TimeSpan.FromMinutes(5), Token)).Value);
+        received.AddRange((await left.ReceiveMessagesAsync(maxMessages: 32, visibilityTimeout: TimeSpan.FromMinutes(5), Token)).Value);
+        Assert.Equal(leftTexts, received.Select(message => message.MessageText));
+        foreach (var message in received.Take(10))
+        {
+            await left.DeleteMessageAsync(message.MessageId, message.PopReceipt, Token);
+        }
+
+        await right.ClearMessagesAsync(Token);
+
+        Assert.Equal(30, (await left.GetPropertiesAsync(Token)).Value.ApproximateMessagesCount);
+        Assert.Equal(0, (await right.GetPropertiesAsync(Token)).Value.ApproximateMessagesCount);
+        Assert.Equal(40, (await third.GetPropertiesAsync(Token)).Value.ApproximateMessagesCount);
+        Assert.Empty((await left.ReceiveMessagesAsync(maxMessages: 32, cancellationToken: Token)).Value);
+        Assert.Equal(
+            Enumerable.Range(0, 32).Select(i => $"{third.Name[..5]} {i:D2}"),
+            (await third.ReceiveMessagesAsync(maxMessages: 32, cancellationToken: Token)).Value.Select(message => message.MessageText));
     }
 
     private static async Task<JsonElement> RunCheckAsync(string checkScript, bool preloadFix)
