@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using ServerlessOps.Testing.Emulators;
 
 namespace ServerlessOps.Testing.Tests.Emulators;
@@ -115,25 +116,24 @@ public sealed class AzuriteStoreFixesTests(AzuriteFixture azurite) : IClassFixtu
         // The fix narrows every message lookup to the queue through its index before the other conditions apply; a
         // lookup narrowed to the wrong queue, or not narrowed at all, shows here as another queue's message.
         var suffix = Guid.NewGuid().ToString("N")[..16];
-        var queues = new[] { "left", "right", "third" }.Select(name => new QueueClient(azurite.ConnectionString, $"{name}{suffix}")).ToArray();
-        foreach (var queue in queues)
+        var (left, right, third) = (QueueNamed("left" + suffix), QueueNamed("right" + suffix), QueueNamed("third" + suffix));
+        foreach (var queue in new[] { left, right, third })
         {
             await queue.CreateIfNotExistsAsync(cancellationToken: Token);
         }
 
         for (var i = 0; i < 40; i++)
         {
-            foreach (var queue in queues)
+            foreach (var queue in new[] { left, right, third })
             {
-                await queue.SendMessageAsync($"{queue.Name[..5]} {i:D2}", Token);
+                await queue.SendMessageAsync(TextOf(queue, i), Token);
             }
         }
 
-        var (left, right, third) = (queues[0], queues[1], queues[2]);
-        var leftTexts = Enumerable.Range(0, 40).Select(i => $"{left.Name[..5]} {i:D2}").ToList();
+        var leftTexts = Enumerable.Range(0, 40).Select(i => TextOf(left, i)).ToList();
         Assert.Equal(leftTexts[..32], (await left.PeekMessagesAsync(maxMessages: 32, Token)).Value.Select(message => message.MessageText));
 
-        var received = new List<Azure.Storage.Queues.Models.QueueMessage>();
+        var received = new List<QueueMessage>();
         received.AddRange((await left.ReceiveMessagesAsync(maxMessages: 32, visibilityTimeout: TimeSpan.FromMinutes(5), Token)).Value);
         received.AddRange((await left.ReceiveMessagesAsync(maxMessages: 32, visibilityTimeout: TimeSpan.FromMinutes(5), Token)).Value);
         Assert.Equal(leftTexts, received.Select(message => message.MessageText));
@@ -149,9 +149,13 @@ public sealed class AzuriteStoreFixesTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal(40, (await third.GetPropertiesAsync(Token)).Value.ApproximateMessagesCount);
         Assert.Empty((await left.ReceiveMessagesAsync(maxMessages: 32, cancellationToken: Token)).Value);
         Assert.Equal(
-            Enumerable.Range(0, 32).Select(i => $"{third.Name[..5]} {i:D2}"),
+            Enumerable.Range(0, 32).Select(i => TextOf(third, i)),
             (await third.ReceiveMessagesAsync(maxMessages: 32, cancellationToken: Token)).Value.Select(message => message.MessageText));
     }
+
+    private QueueClient QueueNamed(string name) => new(azurite.ConnectionString, name);
+
+    private static string TextOf(QueueClient queue, int i) => $"{queue.Name} {i:D2}";
 
     private static async Task<JsonElement> RunCheckAsync(string checkScript, bool preloadFix)
     {
