@@ -53,8 +53,7 @@ if (loaded) {
   skipEmptyRemovals(loaded.lokijs);
   updateSmallBatchesInPlace(loaded.lokijs);
   sweepExtentsInOneBatch(loaded.MemoryExtentStore);
-  findEntitiesByPartitionFirst(loaded.lokijs);
-  findMessagesByQueueFirst(loaded.lokijs);
+  findThroughTheNarrowerKeyFirst(loaded.lokijs);
   queryPinnedPartitionsThroughTheIndex(loaded.LokiTableMetadataStore, loaded.tableQuery);
 }
 
@@ -119,30 +118,26 @@ function sweepExtentsInOneBatch(MemoryExtentStore) {
   };
 }
 
-function findEntitiesByPartitionFirst(lokijs) {
-  const findOne = lokijs.Collection.prototype.findOne;
-  lokijs.Collection.prototype.findOne = function findOnePartitionFirst(query) {
-    const keys = query && typeof query === "object" ? Object.keys(query) : [];
-    if (keys.length === 2 && keys[0] === "RowKey" && keys[1] === "PartitionKey") {
-      return findOne.call(this, { PartitionKey: query.PartitionKey, RowKey: query.RowKey });
-    }
-    return findOne.call(this, query);
-  };
-}
+// Fixes 4 and 6. LokiJS narrows a query of several keys through the first key's index only. Where Azurite names first
+// a key that its data makes unselective, and also asks for one that pins few documents, that key goes first: a table
+// entity's PartitionKey before its RowKey (every Instances row has the RowKey ""), a message's queueName before its
+// accountName (every message has the one account). The other keys then filter what it found; the result is the same.
+const NARROWER_KEY_AFTER = { RowKey: "PartitionKey", accountName: "queueName" };
 
-function findMessagesByQueueFirst(lokijs) {
+function findThroughTheNarrowerKeyFirst(lokijs) {
   const find = lokijs.Resultset.prototype.find;
-  lokijs.Resultset.prototype.find = function findQueueFirst(query, firstOnly) {
-    if (query && typeof query === "object" && !this.filterInitialized && "queueName" in query) {
+  lokijs.Resultset.prototype.find = function findNarrowerKeyFirst(query, firstOnly) {
+    if (query && typeof query === "object" && !this.filterInitialized) {
       const keys = Object.keys(query);
-      if (keys[0] === "accountName") {
-        const queueFirst = { queueName: query.queueName };
+      const narrower = NARROWER_KEY_AFTER[keys[0]];
+      if (narrower !== undefined && keys.includes(narrower)) {
+        const narrowerFirst = { [narrower]: query[narrower] };
         for (const key of keys) {
-          if (key !== "queueName") {
-            queueFirst[key] = query[key];
+          if (key !== narrower) {
+            narrowerFirst[key] = query[key];
           }
         }
-        return find.call(this, queueFirst, firstOnly);
+        return find.call(this, narrowerFirst, firstOnly);
       }
     }
     return find.call(this, query, firstOnly);

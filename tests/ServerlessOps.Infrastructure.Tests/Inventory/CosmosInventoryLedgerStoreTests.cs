@@ -1,5 +1,6 @@
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using ServerlessOps.Domain.Inventory;
 using ServerlessOps.Infrastructure.Inventory;
 using ServerlessOps.Infrastructure.Tests.Cosmos;
@@ -15,11 +16,11 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
     private const string Sku = "SKU/1";
     private const string Warehouse = "wh-east";
 
-    private CosmosInventoryLedgerStore NewStore() => new(
+    private CosmosInventoryLedgerStore NewStore(TimeProvider? time = null) => new(
         Containers,
         Options,
         Microsoft.Extensions.Options.Options.Create(new InventoryLedgerOptions()),
-        TimeProvider.System,
+        time ?? TimeProvider.System,
         NullLogger<CosmosInventoryLedgerStore>.Instance);
 
     private static StockMovement Move(StockMovementKind kind, int quantity, string cause, string sku = Sku, string brand = Brand, string location = Warehouse) =>
@@ -53,9 +54,8 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
     public async Task ListAppliedAfter_AnInstant_ListsOnlyTheEntriesAppliedSinceNewestFirst()
     {
         const string sku = "SKU/velocity";
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 8, 0, 0, TimeSpan.Zero));
-        var store = new CosmosInventoryLedgerStore(
-            Containers, Options, Microsoft.Extensions.Options.Options.Create(new InventoryLedgerOptions()), time, NullLogger<CosmosInventoryLedgerStore>.Instance);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 8, 0, 0, TimeSpan.Zero));
+        var store = NewStore(time);
         await store.ApplyAsync(Move(StockMovementKind.Receipt, 10, "po:velocity", sku), Token);
         time.Advance(TimeSpan.FromMinutes(10));
         await store.ApplyAsync(Move(StockMovementKind.Reserve, 1, "order:v1:line-1:r1", sku), Token);
