@@ -3,7 +3,8 @@
 // the count is taken where the requests land). Off unless SO_REQUEST_COUNTS_DIR names a folder: then the running
 // counts by method and resource are written every half second to <folder>/<service>-<pid>.json (service: Azurite's
 // blob, queue or table, or the script's name, e.g. cosmos-server; a service's total is their sum). Ids inside a
-// resource path are dropped; Cosmos containers, queues, blob containers and tables are kept, so the keys stay few.
+// resource path are dropped, except a Cosmos document id's kind (the part before its "|", e.g. "GET
+// inventoryLedger/docs/{push|…}"); Cosmos containers, queues, blob containers and tables are kept, so the keys stay few.
 // Writing them costs nothing measurable next to a request.
 "use strict";
 
@@ -29,6 +30,16 @@ if (dir) {
     };
   }
 
+  // A document id's kind, the part before its first "|" ("balance|…", "push|…"): the ledger container holds entries,
+  // balances and listing push states side by side, and requests per order mean little until they are told apart.
+  // "id" when the id has no kind.
+  function kindOf(encodedId) {
+    let id = encodedId;
+    try { id = decodeURIComponent(encodedId); } catch { /* counted under its raw form */ }
+    const bar = id.indexOf("|");
+    return bar > 0 && bar <= 16 ? `${id.slice(0, bar)}|…` : "id";
+  }
+
   // "POST orders/docs query", "GET control-00", "PUT History": the method and what was asked of, without ids.
   function resourceOf(request) {
     const url = (request.url || "").split("?")[0];
@@ -37,7 +48,7 @@ if (dir) {
     if (colls >= 0) {
       const rest = parts.slice(colls + 2);
       const query = request.headers["x-ms-documentdb-isquery"] ? " query" : "";
-      return `${request.method} ${parts[colls + 1]}${rest.length ? "/" + rest[0] : ""}${rest.length > 1 ? "/{id}" : ""}${query}`;
+      return `${request.method} ${parts[colls + 1]}${rest.length ? "/" + rest[0] : ""}${rest.length > 1 ? `/{${kindOf(rest[1])}}` : ""}${query}`;
     }
     // Azurite: /<account>/<queue, container or table(keys)>/...
     const name = (parts[1] || "").replace(/\(.*$/, "").replace(/^[a-z0-9]+-(?=control-|workitems)/, "{hub}-");

@@ -42,7 +42,8 @@ internal static class StoreRequestCounts
 }
 
 /// <summary>Requests served by the Cosmos server and by Azurite's three services, by service, method and resource.</summary>
-/// <param name="ByResource">Keyed "{service} {method} {resource}", e.g. "cosmos-server POST orders/docs query".</param>
+/// <param name="ByResource">Keyed "{service} {method} {resource}", e.g. "cosmos-server POST orders/docs query" or
+/// "cosmos-server GET inventoryLedger/docs/{balance|…}" (a document id's kind, the part before its "|").</param>
 internal sealed record StoreRequests(IReadOnlyDictionary<string, double> ByResource)
 {
     public double Cosmos => Of("cosmos-server");
