@@ -62,7 +62,7 @@ internal static class OrderFlowBenchmark
         var callsBefore = StubCalls(stack);
         var requestsBefore = await StoreRequestCounts.ReadAsync(counts, cancellationToken);
         var cpu = new CpuMeter(
-            ("generator + stub marketplace", [Environment.ProcessId]),
+            (RateFigures.GeneratorGroup, [Environment.ProcessId]),
             ("function app", [stack.App.ProcessId]),
             ("Azurite", [.. stack.Azurite.ProcessIds]),
             ("Cosmos server", [stack.Cosmos.ProcessId]));
@@ -160,7 +160,7 @@ internal static class OrderFlowBenchmark
             [.. cpuUsed.Select(c => (c.Name, c.Cpu.TotalSeconds / loadSeconds))],
             [.. cpuToPushed.Select(c => (c.Name, c.Cpu.TotalMilliseconds / measured.Length))],
             raw,
-            engineBefore.FlowActivitiesPerSecond,
+            engineBefore,
             exceptions,
             load);
     }

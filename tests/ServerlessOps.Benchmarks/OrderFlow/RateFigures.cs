@@ -23,7 +23,8 @@ namespace ServerlessOps.Benchmarks.OrderFlow;
 /// <param name="CpuMsPerOrder">CPU ms per measured order, by process group, from the load's start until the drain saw every
 /// order pushed (or its deadline): the cost of an order whether or not the rate was kept, for A/B runs of a change.</param>
 /// <param name="Raw">The raw rates of the same emulators after the load.</param>
-/// <param name="EngineActivitiesBefore">The engine's activities/s over 150 two-activity instances on the fresh stack before the load (app idle).</param>
+/// <param name="EngineBefore">The engine alone on the fresh stack before the load (app idle): activities/s over 150 two-activity
+/// instances, and its CPU per activity.</param>
 /// <param name="Exceptions">Open flow exceptions after the drain, by channel, step and cause (<see cref="FlowExceptions"/>).</param>
 /// <param name="LoadAverage">The machine's 1/5/15-minute load averages when the load ended.</param>
 internal sealed record RateFigures(
@@ -47,15 +48,28 @@ internal sealed record RateFigures(
     IReadOnlyList<(string Name, double Cores)> Cpu,
     IReadOnlyList<(string Name, double Milliseconds)> CpuMsPerOrder,
     RawRateFigures Raw,
-    double EngineActivitiesBefore,
+    EngineRate EngineBefore,
     IReadOnlyList<(string What, int Flows)> Exceptions,
     string LoadAverage)
 {
     /// <summary>Orders per second the engine's rate on the fresh stack allows at the settled flows' activities per order.</summary>
-    public double EngineBound => EngineActivitiesBefore / Engine.ActivitiesPerFlow;
+    public double EngineBound => EngineBefore.FlowActivitiesPerSecond / Engine.ActivitiesPerFlow;
 
     /// <summary>The same bound from the engine's rate after the load, on the backlog it left.</summary>
-    public double EngineBoundAfter => Raw.EngineFlowActivitiesPerSecond / Engine.ActivitiesPerFlow;
+    public double EngineBoundAfter => Raw.Engine.FlowActivitiesPerSecond / Engine.ActivitiesPerFlow;
+
+    /// <summary>
+    /// What the engine alone spends on a flow's activities (its CPU per activity on the fresh stack × activities per settled
+    /// flow): the part of <see cref="CpuMsPerOrder"/> the engine bound pays for; the rest is the product's own work.
+    /// </summary>
+    public double EngineCpuMsPerFlow => EngineBefore.CpuMsPerActivity * Engine.ActivitiesPerFlow;
+
+    /// <summary>CPU ms per order of what is under test: the app, Azurite and the Cosmos server (not the generator and stub).</summary>
+    public double StackCpuMsPerOrder =>
+        CpuMsPerOrder.Where(c => !c.Name.StartsWith(GeneratorGroup, StringComparison.Ordinal)).Sum(c => c.Milliseconds);
+
+    /// <summary>The name <see cref="Cpu"/> and <see cref="CpuMsPerOrder"/> give the benchmark's own process (load and stub).</summary>
+    public const string GeneratorGroup = "generator + stub marketplace";
 
     /// <summary>Keeps up: nine in ten due orders flowed through, at nine tenths of the offered rate or better.</summary>
     public bool KeepsUp => Pushed >= 0.9 * Orders && FlowsPerSecond >= 0.9 * Offered;
