@@ -32,7 +32,8 @@ if (dir) {
 
   // A document id's kind, the part before its first "|" ("balance|…", "push|…"): the ledger container holds entries,
   // balances and listing push states side by side, and requests per order mean little until they are told apart.
-  // "id" when the id has no kind.
+  // A kind is a short word; a "|" further in belongs to the id itself (a SKU, an order number), which counts as "id",
+  // so the keys stay few.
   function kindOf(encodedId) {
     let id = encodedId;
     try { id = decodeURIComponent(encodedId); } catch { /* counted under its raw form */ }
