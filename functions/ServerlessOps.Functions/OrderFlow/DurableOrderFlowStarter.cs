@@ -97,6 +97,7 @@ public sealed class DurableOrderFlowStarter(
         {
             EscalateAfter = settings.EscalateAfter,
             WakesPerExecution = settings.WakesPerExecution,
+            PlacedAt = order.PlacedAt,
         };
     }
 }

@@ -18,7 +18,8 @@ internal sealed partial class OrderFlowExecution
         try
         {
             snapshot = await CallAsync<OrderFlowSnapshot>(
-                nameof(LoadOrderActivity), new LoadOrderRequest(_input.BrandId, _input.Channel, _input.ExternalOrderId, [.. _state.Catalog.Keys]));
+                nameof(LoadOrderActivity),
+                new LoadOrderRequest(_input.BrandId, _input.Channel, _input.ExternalOrderId, [.. _state.Catalog.Keys]) { PlacedAt = _last?.PlacedAt ?? _input.PlacedAt });
         }
         catch (TaskFailedException e)
         {

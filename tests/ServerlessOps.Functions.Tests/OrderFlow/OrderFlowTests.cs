@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -14,6 +15,7 @@ using ServerlessOps.Functions.OrderFlow;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Functions.Timers;
+using ServerlessOps.Infrastructure.Cosmos.Stores;
 using ServerlessOps.Workflows.OrderFlow;
 
 namespace ServerlessOps.Functions.Tests.OrderFlow;
@@ -268,6 +270,31 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
         // A read by the starter before its start would make two reads of the same row for every new order.
         Assert.Equal(1, requests.InstanceReadsBeforeFirstControlMessage(OrderFlowHarness.InstanceId(order)));
         await AssertOneFlowAndOneReservationAsync(flow);
+    }
+
+    [Fact]
+    public async Task TheFlowReadsItsOrderInItsPlacementMonth_NeverThroughTheLocator()
+    {
+        OrderStoreReads? reads = null;
+        var catalog = new FakeCatalogReader();
+        await using var flow = OrderFlowHarness.Start(fixture, catalog, TestApp.TriggersOff(), moreServices: s =>
+        {
+            s.RemoveAll<IOrderStore>();
+            s.AddSingleton<IOrderStore>(sp => reads = new OrderStoreReads(sp.GetRequiredService<CosmosOrderStore>()));
+        });
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = Order("1022", ("L1", "SKU-A", 2, 20m));
+
+        await flow.ConvergeAsync(order);
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 2);
+        await flow.ConvergeAsync(Next(order, lines => [lines[0] with { QuantityShipped = 2 }]));
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 8, reserved: 0);
+
+        // The converger's two reads and the flow's two (start, shipment) all knew the month: four point reads, no locator.
+        Assert.NotNull(reads);
+        Assert.Equal(0, reads.ByLocator);
+        Assert.True(reads.ByPlacement >= 4, $"{reads.ByPlacement} reads by placement");
     }
 
     [Fact]

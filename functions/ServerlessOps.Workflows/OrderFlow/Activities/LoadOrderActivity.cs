@@ -7,10 +7,14 @@ using ServerlessOps.Domain.Orders;
 namespace ServerlessOps.Workflows.OrderFlow.Activities;
 
 /// <summary>What <see cref="LoadOrderActivity"/> reads: the order, and which SKUs the flow has resolved already.</summary>
-public sealed record LoadOrderRequest(string BrandId, SalesChannel Channel, string ExternalOrderId, IReadOnlyList<string> KnownSkus);
+public sealed record LoadOrderRequest(string BrandId, SalesChannel Channel, string ExternalOrderId, IReadOnlyList<string> KnownSkus)
+{
+    /// <summary>The order's placement time when the flow knows it (the store's partition hint); null: found by its locator.</summary>
+    public DateTimeOffset? PlacedAt { get; init; }
+}
 
 /// <summary>
-/// Reads the order from the truth (one point read in the usual case), the brand's policy from the registry snapshot,
+/// Reads the order from the truth (one point read when the flow knows its placement time, else the locator's two), the brand's policy from the registry snapshot,
 /// and resolves the order's SKUs the flow does not know yet through <see cref="ICatalogReader"/> in one call, with
 /// costs and fees at the order's placement. Reads only, so a retry is harmless.
 /// </summary>
@@ -20,7 +24,10 @@ public sealed class LoadOrderActivity(IOrderStore orders, IBrandDirectorySource 
     {
         ArgumentNullException.ThrowIfNull(input);
         var policy = FlowPolicy.From(brands.Current.Brands.TryGetValue(input.BrandId, out var brand) ? brand.Policy : BrandPolicy.Default);
-        var stored = await orders.GetAsync(input.BrandId, OrderId.For(input.Channel, input.ExternalOrderId));
+        var orderId = OrderId.For(input.Channel, input.ExternalOrderId);
+        var stored = input.PlacedAt is { } placedAt
+            ? await orders.GetAsync(input.BrandId, orderId, placedAt)
+            : await orders.GetAsync(input.BrandId, orderId);
         if (stored is null)
         {
             return OrderFlowSnapshot.NotFound with { Policy = policy };
