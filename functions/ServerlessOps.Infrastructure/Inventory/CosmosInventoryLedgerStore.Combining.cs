@@ -212,10 +212,16 @@ public sealed partial class CosmosInventoryLedgerStore
     {
         var unknown = batch.Select(r => r.Movement.EntryId).Where(id => balance.Find(id) is null).Distinct(StringComparer.Ordinal).ToList();
         var entries = await Task.WhenAll(unknown.Select(id => _entries.ReadAsync(balance.Pk, StockEntryDocument.IdFor(id), cancellationToken)));
-        return entries
+        var decided = entries
             .Where(read => read is { } found && found.Document.EnsureReadable().IsDecided)
-            .Select(read => read!.Value.Document.Record())
-            .ToDictionary(r => r.EntryId, StringComparer.Ordinal);
+            .Select(read => read!.Value.Document)
+            .ToList();
+        foreach (var entry in decided)
+        {
+            _marked.Add(entry.Pk, entry.EntryId);
+        }
+
+        return decided.Select(entry => entry.Record()).ToDictionary(r => r.EntryId, StringComparer.Ordinal);
     }
 
     private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>(StringComparer.Ordinal);

@@ -11,8 +11,9 @@ public sealed partial class CosmosInventoryLedgerStore
     /// <summary>
     /// The oldest decisions of <paramref name="balance"/> that may leave it with this write: once it would hold more than
     /// <see cref="RecentCapacity"/> with the <paramref name="adding"/> new ones, all but the newest <see cref="RecentKept"/> − 1, each only after its entry document is
-    /// known to carry the decision (a pending one is marked here from the record). <paramref name="checkedEntries"/>
-    /// remembers entries already seen decided, across a call's attempts (a decided entry never changes again).
+    /// known to carry the decision: this process marked it or saw it decided (<see cref="MarkedEntries"/>), or it is read
+    /// now (a pending one is marked here from the record). <paramref name="checkedEntries"/> remembers entries already
+    /// seen decided, across a call's attempts (a decided entry never changes again).
     /// </summary>
     private async Task<IReadOnlySet<string>> TrimAsync(StockBalanceDocument balance, int adding, HashSet<string> checkedEntries, CancellationToken cancellationToken)
     {
@@ -22,6 +23,14 @@ public sealed partial class CosmosInventoryLedgerStore
         }
 
         var candidates = balance.Recent.Take(Math.Max(0, balance.Recent.Count - RecentKept + 1)).ToList();
+        foreach (var record in candidates)
+        {
+            if (_marked.TakeIfMarked(balance.Pk, record.EntryId))
+            {
+                checkedEntries.Add(record.EntryId);
+            }
+        }
+
         var toCheck = candidates.Where(r => !checkedEntries.Contains(r.EntryId)).ToList();
         var outcomes = await Task.WhenAll(toCheck.Select(async record => (record.EntryId, Marked: await EnsureMarkedAsync(balance, record, cancellationToken))));
         foreach (var (entryId, marked) in outcomes)

@@ -21,9 +21,13 @@ public sealed partial class CosmosInventoryLedgerStore : IInventoryLedgerStore
     /// <summary>Rewrites of one entry document before giving up: each lost one means another call finished or claimed it.</summary>
     private const int MaxEntryRewrites = 20;
 
+    /// <summary>Entries remembered as marked (<see cref="MarkedEntries"/>): a few MB at most, ~40 per balance in use.</summary>
+    private const int MarkedEntriesCapacity = 20_000;
+
     private readonly CosmosDocuments<StockEntryDocument> _entries;
     private readonly CosmosDocuments<StockBalanceDocument> _balances;
     private readonly ConcurrentDictionary<string, BalanceQueue> _queues = new(StringComparer.Ordinal);
+    private readonly MarkedEntries _marked = new(MarkedEntriesCapacity);
     private readonly ResiliencePipeline _conflictRetry;
     private readonly int _maxConflictRetries;
     private readonly TimeProvider _time;
@@ -112,6 +116,7 @@ public sealed partial class CosmosInventoryLedgerStore : IInventoryLedgerStore
             EnsureSameMovement(existing, pending.Movement);
             if (existing.IsDecided)
             {
+                _marked.Add(existing.Pk, existing.EntryId);
                 return new EntryHandle(existing, found.ETag, Created: false);
             }
 
@@ -191,6 +196,7 @@ public sealed partial class CosmosInventoryLedgerStore : IInventoryLedgerStore
             {
                 var decided = document.Decided(record);
                 await _entries.ReplaceAsync(decided, decided.Pk, decided.Id, etag, cancellationToken);
+                _marked.Add(decided.Pk, decided.EntryId);
                 return;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxEntryRewrites)
@@ -205,6 +211,9 @@ public sealed partial class CosmosInventoryLedgerStore : IInventoryLedgerStore
                 (document, etag) = (found.Document.EnsureReadable(), found.ETag);
             }
         }
+
+        // Another call marked it first (the loop ended on what it read).
+        _marked.Add(document.Pk, document.EntryId);
     }
 
     /// <summary>The answer for an entry decided before this call: its decision, with the balance as it stands now.</summary>

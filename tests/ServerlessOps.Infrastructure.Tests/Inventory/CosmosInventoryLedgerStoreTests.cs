@@ -2,6 +2,8 @@ using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ServerlessOps.Domain.Inventory;
+using ServerlessOps.Infrastructure.Cosmos;
+using ServerlessOps.Infrastructure.Cosmos.Serialization;
 using ServerlessOps.Infrastructure.Inventory;
 using ServerlessOps.Infrastructure.Tests.Cosmos;
 using ServerlessOps.Testing.Emulators;
@@ -260,6 +262,34 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
     }
 
     [Fact]
+    public async Task Trim_OfDecisionsThisProcessMarked_DropsThemWithoutReadingTheirEntriesAgain()
+    {
+        var requests = new EntryReads();
+        using var client = Cosmos.CreateClient(new CosmosClientOptions
+        {
+            Serializer = new CosmosSystemTextJsonSerializer(CosmosJson.Options),
+            CustomHandlers = { requests, new EmulatorCompatibilityHandler() },
+        });
+        var store = new CosmosInventoryLedgerStore(
+            new CosmosContainers(client, Containers.DatabaseName),
+            Options,
+            Microsoft.Extensions.Options.Options.Create(new InventoryLedgerOptions()),
+            TimeProvider.System,
+            NullLogger<CosmosInventoryLedgerStore>.Instance);
+
+        for (var i = 0; i < 75; i++)
+        {
+            await store.ApplyAsync(Move(StockMovementKind.Receipt, 1, $"po:{i}"), Token);
+        }
+
+        // One entry read per movement, the check after its balance read; the trims (every ~20 decisions) read none.
+        Assert.Equal(75, requests.Count);
+        Assert.InRange((await ReadBalanceAsync(Warehouse)).Recent.Count, 1, CosmosInventoryLedgerStore.RecentCapacity);
+        Assert.Equal(75, (await EntriesInStateAsync(StockEntryState.Applied)).Count);
+        Assert.Equal(75, (await store.GetBalanceAsync(Brand, Sku, Warehouse, Token)).OnHand);
+    }
+
+    [Fact]
     public async Task Apply_PendingReservationRetried10TimesConcurrentlyWithoutStock_IsRefusedOnceForAllAndChangesNothing()
     {
         var store = NewStore();
@@ -450,6 +480,24 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
         }
 
         return found;
+    }
+
+    /// <summary>Counts point reads of ledger entry documents (<c>GET .../docs/entry|...</c>).</summary>
+    private sealed class EntryReads : RequestHandler
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public override Task<ResponseMessage> SendAsync(RequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method == HttpMethod.Get && request.RequestUri?.OriginalString.Contains("/docs/entry", StringComparison.Ordinal) == true)
+            {
+                Interlocked.Increment(ref _count);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     private sealed class SimulatedCrashException : Exception
