@@ -13,6 +13,12 @@ public interface IInventoryLedgerStore
     /// <summary>The balance of <paramref name="sku"/> at <paramref name="location"/>; zeros when none was ever recorded.</summary>
     Task<StockBalance> GetBalanceAsync(string brandId, string sku, string location, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The balance with the reservations recently taken from it (<see cref="Availability.ReservationRollup"/>), in the one
+    /// read <see cref="GetBalanceAsync"/> makes: a sales velocity without reading the ledger's entries.
+    /// </summary>
+    Task<StockPosition> GetPositionAsync(string brandId, string sku, string location, CancellationToken cancellationToken);
+
     /// <summary>The movements applied to one SKU (all its locations), newest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<StockLedgerEntry>> ListEntriesAsync(string brandId, string sku, int limit, CancellationToken cancellationToken);
 

@@ -1,4 +1,5 @@
 using ServerlessOps.Domain.Inventory;
+using ServerlessOps.Domain.Inventory.Availability;
 using ServerlessOps.Infrastructure.Cosmos;
 using ServerlessOps.Infrastructure.Cosmos.Documents;
 
@@ -13,13 +14,17 @@ public sealed partial class CosmosInventoryLedgerStore
     private const int PendingScanLimit = 100;
 
     /// <summary>A point read; zeros when the SKU never moved at that location.</summary>
-    public async Task<StockBalance> GetBalanceAsync(string brandId, string sku, string location, CancellationToken cancellationToken)
+    public async Task<StockBalance> GetBalanceAsync(string brandId, string sku, string location, CancellationToken cancellationToken) =>
+        (await GetPositionAsync(brandId, sku, location, cancellationToken)).Balance;
+
+    /// <summary>A point read; zeros and an empty rollup (every reservation counted: there were none) when the SKU never moved there.</summary>
+    public async Task<StockPosition> GetPositionAsync(string brandId, string sku, string location, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
         ArgumentException.ThrowIfNullOrWhiteSpace(sku);
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
         var read = await _balances.ReadAsync(StockBalanceDocument.PartitionKeyFor(brandId, sku), StockBalanceDocument.IdFor(location), cancellationToken);
-        return read?.Document.ToDomain() ?? new StockBalance(brandId, sku, location, 0, 0);
+        return read?.Document.ToPosition() ?? new StockPosition(new StockBalance(brandId, sku, location, 0, 0), new ReservationRollup());
     }
 
     /// <summary>Every location of one SKU that ever moved, by location (one single-partition query).</summary>

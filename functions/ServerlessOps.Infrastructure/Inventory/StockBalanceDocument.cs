@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ServerlessOps.Domain.Inventory;
+using ServerlessOps.Domain.Inventory.Availability;
 using ServerlessOps.Infrastructure.Cosmos;
 using ServerlessOps.Infrastructure.Cosmos.Documents;
 
@@ -40,6 +41,12 @@ public sealed class StockBalanceDocument
     /// </summary>
     public IReadOnlyList<StockDecisionRecord> Recent { get; init; } = [];
 
+    /// <summary>
+    /// Units reserved here per minute and hour (<see cref="ReservationRollup"/>), added with each reservation this balance
+    /// applies. Null on a balance last written before the rollup existed: its next write starts counting from then.
+    /// </summary>
+    public ReservationRollup? Reservations { get; init; }
+
     /// <summary>Sortable UTC of the last write.</summary>
     public string? UpdatedAt { get; init; }
 
@@ -58,12 +65,16 @@ public sealed class StockBalanceDocument
         BrandId = brandId,
         Sku = sku,
         Location = location,
+        Reservations = new ReservationRollup(),
     };
 
     public StockDecisionRecord? Find(string entryId) =>
         Recent.FirstOrDefault(r => string.Equals(r.EntryId, entryId, StringComparison.Ordinal));
 
-    /// <summary>This balance after <paramref name="decision"/> on <paramref name="entryId"/>, recorded at the end of <see cref="Recent"/>.</summary>
+    /// <summary>
+    /// This balance after <paramref name="decision"/> on <paramref name="entryId"/>, recorded at the end of <see cref="Recent"/>;
+    /// a reservation's units are added to <see cref="Reservations"/> (the only movement that raises reserved).
+    /// </summary>
     public StockBalanceDocument With(string entryId, StockDecision decision, DateTimeOffset at, IReadOnlySet<string> dropped) => new()
     {
         Id = Id,
@@ -86,8 +97,14 @@ public sealed class StockBalanceDocument
                 At = at,
             },
         ],
+        Reservations = decision.IsApplied && decision.ReservedDelta > 0
+            ? Counting(at).Add(at, decision.ReservedDelta)
+            : Counting(at),
         UpdatedAt = CosmosValues.SortableUtc(at),
     };
+
+    /// <summary>The rollup, or for a balance written before it existed, a new one counting from <paramref name="at"/>.</summary>
+    private ReservationRollup Counting(DateTimeOffset at) => Reservations ?? new ReservationRollup { CountingSince = at };
 
     /// <summary>Throws when another type or a newer schema sits under this id.</summary>
     public StockBalanceDocument EnsureReadable()
@@ -107,6 +124,7 @@ public sealed class StockBalanceDocument
         OnHand = OnHand,
         Reserved = Reserved,
         Recent = [.. Recent.Where(r => !dropped.Contains(r.EntryId))],
+        Reservations = Reservations,
         UpdatedAt = UpdatedAt,
     };
 
@@ -115,4 +133,6 @@ public sealed class StockBalanceDocument
         EnsureReadable();
         return new StockBalance(BrandId, Sku, Location, OnHand, Reserved);
     }
+
+    public StockPosition ToPosition() => new(ToDomain(), Reservations ?? ReservationRollup.NotCounting);
 }

@@ -46,11 +46,14 @@ public sealed class InventoryPushOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan FailedRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Window of reservations the sales velocity is measured over. Default 15 minutes; 10 s to 1 day.</summary>
+    /// <summary>Window of reservations the sales velocity is measured over, from the start of the minute (hour, past an hour) it begins in. Default 15 minutes; 10 s to 1 day.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan VelocityWindow { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Ledger entries read to measure velocity (newest first). Default 500; 10-1000.</summary>
+    /// <summary>
+    /// Ledger entries read to measure velocity (newest first) for a balance whose reservation rollup does not cover the
+    /// window yet (written before the rollup existed, until a window has passed). Default 500; 10-1000.
+    /// </summary>
     [Range(10, 1000)]
     public int VelocityEntries { get; set; } = 500;
 

@@ -73,9 +73,9 @@ public sealed class ListingPushWorker(
             return ListingPushOutcome.Paused;
         }
 
-        var balance = await ledger.GetBalanceAsync(message.BrandId, message.Sku, listing!.StockLocation, cancellationToken);
-        var entries = await ledger.ListEntriesAppliedAfterAsync(message.BrandId, message.Sku, calculator.VelocityFrom, settings.VelocityEntries, cancellationToken);
-        var quantity = calculator.Compute(message.BrandId, listing, balance, entries, doc);
+        var position = await ledger.GetPositionAsync(message.BrandId, message.Sku, listing!.StockLocation, cancellationToken);
+        var entries = await calculator.EntriesFor(ledger, position, cancellationToken);
+        var quantity = calculator.Compute(message.BrandId, listing, position, entries, doc);
         ListingPushDocument Decided(ListingPushDocument d) => d with { LastComputedQuantity = quantity.Quantity, LastWhy = quantity.Why, PausedSince = null };
 
         if (quantity.Quantity == doc.LastPushedQuantity && doc.ConsecutiveFailures == 0 && doc.HeldSince is null)

@@ -27,6 +27,9 @@ public sealed class PushMarkingLedgerStore(IInventoryLedgerStore inner, ListingD
     public Task<StockBalance> GetBalanceAsync(string brandId, string sku, string location, CancellationToken cancellationToken) =>
         inner.GetBalanceAsync(brandId, sku, location, cancellationToken);
 
+    public Task<StockPosition> GetPositionAsync(string brandId, string sku, string location, CancellationToken cancellationToken) =>
+        inner.GetPositionAsync(brandId, sku, location, cancellationToken);
+
     public Task<IReadOnlyList<StockLedgerEntry>> ListEntriesAsync(string brandId, string sku, int limit, CancellationToken cancellationToken) =>
         inner.ListEntriesAsync(brandId, sku, limit, cancellationToken);
 

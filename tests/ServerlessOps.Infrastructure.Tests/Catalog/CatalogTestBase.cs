@@ -85,6 +85,9 @@ public abstract class CatalogTestBase(CosmosServerFixture cosmos) : CosmosDataba
         public Task<StockBalance> GetBalanceAsync(string brandId, string sku, string location, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
+        public Task<StockPosition> GetPositionAsync(string brandId, string sku, string location, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
         public Task<IReadOnlyList<StockLedgerEntry>> ListEntriesAsync(string brandId, string sku, int limit, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 

@@ -290,6 +290,38 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
     }
 
     [Fact]
+    public async Task Position_CarriesTheUnitsReservedPerMinute_AndABalanceFromBeforeTheRollupCountsFromItsNextWrite()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 11, 0, 20, TimeSpan.Zero));
+        var store = NewStore(time);
+        var window = TimeSpan.FromMinutes(15);
+        await store.ApplyAsync(Move(StockMovementKind.Receipt, 100, "po:1"), Token);
+        await store.ApplyAsync(Move(StockMovementKind.Reserve, 3, "order:1:r1"), Token);
+        time.Advance(TimeSpan.FromMinutes(2));
+        await store.ApplyAsync(Move(StockMovementKind.Reserve, 2, "order:2:r1"), Token);
+        await store.ApplyAsync(Move(StockMovementKind.Release, 1, "order:2:cancel"), Token);
+        await store.ApplyAsync(Move(StockMovementKind.Reserve, 500, "order:3:r1"), Token);
+
+        var position = await store.GetPositionAsync(Brand, Sku, Warehouse, Token);
+        Assert.Equal(new StockBalance(Brand, Sku, Warehouse, 100, 4), position.Balance);
+        Assert.Equal([3L, 2L], position.Reservations.Minutes.Select(b => b.Units));
+        Assert.True(position.Reservations.Covers(time.GetUtcNow(), window));
+
+        // Written before the rollup existed: no window is covered until one has passed since its next write.
+        var legacy = StockBalanceDocument.Empty(Brand, Sku, "wh-legacy");
+        await Containers.InventoryLedger.CreateItemAsync(
+            new StockBalanceDocument { Id = legacy.Id, Pk = legacy.Pk, BrandId = Brand, Sku = Sku, Location = "wh-legacy", OnHand = 10 },
+            new PartitionKey(legacy.Pk), cancellationToken: Token);
+        Assert.False((await store.GetPositionAsync(Brand, Sku, "wh-legacy", Token)).Reservations.Covers(time.GetUtcNow(), window));
+        await store.ApplyAsync(Move(StockMovementKind.Reserve, 4, "order:4:r1", location: "wh-legacy"), Token);
+        var upgraded = (await store.GetPositionAsync(Brand, Sku, "wh-legacy", Token)).Reservations;
+        Assert.Equal((time.GetUtcNow(), 4L), (upgraded.CountingSince, upgraded.Minutes.Sum(b => b.Units)));
+        Assert.False(upgraded.Covers(time.GetUtcNow(), window));
+        time.Advance(TimeSpan.FromMinutes(16));
+        Assert.True(upgraded.Covers(time.GetUtcNow(), window));
+    }
+
+    [Fact]
     public async Task Apply_PendingReservationRetried10TimesConcurrentlyWithoutStock_IsRefusedOnceForAllAndChangesNothing()
     {
         var store = NewStore();

@@ -1,5 +1,4 @@
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Inventory;
 using ServerlessOps.Domain.Inventory.Availability;
 using ServerlessOps.Functions.Access;
@@ -16,7 +15,7 @@ namespace ServerlessOps.Functions.Api.Pushes;
 /// with its inputs and the reason in words, and what the channel was last given and when (from the push state).
 /// </summary>
 public sealed class GetAvailableToSell(
-    CatalogStore catalog, IInventoryLedgerStore ledger, InventoryPushStore pushes, ListingQuantityCalculator calculator, IOptions<InventoryPushOptions> options) : IHttpFunction
+    CatalogStore catalog, IInventoryLedgerStore ledger, InventoryPushStore pushes, ListingQuantityCalculator calculator) : IHttpFunction
 {
     public static HttpRoute Route { get; } = HttpRoute.Get<GetAvailableToSell>(
         "api/brands/{brandId}/inventory/{sku}/available-to-sell", RouteAccess.Operations,
@@ -41,8 +40,7 @@ public sealed class GetAvailableToSell(
         }
 
         var states = (await pushes.ListListingsAsync(brandId, sku, cancellationToken)).ToDictionary(s => (s.Channel, s.ChannelSku));
-        var entries = await ledger.ListEntriesAppliedAfterAsync(brandId, sku, calculator.VelocityFrom, options.Value.VelocityEntries, cancellationToken);
-        var balances = new Dictionary<string, StockBalance>(StringComparer.Ordinal);
+        var positions = new Dictionary<string, (StockPosition Position, IReadOnlyList<StockLedgerEntry> Entries)>(StringComparer.Ordinal);
         var listings = new List<ListingAvailabilityView>();
         foreach (var listing in item.Listings)
         {
@@ -51,13 +49,14 @@ public sealed class GetAvailableToSell(
             ListingQuantity? quantity = null;
             if (!listing.ChannelFulfilled)
             {
-                if (!balances.TryGetValue(listing.StockLocation, out var balance))
+                if (!positions.TryGetValue(listing.StockLocation, out var read))
                 {
-                    balance = await ledger.GetBalanceAsync(brandId, sku, listing.StockLocation, cancellationToken);
-                    balances[listing.StockLocation] = balance;
+                    var position = await ledger.GetPositionAsync(brandId, sku, listing.StockLocation, cancellationToken);
+                    read = (position, await calculator.EntriesFor(ledger, position, cancellationToken));
+                    positions[listing.StockLocation] = read;
                 }
 
-                quantity = calculator.Compute(brandId, listing, balance, entries, state);
+                quantity = calculator.Compute(brandId, listing, read.Position, read.Entries, state);
             }
 
             listings.Add(ListingAvailabilityView.From(listing, account, quantity, state));
