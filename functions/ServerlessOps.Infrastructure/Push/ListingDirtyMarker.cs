@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Infrastructure.Catalog;
@@ -15,26 +14,14 @@ namespace ServerlessOps.Infrastructure.Push;
 /// </summary>
 public sealed class ListingDirtyMarker(CachedCatalogReader catalog, InventoryPushStore store, InventoryPushHandOff queue, IOptions<InventoryPushOptions> options, TimeProvider time)
 {
-    private readonly SharedListingMarks _shared = new();
-
-    /// <summary>
-    /// Marks the SKU's listings at <paramref name="location"/> after a change there was stored, or shares a mark of them
-    /// that began after it (<see cref="SharedListingMarks"/>); answers how many pushes this call queued.
-    /// </summary>
-    public Task<int> MarkAsync(string brandId, string sku, string location, CancellationToken cancellationToken = default)
+    /// <summary>Marks the SKU's listings at <paramref name="location"/>; answers how many pushes it queued.</summary>
+    public async Task<int> MarkAsync(string brandId, string sku, string location, CancellationToken cancellationToken = default)
     {
         if (!options.Value.Enabled)
         {
-            return Task.FromResult(0);
+            return 0;
         }
 
-        var changeStoredBy = Stopwatch.GetTimestamp();
-        return _shared.MarkOrShareAsync(
-            $"{brandId}\n{sku}\n{location}", changeStoredBy, () => MarkNowAsync(brandId, sku, location, cancellationToken), cancellationToken);
-    }
-
-    private async Task<int> MarkNowAsync(string brandId, string sku, string location, CancellationToken cancellationToken)
-    {
         var item = await catalog.GetItemAsync(brandId, sku, cancellationToken);
         var queued = 0;
         foreach (var listing in Pushable(item, location))
