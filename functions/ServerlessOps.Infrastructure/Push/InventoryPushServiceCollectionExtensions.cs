@@ -36,6 +36,7 @@ public static class InventoryPushServiceCollectionExtensions
         services.TryAddSingleton<InventoryPushStore>();
         services.TryAddSingleton(sp => new InventoryPushHandOff(sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<IOptions<InventoryPushOptions>>()));
         services.AddHostedService<InventoryPushInitializer>();
+        services.TryAddSingleton<MarkedListings>();
         services.TryAddSingleton<ListingDirtyMarker>();
         services.TryAddSingleton<ListingQuantityCalculator>();
         services.TryAddSingleton<PushBrakes>();

@@ -10,9 +10,11 @@ namespace ServerlessOps.Infrastructure.Push;
 /// to dirty queues a push (delayed by <see cref="InventoryPushOptions.CoalesceDelay"/>), so a burst of changes rides on
 /// one push; a change while a push is in flight sets the listing dirty again and that worker queues the next push when
 /// it finishes. A listing dirty longer than <see cref="InventoryPushOptions.RequeueAfter"/> with no worker on it is
-/// queued again (the first message was lost).
+/// queued again (the first message was lost). A listing this process saw dirty and not yet claimable
+/// (<see cref="MarkedListings"/>) is not read at all: the claim still to come reads the balance after this change.
 /// </summary>
-public sealed class ListingDirtyMarker(CachedCatalogReader catalog, InventoryPushStore store, InventoryPushHandOff queue, IOptions<InventoryPushOptions> options, TimeProvider time)
+public sealed class ListingDirtyMarker(
+    CachedCatalogReader catalog, InventoryPushStore store, InventoryPushHandOff queue, MarkedListings marked, IOptions<InventoryPushOptions> options, TimeProvider time)
 {
     /// <summary>Marks the SKU's listings at <paramref name="location"/>; answers how many pushes it queued.</summary>
     public async Task<int> MarkAsync(string brandId, string sku, string location, CancellationToken cancellationToken = default)
@@ -41,11 +43,17 @@ public sealed class ListingDirtyMarker(CachedCatalogReader catalog, InventoryPus
     {
         ArgumentNullException.ThrowIfNull(listing);
         var settings = options.Value;
+        if (marked.IsQuiet(brandId, sku, listing.Channel, listing.ChannelSku, time.GetUtcNow()))
+        {
+            return false;
+        }
+
         var enqueue = false;
-        await store.UpdateListingAsync(brandId, sku, listing.Channel, listing.ChannelSku, current =>
+        var stored = await store.UpdateListingAsync(brandId, sku, listing.Channel, listing.ChannelSku, current =>
         {
             enqueue = false;
             var now = time.GetUtcNow();
+            var claimableFrom = now + MarkedListings.ClaimDelay(settings.CoalesceDelay);
             var doc = current ?? ListingPushDocument.New(brandId, sku, listing.Channel, listing.ChannelSku, listing.StockLocation);
 
             // A claim older than ClaimTimeout belongs to a worker that died: nobody will queue on its behalf.
@@ -61,22 +69,27 @@ public sealed class ListingDirtyMarker(CachedCatalogReader catalog, InventoryPus
                 }
 
                 enqueue = true;
-                return doc with { QueuedAt = now };
+                return (doc with { QueuedAt = now }).ClaimableNoEarlierThan(claimableFrom);
             }
 
             if (inFlight)
             {
                 // In flight: the worker read the balance before this change; it sees Dirty when it finishes and queues again.
-                return doc with { Dirty = true, DirtySince = now, Location = listing.StockLocation };
+                return (doc with { Dirty = true, DirtySince = now, Location = listing.StockLocation }).ClaimableNoEarlierThan(claimableFrom);
             }
 
             enqueue = true;
-            return doc with { Dirty = true, DirtySince = now, QueuedAt = now, Location = listing.StockLocation };
+            return doc with { Dirty = true, DirtySince = now, QueuedAt = now, Location = listing.StockLocation, ClaimableFrom = claimableFrom };
         }, cancellationToken);
 
         if (enqueue)
         {
             await queue.EnqueueAsync(new InventoryPushMessage(brandId, sku, listing.Channel, listing.ChannelSku), settings.CoalesceDelay, cancellationToken);
+        }
+
+        if (stored is { Dirty: true, ClaimableFrom: { } from })
+        {
+            marked.Remember(brandId, sku, listing.Channel, listing.ChannelSku, from, settings.CoalesceDelay, time.GetUtcNow());
         }
 
         return enqueue;

@@ -43,6 +43,13 @@ public sealed record ListingPushDocument
     /// <summary>When a push message was last queued for it (a change long dirty with no push queues again).</summary>
     public DateTimeOffset? QueuedAt { get; init; }
 
+    /// <summary>
+    /// No worker claims the listing before this instant (a message arriving earlier is queued again for it). Set by
+    /// whoever queues the coalesced push, a little before the message becomes visible: until then the listing is sure
+    /// to stay dirty, which lets a marker skip reading it (<see cref="MarkedListings"/>). Null on documents from before.
+    /// </summary>
+    public DateTimeOffset? ClaimableFrom { get; init; }
+
     /// <summary>Set while a worker pushes it (its claim); a change meanwhile sets <see cref="Dirty"/> again.</summary>
     public DateTimeOffset? PushingSince { get; init; }
 
@@ -82,6 +89,9 @@ public sealed record ListingPushDocument
 
     [JsonPropertyName("_etag")]
     public string? ETag { get; init; }
+
+    /// <summary>This version, claimable no earlier than <paramref name="at"/> (a later instant already set stays).</summary>
+    public ListingPushDocument ClaimableNoEarlierThan(DateTimeOffset at) => this with { ClaimableFrom = ClaimableFrom is { } known && known > at ? known : at };
 
     public static string PartitionKeyFor(string brandId, string sku) => $"{brandId}|{sku}";
 

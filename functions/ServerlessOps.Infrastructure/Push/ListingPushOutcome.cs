@@ -6,7 +6,7 @@ public enum ListingPushOutcome
     /// <summary>The listing was clean (an earlier message pushed it) or is unknown: nothing to do.</summary>
     NothingToDo,
 
-    /// <summary>Another worker holds the listing; the message was queued again for when its claim ends.</summary>
+    /// <summary>Another worker holds the listing, or it is not claimable yet; the message was queued again for when it is.</summary>
     Busy,
 
     /// <summary>The channel accepted the quantity.</summary>

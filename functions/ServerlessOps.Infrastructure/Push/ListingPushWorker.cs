@@ -186,6 +186,22 @@ public sealed class ListingPushWorker(
                 return (ListingPushOutcome.Busy, null, null);
             }
 
+            if (doc.ClaimableFrom is { } claimableFrom && claimableFrom > now)
+            {
+                // Markers trust the listing to stay dirty until then and skip reading it, so the claim waits; the push then
+                // reads the balance after their changes. Early by a clock's disagreement: wait. Earlier (a duplicate, or a
+                // message queued with no delay): queue it again for then.
+                var early = claimableFrom - now;
+                if (early <= MarkedListings.ClockTolerance(options.Value.CoalesceDelay))
+                {
+                    await Task.Delay(early, time, cancellationToken);
+                    continue;
+                }
+
+                await queue.EnqueueAsync(message, early, cancellationToken);
+                return (ListingPushOutcome.Busy, null, null);
+            }
+
             var claimed = doc with { Dirty = false, PushingSince = now };
             try
             {
@@ -223,7 +239,7 @@ public sealed class ListingPushWorker(
                     next = next with { Dirty = true, DirtySince = current.DirtySince ?? claimed.DirtySince ?? now };
                     break;
                 case FinishKind.Done when current.Dirty:
-                    next = next with { QueuedAt = now };
+                    next = (next with { QueuedAt = now }).ClaimableNoEarlierThan(now + MarkedListings.ClaimDelay(options.Value.CoalesceDelay));
                     enqueueAfter = options.Value.CoalesceDelay;
                     break;
                 default:

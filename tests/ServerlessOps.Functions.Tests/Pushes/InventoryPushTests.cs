@@ -7,6 +7,7 @@ using ServerlessOps.Domain.Inventory;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Infrastructure.Catalog;
+using ServerlessOps.Infrastructure.Push;
 using ServerlessOps.Testing.Scenarios;
 using Marketplace = ServerlessOps.Testing.StubMarketplace.StubMarketplace;
 
@@ -73,6 +74,59 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
         Assert.All(pushes, p => Assert.InRange(p.Value, 1, 10));
         var view = await AvailableToSellAsync(app, "MUG-2");
         Assert.All(view, l => Assert.Equal((399, 399, false), (l.Number("quantity"), l.Number("lastPushedQuantity"), l.GetProperty("dirty").GetBoolean())));
+    }
+
+    [Fact]
+    public async Task ChangesWhileTheQueuedPushIsNotClaimableYet_ReadNoPushState_AndThatOnePushCarriesThemAll()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        var reads = new PushStateReads("MUG-Q");
+        await using var app = Start(stub, new Dictionary<string, string> { ["InventoryPush:CoalesceDelay"] = "00:00:06" }, reads.Install);
+        var item = await PutItemAsync(app, "MUG-Q");
+
+        // The receipt marks the four listings: four reads, each dirty and queued, claimable 4.5 s later.
+        await ApplyAsync(app, "MUG-Q", StockMovementKind.Receipt, 100, "po:q");
+        Assert.Equal(4, reads.Count);
+        var ledger = app.Services.GetRequiredService<IInventoryLedgerStore>();
+        var results = await Task.WhenAll(Enumerable.Range(1, 10).Select(i => Task.Run(
+            () => ledger.ApplyAsync(new StockMovement(Brand, "MUG-Q", StockLocations.Main, StockMovementKind.Reserve, 1, $"order:q{i}:l1:r1"), Token), Token)));
+
+        Assert.All(results, r => Assert.Equal(StockApplyOutcome.Applied, r.Outcome));
+        Assert.Equal(4, reads.Count);
+        await WaitPushedAsync(app, stub, item, 89);
+        Assert.All(Channels, c => Assert.Single(stub.InventoryPushes(c)));
+    }
+
+    [Fact]
+    public async Task PushMessageBeforeTheListingIsClaimable_IsQueuedAgainUnclaimed_ThenPushesTheTruth()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub, TestApp.TriggersOff(new Dictionary<string, string> { ["InventoryPush:CoalesceDelay"] = "00:00:04" }));
+        var item = await PutItemAsync(app, "MUG-E");
+        var walmart = Listing(item, SalesChannel.Walmart);
+        var message = new InventoryPushMessage(Brand, "MUG-E", SalesChannel.Walmart, walmart.ChannelSku);
+        var store = app.Services.GetRequiredService<InventoryPushStore>();
+        var queue = app.Services.GetRequiredService<InventoryPushHandOff>().Queue;
+        var worker = app.Services.GetRequiredService<ListingPushWorker>();
+
+        await ApplyAsync(app, "MUG-E", StockMovementKind.Receipt, 30, "po:e");
+        var marked = await store.GetListingAsync(Brand, "MUG-E", SalesChannel.Walmart, walmart.ChannelSku, Token);
+        var queued = (await queue.GetPropertiesAsync(Token)).Value.ApproximateMessagesCount;
+
+        // A duplicate (or a message queued with no delay) arrives while markers trust the listing to stay dirty.
+        Assert.Equal(ListingPushOutcome.Busy, await worker.PushAsync(message, Token));
+        var early = await store.GetListingAsync(Brand, "MUG-E", SalesChannel.Walmart, walmart.ChannelSku, Token);
+        Assert.Equal((true, null), (early!.Dirty, early.PushingSince));
+        Assert.Equal(queued + 1, (await queue.GetPropertiesAsync(Token)).Value.ApproximateMessagesCount);
+        Assert.Empty(stub.InventoryPushes(SalesChannel.Walmart));
+
+        // Early by less than the clocks' tolerance (¼ of the 4 s): the worker waits for the instant instead.
+        var claimable = marked!.ClaimableFrom!.Value;
+        await Task.Delay(TimeSpan.FromTicks(Math.Max(0, (claimable - TimeSpan.FromMilliseconds(500) - DateTimeOffset.UtcNow).Ticks)), Token);
+        Assert.Equal(ListingPushOutcome.Pushed, await worker.PushAsync(message, Token));
+        Assert.True(DateTimeOffset.UtcNow >= claimable, $"Claimed before {claimable:O}.");
+        Assert.Equal(queued + 1, (await queue.GetPropertiesAsync(Token)).Value.ApproximateMessagesCount);
+        Assert.Equal(30, stub.PushedQuantity(SalesChannel.Walmart, Marketplace.PushKey(walmart, Accounts.AccountId(SalesChannel.Walmart))));
     }
 
     [Fact]
@@ -248,7 +302,7 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
         await Problem.AssertOfTypeAsync(response, HttpStatusCode.BadRequest, "invalid-parameter", "channel");
     }
 
-    private TestApp Start(Marketplace stub, IReadOnlyDictionary<string, string>? more = null)
+    private TestApp Start(Marketplace stub, IReadOnlyDictionary<string, string>? more = null, Action<IServiceCollection>? testServices = null)
     {
         var overrides = new Dictionary<string, string>
         {
@@ -262,7 +316,7 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
             overrides[key] = value;
         }
 
-        return TestApp.Start(fixture, overrides, marketplace: stub);
+        return TestApp.Start(fixture, overrides, marketplace: stub, testServices: testServices);
     }
 
     private static async Task<CatalogItem> PutItemAsync(TestApp app, string sku, bool withFba = false, SalesChannel[]? channels = null)
