@@ -53,7 +53,8 @@ public sealed class ListingDirtyMarker(
         {
             enqueue = false;
             var now = time.GetUtcNow();
-            var claimableFrom = now + MarkedListings.ClaimDelay(settings.CoalesceDelay);
+            // The message queued below is invisible that long anyway: no claim can come sooner.
+            var claimableFrom = now + settings.CoalesceDelay;
             var doc = current ?? ListingPushDocument.New(brandId, sku, listing.Channel, listing.ChannelSku, listing.StockLocation);
 
             // A claim older than ClaimTimeout belongs to a worker that died: nobody will queue on its behalf.

@@ -44,9 +44,10 @@ public sealed record ListingPushDocument
     public DateTimeOffset? QueuedAt { get; init; }
 
     /// <summary>
-    /// No worker claims the listing before this instant (a message arriving earlier is queued again for it). Set by
-    /// whoever queues the coalesced push, a little before the message becomes visible: until then the listing is sure
-    /// to stay dirty, which lets a marker skip reading it (<see cref="MarkedListings"/>). Null on documents from before.
+    /// No worker claims the listing before this instant (a message arriving earlier is queued again for it, or waits
+    /// when early only by the clocks' tolerance). Set by whoever queues the coalesced push, to when its message becomes
+    /// visible: until then the listing is sure to stay dirty, which lets a marker skip reading it
+    /// (<see cref="MarkedListings"/>). Null on documents from before.
     /// </summary>
     public DateTimeOffset? ClaimableFrom { get; init; }
 

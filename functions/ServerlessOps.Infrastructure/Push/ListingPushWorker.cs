@@ -239,7 +239,7 @@ public sealed class ListingPushWorker(
                     next = next with { Dirty = true, DirtySince = current.DirtySince ?? claimed.DirtySince ?? now };
                     break;
                 case FinishKind.Done when current.Dirty:
-                    next = (next with { QueuedAt = now }).ClaimableNoEarlierThan(now + MarkedListings.ClaimDelay(options.Value.CoalesceDelay));
+                    next = (next with { QueuedAt = now }).ClaimableNoEarlierThan(now + options.Value.CoalesceDelay);
                     enqueueAfter = options.Value.CoalesceDelay;
                     break;
                 default:

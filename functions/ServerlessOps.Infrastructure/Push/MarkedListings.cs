@@ -21,9 +21,6 @@ public sealed class MarkedListings
 
     private readonly ConcurrentDictionary<(string BrandId, string Sku, SalesChannel Channel, string ChannelSku), DateTimeOffset> _quietUntil = new();
 
-    /// <summary>How long after it is queued a push may be claimed: the coalescing delay, for which its message is invisible anyway.</summary>
-    public static TimeSpan ClaimDelay(TimeSpan coalesceDelay) => coalesceDelay;
-
     /// <summary>
     /// How much the processes' clocks may disagree: marks stop trusting a listing this long before it is claimable, and
     /// a worker whose message arrives at most this early waits instead of queueing it again.

@@ -12,11 +12,11 @@ public sealed class MarkedListingsTests
     public void AListingSeenNotClaimable_IsQuietUntilTheClockToleranceBeforeItsClaimableInstant()
     {
         var marked = new MarkedListings();
-        var claimable = Now + MarkedListings.ClaimDelay(Coalesce);
+        var claimable = Now + Coalesce;
 
         marked.Remember("acme", "MUG", SalesChannel.Walmart, "W-1", claimable, Coalesce, Now);
 
-        Assert.Equal((TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(1)), (MarkedListings.ClaimDelay(Coalesce), MarkedListings.ClockTolerance(Coalesce)));
+        Assert.Equal(TimeSpan.FromSeconds(1), MarkedListings.ClockTolerance(Coalesce));
         Assert.True(marked.IsQuiet("acme", "MUG", SalesChannel.Walmart, "W-1", Now + TimeSpan.FromSeconds(2.99)));
         Assert.False(marked.IsQuiet("acme", "MUG", SalesChannel.Walmart, "W-1", Now + TimeSpan.FromSeconds(3)));
         Assert.False(marked.IsQuiet("acme", "MUG", SalesChannel.Amazon, "W-1", Now));
