@@ -18,6 +18,17 @@ public interface IOrderStore
     /// </summary>
     Task<Versioned<StoredOrder>?> GetAsync(string brandId, string orderId, DateTimeOffset placedAt, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// For a writer that creates the order when this answers null (<see cref="CreateAsync"/>), never for one that
+    /// concludes from null that the order does not exist: the point read in the order's month, and on a miss no more
+    /// than a store needs to keep <see cref="CreateAsync"/> from filing a second copy. An order filed under another
+    /// month (a delivery that once carried another placement time) makes that create throw
+    /// <see cref="ConcurrencyConflictException"/>; read again with <see cref="GetAsync(string, string, DateTimeOffset, CancellationToken)"/>.
+    /// A store with nothing cheaper answers as that does.
+    /// </summary>
+    Task<Versioned<StoredOrder>?> GetBeforeCreateAsync(string brandId, string orderId, DateTimeOffset placedAt, CancellationToken cancellationToken = default) =>
+        GetAsync(brandId, orderId, placedAt, cancellationToken);
+
     /// <summary>Creates the order (and its locator); <see cref="ConcurrencyConflictException"/> if it already exists.</summary>
     Task<Versioned<StoredOrder>> CreateAsync(StoredOrder order, CancellationToken cancellationToken = default);
 

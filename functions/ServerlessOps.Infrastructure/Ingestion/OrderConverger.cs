@@ -50,7 +50,11 @@ public sealed class OrderConverger
         ArgumentNullException.ThrowIfNull(delivery);
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await _orders.GetAsync(incoming.BrandId, incoming.Id, incoming.PlacedAt, cancellationToken);
+            // First the read a new order needs (its month only: the create below is guarded); after a conflict, the full
+            // one, which also finds an order filed under another month.
+            var stored = attempt == 1
+                ? await _orders.GetBeforeCreateAsync(incoming.BrandId, incoming.Id, incoming.PlacedAt, cancellationToken)
+                : await _orders.GetAsync(incoming.BrandId, incoming.Id, incoming.PlacedAt, cancellationToken);
             if (Seen(stored, delivery) is { } repeat)
             {
                 return await NotifyAsync(repeat, createdHere: false, cancellationToken);

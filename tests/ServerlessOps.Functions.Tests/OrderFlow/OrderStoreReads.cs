@@ -5,7 +5,7 @@ namespace ServerlessOps.Functions.Tests.OrderFlow;
 
 /// <summary>
 /// The real order store, counting how its orders are found: by id alone (the locator's two point reads) or with the
-/// placement time (one point read in the order's month). Everything else passes straight through.
+/// placement time (one point read in the order's month, also before a create). Everything else passes straight through.
 /// </summary>
 internal sealed class OrderStoreReads(IOrderStore inner) : IOrderStore
 {
@@ -26,6 +26,12 @@ internal sealed class OrderStoreReads(IOrderStore inner) : IOrderStore
     {
         Interlocked.Increment(ref _byPlacement);
         return inner.GetAsync(brandId, orderId, placedAt, cancellationToken);
+    }
+
+    public Task<Versioned<StoredOrder>?> GetBeforeCreateAsync(string brandId, string orderId, DateTimeOffset placedAt, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _byPlacement);
+        return inner.GetBeforeCreateAsync(brandId, orderId, placedAt, cancellationToken);
     }
 
     public Task<Versioned<StoredOrder>> CreateAsync(StoredOrder order, CancellationToken cancellationToken = default) =>

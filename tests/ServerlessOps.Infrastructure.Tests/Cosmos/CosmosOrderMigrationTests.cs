@@ -134,6 +134,17 @@ public sealed class CosmosOrderMigrationTests(CosmosServerFixture cosmos) : Cosm
     }
 
     [Fact]
+    public async Task GetBeforeCreate_OrderOnlyInTheOldLayout_IsFound_SoNoSecondCopyIsCreated()
+    {
+        await PutLegacyAsync("5002", April, "d-5002");
+
+        var read = await NewStore().GetBeforeCreateAsync(Brand, "shopify:5002", April, Token);
+
+        Assert.Equal(["d-5002"], read!.Value.Deliveries.Select(d => d.DeliveryKey));
+        Assert.Empty(await LegacyOrderDocuments.LeftInOldLayoutAsync(Containers.Orders, Brand, Token));
+    }
+
+    [Fact]
     public async Task ListPlacedOn_BeforeTheMove_SeesOrdersOfBothLayouts()
     {
         await PutLegacyAsync("6001", March, "d-6001");

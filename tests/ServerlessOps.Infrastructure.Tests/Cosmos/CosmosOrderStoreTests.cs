@@ -295,6 +295,34 @@ public sealed class CosmosOrderStoreTests(CosmosServerFixture cosmos) : CosmosDa
     }
 
     [Fact]
+    public async Task GetBeforeCreate_OrderFiledUnderAnotherMonth_AnswersNull_AndTheCreateThatFollowsIsRefused()
+    {
+        await Store.MoveLegacyOrdersAsync("brand-a", Token);
+        var april = new DateTimeOffset(2026, 4, 2, 8, 0, 0, TimeSpan.Zero);
+        var created = await Store.CreateAsync(TestData.Stored(TestData.Order("brand-a", "elsewhere", april)), Token);
+
+        var beforeCreate = await Store.GetBeforeCreateAsync("brand-a", "shopify:elsewhere", Placed, Token);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CreateAsync(TestData.Stored(TestData.Order("brand-a", "elsewhere", Placed)), Token));
+        var fullRead = await Store.GetAsync("brand-a", "shopify:elsewhere", Placed, Token);
+
+        Assert.Null(beforeCreate);
+        Assert.Equal(created.ETag, fullRead!.ETag);
+        using var inMarch = await Containers.Orders.ReadItemStreamAsync("shopify:elsewhere", new PartitionKey(MarchPartition), cancellationToken: Token);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, inMarch.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetBeforeCreate_BrandNotYetMarkedMoved_FollowsTheLocatorToAnotherMonth()
+    {
+        var april = new DateTimeOffset(2026, 4, 2, 8, 0, 0, TimeSpan.Zero);
+        var created = await Store.CreateAsync(TestData.Stored(TestData.Order("brand-a", "unmarked", april)), Token);
+
+        var read = await Store.GetBeforeCreateAsync("brand-a", "shopify:unmarked", Placed, Token);
+
+        Assert.Equal(created.ETag, read!.ETag);
+    }
+
+    [Fact]
     public async Task ListPlacedOn_DayOfAnotherMonth_ReadsOnlyThatMonth()
     {
         await Store.CreateAsync(TestData.Stored(TestData.Order("brand-a", "feb-28", new DateTimeOffset(2026, 2, 28, 12, 0, 0, TimeSpan.Zero))), Token);

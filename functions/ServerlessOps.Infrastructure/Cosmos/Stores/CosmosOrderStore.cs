@@ -57,6 +57,26 @@ public sealed partial class CosmosOrderStore : IOrderStore
             : await FindAsync(brandId, orderId, alreadyRead: partition, cancellationToken);
     }
 
+    /// <summary>
+    /// The point read in the order's month; on a miss, null without the locator's read once the brand has nothing left in the
+    /// old layout. <see cref="CreateAsync"/> creates the locator first, create-if-absent, and refuses when it names another
+    /// month, so the locator is read there, by the rare create that meets one, not before every new order's create. A
+    /// brand still in the old layout takes the locator's path: its old orders have no locator to guard the create.
+    /// </summary>
+    public async Task<Versioned<StoredOrder>?> GetBeforeCreateAsync(string brandId, string orderId, DateTimeOffset placedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        var partition = OrderDocument.PartitionKeyFor(brandId, placedAt);
+        var read = await _orders.ReadAsync(partition, CosmosIds.Encode(orderId), cancellationToken);
+        if (read is { } found)
+        {
+            return Versioned(found);
+        }
+
+        return await IsMovedAsync(brandId, cancellationToken) ? null : await FindAsync(brandId, orderId, alreadyRead: partition, cancellationToken);
+    }
+
     /// <summary>Writes the locator first (create-if-absent), then the order: a crash between leaves a locator to a missing order, read as absent.</summary>
     public async Task<Versioned<StoredOrder>> CreateAsync(StoredOrder order, CancellationToken cancellationToken = default)
     {
