@@ -14,8 +14,8 @@ namespace ServerlessOps.Infrastructure.Privacy;
 
 /// <summary>
 /// Erases personal data from raw delivery blobs in place: the body is rewritten redacted (<see cref="PersonalDataRedactor"/>)
-/// under the blob's ETag, keeping its metadata (state, receipt, headers; a reason quoting an erased value is scrubbed) and
-/// index tags (derived from that metadata, as the store writes them), so ingestion, replays and the stranded-delivery sweep see the same delivery, only without the buyer. The
+/// under the blob's ETag and the state it read, keeping its metadata (receipt, headers; a reason quoting an erased value is
+/// scrubbed) and index tags (its state), so ingestion, replays and the stranded-delivery sweep see the same delivery, only without the buyer. The
 /// stored body no longer matches the channel's signature, which is checked only at the edge. The storage account keeps
 /// soft-deleted blobs for 7 days (infra/azure/modules/storage.bicep) and an overwrite leaves the previous body as one, so
 /// the unredacted copy is unrecoverable 7 days after this runs: inside Shopify's 30 days, which the request's due date
@@ -59,7 +59,8 @@ public sealed class RawDeliveryRedactor
                     return null;
                 }
 
-                var delivery = RawDeliveryMetadata.ToDelivery(RawDelivery.DeliveryKeyOf(blobName), download.Details.Metadata, download.Content.ToMemory());
+                var state = await RawDeliveryTags.ReadStateAsync(blob, download.Details.TagCount, download.Details.Metadata, cancellationToken);
+                var delivery = RawDeliveryMetadata.ToDelivery(RawDelivery.DeliveryKeyOf(blobName), download.Details.Metadata, download.Content.ToMemory(), state);
                 var redacted = Redact(delivery.Body, concerns, knownValues);
                 if (redacted is null)
                 {
@@ -81,7 +82,7 @@ public sealed class RawDeliveryRedactor
                 }
                 catch (RequestFailedException e) when (e.Status == 412 && attempt < Attempts)
                 {
-                    // The processor recorded the delivery's state meanwhile: read again and redact that copy.
+                    // The processor recorded the delivery's state or reason meanwhile: read again and redact that copy.
                 }
             }
         }, cancellationToken);
@@ -165,7 +166,13 @@ public sealed class RawDeliveryRedactor
     {
         var options = new BlobUploadOptions
         {
-            Conditions = new BlobRequestConditions { IfMatch = details.ETag },
+            // The ETag covers body and metadata; a state change is a tag write, which leaves the ETag alone, so the state
+            // read is a condition too (a blob from before the state moved to tags has none to state).
+            Conditions = new BlobRequestConditions
+            {
+                IfMatch = details.ETag,
+                TagConditions = details.TagCount > 0 ? RawDeliveryTags.StateIs(delivery.State) : null,
+            },
             Metadata = RawDeliveryMetadata.From(delivery),
             Tags = RawDeliveryTags.For(delivery.State, delivery.ReceivedAt),
             HttpHeaders = new BlobHttpHeaders { ContentType = details.ContentType },

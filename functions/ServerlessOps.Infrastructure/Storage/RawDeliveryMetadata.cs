@@ -6,9 +6,10 @@ using ServerlessOps.Domain.Channels;
 namespace ServerlessOps.Infrastructure.Storage;
 
 /// <summary>
-/// Blob metadata layout of a raw delivery. Metadata values must be ASCII, so channel-controlled text
-/// (delivery ids, topics, headers) is base64-encoded; the headers JSON is capped so the 8 KiB metadata
-/// limit of Azure Storage can never fail an upload.
+/// Blob metadata layout of a raw delivery: what arrived, and the reason of a quarantine. Its state lives in the blob's
+/// index tags (<see cref="RawDeliveryTags"/>); the <c>state</c> key is read only from blobs written before that, which
+/// have no tags. Metadata values must be ASCII, so channel-controlled text (delivery ids, topics, headers) is
+/// base64-encoded; the headers JSON is capped so the 8 KiB metadata limit of Azure Storage can never fail an upload.
 /// </summary>
 internal static class RawDeliveryMetadata
 {
@@ -19,6 +20,7 @@ internal static class RawDeliveryMetadata
     public const string Topic = "topic";
     public const string EventId = "eventid";
     public const string ReceivedAt = "receivedat";
+    /// <summary>The state, as blobs written before 2026-12-06 carry it; no longer written.</summary>
     public const string State = "state";
     public const string Headers = "headers";
     public const string Path = "path";
@@ -37,7 +39,6 @@ internal static class RawDeliveryMetadata
             [DeliveryId] = Encode(delivery.DeliveryId),
             [Topic] = Encode(delivery.Topic),
             [ReceivedAt] = delivery.ReceivedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-            [State] = delivery.State.ToString(),
             [Path] = Encode(delivery.PathAndQuery),
             [Headers] = EncodeHeaders(delivery.Headers),
         };
@@ -54,7 +55,11 @@ internal static class RawDeliveryMetadata
         return metadata;
     }
 
-    public static RawDelivery ToDelivery(string deliveryKey, IDictionary<string, string> metadata, ReadOnlyMemory<byte> body)
+    /// <param name="deliveryKey">The delivery's key (the blob name's last segment).</param>
+    /// <param name="metadata">The blob's metadata.</param>
+    /// <param name="body">The blob's content.</param>
+    /// <param name="state">The blob's state, as <see cref="RawDeliveryTags.ReadStateAsync"/> read it.</param>
+    public static RawDelivery ToDelivery(string deliveryKey, IDictionary<string, string> metadata, ReadOnlyMemory<byte> body, RawDeliveryState state)
     {
         if (!SalesChannelNames.TryParseSlug(Get(metadata, Channel), out var channel))
         {
@@ -73,11 +78,12 @@ internal static class RawDeliveryMetadata
             Decode(Get(metadata, Path)),
             DecodeHeaders(Get(metadata, Headers)),
             body,
-            ReadState(metadata),
+            state,
             metadata.TryGetValue(Reason, out var reason) ? Decode(reason) : null);
     }
 
-    public static RawDeliveryState ReadState(IDictionary<string, string> metadata) =>
+    /// <summary>The state of a blob written before the state moved to its tags; Received when there is none.</summary>
+    public static RawDeliveryState ReadLegacyState(IDictionary<string, string> metadata) =>
         metadata.TryGetValue(State, out var state) && Enum.TryParse<RawDeliveryState>(state, out var parsed)
             ? parsed
             : RawDeliveryState.Received;

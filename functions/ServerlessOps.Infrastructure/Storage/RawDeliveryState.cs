@@ -1,6 +1,6 @@
 namespace ServerlessOps.Infrastructure.Storage;
 
-/// <summary>Where a raw delivery is in its life; kept in the blob's metadata so a sweep can find stranded ones.</summary>
+/// <summary>Where a raw delivery is in its life; kept in the blob's index tags (<see cref="RawDeliveryTags"/>), where a sweep finds stranded ones.</summary>
 public enum RawDeliveryState
 {
     /// <summary>Stored and acknowledged; processing has not finished.</summary>

@@ -43,7 +43,7 @@ public sealed class RawDeliveryStore
             try
             {
                 var written = await blob.UploadAsync(BinaryData.FromBytes(delivery.Body), options, cancellationToken);
-                return new RawDeliveryCreateResult(true, RawDeliveryState.Received, delivery.ReceivedAt, written.Value.ETag.ToString());
+                return new RawDeliveryCreateResult(true, delivery.ReceivedAt, written.Value.ETag.ToString());
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
@@ -53,21 +53,22 @@ public sealed class RawDeliveryStore
                 // The SDK retries an upload whose answer was lost (a timeout after the service stored it); the retry
                 // then meets our own blob. Same receipt time to the tick means it is ours, not an earlier copy.
                 var ours = firstReceivedAt == delivery.ReceivedAt;
-                return new RawDeliveryCreateResult(ours, RawDeliveryMetadata.ReadState(properties.Value.Metadata), firstReceivedAt);
+                return new RawDeliveryCreateResult(ours, firstReceivedAt);
             }
         }, cancellationToken);
     }
 
-    /// <summary>Reads a delivery back (body and metadata); null when the blob does not exist.</summary>
+    /// <summary>Reads a delivery back (body, metadata and state); null when the blob does not exist.</summary>
     public Task<RawDelivery?> GetAsync(string blobName, CancellationToken cancellationToken = default) =>
         StorageErrors.TranslateAsync(async () =>
         {
+            var blob = _container.GetBlobClient(blobName);
             try
             {
-                var download = await _container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
-                var deliveryKey = RawDelivery.DeliveryKeyOf(blobName);
-                var delivery = RawDeliveryMetadata.ToDelivery(deliveryKey, download.Value.Details.Metadata, download.Value.Content.ToMemory());
-                return (RawDelivery?)(delivery with { StoredETag = download.Value.Details.ETag.ToString() });
+                var download = (await blob.DownloadContentAsync(cancellationToken)).Value;
+                var state = await RawDeliveryTags.ReadStateAsync(blob, download.Details.TagCount, download.Details.Metadata, cancellationToken);
+                var delivery = RawDeliveryMetadata.ToDelivery(RawDelivery.DeliveryKeyOf(blobName), download.Details.Metadata, download.Content.ToMemory(), state);
+                return (RawDelivery?)(delivery with { StoredETag = download.Details.ETag.ToString() });
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
@@ -76,71 +77,69 @@ public sealed class RawDeliveryStore
         }, cancellationToken);
 
     /// <summary>
-    /// Records the delivery's state (and reason) in its metadata, starting from the copy the caller read: one
-    /// request when nobody changed the blob since (the common case). If someone did (the processor and a replay
-    /// can set it at the same moment), it falls back to a read-modify-write guarded by the blob's ETag.
+    /// Records the delivery's state in its tags: one request, last writer wins (a replay and a processor finishing the same
+    /// delivery both end it processed). A reason (a quarantine's) goes into the metadata first, starting from the copy the
+    /// caller read when nobody changed the blob since, else read-modify-write under the blob's ETag, so the metadata the
+    /// delivery arrived with is kept; a crash between the two leaves the reason with the state before, and the caller's
+    /// retry writes both again.
     /// </summary>
     public Task SetStateAsync(RawDelivery delivery, RawDeliveryState state, string? reason = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        if (delivery.StoredETag is null)
-        {
-            return SetStateCoreAsync(delivery.BlobName, state, reason, cancellationToken);
-        }
-
         return StorageErrors.TranslateAsync(async () =>
         {
-            var metadata = RawDeliveryMetadata.From(delivery with { State = state, Reason = reason ?? delivery.Reason });
             var blob = _container.GetBlobClient(delivery.BlobName);
-            try
+            if (reason is not null)
             {
-                await blob.SetMetadataAsync(metadata, new BlobRequestConditions { IfMatch = new ETag(delivery.StoredETag) }, cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status == 412)
-            {
-                // Changed since our read (a duplicate's processing, a replay): fall back to read-modify-write.
-                await SetStateCoreAsync(delivery.BlobName, state, reason, cancellationToken);
-                return;
+                await WriteReasonAsync(blob, delivery, reason, cancellationToken);
             }
 
             await blob.SetTagsAsync(RawDeliveryTags.For(state, delivery.ReceivedAt), cancellationToken: cancellationToken);
         }, cancellationToken);
     }
 
-    private Task SetStateCoreAsync(string blobName, RawDeliveryState state, string? reason, CancellationToken cancellationToken) =>
-        StorageErrors.TranslateAsync(async () =>
+    private static async Task WriteReasonAsync(BlobClient blob, RawDelivery delivery, string reason, CancellationToken cancellationToken)
+    {
+        if (delivery.StoredETag is { } read)
         {
-            var blob = _container.GetBlobClient(blobName);
-            for (var attempt = 1; ; attempt++)
+            try
             {
-                var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-                var metadata = new Dictionary<string, string>(properties.Value.Metadata, StringComparer.OrdinalIgnoreCase)
-                {
-                    [RawDeliveryMetadata.State] = state.ToString(),
-                };
-                if (reason is not null)
-                {
-                    metadata[RawDeliveryMetadata.Reason] = RawDeliveryMetadata.EncodeReason(reason);
-                }
-
-                try
-                {
-                    await blob.SetMetadataAsync(metadata, new BlobRequestConditions { IfMatch = properties.Value.ETag }, cancellationToken);
-                    await blob.SetTagsAsync(RawDeliveryTags.For(state, RawDeliveryMetadata.ReadReceivedAt(metadata)), cancellationToken: cancellationToken);
-                    return;
-                }
-                catch (RequestFailedException e) when (e.Status == 412 && attempt < MetadataUpdateAttempts)
-                {
-                    // Someone else updated the metadata between our read and write: read again.
-                }
+                await blob.SetMetadataAsync(RawDeliveryMetadata.From(delivery with { Reason = reason }), new BlobRequestConditions { IfMatch = new ETag(read) }, cancellationToken);
+                return;
             }
-        }, cancellationToken);
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Changed since the caller's read (a redaction, another reason): read-modify-write below.
+            }
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+            var metadata = new Dictionary<string, string>(properties.Value.Metadata, StringComparer.OrdinalIgnoreCase)
+            {
+                [RawDeliveryMetadata.Reason] = RawDeliveryMetadata.EncodeReason(reason),
+            };
+
+            // A blob written before the state moved to tags: its old state would only mislead someone reading the metadata.
+            metadata.Remove(RawDeliveryMetadata.State);
+            try
+            {
+                await blob.SetMetadataAsync(metadata, new BlobRequestConditions { IfMatch = properties.Value.ETag }, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < MetadataUpdateAttempts)
+            {
+                // Someone else updated the metadata between our read and write: read again.
+            }
+        }
+    }
 
     /// <summary>
     /// Deliveries still in <see cref="RawDeliveryState.Received"/> that arrived before <paramref name="receivedBefore"/>:
     /// acknowledged but never processed (a lost queue message). Bounded by <paramref name="max"/> per call.
-    /// The blob index tags find the candidates (the service answers from its index, however many deliveries
-    /// are stored); each candidate's metadata has the last word, and a tag found stale is corrected.
+    /// The blob index tags, the state's home, find them (the service answers from its index, however many deliveries
+    /// are stored); each one's metadata names its brand.
     /// </summary>
     public async IAsyncEnumerable<RawDeliveryListing> ListStrandedAsync(
         DateTimeOffset receivedBefore,
@@ -157,16 +156,7 @@ public sealed class RawDeliveryStore
                 continue;
             }
 
-            var state = RawDeliveryMetadata.ReadState(metadata);
             var receivedAt = RawDeliveryMetadata.ReadReceivedAt(metadata);
-            if (state != RawDeliveryState.Received)
-            {
-                // The state was written but its tag write failed: repair the index, nothing to recover.
-                await StorageErrors.TranslateAsync(() => _container.GetBlobClient(candidate.BlobName)
-                    .SetTagsAsync(RawDeliveryTags.For(state, receivedAt), cancellationToken: cancellationToken), cancellationToken);
-                continue;
-            }
-
             if (receivedAt >= receivedBefore)
             {
                 continue;
