@@ -46,16 +46,8 @@ public sealed partial class CosmosOrderStore : IOrderStore
         return await FindAsync(brandId, orderId, alreadyRead: null, cancellationToken);
     }
 
-    public async Task<Versioned<StoredOrder>?> GetAsync(string brandId, string orderId, DateTimeOffset placedAt, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
-        var partition = OrderDocument.PartitionKeyFor(brandId, placedAt);
-        var read = await _orders.ReadAsync(partition, CosmosIds.Encode(orderId), cancellationToken);
-        return read is { } found
-            ? Versioned(found)
-            : await FindAsync(brandId, orderId, alreadyRead: partition, cancellationToken);
-    }
+    public Task<Versioned<StoredOrder>?> GetAsync(string brandId, string orderId, DateTimeOffset placedAt, CancellationToken cancellationToken = default) =>
+        ReadInMonthAsync(brandId, orderId, placedAt, beforeCreate: false, cancellationToken);
 
     /// <summary>
     /// The point read in the order's month; on a miss, null without the locator's read once the brand has nothing left in the
@@ -63,7 +55,11 @@ public sealed partial class CosmosOrderStore : IOrderStore
     /// month, so the locator is read there, by the rare create that meets one, not before every new order's create. A
     /// brand still in the old layout takes the locator's path: its old orders have no locator to guard the create.
     /// </summary>
-    public async Task<Versioned<StoredOrder>?> GetBeforeCreateAsync(string brandId, string orderId, DateTimeOffset placedAt, CancellationToken cancellationToken = default)
+    public Task<Versioned<StoredOrder>?> GetBeforeCreateAsync(string brandId, string orderId, DateTimeOffset placedAt, CancellationToken cancellationToken = default) =>
+        ReadInMonthAsync(brandId, orderId, placedAt, beforeCreate: true, cancellationToken);
+
+    /// <summary>The point read in the order's month, then on a miss the locator's path, unless a create follows that guards it.</summary>
+    private async Task<Versioned<StoredOrder>?> ReadInMonthAsync(string brandId, string orderId, DateTimeOffset placedAt, bool beforeCreate, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
         ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
@@ -74,7 +70,9 @@ public sealed partial class CosmosOrderStore : IOrderStore
             return Versioned(found);
         }
 
-        return await IsMovedAsync(brandId, cancellationToken) ? null : await FindAsync(brandId, orderId, alreadyRead: partition, cancellationToken);
+        return beforeCreate && await IsMovedAsync(brandId, cancellationToken)
+            ? null
+            : await FindAsync(brandId, orderId, alreadyRead: partition, cancellationToken);
     }
 
     /// <summary>Writes the locator first (create-if-absent), then the order: a crash between leaves a locator to a missing order, read as absent.</summary>
