@@ -80,7 +80,7 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
     public async Task ChangesWhileTheQueuedPushIsNotClaimableYet_ReadNoPushState_AndThatOnePushCarriesThemAll()
     {
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
-        var reads = new PushStateReads("MUG-Q");
+        var reads = PushStateReads.Of("MUG-Q");
         await using var app = Start(stub, new Dictionary<string, string> { ["InventoryPush:CoalesceDelay"] = "00:00:06" }, reads.Install);
         var item = await PutItemAsync(app, "MUG-Q");
 

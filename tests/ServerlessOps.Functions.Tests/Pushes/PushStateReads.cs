@@ -1,35 +1,17 @@
-using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Infrastructure.Cosmos;
+using ServerlessOps.Testing.Cosmos;
 
 namespace ServerlessOps.Functions.Tests.Pushes;
 
-/// <summary>
-/// Counts the app's point reads of one SKU's listing push states, as a Cosmos request handler in front of the SDK:
-/// <see cref="Install"/> gives the app a Cosmos client with it (the app's own handlers follow).
-/// </summary>
-internal sealed class PushStateReads(string sku) : RequestHandler
+/// <summary>The app's point reads of one SKU's listing push states, counted in front of its Cosmos client.</summary>
+internal static class PushStateReads
 {
-    private int _count;
+    public static CosmosPointReads Of(string sku) => new((path, partition) =>
+        path.Contains("/docs/push|", StringComparison.Ordinal) && partition?.Contains($"|{sku}\"", StringComparison.Ordinal) == true);
 
-    public int Count => Volatile.Read(ref _count);
-
-    public void Install(IServiceCollection services) =>
-        services.AddSingleton(sp => CosmosClientFactory.Create(sp.GetRequiredService<IOptions<CosmosOptions>>().Value, handlers: [this]));
-
-    public override Task<ResponseMessage> SendAsync(RequestMessage request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.Method == HttpMethod.Get
-            && request.RequestUri is { } uri
-            && Uri.UnescapeDataString(uri.OriginalString).Contains("/docs/push|", StringComparison.Ordinal)
-            && request.Headers["x-ms-documentdb-partitionkey"] is { } partition
-            && partition.Contains($"|{sku}\"", StringComparison.Ordinal))
-        {
-            Interlocked.Increment(ref _count);
-        }
-
-        return base.SendAsync(request, cancellationToken);
-    }
+    /// <summary>Gives the app a Cosmos client with <paramref name="reads"/> in front of its own handlers.</summary>
+    public static void Install(this CosmosPointReads reads, IServiceCollection services) =>
+        services.AddSingleton(sp => CosmosClientFactory.Create(sp.GetRequiredService<IOptions<CosmosOptions>>().Value, handlers: [reads]));
 }

@@ -8,6 +8,7 @@ using ServerlessOps.Infrastructure.Cosmos.Serialization;
 using ServerlessOps.Infrastructure.Cosmos.Stores;
 using ServerlessOps.Infrastructure.Ingestion;
 using ServerlessOps.Infrastructure.Tests.Cosmos;
+using ServerlessOps.Testing.Cosmos;
 using ServerlessOps.Testing.Emulators;
 
 namespace ServerlessOps.Infrastructure.Tests.Ingestion;
@@ -19,7 +20,8 @@ public sealed class OrderConvergerTests(CosmosServerFixture cosmos) : CosmosData
     private const string Brand = "brand-a";
     private static readonly DateTimeOffset April = new(2026, 4, 2, 8, 0, 0, TimeSpan.Zero);
 
-    private readonly OrderReads _reads = new();
+    /// <summary>Point reads in container <c>orders</c>, orders and locators alike.</summary>
+    private readonly CosmosPointReads _reads = new((path, _) => path.Contains("/colls/orders/docs/", StringComparison.Ordinal));
     private CosmosClient? _countingClient;
 
     public override async ValueTask DisposeAsync()
@@ -82,26 +84,6 @@ public sealed class OrderConvergerTests(CosmosServerFixture cosmos) : CosmosData
     }
 
     private static OrderConverger Converger(CosmosOrderStore store) => new(store, new NoBrands(), TimeProvider.System);
-
-    /// <summary>Counts point reads in container <c>orders</c> (orders and locators alike: <c>GET .../colls/orders/docs/{id}</c>).</summary>
-    private sealed class OrderReads : RequestHandler
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
-
-        public override Task<ResponseMessage> SendAsync(RequestMessage request, CancellationToken cancellationToken)
-        {
-            if (request.Method == HttpMethod.Get && request.RequestUri?.OriginalString.Contains("/colls/orders/docs/", StringComparison.Ordinal) == true)
-            {
-                Interlocked.Increment(ref _count);
-            }
-
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 
     private sealed class NoBrands : IBrandDirectorySource
     {

@@ -6,6 +6,7 @@ using ServerlessOps.Infrastructure.Cosmos;
 using ServerlessOps.Infrastructure.Cosmos.Serialization;
 using ServerlessOps.Infrastructure.Inventory;
 using ServerlessOps.Infrastructure.Tests.Cosmos;
+using ServerlessOps.Testing.Cosmos;
 using ServerlessOps.Testing.Emulators;
 
 namespace ServerlessOps.Infrastructure.Tests.Inventory;
@@ -264,7 +265,7 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
     [Fact]
     public async Task Trim_OfDecisionsThisProcessMarked_DropsThemWithoutReadingTheirEntriesAgain()
     {
-        var requests = new EntryReads();
+        var requests = new CosmosPointReads((path, _) => path.Contains("/docs/entry|", StringComparison.Ordinal));
         using var client = Cosmos.CreateClient(new CosmosClientOptions
         {
             Serializer = new CosmosSystemTextJsonSerializer(CosmosJson.Options),
@@ -512,24 +513,6 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
         }
 
         return found;
-    }
-
-    /// <summary>Counts point reads of ledger entry documents (<c>GET .../docs/entry|...</c>).</summary>
-    private sealed class EntryReads : RequestHandler
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public override Task<ResponseMessage> SendAsync(RequestMessage request, CancellationToken cancellationToken)
-        {
-            if (request.Method == HttpMethod.Get && request.RequestUri?.OriginalString.Contains("/docs/entry", StringComparison.Ordinal) == true)
-            {
-                Interlocked.Increment(ref _count);
-            }
-
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 
     private sealed class SimulatedCrashException : Exception
