@@ -96,9 +96,7 @@ public sealed class RawDeliveryRedactorTests(AzuriteFixture azurite)
         Assert.Equal(ours.Select(d => d.BlobName).Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
     }
 
-    private static RawDelivery Delivery(string id, string account, string body) => new(
-        $"shopify:{account}:{id}", "brand-a", SalesChannel.Shopify, account, id, "orders/create", null, ReceivedAt,
-        "/api/webhooks/shopify", new Dictionary<string, string> { ["Content-Type"] = "application/json" }, Encoding.UTF8.GetBytes(body));
+    private static RawDelivery Delivery(string id, string account, string body) => ShopifyDeliveries.OrderCreated(id, ReceivedAt, account, body);
 
     private async Task<(RawDeliveryStore Store, RawDeliveryRedactor Redactor, BlobContainerClient Container)> NewAsync()
     {

@@ -1,10 +1,8 @@
-using System.Text;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
-using ServerlessOps.Domain.Channels;
 using ServerlessOps.Infrastructure.Storage;
 using ServerlessOps.Testing.Emulators;
 
@@ -83,9 +81,7 @@ public sealed class RawDeliveryStateTests(AzuriteFixture azurite)
         Assert.Equal(RawDeliveryState.Processed, (await store.GetAsync(delivery.BlobName, Token))!.State);
     }
 
-    private static RawDelivery Delivery(string id) => new(
-        $"shopify:shop.example:{id}", "brand-a", SalesChannel.Shopify, "shop.example", id, "orders/create", null, ReceivedAt,
-        "/api/webhooks/shopify", new Dictionary<string, string> { ["Content-Type"] = "application/json" }, Encoding.UTF8.GetBytes("{\"id\":1}"));
+    private static RawDelivery Delivery(string id) => ShopifyDeliveries.OrderCreated(id, ReceivedAt);
 
     private async Task<(RawDeliveryStore Store, BlobContainerClient Container)> NewStoreAsync()
     {

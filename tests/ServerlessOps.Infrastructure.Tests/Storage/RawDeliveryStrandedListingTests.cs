@@ -1,7 +1,5 @@
-using System.Text;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
-using ServerlessOps.Domain.Channels;
 using ServerlessOps.Infrastructure.Storage;
 using ServerlessOps.Testing.Emulators;
 
@@ -67,9 +65,7 @@ public sealed class RawDeliveryStrandedListingTests(AzuriteFixture azurite)
         Assert.Equal(3, found.Count);
     }
 
-    private static RawDelivery Delivery(string id, DateTimeOffset receivedAt) => new(
-        $"shopify:shop.example:{id}", "brand-a", SalesChannel.Shopify, "shop.example", id, "orders/create", null, receivedAt,
-        "/api/webhooks/shopify", new Dictionary<string, string> { ["Content-Type"] = "application/json" }, Encoding.UTF8.GetBytes("{\"id\":1}"));
+    private static RawDelivery Delivery(string id, DateTimeOffset receivedAt) => ShopifyDeliveries.OrderCreated(id, receivedAt);
 
     private static async Task<List<RawDeliveryListing>> ListAsync(RawDeliveryStore store)
     {
