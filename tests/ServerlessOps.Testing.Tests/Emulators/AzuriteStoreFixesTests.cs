@@ -9,12 +9,14 @@ namespace ServerlessOps.Testing.Tests.Emulators;
 /// infra/local/azurite-store-fixes.js changes what Azurite's store costs, never what it keeps or returns: the batched
 /// extent sweep leaves exactly what Azurite's own sweep leaves, table queries and point reads return what Azurite's own
 /// code returns, receives still hand out each message once and in order, expired messages still go, and each queue's
-/// lookups still see exactly its own messages.
+/// lookups still see exactly its own messages, and every request is dispatched to the operation Azurite's own dispatch
+/// picks.
 /// </summary>
 public sealed class AzuriteStoreFixesTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const string SweepCheck = "azurite-extent-sweep-check.js";
     private const string TableCheck = "azurite-table-query-check.js";
+    private const string DispatchCheck = "azurite-dispatch-check.js";
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -59,6 +61,29 @@ public sealed class AzuriteStoreFixesTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal(2, withFix.GetProperty("queries").GetProperty("PartitionKey eq 'instance-a'").GetArrayLength());
         Assert.Equal(stock.GetProperty("queries").ToString(), withFix.GetProperty("queries").ToString());
         Assert.Equal(stock.GetProperty("pointReads").ToString(), withFix.GetProperty("pointReads").ToString());
+    }
+
+    [Fact]
+    public async Task Dispatch_WithEachTemplateCompiledOnce_PicksTheOperationsAzuritesOwnDispatchPicks()
+    {
+        // The fix hands back one compiled URI template per operation path; a template that kept state from its last
+        // match would answer the second pass differently, and a wrong cache key would match another operation's path.
+        var withFix = await RunCheckAsync(DispatchCheck, preloadFix: true);
+        var stock = await RunCheckAsync(DispatchCheck, preloadFix: false);
+
+        Assert.True(withFix.GetProperty("cached").GetBoolean());
+        Assert.False(stock.GetProperty("cached").GetBoolean());
+        Assert.InRange(withFix.GetProperty("templatesCompiled").GetInt32(), 10, 20); // the three services' operation paths
+        foreach (var service in new[] { "blob", "queue", "table" })
+        {
+            var passes = withFix.GetProperty("answers").GetProperty(service);
+            Assert.Equal(passes[0].ToString(), passes[1].ToString());
+            Assert.Equal(stock.GetProperty("answers").GetProperty(service).ToString(), passes.ToString());
+        }
+
+        var blob = withFix.GetProperty("answers").GetProperty("blob")[0].GetProperty("operations").EnumerateArray().Select(answer => answer.GetString()).ToList();
+        Assert.Contains("PUT /container/blob?: BlockBlob_Upload", blob);
+        Assert.Contains("PUT /container/blob?comp=tags: Blob_SetTags", blob);
     }
 
     [Fact]
