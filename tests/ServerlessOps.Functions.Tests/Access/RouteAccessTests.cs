@@ -3,21 +3,21 @@ using System.Text;
 using System.Text.Json;
 using ServerlessOps.Functions.Access;
 using ServerlessOps.Functions.Http;
-using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 
 namespace ServerlessOps.Functions.Tests.Access;
 
 /// <summary>
 /// Every route that is not a webhook, health or the API description, walked with no credential, the wrong role
-/// and another brand's scope: the app itself refuses, whichever host runs it.
+/// and another brand's scope: the app itself refuses, whichever host runs it. The cases share the class's two apps
+/// (<see cref="RouteAccessApps"/>).
 /// </summary>
-public sealed class RouteAccessTests(FunctionAppFixture fixture)
+public sealed class RouteAccessTests(RouteAccessApps apps) : IClassFixture<RouteAccessApps>
 {
-    private const string FinanceAcmeKey = "finance-acme-key-0000000000000000";
-    private const string OperationsAcmeKey = "operations-acme-key-000000000000000";
-    private const string EveryRoleGlobexKey = "every-role-globex-key-0000000000000";
-    private const string EntraGroup = "6f1c1a55-0a3e-4c5e-9d53-8d7a1f2b4c11";
+    private const string FinanceAcmeKey = RouteAccessApps.FinanceAcmeKey;
+    private const string OperationsAcmeKey = RouteAccessApps.OperationsAcmeKey;
+    private const string EveryRoleGlobexKey = RouteAccessApps.EveryRoleGlobexKey;
+    private const string EntraGroup = RouteAccessApps.EntraGroup;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -32,7 +32,7 @@ public sealed class RouteAccessTests(FunctionAppFixture fixture)
     [MemberData(nameof(RoleRoutes))]
     public async Task Route_WithoutCredential_Is401(string name)
     {
-        await using var app = StartApp();
+        var app = apps.WithApiKeys;
         using var response = await SendAsync(app, HttpRoutes.All.Single(r => r.Name == name), apiKey: null);
 
         await Problem.AssertOfTypeAsync(response, HttpStatusCode.Unauthorized, "caller-unauthenticated");
@@ -45,7 +45,7 @@ public sealed class RouteAccessTests(FunctionAppFixture fixture)
     {
         var route = HttpRoutes.All.Single(r => r.Name == name);
         var wrongRole = route.Access.Role == AccessRole.Finance ? OperationsAcmeKey : FinanceAcmeKey;
-        await using var app = StartApp();
+        var app = apps.WithApiKeys;
         using var response = await SendAsync(app, route, wrongRole);
 
         var problem = await Problem.AssertOfTypeAsync(response, HttpStatusCode.Forbidden, "forbidden-role");
@@ -56,7 +56,7 @@ public sealed class RouteAccessTests(FunctionAppFixture fixture)
     [MemberData(nameof(BrandRoutes))]
     public async Task Route_ForABrandOutsideTheCallersScope_Is403(string name)
     {
-        await using var app = StartApp();
+        var app = apps.WithApiKeys;
         using var response = await SendAsync(app, HttpRoutes.All.Single(r => r.Name == name), EveryRoleGlobexKey);
 
         var problem = await Problem.AssertOfTypeAsync(response, HttpStatusCode.Forbidden, "forbidden-brand");
@@ -66,7 +66,7 @@ public sealed class RouteAccessTests(FunctionAppFixture fixture)
     [Fact]
     public async Task ApiKey_NotConfigured_Is401WithoutSayingWhichKeysExist()
     {
-        await using var app = StartApp();
+        var app = apps.WithApiKeys;
         using var response = await SendAsync(app, GetOrderRoute, "not-a-key-of-this-app-000000000000");
 
         var problem = await Problem.AssertOfTypeAsync(response, HttpStatusCode.Unauthorized, "caller-unauthenticated");
@@ -76,7 +76,7 @@ public sealed class RouteAccessTests(FunctionAppFixture fixture)
     [Fact]
     public async Task AnonymousRoutes_AnswerWithoutCredential()
     {
-        await using var app = StartApp();
+        var app = apps.WithApiKeys;
         using var client = app.Factory.CreateClient();
 
         using var health = await client.GetAsync(new Uri("api/health", UriKind.Relative), Token);
@@ -89,7 +89,7 @@ public sealed class RouteAccessTests(FunctionAppFixture fixture)
     [Fact]
     public async Task AppServicePrincipal_WithTheRoleAndAGroupInScope_IsServed()
     {
-        await using var app = StartApp(new() { ["WEBSITE_AUTH_ENABLED"] = "True" });
+        var app = apps.BehindPlatformAuthentication;
         using var client = app.Factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/brands/acme/orders?day=2026-12-01");
         request.Headers.Add(AppServicePrincipal.Header, Principal(roles: ["Operations"], groups: [EntraGroup]));
@@ -102,7 +102,7 @@ public sealed class RouteAccessTests(FunctionAppFixture fixture)
     [Fact]
     public async Task AppServicePrincipal_OutsideEveryConfiguredScope_Is403()
     {
-        await using var app = StartApp(new() { ["WEBSITE_AUTH_ENABLED"] = "True" });
+        var app = apps.BehindPlatformAuthentication;
         using var client = app.Factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/brands/acme/orders?day=2026-12-01");
         request.Headers.Add(AppServicePrincipal.Header, Principal(roles: ["Operations"], groups: [Guid.NewGuid().ToString()]));
@@ -116,7 +116,7 @@ public sealed class RouteAccessTests(FunctionAppFixture fixture)
     public async Task AppServicePrincipal_WhenPlatformAuthenticationIsOff_IsNotTrusted()
     {
         // Without App Service authentication in front, anyone can write this header: a forged admin is refused.
-        await using var app = StartApp();
+        var app = apps.WithApiKeys;
         using var client = app.Factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/brands/acme/orders?day=2026-12-01");
         request.Headers.Add(AppServicePrincipal.Header, Principal(roles: ["Admin"], groups: [EntraGroup]));
@@ -128,22 +128,6 @@ public sealed class RouteAccessTests(FunctionAppFixture fixture)
     }
 
     private static HttpRoute GetOrderRoute => HttpRoutes.All.Single(r => r.Name == nameof(ServerlessOps.Functions.Api.GetOrder));
-
-    private TestApp StartApp(Dictionary<string, string>? more = null)
-    {
-        var settings = TestApiKey.Settings(
-            new("finance-acme", FinanceAcmeKey, "finance", "acme"),
-            new("operations-acme", OperationsAcmeKey, "operations", "acme"),
-            new("every-role-globex", EveryRoleGlobexKey, "operations,finance,admin", "globex"));
-        settings["Access:Principals:0:ObjectId"] = EntraGroup;
-        settings["Access:Principals:0:Brands"] = "acme";
-        foreach (var (key, value) in more ?? [])
-        {
-            settings[key] = value;
-        }
-
-        return TestApp.Start(fixture, TestApp.TriggersOff(settings));
-    }
 
     /// <summary>One request to the route, its placeholders filled (brand acme), signed with the key or not at all.</summary>
     private static async Task<HttpResponseMessage> SendAsync(TestApp app, HttpRoute route, string? apiKey)
