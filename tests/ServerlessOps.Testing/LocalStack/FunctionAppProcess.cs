@@ -10,6 +10,9 @@ namespace ServerlessOps.Testing.LocalStack;
 /// </summary>
 public sealed class FunctionAppProcess : IAsyncDisposable
 {
+    /// <summary>Ports tried before a start that cannot bind gives up.</summary>
+    public const int StartAttempts = 3;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Process _process;
@@ -31,6 +34,9 @@ public sealed class FunctionAppProcess : IAsyncDisposable
     /// <summary>The last lines the app wrote, for failure messages.</summary>
     public string RecentOutput => _output.Text;
 
+    /// <summary>Whether the app's output says Kestrel found its port taken.</summary>
+    private bool CouldNotBindItsPort => RecentOutput.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
+
     /// <param name="settings">App settings, with ':' or '__' as the separator.</param>
     public static Task<FunctionAppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken = default) =>
         StartAsync(settings, onOutputLine: null, cancellationToken);
@@ -45,12 +51,52 @@ public sealed class FunctionAppProcess : IAsyncDisposable
     /// <param name="onOutputLine">Called with every line the app writes to stdout or stderr.</param>
     /// <param name="appAssembly">ServerlessOps.Functions.dll to run, e.g. from a publish output instead of the build's.</param>
     /// <param name="cancellationToken">Bounds the wait for the app to answer its health route.</param>
+    public static Task<FunctionAppProcess> StartAsync(
+        IReadOnlyDictionary<string, string> settings, Action<string>? onOutputLine, string appAssembly, CancellationToken cancellationToken = default) =>
+        StartAsync(settings, onOutputLine, appAssembly, FreePort.Next, cancellationToken);
+
+    /// <summary>
+    /// Starts the app on the port <paramref name="pickPort"/> gives, and on the next one it gives when the app could not
+    /// bind it (up to <see cref="StartAttempts"/> ports): a port picked as free is released before the app binds it, and
+    /// in a busy test run another process, or an outgoing connection's local port, can take it in between.
+    /// </summary>
+    /// <param name="settings">App settings, with ':' or '__' as the separator.</param>
+    /// <param name="onOutputLine">Called with every line the app writes to stdout or stderr.</param>
+    /// <param name="appAssembly">ServerlessOps.Functions.dll to run.</param>
+    /// <param name="pickPort">The ports to try, in turn (<see cref="FreePort.Next()"/> unless a test chooses them).</param>
+    /// <param name="cancellationToken">Bounds the wait for the app to answer its health route.</param>
     public static async Task<FunctionAppProcess> StartAsync(
-        IReadOnlyDictionary<string, string> settings, Action<string>? onOutputLine, string appAssembly, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string> settings,
+        Action<string>? onOutputLine,
+        string appAssembly,
+        Func<int> pickPort,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentException.ThrowIfNullOrEmpty(appAssembly);
-        var port = FreePort.Next();
+        ArgumentNullException.ThrowIfNull(pickPort);
+        for (var attempt = 1; ; attempt++)
+        {
+            var app = Launch(settings, onOutputLine, appAssembly, pickPort());
+            try
+            {
+                await app.WaitUntilHealthyAsync(cancellationToken);
+                return app;
+            }
+            catch (InvalidOperationException) when (attempt < StartAttempts && app.HasExited && app.CouldNotBindItsPort)
+            {
+                await app.DisposeAsync();
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    private static FunctionAppProcess Launch(IReadOnlyDictionary<string, string> settings, Action<string>? onOutputLine, string appAssembly, int port)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -84,17 +130,7 @@ public sealed class FunctionAppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Received(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new FunctionAppProcess(process, new Uri($"http://127.0.0.1:{port}/"), output);
-        try
-        {
-            await app.WaitUntilHealthyAsync(cancellationToken);
-            return app;
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
+        return new FunctionAppProcess(process, new Uri($"http://127.0.0.1:{port}/"), output);
     }
 
     /// <summary>SIGKILL: no shutdown hooks run, in-flight work is simply gone, as in a crash.</summary>
