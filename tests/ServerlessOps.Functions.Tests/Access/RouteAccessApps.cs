@@ -9,43 +9,33 @@ namespace ServerlessOps.Functions.Tests.Access;
 /// reads, so the cases cannot disturb each other; an app per case cost ~3.7 s each, 184 cases in 11 minutes, the test
 /// run's longest class by far.
 /// </summary>
-public sealed class RouteAccessApps(FunctionAppFixture fixture) : IAsyncLifetime
+public sealed class RouteAccessApps : IAsyncDisposable
 {
     public const string FinanceAcmeKey = "finance-acme-key-0000000000000000";
     public const string OperationsAcmeKey = "operations-acme-key-000000000000000";
     public const string EveryRoleGlobexKey = "every-role-globex-key-0000000000000";
     public const string EntraGroup = "6f1c1a55-0a3e-4c5e-9d53-8d7a1f2b4c11";
 
-    private TestApp? _withApiKeys;
-    private TestApp? _behindPlatformAuthentication;
+    /// <summary>Builds both apps; each starts on its first request (nothing here touches the stores).</summary>
+    public RouteAccessApps(FunctionAppFixture fixture)
+    {
+        WithApiKeys = Start(fixture);
+        BehindPlatformAuthentication = Start(fixture, new() { ["WEBSITE_AUTH_ENABLED"] = "True" });
+    }
 
     /// <summary>API keys only: App Service authentication is off, so its principal header is not trusted.</summary>
-    public TestApp WithApiKeys => _withApiKeys ?? throw new InvalidOperationException("The fixture is not initialised.");
+    public TestApp WithApiKeys { get; }
 
     /// <summary>The same keys and principals, with App Service authentication on (WEBSITE_AUTH_ENABLED).</summary>
-    public TestApp BehindPlatformAuthentication => _behindPlatformAuthentication ?? throw new InvalidOperationException("The fixture is not initialised.");
-
-    public ValueTask InitializeAsync()
-    {
-        _withApiKeys = Start();
-        _behindPlatformAuthentication = Start(new() { ["WEBSITE_AUTH_ENABLED"] = "True" });
-        return ValueTask.CompletedTask;
-    }
+    public TestApp BehindPlatformAuthentication { get; }
 
     public async ValueTask DisposeAsync()
     {
-        if (_withApiKeys is not null)
-        {
-            await _withApiKeys.DisposeAsync();
-        }
-
-        if (_behindPlatformAuthentication is not null)
-        {
-            await _behindPlatformAuthentication.DisposeAsync();
-        }
+        await WithApiKeys.DisposeAsync();
+        await BehindPlatformAuthentication.DisposeAsync();
     }
 
-    private TestApp Start(Dictionary<string, string>? more = null)
+    private static TestApp Start(FunctionAppFixture fixture, Dictionary<string, string>? more = null)
     {
         var settings = TestApiKey.Settings(
             new("finance-acme", FinanceAcmeKey, "finance", "acme"),
