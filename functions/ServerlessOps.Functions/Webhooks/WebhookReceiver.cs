@@ -21,6 +21,12 @@ namespace ServerlessOps.Functions.Webhooks;
 /// </summary>
 public sealed class WebhookReceiver
 {
+    /// <summary>
+    /// Longest path and query string a delivery may arrive on. A channel calls a short fixed route; the path is stored in
+    /// the raw blob's metadata, whose 8 KiB Azure Storage enforces only after the delivery would have been acknowledged.
+    /// </summary>
+    internal const int MaxPathAndQueryLength = 2048;
+
     private readonly IBrandDirectorySource _brands;
     private readonly RawDeliveryStore _raw;
     private readonly EdgeWriteGate _gate;
@@ -57,6 +63,14 @@ public sealed class WebhookReceiver
             return contentTypeProblem;
         }
 
+        var pathAndQuery = http.Path + http.QueryString;
+        if (pathAndQuery.Length > MaxPathAndQueryLength)
+        {
+            return Problems.Result(
+                Problems.MalformedDelivery,
+                $"The path and query string are {pathAndQuery.Length:N0} characters long; at most {MaxPathAndQueryLength:N0} are accepted.");
+        }
+
         var body = await WebhookBodyReader.ReadAsync(http, _options.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
@@ -69,7 +83,7 @@ public sealed class WebhookReceiver
         }
 
         var headers = WebhookHeaders.All(http);
-        var request = new WebhookRequest(http.Method.ToUpperInvariant(), http.Path + http.QueryString, headers, body) { ReceivedAt = _time.GetUtcNow() };
+        var request = new WebhookRequest(http.Method.ToUpperInvariant(), pathAndQuery, headers, body) { ReceivedAt = _time.GetUtcNow() };
         var adapter = WebhookChannels.For(channel);
 
         var account = adapter.LocateAccount(request);
@@ -133,7 +147,7 @@ public sealed class WebhookReceiver
     /// <summary>The raw delivery an authenticated, readable request is stored as.</summary>
     internal static RawDelivery ToDelivery(
         ChannelAccount account, DeliveryEnvelope envelope, WebhookRequest request, Dictionary<string, string> stored, DateTimeOffset receivedAt) =>
-        new(
+        new RawDelivery(
             DeliveryKey.For(account.Channel, account.AccountId, envelope.DeliveryId),
             account.BrandId,
             account.Channel,
@@ -144,7 +158,7 @@ public sealed class WebhookReceiver
             receivedAt,
             request.PathAndQuery,
             stored,
-            request.Body);
+            request.Body).WithStorableHeaders();
 
     private static IResult? RejectContentType(HttpRequest http, SalesChannel channel)
     {
@@ -195,18 +209,24 @@ public sealed class WebhookReceiver
             account.Channel,
             account.AccountId,
             bodyHash,
-            rejection.Topic ?? "(unreadable)",
+            TopicLabel(rejection.Topic),
             null,
             _time.GetUtcNow(),
             request.PathAndQuery,
             headers,
             request.Body,
             RawDeliveryState.Received,
-            rejection.Detail);
+            rejection.Detail).WithStorableHeaders();
         var created = await _gate.RunAsync(token => _raw.TryCreateAsync(delivery, token), cancellationToken);
         if (created.Created)
         {
             await _recorder.QuarantineAsync(delivery, rejection.Detail, cancellationToken);
         }
     }
+
+    /// <summary>A rejected delivery's topic as its quarantine names it: cut to what an accepted envelope may carry.</summary>
+    private static string TopicLabel(string? topic) =>
+        topic is null ? "(unreadable)"
+        : topic.Length <= DeliveryEnvelope.MaxFieldLength ? topic
+        : topic[..DeliveryEnvelope.MaxFieldLength];
 }

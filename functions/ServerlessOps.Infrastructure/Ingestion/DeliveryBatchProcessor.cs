@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using ServerlessOps.Infrastructure.Storage;
 
@@ -95,19 +96,37 @@ public sealed partial class DeliveryBatchProcessor
     {
         ArgumentNullException.ThrowIfNull(bundle);
         var spread = new SpreadDelivery[bundle.Deliveries.Count];
+        var failures = new ConcurrentQueue<Exception>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, spread.Length), parallel, async (i, token) =>
         {
             var delivery = bundle.Deliveries[i];
-            await WithinBudgetAsync(async () =>
+            try
             {
-                var created = await _raw.TryCreateAsync(delivery, token);
-                var message = new DeliveryMessage(delivery.BlobName, delivery.BrandId, delivery.DeliveryKey, created.Created ? DeliveryMessageKind.New : DeliveryMessageKind.Duplicate);
+                await WithinBudgetAsync(async () =>
+                {
+                    var created = await _raw.TryCreateAsync(delivery, token);
+                    var message = new DeliveryMessage(delivery.BlobName, delivery.BrandId, delivery.DeliveryKey, created.Created ? DeliveryMessageKind.New : DeliveryMessageKind.Duplicate);
 
-                // Written just now: processing can take this copy instead of reading the blob back.
-                spread[i] = new SpreadDelivery(message, created.WrittenETag is { } etag ? delivery with { StoredETag = etag } : null);
-            }, token);
+                    // Written just now: processing can take this copy instead of reading the blob back.
+                    spread[i] = new SpreadDelivery(message, created.WrittenETag is { } etag ? delivery with { StoredETag = etag } : null);
+                }, token);
+            }
+            catch (Exception e) when (!token.IsCancellationRequested)
+            {
+                // The others still get their blobs: once stored, a delivery no longer depends on this message (the
+                // stranded-delivery sweep finds it if the message never succeeds), so one that cannot be stored does
+                // not take its bundle-mates down with it.
+                LogSpreadFailed(delivery.DeliveryKey, bundle.Deliveries.Count, e);
+                failures.Enqueue(e);
+            }
         });
+        if (failures.TryPeek(out var first))
+        {
+            // The message is retried as before, for the first failure's reason (each one is logged above).
+            ExceptionDispatchInfo.Throw(first);
+        }
+
         return spread;
     }
 
@@ -158,6 +177,9 @@ public sealed partial class DeliveryBatchProcessor
 
     [LoggerMessage(EventId = 4210, Level = LogLevel.Warning, Message = "Delivery {DeliveryKey} failed in a batch of {BatchSize}; queued again on its own")]
     private partial void LogDeliveryFailed(string deliveryKey, int batchSize, Exception exception);
+
+    [LoggerMessage(EventId = 4212, Level = LogLevel.Error, Message = "Delivery {DeliveryKey} of a bundle of {BundleSize} could not be stored in its own blob")]
+    private partial void LogSpreadFailed(string deliveryKey, int bundleSize, Exception exception);
 
     /// <summary>A delivery to process, with its blob's content when the caller has just written it.</summary>
     private sealed record SpreadDelivery(DeliveryMessage Message, RawDelivery? Written);

@@ -30,6 +30,13 @@ public sealed record RawDelivery(
     public static string BlobNameFor(string brandId, SalesChannel channel, string deliveryKey) =>
         $"{brandId}/{channel.Slug()}/{deliveryKey}";
 
+    /// <summary>
+    /// This delivery with only the headers its blob's metadata can hold (<see cref="RawDeliveryMetadata.StorableHeaders"/>).
+    /// The edge applies it before acknowledging, so every processing attempt reads the same headers: the first from the
+    /// bundle, a later one from the blob.
+    /// </summary>
+    public RawDelivery WithStorableHeaders() => this with { Headers = RawDeliveryMetadata.StorableHeaders(this) };
+
     /// <summary>The delivery key of a blob named by <see cref="BlobNameFor"/>.</summary>
     public static string DeliveryKeyOf(string blobName) => blobName[(blobName.LastIndexOf('/') + 1)..];
 }

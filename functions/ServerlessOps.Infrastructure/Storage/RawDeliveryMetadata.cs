@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ServerlessOps.Domain.Channels;
 
@@ -9,7 +10,9 @@ namespace ServerlessOps.Infrastructure.Storage;
 /// Blob metadata layout of a raw delivery: what arrived, and the reason of a quarantine. Its state lives in the blob's
 /// index tags (<see cref="RawDeliveryTags"/>); the <c>state</c> key is read only from blobs written before that, which
 /// have no tags. Metadata values must be ASCII, so channel-controlled text (delivery ids, topics, headers) is
-/// base64-encoded; the headers JSON is capped so the 8 KiB metadata limit of Azure Storage can never fail an upload.
+/// base64-encoded. Azure Storage refuses an upload whose metadata exceeds 8 KiB, and by then the delivery has been
+/// acknowledged: the headers kept are chosen against what the other fields leave of that limit, measured as encoded,
+/// with room set aside for a quarantine's reason (<see cref="StorableHeaders"/>).
 /// </summary>
 internal static class RawDeliveryMetadata
 {
@@ -26,10 +29,64 @@ internal static class RawDeliveryMetadata
     public const string Path = "path";
     public const string Reason = "reason";
 
-    private const int MaxHeadersJsonBytes = 4096;
-    private const int MaxReasonBytes = 1024;
+    /// <summary>Azure Storage's limit on a blob's metadata, names and values together.</summary>
+    public const int MaxMetadataBytes = 8 * 1024;
+
+    /// <summary>A quarantine's reason is cut to this many UTF-8 bytes before it is encoded.</summary>
+    private const int MaxReasonUtf8Bytes = 1024;
+
+    /// <summary>What a reason may add to the metadata later: its name and the longest value <see cref="EncodeReason"/> writes.</summary>
+    private static readonly int ReasonReserve = Reason.Length + Base64Length(MaxReasonUtf8Bytes);
+
+    /// <summary>
+    /// The relaxed encoder escapes only what JSON requires; the JSON travels base64-encoded, never inside HTML, and the
+    /// default encoder's escapes (six bytes for a '+') would spend the budget on nothing.
+    /// </summary>
+    private static readonly JsonSerializerOptions HeadersJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Dictionary<string, string> From(RawDelivery delivery)
+    {
+        var metadata = FieldsBesideHeaders(delivery);
+        metadata[Headers] = EncodeHeaders(StorableHeaders(delivery));
+        if (delivery.Reason is not null)
+        {
+            metadata[Reason] = EncodeReason(delivery.Reason);
+        }
+
+        return metadata;
+    }
+
+    /// <summary>
+    /// The headers of <paramref name="delivery"/> its metadata can hold: the smallest first, as many as fit beside its
+    /// other fields and a reason's reserve. A channel's own headers are short (topic, ids, signature, shop), so what
+    /// goes when something must is the largest, never the headers a later attempt needs to read the delivery. Already
+    /// storable headers come back as they are, so the edge can apply this before processing sees the delivery.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> StorableHeaders(RawDelivery delivery)
+    {
+        var budget = MaxMetadataBytes - ReasonReserve - Size(FieldsBesideHeaders(delivery)) - Headers.Length;
+        var kept = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var jsonBytes = 2; // {}
+        foreach (var (name, value, bytes) in delivery.Headers
+                     .Select(h => (h.Key, h.Value, Bytes: JsonStringBytes(h.Key) + 1 + JsonStringBytes(h.Value)))
+                     .OrderBy(h => h.Bytes)
+                     .ThenBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            var withThis = jsonBytes + bytes + (kept.Count > 0 ? 1 : 0);
+            if (Base64Length(withThis) > budget)
+            {
+                break;
+            }
+
+            kept[name] = value;
+            jsonBytes = withThis;
+        }
+
+        return kept.Count == delivery.Headers.Count ? delivery.Headers : kept;
+    }
+
+    /// <summary>Every field but the headers and the reason.</summary>
+    private static Dictionary<string, string> FieldsBesideHeaders(RawDelivery delivery)
     {
         var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -40,20 +97,17 @@ internal static class RawDeliveryMetadata
             [Topic] = Encode(delivery.Topic),
             [ReceivedAt] = delivery.ReceivedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
             [Path] = Encode(delivery.PathAndQuery),
-            [Headers] = EncodeHeaders(delivery.Headers),
         };
         if (delivery.EventId is not null)
         {
             metadata[EventId] = Encode(delivery.EventId);
         }
 
-        if (delivery.Reason is not null)
-        {
-            metadata[Reason] = EncodeReason(delivery.Reason);
-        }
-
         return metadata;
     }
+
+    /// <summary>Bytes the service counts for <paramref name="metadata"/>: names and values (all ASCII).</summary>
+    public static int Size(IReadOnlyDictionary<string, string> metadata) => metadata.Sum(m => m.Key.Length + m.Value.Length);
 
     /// <param name="deliveryKey">The delivery's key (the blob name's last segment).</param>
     /// <param name="metadata">The blob's metadata.</param>
@@ -95,8 +149,23 @@ internal static class RawDeliveryMetadata
 
     public static string Encode(string value) => Convert.ToBase64String(Encoding.UTF8.GetBytes(value));
 
-    /// <summary>A reason, capped so it cannot push the metadata past the service's 8 KiB limit.</summary>
-    public static string EncodeReason(string reason) => Encode(Truncate(reason, MaxReasonBytes));
+    /// <summary>A reason, cut to the bytes <see cref="ReasonReserve"/> keeps for it (never inside a character).</summary>
+    public static string EncodeReason(string reason)
+    {
+        var bytes = Encoding.UTF8.GetBytes(reason);
+        if (bytes.Length <= MaxReasonUtf8Bytes)
+        {
+            return Convert.ToBase64String(bytes);
+        }
+
+        var cut = MaxReasonUtf8Bytes;
+        while (cut > 0 && (bytes[cut] & 0xC0) == 0x80)
+        {
+            cut--; // bytes[cut] continues a character begun before it: cut before that character instead.
+        }
+
+        return Convert.ToBase64String(bytes, 0, cut);
+    }
 
     private static string Decode(string value) => Encoding.UTF8.GetString(Convert.FromBase64String(value));
 
@@ -105,29 +174,17 @@ internal static class RawDeliveryMetadata
             ? value
             : throw new InvalidDataException($"Raw delivery metadata '{key}' is missing.");
 
-    private static string EncodeHeaders(IReadOnlyDictionary<string, string> headers)
-    {
-        var kept = new SortedDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var size = 2;
-        foreach (var (name, value) in headers.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
-        {
-            size += name.Length + value.Length + 6;
-            if (size > MaxHeadersJsonBytes)
-            {
-                break;
-            }
+    private static string EncodeHeaders(IReadOnlyDictionary<string, string> headers) =>
+        Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(headers, HeadersJson));
 
-            kept[name] = value;
-        }
+    /// <summary>A JSON string's UTF-8 length as <see cref="HeadersJson"/> writes it, quotes included.</summary>
+    private static int JsonStringBytes(string value) =>
+        JsonEncodedText.Encode(value, HeadersJson.Encoder).EncodedUtf8Bytes.Length + 2;
 
-        return Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(kept));
-    }
+    private static int Base64Length(int bytes) => (bytes + 2) / 3 * 4;
 
     private static Dictionary<string, string> DecodeHeaders(string value) =>
         new(
             JsonSerializer.Deserialize<Dictionary<string, string>>(Convert.FromBase64String(value)) ?? [],
             StringComparer.OrdinalIgnoreCase);
-
-    private static string Truncate(string value, int maxLength) =>
-        value.Length <= maxLength ? value : value[..maxLength];
 }

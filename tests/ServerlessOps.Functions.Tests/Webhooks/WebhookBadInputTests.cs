@@ -137,6 +137,21 @@ public sealed class WebhookBadInputTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task ShopifyWebhook_PathAndQueryOverTheLimit_Is400NamingTheLimit_AndNothingStored()
+    {
+        // Shopify signs the body only, so anyone holding one signed body could add a query string; the path is stored in
+        // the raw blob's metadata, which the storage service would refuse after the delivery had been acknowledged.
+        await using var app = TestApp.Start(fixture);
+        var signed = Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create");
+        var webhook = signed with { Path = signed.Path + "?note=" + new string('n', 2100) };
+
+        using var response = await app.Client.SendAsync(webhook);
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "2,048");
+        await app.Client.AssertNothingStoredAsync(SalesChannel.Shopify, ServerlessOps.Domain.Ingestion.DeliveryKey.For(SalesChannel.Shopify, Accounts.ShopifyShopDomain, webhook.DeliveryId));
+    }
+
+    [Fact]
     public async Task ShopifyWebhook_UnknownShopDomain_Is403NamingTheShop()
     {
         await using var app = TestApp.Start(fixture);
