@@ -81,9 +81,10 @@ public sealed partial class CosmosInventoryLedgerStore
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
                     // This caller gave up; the others it was deciding for did not: they go back to the head of the queue.
+                    // Not those whose callers gave up meanwhile: promoted, they would lead for nobody and the queue would stall.
                     lock (queue)
                     {
-                        queue.Waiting.InsertRange(0, batch.Where(r => r != own));
+                        queue.Waiting.InsertRange(0, batch.Where(r => r != own && !r.Abandoned));
                     }
 
                     throw;
@@ -109,7 +110,9 @@ public sealed partial class CosmosInventoryLedgerStore
         bool wasPromoted;
         lock (queue)
         {
-            queue.Waiting.Remove(request);
+            // Not queued: in a leader's batch. Should that leader give up too, the request must not go back to the queue,
+            // where it could be promoted with nobody left to lead. Its entry stays pending for this caller's retry.
+            request.Abandoned = !queue.Waiting.Remove(request);
             wasPromoted = request.Promoted.Task.IsCompleted;
         }
 
@@ -224,6 +227,15 @@ public sealed partial class CosmosInventoryLedgerStore
         return decided.Select(entry => entry.Record()).ToDictionary(r => r.EntryId, StringComparer.Ordinal);
     }
 
+    /// <summary>Test seam: callers of this process queued for a balance and not yet taken into a leader's batch.</summary>
+    internal int QueuedCallers => _queues.Values.Sum(queue =>
+    {
+        lock (queue)
+        {
+            return queue.Waiting.Count;
+        }
+    });
+
     private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>The callers of this process waiting for one balance, and whether one of them is deciding.</summary>
@@ -243,5 +255,8 @@ public sealed partial class CosmosInventoryLedgerStore
         public TaskCompletionSource<BalanceStep> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public TaskCompletionSource Promoted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Its caller gave up while it sat in a leader's batch (set and read under the queue's lock).</summary>
+        public bool Abandoned { get; set; }
     }
 }

@@ -266,17 +266,8 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
     public async Task Trim_OfDecisionsThisProcessMarked_DropsThemWithoutReadingTheirEntriesAgain()
     {
         var requests = new CosmosPointReads((path, _) => path.Contains("/docs/entry|", StringComparison.Ordinal));
-        using var client = Cosmos.CreateClient(new CosmosClientOptions
-        {
-            Serializer = new CosmosSystemTextJsonSerializer(CosmosJson.Options),
-            CustomHandlers = { requests, new EmulatorCompatibilityHandler() },
-        });
-        var store = new CosmosInventoryLedgerStore(
-            new CosmosContainers(client, Containers.DatabaseName),
-            Options,
-            Microsoft.Extensions.Options.Options.Create(new InventoryLedgerOptions()),
-            TimeProvider.System,
-            NullLogger<CosmosInventoryLedgerStore>.Instance);
+        using var client = ClientThrough(requests);
+        var store = NewStore(client);
 
         for (var i = 0; i < 75; i++)
         {
@@ -463,6 +454,53 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
         Assert.Equal(60, (await store.ListEntriesAsync(Brand, Sku, 100, Token)).Count(e => e.Movement.Kind == StockMovementKind.Reserve));
     }
 
+    /// <summary>
+    /// The interleaving: A leads alone, held on its balance read, while L, W1 and W2 queue behind it. A finishes and hands
+    /// the lead to L, which takes [L, W1, W2] into one batch and is held on its balance read. W1's caller gives up (W1 is
+    /// in no queue, only in L's batch), then L's caller gives up too, and L puts the others back at the head of the queue.
+    /// Had W1 gone back with W2, it would have been promoted with nobody to lead: W2 (a caller that never gives up, like
+    /// the order flow's activity) and every later caller of this balance in the process would wait forever.
+    /// </summary>
+    [Fact]
+    public async Task Apply_CallerGivingUpInsideALeadersBatchAndThenTheLeaderGivingUp_OthersStillFinishAndRetriesApplyOnce()
+    {
+        var gate = new BalanceReadGate();
+        using var client = ClientThrough(gate);
+        var store = NewStore(client);
+        await store.ApplyAsync(Move(StockMovementKind.Receipt, 100, "po:1"), Token);
+        var (a, l, w1, w2, late) = (
+            Move(StockMovementKind.Reserve, 1, "order:a:r1"), Move(StockMovementKind.Reserve, 1, "order:l:r1"), Move(StockMovementKind.Reserve, 1, "order:w1:r1"),
+            Move(StockMovementKind.Reserve, 1, "order:w2:r1"), Move(StockMovementKind.Reserve, 1, "order:late:r1"));
+
+        var holdA = gate.HoldNext(honourCancellation: false);
+        var applyingA = Task.Run(() => store.ApplyAsync(a, Token), Token);
+        await holdA.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), Token);
+        using var giveUpL = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        using var giveUpW1 = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var applyingL = Task.Run(() => store.ApplyAsync(l, giveUpL.Token), Token);
+        await WaitForQueuedCallersAsync(store, 1);
+        var applyingW1 = Task.Run(() => store.ApplyAsync(w1, giveUpW1.Token), Token);
+        await WaitForQueuedCallersAsync(store, 2);
+        var applyingW2 = Task.Run(() => store.ApplyAsync(w2, CancellationToken.None), Token);
+        await WaitForQueuedCallersAsync(store, 3);
+
+        var holdL = gate.HoldNext(honourCancellation: true);
+        holdA.Release.TrySetResult();
+        Assert.Equal(StockApplyOutcome.Applied, (await applyingA).Outcome);
+        await holdL.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), Token);
+        await giveUpW1.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => applyingW1);
+        await giveUpL.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => applyingL);
+
+        var applyingLate = store.ApplyAsync(late, Token);
+        Assert.Equal(StockApplyOutcome.Applied, (await applyingW2.WaitAsync(TimeSpan.FromSeconds(20), Token)).Outcome);
+        Assert.Equal(StockApplyOutcome.Applied, (await applyingLate.WaitAsync(TimeSpan.FromSeconds(20), Token)).Outcome);
+        Assert.Equal(StockApplyOutcome.Applied, (await store.ApplyAsync(l, Token)).Outcome);
+        Assert.Equal(StockApplyOutcome.Applied, (await store.ApplyAsync(w1, Token)).Outcome);
+        Assert.Equal(new StockBalance(Brand, Sku, Warehouse, 100, 5), await store.GetBalanceAsync(Brand, Sku, Warehouse, Token));
+    }
+
     [Fact]
     public async Task ListEntries_WithLimit_AnswersTheNewestAppliedFirst()
     {
@@ -489,6 +527,34 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
         await Assert.ThrowsAsync<ArgumentException>(() => store.ApplyAsync(Move(kind, quantity, "bad:1"), Token));
 
         Assert.Empty(await EntriesInStateAsync(StockEntryState.Pending));
+    }
+
+    /// <summary>A client of this class's database whose requests pass through <paramref name="handler"/> first.</summary>
+    private CosmosClient ClientThrough(RequestHandler handler) => Cosmos.CreateClient(new CosmosClientOptions
+    {
+        Serializer = new CosmosSystemTextJsonSerializer(CosmosJson.Options),
+        CustomHandlers = { handler, new EmulatorCompatibilityHandler() },
+    });
+
+    private CosmosInventoryLedgerStore NewStore(CosmosClient client) => new(
+        new CosmosContainers(client, Containers.DatabaseName),
+        Options,
+        Microsoft.Extensions.Options.Options.Create(new InventoryLedgerOptions()),
+        TimeProvider.System,
+        NullLogger<CosmosInventoryLedgerStore>.Instance);
+
+    private static async Task WaitForQueuedCallersAsync(CosmosInventoryLedgerStore store, int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (store.QueuedCallers < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Fewer than {count} callers queued.");
+            }
+
+            await Task.Delay(5, Token);
+        }
     }
 
     private async Task<StockEntryDocument> ReadEntryAsync(StockMovement movement) =>
