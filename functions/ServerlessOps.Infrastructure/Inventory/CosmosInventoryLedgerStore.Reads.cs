@@ -59,10 +59,14 @@ public sealed partial class CosmosInventoryLedgerStore
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxListLimit);
         var pk = StockBalanceDocument.PartitionKeyFor(brandId, sku);
 
-        // Pending first: an entry marked between the two queries is then seen at least once.
+        // Pending first: an entry marked between the two queries is then seen at least once. The balances between them:
+        // a pending entry its balance no longer holds was marked before the balance was read (a decision leaves a balance
+        // only after its entry carries it), so the applied query, made after, lists it. Read after the applied query, the
+        // balances could miss an entry that a trim marked and dropped in between, and neither answer would list it.
         var pending = await QueryEntriesAsync(pk, StockEntryState.Pending, "c.recordedAt DESC", PendingScanLimit, appliedAfter: null, cancellationToken);
+        var balances = pending.Count == 0 ? null : await ListBalanceDocumentsAsync(pk, cancellationToken);
         var applied = await QueryEntriesAsync(pk, StockEntryState.Applied, "c.appliedAt DESC", limit, appliedAfter, cancellationToken);
-        var finished = pending.Count == 0 ? [] : await FinishPendingAsync(pk, pending, cancellationToken);
+        var finished = balances is null ? [] : await FinishPendingAsync(balances, pending, cancellationToken);
         return
         [
             .. applied.Concat(finished.Where(e => appliedAfter is null || string.CompareOrdinal(e.AppliedAt, appliedAfter) > 0))
@@ -75,9 +79,10 @@ public sealed partial class CosmosInventoryLedgerStore
     }
 
     /// <summary>Marks the pending entries whose balance holds their decision; answers those applied.</summary>
-    private async Task<List<StockEntryDocument>> FinishPendingAsync(string pk, IReadOnlyList<StockEntryDocument> pending, CancellationToken cancellationToken)
+    private async Task<List<StockEntryDocument>> FinishPendingAsync(
+        IReadOnlyList<StockBalanceDocument> balancesRead, IReadOnlyList<StockEntryDocument> pending, CancellationToken cancellationToken)
     {
-        var balances = (await ListBalanceDocumentsAsync(pk, cancellationToken)).ToDictionary(b => b.Location, StringComparer.Ordinal);
+        var balances = balancesRead.ToDictionary(b => b.Location, StringComparer.Ordinal);
         var applied = new List<StockEntryDocument>();
         foreach (var entry in pending)
         {

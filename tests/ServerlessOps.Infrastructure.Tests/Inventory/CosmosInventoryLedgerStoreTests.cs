@@ -142,6 +142,44 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
         Assert.Equal(StockEntryState.Applied, (await ReadEntryAsync(receipt)).State);
     }
 
+    /// <summary>
+    /// The interleaving: a writer stopped between the balance and the entry mark, so po:stranded is applied in the
+    /// balance and pending as an entry. A ledger read finds it pending and is held just before it reads the balances;
+    /// meanwhile other movements make the balance trim, which marks po:stranded and then drops it from the balance. The
+    /// read must still list it: as applied by its entry, since the balance no longer holds it.
+    /// </summary>
+    [Fact]
+    public async Task ListEntries_PendingEntryMarkedAndTrimmedWhileTheReadIsUnderWay_IsStillListed()
+    {
+        var gate = new BalanceQueryGate();
+        using var client = ClientThrough(gate);
+        var reader = NewStore(client);
+        var crashing = NewStore();
+        crashing.AfterBalanceDecided = (_, _) => throw new SimulatedCrashException();
+        var stranded = Move(StockMovementKind.Receipt, 5, "po:stranded");
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.ApplyAsync(stranded, Token));
+        var writer = NewStore();
+        for (var i = 0; i < 10; i++)
+        {
+            await writer.ApplyAsync(Move(StockMovementKind.Receipt, 1, $"po:{i}"), Token);
+        }
+
+        gate.Arm();
+        var listing = Task.Run(() => reader.ListEntriesAsync(Brand, Sku, 1000, Token), Token);
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), Token);
+        for (var i = 10; i < 10 + CosmosInventoryLedgerStore.RecentCapacity; i++)
+        {
+            await writer.ApplyAsync(Move(StockMovementKind.Receipt, 1, $"po:{i}"), Token);
+        }
+
+        Assert.Null((await ReadBalanceAsync(Warehouse)).Find(stranded.EntryId));
+        gate.Release.TrySetResult();
+        var listed = await listing;
+
+        Assert.Contains(listed, e => e.Movement == stranded);
+        Assert.Equal(5 + 10 + CosmosInventoryLedgerStore.RecentCapacity, listed.Sum(e => e.OnHandDelta));
+    }
+
     [Fact]
     public async Task ListEntries_EntryPendingThatNoBalanceTook_IsNotListed()
     {
