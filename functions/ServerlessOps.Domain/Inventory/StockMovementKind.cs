@@ -23,4 +23,12 @@ public enum StockMovementKind
 
     /// <summary>A correction with a reason (damage, loss, found): on hand + q, q may be negative.</summary>
     Adjustment,
+
+    /// <summary>
+    /// Units an order shipped without holding them (first seen already shipped, or shipped after its reservation was
+    /// refused or released): reserved + q, never refused, because the units are gone whatever is available. The
+    /// <see cref="Commit"/> that follows takes them off on hand and reserved, so reserved loses only what the order held
+    /// and no other order's reservation. Counted as demand, like a <see cref="Reserve"/>.
+    /// </summary>
+    ReserveShipped,
 }

@@ -3,7 +3,8 @@ namespace ServerlessOps.Domain.Inventory;
 /// <summary>
 /// The ledger's arithmetic, one rule per <see cref="StockMovementKind"/>, applied to the balance of the movement's SKU
 /// and location. Neither on hand nor reserved ever goes below zero: a reservation beyond available is refused whole
-/// (nothing changes), a release, commit or negative adjustment beyond what is held is cut to it and marked clamped.
+/// (nothing changes), a release, commit or negative adjustment beyond what is held is cut to it and marked clamped. A
+/// reservation of units already shipped is never refused: refusing would not bring them back.
 /// </summary>
 public static class StockMovementRules
 {
@@ -56,6 +57,7 @@ public static class StockMovementRules
             StockMovementKind.Reserve => q <= balance.Available
                 ? Applied(0, q)
                 : new StockDecision(StockApplyOutcome.Insufficient, 0, 0, Clamped: false),
+            StockMovementKind.ReserveShipped => Applied(0, q),
             StockMovementKind.Release => Applied(0, -Math.Min(q, reserved), clamped: q > reserved),
             StockMovementKind.Commit => Applied(-Math.Min(q, onHand), -Math.Min(q, reserved), clamped: q > reserved || q > onHand),
             StockMovementKind.Receipt or StockMovementKind.Return => Applied(q, 0),

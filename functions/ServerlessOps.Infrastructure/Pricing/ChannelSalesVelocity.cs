@@ -18,7 +18,7 @@ public static class ChannelSalesVelocity
         var prefix = $"order:{channel.Slug()}:";
         var from = now - window;
         var units = entries
-            .Where(e => e.Movement.Kind == StockMovementKind.Reserve
+            .Where(e => e.Movement.Kind is StockMovementKind.Reserve or StockMovementKind.ReserveShipped
                 && e.Movement.Cause.StartsWith(prefix, StringComparison.Ordinal)
                 && e.AppliedAt > from && e.AppliedAt <= now)
             .Sum(e => (long)Math.Max(0, e.ReservedDelta));

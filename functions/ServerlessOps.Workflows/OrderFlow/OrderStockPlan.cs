@@ -7,7 +7,8 @@ namespace ServerlessOps.Workflows.OrderFlow;
 /// (<see cref="LineLedger"/>). Pure. Per line, in this order:
 /// <list type="number">
 /// <item>newly shipped units (shipped − committed) are committed, first reserving any the line does not hold (an order
-/// first seen already shipped);</item>
+/// first seen already shipped) with <see cref="StockMovementKind.ReserveShipped"/>, which is never refused: the commit
+/// then only ever takes units this line holds, never those another order holds;</item>
 /// <item>what the line holds is brought to its open units (ordered − cancelled − shipped; zero when
 /// <c>holdStock</c> is false: compensation, or the end): a release of the surplus or a reservation of the shortfall;</item>
 /// <item>newly returned units are put back on hand when the brand restocks returns.</item>
@@ -53,7 +54,8 @@ public static class OrderStockPlan
             {
                 if (held < toCommit)
                 {
-                    movements.Add(Move(StockMovementKind.Reserve, reserved, reserved + (toCommit - held)));
+                    // Not a Reserve: one refused beside a commit applied would leave the commit taking other orders' units.
+                    movements.Add(Move(StockMovementKind.ReserveShipped, reserved, reserved + (toCommit - held)));
                     reserved += toCommit - held;
                     held = toCommit;
                 }
@@ -101,7 +103,7 @@ public static class OrderStockPlan
             var ledger = moved.GetValueOrDefault(lineId) ?? new LineLedger();
             moved[lineId] = movement.Kind switch
             {
-                StockMovementKind.Reserve => ledger with { Reserved = ledger.Reserved + movement.Quantity },
+                StockMovementKind.Reserve or StockMovementKind.ReserveShipped => ledger with { Reserved = ledger.Reserved + movement.Quantity },
                 StockMovementKind.Release => ledger with { Released = ledger.Released + movement.Quantity },
                 StockMovementKind.Commit => ledger with { Committed = ledger.Committed + movement.Quantity },
                 StockMovementKind.Return => ledger with { Returned = ledger.Returned + movement.Quantity },

@@ -10,6 +10,7 @@ public sealed class StockMovementRulesTests
 
     [Theory]
     [InlineData(StockMovementKind.Reserve, 6, 0, 6, false)]
+    [InlineData(StockMovementKind.ReserveShipped, 9, 0, 9, false)]
     [InlineData(StockMovementKind.Release, 3, 0, -3, false)]
     [InlineData(StockMovementKind.Release, 9, 0, -4, true)]
     [InlineData(StockMovementKind.Commit, 4, -4, -4, false)]
@@ -43,6 +44,7 @@ public sealed class StockMovementRulesTests
 
     [Theory]
     [InlineData(StockMovementKind.Reserve, 0)]
+    [InlineData(StockMovementKind.ReserveShipped, 0)]
     [InlineData(StockMovementKind.Release, -1)]
     [InlineData(StockMovementKind.Commit, 0)]
     [InlineData(StockMovementKind.Receipt, 0)]

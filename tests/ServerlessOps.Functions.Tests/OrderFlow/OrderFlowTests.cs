@@ -146,6 +146,31 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
         await Poll.UntilAsync(async ct => (await flow.Exceptions.ListOpenAsync(Brand, ct)).Count == 0 ? "none" : null, "the exception resolved");
     }
 
+    /// <summary>
+    /// Order 1013 is first seen with its 2 units already shipped while order 1012 holds every unit. The flow reserves the
+    /// shipped units with a reservation the ledger never refuses, then commits them: on hand drops by what shipped and
+    /// reserved keeps all 1012 holds. A refusable reservation, refused, used to leave the commit beside it taking 2 of
+    /// 1012's units (on hand 8, reserved 8: free for another order to reserve) and the flow on its short-stock path.
+    /// </summary>
+    [Fact]
+    public async Task FirstSeenAlreadyShipped_WhileAnotherOrderHoldsEveryUnit_CommitsWithoutTakingTheOtherOrdersUnits()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        await flow.ConvergeAsync(Order("1012", ("L1", "SKU-A", 10, 20m)));
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 10);
+
+        var shipped = Next(Order("1013", ("L1", "SKU-A", 2, 20m)), lines => [lines[0] with { QuantityShipped = 2 }]);
+        await flow.ConvergeAsync(shipped);
+
+        await flow.WaitForStatusAsync(
+            shipped, s => s.GetProperty("PendingMovements").GetInt32() == 0 && s.GetProperty("Lines").GetProperty("L1").GetProperty("Committed").GetInt32() == 2,
+            "the shipment committed");
+        Assert.Equal(new StockBalance(Brand, "SKU-A", Warehouse, 8, 10), await flow.Ledger.GetBalanceAsync(Brand, "SKU-A", Warehouse, Token));
+        Assert.Empty(await flow.Exceptions.ListOpenAsync(Brand, Token));
+    }
+
     [Fact]
     public async Task MissedShipBy_AlertsTheFulfilmentOwnerOnce_AndKeepsWaiting()
     {

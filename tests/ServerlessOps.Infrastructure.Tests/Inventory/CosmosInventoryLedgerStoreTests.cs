@@ -222,6 +222,31 @@ public sealed class CosmosInventoryLedgerStoreTests(CosmosServerFixture cosmos) 
         Assert.All(entries, e => Assert.False(e.Clamped));
     }
 
+    /// <summary>
+    /// The order flow's movements for an order first seen already shipped (2 units) while order A holds every unit. They
+    /// used to be a Reserve, refused, and a Commit, applied, which took 2 of A's units off reserved (on hand 8, reserved
+    /// 8): once A let 2 go, order B could reserve 2 more, 10 units promised against 8. Reserved as shipped, never refused,
+    /// the units leave on hand and the Commit takes off reserved only what O reserved.
+    /// </summary>
+    [Fact]
+    public async Task ReserveShippedThenCommit_WhileAnotherOrderHoldsEveryUnit_LowersOnHandAndLeavesWhatTheOtherOrderHolds()
+    {
+        var store = NewStore();
+        await store.ApplyAsync(Move(StockMovementKind.Receipt, 10, "po:1"), Token);
+        Assert.Equal(StockApplyOutcome.Applied, (await store.ApplyAsync(Move(StockMovementKind.Reserve, 10, "order:A:L1:reserve:0-10:a1"), Token)).Outcome);
+
+        var reserved = await store.ApplyAsync(Move(StockMovementKind.ReserveShipped, 2, "order:O:L1:reserveshipped:0-2"), Token);
+        var committed = await store.ApplyAsync(Move(StockMovementKind.Commit, 2, "order:O:L1:commit:0-2"), Token);
+        await store.ApplyAsync(Move(StockMovementKind.Release, 2, "order:A:L1:release:0-2"), Token);
+        var b = await store.ApplyAsync(Move(StockMovementKind.Reserve, 2, "order:B:L1:reserve:0-2:a1"), Token);
+
+        Assert.Equal((StockApplyOutcome.Applied, new StockBalance(Brand, Sku, Warehouse, 10, 12)), (reserved.Outcome, reserved.Balance));
+        Assert.Equal((StockApplyOutcome.Applied, new StockBalance(Brand, Sku, Warehouse, 8, 10)), (committed.Outcome, committed.Balance));
+        Assert.Equal((StockApplyOutcome.Insufficient, new StockBalance(Brand, Sku, Warehouse, 8, 8)), (b.Outcome, b.Balance));
+        var entries = await store.ListEntriesAsync(Brand, Sku, 10, Token);
+        Assert.Equal((8, 8), (entries.Sum(e => e.OnHandDelta), entries.Sum(e => e.ReservedDelta)));
+    }
+
     [Fact]
     public async Task Release_MoreThanReserved_StopsAtZeroAndRecordsTheClamp()
     {

@@ -42,11 +42,28 @@ public sealed class OrderStockPlanTests
     }
 
     [Fact]
-    public void Plan_FirstSeenAlreadyShipped_ReservesThenCommits()
+    public void Plan_FirstSeenAlreadyShipped_ReservesTheShippedUnitsUnrefusablyThenCommits()
     {
         var plan = Plan([Line(quantity: 2, shipped: 2)], []);
 
-        Assert.Equal([(StockMovementKind.Reserve, 2), (StockMovementKind.Commit, 2)], plan.Select(p => (p.Movement.Kind, p.Movement.Quantity)));
+        Assert.Equal(
+            [(StockMovementKind.ReserveShipped, 2, "order:shopify:1:L1:reserveshipped:0-2"), (StockMovementKind.Commit, 2, "order:shopify:1:L1:commit:0-2")],
+            plan.Select(p => (p.Movement.Kind, p.Movement.Quantity, p.Movement.Cause)));
+    }
+
+    /// <summary>
+    /// The ledger's Commit takes min(q, reserved) off reserved, whoever holds it. A line shipped beyond what it holds
+    /// (its reservation refused, then shipped anyway) must reserve the rest with a reservation the ledger never refuses:
+    /// a refusable one, refused beside the Commit applied, would have the Commit take units other orders hold.
+    /// </summary>
+    [Fact]
+    public void Plan_ShippedAfterItsReservationWasRefused_ReservesOnlyTheUnheldUnitsUnrefusablyThenCommits()
+    {
+        var plan = Plan([Line(quantity: 3, shipped: 3)], Moved(new LineLedger(Reserved: 1)), attempt: 2);
+
+        Assert.Equal(
+            [(StockMovementKind.ReserveShipped, 2, "order:shopify:1:L1:reserveshipped:1-3"), (StockMovementKind.Commit, 3, "order:shopify:1:L1:commit:0-3")],
+            plan.Select(p => (p.Movement.Kind, p.Movement.Quantity, p.Movement.Cause)));
     }
 
     [Fact]
@@ -114,6 +131,54 @@ public sealed class OrderStockPlanTests
 
         var final = moved.GetValueOrDefault("L1") ?? new LineLedger();
         return (!reused && final.Held == q - shipped - cancelled && final.Committed == shipped && final.Returned == returned).ToProperty();
+    }
+
+    /// <summary>
+    /// Whatever sequence of truths the flow sees, and whichever of its reservations the ledger refuses, no Commit ever
+    /// asks for more than the line holds when it is applied: a Commit only takes units this line reserved.
+    /// </summary>
+    [Property]
+    public Property Plan_AnySequenceOfChangesWithAnyReservationRefused_NeverCommitsMoreThanTheLineHolds(PositiveInt quantity, int[] steps, bool[] refusals)
+    {
+        var q = quantity.Get % 20 + 1;
+        var moved = new Dictionary<string, LineLedger>(StringComparer.Ordinal);
+        var (shipped, cancelled, attempt, asked) = (0, 0, 1, 0);
+        var overCommitted = false;
+        var changes = (steps ?? []).Take(30).ToList();
+        for (var i = -1; i < changes.Count; i++)
+        {
+            // -1: the first look, before anything shipped or was cancelled.
+            if (i >= 0 && shipped + cancelled < q)
+            {
+                _ = changes[i] % 2 == 0 ? shipped++ : cancelled++;
+            }
+
+            var held = (moved.GetValueOrDefault("L1") ?? new LineLedger()).Held;
+            var applied = new List<PlannedMovement>();
+            foreach (var planned in Plan([Line(q, shipped, cancelled)], moved, attempt: attempt))
+            {
+                var refused = planned.Movement.Kind == StockMovementKind.Reserve && refusals is { Length: > 0 } && refusals[asked++ % refusals.Length];
+                if (refused)
+                {
+                    attempt++;
+                    continue;
+                }
+
+                held += planned.Movement.Kind switch
+                {
+                    StockMovementKind.Reserve or StockMovementKind.ReserveShipped => planned.Movement.Quantity,
+                    StockMovementKind.Release or StockMovementKind.Commit => -planned.Movement.Quantity,
+                    _ => 0,
+                };
+                overCommitted |= held < 0;
+                applied.Add(planned);
+            }
+
+            OrderStockPlan.Record(moved, applied);
+        }
+
+        var final = moved.GetValueOrDefault("L1") ?? new LineLedger();
+        return (!overCommitted && final.Committed == shipped).ToProperty();
     }
 
     private static IReadOnlyList<PlannedMovement> Plan(

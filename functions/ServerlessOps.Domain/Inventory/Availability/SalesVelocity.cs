@@ -15,7 +15,7 @@ public static class SalesVelocity
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         var from = now - window;
         var units = entries
-            .Where(e => e.Movement.Kind == StockMovementKind.Reserve
+            .Where(e => e.Movement.Kind is StockMovementKind.Reserve or StockMovementKind.ReserveShipped
                 && string.Equals(e.Movement.Location, location, StringComparison.Ordinal)
                 && e.AppliedAt > from && e.AppliedAt <= now)
             .Sum(e => (long)Math.Max(0, e.ReservedDelta));

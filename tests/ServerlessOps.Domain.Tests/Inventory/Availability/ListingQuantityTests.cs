@@ -62,7 +62,7 @@ public sealed class ListingQuantityTests
     }
 
     [Fact]
-    public void Velocity_CountsOnlyReservationsAtTheLocationInsideTheWindow()
+    public void Velocity_CountsOnlyReservationsAtTheLocationInsideTheWindow_ThoseOfShippedUnitsToo()
     {
         StockLedgerEntry Entry(StockMovementKind kind, string location, int reserved, int onHand, double secondsAgo) =>
             new(new StockMovement("acme", "MUG", location, kind, Math.Max(1, Math.Abs(reserved + onHand)), $"c{secondsAgo}{kind}{location}"), onHand, reserved, Now.AddSeconds(-secondsAgo));
@@ -71,13 +71,15 @@ public sealed class ListingQuantityTests
         {
             Entry(StockMovementKind.Reserve, "main", 3, 0, 10),
             Entry(StockMovementKind.Reserve, "main", 2, 0, 59),
+            Entry(StockMovementKind.ReserveShipped, "main", 4, 0, 30),
+            Entry(StockMovementKind.Commit, "main", -4, -4, 30),
             Entry(StockMovementKind.Reserve, "main", 7, 0, 61),
             Entry(StockMovementKind.Reserve, "east", 9, 0, 5),
             Entry(StockMovementKind.Receipt, "main", 0, 50, 5),
             Entry(StockMovementKind.Release, "main", -1, 0, 5),
         };
 
-        Assert.Equal(5m / 60m, SalesVelocity.PerSecond(entries, "main", Now, TimeSpan.FromSeconds(60)));
+        Assert.Equal(9m / 60m, SalesVelocity.PerSecond(entries, "main", Now, TimeSpan.FromSeconds(60)));
     }
 
     [Fact]
