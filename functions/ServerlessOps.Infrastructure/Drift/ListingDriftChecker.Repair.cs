@@ -52,8 +52,8 @@ public sealed partial class ListingDriftChecker
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The listing stays dirty with its message-less claim; the push path's own re-queue (RequeueAfter) or the next
-            // change pushes it. The audit says the repair did not go out.
+            // The listing stays dirty with no message: a later drift run queues it again once RequeueAfter has passed
+            // (LostPushRequeue), or the next change does. The audit says the repair did not go out.
             outcome = $"{nameof(ListingPushOutcome.Failed)}: {e.Message}";
         }
 

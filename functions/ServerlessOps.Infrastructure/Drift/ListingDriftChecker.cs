@@ -24,12 +24,14 @@ namespace ServerlessOps.Infrastructure.Drift;
 /// worker pushes the quantity it computes now. Every repair is audited; a listing repaired
 /// <see cref="DriftOptions.RepeatedRepairs"/> times within <see cref="DriftOptions.RepeatedWindow"/> alerts its inventory
 /// owner (de-duplicated by the alerts). A price read goes through the observed-price guard (ListingDriftChecker.Price.cs).
+/// Every listing visited whose push message was lost (<see cref="LostPushRequeue"/>) is queued again.
 /// </summary>
 public sealed partial class ListingDriftChecker(
     DriftStore store,
     CatalogStore catalog,
     InventoryPushStore pushes,
     ListingPushWorker worker,
+    LostPushRequeue lostPushes,
     ListingQuantityCalculator calculator,
     ListingReadClients readers,
     ObservedPriceGuard priceGuard,
@@ -85,6 +87,14 @@ public sealed partial class ListingDriftChecker(
         }
 
         var push = await pushes.GetListingAsync(brandId, item.Sku, listing.Channel, listing.ChannelSku, cancellationToken);
+
+        // Owed a push that nothing will make (its message lost: poison, a repair's push that threw): queue it again rather
+        // than wait on it as push-pending, never-pushed listings included.
+        if (push is not null && await lostPushes.RequeueIfLostAsync(push, cancellationToken))
+        {
+            return (Result("requeued", "owed a push with nothing queued (its message was lost): queued again"), false);
+        }
+
         if (push?.LastPushedQuantity is not { } expected)
         {
             return (Result("never-pushed", "the push worker has not pushed it yet: nothing to compare with"), false);

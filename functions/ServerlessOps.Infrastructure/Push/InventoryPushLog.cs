@@ -45,4 +45,8 @@ internal static partial class InventoryPushLog
     [LoggerMessage(EventId = 4939, Level = LogLevel.Warning,
         Message = "{Channel} {Operation} for listing {Listing} failed: {Reason} (request id {RequestId})")]
     internal static partial void CallFailed(this ILogger logger, SalesChannel channel, string operation, string listing, string reason, string? requestId);
+
+    [LoggerMessage(EventId = 4940, Level = LogLevel.Warning,
+        Message = "{Channel} listing {ChannelSku} of {BrandId}/{Sku} owed a push with nothing queued (dirty {Dirty}, last queued {QueuedAt}, claimed {PushingSince}): its message was lost; queued again")]
+    internal static partial void LostPushRequeued(this ILogger logger, SalesChannel channel, string channelSku, string brandId, string sku, DateTimeOffset? queuedAt, DateTimeOffset? pushingSince, bool dirty);
 }

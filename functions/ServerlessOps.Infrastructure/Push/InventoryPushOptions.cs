@@ -29,8 +29,8 @@ public sealed class InventoryPushOptions
     public TimeSpan CoalesceDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// A listing dirty this long with no push done is queued again by the next change (the message was lost: a crash
-    /// between marking and queueing). Default 5 minutes; 10 s to 1 day.
+    /// A listing dirty this long with no push done is queued again by the next change, or by the drift check's next
+    /// visit (the message was lost: dead-lettered to poison, a repair's push that threw). Default 5 minutes; 10 s to 1 day.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan RequeueAfter { get; set; } = TimeSpan.FromMinutes(5);
@@ -45,6 +45,9 @@ public sealed class InventoryPushOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan FailedRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long after its <paramref name="failures"/>-th failure in a row a listing is tried again (none: zero).</summary>
+    public TimeSpan RetryDelayAfter(int failures) => failures <= 0 ? TimeSpan.Zero : FailedRetryDelay * Math.Pow(2, Math.Min(failures - 1, 4));
 
     /// <summary>Window of reservations the sales velocity is measured over, from the start of the minute (hour, past an hour) it begins in. Default 15 minutes; 10 s to 1 day.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]

@@ -40,6 +40,7 @@ public static class InventoryPushServiceCollectionExtensions
         services.TryAddSingleton<ListingDirtyMarker>();
         services.TryAddSingleton<ListingQuantityCalculator>();
         services.TryAddSingleton<PushBrakes>();
+        services.TryAddSingleton<LostPushRequeue>();
         services.TryAddSingleton<ListingPushWorker>();
         services.TryAddSingleton<ListingPushClients>();
 

@@ -1,5 +1,7 @@
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Catalog;
+using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Infrastructure.Catalog;
 
 namespace ServerlessOps.Infrastructure.Push;
@@ -9,13 +11,16 @@ namespace ServerlessOps.Infrastructure.Push;
 /// channel-fulfilled (Amazon FBA) listings, whose quantity Amazon holds. Only the write that turns a listing from clean
 /// to dirty queues a push (delayed by <see cref="InventoryPushOptions.CoalesceDelay"/>), so a burst of changes rides on
 /// one push; a change while a push is in flight sets the listing dirty again and that worker queues the next push when
-/// it finishes. A listing dirty longer than <see cref="InventoryPushOptions.RequeueAfter"/> with no worker on it is
-/// queued again (the first message was lost). A listing this process saw dirty and not yet claimable
+/// it finishes. The message goes out before the dirty write (<see cref="MarkListingAsync"/> says why). A listing dirty
+/// longer than <see cref="InventoryPushOptions.RequeueAfter"/> with no worker on it is queued again (the first message
+/// was lost). A listing this process saw dirty and not yet claimable
 /// (<see cref="MarkedListings"/>) is not read at all: the claim still to come reads the balance after this change.
 /// </summary>
 public sealed class ListingDirtyMarker(
     CachedCatalogReader catalog, InventoryPushStore store, InventoryPushHandOff queue, MarkedListings marked, IOptions<InventoryPushOptions> options, TimeProvider time)
 {
+    private const int MaxAttempts = 20;
+
     /// <summary>Marks the SKU's listings at <paramref name="location"/>; answers how many pushes it queued.</summary>
     public async Task<int> MarkAsync(string brandId, string sku, string location, CancellationToken cancellationToken = default)
     {
@@ -38,7 +43,14 @@ public sealed class ListingDirtyMarker(
     public static IEnumerable<ChannelListing> Pushable(CatalogItem? item, string location) =>
         item?.Listings.Where(l => !l.ChannelFulfilled && string.Equals(l.StockLocation, location, StringComparison.Ordinal)) ?? [];
 
-    /// <summary>Marks one listing dirty; true when this call queued its push.</summary>
+    /// <summary>
+    /// Marks one listing dirty; true when this call queued its push. The push message is queued BEFORE the write that
+    /// turns the listing dirty: a dirty listing tells every later mark "a push is queued", so a write that landed without
+    /// its message (the queue unreachable, the process gone between the two) would leave it dirty with nothing queued and
+    /// the caller's retry would queue nothing either. A message whose write never lands is not wasted: the worker decides
+    /// a clean listing from the truth too (<see cref="ListingPushWorker"/>). A message this call queued and then found
+    /// unneeded (another mark won the race for the same listing) is withdrawn.
+    /// </summary>
     public async Task<bool> MarkListingAsync(string brandId, string sku, ChannelListing listing, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(listing);
@@ -48,51 +60,77 @@ public sealed class ListingDirtyMarker(
             return false;
         }
 
-        var enqueue = false;
-        var stored = await store.UpdateListingAsync(brandId, sku, listing.Channel, listing.ChannelSku, current =>
+        var message = new InventoryPushMessage(brandId, sku, listing.Channel, listing.ChannelSku);
+        (SendReceipt Receipt, DateTimeOffset At)? sent = null;
+        for (var attempt = 1; ; attempt++)
         {
-            enqueue = false;
+            var read = await store.ReadListingAsync(brandId, sku, listing.Channel, listing.ChannelSku, cancellationToken);
             var now = time.GetUtcNow();
-            // The message queued below is invisible that long anyway: no claim can come sooner.
-            var claimableFrom = now + settings.CoalesceDelay;
-            var doc = current ?? ListingPushDocument.New(brandId, sku, listing.Channel, listing.ChannelSku, listing.StockLocation);
-
-            // A claim older than ClaimTimeout belongs to a worker that died: nobody will queue on its behalf.
-            var inFlight = doc.PushingSince is { } since && since > now - settings.ClaimTimeout;
-            if (doc.Dirty)
+            var (next, needsMessage) = Decide(read?.Document, brandId, sku, listing, sent?.At ?? now, now, settings);
+            if (needsMessage && sent is null)
             {
-                // A push is queued (or a worker will queue one when it finishes): nothing to write, unless the queued
-                // message looks lost.
-                var lost = !inFlight && (doc.QueuedAt is not { } queuedAt || queuedAt < now - settings.RequeueAfter);
-                if (!lost)
+                sent = (await queue.EnqueueAsync(message, settings.CoalesceDelay, cancellationToken), now);
+            }
+
+            try
+            {
+                if (next is not null)
                 {
-                    return null;
+                    _ = read is { } found
+                        ? await store.ReplaceListingAsync(next, found.ETag, cancellationToken)
+                        : await store.CreateListingAsync(next, cancellationToken);
                 }
-
-                enqueue = true;
-                return (doc with { QueuedAt = now }).ClaimableNoEarlierThan(claimableFrom);
             }
-
-            if (inFlight)
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
-                // In flight: the worker read the balance before this change; it sees Dirty when it finishes and queues again.
-                return (doc with { Dirty = true, DirtySince = now, Location = listing.StockLocation }).ClaimableNoEarlierThan(claimableFrom);
+                // Another writer won since the read: decide again on what it wrote (the message sent, if any, is reused).
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * Math.Min(attempt, 10))), cancellationToken);
+                continue;
             }
 
-            enqueue = true;
-            return doc with { Dirty = true, DirtySince = now, QueuedAt = now, Location = listing.StockLocation, ClaimableFrom = claimableFrom };
-        }, cancellationToken);
+            if (!needsMessage && sent is { } unneeded)
+            {
+                // An earlier attempt queued a push the listing turned out not to need: another mark queued one, or a
+                // worker holds it and queues the next push itself.
+                await queue.WithdrawAsync(unneeded.Receipt, cancellationToken);
+            }
 
-        if (enqueue)
+            if ((next ?? read?.Document) is { Dirty: true, ClaimableFrom: { } from })
+            {
+                marked.Remember(brandId, sku, listing.Channel, listing.ChannelSku, from, settings.CoalesceDelay, time.GetUtcNow());
+            }
+
+            return needsMessage;
+        }
+    }
+
+    /// <summary>
+    /// What marking <paramref name="current"/> writes (null: nothing) and whether that write needs a push message, queued
+    /// at <paramref name="queuedAt"/> (the listing is claimable a coalescing delay later, when the message is visible).
+    /// </summary>
+    private static (ListingPushDocument? Next, bool NeedsMessage) Decide(
+        ListingPushDocument? current, string brandId, string sku, ChannelListing listing, DateTimeOffset queuedAt, DateTimeOffset now, InventoryPushOptions settings)
+    {
+        // The message queued below is invisible that long anyway: no claim can come sooner.
+        var claimableFrom = queuedAt + settings.CoalesceDelay;
+        var doc = current ?? ListingPushDocument.New(brandId, sku, listing.Channel, listing.ChannelSku, listing.StockLocation);
+
+        // A claim older than ClaimTimeout belongs to a worker that died: nobody will queue on its behalf.
+        var inFlight = doc.PushingSince is { } since && since > now - settings.ClaimTimeout;
+        if (doc.Dirty)
         {
-            await queue.EnqueueAsync(new InventoryPushMessage(brandId, sku, listing.Channel, listing.ChannelSku), settings.CoalesceDelay, cancellationToken);
+            // A push is queued (or a worker will queue one when it finishes): nothing to write, unless the queued
+            // message looks lost.
+            var lost = !inFlight && (doc.QueuedAt is not { } queued || queued < now - settings.RequeueAfter);
+            return lost ? ((doc with { QueuedAt = queuedAt }).ClaimableNoEarlierThan(claimableFrom), true) : (null, false);
         }
 
-        if (stored is { Dirty: true, ClaimableFrom: { } from })
+        if (inFlight)
         {
-            marked.Remember(brandId, sku, listing.Channel, listing.ChannelSku, from, settings.CoalesceDelay, time.GetUtcNow());
+            // In flight: the worker read the balance before this change; it sees Dirty when it finishes and queues again.
+            return ((doc with { Dirty = true, DirtySince = now, Location = listing.StockLocation }).ClaimableNoEarlierThan(claimableFrom), false);
         }
 
-        return enqueue;
+        return (doc with { Dirty = true, DirtySince = now, QueuedAt = queuedAt, Location = listing.StockLocation, ClaimableFrom = claimableFrom }, true);
     }
 }

@@ -3,7 +3,7 @@ namespace ServerlessOps.Infrastructure.Push;
 /// <summary>What handling one push message did.</summary>
 public enum ListingPushOutcome
 {
-    /// <summary>The listing was clean (an earlier message pushed it) or is unknown: nothing to do.</summary>
+    /// <summary>The listing is unknown (no push state and not in the catalog): nothing to do.</summary>
     NothingToDo,
 
     /// <summary>Another worker holds the listing, or it is not claimable yet; the message was queued again for when it is.</summary>

@@ -13,7 +13,8 @@ using ServerlessOps.Infrastructure.Channels;
 namespace ServerlessOps.Infrastructure.Push;
 
 /// <summary>
-/// Handles one push message (at least once, so idempotently): claims the dirty listing under its ETag (clearing dirty),
+/// Handles one push message (at least once, so idempotently): claims the listing under its ETag (clearing dirty; a clean
+/// listing too, whose marker's write may not have landed after its message),
 /// reads the CURRENT balance, computes the quantity, and pushes it when it differs from what the channel was last
 /// given; then records what it pushed and when, with the latency from the listing going dirty to the channel's answer,
 /// and releases the claim under the claim's ETag. If a change dirtied the listing meanwhile, that write fails, and the
@@ -141,7 +142,7 @@ public sealed class ListingPushWorker(
         Func<ListingPushDocument, ListingPushDocument> decided, CancellationToken cancellationToken)
     {
         var failures = doc.ConsecutiveFailures + 1;
-        var delay = options.Value.FailedRetryDelay * Math.Pow(2, Math.Min(failures - 1, 4));
+        var delay = options.Value.RetryDelayAfter(failures);
         logger.PushFailed(message.Channel, message.ChannelSku, message.BrandId, message.Sku, quantity.Quantity, failures, e.Message, delay);
         await FinishAsync(
             message, doc, etag,
@@ -170,20 +171,37 @@ public sealed class ListingPushWorker(
             var now = time.GetUtcNow();
             var claimTimeout = options.Value.ClaimTimeout;
             var read = await store.ReadListingAsync(message.BrandId, message.Sku, message.Channel, message.ChannelSku, cancellationToken);
-
-            // Clean is done, unless a worker claimed it and died (its claim lapsed): its push may never have happened.
-            if (read is not { } found || (!found.Document.Dirty && (found.Document.PushingSince is not { } claimedAt || claimedAt > now - claimTimeout)))
+            var doc = read?.Document;
+            if (doc?.PushingSince is { } since && since > now - claimTimeout)
             {
-                return (ListingPushOutcome.NothingToDo, null, null);
-            }
-
-            var doc = found.Document;
-            if (doc.PushingSince is { } since && since > now - claimTimeout)
-            {
-                // Dirtied while another worker pushes: that worker queues the next push when it finishes. Should it have
-                // died, this message comes back once its claim has lapsed and takes over.
+                // Another worker holds the listing: dirtied meanwhile, it queues the next push when it finishes; clean, it
+                // decides the truth as it is now. Should it have died (or thrown: this may be its own message again), this
+                // message comes back once its claim has lapsed and takes over.
                 await queue.EnqueueAsync(message, since + claimTimeout - now + TimeSpan.FromSeconds(1), cancellationToken);
                 return (ListingPushOutcome.Busy, null, null);
+            }
+
+            // A clean listing is decided too (pushed only when the truth differs from what the channel was last given): its
+            // marker queues the message before the write that turns it dirty, and that write may never have landed.
+            if (doc is null)
+            {
+                var item = await catalog.GetItemAsync(message.BrandId, message.Sku, cancellationToken);
+                var listing = item?.Listings.FirstOrDefault(l => l.Channel == message.Channel && string.Equals(l.ChannelSku, message.ChannelSku, StringComparison.Ordinal));
+                if (listing is null)
+                {
+                    return (ListingPushOutcome.NothingToDo, null, null);
+                }
+
+                var created = ListingPushDocument.New(message.BrandId, message.Sku, message.Channel, message.ChannelSku, listing.StockLocation) with { PushingSince = now };
+                try
+                {
+                    return (null, created, await store.CreateListingAsync(created, cancellationToken));
+                }
+                catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+                {
+                    // Its marker's write landed meanwhile: read it.
+                    continue;
+                }
             }
 
             if (doc.ClaimableFrom is { } claimableFrom && claimableFrom > now)
@@ -205,7 +223,7 @@ public sealed class ListingPushWorker(
             var claimed = doc with { Dirty = false, PushingSince = now };
             try
             {
-                var etag = await store.ReplaceListingAsync(claimed, found.ETag, cancellationToken);
+                var etag = await store.ReplaceListingAsync(claimed, read!.Value.ETag, cancellationToken);
                 return (null, claimed, etag);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)

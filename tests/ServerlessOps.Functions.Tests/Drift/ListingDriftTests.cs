@@ -6,6 +6,7 @@ using ServerlessOps.Domain.Inventory;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Infrastructure.Catalog;
+using ServerlessOps.Infrastructure.Push;
 using ServerlessOps.Testing.Scenarios;
 using Marketplace = ServerlessOps.Testing.StubMarketplace.StubMarketplace;
 
@@ -196,6 +197,29 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
         var entry = (await DriftAsync(app, item.Sku)).Single(e => e.Str("channel") == "Walmart");
         Assert.Equal((10, JsonValueKind.Null, 0), (entry.Number("channelQuantity"), entry.GetProperty("firstSeen").ValueKind, entry.GetProperty("audit").GetArrayLength()));
         Assert.Contains("500", entry.Str("note"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListingOwedAPushWhoseMessageWasLost_IsQueuedAgainByTheRun_AndPushed()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub, new Dictionary<string, string> { ["InventoryPush:RequeueAfter"] = "00:00:10" });
+        var item = await PutItemAsync(app, "DRIFT-7", [SalesChannel.Walmart]);
+        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 10, "po:d7");
+        await WaitPushedAsync(app, stub, item, 10);
+        var walmart = Listing(item, SalesChannel.Walmart);
+
+        // A change whose push message went to the poison queue: the listing is dirty, queued a minute ago, and nothing
+        // will queue it again (no further change comes).
+        var ledger = (PushMarkingLedgerStore)app.Services.GetRequiredService<IInventoryLedgerStore>();
+        await ledger.Inner.ApplyAsync(new StockMovement(Brand, item.Sku, StockLocations.Main, StockMovementKind.Receipt, 5, "po:d7b"), Token);
+        await app.Services.GetRequiredService<InventoryPushStore>().UpdateListingAsync(Brand, item.Sku, SalesChannel.Walmart, walmart.ChannelSku, s =>
+            s! with { Dirty = true, DirtySince = DateTimeOffset.UtcNow.AddMinutes(-1), QueuedAt = DateTimeOffset.UtcNow.AddMinutes(-1) }, Token);
+
+        var run = await RunAsync(app, item.Sku);
+
+        Assert.Equal("requeued", Result(run, SalesChannel.Walmart));
+        await WaitPushedAsync(app, stub, item, 15);
     }
 
     private TestApp Start(Marketplace stub, IReadOnlyDictionary<string, string>? more = null)

@@ -6,6 +6,7 @@ using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Inventory;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure;
 using ServerlessOps.Infrastructure.Catalog;
 using ServerlessOps.Infrastructure.Push;
 using ServerlessOps.Testing.Scenarios;
@@ -127,6 +128,46 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
         Assert.True(DateTimeOffset.UtcNow >= claimable, $"Claimed before {claimable:O}.");
         Assert.Equal(queued + 1, (await queue.GetPropertiesAsync(Token)).Value.ApproximateMessagesCount);
         Assert.Equal(30, stub.PushedQuantity(SalesChannel.Walmart, Marketplace.PushKey(walmart, Accounts.AccountId(SalesChannel.Walmart))));
+    }
+
+    [Fact]
+    public async Task QueueUnreachableWhenAListingIsMarked_TheRetriedChangeIsStillPushed()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        var sends = new FailingQueueSends(1);
+        await using var app = Start(stub, testServices: sends.Install);
+        var item = await PutItemAsync(app, "MUG-L", channels: [SalesChannel.Walmart]);
+        var ledger = app.Services.GetRequiredService<IInventoryLedgerStore>();
+        var movement = new StockMovement(Brand, "MUG-L", StockLocations.Main, StockMovementKind.Receipt, 30, "po:l1");
+
+        // The mark's send fails: the movement stands, the caller sees the outage and retries; another change follows.
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => ledger.ApplyAsync(movement, Token));
+        Assert.Equal(0, sends.FailuresLeft);
+        Assert.Equal(StockApplyOutcome.AlreadyApplied, (await ledger.ApplyAsync(movement, Token)).Outcome);
+        await ApplyAsync(app, "MUG-L", StockMovementKind.Receipt, 5, "po:l2");
+
+        await WaitPushedAsync(app, stub, item, 35);
+    }
+
+    [Fact]
+    public async Task PushMessageWhoseDirtyWriteNeverLanded_StillPushesTheTruth()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub, TestApp.TriggersOff());
+        var item = await PutItemAsync(app, "MUG-W", channels: [SalesChannel.Walmart]);
+        var walmart = Listing(item, SalesChannel.Walmart);
+        var worker = app.Services.GetRequiredService<ListingPushWorker>();
+
+        // The marker queues before it writes: a process gone between the two leaves a message and a clean listing.
+        var ledger = (PushMarkingLedgerStore)app.Services.GetRequiredService<IInventoryLedgerStore>();
+        await ledger.Inner.ApplyAsync(new StockMovement(Brand, "MUG-W", StockLocations.Main, StockMovementKind.Receipt, 12, "po:w"), Token);
+
+        Assert.Equal(ListingPushOutcome.Pushed, await worker.PushAsync(new InventoryPushMessage(Brand, "MUG-W", SalesChannel.Walmart, walmart.ChannelSku), Token));
+        Assert.Equal(12, stub.PushedQuantity(SalesChannel.Walmart, Marketplace.PushKey(walmart, Accounts.AccountId(SalesChannel.Walmart))));
+
+        // A second such message finds the truth already on the channel.
+        Assert.Equal(ListingPushOutcome.Unchanged, await worker.PushAsync(new InventoryPushMessage(Brand, "MUG-W", SalesChannel.Walmart, walmart.ChannelSku), Token));
+        Assert.Single(stub.InventoryPushes(SalesChannel.Walmart));
     }
 
     [Fact]
