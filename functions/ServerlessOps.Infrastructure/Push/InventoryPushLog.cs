@@ -49,4 +49,8 @@ internal static partial class InventoryPushLog
     [LoggerMessage(EventId = 4940, Level = LogLevel.Warning,
         Message = "{Channel} listing {ChannelSku} of {BrandId}/{Sku} owed a push with nothing queued (dirty {Dirty}, last queued {QueuedAt}, claimed {PushingSince}): its message was lost; queued again")]
     internal static partial void LostPushRequeued(this ILogger logger, SalesChannel channel, string channelSku, string brandId, string sku, DateTimeOffset? queuedAt, DateTimeOffset? pushingSince, bool dirty);
+
+    [LoggerMessage(EventId = 4941, Level = LogLevel.Warning,
+        Message = "Push to {Channel} listing {ChannelSku} of {BrandId}/{Sku} outlived its claim and was taken over by another worker (it put {Pushed} on the channel); its result is not recorded as the truth, a fresh push follows")]
+    internal static partial void ClaimTakenOver(this ILogger logger, SalesChannel channel, string channelSku, string brandId, string sku, int? pushed);
 }

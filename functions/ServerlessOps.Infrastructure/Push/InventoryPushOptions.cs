@@ -35,7 +35,10 @@ public sealed class InventoryPushOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan RequeueAfter { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>A worker's claim on a listing older than this is taken over (the worker died). Default 3 minutes; 30 s to 1 hour.</summary>
+    /// <summary>
+    /// A worker's claim on a listing older than this is taken over (the worker died). Default 3 minutes; 30 s to 1 hour,
+    /// more than every channel's <c>TotalTimeoutSeconds</c> (a push waiting on its channel is not dead).
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(3);
 

@@ -14,8 +14,8 @@ public static class InventoryPushServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the coalesced inventory pushes: <see cref="InventoryPushOptions"/> (section <c>InventoryPush</c>, validated
-    /// at start), the push store, queue (created at start), marker, worker, brakes, and one push client per channel as a
-    /// typed HttpClient behind <see cref="ChannelApiResilience"/> (<c>Channels:{channel}</c>, Shopify's from this section).
+    /// at start, its claim timeout against the channels' call budgets), the push store, queue (created at start), marker,
+    /// worker, brakes, the lost-push requeue, and one push client per channel as a typed HttpClient behind <see cref="ChannelApiResilience"/> (<c>Channels:{channel}</c>, Shopify's from this section).
     /// Decorates the registered <see cref="IInventoryLedgerStore"/> with <see cref="PushMarkingLedgerStore"/>, so call it
     /// after AddInventoryLedger. Needs the catalog (AddCatalog), alerts, the registry and the background QueueServiceClient.
     /// </summary>
@@ -32,6 +32,7 @@ public static class InventoryPushServiceCollectionExtensions
             ?? throw new InvalidOperationException("AddInventoryPush decorates the inventory ledger: call AddInventoryLedger first.");
 
         services.AddOptions<InventoryPushOptions>().Bind(configuration.GetSection(InventoryPushOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InventoryPushOptions>>(new InventoryPushOptionsValidator(configuration)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InventoryPushStore>();
         services.TryAddSingleton(sp => new InventoryPushHandOff(sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<IOptions<InventoryPushOptions>>()));

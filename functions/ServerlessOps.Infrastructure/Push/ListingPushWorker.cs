@@ -21,7 +21,7 @@ namespace ServerlessOps.Infrastructure.Push;
 /// worker records its result on the newer version and queues the next push itself (the marker queued none). Pauses,
 /// the mass-drop hold and failures after the retries leave the listing dirty (README.md).
 /// </summary>
-public sealed class ListingPushWorker(
+public sealed partial class ListingPushWorker(
     InventoryPushStore store,
     InventoryPushHandOff queue,
     CachedCatalogReader catalog,
@@ -127,7 +127,7 @@ public sealed class ListingPushWorker(
             LastErrorAt = null,
             HeldSince = null,
             ZeroConfirmed = false,
-        }, FinishKind.Done, cancellationToken);
+        }, FinishKind.Done, cancellationToken, pushed: quantity.Quantity);
 
         if (doc.ConsecutiveFailures > 0)
         {
@@ -235,11 +235,14 @@ public sealed class ListingPushWorker(
 
     /// <summary>
     /// Records the result and releases the claim: under the claim's ETag when nothing changed since, else on the newer
-    /// version (a change dirtied it during the push), then queues the next push when the listing is dirty again.
+    /// version (a change dirtied it during the push), then queues the next push when the listing is dirty again. Fenced on
+    /// the claim: a newer version claimed since by another worker (this push outlived <see cref="InventoryPushOptions.ClaimTimeout"/>)
+    /// is not this worker's to release (<see cref="SupersededAsync"/>). <paramref name="pushed"/> is the quantity the
+    /// channel accepted, if any.
     /// </summary>
     private async Task FinishAsync(
         InventoryPushMessage message, ListingPushDocument claimed, string claimETag, Func<ListingPushDocument, ListingPushDocument> result,
-        FinishKind kind, CancellationToken cancellationToken, TimeSpan? failedDelay = null)
+        FinishKind kind, CancellationToken cancellationToken, TimeSpan? failedDelay = null, int? pushed = null)
     {
         var (current, etag) = (claimed, claimETag);
         for (var attempt = 1; ; attempt++)
@@ -280,6 +283,11 @@ public sealed class ListingPushWorker(
                 var read = await store.ReadListingAsync(message.BrandId, message.Sku, message.Channel, message.ChannelSku, cancellationToken)
                     ?? throw new InvalidOperationException($"Listing push state {claimed.Id} of {claimed.Pk} disappeared under a claim.");
                 (current, etag) = read;
+                if (current.PushingSince != claimed.PushingSince)
+                {
+                    await SupersededAsync(message, current, etag, pushed, cancellationToken);
+                    return;
+                }
             }
         }
     }

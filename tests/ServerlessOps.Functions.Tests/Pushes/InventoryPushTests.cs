@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Inventory;
@@ -168,6 +169,45 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
         // A second such message finds the truth already on the channel.
         Assert.Equal(ListingPushOutcome.Unchanged, await worker.PushAsync(new InventoryPushMessage(Brand, "MUG-W", SalesChannel.Walmart, walmart.ChannelSku), Token));
         Assert.Single(stub.InventoryPushes(SalesChannel.Walmart));
+    }
+
+    [Fact]
+    public async Task PushOutlivingItsClaim_IsTakenOver_AndTheTruthIsPushedAgainAfterItsStaleQuantityLands()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub, TestApp.TriggersOff());
+        var item = await PutItemAsync(app, "MUG-T", channels: [SalesChannel.Walmart]);
+        var walmart = Listing(item, SalesChannel.Walmart);
+        var key = Marketplace.PushKey(walmart, Accounts.AccountId(SalesChannel.Walmart));
+        var message = new InventoryPushMessage(Brand, "MUG-T", SalesChannel.Walmart, walmart.ChannelSku);
+        var store = app.Services.GetRequiredService<InventoryPushStore>();
+        var settings = app.Services.GetRequiredService<IOptions<InventoryPushOptions>>().Value;
+        var worker = app.Services.GetRequiredService<ListingPushWorker>();
+        var stalled = new StalledWorker(app.Services);
+
+        await ApplyAsync(app, "MUG-T", StockMovementKind.Receipt, 30, "po:t1");
+        await Task.Delay(settings.CoalesceDelay, Token);
+        var first = stalled.Worker.PushAsync(message, Token); // claims, computes 30, stalls before the channel
+        await stalled.Calling.WaitAsync(Token);
+
+        // Its claim has lapsed (aged here rather than waited out) when a change comes and another worker takes over.
+        await store.UpdateListingAsync(Brand, "MUG-T", SalesChannel.Walmart, walmart.ChannelSku, s => s! with { PushingSince = s.PushingSince - settings.ClaimTimeout }, Token);
+        await ApplyAsync(app, "MUG-T", StockMovementKind.Receipt, 10, "po:t2"); // the truth is now 40
+        await Task.Delay(settings.CoalesceDelay, Token);
+        Assert.Equal(ListingPushOutcome.Pushed, await worker.PushAsync(message, Token));
+        Assert.Equal(40, stub.PushedQuantity(SalesChannel.Walmart, key));
+
+        // The stale 30 lands last: its finish must neither clear the listing nor record 30 as the truth.
+        stalled.Release();
+        Assert.Equal(ListingPushOutcome.Pushed, await first);
+        Assert.Equal(30, stub.PushedQuantity(SalesChannel.Walmart, key));
+        var state = await store.GetListingAsync(Brand, "MUG-T", SalesChannel.Walmart, walmart.ChannelSku, Token);
+        Assert.Equal((true, null, 30), (state!.Dirty, state.PushingSince, state.LastPushedQuantity));
+
+        // The fresh push it queued (triggers are off: handled here once claimable) puts the truth back.
+        await Task.Delay(settings.CoalesceDelay, Token);
+        Assert.Equal(ListingPushOutcome.Pushed, await worker.PushAsync(message, Token));
+        Assert.Equal(40, stub.PushedQuantity(SalesChannel.Walmart, key));
     }
 
     [Fact]
