@@ -21,21 +21,36 @@ public sealed class PushBrakes(
     public Task<PushControlDocument> PauseAsync(string brandId, SalesChannel channel, string accountId, string by, string? reason, CancellationToken cancellationToken = default) =>
         SetPausedAsync(brandId, channel, accountId, paused: true, by, reason, cancellationToken);
 
-    /// <summary>Resumes and queues every listing that waited (their state is still dirty, so the worker pushes the truth as it is then).</summary>
+    /// <summary>
+    /// Resumes and queues every listing that waited (their state is still dirty, so the worker pushes the truth as it is
+    /// then). The waiting list is emptied last, of the listings queued only: interrupted midway (a queue outage, a caller
+    /// hanging up), the rest still wait and resuming again queues them.
+    /// </summary>
     public async Task<PushControlDocument> ResumeAsync(string brandId, SalesChannel channel, string accountId, string by, string? reason, CancellationToken cancellationToken = default)
     {
         var waiting = Array.Empty<ListingRef>() as IReadOnlyList<ListingRef>;
-        var control = await store.UpdateControlAsync(brandId, channel, accountId, current =>
+        await store.UpdateControlAsync(brandId, channel, accountId, current =>
         {
             var doc = current ?? PushControlDocument.New(brandId, channel, accountId);
             waiting = doc.Waiting;
-            return doc with { Paused = false, Waiting = [], Audit = Audited(doc.Audit, "resumed", by, reason) };
+            return doc with { Paused = false, Audit = Audited(doc.Audit, "resumed", by, reason) };
         }, cancellationToken);
 
         foreach (var listing in waiting)
         {
             await queue.EnqueueAsync(new InventoryPushMessage(brandId, listing.Sku, listing.Channel, listing.ChannelSku), TimeSpan.Zero, cancellationToken);
+
+            // No longer waiting on the pause: should this message be lost, the drift check's requeue sees the listing.
+            var now = time.GetUtcNow();
+            await store.UpdateListingAsync(brandId, listing.Sku, listing.Channel, listing.ChannelSku, current =>
+                current is null ? null : current with { PausedSince = null, QueuedAt = now }, cancellationToken);
         }
+
+        var queued = waiting.ToHashSet();
+        var control = await store.UpdateControlAsync(brandId, channel, accountId, current =>
+            // Paused again meanwhile: they wait for the next resume (a worker may have found one paused and kept it here).
+            current is null || current.Paused || queued.Count == 0 ? null : current with { Waiting = [.. current.Waiting.Where(w => !queued.Contains(w))] },
+            cancellationToken);
 
         logger.ControlChanged(channel, accountId, brandId, "resumed", by, waiting.Count);
         return control!;
@@ -106,54 +121,65 @@ public sealed class PushBrakes(
         return held;
     }
 
-    /// <summary>Releases every held drop: each listing may now go to zero and is queued; the hold alert is cleared. Answers how many.</summary>
+    /// <summary>
+    /// Releases every held drop: each listing still held may now go to zero and is queued; the hold alert is cleared.
+    /// Answers how many. The hold lets go of a listing only once that listing is released, so an interrupted confirmation
+    /// (a queue outage, a caller hanging up) leaves the rest held and confirming again releases them.
+    /// </summary>
     public async Task<IReadOnlyList<HeldListing>> ConfirmHeldAsync(string brandId, string by, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        IReadOnlyList<HeldListing> released = [];
-        await store.UpdateHoldAsync(brandId, current =>
-        {
-            released = current?.Held ?? [];
-            if (current is null || released.Count == 0)
-            {
-                return null;
-            }
-
-            return current with
-            {
-                Held = [],
-                HeldSince = null,
-                History = [.. current.History.TakeLast(PushHoldDocument.MaxHistory - 1), new HoldConfirmation(by, now, released.Count)],
-            };
-        }, cancellationToken);
-
+        var released = (await store.GetHoldAsync(brandId, cancellationToken))?.Held ?? [];
         foreach (var held in released)
         {
-            var listing = held.Listing;
-            var enqueue = false;
-            await store.UpdateListingAsync(brandId, listing.Sku, listing.Channel, listing.ChannelSku, current =>
+            await ReleaseAsync(brandId, held.Listing, cancellationToken);
+        }
+
+        if (released.Count > 0)
+        {
+            var now = time.GetUtcNow();
+            var done = released.Select(h => h.Listing).ToHashSet();
+            await store.UpdateHoldAsync(brandId, current =>
             {
                 if (current is null)
                 {
                     return null;
                 }
 
-                enqueue = current.PushingSince is null;
-                return current with { ZeroConfirmed = true, HeldSince = null, Dirty = true, DirtySince = current.DirtySince ?? now, QueuedAt = enqueue ? now : current.QueuedAt };
+                var left = current.Held.Where(h => !done.Contains(h.Listing)).ToList();
+                return current with
+                {
+                    Held = left,
+                    HeldSince = left.Count > 0 ? current.HeldSince : null,
+                    History = [.. current.History.TakeLast(PushHoldDocument.MaxHistory - 1), new HoldConfirmation(by, now, released.Count)],
+                };
             }, cancellationToken);
-            if (enqueue)
-            {
-                await queue.EnqueueAsync(new InventoryPushMessage(brandId, listing.Sku, listing.Channel, listing.ChannelSku), TimeSpan.Zero, cancellationToken);
-            }
-        }
-
-        if (released.Count > 0)
-        {
             await alerts.ClearAsync(brandId, AlertKind.PushHeld, HoldSubject, $"{released.Count} held push(es) confirmed by {by}", cancellationToken);
         }
 
         logger.HoldConfirmed(brandId, released.Count, by);
         return released;
+    }
+
+    /// <summary>Lets a held listing go to zero and queues it (its claimer queues it when one holds it).</summary>
+    private async Task ReleaseAsync(string brandId, ListingRef listing, CancellationToken cancellationToken)
+    {
+        var enqueue = false;
+        await store.UpdateListingAsync(brandId, listing.Sku, listing.Channel, listing.ChannelSku, current =>
+        {
+            enqueue = false;
+            if (current is null)
+            {
+                return null;
+            }
+
+            var now = time.GetUtcNow();
+            enqueue = current.PushingSince is null;
+            return current with { ZeroConfirmed = true, HeldSince = null, Dirty = true, DirtySince = current.DirtySince ?? now, QueuedAt = enqueue ? now : current.QueuedAt };
+        }, cancellationToken);
+        if (enqueue)
+        {
+            await queue.EnqueueAsync(new InventoryPushMessage(brandId, listing.Sku, listing.Channel, listing.ChannelSku), TimeSpan.Zero, cancellationToken);
+        }
     }
 
     private async Task<PushControlDocument> SetPausedAsync(string brandId, SalesChannel channel, string accountId, bool paused, string by, string? reason, CancellationToken cancellationToken)

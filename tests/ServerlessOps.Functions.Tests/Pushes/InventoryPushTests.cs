@@ -283,6 +283,32 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task ResumeInterruptedByAQueueOutage_KeepsTheListingWaiting_AndResumingAgainPushesIt()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        var sends = new FailingQueueSends(0);
+        await using var app = Start(stub, testServices: sends.Install);
+        var item = await PutItemAsync(app, "MUG-P", channels: [SalesChannel.Walmart]);
+        var account = Accounts.AccountId(SalesChannel.Walmart);
+        var brakes = app.Services.GetRequiredService<PushBrakes>();
+        await ApplyAsync(app, "MUG-P", StockMovementKind.Receipt, 20, "po:p1");
+        await WaitPushedAsync(app, stub, item, 20);
+        await brakes.PauseAsync(Brand, SalesChannel.Walmart, account, "test", "stocktake", Token);
+        await ApplyAsync(app, "MUG-P", StockMovementKind.Receipt, 5, "po:p2");
+        await UntilAsync(
+            async () => (await AvailableToSellAsync(app, "MUG-P")).Single() is var l && l.GetProperty("paused").GetBoolean() && !l.GetProperty("pushing").GetBoolean() ? l : null,
+            "the listing to wait for the resume");
+
+        sends.Arm(1);
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => brakes.ResumeAsync(Brand, SalesChannel.Walmart, account, "test", null, Token));
+        Assert.Single((await app.Services.GetRequiredService<InventoryPushStore>().GetControlAsync(Brand, SalesChannel.Walmart, account, Token))!.Waiting);
+        var again = await brakes.ResumeAsync(Brand, SalesChannel.Walmart, account, "test", "retry", Token);
+
+        Assert.Empty(again.Waiting);
+        await WaitPushedAsync(app, stub, item, 25);
+    }
+
+    [Fact]
     public async Task MassDropToZero_PastTheLimitIsHeldAndAlerts_ConfirmReleasesItAndIsAudited()
     {
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
