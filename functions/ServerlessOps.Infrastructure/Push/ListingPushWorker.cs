@@ -77,7 +77,14 @@ public sealed partial class ListingPushWorker(
         var position = await ledger.GetPositionAsync(message.BrandId, message.Sku, listing!.StockLocation, cancellationToken);
         var entries = await calculator.EntriesFor(ledger, position, cancellationToken);
         var quantity = calculator.Compute(message.BrandId, listing, position, entries, doc);
-        ListingPushDocument Decided(ListingPushDocument d) => d with { LastComputedQuantity = quantity.Quantity, LastWhy = quantity.Why, PausedSince = null };
+        // A quantity above zero ends a confirmed drop: the confirmation was for that drop, not the next one.
+        ListingPushDocument Decided(ListingPushDocument d) => d with
+        {
+            LastComputedQuantity = quantity.Quantity,
+            LastWhy = quantity.Why,
+            PausedSince = null,
+            ZeroConfirmed = d.ZeroConfirmed && quantity.Quantity == 0,
+        };
 
         if (quantity.Quantity == doc.LastPushedQuantity && doc.ConsecutiveFailures == 0 && doc.HeldSince is null)
         {

@@ -124,7 +124,8 @@ public sealed class PushBrakes(
     /// <summary>
     /// Releases every held drop: each listing still held may now go to zero and is queued; the hold alert is cleared.
     /// Answers how many. The hold lets go of a listing only once that listing is released, so an interrupted confirmation
-    /// (a queue outage, a caller hanging up) leaves the rest held and confirming again releases them.
+    /// (a queue outage, a caller hanging up) leaves the rest held and confirming again releases them. A listing whose drop
+    /// was superseded meanwhile (a restock decided since) is not confirmed: its next drop to zero meets the brake again.
     /// </summary>
     public async Task<IReadOnlyList<HeldListing>> ConfirmHeldAsync(string brandId, string by, CancellationToken cancellationToken = default)
     {
@@ -160,15 +161,21 @@ public sealed class PushBrakes(
         return released;
     }
 
-    /// <summary>Lets a held listing go to zero and queues it (its claimer queues it when one holds it).</summary>
+    /// <summary>
+    /// Lets a listing still held go to zero and queues it (its claimer queues it when one holds it). Only while held: a
+    /// confirmation of a drop already superseded would otherwise leave it confirmed for a later, unseen drop.
+    /// </summary>
     private async Task ReleaseAsync(string brandId, ListingRef listing, CancellationToken cancellationToken)
     {
         var enqueue = false;
         await store.UpdateListingAsync(brandId, listing.Sku, listing.Channel, listing.ChannelSku, current =>
         {
             enqueue = false;
-            if (current is null)
+            if (current?.HeldSince is null)
             {
+                // Released by a confirmation interrupted before it let go of the hold: queue it again. Otherwise its drop was
+                // superseded (a restock decided since): nothing to confirm, and its next drop to zero meets the brake.
+                enqueue = current is { ZeroConfirmed: true, Dirty: true, PushingSince: null };
                 return null;
             }
 

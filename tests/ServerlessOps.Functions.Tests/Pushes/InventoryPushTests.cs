@@ -363,6 +363,32 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task ConfirmOfAHeldDropSupersededByARestock_IsNotCarriedOver_ALaterDropToZeroIsHeldAgain()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub, new Dictionary<string, string> { ["InventoryPush:MassDropMaxListings"] = "0" });
+        var item = await PutItemAsync(app, "CUP-Z", channels: [SalesChannel.Walmart]);
+        var walmart = Listing(item, SalesChannel.Walmart);
+        var store = app.Services.GetRequiredService<InventoryPushStore>();
+        async Task<ListingPushDocument> StateWhen(Func<ListingPushDocument, bool> ready, string what) =>
+            (ListingPushDocument)await Poll.UntilAsync<object>(
+                async _ => await store.GetListingAsync(Brand, "CUP-Z", SalesChannel.Walmart, walmart.ChannelSku, Token) is { } s && ready(s) && !s.Dirty && s.PushingSince is null ? s : null, what);
+        await ApplyAsync(app, "CUP-Z", StockMovementKind.Receipt, 10, "po:z");
+        await WaitPushedAsync(app, stub, item, 10);
+        await ApplyAsync(app, "CUP-Z", StockMovementKind.Count, 0, "import:z1");
+        await StateWhen(s => s.HeldSince is not null, "the drop held");
+        await ApplyAsync(app, "CUP-Z", StockMovementKind.Receipt, 10, "po:z2");
+        await StateWhen(s => s.HeldSince is null, "the restock decided");
+
+        await app.Client.PostOkBodyAsync($"api/brands/{Brand}/pushes/held/confirm");
+
+        Assert.False((await store.GetListingAsync(Brand, "CUP-Z", SalesChannel.Walmart, walmart.ChannelSku, Token))!.ZeroConfirmed);
+        await ApplyAsync(app, "CUP-Z", StockMovementKind.Count, 0, "import:z3");
+        await StateWhen(s => s.HeldSince is not null || s.LastPushedQuantity == 0, "the second drop decided");
+        Assert.Equal(10, stub.PushedQuantity(SalesChannel.Walmart, Marketplace.PushKey(walmart, Accounts.AccountId(SalesChannel.Walmart))));
+    }
+
+    [Fact]
     public async Task Allocation_CapsOnlyThatChannelsListing()
     {
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
