@@ -11,4 +11,12 @@ public enum StockApplyOutcome
 
     /// <summary>A reservation for more than is available: nothing changed; the caller takes the exception path.</summary>
     Insufficient,
+
+    /// <summary>
+    /// Units an order shipped without holding them (<see cref="StockMovementKind.ReserveShipped"/>), reserved beyond what
+    /// was available: applied, since refusing would not bring them back, but the location's reservations now exceed its
+    /// stock, so another order there is short. The order flow's ledger activity answers it, from the balance after; the
+    /// ledger itself never does.
+    /// </summary>
+    ShippedBeyondAvailable,
 }

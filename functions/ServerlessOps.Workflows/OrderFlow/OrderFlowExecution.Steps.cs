@@ -181,6 +181,18 @@ internal sealed partial class OrderFlowExecution
             _state.Record(Now, "moved", Describe(applied));
         }
 
+        var shippedBeyond = planned.Where((_, i) => outcomes[i] == StockApplyOutcome.ShippedBeyondAvailable).ToList();
+        if (shippedBeyond.Count > 0)
+        {
+            // Nothing to compensate (the units left with the order), but the stock behind other orders' reservations is
+            // short: the inventory owner hears of it, once per order.
+            var shipped = string.Join("; ", shippedBeyond.Take(10).Select(p => $"{p.Movement.Quantity} unit(s) of {p.Movement.Sku} at {p.Movement.Location} (line {p.LineId})"))
+                + (shippedBeyond.Count > 10 ? $" and {shippedBeyond.Count - 10} more line(s)" : string.Empty);
+            _state.Record(Now, "shipped-beyond-stock", shipped);
+            await RaiseAsync(new OrderAlertRequest(_input.BrandId, _input.Channel, _orderId, AlertKind.StockShort,
+                $"Order {_orderId} shipped {shipped} that were not available: reservations there now exceed the stock, so another order is short. Count or receive the stock, then check the orders holding it."));
+        }
+
         var shortOnes = planned.Where((_, i) => outcomes[i] == StockApplyOutcome.Insufficient).ToList();
         if (shortOnes.Count == 0)
         {

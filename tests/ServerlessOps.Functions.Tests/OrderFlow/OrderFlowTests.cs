@@ -151,9 +151,10 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
     /// shipped units with a reservation the ledger never refuses, then commits them: on hand drops by what shipped and
     /// reserved keeps all 1012 holds. A refusable reservation, refused, used to leave the commit beside it taking 2 of
     /// 1012's units (on hand 8, reserved 8: free for another order to reserve) and the flow on its short-stock path.
+    /// 1012 is now short by 2, which the inventory owner hears of once; 1013 has nothing to compensate.
     /// </summary>
     [Fact]
-    public async Task FirstSeenAlreadyShipped_WhileAnotherOrderHoldsEveryUnit_CommitsWithoutTakingTheOtherOrdersUnits()
+    public async Task FirstSeenAlreadyShipped_WhileAnotherOrderHoldsEveryUnit_CommitsWithoutTakingTheOtherOrdersUnits_AndAlertsTheShortage()
     {
         await using var flow = Start(out var catalog);
         catalog.Map("SKU-A", Warehouse);
@@ -169,6 +170,10 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
             "the shipment committed");
         Assert.Equal(new StockBalance(Brand, "SKU-A", Warehouse, 8, 10), await flow.Ledger.GetBalanceAsync(Brand, "SKU-A", Warehouse, Token));
         Assert.Empty(await flow.Exceptions.ListOpenAsync(Brand, Token));
+        var alert = await Poll.UntilAsync(
+            async ct => (await flow.Alerts.ListAsync(Brand, kind: AlertKind.StockShort, cancellationToken: ct)).SingleOrDefault(), "the shortage alert");
+        Assert.Equal(AlertSubject.Order(shipped.Id), alert.Subject);
+        Assert.Contains("2 unit(s) of SKU-A", alert.Message, StringComparison.Ordinal);
     }
 
     [Fact]
