@@ -135,8 +135,8 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
     public async Task QueueUnreachableWhenAListingIsMarked_TheRetriedChangeIsStillPushed()
     {
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
-        var sends = new FailingQueueSends(1);
-        await using var app = Start(stub, testServices: sends.Install);
+        var sends = FailingQueueRequests.Sends(1);
+        await using var app = Start(stub, testServices: sends.InstallOnPushQueue);
         var item = await PutItemAsync(app, "MUG-L", channels: [SalesChannel.Walmart]);
         var ledger = app.Services.GetRequiredService<IInventoryLedgerStore>();
         var movement = new StockMovement(Brand, "MUG-L", StockLocations.Main, StockMovementKind.Receipt, 30, "po:l1");
@@ -286,8 +286,8 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
     public async Task ResumeInterruptedByAQueueOutage_KeepsTheListingWaiting_AndResumingAgainPushesIt()
     {
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
-        var sends = new FailingQueueSends(0);
-        await using var app = Start(stub, testServices: sends.Install);
+        var sends = FailingQueueRequests.Sends(0);
+        await using var app = Start(stub, testServices: sends.InstallOnPushQueue);
         var item = await PutItemAsync(app, "MUG-P", channels: [SalesChannel.Walmart]);
         var account = Accounts.AccountId(SalesChannel.Walmart);
         var brakes = app.Services.GetRequiredService<PushBrakes>();

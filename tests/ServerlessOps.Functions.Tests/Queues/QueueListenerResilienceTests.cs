@@ -1,9 +1,9 @@
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Storage.Queues;
 using ServerlessOps.Standalone.Queues;
 using ServerlessOps.Functions.Queues;
 using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
 
 namespace ServerlessOps.Functions.Tests.Queues;
 
@@ -20,7 +20,7 @@ public sealed class QueueListenerResilienceTests(FunctionAppFixture fixture)
     public async Task Listener_ReceivesTimingOut_KeepsPollingAndProcessesTheMessageOnceStorageAnswers()
     {
         var queueName = "listener-" + Guid.NewGuid().ToString("N")[..12];
-        var failures = new FailingReceives(failuresLeft: 3);
+        var failures = FailingQueueRequests.Receives(3);
         var options = StandaloneListener.ClientOptions();
         options.AddPolicy(failures, HttpPipelinePosition.PerCall);
         var function = new RecordingFunction(queueName);
@@ -42,36 +42,6 @@ public sealed class QueueListenerResilienceTests(FunctionAppFixture fixture)
         finally
         {
             await listener.StopAsync(CancellationToken.None);
-        }
-    }
-
-    /// <summary>Fails the first receives (GET .../messages) as a network timeout would; lets everything else through.</summary>
-    private sealed class FailingReceives(int failuresLeft) : HttpPipelinePolicy
-    {
-        private int _failuresLeft = failuresLeft;
-
-        public int FailuresLeft => Math.Max(0, Volatile.Read(ref _failuresLeft));
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            FailIfReceive(message);
-            ProcessNext(message, pipeline);
-        }
-
-        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            FailIfReceive(message);
-            return ProcessNextAsync(message, pipeline);
-        }
-
-        private void FailIfReceive(HttpMessage message)
-        {
-            var isReceive = message.Request.Method == RequestMethod.Get
-                && message.Request.Uri.Path.EndsWith("/messages", StringComparison.Ordinal);
-            if (isReceive && Interlocked.Decrement(ref _failuresLeft) >= 0)
-            {
-                throw new TaskCanceledException("simulated: the operation exceeded the configured network timeout");
-            }
         }
     }
 
