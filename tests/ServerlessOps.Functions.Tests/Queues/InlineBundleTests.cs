@@ -1,6 +1,4 @@
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using ServerlessOps.Functions.Queues;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
@@ -77,14 +75,12 @@ public sealed class InlineBundleTests(FunctionAppFixture fixture)
 
     private static async Task<List<(string Name, string? DeliveryKey)>> BlobNamesAsync(TestApp app)
     {
-        var container = app.Services.GetRequiredService<BlobServiceClient>()
-            .GetBlobContainerClient(app.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.RawContainer);
         var raw = app.Services.GetRequiredService<RawDeliveryStore>();
         var blobs = new List<(string, string?)>();
-        await foreach (var blob in container.GetBlobsAsync(cancellationToken: Token))
+        foreach (var name in await StoredDeliveries.RawBlobNamesAsync(app))
         {
-            var isBundle = blob.Name.StartsWith(RawDeliveryBundle.Prefix, StringComparison.Ordinal);
-            blobs.Add((blob.Name, isBundle ? null : (await raw.GetAsync(blob.Name, Token))?.DeliveryKey));
+            var isBundle = name.StartsWith(RawDeliveryBundle.Prefix, StringComparison.Ordinal);
+            blobs.Add((name, isBundle ? null : (await raw.GetAsync(name, Token))?.DeliveryKey));
         }
 
         return blobs;

@@ -1,6 +1,4 @@
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using ServerlessOps.Functions.Queues;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
@@ -80,16 +78,6 @@ public sealed class UnstorableDeliveryTests(FunctionAppFixture fixture)
         return signed with { Headers = new Dictionary<string, string>(signed.Headers) { [name] = value } };
     }
 
-    private static async Task<HashSet<string>> RawBlobKeysAsync(TestApp app)
-    {
-        var container = app.Services.GetRequiredService<BlobServiceClient>()
-            .GetBlobContainerClient(app.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.RawContainer);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var blob in container.GetBlobsAsync(cancellationToken: Token))
-        {
-            keys.Add(RawDelivery.DeliveryKeyOf(blob.Name));
-        }
-
-        return keys;
-    }
+    private static async Task<HashSet<string>> RawBlobKeysAsync(TestApp app) =>
+        [.. (await StoredDeliveries.RawBlobNamesAsync(app)).Select(RawDelivery.DeliveryKeyOf)];
 }

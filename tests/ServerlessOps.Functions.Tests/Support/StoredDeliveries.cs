@@ -1,4 +1,6 @@
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ServerlessOps.Infrastructure.Storage;
 using Marketplace = ServerlessOps.Testing.StubMarketplace.StubMarketplace;
 
@@ -78,4 +80,18 @@ public static class StoredDeliveries
     /// <summary>The message carrying <paramref name="deliveries"/> inline, as the edge sends a bundle small enough for one.</summary>
     public static DeliveryBundleMessage InlineBundle(IReadOnlyList<RawDelivery> deliveries) =>
         DeliveryBundleMessage.InlineOf(new RawDeliveryBundle(RawDeliveryBundle.NewBlobName(DateTimeOffset.UtcNow), deliveries));
+
+    /// <summary>Every blob in the app's raw-delivery container: the deliveries' own blobs and any bundle blobs.</summary>
+    public static async Task<List<string>> RawBlobNamesAsync(TestApp app)
+    {
+        var container = app.Services.GetRequiredService<BlobServiceClient>()
+            .GetBlobContainerClient(app.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.RawContainer);
+        var names = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync(cancellationToken: Token))
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
+    }
 }
