@@ -47,7 +47,7 @@ internal static class RawDeliveryMetadata
     public static Dictionary<string, string> From(RawDelivery delivery)
     {
         var metadata = FieldsBesideHeaders(delivery);
-        metadata[Headers] = EncodeHeaders(StorableHeaders(delivery));
+        metadata[Headers] = EncodeHeaders(HeadersThatFit(delivery.Headers, metadata));
         if (delivery.Reason is not null)
         {
             metadata[Reason] = EncodeReason(delivery.Reason);
@@ -62,12 +62,17 @@ internal static class RawDeliveryMetadata
     /// goes when something must is the largest, never the headers a later attempt needs to read the delivery. Already
     /// storable headers come back as they are, so the edge can apply this before processing sees the delivery.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> StorableHeaders(RawDelivery delivery)
+    public static IReadOnlyDictionary<string, string> StorableHeaders(RawDelivery delivery) =>
+        HeadersThatFit(delivery.Headers, FieldsBesideHeaders(delivery));
+
+    /// <param name="headers">The delivery's headers.</param>
+    /// <param name="fields">Its other fields as <see cref="FieldsBesideHeaders"/> encodes them: what the headers share the limit with.</param>
+    private static IReadOnlyDictionary<string, string> HeadersThatFit(IReadOnlyDictionary<string, string> headers, Dictionary<string, string> fields)
     {
-        var budget = MaxMetadataBytes - ReasonReserve - Size(FieldsBesideHeaders(delivery)) - Headers.Length;
+        var budget = MaxMetadataBytes - ReasonReserve - Size(fields) - Headers.Length;
         var kept = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var jsonBytes = 2; // {}
-        foreach (var (name, value, bytes) in delivery.Headers
+        foreach (var (name, value, bytes) in headers
                      .Select(h => (h.Key, h.Value, Bytes: JsonStringBytes(h.Key) + 1 + JsonStringBytes(h.Value)))
                      .OrderBy(h => h.Bytes)
                      .ThenBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
@@ -82,7 +87,7 @@ internal static class RawDeliveryMetadata
             jsonBytes = withThis;
         }
 
-        return kept.Count == delivery.Headers.Count ? delivery.Headers : kept;
+        return kept.Count == headers.Count ? headers : kept;
     }
 
     /// <summary>Every field but the headers and the reason.</summary>
