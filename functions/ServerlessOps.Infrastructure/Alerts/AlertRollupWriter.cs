@@ -53,10 +53,31 @@ internal sealed class AlertRollupWriter
                     group.Pending.Clear();
                 }
 
-                var applied = await WriteAsync(brandId, [.. batch.SelectMany(b => b.Entries)], cancellationToken);
-                foreach (var waiting in batch)
+                try
                 {
-                    waiting.Done.TrySetResult(applied);
+                    var applied = await WriteAsync(brandId, [.. batch.SelectMany(b => b.Entries)], cancellationToken);
+                    foreach (var waiting in batch)
+                    {
+                        waiting.Done.TrySetResult(applied);
+                    }
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // This caller gave up; those it was writing for did not. Each of them still waits for the gate, and
+                    // finds its entries back in the queue instead of waiting forever for a write nobody is doing.
+                    lock (group.Pending)
+                    {
+                        group.Pending.InsertRange(0, batch.Where(b => b.Done != done));
+                    }
+
+                    throw;
+                }
+                catch (Exception e)
+                {
+                    foreach (var waiting in batch)
+                    {
+                        waiting.Done.TrySetException(e);
+                    }
                 }
             }
         }
@@ -120,6 +141,15 @@ internal sealed class AlertRollupWriter
         _logger.RollupNotUpdated(brandId, $"lost {MaxAttempts} races for the rollup record");
         return 0;
     }
+
+    /// <summary>Test seam: callers of this process whose entries wait for a rollup write and are not yet in one.</summary>
+    internal int Queued => _groups.Values.Sum(group =>
+    {
+        lock (group.Pending)
+        {
+            return group.Pending.Count;
+        }
+    });
 
     private sealed class BrandGroup
     {

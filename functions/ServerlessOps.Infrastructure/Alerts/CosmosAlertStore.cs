@@ -159,6 +159,9 @@ public sealed class CosmosAlertStore : IAlertStore
         return applied;
     }
 
+    /// <summary>Test seam: callers of this instance waiting to have their alert counted in the brand's rollup.</summary>
+    internal int QueuedRollupWrites => _rollupWriter.Queued;
+
     private Task<int> UpdateRollupAsync(string brandId, IReadOnlyList<(string Id, AlertRollupEntry Entry)> entries, CancellationToken cancellationToken) =>
         _rollupWriter.ApplyAsync(brandId, entries, cancellationToken);
 }

@@ -1,9 +1,12 @@
+using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Infrastructure.Alerts;
+using ServerlessOps.Infrastructure.Cosmos;
+using ServerlessOps.Infrastructure.Cosmos.Serialization;
 using ServerlessOps.Infrastructure.Tests.Cosmos;
 using ServerlessOps.Testing.Emulators;
 
@@ -137,6 +140,45 @@ public sealed class CosmosAlertStoreTests(CosmosServerFixture cosmos) : CosmosDa
         Assert.Equal([new AlertCount(AlertKind.SlaMissed, AlertState.Open, 10)], await Store.CountUnresolvedAsync("brand-a", Token));
     }
 
+    /// <summary>
+    /// The interleaving: A writes the rollup alone, held on its read, while L and W queue behind it. A finishes and L takes
+    /// [L, W] into one write, held on its read; then L's caller gives up (an API request the client abandoned). W's
+    /// caller did not give up (an order flow's activity raising an alert): its raise must still finish and be counted,
+    /// not wait forever for a write that nobody is doing any more.
+    /// </summary>
+    [Fact]
+    public async Task Counts_CallerGivingUpWhileWritingOthersEntries_OthersStillFinishAndAreCounted()
+    {
+        var gate = new RollupReadGate();
+        using var client = Cosmos.CreateClient(new CosmosClientOptions
+        {
+            Serializer = new CosmosSystemTextJsonSerializer(CosmosJson.Options),
+            CustomHandlers = { gate, new EmulatorCompatibilityHandler() },
+        });
+        var store = new CosmosAlertStore(new(client, Containers.DatabaseName), Options, Metrics, _clock, NullLogger<CosmosAlertStore>.Instance);
+        using var giveUpL = CancellationTokenSource.CreateLinkedTokenSource(Token);
+
+        var holdA = gate.HoldNext(honourCancellation: false);
+        var creatingA = Task.Run(() => store.CreateAsync(Raise("brand-a", "shopify:a", T0), Token), Token);
+        await holdA.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), Token);
+        var creatingL = Task.Run(() => store.CreateAsync(Raise("brand-a", "shopify:l", T0), giveUpL.Token), Token);
+        await WaitForQueuedRollupWritesAsync(store, 1);
+        var creatingW = Task.Run(() => store.CreateAsync(Raise("brand-a", "shopify:w", T0), CancellationToken.None), Token);
+        await WaitForQueuedRollupWritesAsync(store, 2);
+
+        var holdL = gate.HoldNext(honourCancellation: true);
+        holdA.Release.TrySetResult();
+        await creatingA;
+        await holdL.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), Token);
+        await giveUpL.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => creatingL);
+
+        await creatingW.WaitAsync(TimeSpan.FromSeconds(20), Token);
+        Assert.Equal([new AlertCount(AlertKind.SlaMissed, AlertState.Open, 2)], await Store.CountUnresolvedAsync("brand-a", Token));
+        Assert.Equal(1, await Store.RepairCountsAsync("brand-a", Token));
+        Assert.Equal([new AlertCount(AlertKind.SlaMissed, AlertState.Open, 3)], await Store.CountUnresolvedAsync("brand-a", Token));
+    }
+
     [Fact]
     public async Task RepairCounts_AfterRollupUpdatesWereLost_BringsTheCountsBackInLine()
     {
@@ -159,6 +201,20 @@ public sealed class CosmosAlertStoreTests(CosmosServerFixture cosmos) : CosmosDa
         Assert.Equal(AlertState.Resolved, rollup.Entries[resolvedLater.Value.Id].State);
         Assert.All([open, .. added], a => Assert.Equal(AlertState.Open, rollup.Entries[a.Value.Id].State));
         Assert.Equal(0, await Store.RepairCountsAsync("brand-a", Token));
+    }
+
+    private static async Task WaitForQueuedRollupWritesAsync(CosmosAlertStore store, int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (store.QueuedRollupWrites < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Fewer than {count} callers queued for the rollup.");
+            }
+
+            await Task.Delay(5, Token);
+        }
     }
 
     private static Alert Raise(string brandId, string orderId, DateTimeOffset at, AlertKind kind = AlertKind.SlaMissed, AlertSubject? subject = null) =>
