@@ -29,10 +29,25 @@ public sealed class AlertMetricsRefresher : BackgroundService
         _logger = logger;
     }
 
-    /// <summary>Reads every brand's counts once. A brand whose read fails keeps its last counts.</summary>
+    /// <summary>
+    /// Reads every brand's counts once. A brand whose read fails keeps its last counts; while the brand registry is not
+    /// loaded yet (it could not be read at start), every brand does, and the next round tries again.
+    /// </summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        foreach (var brandId in _brands.Current())
+        IReadOnlyList<string> brands;
+        try
+        {
+            brands = _brands.Current();
+        }
+        catch (StoreUnavailableException e)
+        {
+            // Thrown out of ExecuteAsync, this would stop the host, which the registry lets start without it.
+            _logger.MetricsBrandsUnknown(e.Message);
+            return;
+        }
+
+        foreach (var brandId in brands)
         {
             try
             {

@@ -44,4 +44,7 @@ internal static partial class AlertsLog
 
     [LoggerMessage(EventId = 4611, Level = LogLevel.Warning, Message = "Alert notification message {Message} is not readable and was dropped: {Reason}")]
     internal static partial void UnreadableMessage(this ILogger logger, string message, string reason);
+
+    [LoggerMessage(EventId = 4612, Level = LogLevel.Warning, Message = "Open-alert counts could not be refreshed for the metrics: the brands are not known yet ({Reason}); the next round tries again")]
+    internal static partial void MetricsBrandsUnknown(this ILogger logger, string reason);
 }
