@@ -15,7 +15,8 @@ namespace ServerlessOps.Functions.Timers;
 /// <see cref="AlertKind.FlowFailed"/> alert on the flow (de-duplicated: one alert per flow until resolved). Stuck is:
 /// created but never started (Pending without a status of its own); running but not past validation and reservation (stage New), still on its
 /// exception path, or with stock movements unconfirmed, with no update since; or failed by the engine outside its own
-/// exception path. A flow waiting for shipment or for its return window is not stuck: its SLA timer watches it.
+/// exception path. A flow waiting for shipment or for its return window is not stuck: its SLA timer watches it. Each
+/// run also resolves the alerts it raised on flows no longer stuck (retried past their exception path, or completed).
 /// </summary>
 public sealed class FindStuckOrderFlows(IOptionsMonitor<OrderFlowOptions> options, IAlertRaiser alerts, TimeProvider time, IServiceProvider services, ILogger<FindStuckOrderFlows> logger)
     : ITimerFunction
@@ -48,6 +49,7 @@ public sealed class FindStuckOrderFlows(IOptionsMonitor<OrderFlowOptions> option
         };
         var raised = 0;
         var stuckByBrand = new Dictionary<string, long>(StringComparer.Ordinal);
+        var stuck = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
             if (Why(instance, before) is not { } why)
@@ -57,6 +59,7 @@ public sealed class FindStuckOrderFlows(IOptionsMonitor<OrderFlowOptions> option
 
             var brandId = instance.InstanceId[OrderFlowIds.Prefix.Length..].Split(':')[0];
             stuckByBrand[brandId] = stuckByBrand.GetValueOrDefault(brandId) + 1;
+            stuck.Add(instance.InstanceId);
             logger.FlowStuck(instance.InstanceId, brandId, instance.LastUpdatedAt);
             await alerts.RaiseAsync(
                 new AlertRaise(brandId, AlertKind.FlowFailed, AlertSubject.Flow(instance.InstanceId),
@@ -72,14 +75,46 @@ public sealed class FindStuckOrderFlows(IOptionsMonitor<OrderFlowOptions> option
             raised++;
         }
 
+        var brands = (services.GetService<Infrastructure.Alerts.AlertBrandIds>()?.Current() ?? []).Concat(stuckByBrand.Keys).Distinct(StringComparer.Ordinal).ToList();
+        await ResolveRecoveredAsync(client, brands, stuck, cancellationToken);
+
         // This run's verdict is the operators' gauge too (not detected twice); brands with none report 0 so it is seen to
         // fall. Fresh for two runs of this hourly timer.
         services.GetService<OperatorMetrics>()?.Report(
             OperatorSignalNames.OrderFlowsStuck,
-            (services.GetService<Infrastructure.Alerts.AlertBrandIds>()?.Current() ?? []).Concat(stuckByBrand.Keys).Distinct(StringComparer.Ordinal)
-                .Select(brand => GaugeReading.Of(stuckByBrand.GetValueOrDefault(brand), ("brand", brand))),
+            brands.Select(brand => GaugeReading.Of(stuckByBrand.GetValueOrDefault(brand), ("brand", brand))),
             TimeSpan.FromHours(2));
         return raised;
+    }
+
+    /// <summary>
+    /// Resolves this timer's unresolved alerts on flows it did not find stuck now, whose state says they are not (or that
+    /// are gone). Nothing else clears them: a flow's own exception path alerts on its order, and clears only that.
+    /// </summary>
+    private async Task ResolveRecoveredAsync(DurableTaskClient client, List<string> brands, HashSet<string> stuck, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<IAlertStore>();
+        foreach (var brandId in brands)
+        {
+            foreach (var state in (AlertState[])[AlertState.Open, AlertState.Acknowledged])
+            {
+                foreach (var alert in await store.ListAsync(brandId, state, AlertKind.FlowFailed, cancellationToken))
+                {
+                    var instanceId = alert.Subject.Id;
+                    if (alert.Subject != AlertSubject.Flow(instanceId) || stuck.Contains(instanceId))
+                    {
+                        continue;
+                    }
+
+                    // Judged on its state alone (as if long idle): a flow updated lately but still on its exception path stays raised.
+                    var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+                    if (instance is null || Why(instance, DateTimeOffset.MaxValue) is null)
+                    {
+                        await alerts.ClearAsync(brandId, AlertKind.FlowFailed, alert.Subject, "The order flow is no longer stuck.", cancellationToken);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Why <paramref name="instance"/>, last updated before <paramref name="before"/> or failed, is stuck; null when it is not.</summary>

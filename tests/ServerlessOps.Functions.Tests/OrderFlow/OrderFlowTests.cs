@@ -417,6 +417,36 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
         Assert.Equal(AlertSubject.Flow(OrderFlowHarness.InstanceId(stuck)), alert.Subject);
     }
 
+    /// <summary>
+    /// The finder's flow-failed alert is on the flow, not on the order, so the flow's own clearing after a retry (which
+    /// resolves the order's sku-unmapped alert) never reaches it: once the flow is no longer stuck, the finder resolves it.
+    /// </summary>
+    [Fact]
+    public async Task StuckFinder_FlowRetriedPastItsExceptionPath_ResolvesItsFlowFailedAlert()
+    {
+        await using var flow = Start(out var catalog);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var stuck = Order("1015", ("L1", "SKU-A", 1, 20m));
+        await flow.ConvergeAsync(stuck);
+        await flow.WaitForOpenExceptionAsync(stuck);
+        var finder = new FindStuckOrderFlows(
+            flow.App.Services.GetRequiredService<IOptionsMonitor<OrderFlowOptions>>(), flow.App.Services.GetRequiredService<IAlertRaiser>(),
+            new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(3)), flow.App.Services, NullLogger<FindStuckOrderFlows>.Instance);
+        Assert.Equal(1, await finder.FindAsync(flow.Client, Token));
+
+        catalog.Map("SKU-A", Warehouse);
+        var retry = await flow.App.Client.Http.PostAsync(new Uri($"{OrderFlowHarness.FlowPath(stuck)}/retry", UriKind.Relative), null, Token);
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 1);
+        await flow.WaitForStatusAsync(
+            stuck, s => s.GetProperty("Stage").GetInt32() == (int)FlowStage.Active && s.GetProperty("PendingMovements").GetInt32() == 0, "the retry past validation and reservation");
+
+        Assert.Equal(0, await finder.FindAsync(flow.Client, Token));
+
+        var alert = Assert.Single(await flow.Alerts.ListAsync(Brand, kind: AlertKind.FlowFailed, cancellationToken: Token));
+        Assert.Equal((AlertSubject.Flow(OrderFlowHarness.InstanceId(stuck)), AlertState.Resolved, AlertTransitions.System), (alert.Subject, alert.State, alert.ResolvedBy));
+    }
+
     private OrderFlowHarness Start(out FakeCatalogReader catalog, Dictionary<string, string>? settings = null) =>
         OrderFlowHarness.Start(fixture, catalog = new FakeCatalogReader(), TestApp.TriggersOff(settings));
 
