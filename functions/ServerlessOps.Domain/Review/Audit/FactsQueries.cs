@@ -25,11 +25,31 @@ public static class FactsQueries
     /// <summary>The month's last day: the end of the windows counted back in days (90 days without a sale).</summary>
     public static DateOnly LastDay(this ReviewMonth month) => month.Next.FirstDay.AddDays(-1);
 
-    /// <summary>Fees of a row as the P&amp;L counts them: what the channel charged when known, else what the schedule says.</summary>
+    /// <summary>
+    /// Fees of a row as the P&amp;L counts them, line by line as <c>pnl-lines.csv</c> does: what the channel charged where
+    /// known, plus what the schedule says for the sold lines without charges.
+    /// </summary>
     public static decimal Fees(this SkuChannelMonth row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return row.FeesCharged ?? row.FeesScheduled;
+        return row.FeesCharged is { } charged ? charged + (row.FeesScheduledWithoutCharges ?? 0m) : row.FeesScheduled;
+    }
+
+    /// <summary>Whether any of the row's <see cref="Fees"/> come from the schedule rather than from the channel's charges.</summary>
+    public static bool FeesEstimated(this SkuChannelMonth row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.FeesCharged is null || row.FeesScheduledWithoutCharges is not null;
+    }
+
+    /// <summary>
+    /// The scheduled fees of the lines whose charged fees are known: what <see cref="SkuChannelMonth.FeesCharged"/> is
+    /// compared with (lines still awaiting settlement would make any overcharge look like an undercharge).
+    /// </summary>
+    public static decimal FeesScheduledWhereCharged(this SkuChannelMonth row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.FeesScheduled - (row.FeesScheduledWithoutCharges ?? 0m);
     }
 
     /// <summary>Contribution before advertising: revenue − cost of goods − fees − refunds (unrounded).</summary>

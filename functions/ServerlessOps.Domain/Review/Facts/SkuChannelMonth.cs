@@ -13,8 +13,8 @@ namespace ServerlessOps.Domain.Review.Facts;
 /// <param name="Revenue">Net revenue of those units.</param>
 /// <param name="Cogs">Units × unit cost in effect at the order time, for the units with a known cost.</param>
 /// <param name="UnitsWithoutCost">Units sold with no unit cost in effect (no cost control: a data-quality finding).</param>
-/// <param name="FeesCharged">Fees the channel actually charged for these lines (imported history, settlements); null when none are known.</param>
-/// <param name="FeesScheduled">Fees the brand's fee schedule says these lines should cost (the pricing rule's fee arithmetic).</param>
+/// <param name="FeesCharged">Fees the channel actually charged for the lines whose charges are known (imported history, settlements); null when none are known.</param>
+/// <param name="FeesScheduled">Fees the brand's fee schedule says these lines should cost (the pricing rule's fee arithmetic), all of them.</param>
 /// <param name="Refunds">Money refunded for these lines, tax excluded.</param>
 /// <param name="RefundedUnits">Units refunded.</param>
 /// <param name="CancelledUnits">Units cancelled before shipping.</param>
@@ -38,4 +38,12 @@ public sealed record SkuChannelMonth(
     int CancelledUnits,
     int UnitsBelowFloor,
     decimal FloorShortfall,
-    IReadOnlyList<string> SourceRows);
+    IReadOnlyList<string> SourceRows)
+{
+    /// <summary>
+    /// Of <see cref="FeesScheduled"/>, the part on sold lines whose charged fees are not known (an order the channel has
+    /// not settled yet); null when there is no such line. Settlements arrive days after the sale, so a month usually
+    /// holds both kinds: the charged fees then cover only some lines, and the rest are estimated from the schedule.
+    /// </summary>
+    public decimal? FeesScheduledWithoutCharges { get; init; }
+}

@@ -11,8 +11,9 @@ public static class ProfitAndLoss
     /// <summary>
     /// One line per channel with sales, ad spend or a target in the reviewed month (in <see cref="SalesChannel"/> order),
     /// then the total (channel null) last. Orders, units, revenue, cost of goods, refunds and ad spend come from the
-    /// channel month; fees from its SKU rows, each row's charged fees when known, else its scheduled fees, and the line
-    /// says <see cref="PnlLine.FeesEstimated"/> when any row was scheduled only. Target = Σ the month's revenue targets
+    /// channel month; fees from its SKU rows, each row's charged fees where known plus the scheduled fees of its sold lines
+    /// without charges (<see cref="FactsQueries.Fees"/>), and the line says <see cref="PnlLine.FeesEstimated"/> when any
+    /// of them was scheduled. Target = Σ the month's revenue targets
     /// of the channel (null without one). Contribution = revenue − fees − ad spend − refunds − cogs, unrounded.
     /// Every money cell is rounded once from its unrounded figure; the total's cells are the sums of the channels'
     /// unrounded figures rounded once, so a total can differ by a cent from the sum of the rounded channel lines, and
@@ -54,7 +55,7 @@ public static class ProfitAndLoss
             month?.Revenue ?? rows.Sum(r => r.Revenue),
             targets.Count > 0 ? targets.Sum(t => t.Revenue) : null,
             rows.Sum(r => r.Fees()),
-            rows.Any(r => r.FeesCharged is null),
+            rows.Any(r => r.FeesEstimated()),
             month?.AdSpend ?? facts.Campaigns.Where(c => c.Month == facts.Month && c.Channel == channel).Sum(c => c.Spend),
             month?.Refunds ?? rows.Sum(r => r.Refunds),
             month?.Cogs ?? rows.Sum(r => r.Cogs));

@@ -18,7 +18,8 @@ namespace ServerlessOps.Infrastructure.Review.Facts;
 /// <item>COGS = sold × the unit cost in effect at the order's time; scheduled fees and the floor from
 /// <see cref="PriceGuardrail.CheckOrder"/> with the channel's fee schedule and the brand's margin floor (the one rule);</item>
 /// <item>charged fees = the order's <see cref="Order.Fees"/> recorded before the window's end (settlement fees recorded later
-/// are restatements of the month they were recorded in), shared by net among its lines, where it has any;</item>
+/// are restatements of the month they were recorded in), shared by net among its lines, where it has any; a sold line
+/// without charges keeps its scheduled fees apart (<see cref="Domain.Review.Facts.SkuChannelMonth.FeesScheduledWithoutCharges"/>);</item>
 /// <item>refunds = line refunds (tax excluded) recorded before the window's end.</item>
 /// </list>
 /// Lines whose price the channel withheld are counted in <see cref="LinesWithoutPrice"/> and left out of the money.
@@ -107,6 +108,11 @@ public sealed class ChannelFactsAggregator(
             if (chargedShares?[i] is { } charged)
             {
                 sku.FeesCharged = (sku.FeesCharged ?? 0m) + charged;
+            }
+            else if (line.Sold > 0)
+            {
+                // Not settled yet: the P&L estimates this line from the schedule, as pnl-lines.csv does.
+                sku.FeesScheduledWithoutCharges = (sku.FeesScheduledWithoutCharges ?? 0m) + scheduled;
             }
 
             if (line.BelowFloorBy is { } shortfall)

@@ -25,6 +25,8 @@ internal sealed class SkuMonthTotals(ReviewMonth month, SalesChannel channel, st
 
     public decimal FeesScheduled { get; set; }
 
+    public decimal? FeesScheduledWithoutCharges { get; set; }
+
     public decimal Refunds { get; set; }
 
     public int RefundedUnits { get; set; }
@@ -45,5 +47,8 @@ internal sealed class SkuMonthTotals(ReviewMonth month, SalesChannel channel, st
 
     public SkuChannelMonth ToFacts() => new(
         month, channel, sku, mapped, Orders, Units, Revenue, Cogs, UnitsWithoutCost, FeesCharged, FeesScheduled,
-        Refunds, RefundedUnits, CancelledUnits, UnitsBelowFloor, FloorShortfall, [.. _sourceRows]);
+        Refunds, RefundedUnits, CancelledUnits, UnitsBelowFloor, FloorShortfall, [.. _sourceRows])
+    {
+        FeesScheduledWithoutCharges = FeesScheduledWithoutCharges,
+    };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Review.Audit;
 using ServerlessOps.Domain.Review.Facts;
 using ServerlessOps.Domain.Review.Findings;
 using ServerlessOps.Infrastructure.Review.Facts;
@@ -51,7 +52,7 @@ public static class AlertRuleCheck
                 var spend = ads.Sum(c => c.Spend);
                 return spend > 0m && ads.Sum(c => c.AttributedSales) / spend < t ? $"ROAS {F(ads.Sum(c => c.AttributedSales) / spend)} on {F(spend)} spent, under {F(t)}" : null;
             case "fees-above-schedule":
-                var excess = sales.Where(s => s.FeesCharged is not null).Sum(s => s.FeesCharged!.Value - s.FeesScheduled);
+                var excess = sales.Where(s => s.FeesCharged is not null).Sum(s => s.FeesCharged!.Value - s.FeesScheduledWhereCharged());
                 return excess > t ? $"fees charged {F(excess)} above schedule, over {F(t)}" : null;
             case "price-floor":
                 var shortfall = sales.Sum(s => s.FloorShortfall);

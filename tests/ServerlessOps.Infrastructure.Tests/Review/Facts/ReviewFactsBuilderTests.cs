@@ -2,8 +2,10 @@ using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Orders;
 using ServerlessOps.Domain.Review;
+using ServerlessOps.Domain.Review.Audit.Rules;
 using ServerlessOps.Domain.Review.Data;
 using ServerlessOps.Domain.Review.Facts;
+using ServerlessOps.Domain.Review.Pnl;
 using ServerlessOps.Infrastructure.Review.Facts;
 
 namespace ServerlessOps.Infrastructure.Tests.Review.Facts;
@@ -152,6 +154,53 @@ public sealed class ReviewFactsBuilderTests
         Assert.Equal(built.Facts.MonthRevenue, rows.Sum(r => decimal.Parse(r.Split(',')[5], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(2, built.RowsRead["pnlLines"]);
     }
+
+    [Fact]
+    public async Task PnlFees_OfASkuWithOnlySomeOrdersSettled_AreTheChargedFeesPlusTheScheduleForTheRest()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 40m);
+        fakes.Fees.Add(new FeeRule(SalesChannel.Shopify, "transaction", null, FeeScope.PerLine, FeeBasis.Net, 10m, 0m, 0m, "USD", DateTimeOffset.UnixEpoch, null));
+        fakes.Add("settled", Utc(2026, 11, 5, 15, 0), Line("L1", "TEE", 1, 100m));
+        fakes.Orders[0] = Settled(fakes.Orders[0], 15m, "t1");
+        fakes.Add("not-settled-yet", Utc(2026, 11, 29, 15, 0), Line("L1", "TEE", 1, 100m));
+        using var csv = new StringWriter { NewLine = "\n" };
+
+        var built = await BuildAsync(fakes, csv);
+
+        // 15 charged on the settled order, 10 (10 % of 100) scheduled on the one the channel has not settled yet.
+        var shopify = Assert.Single(ProfitAndLoss.For(built.Facts), l => l.Channel == SalesChannel.Shopify);
+        Assert.Equal((25m, true), (shopify.Fees, shopify.FeesEstimated));
+        var traced = csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split(','))
+            .Sum(r => decimal.Parse(r[8].Length > 0 ? r[8] : r[7], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(shopify.Fees, traced);
+    }
+
+    [Fact]
+    public async Task FeesAboveSchedule_ComparesTheSettledOrdersWithTheirOwnSchedule_WhileOthersAwaitSettlement()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 40m);
+        fakes.Fees.Add(new FeeRule(SalesChannel.Shopify, "transaction", null, FeeScope.PerLine, FeeBasis.Net, 10m, 0m, 0m, "USD", DateTimeOffset.UnixEpoch, null));
+        for (var day = 1; day <= 6; day++)
+        {
+            fakes.Add($"o{day}", Utc(2026, 11, day + 10, 15, 0), Line("L1", "TEE", 1, 100m));
+        }
+
+        // The first three are settled at 15 each against 10 scheduled; the last three are not settled yet.
+        for (var i = 0; i < 3; i++)
+        {
+            fakes.Orders[i] = Settled(fakes.Orders[i], 15m, $"t{i}");
+        }
+
+        var built = await BuildAsync(fakes);
+
+        var finding = Assert.Single(new FeesAboveScheduleRule().Find(built.Facts));
+        Assert.Equal(3 * (15m - 10m), finding.MonthlyMoney);
+    }
+
+    private static Order Settled(Order order, decimal fee, string transactionId) => order with
+    {
+        Fees = [new OrderFee("shopify-payments", fee) { LineId = "L1", SourceId = $"settlement:shopify:{transactionId}", RecordedAt = order.PlacedAt.AddDays(1) }],
+    };
 
     private static Task<BuiltReviewFacts> BuildAsync(ReviewFactsFakes fakes, TextWriter? csv = null)
     {

@@ -7,8 +7,8 @@ namespace ServerlessOps.Domain.Review.Audit.Rules;
 
 /// <summary>
 /// Fees charged above the channel's fee schedule: per SKU and channel in the reviewed month, only where the channel's
-/// charged fees are known (settlements or imported history). Money = FeesCharged − FeesScheduled, the exact difference,
-/// when positive (an undercharge is not a loss to recover). All SKUs of a channel share one root cause
+/// charged fees are known (settlements or imported history). Money = FeesCharged − the scheduled fees of the same lines
+/// (lines not settled yet are left out of both), the exact difference, when positive (an undercharge is not a loss to recover). All SKUs of a channel share one root cause
 /// (<c>fees:{channel}</c>): one dispute or re-tier with the channel fixes them together. The facts carry fees per SKU,
 /// not per fee type, so the batch is per channel; the schedule rules in effect are listed in the evidence.
 /// </summary>
@@ -29,12 +29,13 @@ public sealed class FeesAboveScheduleRule : AuditRule
         var end = new DateTimeOffset(facts.Month.Next.FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         foreach (var row in facts.MonthSales().OrderBy(r => r.Channel).ThenBy(r => r.Sku, StringComparer.Ordinal))
         {
-            if (row.FeesCharged is not { } charged || charged <= row.FeesScheduled)
+            var scheduled = row.FeesScheduledWhereCharged();
+            if (row.FeesCharged is not { } charged || charged <= scheduled)
             {
                 continue;
             }
 
-            var difference = charged - row.FeesScheduled;
+            var difference = charged - scheduled;
 
             // The schedule's rules in effect during the month (UTC month bounds: this only explains, it computes nothing).
             var schedule = facts.FeeSchedule
@@ -48,8 +49,8 @@ public sealed class FeesAboveScheduleRule : AuditRule
                 row.Sku,
                 difference,
                 $"fees:{row.Channel.Slug()}",
-                $"{Show.Amount(charged)} charged − {Show.Amount(row.FeesScheduled)} scheduled = {Show.Money(difference)}",
-                [N("feesCharged", charged), N("feesScheduled", row.FeesScheduled), N("units", row.Units), N("revenue", row.Revenue)],
+                $"{Show.Amount(charged)} charged − {Show.Amount(scheduled)} scheduled = {Show.Money(difference)}",
+                [N("feesCharged", charged), N("feesScheduled", scheduled), N("units", row.Units), N("revenue", row.Revenue)],
                 row.SourceRows.Concat(schedule));
             if (finding is not null)
             {
