@@ -319,9 +319,11 @@ public sealed class ChannelFactsAggregator(
             return;
         }
 
-        foreach (var refund in order.Refunds.Where(r => window.MonthOf(r.RefundedAt) == window.Month))
+        // What the closed month would have counted as refunds had it arrived in time: the lines' refunds, tax excluded
+        // (shipping and other unallocated money are outside revenue, so outside refunds too).
+        foreach (var refund in order.Refunds.Where(r => window.MonthOf(r.RefundedAt) == window.Month && r.Lines.Sum(l => l.Amount) != 0m))
         {
-            _restatements.Add(new Restatement(order.Id, month, "refund", -(refund.Amount - refund.Tax) * rate, refund.RefundedAt, $"order:{order.Id}:refund:{refund.Id}"));
+            _restatements.Add(new Restatement(order.Id, month, "refund", -refund.Lines.Sum(l => l.Amount) * rate, refund.RefundedAt, $"order:{order.Id}:refund:{refund.Id}"));
         }
 
         // Settlement fees recorded this month on an earlier month's order, as late refunds are.

@@ -123,6 +123,25 @@ public sealed class ReviewFactsBuilderTests
     }
 
     [Fact]
+    public async Task LateRefund_IsRestatedAsWhatItsMonthWouldHaveCountedAsRefunds_WithoutTheShipping()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m);
+        var september = fakes.Add("september", Utc(2026, 9, 10, 15, 0), Line("L1", "TEE", 1, 50m));
+        var november = fakes.Add("november", Utc(2026, 11, 10, 15, 0), Line("L1", "TEE", 1, 50m));
+
+        // The same refund on each: the line's 50 + 4 tax, and 5 of shipping given back with it.
+        OrderRefund Refund(string id, DateTimeOffset at) => new(id, at, 59m, 4m, "damaged", [new RefundLine("L1", 1, 50m, 4m)]) { Shipping = 5m };
+        fakes.Orders[0] = september with { Refunds = [Refund("R1", Utc(2026, 11, 3, 15, 0))] };
+        fakes.Orders[1] = november with { Refunds = [Refund("R2", Utc(2026, 11, 20, 15, 0))] };
+
+        var built = await BuildAsync(fakes);
+
+        var counted = Assert.Single(built.Facts.Sales, s => s.Month == November).Refunds;
+        Assert.Equal(50m, counted);
+        Assert.Equal(-counted, Assert.Single(built.Restatements).Amount);
+    }
+
+    [Fact]
     public async Task LateShipment_IsAShipmentAfterTheOrdersOwnShipBy()
     {
         var fakes = new ReviewFactsFakes().Map("TEE", 4m);
