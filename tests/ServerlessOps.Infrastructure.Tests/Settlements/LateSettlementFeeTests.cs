@@ -1,6 +1,8 @@
+using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Orders;
 using ServerlessOps.Domain.Review;
+using ServerlessOps.Domain.Review.Pnl;
 using ServerlessOps.Domain.Settlements;
 using ServerlessOps.Infrastructure.Review.Facts;
 using ServerlessOps.Infrastructure.Tests.Review.Facts;
@@ -51,6 +53,25 @@ public sealed class LateSettlementFeeTests
 
         Assert.Empty(november.Restatements);
         Assert.Equal(2.50m, Assert.Single(november.Facts.Sales, s => s.Month == November).FeesCharged);
+    }
+
+    [Fact]
+    public async Task FeeSettledAfterItsMonthClosed_ReplacesTheScheduledEstimateTheClosedMonthCounted()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m);
+        fakes.Fees.Add(new FeeRule(SalesChannel.Shopify, "transaction", null, FeeScope.PerLine, FeeBasis.Net, 10m, 0m, 0m, "USD", DateTimeOffset.UnixEpoch, null));
+        var order = fakes.Add("october", new DateTimeOffset(2026, 10, 20, 15, 0, 0, TimeSpan.Zero), new OrderLine("L1", "TEE", null, 1, 50m, 0m, 0m));
+        var late = Fee("october", "t2", -6m, new DateTimeOffset(2026, 11, 3, 8, 0, 0, TimeSpan.Zero));
+        fakes.Orders[0] = SettlementFees.Apply(order, [late], late.PostedAt).Order;
+
+        var october = await BuildAsync(fakes, October);
+        var november = await BuildAsync(fakes, November);
+
+        // October closed with the schedule's 5 (10 % of 50) as an estimate; the channel then charged 6.
+        var closed = Assert.Single(ProfitAndLoss.For(october.Facts), l => l.Channel == SalesChannel.Shopify);
+        Assert.Equal((5m, true), (closed.Fees, closed.FeesEstimated));
+        var restated = november.Restatements.Where(r => r.OriginalMonth == October).Sum(r => r.Amount);
+        Assert.Equal(-6m, -closed.Fees + restated);
     }
 
     private static SettlementLine Fee(string orderId, string id, decimal amount, DateTimeOffset posted) =>

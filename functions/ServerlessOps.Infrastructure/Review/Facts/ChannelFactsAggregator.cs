@@ -74,8 +74,8 @@ public sealed class ChannelFactsAggregator(
             totals.RefundedOrders++;
         }
 
-        AddRestatements(order, month, rate);
-        var chargedShares = ShareChargedFees(order, lines, rate);
+        AddRestatements(order, month, rate, lines);
+        var chargedShares = ShareChargedFees(order, lines, rate, window.Until);
         var skusCounted = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < lines.Count; i++)
         {
@@ -237,12 +237,12 @@ public sealed class ChannelFactsAggregator(
     /// <summary>
     /// The order's charged fees (base currency) per line: a fee naming its line (<see cref="OrderFee.LineId"/>) goes to that
     /// line, a fee on the whole order is shared by line net (the last line taking the remainder); null when the order
-    /// carries none.
+    /// carries none. Only fees recorded before <paramref name="until"/> count.
     /// </summary>
-    private decimal?[]? ShareChargedFees(Order order, List<PricedOrderLine> lines, decimal rate)
+    private static decimal?[]? ShareChargedFees(Order order, List<PricedOrderLine> lines, decimal rate, DateTimeOffset until)
     {
         // A fee recorded after the window's end (a settlement imported after the month closed) is a later month's restatement.
-        var fees = order.Fees.Where(f => f.RecordedAt is null || f.RecordedAt < window.Until).ToList();
+        var fees = order.Fees.Where(f => f.RecordedAt is null || f.RecordedAt < until).ToList();
         if (fees.Count == 0)
         {
             return null;
@@ -312,7 +312,7 @@ public sealed class ChannelFactsAggregator(
         }
     }
 
-    private void AddRestatements(Order order, ReviewMonth month, decimal rate)
+    private void AddRestatements(Order order, ReviewMonth month, decimal rate, List<PricedOrderLine> lines)
     {
         if (month >= window.Month || month < window.Month.AddMonths(-ReviewWindow.RestatementMonths))
         {
@@ -327,9 +327,25 @@ public sealed class ChannelFactsAggregator(
         }
 
         // Settlement fees recorded this month on an earlier month's order, as late refunds are.
-        foreach (var fee in order.Fees.Where(f => f.RecordedAt is { } recorded && window.MonthOf(recorded) == window.Month))
+        var lateFees = order.Fees.Where(f => f.RecordedAt is { } recorded && window.MonthOf(recorded) == window.Month).ToList();
+        foreach (var fee in lateFees)
         {
             _restatements.Add(new Restatement(order.Id, month, "fee", -fee.Amount * rate, fee.RecordedAt!.Value, $"order:{order.Id}:fee:{fee.SourceId ?? fee.Kind}"));
+        }
+
+        // A sold line without charges when last month closed was counted at its scheduled fees (an estimate); once its
+        // charges are known the estimate is given back, so the closed month and its restatements count the fee once.
+        if (lateFees.Count > 0)
+        {
+            var before = ShareChargedFees(order, lines, rate, window.Month.StartIn(window.TimeZone));
+            var after = ShareChargedFees(order, lines, rate, window.Until);
+            var estimate = Enumerable.Range(0, lines.Count)
+                .Where(i => lines[i].Sold > 0 && lines[i].Net is not null && before?[i] is null && after?[i] is not null)
+                .Sum(i => lines[i].ScheduledFees) * rate;
+            if (estimate != 0m)
+            {
+                _restatements.Add(new Restatement(order.Id, month, "fee-estimate", estimate, lateFees.Min(f => f.RecordedAt!.Value), $"order:{order.Id}:fee-estimate"));
+            }
         }
     }
 
