@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Review.Cycle;
+using ServerlessOps.Domain.Review.Report;
 using ServerlessOps.Infrastructure.Review.Facts;
 using ServerlessOps.Infrastructure.Review.Operations;
 using ServerlessOps.Standalone.Timers;
@@ -16,10 +17,12 @@ namespace ServerlessOps.Functions.Timers;
 /// <see cref="MonthlyReviewOptions.CompleteByDay"/>, checks that the last closed month's review completed; if not (never
 /// started, still running, failed) it raises <see cref="AlertKind.CadenceLapsed"/> on process
 /// <c>monthly-review:{yyyy-MM}</c> to the brand's finance owner (one alert per brand and month, notified once), and
-/// clears it once the review completes.
+/// clears it once the review completes. A review whose engine history was purged since (<see cref="PurgeOrchestrationHistory"/>,
+/// 30 days from creation by default, which in the Americas falls before the month's last watch) counts as complete when
+/// its report is published: publishing is its last step.
 /// </summary>
 public sealed class WatchReviewCadence(
-    IBrandDirectorySource brands, MonthlyReviewStarter starter, IAlertRaiser alerts, IOptionsMonitor<MonthlyReviewOptions> options, TimeProvider time, IServiceProvider services, ILogger<WatchReviewCadence> logger)
+    IBrandDirectorySource brands, MonthlyReviewStarter starter, IAlertRaiser alerts, IReportArchive archive, IOptionsMonitor<MonthlyReviewOptions> options, TimeProvider time, IServiceProvider services, ILogger<WatchReviewCadence> logger)
     : ITimerFunction
 {
     /// <summary>Minute 25 of every hour (NCRONTAB with seconds, UTC).</summary>
@@ -54,7 +57,8 @@ public sealed class WatchReviewCadence(
             var month = starter.DueMonth(brand, now);
             var subject = AlertSubject.Process($"monthly-review:{month}");
             var instance = await client.GetInstanceAsync(ReviewIds.For(brand.Id, month), getInputsAndOutputs: false, cancellationToken);
-            if (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Completed)
+            if (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Completed
+                || (instance is null && await archive.GetAsync(brand.Id, ReportKind.Monthly, month.ToString(), cancellationToken) is not null))
             {
                 await alerts.ClearAsync(brand.Id, AlertKind.CadenceLapsed, subject, $"The {month} review completed.", cancellationToken);
                 continue;

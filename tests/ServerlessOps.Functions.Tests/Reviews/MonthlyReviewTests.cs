@@ -119,14 +119,14 @@ public sealed class MonthlyReviewTests(FunctionAppFixture fixture)
         var alerts = app.Services.GetRequiredService<IAlertStore>();
         var watchdog = new WatchReviewCadence(
             app.Services.GetRequiredService<IBrandDirectorySource>(), app.Services.GetRequiredService<MonthlyReviewStarter>(), app.Services.GetRequiredService<IAlertRaiser>(),
-            app.Services.GetRequiredService<IOptionsMonitor<MonthlyReviewOptions>>(), new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero)),
+            app.Services.GetRequiredService<IReportArchive>(), app.Services.GetRequiredService<IOptionsMonitor<MonthlyReviewOptions>>(), new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero)),
             app.Services, NullLogger<WatchReviewCadence>.Instance);
 
         Assert.Equal(0, await watchdog.WatchAsync(client, Token)); // day 4: not yet late
 
         var lateWatchdog = new WatchReviewCadence(
             app.Services.GetRequiredService<IBrandDirectorySource>(), app.Services.GetRequiredService<MonthlyReviewStarter>(), app.Services.GetRequiredService<IAlertRaiser>(),
-            app.Services.GetRequiredService<IOptionsMonitor<MonthlyReviewOptions>>(), new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero)),
+            app.Services.GetRequiredService<IReportArchive>(), app.Services.GetRequiredService<IOptionsMonitor<MonthlyReviewOptions>>(), new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero)),
             app.Services, NullLogger<WatchReviewCadence>.Instance);
         Assert.Equal(2, await lateWatchdog.WatchAsync(client, Token));
         Assert.Equal(2, await lateWatchdog.WatchAsync(client, Token));
@@ -135,6 +135,28 @@ public sealed class MonthlyReviewTests(FunctionAppFixture fixture)
         Assert.Equal(AlertSubject.Process("monthly-review:2026-11"), alert.Subject);
         Assert.Equal("finance@acme.example", alert.Owner);
         Assert.Equal("never started", alert.Evidence["status"]);
+    }
+
+    [Fact]
+    public async Task Watchdog_ReviewCompletedThenItsHistoryPurged_IsNotAlertedAsNeverStarted()
+    {
+        await using var app = await StartAsync();
+        var client = app.Services.GetRequiredService<DurableTaskClient>();
+        await WriteOrderAsync(app, "n1", new DateTimeOffset(2026, 11, 10, 15, 0, 0, TimeSpan.Zero), 2, 25m);
+        var review = await RunReviewAsync(app, client);
+        Assert.True(review.GetProperty("runtimeStatus").GetString() == "Completed", review.ToString());
+
+        // The history purge (30 days from creation by default) ran at 03:30 UTC; at 23:25 on 31 December in New York the
+        // watchdog still looks at November.
+        await client.PurgeInstanceAsync(ReviewIds.For(Acme, new Domain.Review.ReviewMonth(2026, 11)), cancellation: Token);
+        var watchdog = new WatchReviewCadence(
+            app.Services.GetRequiredService<IBrandDirectorySource>(), app.Services.GetRequiredService<MonthlyReviewStarter>(), app.Services.GetRequiredService<IAlertRaiser>(),
+            app.Services.GetRequiredService<IReportArchive>(), app.Services.GetRequiredService<IOptionsMonitor<MonthlyReviewOptions>>(),
+            new FakeTimeProvider(new DateTimeOffset(2027, 1, 1, 4, 25, 0, TimeSpan.Zero)), app.Services, NullLogger<WatchReviewCadence>.Instance);
+
+        await watchdog.WatchAsync(client, Token);
+
+        Assert.Empty(await app.Services.GetRequiredService<IAlertStore>().ListAsync(Acme, kind: AlertKind.CadenceLapsed, cancellationToken: Token));
     }
 
     [Fact]
