@@ -17,9 +17,25 @@ public sealed class ChannelTokenOptions
     /// <summary>
     /// How long one instance may hold an account's refresh lease (the token document's <c>lease</c>): long enough for
     /// one token call with its retries; after it, another instance may take over a refresh that died. Default 30 s; 1 s to 5 min.
+    /// A lease is never written shorter than <see cref="RefreshLease"/>.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Time allowed, after a token call, to store its answer under the lease.</summary>
+    public static TimeSpan StoreAllowance { get; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest one token call can take, its retries and back-offs included: the token client's total timeout.</summary>
+    public TimeSpan TokenCallLimit => TimeSpan.FromSeconds((TimeoutSeconds * (MaxRetries + 1)) + 5);
+
+    /// <summary>
+    /// How long a refresh lease is written for: <see cref="LeaseDuration"/>, but never less than a token call can take
+    /// (<see cref="TokenCallLimit"/>) and the storing of its answer (<see cref="StoreAllowance"/>). A lease that lapsed
+    /// while its holder's call was still out would let another instance present the same refresh token: TikTok rotates
+    /// it without grace, so that instance is refused and marks a working grant revoked, and the holder's answer, the only
+    /// good refresh token, is dropped by its write's 412. With the defaults a call can take 35 s, longer than 30 s.
+    /// </summary>
+    public TimeSpan RefreshLease => LeaseDuration >= TokenCallLimit + StoreAllowance ? LeaseDuration : TokenCallLimit + StoreAllowance;
 
     /// <summary>How often a caller re-reads the token document while another instance refreshes. Default 250 ms; 10 ms to 10 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]

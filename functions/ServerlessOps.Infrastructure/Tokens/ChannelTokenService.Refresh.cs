@@ -39,7 +39,7 @@ public sealed partial class ChannelTokenService
                 }
 
                 // Walmart with client credentials in the registry: the first token creates the document, lease taken.
-                var created = ChannelTokenDocument.New(account, TokenGrantKind.ClientCredentials) with { Lease = new TokenLease(InstanceId, now + options.LeaseDuration) };
+                var created = ChannelTokenDocument.New(account, TokenGrantKind.ClientCredentials) with { Lease = new TokenLease(InstanceId, now + options.RefreshLease) };
                 string createdETag;
                 try
                 {
@@ -89,7 +89,7 @@ public sealed partial class ChannelTokenService
 
             // This instance's own lease on a document it reads in a new flight is stale (one flight per account here): a
             // refresh that failed to store its result. Taken over like anyone's.
-            var leased = document with { Lease = new TokenLease(InstanceId, now + options.LeaseDuration) };
+            var leased = document with { Lease = new TokenLease(InstanceId, now + options.RefreshLease) };
             string leaseETag;
             try
             {
@@ -225,7 +225,7 @@ public sealed partial class ChannelTokenService
         }
         catch (Exception e) when (e is ConcurrencyConflictException or StoreUnavailableException or InvalidOperationException)
         {
-            // The lease lapses by itself after LeaseDuration.
+            // The lease lapses by itself after RefreshLease.
         }
     }
 }

@@ -188,7 +188,7 @@ public sealed partial class ChannelTokenService : IDisposable
         {
             // The flight serves every waiting caller, so it is not tied to the first one's token; it is bounded instead.
             using var bounded = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-            bounded.CancelAfter(options.WaitTimeout + options.LeaseDuration);
+            bounded.CancelAfter(options.WaitTimeout + options.RefreshLease);
             var known = await FlyAsync(account, force, bounded.Token);
             entry.Last = known;
             completion.SetResult(known);

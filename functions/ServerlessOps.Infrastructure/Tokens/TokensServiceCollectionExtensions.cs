@@ -62,7 +62,7 @@ public static class TokensServiceCollectionExtensions
     /// <summary>Total timeout, retries of 408/429/5xx/timeouts (never a 400 or 401: a refused grant is an answer), attempt timeout.</summary>
     private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ChannelTokenOptions options, ILogger logger)
     {
-        builder.AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds * (options.MaxRetries + 1) + 5));
+        builder.AddTimeout(options.TokenCallLimit);
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(new HttpRetryStrategyOptions

@@ -45,6 +45,11 @@ internal sealed class ConnectionHarness : IAsyncDisposable
             ["ChannelTokens:RefreshSkew"] = "00:00:01",
             ["ChannelTokens:PollInterval"] = "00:00:00.020",
             ["ChannelTokens:LeaseDuration"] = "00:00:03",
+
+            // A lease is written for no less than a token call can take (timeout x attempts + 5 s) plus 5 s to store its
+            // answer, whatever LeaseDuration says: 20 s here (one 10 s attempt), so a survivor waits a dead instance's
+            // lease out within WaitTimeout.
+            ["ChannelTokens:MaxRetries"] = "0",
             ["ChannelTokens:WaitTimeout"] = "00:00:30",
             ["ChannelTokens:RetryBaseDelayMilliseconds"] = "10",
         };

@@ -135,6 +135,57 @@ public sealed class TokenRefreshTests(FunctionAppFixture fixture)
         Assert.Equal(account.AccountId, alert.GetProperty("evidence").Str("accountId"));
     }
 
+    /// <summary>
+    /// A token call may take longer than <c>ChannelTokens:LeaseDuration</c> (3 s here) while its holder is alive: a slow
+    /// answer, retries, Retry-After waits. TikTok has rotated the refresh token (no grace) the moment it answered, so another
+    /// instance that took the lease over meanwhile would present the dead one, be refused, and mark a working grant revoked,
+    /// while the holder's 412 dropped the only good refresh token. The other instance must wait for the holder's answer.
+    /// </summary>
+    [Fact]
+    public async Task TikTokRefreshAnsweredAfterTheLeaseDuration_AnotherInstanceWaitsForIt_AndTheRotatedRefreshTokenIsKept()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        var slow = new SlowTokenAnswers();
+        var holder = harness.Instance(services => services.AddHttpClient(TokenEndpoint.HttpClientName).AddHttpMessageHandler(slow.Handler));
+        var other = harness.Instance();
+        using var client = ConnectionHarness.Client(other);
+        harness.Stub.Tokens.SetAccessTokenLifetime(SalesChannel.TikTokShop, ShortLifetime);
+        var connection = await ConnectionHarness.ConnectAsync(client, "tiktok", new { });
+        harness.Stub.Tokens.SetAccessTokenLifetime(SalesChannel.TikTokShop, TimeSpan.FromHours(1));
+        var account = new ChannelAccount("acme", SalesChannel.TikTokShop, connection.Str("accountId"));
+        var connected = (await ConnectionHarness.TokenService(holder).GetAsync(account, Token))!;
+
+        // The holder refreshes; TikTok rotates at once, but its answer reaches the holder 6 s later (within the call's timeout).
+        slow.Delay = TimeSpan.FromSeconds(6);
+        await ConnectionHarness.WaitUntilDueAsync(connected);
+        var holding = ConnectionHarness.TokenService(holder).GetAsync(account, Token).AsTask();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+        while (harness.Stub.Tokens.TokenCalls(SalesChannel.TikTokShop, account.AccountId) < 2 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(20, Token);
+        }
+
+        Assert.Equal(2, harness.Stub.Tokens.TokenCalls(SalesChannel.TikTokShop, account.AccountId));
+
+        // Past the lease's 3 s, the answer still on its way: the other instance needs a token now.
+        await Task.Delay(TimeSpan.FromSeconds(3.5), Token);
+        var asked = (await ConnectionHarness.TokenService(other).GetAsync(account, Token))!;
+        var held = (await holding)!;
+
+        Assert.Equal(held.Value, asked.Value);
+        Assert.True(harness.Stub.Tokens.IsValid(SalesChannel.TikTokShop, asked.Value));
+        Assert.Equal(2, harness.Stub.Tokens.TokenCalls(SalesChannel.TikTokShop, account.AccountId));
+        Assert.Equal("Connected", (await ConnectionHarness.ConnectionAsync(client, SalesChannel.TikTokShop, account.AccountId)).Str("status"));
+        Assert.Empty(await AlertsAsync(client));
+
+        // The rotated refresh token was stored: the next refresh presents it and works.
+        var next = await ConnectionHarness.TokenService(other).RefreshNowAsync(account, Token);
+        Assert.True(harness.Stub.Tokens.IsValid(SalesChannel.TikTokShop, next.Value));
+        var presented = harness.Stub.Tokens.RefreshTokensPresented(SalesChannel.TikTokShop, account.AccountId);
+        Assert.Equal(2, presented.Count);
+        Assert.NotEqual(presented[0], presented[1]);
+    }
+
     [Fact]
     public async Task RevokedRefreshToken_FiftyCallersOnTwoInstancesTwice_OneTokenCallOneAlertAndEveryCallerRefused()
     {
