@@ -166,6 +166,14 @@ public sealed class MissedWebhookBackstop
         {
             run.AlreadyConverged++;
             NoteWebhook(run, held.Value, changed, key, day, options);
+            if (held.Value.Deliveries.Any(d => d.DeliveryKey == DeliveryKey(key)))
+            {
+                // An earlier run wrote this very change and may have ended before the order's flow was told (a crash, a
+                // host stopping while admission held the start back). This run is that delivery's redelivery: converging
+                // it again writes nothing and tells the flow again, as a webhook's redelivery does.
+                await _converger.ConvergeAsync(held.Value.Order, Delivery(account, changed, key), cancellationToken);
+            }
+
             return;
         }
 
@@ -184,10 +192,7 @@ public sealed class MissedWebhookBackstop
             return;
         }
 
-        var reference = new DeliveryReference(
-            $"backstop:{key}", account.Channel, $"backstop:{changed.UpdatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}",
-            Topic, string.Empty, _time.GetUtcNow(), DeliveryOutcome.Applied);
-        var written = await _converger.ConvergeAsync(order, reference, cancellationToken);
+        var written = await _converger.ConvergeAsync(order, Delivery(account, changed, key), cancellationToken);
         if (written.Outcome == DeliveryOutcome.Stale)
         {
             // A webhook (or another run) converged it between our read of the store and our write.
@@ -204,6 +209,13 @@ public sealed class MissedWebhookBackstop
             run.Add(day, history: key);
         }
     }
+
+    /// <summary>The backstop's delivery of one listed change: the same key whichever run converges it.</summary>
+    private DeliveryReference Delivery(ChannelAccount account, ChangedOrder changed, string key) => new(
+        DeliveryKey(key), account.Channel, $"backstop:{changed.UpdatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}",
+        Topic, string.Empty, _time.GetUtcNow(), DeliveryOutcome.Applied);
+
+    private static string DeliveryKey(string key) => $"backstop:{key}";
 
     /// <summary>The delivery that brought the stored version: a webhook seen in this window, and late if it came long after the change.</summary>
     private static void NoteWebhook(BackstopAccountRun run, StoredOrder held, ChangedOrder changed, string key, DateOnly day, BackstopOptions options)

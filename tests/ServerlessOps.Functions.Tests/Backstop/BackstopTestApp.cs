@@ -45,10 +45,11 @@ internal sealed class BackstopTestApp : IAsyncDisposable
         return settings;
     }
 
-    public static async Task<BackstopTestApp> StartAsync(FunctionAppFixture fixture, IReadOnlyDictionary<string, string>? overrides = null)
+    public static async Task<BackstopTestApp> StartAsync(
+        FunctionAppFixture fixture, IReadOnlyDictionary<string, string>? overrides = null, Action<IServiceCollection>? testServices = null)
     {
         var marketplace = await FunctionAppFixture.StartPrivateMarketplaceAsync();
-        return new BackstopTestApp(TestApp.Start(fixture, Settings(overrides), marketplace: marketplace), marketplace);
+        return new BackstopTestApp(TestApp.Start(fixture, Settings(overrides), marketplace: marketplace, testServices: testServices), marketplace);
     }
 
     public Task<BackstopRunReport> RunAsync() =>

@@ -1,13 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Orders;
+using ServerlessOps.Functions.OrderFlow;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Infrastructure.Backstop;
 using ServerlessOps.Testing.LocalStack;
+using ServerlessOps.Workflows.OrderFlow;
 
 namespace ServerlessOps.Functions.Tests.Backstop;
 
@@ -93,6 +98,30 @@ public sealed class MissedWebhookBackstopTests(FunctionAppFixture fixture)
         Assert.Equal(readsBefore, OrderReads(backstop, SalesChannel.Walmart));
         var stored = await backstop.App.Client.WaitForOrderAsync($"walmart:{id}");
         Assert.Equal([ack.DeliveryKey], stored.Items("deliveries").Select(d => d.Str("deliveryKey")).ToArray());
+    }
+
+    /// <summary>
+    /// Every write to the truth must be followed by a call to the order's flow (IOrderFlowStarter): a webhook's redelivery
+    /// finds its write done and calls again. The backstop's next run is its redelivery: it lists the same change, finds the
+    /// order already at that version, and must still start the flow the ended run did not.
+    /// </summary>
+    [Fact]
+    public async Task Backstop_RunEndsBetweenAnOrdersWriteAndItsFlowStart_TheNextRunStartsTheFlow()
+    {
+        await using var backstop = await BackstopTestApp.StartAsync(fixture, testServices: services => services.Replace(
+            ServiceDescriptor.Singleton<IOrderFlowStarter>(sp => new FlowStartDies(sp.GetRequiredService<DurableOrderFlowStarter>()))));
+        var id = BackstopOrders.TikTok(backstop.Marketplace, DateTimeOffset.UtcNow.AddMinutes(-20));
+        var order = $"tiktok:{id}";
+        var flow = OrderFlowIds.For("acme", SalesChannel.TikTokShop, id);
+        var client = backstop.App.Services.GetRequiredService<DurableTaskClient>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(backstop.RunAsync);
+        Assert.NotNull(await backstop.App.Client.GetOrderAsync(order));
+        Assert.Null(await client.GetInstanceAsync(flow, Token));
+
+        await backstop.RunAsync();
+
+        Assert.NotNull(await client.GetInstanceAsync(flow, Token));
     }
 
     [Fact]
