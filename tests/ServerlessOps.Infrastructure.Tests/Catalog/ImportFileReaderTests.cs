@@ -54,6 +54,19 @@ public sealed class ImportFileReaderTests
         Assert.Equal(3, error.Line);
     }
 
+    [Theory]
+    [InlineData(ImportFormat.Csv, "sku,title\nA,Tee\n", 3)]
+    [InlineData(ImportFormat.JsonLines, "{\"sku\":\"A\"}\n", 2)]
+    public void ByteOrderMarkThenNotUtf8_IsRejectedAtTheLineOfTheBadByte(ImportFormat format, string before, int line)
+    {
+        // Excel's "CSV UTF-8" starts with a byte-order mark; a row pasted in from a Latin-1 file then follows it.
+        var body = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(before)).Concat(new byte[] { 0xE9, 0x0A }).ToArray();
+
+        var error = Assert.Single(ImportFileReader.Read(body, format, Fields).Errors);
+
+        Assert.Equal(line, error.Line);
+    }
+
     [Fact]
     public void JsonLines_NumbersKeptAsWrittenAndMembersLocatedByPath()
     {

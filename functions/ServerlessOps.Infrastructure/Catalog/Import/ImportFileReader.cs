@@ -12,14 +12,15 @@ public static class ImportFileReader
     {
         ArgumentNullException.ThrowIfNull(fields);
         string text;
+        var bytes = body.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? body.Span[3..] : body.Span;
         try
         {
-            var bytes = body.Span;
-            text = _strictUtf8.GetString(bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes);
+            text = _strictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException e)
         {
-            var line = 1 + body.Span[..Math.Max(0, e.Index)].Count((byte)'\n');
+            // The index is into the bytes decoded, after the byte-order mark: count the line breaks there.
+            var line = 1 + bytes[..Math.Clamp(e.Index, 0, bytes.Length)].Count((byte)'\n');
             return new ImportFile([], [new ImportError(line, null, "the file is not UTF-8; save it as UTF-8 (Excel: CSV UTF-8).")]);
         }
 
