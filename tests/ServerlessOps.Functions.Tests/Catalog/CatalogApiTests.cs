@@ -127,6 +127,17 @@ public sealed class CatalogApiTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task CatalogItem_SkuWithSlash_IsFoundByItsEscapedSku()
+    {
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+        await PostAsync(app, "catalog", "sku,title,currency\nMUG/12OZ,Mug 12 oz,USD\n", "text/csv");
+
+        var item = await GetOkAsync(app, "api/brands/acme/catalog/MUG%2F12OZ");
+
+        Assert.Equal(("MUG/12OZ", "Mug 12 oz"), (item.GetProperty("item").Str("sku"), item.GetProperty("item").Str("title")));
+    }
+
+    [Fact]
     public async Task CatalogItemAndImport_NotThere_Are404()
     {
         await using var app = TestApp.Start(fixture, TestApp.TriggersOff());

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Functions.Access;
+using ServerlessOps.Functions.Api.Stock;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Http;
 using ServerlessOps.Infrastructure.Catalog;
@@ -26,7 +27,8 @@ public sealed class GetCatalogItem(CatalogStore store, TimeProvider time) : IHtt
     {
         ArgumentNullException.ThrowIfNull(http);
         var brandId = http.RouteValue("brandId");
-        var sku = http.RouteValue("sku");
+        // A SKU may hold a slash (MUG/12OZ), sent as %2F, which routing leaves escaped: undone as the stock routes do.
+        var sku = StockParameters.Sku(http);
         var itemTask = store.GetItemAsync(brandId, sku, cancellationToken);
         var costs = await store.GetCostsAsync(brandId, sku, cancellationToken);
         var item = await itemTask;
