@@ -170,6 +170,21 @@ public sealed class CatalogImporterTests(CosmosServerFixture cosmos) : CatalogTe
         Assert.Empty((await Store.GetItemAsync("brand-a", "MUG-01", Token))!.Listings);
     }
 
+    [Fact]
+    public async Task Catalog_ChannelSkuHeldByAnotherItemOnAnItemsSecondRow_IsRejectedAtThatRow()
+    {
+        await ImportOkAsync("brand-a", ImportKind.Catalog, ImportFormat.Csv, CatalogFiles.CatalogCsv);
+
+        // An item's merchant and FBA seller SKUs take a row each; the FBA one (line 2) belongs to TEE-BLK-M.
+        var taken = Assert.IsType<ImportOutcome.Rejected>(await ImportAsync("brand-a", ImportKind.Catalog, ImportFormat.JsonLines,
+            "{\"sku\":\"CAP-01\",\"title\":\"Cap\",\"currency\":\"USD\",\"amazonSellerSku\":\"CAP-01\",\"amazonMarketplaceId\":\"ATVPDKIKX0DER\"}\n"
+            + "{\"sku\":\"CAP-01\",\"title\":\"Cap\",\"currency\":\"USD\",\"amazonSellerSku\":\"TEE-BLK-M-FBA\",\"amazonMarketplaceId\":\"ATVPDKIKX0DER\",\"amazonFba\":true}\n"));
+
+        var error = Assert.Single(taken.Errors);
+        Assert.Equal((2, "$.amazonSellerSku"), (error.Line, error.Column));
+        Assert.Contains("TEE-BLK-M-FBA", error.Message, StringComparison.Ordinal);
+    }
+
     private static string Summary(ImportRecord record) =>
         $"{record with { Written = new Dictionary<string, int>() }} written {string.Join(",", record.Written.OrderBy(w => w.Key, StringComparer.Ordinal))}";
 }

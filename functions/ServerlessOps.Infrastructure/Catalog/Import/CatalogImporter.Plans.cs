@@ -36,7 +36,8 @@ public sealed partial class CatalogImporter
             if (stored is { } found && found.Document.Sku != entry.Sku && !inFile.Contains(found.Document.Sku))
             {
                 var column = CatalogRows.ChannelSkuField(entry.Listing.Channel);
-                conflicts.Add(new ImportError(entry.Line, rows[entry.Line].Error(column, string.Empty).Column,
+                var line = LineOfListing(brandId, file, entry.Sku, entry.Listing) ?? entry.Line;
+                conflicts.Add(new ImportError(line, rows[line].Error(column, string.Empty).Column,
                     $"{entry.Listing.Channel} SKU '{entry.Listing.ChannelSku}' is listed for catalog SKU '{found.Document.Sku}'; to move it, import '{found.Document.Sku}' without it in the same file."));
             }
         }, cancellationToken);
@@ -145,6 +146,16 @@ public sealed partial class CatalogImporter
             return new Dictionary<string, int> { ["counts"] = applied, ["countsAlreadyApplied"] = already };
         });
     }
+
+    /// <summary>
+    /// The line that lists <paramref name="listing"/> of <paramref name="sku"/>: an item's listings may come from several
+    /// rows (a merchant-fulfilled and an FBA seller SKU), and the parsed item keeps only its first row's line. Asked only
+    /// for a listing in error, so re-reading the item's rows one at a time costs nothing on a good file.
+    /// </summary>
+    private static int? LineOfListing(string brandId, ImportFile file, string sku, ChannelListing listing) =>
+        file.Rows
+            .Where(r => string.Equals(r["sku"], sku, StringComparison.Ordinal))
+            .FirstOrDefault(r => CatalogRows.Parse(brandId, [r]).Values.Any(v => v.Value.Listings.Contains(listing)))?.Line;
 
     private async Task<IReadOnlyDictionary<string, CatalogItem?>> ReadItemsAsync(string brandId, IEnumerable<string> skus, CancellationToken cancellationToken)
     {
