@@ -110,7 +110,9 @@ internal sealed partial class OrderFlowExecution
             await CheckPricesAsync(snapshot);
         }
 
-        if (snapshot.Delivered && _state.DeliveredSeenAt is null)
+        // The channel's delivered fact covers the parcels it knows of (a split Shopify fulfilment is delivered while a line
+        // waits to ship): the return window runs only once nothing is left to ship, so the flow is there to commit the rest.
+        if (snapshot.Delivered && _state.DeliveredSeenAt is null && snapshot.Lines.All(l => l.Open == 0))
         {
             _state.DeliveredSeenAt = Now;
             _state.Record(Now, "delivered", $"Return window of {snapshot.Policy.ReturnWindowDays} day(s) runs from now.");

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Core;
 using Microsoft.DurableTask.Client;
@@ -248,6 +249,34 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
         await flow.WaitForBalanceAsync("SKU-A", onHand: 9, reserved: 0);
     }
 
+    /// <summary>
+    /// A split shipment: line L1's parcel is delivered while L2's unit has not shipped. The channel's delivered fact covers
+    /// only the parcels it knows, so the order is not delivered yet. With a return window of 0 days the flow used to end
+    /// at that first delivery, leaving L2's unit reserved for good and its later shipment never committed.
+    /// </summary>
+    [Fact]
+    public async Task OneParcelDelivered_WhileAnotherLineIsUnshipped_TheFlowFollowsTheOrderUntilTheRestShips()
+    {
+        await using var flow = Start(out var catalog);
+        await SetReturnWindowAsync(flow, days: 0);
+        catalog.Map("SKU-A", Warehouse).Map("SKU-B", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        await flow.ReceiveAsync("SKU-B", 10);
+        var order = Order("1031", ("L1", "SKU-A", 1, 20m), ("L2", "SKU-B", 1, 20m));
+        await flow.ConvergeAsync(order);
+        await flow.WaitForBalanceAsync("SKU-B", onHand: 10, reserved: 1);
+
+        var first = Parcel("f-1", delivered: true, "L1");
+        var partDelivered = Next(order with { Shipping = Parcels(first) }, lines => lines);
+        Assert.True(partDelivered.ChannelFacts.Delivered);
+        await flow.ConvergeAsync(partDelivered);
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 9, reserved: 0);
+
+        await flow.ConvergeAsync(Next(partDelivered with { Shipping = Parcels(first, Parcel("f-2", delivered: false, "L2")) }, lines => lines));
+
+        await flow.WaitForBalanceAsync("SKU-B", onHand: 9, reserved: 0);
+    }
+
     [Fact]
     public async Task PriceBelowFloor_AlertsThePricingOwner_AndHoldsUntilRetried()
     {
@@ -446,6 +475,32 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
         var alert = Assert.Single(await flow.Alerts.ListAsync(Brand, kind: AlertKind.FlowFailed, cancellationToken: Token));
         Assert.Equal((AlertSubject.Flow(OrderFlowHarness.InstanceId(stuck)), AlertState.Resolved, AlertTransitions.System), (alert.Subject, alert.State, alert.ResolvedBy));
     }
+
+    /// <summary>Sets the brand's return window through the brand route, as its operator does.</summary>
+    private static async Task SetReturnWindowAsync(OrderFlowHarness flow, int days)
+    {
+        using var read = await flow.App.Client.Http.GetAsync(new Uri($"api/brands/{Brand}", UriKind.Relative), Token);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        using var put = new HttpRequestMessage(HttpMethod.Put, new Uri($"api/brands/{Brand}", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new { policy = new { returnWindowDays = days } }),
+        };
+        put.Headers.IfMatch.Add(read.Headers.ETag!);
+        using var answer = await flow.App.Client.Http.SendAsync(put, Token);
+        Assert.True(answer.StatusCode == HttpStatusCode.OK, await answer.Content.ReadAsStringAsync(Token));
+    }
+
+    /// <summary>A Shopify fulfilment of one unit of <paramref name="lineId"/>, shipped a minute ago.</summary>
+    private static Shipment Parcel(string id, bool delivered, string lineId) =>
+        new("UPS", $"1Z{id}", DateTimeOffset.UtcNow.AddMinutes(-1))
+        {
+            Id = id,
+            IsDelivered = delivered,
+            UpdatedAt = DateTimeOffset.UtcNow,
+            Lines = [new ShipmentLine(lineId, 1)],
+        };
+
+    private static ShippingInfo Parcels(params Shipment[] shipments) => new(null, null, null, null, "US", null, null, null, shipments);
 
     private OrderFlowHarness Start(out FakeCatalogReader catalog, Dictionary<string, string>? settings = null) =>
         OrderFlowHarness.Start(fixture, catalog = new FakeCatalogReader(), TestApp.TriggersOff(settings));
