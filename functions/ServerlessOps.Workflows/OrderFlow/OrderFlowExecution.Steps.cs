@@ -49,8 +49,16 @@ internal sealed partial class OrderFlowExecution
         {
             if (snapshot.FullyCancelled)
             {
+                // The compensation may not have released everything (its movements failed, or the flow had not read the
+                // order yet in this execution): once the flow ends, nothing else would.
+                if (!await SettlePendingAsync() || !await ReleaseAllAsync())
+                {
+                    _state.Record(Now, "release-failed", "Cancelled, but releasing what the order holds failed; waiting for its next change or the retry route.");
+                    return null;
+                }
+
                 await ResolveExceptionAsync();
-                return new OrderFlowResult("cancelled", "Cancelled while on the exception path; nothing is held.");
+                return new OrderFlowResult("cancelled", "Cancelled while on the exception path; what it held was released.");
             }
 
             _state.Record(Now, "changed", "The order changed while on the exception path; waiting for the retry route.");
@@ -298,7 +306,8 @@ internal sealed partial class OrderFlowExecution
     {
         if (_last is null)
         {
-            return true;
+            // Not read yet in this execution (the read itself failed): which SKU each line holds is not known here.
+            return _state.Lines.Values.All(l => l.Held == 0);
         }
 
         // Only releases (what each line holds, down to zero): no commit or return is decided on the way out.

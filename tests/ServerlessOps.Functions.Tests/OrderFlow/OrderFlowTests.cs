@@ -148,6 +148,43 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
     }
 
     /// <summary>
+    /// The flow continues as new after each wake, and its next execution's first read of the order fails after every
+    /// retry: it takes its exception path before it has the order's lines in hand, so it cannot release the 2 units it
+    /// holds. The order is then cancelled in full. The flow used to end "cancelled" right there, leaving the 2 units
+    /// reserved with no flow left to release them (and its exception saying they had been released).
+    /// </summary>
+    [Fact]
+    public async Task CancelledOnTheExceptionPath_WhileItsCompensationCouldNotRelease_ReleasesWhatTheOrderHeldBeforeEnding()
+    {
+        var catalog = new FakeCatalogReader().Map("SKU-A", Warehouse);
+        await using var flow = OrderFlowHarness.Start(fixture, catalog, TestApp.TriggersOff(new Dictionary<string, string> { ["OrderFlow:WakesPerExecution"] = "1" }), moreServices: s =>
+        {
+            s.RemoveAll<IOrderStore>();
+            s.AddSingleton<IOrderStore>(sp => new FlakyFlowOrderReads(sp.GetRequiredService<CosmosOrderStore>()));
+        });
+        var reads = (FlakyFlowOrderReads)flow.App.Services.GetRequiredService<IOrderStore>();
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = Order("1030", ("L1", "SKU-A", 2, 20m));
+
+        // The flow's reads: at its start, and at the wake after which it continues as new; the next one fails.
+        reads.FailAfter(2);
+        await flow.ConvergeAsync(order);
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 2);
+        var onHold = Next(order, lines => lines) with { ChannelStatus = "on_hold" };
+        await flow.ConvergeAsync(onHold);
+
+        var exception = await Poll.UntilAsync(
+            async ct => (await flow.Exceptions.ListOpenAsync(Brand, ct)).FirstOrDefault(e => e.OrderId == order.Id), "the load's exception", TimeSpan.FromMinutes(3));
+        Assert.Equal(("load", "retries-exhausted"), (exception.Step, exception.Cause));
+        reads.Recover();
+        await flow.ConvergeAsync(Next(onHold, lines => [.. lines.Select(l => l with { QuantityCancelled = l.Quantity })]));
+
+        var ended = await flow.WaitForEndAsync(order);
+        Assert.Equal("cancelled", JsonDocument.Parse(ended.SerializedOutput!).RootElement.GetProperty("Outcome").GetString());
+        Assert.Equal(0, (await flow.Ledger.GetBalanceAsync(Brand, "SKU-A", Warehouse, Token)).Reserved);
+    }
+
+    /// <summary>
     /// Order 1013 is first seen with its 2 units already shipped while order 1012 holds every unit. The flow reserves the
     /// shipped units with a reservation the ledger never refuses, then commits them: on hand drops by what shipped and
     /// reserved keeps all 1012 holds. A refusable reservation, refused, used to leave the commit beside it taking 2 of
