@@ -286,6 +286,13 @@ internal sealed partial class OrderFlowExecution
             detail += released ? " What the order held was released." : " Releasing what the order held failed too; the retry finishes it.";
         }
 
+        if (_state.ExceptionStep is not null && KindFor(_state.ExceptionCause ?? string.Empty) != KindFor(cause))
+        {
+            // The order's one exception record is replaced, but the earlier exception's alert is of another kind: resolved
+            // here, or nothing would ever resolve it (getting past the step clears only the kind recorded last).
+            await ResolveExceptionAsync();
+        }
+
         _state.Stage = FlowStage.Exception;
         _state.ExceptionStep = step;
         _state.ExceptionCause = cause;

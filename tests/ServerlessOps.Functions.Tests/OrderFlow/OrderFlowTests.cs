@@ -148,6 +148,34 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
     }
 
     /// <summary>
+    /// An unmapped SKU (the data owner's alert), mapped and retried, then short of stock (the inventory owner's alert),
+    /// received and retried: the order is reserved and neither alert stays open. The first used to stay open for good,
+    /// since getting past the step resolved only the alert of the exception recorded last.
+    /// </summary>
+    [Fact]
+    public async Task ExceptionReplacedByAnotherOfAnotherKind_ThenRetriedPastIt_LeavesNoAlertOfEitherOpen()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = Order("1032", ("L1", "SKU-A", 1, 20m), ("L2", "SKU-B", 1, 20m));
+        await flow.ConvergeAsync(order);
+        Assert.Equal("unmapped-sku", (await flow.WaitForOpenExceptionAsync(order)).Cause);
+
+        catalog.Map("SKU-B", Warehouse);
+        await RetryAsync(flow, order);
+        await Poll.UntilAsync(
+            async ct => (await flow.Exceptions.ListOpenAsync(Brand, ct)).FirstOrDefault(e => e.Cause == "short-reservation"), "the short reservation's exception");
+        await flow.ReceiveAsync("SKU-B", 3);
+        await RetryAsync(flow, order);
+
+        await flow.WaitForBalanceAsync("SKU-B", onHand: 3, reserved: 1);
+        await Poll.UntilAsync(async ct => (await flow.Exceptions.ListOpenAsync(Brand, ct)).Count == 0 ? "none" : null, "the exception resolved");
+        var open = await flow.Alerts.ListAsync(Brand, AlertState.Open, cancellationToken: Token);
+        Assert.True(open.Count == 0, $"Still open: {string.Join(", ", open.Select(a => a.Kind))}.");
+    }
+
+    /// <summary>
     /// The flow continues as new after each wake, and its next execution's first read of the order fails after every
     /// retry: it takes its exception path before it has the order's lines in hand, so it cannot release the 2 units it
     /// holds. The order is then cancelled in full. The flow used to end "cancelled" right there, leaving the 2 units
@@ -511,6 +539,12 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
 
         var alert = Assert.Single(await flow.Alerts.ListAsync(Brand, kind: AlertKind.FlowFailed, cancellationToken: Token));
         Assert.Equal((AlertSubject.Flow(OrderFlowHarness.InstanceId(stuck)), AlertState.Resolved, AlertTransitions.System), (alert.Subject, alert.State, alert.ResolvedBy));
+    }
+
+    private static async Task RetryAsync(OrderFlowHarness flow, Order order)
+    {
+        using var retry = await flow.App.Client.Http.PostAsync(new Uri($"{OrderFlowHarness.FlowPath(order)}/retry", UriKind.Relative), null, Token);
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
     }
 
     /// <summary>Sets the brand's return window through the brand route, as its operator does.</summary>
