@@ -58,6 +58,7 @@ internal sealed partial class OrderFlowExecution
                 }
 
                 await ResolveExceptionAsync();
+                await ClearSlaAlertsAsync();
                 return new OrderFlowResult("cancelled", "Cancelled while on the exception path; what it held was released.");
             }
 
@@ -128,6 +129,9 @@ internal sealed partial class OrderFlowExecution
 
         if (_state.DeliveredSeenAt is { } delivered && Now >= delivered.AddDays(snapshot.Policy.ReturnWindowDays))
         {
+            // Nothing is left to ship, but the SLA check below is not reached (a 0-day window ends on the step that saw the
+            // delivery): an alert of a late shipment is resolved here, or never.
+            await ClearSlaAlertsAsync();
             return new OrderFlowResult("completed", $"Delivered and past the {snapshot.Policy.ReturnWindowDays}-day return window.");
         }
 

@@ -291,6 +291,60 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
             && s.GetProperty("Detail").GetString()!.Contains("Walmart's ship-by", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A late order (its SLA alert open) gains a line whose SKU is not in the catalog, takes the exception path, and is
+    /// then cancelled in full. The flow ends and leaves no alert open: its SLA alert used to stay open for good, since
+    /// only the active path's cancellation resolved it.
+    /// </summary>
+    [Fact]
+    public async Task LateOrder_CancelledOnTheExceptionPath_ResolvesItsSlaAlertAsItEnds()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+
+        // The brand's default ship-within is 2 days: ship-by passed an hour ago, escalation is 23 h away.
+        var order = Order("1034", ("L1", "SKU-A", 1, 20m)) with { PlacedAt = DateTimeOffset.UtcNow.AddDays(-2).AddHours(-1) };
+        await flow.ConvergeAsync(order);
+        await Poll.UntilAsync(
+            async ct => (await flow.Alerts.ListAsync(Brand, AlertState.Open, AlertKind.SlaMissed, ct)).SingleOrDefault(), "the SLA alert");
+        var grown = Next(order, lines => [.. lines, new OrderLine("L2", "NOT-IN-CATALOG", null, 1, 20m, 0m, 0m)]);
+        await flow.ConvergeAsync(grown);
+        Assert.Equal("unmapped-sku", (await flow.WaitForOpenExceptionAsync(order)).Cause);
+
+        await flow.ConvergeAsync(Next(grown, lines => [.. lines.Select(l => l with { QuantityCancelled = l.Quantity })]));
+
+        var ended = await flow.WaitForEndAsync(order);
+        Assert.Equal("cancelled", JsonDocument.Parse(ended.SerializedOutput!).RootElement.GetProperty("Outcome").GetString());
+        var open = await flow.Alerts.ListAsync(Brand, AlertState.Open, cancellationToken: Token);
+        Assert.True(open.Count == 0, $"Still open: {string.Join(", ", open.Select(a => a.Kind))}.");
+    }
+
+    /// <summary>
+    /// A late order (its SLA alert open) of a brand with a 0-day return window is seen shipped and delivered in one change:
+    /// the flow ends on that step and leaves no alert open. Its SLA alert used to stay open for good, since the flow ended
+    /// before the SLA check that resolves it.
+    /// </summary>
+    [Fact]
+    public async Task LateOrder_SeenShippedAndDeliveredAtOnce_WithAZeroDayReturnWindow_ResolvesItsSlaAlertAsItEnds()
+    {
+        await using var flow = Start(out var catalog);
+        await SetReturnWindowAsync(flow, days: 0);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = Order("1035", ("L1", "SKU-A", 1, 20m)) with { PlacedAt = DateTimeOffset.UtcNow.AddDays(-2).AddHours(-1) };
+        await flow.ConvergeAsync(order);
+        await Poll.UntilAsync(
+            async ct => (await flow.Alerts.ListAsync(Brand, AlertState.Open, AlertKind.SlaMissed, ct)).SingleOrDefault(), "the SLA alert");
+
+        await flow.ConvergeAsync(Next(order with { Shipping = Parcels(Parcel("f-1", delivered: true, "L1")) }, lines => lines));
+
+        var ended = await flow.WaitForEndAsync(order);
+        Assert.Equal("completed", JsonDocument.Parse(ended.SerializedOutput!).RootElement.GetProperty("Outcome").GetString());
+        var open = await flow.Alerts.ListAsync(Brand, AlertState.Open, cancellationToken: Token);
+        Assert.True(open.Count == 0, $"Still open: {string.Join(", ", open.Select(a => a.Kind))}.");
+    }
+
     [Fact]
     public async Task StillUnshippedPastEscalation_EscalatesOnce_AndShipmentClearsBoth()
     {
