@@ -175,6 +175,31 @@ public sealed class AlertRaiserTests(CosmosServerFixture cosmos, AzuriteFixture 
     }
 
     [Fact]
+    public async Task Notification_ChannelTextWithChatControlSequences_IsPostedWithoutLiveMentionsOrLinks()
+    {
+        await using var host = await StartAsync();
+
+        await host.Raiser.RaiseAsync(
+            new AlertRaise(AlertsTestHost.BrandId, AlertKind.PriceBelowFloor, AlertSubject.Listing(SalesChannel.Walmart, "<!channel>"), "<!channel> sells under its floor; @here see <http://evil.example|click> & <@U123>")
+            {
+                Channel = SalesChannel.Walmart,
+                Evidence = new Dictionary<string, string> { ["title"] = "<!here> @channel <@U123>" },
+            },
+            Token);
+        await host.DrainQueueAsync();
+
+        var text = Assert.Single(_chat.Delivered).Text;
+        foreach (var live in new[] { "<!channel>", "<!here>", "<@U123>", "<http://evil.example|click>", "@here", "@channel" })
+        {
+            Assert.DoesNotContain(live, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Subject: listing walmart:&lt;!channel&gt; on walmart", text, StringComparison.Ordinal);
+        Assert.Contains("see &lt;http://evil.example|click&gt; &amp; &lt;@", text, StringComparison.Ordinal);
+        Assert.Contains("*Price below floor* (Warning, new) for brand *acme*", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Raise_NoWebhookConfigured_RecordsWithoutQueueingAnything()
     {
         await using var host = await AlertsTestHost.StartAsync(AlertsTestHost.NewSettings(cosmos, azurite, webhook: null));
