@@ -7,7 +7,8 @@ namespace ServerlessOps.Infrastructure.Alerts;
 /// <summary>
 /// The retry timer's work, brand by brand (each a single-partition query): sends notifications still pending
 /// <see cref="AlertOptions.RetryAfter"/> after they were requested or last failed (the chat endpoint was down, the
-/// hand-off was lost, a sender died holding the claim), then repairs the brand's open-alert rollup.
+/// hand-off was lost, a sender died holding the claim), then repairs the brand's open-alert rollup. A brand whose part
+/// fails is logged and counted, and the sweep goes on to the next brand.
 /// </summary>
 public sealed class AlertSweep
 {
@@ -41,6 +42,13 @@ public sealed class AlertSweep
             catch (Exception e) when (e is StoreUnavailableException or Domain.Concurrency.ConcurrencyConflictException)
             {
                 _logger.SweepFailed(brandId, e.Message);
+                total = total with { BrandsFailed = total.BrandsFailed + 1 };
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One brand's bad data (a document this build cannot read, a bug its alerts hit) must not keep every
+                // brand swept after it from being notified: log it loudly, count it, go on to the next brand.
+                _logger.SweepBrandBroken(brandId, e.GetType().Name, e);
                 total = total with { BrandsFailed = total.BrandsFailed + 1 };
             }
         }

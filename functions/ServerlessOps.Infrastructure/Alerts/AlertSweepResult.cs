@@ -4,5 +4,5 @@ namespace ServerlessOps.Infrastructure.Alerts;
 /// <param name="Sent">Pending notifications delivered.</param>
 /// <param name="Failed">Pending notifications that failed again (still pending).</param>
 /// <param name="CountsRepaired">Rollup entries corrected.</param>
-/// <param name="BrandsFailed">Brands whose sweep failed (store unavailable): the next run tries again.</param>
+/// <param name="BrandsFailed">Brands whose sweep failed (store unavailable, or their data broke it): the next run tries again.</param>
 public sealed record AlertSweepResult(int Sent, int Failed, int CountsRepaired, int BrandsFailed);

@@ -47,4 +47,7 @@ internal static partial class AlertsLog
 
     [LoggerMessage(EventId = 4612, Level = LogLevel.Warning, Message = "Open-alert counts could not be refreshed for the metrics: the brands are not known yet ({Reason}); the next round tries again")]
     internal static partial void MetricsBrandsUnknown(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4613, Level = LogLevel.Error, Message = "Alert sweep of brand {BrandId} broke on {Error}; the brand's pending notifications and counts wait for a fix, the other brands are swept")]
+    internal static partial void SweepBrandBroken(this ILogger logger, string brandId, string error, Exception exception);
 }

@@ -59,7 +59,7 @@ internal sealed class AlertsTestHost : IAsyncDisposable
     }
 
     public static async Task<AlertsTestHost> StartAsync(
-        AlertsTestHostSettings settings, TimeProvider? time = null, IDictionary<string, string?>? overrides = null, bool createQueue = true)
+        AlertsTestHostSettings settings, TimeProvider? time = null, IDictionary<string, string?>? overrides = null, bool createQueue = true, IReadOnlyList<string>? otherBrands = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var values = new Dictionary<string, string?>
@@ -84,7 +84,8 @@ internal sealed class AlertsTestHost : IAsyncDisposable
             .AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug))
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(new BrandDirectory(
-                [new ChannelAccountRegistration(new ChannelAccount(BrandId, SalesChannel.Shopify, "acme-outfitters.myshopify.com"), new ChannelCredentials(["secret"]))]))
+                new[] { BrandId }.Concat(otherBrands ?? []).Select(brand =>
+                    new ChannelAccountRegistration(new ChannelAccount(brand, SalesChannel.Shopify, brand == BrandId ? "acme-outfitters.myshopify.com" : $"{brand}.myshopify.com"), new ChannelCredentials(["secret"])))))
             .AddSingleton(_ => StorageClients.CreateQueueService(new StorageOptions { ConnectionString = settings.Azurite.ConnectionString }));
         if (time is not null)
         {

@@ -1,0 +1,62 @@
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using ServerlessOps.Domain.Alerts;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Infrastructure.Alerts;
+using ServerlessOps.Infrastructure.Cosmos;
+using ServerlessOps.Testing.Alerts;
+using ServerlessOps.Testing.Emulators;
+
+namespace ServerlessOps.Infrastructure.Tests.Alerts;
+
+/// <summary>The retry timer's sweep on the real Cosmos server and Azurite queue, posting to a loopback chat webhook.</summary>
+[Collection(SharedAlertEmulators.Name)]
+public sealed class AlertSweepTests(CosmosServerFixture cosmos, AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string OtherBrand = "zeta";
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+    private ChatWebhookReceiver _chat = null!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _chat = await ChatWebhookReceiver.StartAsync(Token);
+
+    public async ValueTask DisposeAsync() => await _chat.DisposeAsync();
+
+    [Fact]
+    public async Task Sweep_OneBrandsAlertUnreadable_LogsItAndStillSendsTheNextBrandsNotification()
+    {
+        await using var host = await AlertsTestHost.StartAsync(
+            AlertsTestHost.NewSettings(cosmos, azurite, _chat.Url), _clock, otherBrands: [OtherBrand]);
+        var broken = await host.Raiser.RaiseAsync(SlaMissed(AlertsTestHost.BrandId, "shopify:1001"), Token);
+        var healthy = await host.Raiser.RaiseAsync(SlaMissed(OtherBrand, "shopify:2002"), Token);
+
+        // A document this build cannot read (a newer release wrote it) in the first brand swept.
+        var document = AlertDocument.FromDomain(broken.Alert);
+        var future = new AlertDocument
+        {
+            Id = document.Id, Pk = document.Pk, BrandId = document.BrandId, DedupeKey = document.DedupeKey, Kind = document.Kind,
+            State = document.State, NotifyPending = true, LastSeen = document.LastSeen, Alert = document.Alert, SchemaVersion = 99,
+        };
+        await host.Services.GetRequiredService<CosmosContainers>().Alerts.UpsertItemAsync(future, new PartitionKey(future.Pk), cancellationToken: Token);
+        _clock.Advance(TimeSpan.FromMinutes(2));
+
+        var swept = await host.Sweep.RunAsync(Token);
+
+        Assert.Equal((1, 1), (swept.Sent, swept.BrandsFailed));
+        Assert.Contains(OtherBrand, Assert.Single(_chat.Delivered).Text, StringComparison.Ordinal);
+        Assert.False((await host.Store.GetAsync(OtherBrand, healthy.Alert.Id, Token))!.Value.Notification.Pending);
+        var failure = Assert.Single(host.Logs, l => l.Id.Id == 4613);
+        Assert.Equal(LogLevel.Error, failure.Level);
+        Assert.Contains(AlertsTestHost.BrandId, failure.Message, StringComparison.Ordinal);
+    }
+
+    private static AlertRaise SlaMissed(string brandId, string orderId) =>
+        new(brandId, AlertKind.SlaMissed, AlertSubject.Order(orderId), $"Order {orderId} was due to ship by 14:00 UTC and has not shipped.")
+        {
+            Channel = SalesChannel.Shopify,
+        };
+}
