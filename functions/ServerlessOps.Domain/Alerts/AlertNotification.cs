@@ -40,6 +40,15 @@ public sealed record AlertNotification
     /// <summary>Why the last attempt failed (status or exception type; never the endpoint, which holds a secret).</summary>
     public string? LastError { get; init; }
 
+    /// <summary>The HTTP status the chat endpoint answered the last failed attempt with; null when it did not answer.</summary>
+    public int? LastStatus { get; init; }
+
+    /// <summary>
+    /// The endpoint refused the last attempt (a 4xx other than 408 and 429: the webhook is gone or revoked), so the
+    /// retry timer leaves it alone until then; the wait doubles per refusal (<see cref="AlertNotifications.RefusalBackOff"/>).
+    /// </summary>
+    public DateTimeOffset? BackedOffUntil { get; init; }
+
     /// <summary>A sender is posting it until then; others leave it alone. A crashed sender's claim simply runs out.</summary>
     public DateTimeOffset? ClaimedUntil { get; init; }
 }

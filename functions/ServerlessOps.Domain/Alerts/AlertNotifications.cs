@@ -16,12 +16,27 @@ public static class AlertNotifications
             && (alert.Notification.ClaimedUntil is not { } until || until <= now);
     }
 
-    /// <summary>Whether the retry timer should send it: claimable and requested (or last tried) at least <paramref name="retryAfter"/> ago.</summary>
+    /// <summary>
+    /// Whether the retry timer should send it: claimable, requested (or last tried) at least <paramref name="retryAfter"/>
+    /// ago, and not backed off after a refusal (<see cref="AlertNotification.BackedOffUntil"/>).
+    /// </summary>
     public static bool IsDueForRetry(Alert alert, DateTimeOffset now, TimeSpan retryAfter)
     {
         ArgumentNullException.ThrowIfNull(alert);
         var since = alert.Notification.LastAttemptAt ?? alert.Notification.RequestedAt ?? DateTimeOffset.MinValue;
-        return IsClaimable(alert, now) && since <= now - retryAfter;
+        return IsClaimable(alert, now) && since <= now - retryAfter && !(alert.Notification.BackedOffUntil > now);
+    }
+
+    /// <summary>
+    /// How long to leave a notification after its <paramref name="attempt"/>-th failed attempt (1 for the first) was
+    /// refused: <paramref name="retryAfter"/>, doubled per attempt, at most <paramref name="cap"/>.
+    /// </summary>
+    public static TimeSpan RefusalBackOff(int attempt, TimeSpan retryAfter, TimeSpan cap)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
+        var doublings = Math.Min(attempt - 1, 30);
+        var wait = retryAfter.Ticks * Math.Pow(2, doublings);
+        return wait >= cap.Ticks ? cap : TimeSpan.FromTicks((long)wait);
     }
 
     /// <summary>The claimed alert, or null when it is not claimable.</summary>
@@ -46,13 +61,18 @@ public static class AlertNotifications
                 Pending = n.Pending && newer,
                 Attempts = newer ? n.Attempts : 0,
                 LastError = newer ? n.LastError : null,
+                LastStatus = newer ? n.LastStatus : null,
+                BackedOffUntil = null,
                 ClaimedUntil = null,
             },
         };
     }
 
-    /// <summary>Notification <paramref name="sequence"/> failed; it stays pending, its claim released, for the retry timer.</summary>
-    public static Alert Failed(Alert alert, int sequence, DateTimeOffset at, string error)
+    /// <summary>
+    /// Notification <paramref name="sequence"/> failed; it stays pending, its claim released, for the retry timer. With
+    /// <paramref name="backOff"/> (the endpoint refused it), the timer leaves it alone that long.
+    /// </summary>
+    public static Alert Failed(Alert alert, int sequence, DateTimeOffset at, string error, int? status = null, TimeSpan? backOff = null)
     {
         ArgumentNullException.ThrowIfNull(alert);
         var n = alert.Notification;
@@ -61,7 +81,13 @@ public static class AlertNotifications
             return alert with { Notification = n with { ClaimedUntil = null } };
         }
 
-        return alert with { Notification = n with { Attempts = n.Attempts + 1, LastAttemptAt = at, LastError = error, ClaimedUntil = null } };
+        return alert with
+        {
+            Notification = n with
+            {
+                Attempts = n.Attempts + 1, LastAttemptAt = at, LastError = error, LastStatus = status, BackedOffUntil = at + backOff, ClaimedUntil = null,
+            },
+        };
     }
 
     /// <summary>No endpoint is configured any more: the pending notification is dropped, saying why.</summary>

@@ -112,6 +112,8 @@ public static class AlertRaising
                 Attempts = 0,
                 LastAttemptAt = null,
                 LastError = null,
+                LastStatus = null,
+                BackedOffUntil = null,
             };
     }
 

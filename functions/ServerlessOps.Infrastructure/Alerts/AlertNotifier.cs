@@ -63,12 +63,23 @@ public sealed class AlertNotifier
                 return AlertNotifyOutcome.Dropped;
             }
 
-            var error = await _client.PostAsync(AlertChatMessage.Build(claimed.Value, _apiBaseUrl), cancellationToken);
+            var failure = await _client.PostAsync(AlertChatMessage.Build(claimed.Value, _apiBaseUrl), cancellationToken);
             var at = _time.GetUtcNow();
-            if (error is not null)
+            if (failure is not null)
             {
-                await RecordAsync(claimed, a => AlertNotifications.Failed(a, sequence, at, error), cancellationToken);
-                _logger.NotificationFailed(alertId, brandId, sequence, claimed.Value.Notification.Attempts + 1, error);
+                var attempt = claimed.Value.Notification.Attempts + 1;
+                if (failure.Refused)
+                {
+                    // Retrying soon cannot help (the webhook was deleted or revoked): back off, keep it pending so the
+                    // alert goes out once someone fixes the channel, and tell the on-call engineer.
+                    var backOff = AlertNotifications.RefusalBackOff(attempt, options.RetryAfter, options.MaxRefusedBackOff);
+                    await RecordAsync(claimed, a => AlertNotifications.Failed(a, sequence, at, failure.Error, failure.Status, backOff), cancellationToken);
+                    _logger.NotificationRefused(alertId, brandId, sequence, failure.Status.GetValueOrDefault(), attempt, backOff);
+                    return AlertNotifyOutcome.Failed;
+                }
+
+                await RecordAsync(claimed, a => AlertNotifications.Failed(a, sequence, at, failure.Error, failure.Status), cancellationToken);
+                _logger.NotificationFailed(alertId, brandId, sequence, attempt, failure.Error);
                 return AlertNotifyOutcome.Failed;
             }
 

@@ -42,6 +42,15 @@ public sealed class AlertOptions
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
+    /// Longest wait between tries of a notification the chat endpoint refused (a 4xx other than 408 and 429: the
+    /// webhook was deleted or revoked). The wait starts at <see cref="RetryAfter"/> and doubles per refusal up to
+    /// this, so a dead URL is not hit every sweep yet the alert goes out once the channel is fixed. Default 6 hours;
+    /// 1 minute to 7 days, at least <see cref="RetryAfter"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan MaxRefusedBackOff { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>
     /// How long a sender holds a notification it is posting before another may take it (a sender that died loses it
     /// then). Default 2 min; 10 s to 1 hour, at least <see cref="TotalTimeoutSeconds"/>.
     /// </summary>

@@ -25,6 +25,11 @@ internal sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
             failures.Add($"{AlertOptions.SectionName}:ClaimTimeout ({options.ClaimTimeout}) must be at least TotalTimeoutSeconds ({options.TotalTimeoutSeconds} s), or a second sender could post while the first still tries.");
         }
 
+        if (options.MaxRefusedBackOff < options.RetryAfter)
+        {
+            failures.Add($"{AlertOptions.SectionName}:MaxRefusedBackOff ({options.MaxRefusedBackOff}) must be at least RetryAfter ({options.RetryAfter}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

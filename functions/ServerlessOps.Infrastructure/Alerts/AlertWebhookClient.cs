@@ -21,8 +21,8 @@ public sealed class AlertWebhookClient
         _options = options;
     }
 
-    /// <returns>Null when the endpoint answered 2xx; otherwise what went wrong (a status or the kind of failure, never the URL).</returns>
-    public async Task<string?> PostAsync(string json, CancellationToken cancellationToken = default)
+    /// <returns>Null when the endpoint answered 2xx; otherwise what went wrong.</returns>
+    public async Task<AlertWebhookFailure?> PostAsync(string json, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(json);
         var url = _options.CurrentValue.WebhookUrl.Trim();
@@ -31,19 +31,21 @@ public sealed class AlertWebhookClient
         try
         {
             using var response = await _http.PostAsync(new Uri(url, UriKind.Absolute), content, cancellationToken);
-            return response.IsSuccessStatusCode ? null : $"the chat endpoint answered {(int)response.StatusCode} {response.ReasonPhrase}";
+            return response.IsSuccessStatusCode
+                ? null
+                : new AlertWebhookFailure($"the chat endpoint answered {(int)response.StatusCode} {response.ReasonPhrase}", (int)response.StatusCode);
         }
         catch (HttpRequestException e)
         {
-            return $"the chat endpoint could not be reached ({e.HttpRequestError})";
+            return new AlertWebhookFailure($"the chat endpoint could not be reached ({e.HttpRequestError})", null);
         }
         catch (TimeoutRejectedException)
         {
-            return "the chat endpoint did not answer in time";
+            return new AlertWebhookFailure("the chat endpoint did not answer in time", null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return "the chat endpoint did not answer in time";
+            return new AlertWebhookFailure("the chat endpoint did not answer in time", null);
         }
     }
 }

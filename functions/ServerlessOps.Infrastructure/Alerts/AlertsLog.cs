@@ -50,4 +50,7 @@ internal static partial class AlertsLog
 
     [LoggerMessage(EventId = 4613, Level = LogLevel.Error, Message = "Alert sweep of brand {BrandId} broke on {Error}; the brand's pending notifications and counts wait for a fix, the other brands are swept")]
     internal static partial void SweepBrandBroken(this ILogger logger, string brandId, string error, Exception exception);
+
+    [LoggerMessage(EventId = 4614, Level = LogLevel.Warning, Message = "Alert {AlertId} of brand {BrandId}: the chat endpoint refused notification {Sequence} with {Status} (attempt {Attempt}): the alert channel looks broken (webhook deleted or revoked?), check Alerts:WebhookUrl; the notification stays pending and is tried again in {BackOff}")]
+    internal static partial void NotificationRefused(this ILogger logger, string alertId, string brandId, int sequence, int status, int attempt, TimeSpan backOff);
 }

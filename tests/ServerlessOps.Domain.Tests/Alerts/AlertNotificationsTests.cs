@@ -53,6 +53,29 @@ public sealed class AlertNotificationsTests
     }
 
     [Fact]
+    public void Failed_Refused_IsNotDueUntilItsBackOffEndsAndDeliveryClearsIt()
+    {
+        var claimed = AlertNotifications.Claim(Pending, T0, ClaimFor)!;
+
+        var refused = AlertNotifications.Failed(claimed, 1, T0, "the chat endpoint answered 404 Not Found", 404, TimeSpan.FromMinutes(8));
+
+        Assert.Equal((404, T0.AddMinutes(8)), (refused.Notification.LastStatus, refused.Notification.BackedOffUntil));
+        Assert.False(AlertNotifications.IsDueForRetry(refused, T0.AddMinutes(7), TimeSpan.FromMinutes(2)));
+        Assert.True(AlertNotifications.IsDueForRetry(refused, T0.AddMinutes(8), TimeSpan.FromMinutes(2)));
+        var delivered = AlertNotifications.Delivered(AlertNotifications.Claim(refused, T0.AddMinutes(8), ClaimFor)!, 1, T0.AddMinutes(8)).Notification;
+        Assert.Equal(((int?)null, (DateTimeOffset?)null), (delivered.LastStatus, delivered.BackedOffUntil));
+    }
+
+    [Fact]
+    public void RefusalBackOff_DoublesPerRefusedAttemptUpToTheCap()
+    {
+        var waits = Enumerable.Range(1, 6).Select(a => AlertNotifications.RefusalBackOff(a, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(30)));
+
+        Assert.Equal([2, 4, 8, 16, 30, 30], waits.Select(w => w.TotalMinutes));
+        Assert.Equal(TimeSpan.FromHours(6), AlertNotifications.RefusalBackOff(1000, TimeSpan.FromMinutes(2), TimeSpan.FromHours(6)));
+    }
+
+    [Fact]
     public void IsDueForRetry_FreshRequest_WaitsForTheQueueHandOff()
     {
         Assert.False(AlertNotifications.IsDueForRetry(Pending, T0.AddSeconds(10), TimeSpan.FromMinutes(2)));

@@ -54,6 +54,46 @@ public sealed class AlertSweepTests(CosmosServerFixture cosmos, AzuriteFixture a
         Assert.Contains(AlertsTestHost.BrandId, failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sweep_ChatRefusesTheWebhookForGood_BacksOffDoublingWarnsAndKeepsTheAlertPending()
+    {
+        await using var host = await AlertsTestHost.StartAsync(AlertsTestHost.NewSettings(cosmos, azurite, _chat.Url), _clock);
+        _chat.FailNext(404, 404, 404);
+
+        var raised = await host.Raiser.RaiseAsync(SlaMissed(AlertsTestHost.BrandId, "shopify:3003"), Token);
+        await host.DrainQueueAsync();
+        Assert.Equal(1, _chat.Attempts);
+
+        // Refused once: tried again after RetryAfter (2 min), as any failure.
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        await host.Sweep.RunAsync(Token);
+        Assert.Equal(2, _chat.Attempts);
+
+        // Refused twice: the next try waits twice as long (4 min), so a sweep 2 min later leaves the dead URL alone.
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(new AlertSweepResult(0, 0, 0, 0), await host.Sweep.RunAsync(Token));
+        Assert.Equal(2, _chat.Attempts);
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        await host.Sweep.RunAsync(Token);
+        Assert.Equal(3, _chat.Attempts);
+
+        var refused = await host.GetAsync(raised.Alert.Id);
+        Assert.Equal((true, 3), (refused.Notification.Pending, refused.Notification.Attempts));
+        Assert.Contains("404", refused.Notification.LastError, StringComparison.Ordinal);
+        var warnings = host.Logs.Where(l => l.Id.Id == 4614).ToList();
+        Assert.Equal(3, warnings.Count);
+        Assert.All(warnings, w => Assert.Equal(LogLevel.Warning, w.Level));
+        Assert.Contains(raised.Alert.Id, warnings[^1].Message, StringComparison.Ordinal);
+        Assert.Contains("404", warnings[^1].Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Logs, l => l.Message.Contains("test-secret-0001", StringComparison.Ordinal));
+
+        // Someone fixes the channel: the alert is not lost, it goes out once its back-off (8 min) has passed.
+        _clock.Advance(TimeSpan.FromMinutes(8));
+        Assert.Equal(1, (await host.Sweep.RunAsync(Token)).Sent);
+        Assert.Single(_chat.Delivered);
+        Assert.False((await host.GetAsync(raised.Alert.Id)).Notification.Pending);
+    }
+
     private static AlertRaise SlaMissed(string brandId, string orderId) =>
         new(brandId, AlertKind.SlaMissed, AlertSubject.Order(orderId), $"Order {orderId} was due to ship by 14:00 UTC and has not shipped.")
         {

@@ -40,7 +40,7 @@ public sealed record AlertView(
             alert.Id, alert.BrandId, info.Slug, info.Title, alert.Subject, alert.Signal, alert.Channel?.Slug(), alert.Severity, alert.Owner,
             alert.Message, alert.MoneyAtStake, alert.Evidence, alert.FirstSeen, alert.LastSeen, alert.Occurrences, alert.Episode, alert.State,
             alert.AcknowledgedBy, alert.AcknowledgedAt, alert.ResolvedBy, alert.ResolvedAt, alert.Resolution,
-            new AlertNotificationView(n.Pending, n.NotifiedAt, n.NotifiedSequence, n.Attempts, n.LastAttemptAt, n.LastError),
+            new AlertNotificationView(n.Pending, n.NotifiedAt, n.NotifiedSequence, n.Attempts, n.LastAttemptAt, n.LastError, n.LastStatus, n.BackedOffUntil),
             alert.PastEpisodes);
     }
 }
@@ -50,4 +50,7 @@ public sealed record AlertView(
 /// <param name="NotifiedAt">When a notification last reached the chat endpoint.</param>
 /// <param name="Delivered">Notifications delivered so far.</param>
 /// <param name="Attempts">Failed attempts at the pending one.</param>
-public sealed record AlertNotificationView(bool Pending, DateTimeOffset? NotifiedAt, int Delivered, int Attempts, DateTimeOffset? LastAttemptAt, string? LastError);
+/// <param name="LastStatus">The HTTP status the chat endpoint answered the last failed attempt with (404, 410, 403: the alert channel is broken).</param>
+/// <param name="BackedOffUntil">After a refusal (a 4xx other than 408 and 429), when the retry timer tries again.</param>
+public sealed record AlertNotificationView(
+    bool Pending, DateTimeOffset? NotifiedAt, int Delivered, int Attempts, DateTimeOffset? LastAttemptAt, string? LastError, int? LastStatus, DateTimeOffset? BackedOffUntil);

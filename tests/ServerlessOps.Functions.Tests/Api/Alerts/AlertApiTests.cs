@@ -137,6 +137,22 @@ public sealed class AlertApiTests(FunctionAppFixture fixture) : IAsyncLifetime
         Assert.Single(_chat.Delivered);
     }
 
+    [Fact]
+    public async Task Notification_ChatWebhookGone_ApiShowsTheRefusalItsStatusAndWhenItIsTriedAgain()
+    {
+        await using var app = Start();
+        _chat.FailNext(410);
+
+        var raised = await app.Services.GetRequiredService<IAlertRaiser>().RaiseAsync(SlaMissed("shopify:4004"), Token);
+
+        var refused = (await WaitForAlertAsync(app, raised.Alert.Id, a => a.GetProperty("notification").Number("attempts") >= 1)).GetProperty("notification");
+        Assert.True(refused.GetProperty("pending").GetBoolean());
+        Assert.Equal(410, refused.Number("lastStatus"));
+        Assert.Contains("410", refused.Str("lastError"), StringComparison.Ordinal);
+        Assert.True(refused.GetProperty("backedOffUntil").GetDateTimeOffset() > refused.GetProperty("lastAttemptAt").GetDateTimeOffset());
+        Assert.Equal(1, _chat.Attempts);
+    }
+
     private TestApp Start(IReadOnlyDictionary<string, string>? more = null)
     {
         var settings = new Dictionary<string, string> { ["Alerts:WebhookUrl"] = _chat.Url.ToString(), ["Alerts:RetryBaseDelayMilliseconds"] = "10" };
