@@ -23,6 +23,13 @@ public static class PriceGuardrail
     /// <summary>Decimal places of every amount in a verdict.</summary>
     public const int Decimals = 2;
 
+    /// <summary>
+    /// The highest margin floor the cost side of the floor is computed at. A brand's policy allows 0 to 100 %
+    /// (<see cref="Brands.BrandPolicy.MarginFloorPercent"/>), and cost / (1 − 100 %) has no value, so 100 % is checked just
+    /// under it, as the monthly review has always checked it, rather than refusing every price the brand sees.
+    /// </summary>
+    public const decimal MaxComputedMarginFloorPercent = 99.99m;
+
     /// <summary>Checks one line alone (a price change: quantity 1, no discount); per-order fees count in full.</summary>
     public static PriceVerdict CheckLine(PricedLine line, decimal marginFloorPercent, IReadOnlyList<FeeRule> fees, string currency, DateTimeOffset at) =>
         CheckOrder([line], marginFloorPercent, fees, currency, at).Lines[0];
@@ -34,9 +41,9 @@ public static class PriceGuardrail
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(fees);
         ArgumentException.ThrowIfNullOrWhiteSpace(currency);
-        if (marginFloorPercent is < 0m or >= 100m)
+        if (marginFloorPercent is < 0m or > 100m)
         {
-            throw new ArgumentOutOfRangeException(nameof(marginFloorPercent), marginFloorPercent, "A margin floor is 0 to under 100 percent.");
+            throw new ArgumentOutOfRangeException(nameof(marginFloorPercent), marginFloorPercent, "A margin floor is 0 to 100 percent.");
         }
 
         if (lines.Count == 0)
@@ -64,10 +71,14 @@ public static class PriceGuardrail
         return new OrderPriceVerdict(verdicts, contribution, verdicts.Sum(v => v.MoneyAtStake));
     }
 
-    /// <summary>The floor per unit, unrounded: max(MAP, cost / (1 − margin floor)); null when neither is known.</summary>
+    /// <summary>
+    /// The floor per unit, unrounded: max(MAP, cost / (1 − margin floor)); null when neither is known. A margin floor above
+    /// <see cref="MaxComputedMarginFloorPercent"/> is computed at it.
+    /// </summary>
     public static decimal? Floor(decimal? minimumAdvertisedPrice, decimal? unitCost, decimal marginFloorPercent)
     {
-        decimal? byMargin = unitCost is { } cost ? cost / (1m - (marginFloorPercent / 100m)) : null;
+        var computedAt = Math.Min(marginFloorPercent, MaxComputedMarginFloorPercent);
+        decimal? byMargin = unitCost is { } cost ? cost / (1m - (computedAt / 100m)) : null;
         return (minimumAdvertisedPrice, byMargin) switch
         {
             ({ } map, { } margin) => Math.Max(map, margin),

@@ -30,6 +30,16 @@ public sealed class PriceGuardrailTests
     }
 
     [Fact]
+    public void CheckLine_MarginFloorOfOneHundredPercent_AsTheBrandPolicyAllows_IsCheckedJustUnderItNotRefused()
+    {
+        // cost / (1 − 100 %) has no value; the policy's maximum is checked at 99.99 %, as the monthly review checks it.
+        var verdict = PriceGuardrail.CheckLine(Line(quantity: 1, unitPrice: 30m, discount: 0m, cost: 2m), 100m, [], "USD", At);
+
+        Assert.Equal((20_000m, true), (verdict.Floor, verdict.BelowFloor));
+        Assert.Equal(20_000m, PriceGuardrail.Floor(minimumAdvertisedPrice: null, unitCost: 2m, marginFloorPercent: 100m));
+    }
+
+    [Fact]
     public void CheckLine_DiscountTakesUnitNetBelowFloor_BreachesWithShortfallTimesQuantity()
     {
         // 3 × 11.00 − 4.50 = 28.50 → 9.50 a unit against a floor of 10.00: 0.50 short on each of 3 units.
