@@ -10,7 +10,8 @@ namespace ServerlessOps.Domain.Pricing;
 /// <item>below floor when unit net &lt; floor;</item>
 /// <item>separately, contribution = line net − quantity × unit cost − the channel's scheduled fees, negative when below zero.</item>
 /// </list>
-/// Fees: each <see cref="FeeRule"/> in effect at the time and for the line's category (or every category) adds
+/// Fees: each <see cref="FeeRule"/> in effect at the time (<see cref="EffectivePeriods.FeesAt"/>: per fee type and category,
+/// the row with the latest start, unless it has ended) and for the line's category (or every category) adds
 /// percent × basis (the line's net, or its total: net + tax) + fixed per unit × quantity + fixed per order once. A
 /// <see cref="FeeScope.PerOrder"/> rule is charged once on the order's net or total and shared among the lines in
 /// proportion to their net (the last line takes the remainder), so the lines' fees add up to the order's.
@@ -56,7 +57,9 @@ public static class PriceGuardrail
             Validate(line);
         }
 
-        var inEffect = fees.Where(f => f.EffectiveFrom <= at && (f.EffectiveTo is null || at < f.EffectiveTo)).ToList();
+        // The catalog's rule of what is in effect: a fee schedule keeps a renewed rule's old row open-ended, and per fee type
+        // and category the row with the latest start replaces it, so filtering rows by their own dates would charge both.
+        var inEffect = EffectivePeriods.FeesAt(fees, at);
         var lineFees = lines.Select(line => inEffect
             .Where(f => f.Scope == FeeScope.PerLine && AppliesTo(f, line.Category))
             .Sum(f => Charge(f, Net(line), Total(line), line.Quantity, currency))).ToArray();

@@ -103,6 +103,17 @@ public sealed class PriceGuardrailTests
     }
 
     [Fact]
+    public void CheckLine_FeeRuleSupersededByALaterStart_IsNotChargedBesideItsSuccessor()
+    {
+        // A renewed fee leaves its old row open-ended in the schedule; the row with the latest start applies (EffectivePeriods.FeesAt).
+        var fees = new[] { Fee(FeeScope.PerLine, FeeBasis.Net, percent: 40m), Fee(FeeScope.PerLine, FeeBasis.Net, percent: 15m) with { EffectiveFrom = At.AddDays(-10) } };
+
+        var verdict = PriceGuardrail.CheckLine(Line(quantity: 1, unitPrice: 20m, discount: 0m, cost: 10m), 15m, fees, "USD", At);
+
+        Assert.Equal((3.00m, 7.00m, false), (verdict.Fees, verdict.Contribution, verdict.ContributionNegative));
+    }
+
+    [Fact]
     public void CheckOrder_PerOrderFee_SharedByNetAndAddsUpToTheFee()
     {
         var fees = new[] { Fee(FeeScope.PerOrder, FeeBasis.Net, percent: 0m, perOrder: 1m) };
@@ -153,7 +164,7 @@ public sealed class PriceGuardrailTests
         var q = quantity.Get % 50 + 1;
         var price = priceMills.Get % 1_000_000 / 1000m;
         var discount = Math.Min(q * price, discountMills.Get % 1_000_000 / 1000m);
-        var fees = new[] { Fee(FeeScope.PerLine, FeeBasis.Net, 13.3m, 0.07m), Fee(FeeScope.PerOrder, FeeBasis.Total, 1.1m, 0m, 0.99m) };
+        var fees = new[] { Fee(FeeScope.PerLine, FeeBasis.Net, 13.3m, 0.07m), Fee(FeeScope.PerOrder, FeeBasis.Total, 1.1m, 0m, 0.99m) with { FeeType = "transaction" } };
 
         var verdict = PriceGuardrail.CheckLine(Line(q, price, discount, costMills.Get % 1_000_000 / 1000m), 15m, fees, "USD", At);
 
