@@ -18,7 +18,10 @@ public sealed class ListingPriceRules(CatalogStore catalog, IBrandDirectorySourc
         ArgumentNullException.ThrowIfNull(item);
         var costs = await catalog.GetCostsAsync(item.BrandId, item.Sku, cancellationToken);
         var fees = await catalog.GetFeesAsync(item.BrandId, channel, cancellationToken);
-        var cost = EffectivePeriods.CostAt(costs, at)?.Amount;
+        // A cost imported while the item was priced in another currency is unknown here rather than mixed with the price's
+        // and the MAP's currency (as on the order path): no conversion.
+        var inEffect = EffectivePeriods.CostAt(costs, at);
+        var cost = inEffect is not null && string.Equals(inEffect.Currency, item.Currency, StringComparison.OrdinalIgnoreCase) ? inEffect.Amount : (decimal?)null;
         var marginFloor = MarginFloorPercent(item.BrandId);
         var line = new PricedLine(item.Sku, 1, price, 0m, null, item.Category, item.MinimumAdvertisedPrice, cost);
         var verdict = PriceGuardrail.CheckLine(line, marginFloor, fees, item.Currency, at);

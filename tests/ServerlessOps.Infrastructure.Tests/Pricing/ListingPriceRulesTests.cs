@@ -31,6 +31,18 @@ public sealed class ListingPriceRulesTests(CosmosServerFixture cosmos) : Catalog
         Assert.Equal((3.00m, 7.00m, false), (check.Verdict.Fees, check.Verdict.Contribution, check.Verdict.ContributionNegative));
     }
 
+    [Fact]
+    public async Task Check_UnitCostInAnotherCurrencyThanTheItems_IsUnknownNotMixedIntoTheFloor()
+    {
+        // The costs were imported while the item was priced in USD; it is priced in EUR since (the order path's rule too).
+        var item = await PutItemAsync("RULES-2", "EUR", map: 15m, cost: 17m);
+
+        var check = await Rules().CheckAsync(item, SalesChannel.Amazon, 18m, Now, Token);
+
+        // Floor from the EUR MAP alone (15.00), not max(MAP, 17 USD / 0.85 = 20.00 "EUR").
+        Assert.Equal((null, 15.00m, false), (check.UnitCost, check.Verdict.Floor, check.Verdict.IsBreach));
+    }
+
     private ListingPriceRules Rules() => new(Store, new NoBrands());
 
     private async Task<CatalogItem> PutItemAsync(string sku, string currency, decimal? map, decimal cost)
