@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Alerts;
@@ -128,11 +129,16 @@ public sealed partial class ListingDriftChecker(
         {
             readBack = await readers.For(listing.Channel).ReadAsync(account, listing, cancellationToken);
         }
-        catch (Exception e) when (e is ChannelApiException or ChannelApiCredentialMissingException)
+        catch (Exception e) when (e is ChannelApiException or ChannelApiCredentialMissingException or JsonException or InvalidOperationException)
         {
-            logger.ReadFailed(listing.Channel, listing.ChannelSku, brandId, item.Sku, e.Message);
-            await TryWriteAsync(doc with { LastReadAt = now, LastReadError = e.Message }, etag, cancellationToken);
-            return (Result("read-failed", e.Message), false);
+            // A 2xx body that is not the JSON the read expects (a proxy's page, a changed shape) fails this listing's read
+            // only: thrown on, it would end the run and leave every later listing, of every brand, unchecked each time.
+            var error = e is JsonException or InvalidOperationException
+                ? $"{listing.Channel} answered the read of listing {listing.ChannelSku} with a body that could not be read: {e.Message}"
+                : e.Message;
+            logger.ReadFailed(listing.Channel, listing.ChannelSku, brandId, item.Sku, error);
+            await TryWriteAsync(doc with { LastReadAt = now, LastReadError = error }, etag, cancellationToken);
+            return (Result("read-failed", error), false);
         }
 
         doc = doc with

@@ -222,6 +222,23 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
         await WaitPushedAsync(app, stub, item, 15);
     }
 
+    [Fact]
+    public async Task ListingWhoseChannelAnswersAnUnreadableBody_IsReadFailed_AndTheRunGoesOnToTheNextListing()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub);
+        var item = await PutItemAsync(app, "DRIFT-8", [SalesChannel.Walmart, SalesChannel.Shopify]);
+        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 10, "po:d8");
+        await WaitPushedAsync(app, stub, item, 10);
+        stub.AnswerWalmartReadsWith("<html><body>Down for maintenance</body></html>");
+
+        var run = await RunAsync(app, item.Sku);
+
+        Assert.Equal(("read-failed", "in-sync"), (Result(run, SalesChannel.Walmart), Result(run, SalesChannel.Shopify)));
+        var walmart = (await DriftAsync(app, item.Sku)).Single(e => e.Str("channel") == "Walmart");
+        Assert.Contains("could not be read", walmart.Str("readError"), StringComparison.Ordinal);
+    }
+
     private TestApp Start(Marketplace stub, IReadOnlyDictionary<string, string>? more = null)
     {
         var overrides = new Dictionary<string, string>

@@ -28,9 +28,13 @@ namespace ServerlessOps.Testing.StubMarketplace;
 public sealed partial class StubMarketplace
 {
     private readonly ConcurrentDictionary<(SalesChannel, string), decimal> _prices = new();
+    private readonly ConcurrentDictionary<SalesChannel, string> _readBodies = new();
 
     /// <summary>Sets the price the channel shows for a listing, as an edit on the channel would.</summary>
     public void SetChannelPrice(SalesChannel channel, string listingKey, decimal price) => _prices[(channel, listingKey)] = price;
+
+    /// <summary>Makes every Walmart listing read answer 200 with <paramref name="body"/> as it is (a proxy's page, a changed shape).</summary>
+    public void AnswerWalmartReadsWith(string body) => _readBodies[SalesChannel.Walmart] = body;
 
     /// <summary>The read-backs the stub answered on <paramref name="channel"/>.</summary>
     public int ListingReadCount(SalesChannel channel) => Requests(channel).Count(r => r.Outcome.StartsWith("read", StringComparison.Ordinal));
@@ -137,6 +141,12 @@ public sealed partial class StubMarketplace
         if (string.IsNullOrEmpty(token) || (_walmartToken is { } expectedToken && !SameSecret(token, expectedToken) && !IsIssuedToken(SalesChannel.Walmart, token)))
         {
             await AnswerAsync(context, SalesChannel.Walmart, receivedAt, StatusCodes.Status401Unauthorized, WalmartError("UNAUTHORIZED.GMP_GATEWAY_API", null, "Unauthorized token."), "read: WM_SEC.ACCESS_TOKEN missing or wrong");
+            return;
+        }
+
+        if (_readBodies.TryGetValue(SalesChannel.Walmart, out var body))
+        {
+            await AnswerAsync(context, SalesChannel.Walmart, receivedAt, StatusCodes.Status200OK, body, "read: body as set");
             return;
         }
 
