@@ -23,6 +23,7 @@ public static class WorkflowCatalog
         typeof(ApplyStockMovementsActivity),
         typeof(RaiseOrderAlertActivity),
         typeof(RecordFlowExceptionActivity),
+        typeof(RecordFlowEndActivity),
         typeof(AcknowledgeOrderActivity),
         typeof(AggregateChannelActivity),
         typeof(AssembleReviewFactsActivity),

@@ -13,12 +13,14 @@ namespace ServerlessOps.Functions.OrderFlow;
 /// <see cref="OrderFlowIds.OrderChangedEvent"/> on it. A concurrent start of the same order meets the running instance
 /// ("already exists") and wakes it instead, so starting twice never makes two flows. A finished flow (past its return
 /// window, cancelled, or failed and awaiting the retry route) is left as it is: a change after the end never starts a
-/// second flow, so never a second reservation. A new order (<see cref="OrderCreatedAsync"/>) is started without that read.
+/// second flow, so never a second reservation. That holds after the engine's history of it is purged too: no instance
+/// is read as "never started" only when the order has no <see cref="OrderFlowEnd"/> (one more point read, made only
+/// when no instance is found). A new order (<see cref="OrderCreatedAsync"/>) is started without that read.
 /// Every start first waits for <see cref="OrderFlowAdmission"/> (wakes of running flows never do), so a backlogged engine
 /// holds new flows back in the deliveries that bring them.
 /// </summary>
 public sealed class DurableOrderFlowStarter(
-    IServiceProvider services, OrderFlowAdmission admission, IOptionsMonitor<OrderFlowOptions> options, ILogger<DurableOrderFlowStarter> logger)
+    IServiceProvider services, OrderFlowAdmission admission, IOrderFlowEndStore ends, IOptionsMonitor<OrderFlowOptions> options, ILogger<DurableOrderFlowStarter> logger)
     : IOrderFlowStarter
 {
     public Task OrderChangedAsync(Order order, CancellationToken cancellationToken = default) =>
@@ -46,6 +48,13 @@ public sealed class DurableOrderFlowStarter(
                 $"Order {order.Id} of brand {order.BrandId} changed, but no Durable client is bound to this function: its wrapper must declare [DurableClient] and run inside DurableClientScope.");
         var instanceId = OrderFlowIds.For(order.BrandId, order.Channel, order.ExternalOrderId);
         var existing = createdHere ? null : await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (existing is null && !createdHere && await ends.GetAsync(order.BrandId, order.Id, cancellationToken) is { } end)
+        {
+            // The flow ended and its history was purged since (PurgeOrchestrationHistory): a change after the end starts nothing.
+            logger.FlowEndedAndPurged(instanceId, order.BrandId, order.Id, end.Outcome, end.EndedAt);
+            return;
+        }
+
         if (existing is null)
         {
             try

@@ -16,6 +16,10 @@ internal static partial class OrderFlowLog
     [LoggerMessage(EventId = 1803, Level = LogLevel.Warning, Message = "Order flow {InstanceId} of brand {BrandId} stuck: no update since {LastUpdated}")]
     internal static partial void FlowStuck(this ILogger logger, string instanceId, string brandId, DateTimeOffset lastUpdated);
 
+    [LoggerMessage(EventId = 1804, Level = LogLevel.Information,
+        Message = "Order flow {InstanceId} of brand {BrandId}, order {OrderId} ended ({Outcome}) at {EndedAt} and its history was purged: the change is in the truth, no flow was started")]
+    internal static partial void FlowEndedAndPurged(this ILogger logger, string instanceId, string brandId, string orderId, string outcome, DateTimeOffset endedAt);
+
     [LoggerMessage(EventId = 1810, Level = LogLevel.Warning,
         Message = "Order flow admission is holding new flows back: the Durable engine's backlog is {Backlog} messages, the bound {Bound}; their deliveries wait, the orders are stored")]
     internal static partial void AdmissionHolding(this ILogger logger, int backlog, int bound);

@@ -41,6 +41,14 @@ internal sealed partial class OrderFlowExecution
             {
                 timerCancel?.Cancel();
                 timerCancel?.Dispose();
+                if (ended.Outcome != "not-found")
+                {
+                    // Before the flow completes, so no moment exists where its history can be purged without this record:
+                    // without it, the starter would read the purged instance as "never started" and reserve again. Retries run
+                    // out: the flow fails (the stuck finder alerts), and the retry route's restart ends it again.
+                    await CallAsync<bool>(nameof(RecordFlowEndActivity), new OrderFlowEnd(_input.BrandId, _orderId, _context.InstanceId, ended.Outcome, new DateTimeOffset(Now, TimeSpan.Zero)));
+                }
+
                 _state.Record(Now, "ended", $"{ended.Outcome}: {ended.Detail}");
                 Publish();
                 _context.CreateReplaySafeLogger<OrderFlowOrchestrator>().FlowEnded(_context.InstanceId, _input.BrandId, _orderId, ended.Outcome);

@@ -345,6 +345,49 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
         Assert.True(open.Count == 0, $"Still open: {string.Join(", ", open.Select(a => a.Kind))}.");
     }
 
+    /// <summary>
+    /// A flow that ended (delivered, 0-day return window) has its engine history purged the way the daily timer does; a
+    /// later change of the order (a late refund, a webhook replay, the backstop) and the retry route then start no flow.
+    /// The starter used to read "no instance" as "never started": the new flow reserved the shipped unit again (its
+    /// commit skipped as already applied), and that reservation stayed for good.
+    /// </summary>
+    [Fact]
+    public async Task FlowEndedAndPurged_ALaterChangeOrTheRetryRoute_StartsNoSecondFlowAndReservesNothing()
+    {
+        await using var flow = Start(out var catalog);
+        await SetReturnWindowAsync(flow, days: 0);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = Order("1040", ("L1", "SKU-A", 1, 20m));
+        await flow.ConvergeAsync(order);
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 1);
+        var delivered = Next(order with { Shipping = Parcels(Parcel("f-1", delivered: true, "L1")) }, lines => [lines[0] with { QuantityShipped = 1 }]);
+        await flow.ConvergeAsync(delivered);
+        var ended = await flow.WaitForEndAsync(order);
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 9, reserved: 0);
+
+        var later = new FakeTimeProvider(ended.CreatedAt.AddSeconds(1) + TimeSpan.FromDays(30));
+        var purge = new PurgeOrchestrationHistory(
+            Options.Create(new OrchestrationHistoryOptions { Retention = TimeSpan.FromDays(30) }), later, flow.App.Services, NullLogger<PurgeOrchestrationHistory>.Instance);
+        Assert.True(await purge.PurgeAsync(flow.Client, Token) >= 1);
+        Assert.Null(await flow.Client.GetInstanceAsync(OrderFlowHarness.InstanceId(order), Token));
+
+        await flow.ConvergeAsync(Next(delivered, lines => [lines[0] with { QuantityRefunded = 1 }]));
+        using var retry = await flow.App.Client.Http.PostAsync(new Uri($"{OrderFlowHarness.FlowPath(order)}/retry", UriKind.Relative), null, Token);
+
+        var restarted = await flow.Client.GetInstanceAsync(OrderFlowHarness.InstanceId(order), Token);
+        if (restarted is not null)
+        {
+            await flow.WaitForEndAsync(order);
+        }
+
+        var balance = await flow.Ledger.GetBalanceAsync(Brand, "SKU-A", Warehouse, Token);
+        Assert.Equal((9, 0), (balance!.OnHand, balance.Reserved));
+        Assert.Null(restarted);
+        Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
+        Assert.Contains("purged", await retry.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task StillUnshippedPastEscalation_EscalatesOnce_AndShipmentClearsBoth()
     {

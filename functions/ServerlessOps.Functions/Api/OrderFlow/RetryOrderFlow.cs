@@ -17,9 +17,9 @@ namespace ServerlessOps.Functions.Api.OrderFlow;
 /// received, price confirmed): a running flow on its exception path or pricing hold gets <see cref="OrderFlowIds.RetryEvent"/>
 /// and runs its steps again; a flow the engine failed or someone terminated starts again under the same id, from the
 /// line totals its last status recorded, so it never moves again what it moved. 202 with the instance id; 409 for a
-/// flow that ended normally; 404 when neither a flow nor the order exists.
+/// flow that ended normally, also once its history was purged (<see cref="OrderFlowEnd"/>); 404 when neither a flow nor the order exists.
 /// </summary>
-public sealed class RetryOrderFlow(IOrderStore orders, DurableOrderFlowStarter starter, ILogger<RetryOrderFlow> logger) : IHttpFunction
+public sealed class RetryOrderFlow(IOrderStore orders, IOrderFlowEndStore ends, DurableOrderFlowStarter starter, ILogger<RetryOrderFlow> logger) : IHttpFunction
 {
     private const string Template = "api/brands/{brandId}/orders/{channel}/{orderId}/flow/retry";
 
@@ -57,6 +57,12 @@ public sealed class RetryOrderFlow(IOrderStore orders, DurableOrderFlowStarter s
             if (stored.Value.Order.IsHistory)
             {
                 return Problems.Result(Problems.Conflict, $"Order {stored.Value.Order.Id} was placed before the brand's go-live: it never runs a flow.");
+            }
+
+            if (instance is null && await ends.GetAsync(order.BrandId, stored.Value.Order.Id, cancellationToken) is { } end)
+            {
+                return Problems.Result(Problems.Conflict,
+                    $"Flow '{order.InstanceId}' ended ({end.Outcome}) on {end.EndedAt:O} and its history was purged: there is nothing to retry, and a new flow would reserve the order's units again.");
             }
 
             var input = starter.Input(stored.Value.Order) with { State = instance is null ? null : Resume(instance.SerializedCustomStatus) };
