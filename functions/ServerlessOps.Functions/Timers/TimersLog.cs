@@ -10,4 +10,11 @@ internal static partial class TimersLog
 
     [LoggerMessage(EventId = 1304, Level = LogLevel.Information, Message = "Purged the engine history of {Count} orchestrations finished and created before {Before}")]
     public static partial void HistoryPurged(this ILogger logger, int count, DateTimeOffset before);
+
+    [LoggerMessage(EventId = 1306, Level = LogLevel.Information, Message = "Recorded the ends of {Count} completed order flows created before {Before}, before purging them")]
+    public static partial void FlowEndsRecorded(this ILogger logger, int count, DateTimeOffset before);
+
+    [LoggerMessage(EventId = 1307, Level = LogLevel.Warning,
+        Message = "Could not record the ends of a page of {Count} completed order flows (from {FirstInstanceId}) created before {Before}: no completed instance is purged in this run")]
+    public static partial void FlowEndsNotRecorded(this ILogger logger, int count, string firstInstanceId, DateTimeOffset before, Exception exception);
 }

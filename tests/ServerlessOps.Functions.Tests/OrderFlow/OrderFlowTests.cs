@@ -25,7 +25,7 @@ namespace ServerlessOps.Functions.Tests.OrderFlow;
 /// Order flows on the real engine (Azurite), the real order store, ledger and alert store (Cosmos server): orders enter
 /// through the converger, as every ingestion path brings them; the catalog is stated by the test.
 /// </summary>
-public sealed class OrderFlowTests(FunctionAppFixture fixture)
+public sealed partial class OrderFlowTests(FunctionAppFixture fixture)
 {
     private const string Brand = "acme";
     private const string Warehouse = "wh-1";
@@ -368,7 +368,7 @@ public sealed class OrderFlowTests(FunctionAppFixture fixture)
 
         var later = new FakeTimeProvider(ended.CreatedAt.AddSeconds(1) + TimeSpan.FromDays(30));
         var purge = new PurgeOrchestrationHistory(
-            Options.Create(new OrchestrationHistoryOptions { Retention = TimeSpan.FromDays(30) }), later, flow.App.Services, NullLogger<PurgeOrchestrationHistory>.Instance);
+            Options.Create(new OrchestrationHistoryOptions { Retention = TimeSpan.FromDays(30) }), flow.App.Services.GetRequiredService<IOrderFlowEndStore>(), later, flow.App.Services, NullLogger<PurgeOrchestrationHistory>.Instance);
         Assert.True(await purge.PurgeAsync(flow.Client, Token) >= 1);
         Assert.Null(await flow.Client.GetInstanceAsync(OrderFlowHarness.InstanceId(order), Token));
 

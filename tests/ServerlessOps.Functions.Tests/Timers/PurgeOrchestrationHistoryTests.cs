@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using ServerlessOps.Domain.Orders;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Functions.Timers;
@@ -31,7 +32,7 @@ public sealed class PurgeOrchestrationHistoryTests(FunctionAppFixture fixture)
         var retention = TimeSpan.FromDays(30);
         var later = new FakeTimeProvider(oldCreated.AddSeconds(1) + retention);
         var purge = new PurgeOrchestrationHistory(
-            Options.Create(new OrchestrationHistoryOptions { Retention = retention }), later, app.Services, NullLogger<PurgeOrchestrationHistory>.Instance);
+            Options.Create(new OrchestrationHistoryOptions { Retention = retention }), app.Services.GetRequiredService<IOrderFlowEndStore>(), later, app.Services, NullLogger<PurgeOrchestrationHistory>.Instance);
 
         var purged = await purge.PurgeAsync(client, Token);
 
