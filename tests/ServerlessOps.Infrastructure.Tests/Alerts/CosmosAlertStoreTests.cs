@@ -149,7 +149,7 @@ public sealed class CosmosAlertStoreTests(CosmosServerFixture cosmos) : CosmosDa
     [Fact]
     public async Task Counts_CallerGivingUpWhileWritingOthersEntries_OthersStillFinishAndAreCounted()
     {
-        var gate = new RollupReadGate();
+        var gate = new PointReadGate(path => path.EndsWith("/docs/" + AlertRollupDocument.RollupId, StringComparison.Ordinal));
         using var client = Cosmos.CreateClient(new CosmosClientOptions
         {
             Serializer = new CosmosSystemTextJsonSerializer(CosmosJson.Options),

@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using Microsoft.Azure.Cosmos;
 
-namespace ServerlessOps.Infrastructure.Tests.Inventory;
+namespace ServerlessOps.Infrastructure.Tests.Cosmos;
 
 /// <summary>
-/// Holds the next balance point reads, one per <see cref="HoldNext"/>, until the test releases them: a leader of the
-/// ledger's group commit stopped inside its batch, for as long as the test needs to line up callers behind it.
+/// Holds the next point reads whose document path matches, one per <see cref="HoldNext"/>, until the test releases them:
+/// a writer of a group commit (the ledger's balances, the alerts' rollup) stopped inside its batch, for as long as the
+/// test needs to line up callers behind it.
 /// </summary>
-internal sealed class BalanceReadGate : RequestHandler
+/// <param name="matches">Whether a read's unescaped request path is one to hold.</param>
+internal sealed class PointReadGate(Func<string, bool> matches) : RequestHandler
 {
     private readonly ConcurrentQueue<Hold> _holds = new();
 
@@ -23,7 +25,7 @@ internal sealed class BalanceReadGate : RequestHandler
     {
         if (request.Method == HttpMethod.Get
             && request.RequestUri is { } uri
-            && Uri.UnescapeDataString(uri.OriginalString).Contains("/docs/balance|", StringComparison.Ordinal)
+            && matches(Uri.UnescapeDataString(uri.OriginalString))
             && _holds.TryDequeue(out var hold))
         {
             hold.Entered.TrySetResult();
