@@ -30,14 +30,8 @@ public sealed partial class OrderFlowTests
         Assert.True(await PurgeThirtyDaysOn(flow, ended, Ends(flow)).PurgeAsync(flow.Client, Token) >= 1);
         Assert.Null(await flow.Client.GetInstanceAsync(OrderFlowHarness.InstanceId(order), Token));
 
-        await flow.ConvergeAsync(Next(delivered, lines => [lines[0] with { QuantityRefunded = 1 }]));
-        using var retry = await flow.App.Client.Http.PostAsync(new Uri($"{OrderFlowHarness.FlowPath(order)}/retry", UriKind.Relative), null, Token);
-
-        var restarted = await flow.Client.GetInstanceAsync(OrderFlowHarness.InstanceId(order), Token);
-        if (restarted is not null)
-        {
-            await flow.WaitForEndAsync(order);
-        }
+        var (restarted, retry) = await RefundAndRetryAfterPurgeAsync(flow, order, delivered);
+        using var _ = retry;
 
         var balance = await flow.Ledger.GetBalanceAsync(Brand, "SKU-A", Warehouse, Token);
         Assert.Equal((9, 0), (balance!.OnHand, balance.Reserved));
@@ -90,6 +84,25 @@ public sealed partial class OrderFlowTests
     }
 
     /// <summary>The daily purge with its clock thirty days and a second past the flow's creation.</summary>
+    /// <summary>
+    /// What may come after a purge: a late refund of the order, then the retry route. Returns the flow instance found
+    /// afterwards (null when none was started; a started one is awaited to its end, so what it reserved shows) and the
+    /// retry's answer.
+    /// </summary>
+    private static async Task<(OrchestrationMetadata? Restarted, HttpResponseMessage Retry)> RefundAndRetryAfterPurgeAsync(
+        OrderFlowHarness flow, Order order, Order delivered)
+    {
+        await flow.ConvergeAsync(Next(delivered, lines => [lines[0] with { QuantityRefunded = 1 }]));
+        var retry = await flow.App.Client.Http.PostAsync(new Uri($"{OrderFlowHarness.FlowPath(order)}/retry", UriKind.Relative), null, Token);
+        var restarted = await flow.Client.GetInstanceAsync(OrderFlowHarness.InstanceId(order), Token);
+        if (restarted is not null)
+        {
+            await flow.WaitForEndAsync(order);
+        }
+
+        return (restarted, retry);
+    }
+
     private static PurgeOrchestrationHistory PurgeThirtyDaysOn(OrderFlowHarness flow, OrchestrationMetadata ended, IOrderFlowEndStore ends) =>
         new(Options.Create(new OrchestrationHistoryOptions { Retention = TimeSpan.FromDays(30) }), ends,
             new FakeTimeProvider(ended.CreatedAt.AddSeconds(1) + TimeSpan.FromDays(30)), flow.App.Services, NullLogger<PurgeOrchestrationHistory>.Instance);

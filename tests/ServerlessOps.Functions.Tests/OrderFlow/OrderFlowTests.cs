@@ -376,20 +376,11 @@ public sealed partial class OrderFlowTests(FunctionAppFixture fixture)
         var ended = await flow.WaitForEndAsync(order);
         await flow.WaitForBalanceAsync("SKU-A", onHand: 9, reserved: 0);
 
-        var later = new FakeTimeProvider(ended.CreatedAt.AddSeconds(1) + TimeSpan.FromDays(30));
-        var purge = new PurgeOrchestrationHistory(
-            Options.Create(new OrchestrationHistoryOptions { Retention = TimeSpan.FromDays(30) }), flow.App.Services.GetRequiredService<IOrderFlowEndStore>(), later, flow.App.Services, NullLogger<PurgeOrchestrationHistory>.Instance);
-        Assert.True(await purge.PurgeAsync(flow.Client, Token) >= 1);
+        Assert.True(await PurgeThirtyDaysOn(flow, ended, Ends(flow)).PurgeAsync(flow.Client, Token) >= 1);
         Assert.Null(await flow.Client.GetInstanceAsync(OrderFlowHarness.InstanceId(order), Token));
 
-        await flow.ConvergeAsync(Next(delivered, lines => [lines[0] with { QuantityRefunded = 1 }]));
-        using var retry = await flow.App.Client.Http.PostAsync(new Uri($"{OrderFlowHarness.FlowPath(order)}/retry", UriKind.Relative), null, Token);
-
-        var restarted = await flow.Client.GetInstanceAsync(OrderFlowHarness.InstanceId(order), Token);
-        if (restarted is not null)
-        {
-            await flow.WaitForEndAsync(order);
-        }
+        var (restarted, retry) = await RefundAndRetryAfterPurgeAsync(flow, order, delivered);
+        using var _ = retry;
 
         var balance = await flow.Ledger.GetBalanceAsync(Brand, "SKU-A", Warehouse, Token);
         Assert.Equal((9, 0), (balance!.OnHand, balance.Reserved));
