@@ -15,7 +15,7 @@ namespace ServerlessOps.Domain.Review.Facts;
 /// <param name="UnitsWithoutCost">Units sold with no unit cost in effect (no cost control: a data-quality finding).</param>
 /// <param name="FeesCharged">Fees the channel actually charged for the lines whose charges are known (imported history, settlements); null when none are known.</param>
 /// <param name="FeesScheduled">Fees the brand's fee schedule says these lines should cost (the pricing rule's fee arithmetic), all of them.</param>
-/// <param name="Refunds">Money refunded for these lines, tax excluded.</param>
+/// <param name="Refunds">Money refunded for these lines, tax and shipping excluded, with their share (by net) of refunds naming no line (goodwill).</param>
 /// <param name="RefundedUnits">Units refunded.</param>
 /// <param name="CancelledUnits">Units cancelled before shipping.</param>
 /// <param name="UnitsBelowFloor">Units sold at a unit net price under the pricing floor (<see cref="Pricing.PriceGuardrail"/>).</param>

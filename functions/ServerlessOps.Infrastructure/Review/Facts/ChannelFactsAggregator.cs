@@ -20,7 +20,8 @@ namespace ServerlessOps.Infrastructure.Review.Facts;
 /// <item>charged fees = the order's <see cref="Order.Fees"/> recorded before the window's end (settlement fees recorded later
 /// are restatements of the month they were recorded in), shared by net among its lines, where it has any; a sold line
 /// without charges keeps its scheduled fees apart (<see cref="Domain.Review.Facts.SkuChannelMonth.FeesScheduledWithoutCharges"/>);</item>
-/// <item>refunds = line refunds (tax excluded) recorded before the window's end.</item>
+/// <item>refunds = refunds recorded before the window's end, tax and shipping excluded (<see cref="RefundMoney"/>): each line's
+/// own, plus money given back on no line (goodwill, adjustments) shared by net among the order's lines, as order-level fees are.</item>
 /// </list>
 /// Lines whose price the channel withheld are counted in <see cref="LinesWithoutPrice"/> and left out of the money.
 /// </summary>
@@ -76,12 +77,13 @@ public sealed class ChannelFactsAggregator(
 
         AddRestatements(order, month, rate, lines);
         var chargedShares = ShareChargedFees(order, lines, rate, window.Until);
+        var refundShares = ShareByNet(lines, refunds.Sum(RefundMoney.NotOnLines));
         var skusCounted = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             var refunded = refunds.SelectMany(r => r.Lines).Where(r => r.LineId == line.Line.LineId).ToList();
-            var refundMoney = refunded.Sum(r => r.Amount) * rate;
+            var refundMoney = (refunded.Sum(r => r.Amount) + refundShares[i]) * rate;
             var sku = Totals(month, line.Sku, line.Listing is not null);
             sku.CancelledUnits += line.Line.Quantity - line.Sold;
             sku.RefundedUnits += refunded.Sum(r => r.Quantity);
@@ -263,24 +265,48 @@ public sealed class ChannelFactsAggregator(
             }
         }
 
-        var nets = lines.Select(l => l.Sold > 0 && l.Net is { } n ? n : 0m).ToArray();
-        var contributing = Enumerable.Range(0, lines.Count).Where(i => lines[i].Sold > 0 && lines[i].Net is not null).ToList();
-        if (contributing.Count == 0)
+        var orderLevelShares = ShareByNet(lines, orderLevel);
+        for (var i = 0; i < lines.Count; i++)
         {
-            contributing = [.. Enumerable.Range(0, lines.Count)];
+            if (IsSharedBy(lines, i))
+            {
+                shares[i] = (shares[i] ?? 0m) + orderLevelShares[i];
+            }
         }
 
+        return shares;
+    }
+
+    /// <summary>
+    /// Money on the whole order (an order-level fee, a refund naming no line) shared by the lines' net among the sold, priced
+    /// lines (the last taking the remainder, so the shares add up to <paramref name="amount"/> exactly); among all lines
+    /// equally when none is sold and priced.
+    /// </summary>
+    private static decimal[] ShareByNet(List<PricedOrderLine> lines, decimal amount)
+    {
+        var shares = new decimal[lines.Count];
+        if (amount == 0m || lines.Count == 0)
+        {
+            return shares;
+        }
+
+        var nets = lines.Select(l => l.Sold > 0 && l.Net is { } n ? n : 0m).ToArray();
+        var contributing = Enumerable.Range(0, lines.Count).Where(i => IsSharedBy(lines, i)).ToList();
         var netSum = contributing.Sum(i => nets[i]);
-        var left = orderLevel;
+        var left = amount;
         foreach (var i in contributing)
         {
-            var share = i == contributing[^1] ? left : netSum == 0m ? orderLevel / contributing.Count : orderLevel * nets[i] / netSum;
-            shares[i] = (shares[i] ?? 0m) + share;
+            var share = i == contributing[^1] ? left : netSum == 0m ? amount / contributing.Count : amount * nets[i] / netSum;
+            shares[i] = share;
             left -= share;
         }
 
         return shares;
     }
+
+    /// <summary>Whether line <paramref name="i"/> takes a share of order-level money (<see cref="ShareByNet"/>).</summary>
+    private static bool IsSharedBy(List<PricedOrderLine> lines, int i) =>
+        (lines[i].Sold > 0 && lines[i].Net is not null) || !lines.Exists(l => l.Sold > 0 && l.Net is not null);
 
     /// <summary>
     /// Merchant-fulfilled orders against their ship-by: the order's own <see cref="Order.ShipBy"/> where the channel or the
@@ -319,11 +345,11 @@ public sealed class ChannelFactsAggregator(
             return;
         }
 
-        // What the closed month would have counted as refunds had it arrived in time: the lines' refunds, tax excluded
-        // (shipping and other unallocated money are outside revenue, so outside refunds too).
-        foreach (var refund in order.Refunds.Where(r => window.MonthOf(r.RefundedAt) == window.Month && r.Lines.Sum(l => l.Amount) != 0m))
+        // What the closed month would have counted as refunds had it arrived in time (RefundMoney: the lines' refunds and
+        // money given back on no line, tax excluded; shipping is outside revenue, so outside refunds too).
+        foreach (var refund in order.Refunds.Where(r => window.MonthOf(r.RefundedAt) == window.Month && RefundMoney.Of(r) != 0m))
         {
-            _restatements.Add(new Restatement(order.Id, month, "refund", -refund.Lines.Sum(l => l.Amount) * rate, refund.RefundedAt, $"order:{order.Id}:refund:{refund.Id}"));
+            _restatements.Add(new Restatement(order.Id, month, "refund", -RefundMoney.Of(refund) * rate, refund.RefundedAt, $"order:{order.Id}:refund:{refund.Id}"));
         }
 
         // Settlement fees recorded this month on an earlier month's order, as late refunds are.

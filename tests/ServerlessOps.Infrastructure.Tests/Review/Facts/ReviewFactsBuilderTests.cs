@@ -2,6 +2,7 @@ using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Orders;
 using ServerlessOps.Domain.Review;
+using ServerlessOps.Domain.Review.Audit;
 using ServerlessOps.Domain.Review.Audit.Rules;
 using ServerlessOps.Domain.Review.Data;
 using ServerlessOps.Domain.Review.Facts;
@@ -139,6 +140,58 @@ public sealed class ReviewFactsBuilderTests
         var counted = Assert.Single(built.Facts.Sales, s => s.Month == November).Refunds;
         Assert.Equal(50m, counted);
         Assert.Equal(-counted, Assert.Single(built.Restatements).Amount);
+    }
+
+    [Fact]
+    public async Task RefundNamingNoLine_CountsInTheMonthsRefunds_InEveryPnlFigure()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m).Map("CAP", 2m);
+        var november = fakes.Add("november", Utc(2026, 11, 10, 15, 0), Line("L1", "TEE", 1, 75m), Line("L2", "CAP", 1, 25m));
+
+        // A goodwill credit of 12 on no line, and an order-level adjustment of 10 + 1 tax: 22 of the brand's money went back.
+        fakes.Orders[0] = november with
+        {
+            Refunds =
+            [
+                new OrderRefund("G1", Utc(2026, 11, 12, 15, 0), 12m, 0m, "goodwill", []),
+                new OrderRefund("G2", Utc(2026, 11, 14, 15, 0), 11m, 1m, "adjustment", []),
+            ],
+        };
+        using var csv = new StringWriter { NewLine = "\n" };
+
+        var built = await BuildAsync(fakes, csv);
+
+        var shopify = Assert.Single(ProfitAndLoss.For(built.Facts), l => l.Channel == SalesChannel.Shopify);
+        Assert.Equal(22m, shopify.Refunds);
+        Assert.Equal(22m, built.Facts.MonthSales().Sum(s => s.Refunds));
+        var traced = csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(r => r.StartsWith("shopify:november,", StringComparison.Ordinal))
+            .Sum(r => decimal.Parse(r.Split(',')[9], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(22m, traced);
+    }
+
+    [Fact]
+    public async Task LateRefundNamingNoLine_IsRestatedByItsRefundId()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m);
+        var september = fakes.Add("september", Utc(2026, 9, 10, 15, 0), Line("L1", "TEE", 1, 50m));
+        fakes.Orders[0] = september with { Refunds = [new OrderRefund("G1", Utc(2026, 11, 3, 15, 0), 12m, 0m, "goodwill", [])] };
+
+        var built = await BuildAsync(fakes);
+
+        var restatement = Assert.Single(built.Restatements);
+        Assert.Equal((new ReviewMonth(2026, 9), "refund", -12m, "order:shopify:september:refund:G1"), (restatement.OriginalMonth, restatement.Kind, restatement.Amount, restatement.SourceRow));
+    }
+
+    [Fact]
+    public async Task RefundOfShippingAlone_StaysOutOfRefunds_AsShippingIsOutOfRevenue()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m);
+        var november = fakes.Add("november", Utc(2026, 11, 10, 15, 0), Line("L1", "TEE", 1, 50m));
+        fakes.Orders[0] = november with { Refunds = [new OrderRefund("S1", Utc(2026, 11, 12, 15, 0), 5.40m, 0.40m, "late delivery", []) { Shipping = 5.40m }] };
+
+        var built = await BuildAsync(fakes);
+
+        Assert.Equal(0m, Assert.Single(built.Facts.MonthSales()).Refunds);
     }
 
     [Fact]
