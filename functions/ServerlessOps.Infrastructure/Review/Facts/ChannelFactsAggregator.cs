@@ -18,7 +18,8 @@ namespace ServerlessOps.Infrastructure.Review.Facts;
 /// <item>COGS = sold × the unit cost in effect at the order's time; scheduled fees and the floor from
 /// <see cref="PriceGuardrail.CheckOrder"/> with the channel's fee schedule and the brand's margin floor (the one rule);</item>
 /// <item>charged fees = the order's <see cref="Order.Fees"/> recorded before the window's end (settlement fees recorded later
-/// are restatements of the month they were recorded in), shared by net among its lines, where it has any; a sold line
+/// are restatements of the month they were recorded in; once an imported order holds settlement fees they replace the fees
+/// it was imported with, <see cref="ChargedFees"/>), shared by net among its lines, where it has any; a sold line
 /// without charges keeps its scheduled fees apart (<see cref="Domain.Review.Facts.SkuChannelMonth.FeesScheduledWithoutCharges"/>);</item>
 /// <item>refunds = refunds recorded before the window's end, tax and shipping excluded (<see cref="RefundMoney"/>): each line's
 /// own, plus money given back on no line (goodwill, adjustments) shared by net among the order's lines, as order-level fees are.</item>
@@ -243,8 +244,9 @@ public sealed class ChannelFactsAggregator(
     /// </summary>
     private static decimal?[]? ShareChargedFees(Order order, List<PricedOrderLine> lines, decimal rate, DateTimeOffset until)
     {
-        // A fee recorded after the window's end (a settlement imported after the month closed) is a later month's restatement.
-        var fees = order.Fees.Where(f => f.RecordedAt is null || f.RecordedAt < until).ToList();
+        // A fee recorded after the window's end (a settlement imported after the month closed) is a later month's restatement;
+        // settlement fees stand in for the fees an imported order came with (ChargedFees).
+        var fees = ChargedFees.Counted(order, until);
         if (fees.Count == 0)
         {
             return null;
@@ -363,6 +365,14 @@ public sealed class ChannelFactsAggregator(
         // charges are known the estimate is given back, so the closed month and its restatements count the fee once.
         if (lateFees.Count > 0)
         {
+            // Likewise an imported order that closed on the fees it came with: the settlement's fees replace them.
+            var closedOn = ChargedFees.Counted(order, window.Month.StartIn(window.TimeZone));
+            if (closedOn.Count > 0 && !closedOn.Any(ChargedFees.IsSettled))
+            {
+                _restatements.Add(new Restatement(
+                    order.Id, month, "fee-imported", closedOn.Sum(f => f.Amount) * rate, lateFees.Min(f => f.RecordedAt!.Value), $"order:{order.Id}:fee-imported"));
+            }
+
             var before = ShareChargedFees(order, lines, rate, window.Month.StartIn(window.TimeZone));
             var after = ShareChargedFees(order, lines, rate, window.Until);
             var estimate = Enumerable.Range(0, lines.Count)
