@@ -18,7 +18,7 @@ namespace ServerlessOps.Infrastructure.Reports;
 /// blobs do, so a listing or "latest" never points at a half-written report, and a crash in between is repaired by
 /// publishing again (the blobs already there are kept, the entry is then created). The version is the content hash
 /// (<see cref="ReportVersion"/>), so the same files give the same blobs and the same entry, and new content a new
-/// version beside the old one.
+/// version beside the old one; an older version's content published again becomes the period's newest again.
 /// </summary>
 public sealed class ReportArchive : IReportArchive
 {
@@ -63,7 +63,7 @@ public sealed class ReportArchive : IReportArchive
         if (await _documents.ReadAsync(partition, id, cancellationToken) is { } existing)
         {
             _logger.ReportAlreadyPublished(publication.BrandId, publication.Kind, publication.Period, version);
-            return ToEntry(existing.Document);
+            return await MakeNewestAsync(existing.Document, existing.ETag, cancellationToken);
         }
 
         await EnsureContainerAsync(cancellationToken);
@@ -88,6 +88,37 @@ public sealed class ReportArchive : IReportArchive
             // Another publisher of the same content indexed it between our read and our create: theirs is the entry.
             var winner = await _documents.ReadAsync(partition, id, cancellationToken)
                 ?? throw new InvalidOperationException($"Report entry {id} of brand {publication.BrandId} conflicted on create but cannot be read.");
+            return ToEntry(winner.Document);
+        }
+    }
+
+    /// <summary>
+    /// Content published again is its period's report again: when another version of the period was published since (A, then
+    /// B, then A's content once more), the entry is stamped now, so the period's newest and "latest" are this content, not
+    /// the one it replaced. Its blobs are kept as written. Publishing the period's newest again changes nothing. The ETag
+    /// makes two such publishers one write.
+    /// </summary>
+    private async Task<ReportEntry> MakeNewestAsync(ReportDocument document, string etag, CancellationToken cancellationToken)
+    {
+        var entry = ToEntry(document);
+        var newest = await GetAsync(entry.BrandId, entry.Kind, entry.Period, cancellationToken);
+        if (newest is null || string.Equals(newest.Version, entry.Version, StringComparison.Ordinal))
+        {
+            return entry;
+        }
+
+        var stamped = entry with { WrittenAt = _time.GetUtcNow() };
+        try
+        {
+            await _documents.ReplaceAsync(ReportDocument.ForEntry(stamped), document.Pk, document.Id, etag, cancellationToken);
+            _logger.ReportMadeNewestAgain(entry.BrandId, entry.Kind, entry.Period, entry.Version, newest.Version);
+            return stamped;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Another publisher of the same content stamped it between our read and our replace: theirs is the entry.
+            var winner = await _documents.ReadAsync(document.Pk, document.Id, cancellationToken)
+                ?? throw new InvalidOperationException($"Report entry {document.Id} of brand {entry.BrandId} conflicted on replace but cannot be read.");
             return ToEntry(winner.Document);
         }
     }

@@ -22,4 +22,8 @@ internal static partial class ReportsLog
         Message = "Download link {LinkId} to {File} of report {Kind} {Period} version {Version} (brand {BrandId}) issued to {Actor} until {ExpiresAt:O}, signed with {SignedWith}")]
     internal static partial void ReportLinkIssued(
         this ILogger logger, string linkId, string brandId, ReportKind kind, string period, string version, string file, string actor, DateTimeOffset expiresAt, string signedWith);
+
+    [LoggerMessage(EventId = 4654, Level = LogLevel.Information,
+        Message = "Report {Kind} {Period} of brand {BrandId} version {Version} was published again after version {Replaced}; it is the period's newest again")]
+    internal static partial void ReportMadeNewestAgain(this ILogger logger, string brandId, ReportKind kind, string period, string version, string replaced);
 }

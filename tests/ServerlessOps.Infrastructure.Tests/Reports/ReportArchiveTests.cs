@@ -47,6 +47,25 @@ public sealed class ReportArchiveTests(CosmosServerFixture cosmos, AzuriteFixtur
     }
 
     [Fact]
+    public async Task Publish_ContentOfAnOlderVersionAgain_MakesThatVersionTheLatestAgain()
+    {
+        var archive = Archive();
+        var first = await archive.PublishAsync(Publication(SampleReports.November()), Token);
+        Time.Advance(TimeSpan.FromMinutes(5));
+        var corrected = await archive.PublishAsync(Publication(SampleReports.November(amazonRevenue: 48310.55m)), Token);
+        Time.Advance(TimeSpan.FromMinutes(5));
+
+        // The correction is undone: the month's truth is the first content again.
+        var again = await archive.PublishAsync(Publication(SampleReports.November()), Token);
+
+        Assert.Equal(first.Version, again.Version);
+        Assert.Equal(first.Version, (await archive.GetLatestAsync("acme", ReportKind.Monthly, Token))!.Version);
+        Assert.Equal(first.Version, (await archive.GetAsync("acme", ReportKind.Monthly, "2026-11", Token))!.Version);
+        Assert.Equal([first.Version, corrected.Version], (await archive.ListAsync("acme", ReportKind.Monthly, Token)).Select(e => e.Version));
+        Assert.Equal(10, (await BlobNamesAsync("acme/monthly/2026-11/")).Count);
+    }
+
+    [Fact]
     public async Task GetLatest_IsTheNewestPeriodEvenWhenAnOlderPeriodIsRepublishedLater()
     {
         var archive = Archive();
