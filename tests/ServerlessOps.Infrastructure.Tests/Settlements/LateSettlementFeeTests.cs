@@ -74,6 +74,24 @@ public sealed class LateSettlementFeeTests
         Assert.Equal(-6m, -closed.Fees + restated);
     }
 
+    [Fact]
+    public async Task FeeScheduleChangedAfterTheClose_LeavesTheEstimateGivenBackAsTheClosedMonthCountedIt()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m);
+        fakes.Fees.Add(new FeeRule(SalesChannel.Shopify, "transaction", null, FeeScope.PerLine, FeeBasis.Net, 10m, 0m, 0m, "USD", DateTimeOffset.UnixEpoch, null));
+        var order = fakes.Add("october", new DateTimeOffset(2026, 10, 20, 15, 0, 0, TimeSpan.Zero), new OrderLine("L1", "TEE", null, 1, 50m, 0m, 0m));
+        var late = Fee("october", "t2", -6m, new DateTimeOffset(2026, 11, 3, 8, 0, 0, TimeSpan.Zero));
+        fakes.Orders[0] = SettlementFees.Apply(order, [late], late.PostedAt).Order;
+        var october = await BuildAsync(fakes, October);
+
+        // After October closed, the channel raised its fee to 20 % from 10 November.
+        fakes.Fees.Add(new FeeRule(SalesChannel.Shopify, "transaction", null, FeeScope.PerLine, FeeBasis.Net, 20m, 0m, 0m, "USD", new DateTimeOffset(2026, 11, 10, 5, 0, 0, TimeSpan.Zero), null));
+        var november = await BuildAsync(fakes, November);
+
+        var closed = Assert.Single(ProfitAndLoss.For(october.Facts), l => l.Channel == SalesChannel.Shopify);
+        Assert.Equal(closed.Fees, Assert.Single(november.Restatements, r => r.Kind == "fee-estimate").Amount);
+    }
+
     private static SettlementLine Fee(string orderId, string id, decimal amount, DateTimeOffset posted) =>
         new(SalesChannel.Shopify, "acme.myshopify.com", id, "P-1", orderId, SettlementKind.Fee, amount, "USD", posted) { FeeType = "shopify-payments" };
 
