@@ -177,6 +177,10 @@ internal sealed partial class OrderFlowExecution
 
         IReadOnlyList<StockApplyOutcome> outcomes;
         _state.Pending = [.. planned];
+
+        // In the status before the ledger can take them: a restart after the engine failed or someone terminated the flow
+        // reads its state from there (the retry route), and must not plan again what may already be applied.
+        Publish();
         try
         {
             outcomes = await CallAsync<IReadOnlyList<StockApplyOutcome>>(nameof(ApplyStockMovementsActivity), planned.Select(p => p.Movement).ToList());
@@ -264,6 +268,7 @@ internal sealed partial class OrderFlowExecution
             return true;
         }
 
+        Publish(); // As in MoveStockAsync: the status names what may be applied before the ledger can take it.
         try
         {
             var outcomes = await CallAsync<IReadOnlyList<StockApplyOutcome>>(nameof(ApplyStockMovementsActivity), _state.Pending.Select(p => p.Movement).ToList());

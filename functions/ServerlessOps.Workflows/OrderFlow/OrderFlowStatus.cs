@@ -20,6 +20,15 @@ public sealed record OrderFlowStatus(
     /// <summary>Whether the channel was told the order will be fulfilled (Walmart's acknowledgement).</summary>
     public bool Acknowledged { get; init; }
 
+    /// <summary>The flow's attempt (<see cref="OrderFlowState.Attempt"/>); 0 in statuses written before it was kept.</summary>
+    public int Attempt { get; init; }
+
+    /// <summary>
+    /// The movements sent whose result is not in yet (<see cref="OrderFlowState.Pending"/>), written before they are sent:
+    /// a restart of a failed or terminated flow applies them again under their own causes before it plans anything.
+    /// </summary>
+    public IReadOnlyList<PlannedMovement> Pending { get; init; } = [];
+
     public static OrderFlowStatus Of(OrderFlowState state)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -28,6 +37,8 @@ public sealed record OrderFlowStatus(
             state.Execution, new Dictionary<string, LineLedger>(state.Lines, StringComparer.Ordinal), state.Pending.Count, [.. state.Steps])
         {
             Acknowledged = state.Acknowledged,
+            Attempt = state.Attempt,
+            Pending = [.. state.Pending],
         };
     }
 }

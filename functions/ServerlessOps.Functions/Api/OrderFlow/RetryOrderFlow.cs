@@ -16,7 +16,7 @@ namespace ServerlessOps.Functions.Api.OrderFlow;
 /// POST /api/brands/{brandId}/orders/{channel}/{orderId}/flow/retry, once the cause is fixed (SKU mapped, stock
 /// received, price confirmed): a running flow on its exception path or pricing hold gets <see cref="OrderFlowIds.RetryEvent"/>
 /// and runs its steps again; a flow the engine failed or someone terminated starts again under the same id, from the
-/// line totals its last status recorded, so it never moves again what it moved. 202 with the instance id; 409 for a
+/// state its last status recorded (<see cref="Resume"/>), so it never moves again what it moved. 202 with the instance id; 409 for a
 /// flow that ended normally, also once its history was purged (<see cref="OrderFlowEnd"/>); 404 when neither a flow nor the order exists.
 /// </summary>
 public sealed class RetryOrderFlow(IOrderStore orders, IOrderFlowEndStore ends, DurableOrderFlowStarter starter, ILogger<RetryOrderFlow> logger) : IHttpFunction
@@ -84,7 +84,14 @@ public sealed class RetryOrderFlow(IOrderStore orders, IOrderFlowEndStore ends, 
         return TypedResults.Accepted((string?)null, new OrderFlowRetryView(order.InstanceId, "retry event raised"));
     }
 
-    /// <summary>What the failed flow had moved, from its last status, so the new one continues from there (stage New: it validates again).</summary>
+    /// <summary>
+    /// What the failed flow had moved, from its last status, so the new one continues from there (stage New: it validates
+    /// again). Movements it had sent unconfirmed are applied again under their own causes first (the flow writes them to
+    /// its status before sending them), so one the ledger took is counted, not planned again under another cause. The
+    /// attempt is the next one: a reservation the ledger refused keeps its cause refused, so the same cause would be
+    /// refused again however much stock arrived. The open exception and SLA alerts are carried over, so getting past
+    /// them resolves them.
+    /// </summary>
     private static OrderFlowState? Resume(string? customStatus)
     {
         if (string.IsNullOrEmpty(customStatus) || JsonSerializer.Deserialize<OrderFlowStatus>(customStatus) is not { } status)
@@ -92,7 +99,19 @@ public sealed class RetryOrderFlow(IOrderStore orders, IOrderFlowEndStore ends, 
             return null;
         }
 
-        var state = new OrderFlowState { Lines = new Dictionary<string, LineLedger>(status.Lines, StringComparer.Ordinal), Execution = status.Execution + 1 };
+        var state = new OrderFlowState
+        {
+            Lines = new Dictionary<string, LineLedger>(status.Lines, StringComparer.Ordinal),
+            Pending = [.. status.Pending],
+            Attempt = status.Attempt + 1,
+            ExceptionStep = status.ExceptionStep,
+            ExceptionCause = status.ExceptionCause,
+            SlaAlerted = status.SlaAlerted,
+            SlaEscalated = status.SlaEscalated,
+            Acknowledged = status.Acknowledged,
+            DeliveredSeenAt = status.DeliveredSeenAt,
+            Execution = status.Execution + 1,
+        };
         state.Steps.AddRange(status.Steps);
         return state;
     }
