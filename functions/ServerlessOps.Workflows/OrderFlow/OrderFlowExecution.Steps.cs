@@ -105,7 +105,8 @@ internal sealed partial class OrderFlowExecution
 
         if (_state.Stage == FlowStage.New)
         {
-            _state.Stage = FlowStage.Active;
+            // Past validation and reservation again after a retry from the exception path: a pricing hold still stands.
+            _state.Stage = _state.PriceHeld ? FlowStage.Held : FlowStage.Active;
         }
 
         if (snapshot.FullyCancelled || snapshot.IsHistory)
@@ -415,6 +416,7 @@ internal sealed partial class OrderFlowExecution
         if (hold)
         {
             _state.Stage = FlowStage.Held;
+            _state.PriceHeld = true;
         }
     }
 

@@ -142,6 +142,7 @@ internal sealed partial class OrderFlowExecution
             case FlowStage.Held:
                 _state.Record(Now, "hold-released", "The pricing hold was released through the retry route.");
                 _state.Stage = FlowStage.Active;
+                _state.PriceHeld = false;
                 break;
             default:
                 _state.Record(Now, "retry", "Nothing to retry; the order is read again.");

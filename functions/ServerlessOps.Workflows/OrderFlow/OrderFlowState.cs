@@ -47,6 +47,13 @@ public sealed class OrderFlowState
     /// <summary>Whether the pricing check ran (once per flow, on the prices the order was placed at).</summary>
     public bool PriceChecked { get; set; }
 
+    /// <summary>
+    /// Whether the order is held for its price (<see cref="ServerlessOps.Domain.Brands.PriceBreachAction.Hold"/>) until the
+    /// pricing owner releases it: kept while the flow is on its exception path, so a retry past the exception returns the
+    /// order to <see cref="FlowStage.Held"/>, not to <see cref="FlowStage.Active"/>.
+    /// </summary>
+    public bool PriceHeld { get; set; }
+
     /// <summary>Whether the channel was told the order will be fulfilled (<see cref="ServerlessOps.Domain.Orders.OrderAcknowledgement"/>).</summary>
     public bool Acknowledged { get; set; }
 
