@@ -86,6 +86,12 @@ internal sealed partial class OrderFlowExecution
             // decides the SLA from now on; the wait loop sets its timer from the new value.
             _state.Record(Now, "ship-by-changed", $"{_input.Channel} states ship by {channelShipBy.UtcDateTime:O} (was {_state.ShipBy:O}).");
             _state.ShipBy = channelShipBy.UtcDateTime;
+            if (_state.SlaAlerted && _state.ShipBy > Now)
+            {
+                // Moved past now: the order is not late any more. The alerts are resolved and the flags reset, so the new
+                // deadline arms the SLA timers again (alerted once more, escalated once more, if it is missed too).
+                await ClearSlaAlertsAsync($"{_input.Channel} moved the ship-by to {_state.ShipBy:O}, still ahead.");
+            }
         }
 
         if (!await MoveStockAsync(snapshot, holdStock: !snapshot.IsHistory))
@@ -462,22 +468,22 @@ internal sealed partial class OrderFlowExecution
         }
     }
 
-    private async Task ClearSlaAlertsAsync()
+    private async Task ClearSlaAlertsAsync(string why = "Every merchant-fulfilled unit shipped or cancelled.")
     {
         if (!_state.SlaAlerted)
         {
             return;
         }
 
-        await RaiseAsync(new OrderAlertRequest(_input.BrandId, _input.Channel, _orderId, AlertKind.SlaMissed, "Shipped.") { Clear = true });
+        await RaiseAsync(new OrderAlertRequest(_input.BrandId, _input.Channel, _orderId, AlertKind.SlaMissed, why) { Clear = true });
         if (_state.SlaEscalated)
         {
-            await RaiseAsync(new OrderAlertRequest(_input.BrandId, _input.Channel, _orderId, AlertKind.SlaEscalated, "Shipped.") { Clear = true });
+            await RaiseAsync(new OrderAlertRequest(_input.BrandId, _input.Channel, _orderId, AlertKind.SlaEscalated, why) { Clear = true });
         }
 
         _state.SlaAlerted = false;
         _state.SlaEscalated = false;
-        _state.Record(Now, "sla-cleared", "Every merchant-fulfilled unit shipped or cancelled.");
+        _state.Record(Now, "sla-cleared", why);
     }
 
     /// <summary>An alert is worth a retry but never worth failing the flow: a lost alert is recorded in the step history.</summary>
