@@ -66,7 +66,8 @@ internal sealed partial class OrderFlowExecution
             return null;
         }
 
-        var unmapped = snapshot.Lines.Select(l => l.Sku).Where(s => !_state.Catalog.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToList();
+        // A line with nothing left of it (every unit cancelled before it shipped) moves no stock: it needs no catalog listing.
+        var unmapped = snapshot.Lines.Where(l => l.Cancelled < l.Quantity).Select(l => l.Sku).Where(s => !_state.Catalog.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToList();
         if (unmapped.Count > 0 && !snapshot.FullyCancelled)
         {
             await EnterExceptionAsync("validate", "unmapped-sku",
@@ -370,7 +371,8 @@ internal sealed partial class OrderFlowExecution
     /// </summary>
     private async Task CheckPricesAsync(OrderFlowSnapshot snapshot)
     {
-        var priced = snapshot.Lines.Where(l => l.Quantity > 0).ToList();
+        // Unmapped lines here are fully cancelled ones (validation let them through): no cost or MAP to check them against.
+        var priced = snapshot.Lines.Where(l => l.Quantity > 0 && _state.Catalog.ContainsKey(l.Sku)).ToList();
         if (priced.Count == 0 || priced.Any(l => l.UnitPrice is null || l.Discount is null))
         {
             return;
