@@ -405,6 +405,7 @@ internal sealed partial class OrderFlowExecution
         var summary = string.Join("; ", breaches.Take(5).Select(l => $"line {l.Key}: unit net {Amount(l.UnitNet)} vs floor {Amount(l.Floor)}, contribution {Amount(l.Contribution)}"));
         var hold = snapshot.Policy.OnPriceBreach == PriceBreachAction.Hold;
         var then = hold ? "The order is held until the pricing owner releases it (retry route) or it is cancelled." : "The order continues (brand policy).";
+        _state.PriceAlerted = true;
         foreach (var kind in new[] { verdict.BelowFloor ? AlertKind.PriceBelowFloor : (AlertKind?)null, verdict.ContributionNegative ? AlertKind.ContributionNegative : null })
         {
             if (kind is not { } k)
@@ -486,6 +487,28 @@ internal sealed partial class OrderFlowExecution
         _state.SlaAlerted = false;
         _state.SlaEscalated = false;
         _state.Record(Now, "sla-cleared", why);
+    }
+
+    /// <summary>
+    /// The order's price alerts end with its flow: its price was checked once, at placement, and the order is now over
+    /// (past its return window, or cancelled), so an alert left open would only count forever in the brand's open
+    /// alerts (and its rollup record). A flow priced before <see cref="OrderFlowState.PriceAlerted"/> existed is known by
+    /// its <c>price-breach</c> step. Resolving is idempotent: an alert a person resolved already stays as it is.
+    /// </summary>
+    private async Task ClearPriceAlertsAsync(string outcome)
+    {
+        if (!_state.PriceAlerted && !_state.Steps.Any(s => s.Step == "price-breach"))
+        {
+            return;
+        }
+
+        foreach (var kind in new[] { AlertKind.PriceBelowFloor, AlertKind.ContributionNegative })
+        {
+            await RaiseAsync(new OrderAlertRequest(_input.BrandId, _input.Channel, _orderId, kind, $"The order's flow ended ({outcome}).") { Clear = true });
+        }
+
+        _state.PriceAlerted = false;
+        _state.Record(Now, "price-alerts-cleared", $"The order's flow ended ({outcome}): its price alerts are resolved.");
     }
 
     /// <summary>An alert is worth a retry but never worth failing the flow: a lost alert is recorded in the step history.</summary>

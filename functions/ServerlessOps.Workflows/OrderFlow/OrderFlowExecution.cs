@@ -47,6 +47,10 @@ internal sealed partial class OrderFlowExecution
                     // without it, the starter would read the purged instance as "never started" and reserve again. Retries run
                     // out: the flow fails (the stuck finder alerts), and the retry route's restart ends it again.
                     await CallAsync<bool>(nameof(RecordFlowEndActivity), new OrderFlowEnd(_input.BrandId, _orderId, _context.InstanceId, ended.Outcome, new DateTimeOffset(Now, TimeSpan.Zero)));
+
+                    // After the end is recorded, not before: a history written by the code without this step, replayed
+                    // here, has the end activity next, and what follows it is a new decision, never a mismatch.
+                    await ClearPriceAlertsAsync(ended.Outcome);
                 }
 
                 _state.Record(Now, "ended", $"{ended.Outcome}: {ended.Detail}");

@@ -54,6 +54,12 @@ public sealed class OrderFlowState
     /// </summary>
     public bool PriceHeld { get; set; }
 
+    /// <summary>
+    /// Whether the price check raised the order's price alerts (<c>price-below-floor</c>, <c>contribution-negative</c>):
+    /// they are resolved when the flow ends, as nothing about the order's price can change or matter after that.
+    /// </summary>
+    public bool PriceAlerted { get; set; }
+
     /// <summary>Whether the channel was told the order will be fulfilled (<see cref="ServerlessOps.Domain.Orders.OrderAcknowledgement"/>).</summary>
     public bool Acknowledged { get; set; }
 

@@ -461,6 +461,36 @@ public sealed partial class OrderFlowTests(FunctionAppFixture fixture)
         await flow.WaitForStatusAsync(order, s => s.GetProperty("Stage").GetInt32() == (int)FlowStage.Active, "the hold released");
     }
 
+    /// <summary>
+    /// An order sold below its floor and at a loss after fees raises both price alerts; once its flow ends (released,
+    /// shipped, delivered, past a 0-day return window) neither stays open. They used to stay open for good (nothing
+    /// cleared an order's price alerts), each one an entry of the brand's open-alert rollup for ever.
+    /// </summary>
+    [Fact]
+    public async Task PriceBreachedOrder_WhenItsFlowEnds_ResolvesItsPriceAlerts_AndTheCountsDropToZero()
+    {
+        await using var flow = Start(out var catalog);
+        await SetReturnWindowAsync(flow, days: 0);
+        catalog.Map("SKU-A", Warehouse, unitCost: 10m);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = Order("1045", ("L1", "SKU-A", 2, 9m));
+        await flow.ConvergeAsync(order);
+        await flow.WaitForStatusAsync(order, s => s.GetProperty("Stage").GetInt32() == (int)FlowStage.Held, "the pricing hold");
+        Assert.Single(await flow.Alerts.ListAsync(Brand, AlertState.Open, AlertKind.ContributionNegative, Token));
+        await RetryAsync(flow, order);
+        await flow.WaitForStatusAsync(order, s => s.GetProperty("Stage").GetInt32() == (int)FlowStage.Active, "the hold released");
+
+        await flow.ConvergeAsync(Next(order with { Shipping = Parcels(Parcel("f-1", delivered: true, "L1"), Parcel("f-2", delivered: true, "L1")) },
+            lines => [lines[0] with { QuantityShipped = 2 }]));
+
+        var ended = await flow.WaitForEndAsync(order);
+        Assert.Equal("completed", JsonDocument.Parse(ended.SerializedOutput!).RootElement.GetProperty("Outcome").GetString());
+        var open = await flow.Alerts.ListAsync(Brand, AlertState.Open, cancellationToken: Token);
+        Assert.True(open.Count == 0, $"Still open: {string.Join(", ", open.Select(a => a.Kind))}.");
+        var counts = await flow.Alerts.CountUnresolvedAsync(Brand, Token);
+        Assert.DoesNotContain(counts, c => c.Kind is AlertKind.ContributionNegative or AlertKind.PriceBelowFloor);
+    }
+
     [Fact]
     public async Task StartingTheSameOrderConcurrently_MakesOneFlowAndOneReservation()
     {
