@@ -36,6 +36,18 @@ public sealed class AlertTransitionsTests
     }
 
     [Fact]
+    public void Acknowledge_WithPendingNotification_DropsIt_SoTheOwnerIsNotToldOfWhatSomeoneTook()
+    {
+        Assert.True(Opened.Notification.Pending);
+
+        var acknowledged = AlertTransitions.Acknowledge(Opened, "ana@acme.example", T0.AddMinutes(1)).Next!;
+
+        Assert.False(acknowledged.Notification.Pending);
+        Assert.False(AlertNotifications.IsClaimable(acknowledged, T0.AddHours(1)));
+        Assert.Contains("acknowledged", acknowledged.Notification.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resolve_WithPendingNotification_DropsIt()
     {
         Assert.True(Opened.Notification.Pending);

@@ -89,6 +89,29 @@ public sealed class AlertRaiserTests(CosmosServerFixture cosmos, AzuriteFixture 
         Assert.Contains("raised again after it was resolved", _chat.Delivered[1].Text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Someone acknowledges an alert before its notification went out (the queue is slow, the chat was down): the
+    /// message is not posted, by the queue or later by the sweep. It used to be posted anyway, telling the owner of a
+    /// problem a colleague had already taken.
+    /// </summary>
+    [Fact]
+    public async Task Acknowledged_BeforeItsNotificationWentOut_IsNeverPosted()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await AlertsTestHost.StartAsync(Settings(), clock);
+        var raised = await host.Raiser.RaiseAsync(SlaMissed("shopify:4114"), Token);
+
+        var acknowledged = await host.Updater.AcknowledgeAsync(AlertsTestHost.BrandId, raised.Alert.Id, "ana@acme.example", Token);
+        await host.DrainQueueAsync();
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await host.Sweep.RunAsync(Token);
+
+        Assert.Null(acknowledged.Refusal);
+        Assert.Equal(0, _chat.Attempts);
+        var alert = await host.GetAsync(raised.Alert.Id);
+        Assert.Equal((AlertState.Acknowledged, false, 0), (alert.State, alert.Notification.Pending, alert.Notification.NotifiedSequence));
+    }
+
     [Fact]
     public async Task Send_ChatAnswers500Then200_RetriesWithinTheSendAndRecordsDelivery()
     {

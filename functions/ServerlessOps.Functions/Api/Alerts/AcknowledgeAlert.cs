@@ -8,7 +8,8 @@ namespace ServerlessOps.Functions.Api.Alerts;
 
 /// <summary>
 /// POST /api/brands/{brandId}/alerts/{alertId}/acknowledge: the caller takes the alert (recorded as who and when). It
-/// stays unresolved and repeats do not notify; a material worsening reopens it and notifies again.
+/// stays unresolved and repeats do not notify; a notification not yet sent is dropped; a material worsening reopens it
+/// and notifies again.
 /// </summary>
 public sealed class AcknowledgeAlert(AlertUpdater updater) : IHttpFunction
 {
