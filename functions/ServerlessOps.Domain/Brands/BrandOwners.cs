@@ -14,6 +14,12 @@ public sealed record BrandOwners(string Default, IReadOnlyList<OwnerAssignment>?
     /// <summary>Longest owner address accepted (RFC 5321's path limit).</summary>
     public const int MaxOwnerLength = 254;
 
+    /// <summary>
+    /// The default owner of a brand created from settings that name none: the registry requires an address, and RFC 2606
+    /// reserves <c>.invalid</c>, so it reaches nobody. It stands for "no owner" (<see cref="Named"/>).
+    /// </summary>
+    public const string Unassigned = "owner-unset@serverlessops.invalid";
+
     /// <summary>The owner of <paramref name="signal"/> on <paramref name="channel"/> (or across channels when null).</summary>
     public string For(BrandSignal signal, SalesChannel? channel = null)
     {
@@ -24,6 +30,16 @@ public sealed record BrandOwners(string Default, IReadOnlyList<OwnerAssignment>?
         }
 
         return assignments.FirstOrDefault(a => a.Signal == signal && a.Channel is null)?.Owner ?? Default;
+    }
+
+    /// <summary>
+    /// The person who owns <paramref name="signal"/> on <paramref name="channel"/> (<see cref="For"/>), or null when that
+    /// is <see cref="Unassigned"/>: what an alert names and notifies, so it says "unassigned" rather than a made-up address.
+    /// </summary>
+    public string? Named(BrandSignal signal, SalesChannel? channel = null)
+    {
+        var owner = For(signal, channel);
+        return string.Equals(owner, Unassigned, StringComparison.OrdinalIgnoreCase) ? null : owner;
     }
 
     /// <summary>Every problem, named by path under <paramref name="path"/>.</summary>

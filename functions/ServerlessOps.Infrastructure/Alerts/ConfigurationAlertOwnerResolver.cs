@@ -8,8 +8,9 @@ namespace ServerlessOps.Infrastructure.Alerts;
 
 /// <summary>
 /// The default <see cref="IAlertOwnerResolver"/>, until the brand registry registers its own: the registry's owners of
-/// the signal on the channel when the newest brand directory holds the brand (<see cref="BrandOwners.For"/>), otherwise
-/// the brand's one configured owner, <c>Brands:{brandId}:Owner</c>, for every signal.
+/// the signal on the channel when the newest brand directory holds the brand (<see cref="BrandOwners.Named"/>: nobody
+/// when that is the seed's placeholder for a brand whose settings named no owner), otherwise the brand's one
+/// configured owner, <c>Brands:{brandId}:Owner</c>, for every signal.
 /// </summary>
 public sealed class ConfigurationAlertOwnerResolver(IConfiguration configuration, IServiceProvider services) : IAlertOwnerResolver
 {
@@ -19,7 +20,7 @@ public sealed class ConfigurationAlertOwnerResolver(IConfiguration configuration
         var directory = services.GetService<IBrandDirectorySource>()?.Current;
         if (directory is not null && directory.Brands.TryGetValue(brandId, out var brand) && brand.Owners is { } owners)
         {
-            return ValueTask.FromResult<string?>(owners.For(signal, channel));
+            return ValueTask.FromResult<string?>(owners.Named(signal, channel));
         }
 
         var configured = configuration[$"Brands:{brandId}:Owner"];

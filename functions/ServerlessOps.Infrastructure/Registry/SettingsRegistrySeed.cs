@@ -23,8 +23,8 @@ public sealed class SettingsRegistrySeed(
     IOptions<RegistryOptions> options,
     ILogger<SettingsRegistrySeed> logger)
 {
-    /// <summary>Default owner of a seeded brand whose settings name none (RFC 2606 reserves .invalid: it reaches nobody).</summary>
-    public const string UnassignedOwner = "owner-unset@serverlessops.invalid";
+    /// <summary>Default owner of a seeded brand whose settings name none: <see cref="BrandOwners.Unassigned"/>, which alerts read as nobody.</summary>
+    public const string UnassignedOwner = BrandOwners.Unassigned;
 
     private const string UnresolvedReferencePrefix = "@Microsoft.KeyVault(";
 
