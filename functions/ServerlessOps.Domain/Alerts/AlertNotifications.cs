@@ -5,6 +5,8 @@ namespace ServerlessOps.Domain.Alerts;
 /// it, then record that it was delivered or failed. The claim makes racing senders (the queue message and the retry
 /// timer, or two copies of a message) post it once; a sender that dies holding it loses it when the claim runs out.
 /// Delivery is at least once: a crash between the post and recording it means one more post later.
+/// A claim is known by its <see cref="AlertNotification.ClaimedUntil"/>: a sender may claim only once the previous
+/// claim ran out, so every later claim ends later, and a sender's outcome releases its own claim, never a newer one.
 /// </summary>
 public static class AlertNotifications
 {
@@ -47,11 +49,13 @@ public static class AlertNotifications
     /// Notification <paramref name="sequence"/> reached the endpoint. Pending ends unless a later one was requested
     /// meanwhile (a worsening during the post), which then stays pending for the sender to post next.
     /// </summary>
-    public static Alert Delivered(Alert alert, int sequence, DateTimeOffset at)
+    /// <param name="claimedUntil">The sender's claim (its <see cref="AlertNotification.ClaimedUntil"/>); when another sender claimed it since, that claim stays. Null: released whatever it is.</param>
+    public static Alert Delivered(Alert alert, int sequence, DateTimeOffset at, DateTimeOffset? claimedUntil = null)
     {
         ArgumentNullException.ThrowIfNull(alert);
         var n = alert.Notification;
         var newer = n.Sequence > sequence;
+        var othersClaim = OthersClaim(n, claimedUntil);
         return alert with
         {
             Notification = n with
@@ -63,7 +67,7 @@ public static class AlertNotifications
                 LastError = newer ? n.LastError : null,
                 LastStatus = newer ? n.LastStatus : null,
                 BackedOffUntil = null,
-                ClaimedUntil = null,
+                ClaimedUntil = othersClaim,
             },
         };
     }
@@ -72,10 +76,17 @@ public static class AlertNotifications
     /// Notification <paramref name="sequence"/> failed; it stays pending, its claim released, for the retry timer. With
     /// <paramref name="backOff"/> (the endpoint refused it), the timer leaves it alone that long.
     /// </summary>
-    public static Alert Failed(Alert alert, int sequence, DateTimeOffset at, string error, int? status = null, TimeSpan? backOff = null)
+    /// <param name="claimedUntil">The sender's claim; when another sender claimed it since, that claim stays and nothing else changes. Null: released whatever it is.</param>
+    public static Alert Failed(Alert alert, int sequence, DateTimeOffset at, string error, int? status = null, TimeSpan? backOff = null, DateTimeOffset? claimedUntil = null)
     {
         ArgumentNullException.ThrowIfNull(alert);
         var n = alert.Notification;
+        if (OthersClaim(n, claimedUntil) is not null)
+        {
+            // The sender holding the claim now decides what this attempt's outcome would have said.
+            return alert;
+        }
+
         if (n.Sequence != sequence)
         {
             return alert with { Notification = n with { ClaimedUntil = null } };
@@ -89,6 +100,10 @@ public static class AlertNotifications
             },
         };
     }
+
+    /// <summary>The live claim of another sender than the one holding <paramref name="claimedUntil"/>, or null.</summary>
+    private static DateTimeOffset? OthersClaim(AlertNotification notification, DateTimeOffset? claimedUntil) =>
+        claimedUntil is { } mine && notification.ClaimedUntil is { } current && current != mine ? current : null;
 
     /// <summary>No endpoint is configured any more: the pending notification is dropped, saying why.</summary>
     public static Alert Dropped(Alert alert, string why)

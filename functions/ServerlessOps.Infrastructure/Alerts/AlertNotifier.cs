@@ -55,6 +55,7 @@ public sealed class AlertNotifier
 
             var options = _options.CurrentValue;
             var sequence = claimed.Value.Notification.Sequence;
+            var claim = claimed.Value.Notification.ClaimedUntil;
             if (!options.Notifies)
             {
                 const string why = "not sent: Alerts:WebhookUrl is empty (alerts are recorded only)";
@@ -73,17 +74,17 @@ public sealed class AlertNotifier
                     // Retrying soon cannot help (the webhook was deleted or revoked): back off, keep it pending so the
                     // alert goes out once someone fixes the channel, and tell the on-call engineer.
                     var backOff = AlertNotifications.RefusalBackOff(attempt, options.RetryAfter, options.MaxRefusedBackOff);
-                    await RecordAsync(claimed, a => AlertNotifications.Failed(a, sequence, at, failure.Error, failure.Status, backOff), cancellationToken);
+                    await RecordAsync(claimed, a => AlertNotifications.Failed(a, sequence, at, failure.Error, failure.Status, backOff, claim), cancellationToken);
                     _logger.NotificationRefused(alertId, brandId, sequence, failure.Status.GetValueOrDefault(), attempt, backOff);
                     return AlertNotifyOutcome.Failed;
                 }
 
-                await RecordAsync(claimed, a => AlertNotifications.Failed(a, sequence, at, failure.Error, failure.Status), cancellationToken);
+                await RecordAsync(claimed, a => AlertNotifications.Failed(a, sequence, at, failure.Error, failure.Status, claimedUntil: claim), cancellationToken);
                 _logger.NotificationFailed(alertId, brandId, sequence, attempt, failure.Error);
                 return AlertNotifyOutcome.Failed;
             }
 
-            var recorded = await RecordAsync(claimed, a => AlertNotifications.Delivered(a, sequence, at), cancellationToken);
+            var recorded = await RecordAsync(claimed, a => AlertNotifications.Delivered(a, sequence, at, claim), cancellationToken);
             _logger.NotificationDelivered(alertId, brandId, sequence);
             outcome = AlertNotifyOutcome.Sent;
             if (recorded is null || !recorded.Notification.Pending)

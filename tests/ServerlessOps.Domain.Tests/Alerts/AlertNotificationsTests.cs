@@ -40,6 +40,33 @@ public sealed class AlertNotificationsTests
         Assert.True(AlertNotifications.IsClaimable(delivered, T0.AddSeconds(2)));
     }
 
+    /// <summary>
+    /// Sender A posts notification 1 while a worsening requests notification 2; A's claim runs out (a slow post or record
+    /// write) and B claims notification 2. A's outcome, recorded next, used to release B's claim with its own, so a third
+    /// sender (a copy of the queue message) could claim and post notification 2 while B still posted it.
+    /// </summary>
+    [Fact]
+    public void Delivered_AfterItsClaimRanOutAndAnotherSenderClaimed_LeavesTheOtherSendersClaim()
+    {
+        var (a, b) = ClaimedByAThenB();
+
+        var afterA = AlertNotifications.Delivered(b, 1, T0.AddMinutes(3), a.Notification.ClaimedUntil);
+
+        Assert.Equal(b.Notification.ClaimedUntil, afterA.Notification.ClaimedUntil);
+        Assert.Null(AlertNotifications.Claim(afterA, T0.AddMinutes(3).AddSeconds(1), ClaimFor));
+    }
+
+    [Fact]
+    public void Failed_AfterItsClaimRanOutAndAnotherSenderClaimed_LeavesTheOtherSendersClaim()
+    {
+        var (a, b) = ClaimedByAThenB();
+
+        var afterA = AlertNotifications.Failed(b, 1, T0.AddMinutes(3), "the chat endpoint answered 500", 500, claimedUntil: a.Notification.ClaimedUntil);
+
+        Assert.Equal(b.Notification.ClaimedUntil, afterA.Notification.ClaimedUntil);
+        Assert.Null(AlertNotifications.Claim(afterA, T0.AddMinutes(3).AddSeconds(1), ClaimFor));
+    }
+
     [Fact]
     public void Failed_CountsTheAttemptAndIsDueForRetryAfterTheDelay()
     {
@@ -89,5 +116,14 @@ public sealed class AlertNotificationsTests
 
         Assert.Equal((false, "not sent: no endpoint"), (dropped.Notification.Pending, dropped.Notification.LastError));
         Assert.Null(AlertNotifications.Claim(dropped, T0, ClaimFor));
+    }
+
+    /// <summary>A claims notification 1 at T0; notification 2 is requested; A's claim runs out and B claims at T0 + 2 min 30 s.</summary>
+    private static (Alert A, Alert B) ClaimedByAThenB()
+    {
+        var a = AlertNotifications.Claim(Pending, T0, ClaimFor)!;
+        var (worse, _) = Apply(a, PriceBelowFloor(money: 1000m), T0.AddSeconds(1));
+        var b = AlertNotifications.Claim(worse, T0.AddMinutes(2).AddSeconds(30), ClaimFor)!;
+        return (a, b);
     }
 }
