@@ -71,7 +71,7 @@ public sealed partial class ListingDriftChecker(
         }
 
         int Count(string result) => results.Count(r => r.Result == result);
-        var read = results.Count(r => r.Result is "in-sync" or "first-seen" or "repaired" or "converged" or "no-quantity" or "lost-race" or "read-after-failed-push");
+        var read = results.Count(r => r.Result is "in-sync" or "first-seen" or "repaired" or "converged" or "no-quantity" or "lost-race" or "read-after-failed-push" or "push-during-read");
         return new DriftRunReport(results.Count, read, Count("first-seen"), Count("repaired"), Count("converged"), breaches, results);
     }
 
@@ -163,6 +163,15 @@ public sealed partial class ListingDriftChecker(
             return (await TryWriteAsync(doc, etag, cancellationToken) ? Result("no-quantity", readBack.Note) : Result("lost-race"), breach);
         }
 
+        // The push state was read before the channel: a push of ours that started or landed while the channel answered makes
+        // the channel differ from a stale "last pushed". That is no drift: nothing is counted, the next run compares again.
+        var after = await pushes.GetListingAsync(brandId, item.Sku, listing.Channel, listing.ChannelSku, cancellationToken);
+        if (PushMovedDuringRead(push, after))
+        {
+            var detail = $"channel shows {shown}; a push of ours started or landed while it was read (we had pushed {expected}): not compared";
+            return (await TryWriteAsync(doc with { LastNote = detail }, etag, cancellationToken) ? Result("push-during-read", detail) : Result("lost-race"), breach);
+        }
+
         switch (DriftRules.Decide(shown, expected, push.LastPushedAt, doc.Pending))
         {
             case DriftVerdict.InSync:
@@ -194,6 +203,11 @@ public sealed partial class ListingDriftChecker(
                 return (repaired is { } entry ? Result("repaired", entry.Why) : Result("lost-race"), breach);
         }
     }
+
+    /// <summary>Whether our push state changed between the read before the channel's and the one after it.</summary>
+    private static bool PushMovedDuringRead(ListingPushDocument before, ListingPushDocument? after) =>
+        after is null || after.Dirty || after.PushingSince is not null || after.HeldSince is not null || after.PausedSince is not null ||
+        after.LastPushedAt != before.LastPushedAt || after.LastPushedQuantity != before.LastPushedQuantity;
 
     /// <summary>Creates or replaces under <paramref name="etag"/>; false when another run wrote first (it decides this listing).</summary>
     private async Task<bool> TryWriteAsync(ListingDriftDocument doc, string? etag, CancellationToken cancellationToken)

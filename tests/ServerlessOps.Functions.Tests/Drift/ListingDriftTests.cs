@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Inventory;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Infrastructure.Catalog;
+using ServerlessOps.Infrastructure.Drift;
 using ServerlessOps.Infrastructure.Push;
 using ServerlessOps.Testing.Scenarios;
 using Marketplace = ServerlessOps.Testing.StubMarketplace.StubMarketplace;
@@ -239,7 +241,36 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
         Assert.Contains("could not be read", walmart.Str("readError"), StringComparison.Ordinal);
     }
 
-    private TestApp Start(Marketplace stub, IReadOnlyDictionary<string, string>? more = null)
+    [Fact]
+    public async Task OurPushLandingBetweenThePushStateReadAndTheChannelRead_IsNotRepaired_NorAudited()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        ReadHookedListingReader? walmartReader = null;
+        await using var app = Start(stub, testServices: services => services.Replace(ServiceDescriptor.Singleton(sp => new ListingReadClients(
+            sp.GetServices<IListingReadClient>().Select(c => c.Channel != SalesChannel.Walmart ? c : walmartReader = new ReadHookedListingReader(c))))));
+        Assert.NotNull(app.Services.GetRequiredService<ListingReadClients>());
+        var item = await PutItemAsync(app, "DRIFT-9", [SalesChannel.Walmart]);
+        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 20, "po:d9");
+        await WaitPushedAsync(app, stub, item, 20);
+        stub.SetChannelQuantity(SalesChannel.Walmart, Key(Listing(item, SalesChannel.Walmart)), 7);
+        Assert.Equal("first-seen", Result(await RunAsync(app, item.Sku), SalesChannel.Walmart));
+
+        // The run reads the push state (20 pushed), then our push of 18 lands before the channel answers: it shows 18.
+        walmartReader!.BeforeNextRead(async () =>
+        {
+            await ApplyAsync(app, item.Sku, StockMovementKind.Reserve, 1, "order:d9:l1:r1");
+            await WaitPushedAsync(app, stub, item, 18);
+        });
+        var second = await RunAsync(app, item.Sku);
+
+        Assert.Equal(("push-during-read", 0), (Result(second, SalesChannel.Walmart), second.Number("repaired")));
+        var entry = (await DriftAsync(app, item.Sku)).Single();
+        Assert.Equal((0, JsonValueKind.Null), (entry.GetProperty("audit").GetArrayLength(), entry.GetProperty("repairedAt").ValueKind));
+        Assert.Equal("converged", Result(await RunAsync(app, item.Sku), SalesChannel.Walmart));
+        Assert.Equal(18, stub.PushedQuantity(SalesChannel.Walmart, Key(Listing(item, SalesChannel.Walmart))));
+    }
+
+    private TestApp Start(Marketplace stub, IReadOnlyDictionary<string, string>? more = null, Action<IServiceCollection>? testServices = null)
     {
         var overrides = new Dictionary<string, string>
         {
@@ -259,7 +290,7 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
             overrides[key] = value;
         }
 
-        return TestApp.Start(fixture, overrides, marketplace: stub);
+        return TestApp.Start(fixture, overrides, marketplace: stub, testServices: testServices);
     }
 
     private static async Task<CatalogItem> PutItemAsync(TestApp app, string sku, SalesChannel[] channels, decimal? map = null)
