@@ -1,7 +1,11 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Catalog;
+using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Pricing;
+using ServerlessOps.Infrastructure.Alerts;
 using ServerlessOps.Infrastructure.Catalog;
 using ServerlessOps.Infrastructure.Channels;
 using ServerlessOps.Infrastructure.Push;
@@ -13,7 +17,8 @@ namespace ServerlessOps.Infrastructure.Pricing;
 /// channel's fees). Any breach without an override refuses the whole request before anything is pushed. With an
 /// override (a reason), the audit entry is written first (who, when, SKU, channels with their floors and breaches,
 /// price, reason), then every chosen channel's listings are pushed at once, each through its channel's resilience
-/// pipeline; a channel failing never hides the others' answers.
+/// pipeline; a channel failing never hides the others' answers. Where an overridden price went out, the listing's open
+/// price alerts are resolved as the person who overrode, with the reason: the owner decided.
 /// </summary>
 public sealed class PriceSetter(
     CatalogStore catalog,
@@ -21,6 +26,7 @@ public sealed class PriceSetter(
     ListingQuantityCalculator accounts,
     ListingPriceClients clients,
     PriceOverrideStore overrides,
+    AlertUpdater alertUpdates,
     TimeProvider time,
     ILogger<PriceSetter> logger)
 {
@@ -95,7 +101,34 @@ public sealed class PriceSetter(
             await overrides.ForgetAsync(item.BrandId, item.Sku, channel, cancellationToken);
         }
 
+        foreach (var channel in breached.Where(c => outcomes.Any(o => o.Channel == c && o.Pushed)))
+        {
+            await ResolvePriceAlertsAsync(item, channel, entry!, cancellationToken);
+        }
+
         return new PriceSetResult { Status = PriceSetResult.PushedStatus, Checks = checks, Listings = outcomes, Override = entry };
+    }
+
+    /// <summary>
+    /// Resolves the listing's open price alerts (below floor, negative contribution) as the person who overrode, with the
+    /// reason: the price on the channel is now one the owner chose. The price is already out, so a failure here is logged
+    /// and the alerts stay open rather than hiding the channels' answers.
+    /// </summary>
+    private async Task ResolvePriceAlertsAsync(CatalogItem item, SalesChannel channel, PriceOverrideDocument entry, CancellationToken cancellationToken)
+    {
+        var subject = AlertSubject.Listing(channel, item.Sku);
+        var resolution = $"{entry.Price.ToString("0.00", CultureInfo.InvariantCulture)} {entry.Currency} set on {channel} with an override by {entry.By} at {entry.At:O}: {entry.Reason}";
+        try
+        {
+            foreach (var kind in new[] { AlertKind.PriceBelowFloor, AlertKind.ContributionNegative })
+            {
+                await alertUpdates.ResolveAsync(item.BrandId, AlertIds.For(item.BrandId, kind, subject), entry.By, resolution, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.OverrideAlertsNotResolved(channel, item.BrandId, item.Sku, entry.By, e.Message);
+        }
     }
 
     private async Task<PriceSetListingOutcome> PushAsync(CatalogItem item, ChannelListing listing, decimal price, bool overridden, CancellationToken cancellationToken)

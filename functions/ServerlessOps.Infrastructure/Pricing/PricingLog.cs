@@ -28,4 +28,8 @@ internal static partial class PricingLog
     [LoggerMessage(EventId = 4985, Level = LogLevel.Warning,
         Message = "Guarding an observed price of brand {BrandId} on {Channel} failed; the observation stays recorded: {Error}")]
     internal static partial void GuardFailed(this ILogger logger, string brandId, SalesChannel channel, string error);
+
+    [LoggerMessage(EventId = 4986, Level = LogLevel.Warning,
+        Message = "Open price alerts of {Channel} listing of brand {BrandId} SKU {Sku} not resolved after the override by {By}; they stay open: {Error}")]
+    internal static partial void OverrideAlertsNotResolved(this ILogger logger, SalesChannel channel, string brandId, string sku, string by, string error);
 }

@@ -118,6 +118,32 @@ public sealed class SetPriceTests(FunctionAppFixture fixture)
         Assert.Null(stub.PricedAt(SalesChannel.Walmart, PriceKey(Listing(item, SalesChannel.Walmart))));
     }
 
+    [Fact]
+    public async Task OverrideOfAPriceWhoseBelowFloorAlertIsOpen_ResolvesTheAlertWithTheReasonAndWhoOverrode()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(fixture, stub);
+        var item = await PutItemAsync(app, "SET-6", [SalesChannel.Shopify]);
+        var seen = await app.Services.GetRequiredService<ObservedPriceGuard>().CheckAsync(
+            item, Listing(item, SalesChannel.Shopify), 18.50m, "USD", "read-back", DateTimeOffset.UtcNow, Token);
+        Assert.Equal("below-floor", seen.Result);
+        Assert.Equal("Open", Assert.Single(await AlertsAsync(app, "price-below-floor")).Str("state"));
+
+        using var response = await SetPriceAsync(app, item.Sku, new
+        {
+            price = 18.50m,
+            currency = "USD",
+            channels = new[] { "shopify" },
+            @override = new { reason = "Clearance agreed with the brand owner" },
+        });
+
+        await OkAsync(response);
+        var entry = Assert.Single((await app.Client.GetOkBodyAsync($"api/brands/{Brand}/price-overrides?sku={item.Sku}")).Items("overrides"));
+        var alert = Assert.Single(await AlertsAsync(app, "price-below-floor"));
+        Assert.Equal(("Resolved", entry.Str("by")), (alert.Str("state"), alert.Str("resolvedBy")));
+        Assert.Contains("Clearance agreed with the brand owner", alert.Str("resolution"), StringComparison.Ordinal);
+    }
+
     private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync(Token);
