@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Brands;
@@ -145,10 +146,15 @@ public sealed class PriceSetter(
             logger.PricePushed(listing.Channel, listing.ChannelSku, item.BrandId, price, answer.RequestId);
             return new PriceSetListingOutcome(listing.Channel, listing.ChannelSku, price, overridden, "pushed", answer.RequestId, answer.Note, null);
         }
-        catch (Exception e) when (e is ChannelApiException or ChannelApiCredentialMissingException)
+        catch (Exception e) when (e is ChannelApiException or ChannelApiCredentialMissingException or JsonException or InvalidOperationException or FormatException)
         {
-            logger.PricePushFailed(listing.Channel, listing.ChannelSku, item.BrandId, price, e.Message);
-            return new PriceSetListingOutcome(listing.Channel, listing.ChannelSku, price, overridden, "failed", (e as ChannelApiException)?.RequestId, null, e.Message);
+            // A 2xx body that is not the JSON the call expects (a proxy's page, a changed shape) fails this listing only:
+            // thrown on, it would turn the whole answer into a 500 and hide which channels already took the price.
+            var error = e is ChannelApiException or ChannelApiCredentialMissingException
+                ? e.Message
+                : $"{listing.Channel} answered the price of listing {listing.ChannelSku} with a body that could not be read (the price may or may not have been taken): {e.Message}";
+            logger.PricePushFailed(listing.Channel, listing.ChannelSku, item.BrandId, price, error);
+            return new PriceSetListingOutcome(listing.Channel, listing.ChannelSku, price, overridden, "failed", (e as ChannelApiException)?.RequestId, null, error);
         }
     }
 }

@@ -144,6 +144,24 @@ public sealed class SetPriceTests(FunctionAppFixture fixture)
         Assert.Contains("Clearance agreed with the brand owner", alert.Str("resolution"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ChannelAnsweringAnUnreadableBody_IsFailedWithItsReason_BesideTheChannelsThatTookThePrice()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(fixture, stub);
+        var item = await PutItemAsync(app, "SET-7", [SalesChannel.Walmart, SalesChannel.Shopify]);
+        stub.AnswerShopifyPricesWith("<html><body>Down for maintenance</body></html>");
+
+        using var response = await SetPriceAsync(app, item.Sku, new { price = 22m, currency = "USD", channels = new[] { "walmart", "shopify" } });
+
+        var body = await OkAsync(response);
+        Assert.Equal((1, 1), (body.Number("pushed"), body.Number("failed")));
+        var shopify = body.Items("listings").Single(l => l.Str("channel") == "Shopify");
+        Assert.Equal("failed", shopify.Str("outcome"));
+        Assert.Contains("could not be read", shopify.Str("error"), StringComparison.Ordinal);
+        Assert.Equal(22m, stub.PricedAt(SalesChannel.Walmart, PriceKey(Listing(item, SalesChannel.Walmart))));
+    }
+
     private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync(Token);

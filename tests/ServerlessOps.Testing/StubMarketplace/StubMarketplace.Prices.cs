@@ -32,6 +32,7 @@ public sealed partial class StubMarketplace
 {
     private readonly ConcurrentDictionary<(SalesChannel, string), decimal> _setPrices = new();
     private readonly ConcurrentQueue<StubPriceSet> _priceSets = new();
+    private readonly ConcurrentDictionary<SalesChannel, string> _priceBodies = new();
 
     /// <summary>The key the stub records a listing's price under: the Shopify inventory item (its variant), Amazon seller/SKU@marketplace, the Walmart SKU, TikTok product/SKU.</summary>
     public static string PriceKey(ChannelListing listing, string accountId)
@@ -52,6 +53,9 @@ public sealed partial class StubMarketplace
 
     /// <summary>Every price accepted on <paramref name="channel"/>, oldest first.</summary>
     public IReadOnlyList<StubPriceSet> PriceSets(SalesChannel channel) => [.. _priceSets.Where(p => p.Channel == channel)];
+
+    /// <summary>Makes every Shopify price call (lookup and update) answer 200 with <paramref name="body"/> as it is (a proxy's page, a changed shape).</summary>
+    public void AnswerShopifyPricesWith(string body) => _priceBodies[SalesChannel.Shopify] = body;
 
     private void MapPrices(WebApplication app)
     {
@@ -115,6 +119,12 @@ public sealed partial class StubMarketplace
         var receivedAt = DateTimeOffset.UtcNow;
         if (!await ShopifyListingCallPassesAsync(context, receivedAt, "price: "))
         {
+            return;
+        }
+
+        if (_priceBodies.TryGetValue(SalesChannel.Shopify, out var set))
+        {
+            await AnswerAsync(context, SalesChannel.Shopify, receivedAt, StatusCodes.Status200OK, set, "price: body as set");
             return;
         }
 
