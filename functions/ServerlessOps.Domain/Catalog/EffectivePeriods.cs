@@ -21,10 +21,14 @@ public static class EffectivePeriods
     public static UnitCost? CostAt(IEnumerable<UnitCost> costs, DateTimeOffset at) =>
         At(costs, at, c => c.EffectiveFrom, c => c.EffectiveTo);
 
-    /// <summary>The fee rules in effect at <paramref name="at"/>: per fee type and category, the one that applies then.</summary>
+    /// <summary>
+    /// The fee rules in effect at <paramref name="at"/>: per fee type and category, the one that applies then. Categories
+    /// are matched ignoring case, as the pricing guardrail matches a line's category to a rule, so a row renewed as
+    /// "grocery" supersedes "Grocery" instead of being charged beside it.
+    /// </summary>
     public static IReadOnlyList<FeeRule> FeesAt(IEnumerable<FeeRule> rules, DateTimeOffset at) =>
         [.. rules
-            .GroupBy(r => (r.Channel, r.FeeType, r.Category))
+            .GroupBy(r => (r.Channel, r.FeeType, Category: r.Category?.ToUpperInvariant()))
             .Select(g => At(g, at, r => r.EffectiveFrom, r => r.EffectiveTo))
             .OfType<FeeRule>()
             .OrderBy(r => r.FeeType, StringComparer.Ordinal)

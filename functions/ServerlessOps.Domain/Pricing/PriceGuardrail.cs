@@ -1,3 +1,4 @@
+using System.Globalization;
 using ServerlessOps.Domain.Catalog;
 
 namespace ServerlessOps.Domain.Pricing;
@@ -17,7 +18,9 @@ namespace ServerlessOps.Domain.Pricing;
 /// proportion to their net (the last line takes the remainder), so the lines' fees add up to the order's.
 /// Everything is computed unrounded in <see cref="decimal"/>; rounding happens once, in <see cref="Round"/>, when the
 /// verdict is built (cents, midpoint away from zero), and both breaches are decided on the rounded figures.
-/// Fixed fee amounts in another currency than the line's are not convertible here and are left out.
+/// Per fee type, a per-line rule for the line's category replaces the one for every category. Fixed fee amounts in another
+/// currency than the line's are not convertible here: they are left out of the figures and named in
+/// <see cref="PriceVerdict.FeesLeftOut"/>, so no reader takes them as zero.
 /// </summary>
 public static class PriceGuardrail
 {
@@ -60,12 +63,15 @@ public static class PriceGuardrail
         // The catalog's rule of what is in effect: a fee schedule keeps a renewed rule's old row open-ended, and per fee type
         // and category the row with the latest start replaces it, so filtering rows by their own dates would charge both.
         var inEffect = EffectivePeriods.FeesAt(fees, at);
-        var lineFees = lines.Select(line => inEffect
-            .Where(f => f.Scope == FeeScope.PerLine && AppliesTo(f, line.Category))
-            .Sum(f => Charge(f, Net(line), Total(line), line.Quantity, currency))).ToArray();
-        Share(lines, inEffect.Where(f => f.Scope == FeeScope.PerOrder), currency, lineFees);
+        var lineRules = lines.Select(line => LineRules(inEffect, line.Category).ToList()).ToArray();
+        var orderRules = inEffect.Where(f => f.Scope == FeeScope.PerOrder).ToList();
+        var lineFees = lines.Select((line, i) => lineRules[i].Sum(f => Charge(f, Net(line), Total(line), line.Quantity, currency))).ToArray();
+        Share(lines, orderRules, currency, lineFees);
 
-        var verdicts = lines.Select((line, i) => Verdict(line, marginFloorPercent, lineFees[i])).ToList();
+        var verdicts = lines.Select((line, i) => Verdict(line, marginFloorPercent, lineFees[i]) with
+        {
+            FeesLeftOut = [.. lineRules[i].Concat(orderRules).Select(f => LeftOut(f, currency)).OfType<string>()],
+        }).ToList();
 
         // The order's contribution from the unrounded line figures, rounded once (not a sum of rounded shares).
         var contribution = lines.All(l => l.UnitCost is not null)
@@ -89,6 +95,17 @@ public static class PriceGuardrail
             (null, { } margin) => margin,
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The fees left out (<see cref="PriceVerdict.FeesLeftOut"/>) in one line for a message or an alert's evidence: the first
+    /// three, then how many more, so it stays within an alert's limits.
+    /// </summary>
+    public static string DescribeLeftOut(IReadOnlyCollection<string> leftOut)
+    {
+        ArgumentNullException.ThrowIfNull(leftOut);
+        var shown = string.Join("; ", leftOut.Take(3));
+        return leftOut.Count > 3 ? $"{shown}; and {leftOut.Count - 3} more" : shown;
     }
 
     /// <summary>The one rounding of the rule: cents, midpoint away from zero.</summary>
@@ -136,6 +153,39 @@ public static class PriceGuardrail
             ? (rule.FixedPerUnit * units) + rule.FixedPerOrder
             : 0m;
         return (rule.Percent / 100m * basis) + fixedAmounts;
+    }
+
+    /// <summary>
+    /// The per-line rules charged on a line of <paramref name="category"/>: per fee type, a rule for the category replaces
+    /// the one for every category (a fee schedule's category row is that category's rate, not a surcharge on the rest's).
+    /// </summary>
+    private static IEnumerable<FeeRule> LineRules(IEnumerable<FeeRule> inEffect, string? category) =>
+        inEffect
+            .Where(f => f.Scope == FeeScope.PerLine && AppliesTo(f, category))
+            .GroupBy(f => f.FeeType, StringComparer.Ordinal)
+            .SelectMany(g => g.Any(f => f.Category is not null) ? g.Where(f => f.Category is not null) : g);
+
+    /// <summary>What a rule's fixed amounts in another currency than the line's come to, left out of the fees; null when none is.</summary>
+    private static string? LeftOut(FeeRule rule, string currency)
+    {
+        if (string.Equals(rule.Currency, currency, StringComparison.OrdinalIgnoreCase) || (rule.FixedPerUnit == 0m && rule.FixedPerOrder == 0m))
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        if (rule.FixedPerUnit != 0m)
+        {
+            parts.Add($"{rule.FixedPerUnit.ToString("0.00", CultureInfo.InvariantCulture)} {rule.Currency} per unit");
+        }
+
+        if (rule.FixedPerOrder != 0m)
+        {
+            parts.Add($"{rule.FixedPerOrder.ToString("0.00", CultureInfo.InvariantCulture)} {rule.Currency} per order");
+        }
+
+        var name = rule.Category is null ? rule.FeeType : $"{rule.FeeType} ({rule.Category})";
+        return $"{rule.Channel} {name}: {string.Join(" and ", parts)} left out (not convertible to {currency.ToUpperInvariant()} here)";
     }
 
     private static bool AppliesTo(FeeRule rule, string? category) =>

@@ -23,6 +23,12 @@ public sealed record PriceVerdict(
     bool ContributionNegative,
     decimal MoneyAtStake)
 {
+    /// <summary>
+    /// Fixed amounts of fee rules that applied to the line in another currency than its own (no conversion here): left out
+    /// of <see cref="Fees"/> and <see cref="Contribution"/>, each named with its rule so alerts and answers can say so.
+    /// </summary>
+    public IReadOnlyList<string> FeesLeftOut { get; init; } = [];
+
     /// <summary>Either breach.</summary>
     public bool IsBreach => BelowFloor || ContributionNegative;
 }

@@ -96,7 +96,7 @@ public sealed class ObservedPriceGuard(
         var subject = AlertSubject.Listing(listing.Channel, item.Sku);
         if (!verdict.IsBreach)
         {
-            var fixedNote = $"{listing.Channel} now shows {Money(price)} {item.Currency}, within the guardrail (floor {Money(verdict.Floor)}).";
+            var fixedNote = $"{listing.Channel} now shows {Money(price)} {item.Currency}, within the guardrail (floor {Money(verdict.Floor)}).{LeftOutNote(verdict)}";
             await alerts.ClearAsync(item.BrandId, AlertKind.PriceBelowFloor, subject, fixedNote, cancellationToken);
             await alerts.ClearAsync(item.BrandId, AlertKind.ContributionNegative, subject, fixedNote, cancellationToken);
             return new ObservedPriceOutcome("within", item.Sku, check, null, null, fixedNote);
@@ -121,7 +121,7 @@ public sealed class ObservedPriceGuard(
             await alerts.RaiseAsync(new AlertRaise(
                 item.BrandId, AlertKind.PriceBelowFloor, subject,
                 $"{listing.Channel} listing {listing.ChannelSku} of {item.Sku} shows {Money(price)} {item.Currency} ({source}), below the floor {Money(verdict.Floor)} " +
-                $"(max(MAP {Money(check.MinimumAdvertisedPrice)}, cost {Money(check.UnitCost)} / (1 − {check.MarginFloorPercent.ToString(CultureInfo.InvariantCulture)}%))). {money} Set the price back on {listing.Channel}.")
+                $"(max(MAP {Money(check.MinimumAdvertisedPrice)}, cost {Money(check.UnitCost)} / (1 − {check.MarginFloorPercent.ToString(CultureInfo.InvariantCulture)}%))). {money} Set the price back on {listing.Channel}.{LeftOutNote(verdict)}")
             {
                 Channel = listing.Channel,
                 MoneyAtStake = belowFloorPerDay is { } amount ? new MoneyAtStake(amount, item.Currency.ToUpperInvariant()) : null,
@@ -141,7 +141,7 @@ public sealed class ObservedPriceGuard(
             await alerts.RaiseAsync(new AlertRaise(
                 item.BrandId, AlertKind.ContributionNegative, subject,
                 $"{listing.Channel} listing {listing.ChannelSku} of {item.Sku} shows {Money(price)} {item.Currency} ({source}): after {listing.Channel}'s scheduled fees " +
-                $"({Money(verdict.Fees)}) and the unit cost ({Money(check.UnitCost)}) each unit loses {Money(-verdict.Contribution)}. {money}")
+                $"({Money(verdict.Fees)}) and the unit cost ({Money(check.UnitCost)}) each unit loses {Money(-verdict.Contribution)}. {money}{LeftOutNote(verdict)}")
             {
                 Channel = listing.Channel,
                 MoneyAtStake = lossPerDay is { } amount ? new MoneyAtStake(amount, item.Currency.ToUpperInvariant()) : null,
@@ -153,7 +153,7 @@ public sealed class ObservedPriceGuard(
             await alerts.ClearAsync(item.BrandId, AlertKind.ContributionNegative, subject, $"{listing.Channel} now shows {Money(price)} {item.Currency}: contribution not negative.", cancellationToken);
         }
 
-        return new ObservedPriceOutcome(verdict.BelowFloor ? "below-floor" : "contribution-negative", item.Sku, check, unitsPerDay, belowFloorPerDay ?? lossPerDay, velocityNote);
+        return new ObservedPriceOutcome(verdict.BelowFloor ? "below-floor" : "contribution-negative", item.Sku, check, unitsPerDay, belowFloorPerDay ?? lossPerDay, velocityNote + LeftOutNote(verdict));
     }
 
     /// <summary>
@@ -177,20 +177,33 @@ public sealed class ObservedPriceGuard(
         }
     }
 
-    private static Dictionary<string, string> Evidence(CatalogItem item, ChannelListing listing, ListingPriceCheck check, decimal? unitsPerDay, string source) => new()
+    /// <summary>Fixed fees the guardrail could not convert (another currency), said where the figures are read; empty when none.</summary>
+    private static string LeftOutNote(PriceVerdict verdict) =>
+        verdict.FeesLeftOut.Count == 0 ? string.Empty : $" The fees leave out: {PriceGuardrail.DescribeLeftOut(verdict.FeesLeftOut)}.";
+
+    private static Dictionary<string, string> Evidence(CatalogItem item, ChannelListing listing, ListingPriceCheck check, decimal? unitsPerDay, string source)
     {
-        ["channelSku"] = listing.ChannelSku,
-        ["price"] = Money(check.Verdict.UnitNet),
-        ["floor"] = Money(check.Verdict.Floor),
-        ["map"] = Money(check.MinimumAdvertisedPrice),
-        ["unitCost"] = Money(check.UnitCost),
-        ["marginFloorPercent"] = check.MarginFloorPercent.ToString(CultureInfo.InvariantCulture),
-        ["fees"] = Money(check.Verdict.Fees),
-        ["contribution"] = Money(check.Verdict.Contribution),
-        ["unitsPerDay"] = unitsPerDay?.ToString("0.##", CultureInfo.InvariantCulture) ?? "unknown",
-        ["currency"] = item.Currency,
-        ["source"] = source,
-    };
+        var evidence = new Dictionary<string, string>
+        {
+            ["channelSku"] = listing.ChannelSku,
+            ["price"] = Money(check.Verdict.UnitNet),
+            ["floor"] = Money(check.Verdict.Floor),
+            ["map"] = Money(check.MinimumAdvertisedPrice),
+            ["unitCost"] = Money(check.UnitCost),
+            ["marginFloorPercent"] = check.MarginFloorPercent.ToString(CultureInfo.InvariantCulture),
+            ["fees"] = Money(check.Verdict.Fees),
+            ["contribution"] = Money(check.Verdict.Contribution),
+            ["unitsPerDay"] = unitsPerDay?.ToString("0.##", CultureInfo.InvariantCulture) ?? "unknown",
+            ["currency"] = item.Currency,
+            ["source"] = source,
+        };
+        if (check.Verdict.FeesLeftOut.Count > 0)
+        {
+            evidence["feesLeftOut"] = PriceGuardrail.DescribeLeftOut(check.Verdict.FeesLeftOut);
+        }
+
+        return evidence;
+    }
 
     private ObservedPriceOutcome Skip(ObservedPrice observed, string? sku, string reason)
     {

@@ -1,4 +1,5 @@
 using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Pricing;
 
 namespace ServerlessOps.Infrastructure.Pricing;
 
@@ -7,6 +8,9 @@ namespace ServerlessOps.Infrastructure.Pricing;
 public sealed record PriceSetChannelCheck(SalesChannel Channel, decimal Price, decimal? Floor, decimal Fees, decimal? Contribution, IReadOnlyList<string> Breaches)
 {
     public bool IsBreach => Breaches.Count > 0;
+
+    /// <summary>Fixed fees in another currency, left out of <see cref="Fees"/> and <see cref="Contribution"/> (<see cref="PriceVerdict.FeesLeftOut"/>).</summary>
+    public IReadOnlyList<string> FeesLeftOut { get; init; } = [];
 
     public static PriceSetChannelCheck From(SalesChannel channel, ListingPriceCheck check)
     {
@@ -23,6 +27,6 @@ public sealed record PriceSetChannelCheck(SalesChannel Channel, decimal Price, d
             breaches.Add("contribution-negative");
         }
 
-        return new PriceSetChannelCheck(channel, verdict.UnitNet, verdict.Floor, verdict.Fees, verdict.Contribution, breaches);
+        return new PriceSetChannelCheck(channel, verdict.UnitNet, verdict.Floor, verdict.Fees, verdict.Contribution, breaches) { FeesLeftOut = verdict.FeesLeftOut };
     }
 }

@@ -388,9 +388,11 @@ internal sealed partial class OrderFlowExecution
         var fees = _state.Fees.Where(f => f.Channel == _input.Channel).ToList();
         var verdict = PriceGuardrail.CheckOrder(lines, snapshot.Policy.MarginFloorPercent, fees, snapshot.Currency, snapshot.PlacedAt);
         _state.PriceChecked = true;
+        var leftOut = verdict.Lines.SelectMany(l => l.FeesLeftOut).Distinct(StringComparer.Ordinal).ToList();
+        var leftOutNote = leftOut.Count == 0 ? string.Empty : $" Fees left out: {PriceGuardrail.DescribeLeftOut(leftOut)}.";
         if (!verdict.IsBreach)
         {
-            _state.Record(Now, "priced", $"Every line at or above its floor; contribution {Amount(verdict.Contribution)} {snapshot.Currency}.");
+            _state.Record(Now, "priced", $"Every line at or above its floor; contribution {Amount(verdict.Contribution)} {snapshot.Currency}.{leftOutNote}");
             return;
         }
 
@@ -402,6 +404,10 @@ internal sealed partial class OrderFlowExecution
         }
 
         evidence["policy"] = snapshot.Policy.OnPriceBreach.ToString();
+        if (leftOut.Count > 0)
+        {
+            evidence["feesLeftOut"] = PriceGuardrail.DescribeLeftOut(leftOut);
+        }
         var summary = string.Join("; ", breaches.Take(5).Select(l => $"line {l.Key}: unit net {Amount(l.UnitNet)} vs floor {Amount(l.Floor)}, contribution {Amount(l.Contribution)}"));
         var hold = snapshot.Policy.OnPriceBreach == PriceBreachAction.Hold;
         var then = hold ? "The order is held until the pricing owner releases it (retry route) or it is cancelled." : "The order continues (brand policy).";
@@ -413,7 +419,7 @@ internal sealed partial class OrderFlowExecution
                 continue;
             }
 
-            await RaiseAsync(new OrderAlertRequest(_input.BrandId, _input.Channel, _orderId, k, $"Order {_orderId} sells below its price guardrail: {summary}. {then}")
+            await RaiseAsync(new OrderAlertRequest(_input.BrandId, _input.Channel, _orderId, k, $"Order {_orderId} sells below its price guardrail: {summary}. {then}{leftOutNote}")
             {
                 Evidence = evidence,
                 MoneyAtStake = verdict.MoneyAtStake,

@@ -114,6 +114,33 @@ public sealed class PriceGuardrailTests
     }
 
     [Fact]
+    public void CheckLine_CategoryFeeOfTheSameType_ReplacesTheGenericOneForThatCategoryOnly()
+    {
+        // A fee schedule's category row is that category's rate for the fee type: 8 % for grocery where 15 % is the rest's, not 23 %.
+        var fees = new[] { Fee(FeeScope.PerLine, FeeBasis.Net, percent: 15m), Fee(FeeScope.PerLine, FeeBasis.Net, percent: 8m) with { Category = "grocery" } };
+
+        var grocery = PriceGuardrail.CheckLine(Line(quantity: 1, unitPrice: 100m, discount: 0m, cost: 50m) with { Category = "Grocery" }, 15m, fees, "USD", At);
+        var hats = PriceGuardrail.CheckLine(Line(quantity: 1, unitPrice: 100m, discount: 0m, cost: 50m) with { Category = "hats" }, 15m, fees, "USD", At);
+
+        Assert.Equal((8.00m, 15.00m), (grocery.Fees, hats.Fees));
+    }
+
+    [Fact]
+    public void CheckLine_CategoryFeeRenewedUnderAnotherLetterCase_SupersedesTheOldRowAsTheGuardrailMatchesIt()
+    {
+        // The guardrail matches "GROCERY" to both rows; the later start must replace the earlier one, not be charged beside it.
+        var fees = new[]
+        {
+            Fee(FeeScope.PerLine, FeeBasis.Net, percent: 40m) with { Category = "Grocery" },
+            Fee(FeeScope.PerLine, FeeBasis.Net, percent: 15m) with { Category = "grocery", EffectiveFrom = At.AddDays(-10) },
+        };
+
+        var verdict = PriceGuardrail.CheckLine(Line(quantity: 1, unitPrice: 20m, discount: 0m, cost: 10m) with { Category = "GROCERY" }, 15m, fees, "USD", At);
+
+        Assert.Equal((3.00m, 7.00m), (verdict.Fees, verdict.Contribution));
+    }
+
+    [Fact]
     public void CheckOrder_PerOrderFee_SharedByNetAndAddsUpToTheFee()
     {
         var fees = new[] { Fee(FeeScope.PerOrder, FeeBasis.Net, percent: 0m, perOrder: 1m) };
@@ -143,6 +170,21 @@ public sealed class PriceGuardrailTests
         var verdict = PriceGuardrail.CheckLine(Line(1, 100m, 0m, 50m), 15m, fees, "USD", At);
 
         Assert.Equal(0m, verdict.Fees);
+    }
+
+    [Fact]
+    public void CheckLine_FixedFeeInAnotherCurrency_IsNamedInTheVerdictAsLeftOut()
+    {
+        var fees = new[] { Fee(FeeScope.PerLine, FeeBasis.Net, percent: 10m, perUnit: 5m, perOrder: 1m) with { Currency = "EUR" } };
+
+        var verdict = PriceGuardrail.CheckLine(Line(1, 100m, 0m, 50m), 15m, fees, "USD", At);
+
+        Assert.Equal(10m, verdict.Fees);
+        var leftOut = Assert.Single(verdict.FeesLeftOut);
+        Assert.Contains("referral", leftOut, StringComparison.Ordinal);
+        Assert.Contains("5.00 EUR per unit", leftOut, StringComparison.Ordinal);
+        Assert.Contains("1.00 EUR per order", leftOut, StringComparison.Ordinal);
+        Assert.Empty(PriceGuardrail.CheckLine(Line(1, 100m, 0m, 50m), 15m, [Fee(FeeScope.PerLine, FeeBasis.Net, 10m, 5m)], "USD", At).FeesLeftOut);
     }
 
     [Property]

@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessOps.Domain.Alerts;
+using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Inventory;
 using ServerlessOps.Domain.Pricing;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Catalog;
 using ServerlessOps.Infrastructure.Pricing;
 using static ServerlessOps.Functions.Tests.Prices.PriceTestApp;
 
@@ -88,6 +90,24 @@ public sealed class ObservedPriceGuardTests(FunctionAppFixture fixture)
     }
 
     /// <summary>Reserves 3 + 4 units for Shopify orders and 5 for an Amazon order, after a receipt of 100.</summary>
+    [Fact]
+    public async Task FixedFeeInAnotherCurrency_IsNamedInTheAlert_NotTakenAsZeroSilently()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(fixture, stub);
+        var item = await PutItemAsync(app, "OBS-10", [SalesChannel.Shopify]);
+        await app.Services.GetRequiredService<CatalogStore>().MergeFeesAsync(
+            Brand, SalesChannel.Shopify, [new FeeRule(SalesChannel.Shopify, "transaction", null, FeeScope.PerLine, FeeBasis.Net, 0m, 0.30m, 0m, "EUR", DateTimeOffset.UnixEpoch, null)], Token);
+
+        await app.Services.GetRequiredService<ObservedPriceGuard>().CheckAsync(
+            item, Listing(item, SalesChannel.Shopify), 18.50m, "USD", "read-back", DateTimeOffset.UtcNow, Token);
+
+        var alert = Assert.Single(await AlertsAsync(app, "price-below-floor"));
+        Assert.Equal("0.00", alert.GetProperty("evidence").Str("fees"));
+        Assert.Contains("transaction: 0.30 EUR per unit left out (not convertible to USD here)", alert.GetProperty("evidence").Str("feesLeftOut"), StringComparison.Ordinal);
+        Assert.Contains("The fees leave out: Shopify transaction: 0.30 EUR per unit", alert.Str("message"), StringComparison.Ordinal);
+    }
+
     private static async Task SellAsync(TestApp app, string sku)
     {
         await ApplyAsync(app, sku, StockMovementKind.Receipt, 100, $"po:{sku}");

@@ -28,13 +28,16 @@ public sealed record SetPriceView(
     }
 }
 
-/// <summary>The guardrail on one channel: floor, the price, fees, contribution per unit and the breaches (empty when it passes).</summary>
-public sealed record PriceCheckView(string Channel, decimal Price, decimal? Floor, decimal Fees, decimal? Contribution, IReadOnlyList<string> Breaches)
+/// <summary>
+/// The guardrail on one channel: floor, the price, fees, contribution per unit and the breaches (empty when it passes), and
+/// the fixed fees in another currency that the fees leave out (empty when none).
+/// </summary>
+public sealed record PriceCheckView(string Channel, decimal Price, decimal? Floor, decimal Fees, decimal? Contribution, IReadOnlyList<string> Breaches, IReadOnlyList<string> FeesLeftOut)
 {
     public static PriceCheckView From(PriceSetChannelCheck check)
     {
         ArgumentNullException.ThrowIfNull(check);
-        return new PriceCheckView(check.Channel.ToString(), check.Price, check.Floor, check.Fees, check.Contribution, check.Breaches);
+        return new PriceCheckView(check.Channel.ToString(), check.Price, check.Floor, check.Fees, check.Contribution, check.Breaches, check.FeesLeftOut);
     }
 }
 
