@@ -167,7 +167,8 @@ public sealed class ObservedPriceGuard(
         try
         {
             var entries = await ledger.ListEntriesAppliedAfterAsync(item.BrandId, item.Sku, at - settings.VelocityWindow, settings.VelocityEntries, cancellationToken);
-            var perDay = decimal.Round(ChannelSalesVelocity.UnitsPerDay(entries, listing.Channel, at, settings.VelocityWindow), 4);
+            // Unrounded: the money at stake is rounded once, at the end (the note shows two decimals).
+            var perDay = ChannelSalesVelocity.UnitsPerDay(entries, listing.Channel, at, settings.VelocityWindow);
             var days = settings.VelocityWindow.TotalDays.ToString("0.##", CultureInfo.InvariantCulture);
             return (perDay, $"{perDay.ToString("0.##", CultureInfo.InvariantCulture)} units a day, reserved by {listing.Channel} orders over the last {days} days");
         }

@@ -108,6 +108,23 @@ public sealed class ObservedPriceGuardTests(FunctionAppFixture fixture)
         Assert.Contains("The fees leave out: Shopify transaction: 0.30 EUR per unit", alert.Str("message"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MoneyAtStakePerDay_IsRoundedOnce_NotFromAVelocityRoundedFirst()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(fixture, stub);
+        var item = await PutItemAsync(app, "OBS-9", [SalesChannel.Shopify]);
+        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 10, $"po:{item.Sku}");
+        await ApplyAsync(app, item.Sku, StockMovementKind.Reserve, 2, "order:shopify:1901:l1:reserve:0-2:a1");
+
+        var outcome = await app.Services.GetRequiredService<ObservedPriceGuard>().CheckAsync(
+            item, Listing(item, SalesChannel.Shopify), 0.02m, "USD", "read-back", DateTimeOffset.UtcNow, Token);
+
+        // (20.00 − 0.02) × 2 units / 14 days = 2.8543 → 2.85; a velocity rounded first to 0.1429 would give 2.8551 → 2.86.
+        Assert.Equal(("below-floor", 2.85m), (outcome.Result, outcome.MoneyAtStakePerDay));
+        Assert.Equal(2.85m, Assert.Single(await AlertsAsync(app, "price-below-floor")).GetProperty("moneyAtStake").Dec("amount"));
+    }
+
     private static async Task SellAsync(TestApp app, string sku)
     {
         await ApplyAsync(app, sku, StockMovementKind.Receipt, 100, $"po:{sku}");
