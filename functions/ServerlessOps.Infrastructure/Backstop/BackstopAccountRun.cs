@@ -22,10 +22,17 @@ internal sealed class BackstopAccountRun(ChannelAccount account, DateTimeOffset 
 
     public List<string> Recovered { get; } = [];
 
+    /// <summary>
+    /// The window's changes no webhook brought: this run's recoveries, and those an earlier run recovered and this run
+    /// lists again (a failed run's rerun, the overlap). What the webhooks-stopped decision weighs.
+    /// </summary>
+    public List<(string OrderId, DateTimeOffset ChangedAt)> MissedChanges { get; } = [];
+
     public List<string> Late { get; } = [];
 
     public List<string> History { get; } = [];
 
+    /// <summary>Per UTC day, the order changes not yet added to the day's rollup (written page by page, then cleared).</summary>
     public SortedDictionary<DateOnly, (List<string> Missed, List<string> Late, List<string> History)> Days { get; } = [];
 
     public void Add(DateOnly day, string? missed = null, string? late = null, string? history = null)

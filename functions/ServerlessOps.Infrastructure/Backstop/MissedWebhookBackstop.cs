@@ -128,6 +128,8 @@ public sealed class MissedWebhookBackstop
                     await ConsiderAsync(run, changed, options, cancellationToken);
                 }
 
+                // Page by page, so a run that fails later keeps what it counted (the rollup counts a change once).
+                await RecordAsync(run, cancellationToken);
                 pageToken = page.NextPageToken;
             }
             while (pageToken is not null);
@@ -172,6 +174,14 @@ public sealed class MissedWebhookBackstop
                 // host stopping while admission held the start back). This run is that delivery's redelivery: converging
                 // it again writes nothing and tells the flow again, as a webhook's redelivery does.
                 await _converger.ConvergeAsync(held.Value.Order, Delivery(account, changed, key), cancellationToken);
+
+                // That run may also have ended before writing its counts: count the change again (the rollup keeps it once).
+                run.MissedChanges.Add((orderId, changed.UpdatedAt));
+                run.Add(day, missed: key);
+                if (held.Value.Order.IsHistory)
+                {
+                    run.Add(day, history: key);
+                }
             }
 
             return;
@@ -202,6 +212,7 @@ public sealed class MissedWebhookBackstop
 
         _logger.Recovered(orderId, account.BrandId, changed.UpdatedAt);
         run.Recovered.Add(orderId);
+        run.MissedChanges.Add((orderId, changed.UpdatedAt));
         run.Add(day, missed: key);
         if (written.Order.IsHistory)
         {
@@ -245,6 +256,8 @@ public sealed class MissedWebhookBackstop
         {
             await _store.AddAsync(run.Account.BrandId, day, slug, found.Missed, found.Late, found.History, cancellationToken);
         }
+
+        run.Days.Clear();
     }
 
     /// <summary>
@@ -256,10 +269,11 @@ public sealed class MissedWebhookBackstop
     {
         var account = run.Account;
         var subject = AlertSubject.ChannelAccount(account.Channel, account.AccountId);
-        if (run.Recovered.Count >= options.WebhooksStoppedAfterMissed && run.WebhooksSeen == 0)
+        var missed = run.MissedChanges;
+        if (missed.Count >= options.WebhooksStoppedAfterMissed && run.WebhooksSeen == 0)
         {
             var message =
-                $"The backstop recovered {run.Recovered.Count} {account.Channel} order change(s) of account {account.AccountId} that no webhook brought, " +
+                $"The backstop recovered {missed.Count} {account.Channel} order change(s) of account {account.AccountId} that no webhook brought, " +
                 $"and no webhook of the account brought any order changed between {run.From:u} and {run.Until:u}. Check the account's webhook subscriptions on {account.Channel}.";
             var raised = await _alerts.RaiseAsync(
                 new AlertRaise(account.BrandId, AlertKind.WebhooksStopped, subject, message)
@@ -267,17 +281,17 @@ public sealed class MissedWebhookBackstop
                     Channel = account.Channel,
                     Evidence = new Dictionary<string, string>
                     {
-                        ["recovered"] = run.Recovered.Count.ToString(CultureInfo.InvariantCulture),
+                        ["recovered"] = missed.Count.ToString(CultureInfo.InvariantCulture),
                         ["from"] = run.From.ToString("O", CultureInfo.InvariantCulture),
                         ["until"] = run.Until.ToString("O", CultureInfo.InvariantCulture),
-                        ["firstOrder"] = run.Recovered[0],
+                        ["firstOrder"] = missed[0].OrderId,
                     },
                 },
                 cancellationToken);
             return raised.Outcome;
         }
 
-        if (run.WebhooksSeen > 0 && run.Recovered.Count == 0)
+        if (run.WebhooksSeen > 0 && missed.Count == 0)
         {
             await _alerts.ClearAsync(account.BrandId, AlertKind.WebhooksStopped, subject, "Webhooks of the account bring orders again.", cancellationToken);
         }

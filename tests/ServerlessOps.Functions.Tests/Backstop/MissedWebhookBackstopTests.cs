@@ -124,6 +124,27 @@ public sealed class MissedWebhookBackstopTests(FunctionAppFixture fixture)
         Assert.NotNull(await client.GetInstanceAsync(flow, Token));
     }
 
+    /// <summary>
+    /// A run that throws after converging an order has not written its day counts; the rerun finds the order already at
+    /// that version (through the backstop's own delivery) and must still count it missed, once.
+    /// </summary>
+    [Fact]
+    public async Task Backstop_RunThrowsAfterConvergingAnOrder_TheRerunStillCountsItMissedOnce()
+    {
+        await using var backstop = await BackstopTestApp.StartAsync(fixture, testServices: services => services.Replace(
+            ServiceDescriptor.Singleton<IOrderFlowStarter>(sp => new FlowStartDies(sp.GetRequiredService<DurableOrderFlowStarter>()))));
+        var version = DateTimeOffset.UtcNow.AddMinutes(-20);
+        BackstopOrders.TikTok(backstop.Marketplace, version);
+        var store = backstop.App.Services.GetRequiredService<BackstopStore>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(backstop.RunAsync);
+        await backstop.RunAsync();
+        await backstop.RunAsync();
+
+        var day = await store.GetDayAsync("acme", DateOnly.FromDateTime(version.UtcDateTime), Token);
+        Assert.Equal(1, day?.Channels.GetValueOrDefault("tiktok")?.MissedCount ?? 0);
+    }
+
     [Fact]
     public async Task Backstop_OrderPlacedBeforeGoLive_ConvergesFlaggedAsHistory_AndSoDoesItsWebhook()
     {
