@@ -53,6 +53,12 @@ public sealed record ChannelTokenDocument
     /// <summary>The channel's reason (its error code and description), never a token.</summary>
     public string? RevokedReason { get; init; }
 
+    /// <summary>
+    /// Revoked, and its alert not raised yet: set with the revocation, cleared once the alert is. While the revoking
+    /// instance holds the <see cref="Lease"/> it raises it; after that, the next instance to read the grant does.
+    /// </summary>
+    public bool RevokedAlertPending { get; init; }
+
     /// <summary>When the seller authorised the app (or the admin verified the client credentials), and who started it.</summary>
     public DateTimeOffset? ConnectedAt { get; init; }
 

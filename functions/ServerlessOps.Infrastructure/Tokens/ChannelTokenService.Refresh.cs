@@ -61,6 +61,11 @@ public sealed partial class ChannelTokenService
             var document = stored.Value;
             if (document.IsRevoked && !force)
             {
+                if (document.RevokedAlertPending && (document.Lease is not { } raising || raising.Until <= now))
+                {
+                    await RaiseLeftPendingAsync(account, stored, now, cancellationToken);
+                }
+
                 return Known.Revoked(version, now, document.RevokedAt!.Value, document.RevokedReason);
             }
 

@@ -21,17 +21,19 @@ public sealed partial class ChannelTokenService
         ChannelAccount account, ChannelTokenDocument leased, string leaseETag, string reason, string? version, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
+        // The lease is kept until the alert is raised: an instance reading the revocation meanwhile leaves the alert to us.
         var revoked = leased with
         {
-            Lease = null,
             AccessToken = null,
             AccessTokenExpiresAt = null,
             RevokedAt = now,
             RevokedReason = reason,
+            RevokedAlertPending = true,
         };
+        string revokedETag;
         try
         {
-            await _store.ReplaceAsync(revoked, leaseETag, cancellationToken);
+            revokedETag = await _store.ReplaceAsync(revoked, leaseETag, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -44,8 +46,43 @@ public sealed partial class ChannelTokenService
         // the token endpoint is not called again for this grant.
         _logger.GrantRevoked(account.Channel, account.BrandId, account.AccountId, reason);
         await MarkNeedsReauthorisationAsync(account, cancellationToken);
-        await RaiseRevokedAlertAsync(account, reason, cancellationToken);
+        await RaiseAndSettleAsync(account, revoked, revokedETag, cancellationToken);
         return Known.Revoked(RegistryVersion(account) ?? version, now, now, reason);
+    }
+
+    /// <summary>
+    /// A revoked grant whose alert was not raised (raising failed, or its instance died first) and whose lease lapsed:
+    /// this instance takes the lease and raises it, so the data owner learns of the revocation all the same.
+    /// </summary>
+    private async Task RaiseLeftPendingAsync(ChannelAccount account, Versioned<ChannelTokenDocument> stored, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var leased = stored.Value with { Lease = new TokenLease(InstanceId, now + _options.CurrentValue.RefreshLease) };
+        string leaseETag;
+        try
+        {
+            leaseETag = await _store.ReplaceAsync(leased, stored.ETag, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Another instance took it first, or the account was connected again.
+            return;
+        }
+
+        await RaiseAndSettleAsync(account, leased, leaseETag, cancellationToken);
+    }
+
+    /// <summary>Raises the revoked alert holding the lease, then releases the lease: the alert no longer pending if it was raised.</summary>
+    private async Task RaiseAndSettleAsync(ChannelAccount account, ChannelTokenDocument leased, string leaseETag, CancellationToken cancellationToken)
+    {
+        var raised = await RaiseRevokedAlertAsync(account, leased.RevokedReason ?? "revoked", cancellationToken);
+        try
+        {
+            await _store.ReplaceAsync(leased with { Lease = null, RevokedAlertPending = !raised }, leaseETag, CancellationToken.None);
+        }
+        catch (Exception e) when (e is ConcurrencyConflictException or StoreUnavailableException or InvalidOperationException)
+        {
+            // The lease lapses by itself; if the alert was raised, raising it again is a repeat its owner is not told of.
+        }
     }
 
     private async Task MarkNeedsReauthorisationAsync(ChannelAccount account, CancellationToken cancellationToken)
@@ -81,7 +118,8 @@ public sealed partial class ChannelTokenService
         }
     }
 
-    private async Task RaiseRevokedAlertAsync(ChannelAccount account, string reason, CancellationToken cancellationToken)
+    /// <summary>Whether the alert was recorded.</summary>
+    private async Task<bool> RaiseRevokedAlertAsync(ChannelAccount account, string reason, CancellationToken cancellationToken)
     {
         try
         {
@@ -102,10 +140,12 @@ public sealed partial class ChannelTokenService
                     },
                 },
                 cancellationToken);
+            return true;
         }
         catch (Exception e) when (e is StoreUnavailableException or ArgumentException or InvalidOperationException)
         {
             _logger.AlertRaiseFailed(account.Channel, account.BrandId, account.AccountId, e);
+            return false;
         }
     }
 }

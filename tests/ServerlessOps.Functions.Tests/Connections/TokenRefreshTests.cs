@@ -1,9 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Testing;
+using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Alerts;
 using ServerlessOps.Infrastructure.Channels;
 using ServerlessOps.Infrastructure.Tokens;
 
@@ -217,6 +220,38 @@ public sealed class TokenRefreshTests(FunctionAppFixture fixture)
         var connection = await ConnectionHarness.ConnectionAsync(client, SalesChannel.Shopify, shop);
         Assert.Equal("NeedsReauthorisation", connection.Str("status"));
         Assert.Contains("invalid_grant", connection.Str("revokedReason"), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The revocation is stored, then raising its alert fails (the alerts store unavailable a moment): the next instance to
+    /// read the revoked grant must raise it, or the data owner never learns the account must be connected again.
+    /// </summary>
+    [Fact]
+    public async Task RevokedGrant_RaisingItsAlertFailsOnce_AnotherInstanceRaisesItOnce()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        var failing = harness.Instance(services => services.Replace(
+            ServiceDescriptor.Singleton<IAlertRaiser>(sp => new FirstAlertRaiseFails(sp.GetRequiredService<AlertRaiser>()))));
+        var other = harness.Instance();
+        using var client = ConnectionHarness.Client(other);
+        var shop = ConnectionHarness.NewShop();
+        harness.Stub.Tokens.SetAccessTokenLifetime(SalesChannel.Shopify, ShortLifetime);
+        await ConnectionHarness.ConnectAsync(client, "shopify", new { shop });
+        var account = new ChannelAccount("acme", SalesChannel.Shopify, shop);
+        var connected = (await ConnectionHarness.TokenService(failing).GetAsync(account, Token))!;
+        harness.Stub.Tokens.Revoke(SalesChannel.Shopify, shop);
+        await ConnectionHarness.WaitUntilDueAsync(connected);
+        await Assert.ThrowsAsync<ChannelAuthorizationRevokedException>(async () => await ConnectionHarness.TokenService(failing).GetAsync(account, Token));
+        Assert.Empty(await AlertsAsync(client));
+
+        for (var round = 0; round < 2; round++)
+        {
+            await Assert.ThrowsAsync<ChannelAuthorizationRevokedException>(async () => await ConnectionHarness.TokenService(other).GetAsync(account, Token));
+        }
+
+        var alert = Assert.Single(await AlertsAsync(client));
+        Assert.Equal((1, "Open"), (alert.Number("occurrences"), alert.Str("state")));
+        Assert.Equal(2, harness.Stub.Tokens.TokenCalls(SalesChannel.Shopify, shop));
     }
 
     [Fact]
