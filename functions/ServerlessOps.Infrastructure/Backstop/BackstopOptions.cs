@@ -45,12 +45,16 @@ public sealed class BackstopOptions
     /// Pages one account may read in one run. Default 200; 1-10000. A run that reaches it keeps its watermark where it was
     /// and halves the window the next run reads (down to <see cref="MinWindow"/>), so a backlog bigger than one run is
     /// worked through in narrower windows instead of the same wide window failing for ever; each window completed
-    /// moves the watermark and doubles the next window again.
+    /// moves the watermark and doubles the next window again. A window reaching no more than <see cref="MinWindow"/>
+    /// past the watermark cannot be narrowed further and is read to its end, however many pages that takes.
     /// </summary>
     [Range(1, 10_000)]
     public int MaxPagesPerRun { get; set; } = 200;
 
-    /// <summary>The narrowest window the page limit can shrink a run to. Default 1 minute; 1 second to 1 day.</summary>
+    /// <summary>
+    /// How far past the watermark the narrowest window the page limit can shrink a run to reaches (it also starts
+    /// <see cref="Overlap"/> before it). Default 1 minute; 1 second to 1 day.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MinWindow { get; set; } = TimeSpan.FromMinutes(1);
 

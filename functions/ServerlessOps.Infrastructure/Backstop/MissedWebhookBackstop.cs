@@ -90,7 +90,13 @@ public sealed class MissedWebhookBackstop
         var start = watermark?.Position ?? now - options.InitialLookback;
         var from = start - options.Overlap;
         var settled = now - options.SettleDelay;
-        var until = watermark?.WindowLimit is { } limit && from + limit < settled ? from + limit : settled;
+
+        // A narrowed window still ends MinWindow past the watermark: one ending inside the overlap moved the watermark back
+        // when it completed, and a dense overlap was then read for ever. So close to the watermark a window cannot be
+        // narrowed further, and it is read to its end whatever the page limit: slow, but never stuck and nothing skipped.
+        var limited = watermark?.WindowLimit is { } limit ? Later(from + limit, start + options.MinWindow) : settled;
+        var until = limited < settled ? limited : settled;
+        var narrowest = until - start <= options.MinWindow;
         var run = new BackstopAccountRun(account, from, until);
         if (until <= from || !_listers.TryGetValue(account.Channel, out var lister))
         {
@@ -103,7 +109,7 @@ public sealed class MissedWebhookBackstop
             string? pageToken = null;
             do
             {
-                if (run.Pages >= options.MaxPagesPerRun)
+                if (run.Pages >= options.MaxPagesPerRun && !narrowest)
                 {
                     // The watermark stays; the next run reads half this window, so a big backlog is worked through.
                     var narrower = TimeSpan.FromTicks(Math.Max(options.MinWindow.Ticks, (until - from).Ticks / 2));
@@ -220,6 +226,8 @@ public sealed class MissedWebhookBackstop
             run.Add(day, history: key);
         }
     }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     /// <summary>The backstop's delivery of one listed change: the same key whichever run converges it.</summary>
     private DeliveryReference Delivery(ChannelAccount account, ChangedOrder changed, string key) => new(

@@ -238,6 +238,41 @@ public sealed class MissedWebhookBackstopTests(FunctionAppFixture fixture)
         }
     }
 
+    /// <summary>
+    /// More changes in the overlap than the page limit reads: narrowing the window from its start (the watermark less the
+    /// overlap) ends windows before the watermark, and completing one moved the watermark back. Every run must leave it
+    /// where it was or further on, and the changes must all be converged.
+    /// </summary>
+    [Fact]
+    public async Task Backstop_MoreChangesInTheOverlapThanThePageLimit_TheWatermarkNeverMovesBackAndEveryChangeConverges()
+    {
+        await using var backstop = await BackstopTestApp.StartAsync(fixture, new Dictionary<string, string>
+        {
+            ["Backstop:PageSize"] = "1",
+            ["Backstop:MaxPagesPerRun"] = "2",
+        });
+        var store = backstop.App.Services.GetRequiredService<BackstopStore>();
+        var account = BackstopTestApp.Account(SalesChannel.TikTokShop);
+        Assert.True(BackstopTestApp.For(await backstop.RunAsync(), SalesChannel.TikTokShop).WatermarkAdvanced);
+        var first = (await store.GetWatermarkAsync(account, Token))!.Value.Position;
+        var ids = new[] { 100, 70, 40 }.Select(seconds => BackstopOrders.TikTok(backstop.Marketplace, first.AddSeconds(-seconds))).ToList();
+
+        var position = first;
+        for (var run = 2; run <= 5; run++)
+        {
+            await backstop.RunAsync();
+            var now = (await store.GetWatermarkAsync(account, Token))!.Value.Position;
+            Assert.True(now >= position, $"Run {run} moved the watermark back from {position:O} to {now:O}.");
+            position = now;
+        }
+
+        Assert.True(position > first, $"The watermark stayed at {first:O}.");
+        foreach (var id in ids)
+        {
+            Assert.NotNull(await backstop.App.Client.GetOrderAsync($"tiktok:{id}"));
+        }
+    }
+
     [Fact]
     public async Task Backstop_ChannelAnswers429WithRetryAfter_WaitsItOutWithoutAStorm()
     {
