@@ -13,7 +13,7 @@ public static class BackstopServiceCollectionExtensions
     /// the four listers as typed HttpClients behind the same resilience pipeline as the order readers (429 and
     /// Retry-After honoured, <c>Channels:{channel}</c> timeouts and retries; Shopify's with the defaults, its host being
     /// per shop), <see cref="BackstopStore"/> and <see cref="MissedWebhookBackstop"/>. Needs the ingestion path
-    /// (AddIngestion) and an <see cref="Domain.Alerts.IAlertRaiser"/>.
+    /// (AddIngestion), the brand registry and an <see cref="Domain.Alerts.IAlertRaiser"/>.
     /// </summary>
     public static IServiceCollection AddBackstop(this IServiceCollection services, IConfiguration configuration)
     {

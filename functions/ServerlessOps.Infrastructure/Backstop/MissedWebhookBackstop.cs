@@ -7,6 +7,7 @@ using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Ingestion;
 using ServerlessOps.Domain.Orders;
 using ServerlessOps.Infrastructure.Channels;
+using ServerlessOps.Infrastructure.Connections;
 using ServerlessOps.Infrastructure.Ingestion;
 
 namespace ServerlessOps.Infrastructure.Backstop;
@@ -19,7 +20,8 @@ namespace ServerlessOps.Infrastructure.Backstop;
 /// signal's order is (Amazon, Walmart, TikTok readers; Shopify's REST order). The converger marks orders placed before
 /// go-live as history. It counts per channel and day what no webhook had brought and what a webhook brought late,
 /// and raises <see cref="AlertKind.WebhooksStopped"/> when it recovers orders while none of the window's orders came by
-/// webhook. Safe to run on several instances at once: converging is idempotent and the watermark ETag-guarded.
+/// webhook (counting only changes since the account was connected). Safe to run on several instances at once:
+/// converging is idempotent and the watermark ETag-guarded.
 /// </summary>
 public sealed class MissedWebhookBackstop
 {
@@ -27,6 +29,7 @@ public sealed class MissedWebhookBackstop
     public const string Topic = "backstop";
 
     private readonly IBrandDirectorySource _brands;
+    private readonly IBrandRegistry _registry;
     private readonly Dictionary<SalesChannel, IChannelOrderLister> _listers;
     private readonly ShopifyOrderLister _shopify;
     private readonly ChannelOrderReaders _readers;
@@ -40,6 +43,7 @@ public sealed class MissedWebhookBackstop
 
     public MissedWebhookBackstop(
         IBrandDirectorySource brands,
+        IBrandRegistry registry,
         IEnumerable<IChannelOrderLister> listers,
         ShopifyOrderLister shopify,
         ChannelOrderReaders readers,
@@ -52,6 +56,7 @@ public sealed class MissedWebhookBackstop
         ILogger<MissedWebhookBackstop> logger)
     {
         _brands = brands;
+        _registry = registry;
         _listers = listers.ToDictionary(l => l.Channel);
         _shopify = shopify;
         _readers = readers;
@@ -227,6 +232,17 @@ public sealed class MissedWebhookBackstop
         }
     }
 
+    /// <summary>When the account was last connected (OAuth, or Walmart's credentials verified); null when it never was (an account of the settings).</summary>
+    private async Task<DateTimeOffset?> ConnectedAtAsync(ChannelAccount account, CancellationToken cancellationToken)
+    {
+        // The registry's audit subject of an account (CosmosBrandRegistry).
+        var subject = $"account {account.Channel.Slug()}:{account.AccountId}";
+        return (await _registry.ListAuditAsync(account.BrandId, cancellationToken))
+            .Where(e => e.Action == ChannelConnector.ConnectedAction && string.Equals(e.Subject, subject, StringComparison.OrdinalIgnoreCase))
+            .Select(e => (DateTimeOffset?)e.At)
+            .Max();
+    }
+
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     /// <summary>The backstop's delivery of one listed change: the same key whichever run converges it.</summary>
@@ -278,6 +294,13 @@ public sealed class MissedWebhookBackstop
         var account = run.Account;
         var subject = AlertSubject.ChannelAccount(account.Channel, account.AccountId);
         var missed = run.MissedChanges;
+        if (missed.Count >= options.WebhooksStoppedAfterMissed && run.WebhooksSeen == 0 && await ConnectedAtAsync(account, cancellationToken) is { } connectedAt)
+        {
+            // Connected within the window (a first run's look back reaches before it): what changed before the account was
+            // connected had no webhook to come by, and says nothing about webhooks having stopped.
+            missed = [.. missed.Where(m => m.ChangedAt >= connectedAt)];
+        }
+
         if (missed.Count >= options.WebhooksStoppedAfterMissed && run.WebhooksSeen == 0)
         {
             var message =

@@ -5,6 +5,7 @@ using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Infrastructure.Backstop;
 using ServerlessOps.Testing.Scenarios;
+using ServerlessOps.Testing.StubMarketplace;
 using Marketplace = ServerlessOps.Testing.StubMarketplace.StubMarketplace;
 
 namespace ServerlessOps.Functions.Tests.Backstop;
@@ -45,11 +46,18 @@ internal sealed class BackstopTestApp : IAsyncDisposable
         return settings;
     }
 
+    /// <param name="connectable">Whether the stub's marketplace apps are configured, so accounts can be connected by OAuth.</param>
     public static async Task<BackstopTestApp> StartAsync(
-        FunctionAppFixture fixture, IReadOnlyDictionary<string, string>? overrides = null, Action<IServiceCollection>? testServices = null)
+        FunctionAppFixture fixture, IReadOnlyDictionary<string, string>? overrides = null, Action<IServiceCollection>? testServices = null, bool connectable = false)
     {
         var marketplace = await FunctionAppFixture.StartPrivateMarketplaceAsync();
-        return new BackstopTestApp(TestApp.Start(fixture, Settings(overrides), marketplace: marketplace, testServices: testServices), marketplace);
+        var settings = connectable ? new Dictionary<string, string>(StubApps.Default.Settings(marketplace.BaseUrl)) : [];
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        return new BackstopTestApp(TestApp.Start(fixture, Settings(settings), marketplace: marketplace, testServices: testServices), marketplace);
     }
 
     public Task<BackstopRunReport> RunAsync() =>

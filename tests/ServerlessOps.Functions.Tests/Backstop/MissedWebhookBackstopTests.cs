@@ -8,10 +8,12 @@ using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Orders;
 using ServerlessOps.Functions.OrderFlow;
+using ServerlessOps.Functions.Tests.Connections;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Infrastructure.Backstop;
 using ServerlessOps.Testing.LocalStack;
+using ServerlessOps.Testing.Scenarios;
 using ServerlessOps.Workflows.OrderFlow;
 
 namespace ServerlessOps.Functions.Tests.Backstop;
@@ -351,6 +353,25 @@ public sealed class MissedWebhookBackstopTests(FunctionAppFixture fixture)
 
         Assert.Equal(2, walmart.Recovered.Count);
         Assert.Null(walmart.WebhooksStoppedAlert);
+        Assert.Empty(await backstop.App.Services.GetRequiredService<IAlertStore>().ListAsync("acme", kind: AlertKind.WebhooksStopped, cancellationToken: Token));
+    }
+
+    /// <summary>
+    /// An account connected just now had no webhooks before: the first run's look back finds orders no webhook brought,
+    /// but that says nothing about webhooks having stopped.
+    /// </summary>
+    [Fact]
+    public async Task Backstop_FirstRunAfterTheAccountWasConnected_RaisesNoWebhooksStoppedAlertForChangesBeforeTheConnection()
+    {
+        await using var backstop = await BackstopTestApp.StartAsync(fixture, connectable: true);
+        BackstopOrders.Amazon(backstop.Marketplace, DateTimeOffset.UtcNow.AddHours(-3));
+        BackstopOrders.Amazon(backstop.Marketplace, DateTimeOffset.UtcNow.AddHours(-2));
+        await ConnectionHarness.ConnectAsync(backstop.App.Client.Http, "amazon", new { sellingPartnerId = ScenarioAccounts.Default.AmazonSellerId });
+
+        var amazon = BackstopTestApp.For(await backstop.RunAsync(), SalesChannel.Amazon);
+
+        Assert.Equal(2, amazon.Recovered.Count);
+        Assert.Null(amazon.WebhooksStoppedAlert);
         Assert.Empty(await backstop.App.Services.GetRequiredService<IAlertStore>().ListAsync("acme", kind: AlertKind.WebhooksStopped, cancellationToken: Token));
     }
 
