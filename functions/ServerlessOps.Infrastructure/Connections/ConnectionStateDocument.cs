@@ -45,6 +45,13 @@ public sealed record ConnectionStateDocument
     /// <summary>Shopify: the shop the admin named.</summary>
     public string? Shop { get; init; }
 
+    /// <summary>
+    /// Amazon: the seller the admin named at the start. Amazon's callback names the seller in its query and LWA's token
+    /// answer does not, so the callback refuses any other: a consent link completed by another seller, or a callback
+    /// with its <c>selling_partner_id</c> edited, cannot attach that seller to the brand.
+    /// </summary>
+    public string? SellingPartnerId { get; init; }
+
     /// <summary>Amazon: the EventBridge connection's credential for the account's webhooks, when the account is new.</summary>
     public SecretReference? WebhookSecret { get; init; }
 

@@ -61,6 +61,31 @@ public sealed class ChannelConnectionTests(FunctionAppFixture fixture)
         Assert.Equal(0, harness.Stub.Tokens.TokenCalls(SalesChannel.Amazon, Accounts.AmazonSellerId));
     }
 
+    /// <summary>
+    /// The admin named the seller; the callback says another (a consent link completed by another seller, or a callback
+    /// whose selling_partner_id was edited): that seller must not be attached to the brand, and no code exchanged.
+    /// </summary>
+    [Fact]
+    public async Task AmazonCallback_SellerOtherThanTheOneNamedAtStart_Refused400WithoutCallingLwaOrRegisteringIt()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        using var client = ConnectionHarness.Client(harness.Instance());
+        var callback = await ConnectionHarness.ApproveAsync(
+            await ConnectionHarness.StartAsync(client, "amazon", new { sellingPartnerId = Accounts.AmazonSellerId }));
+        var forged = callback.PathAndQuery.Replace(
+            $"selling_partner_id={Accounts.AmazonSellerId}", "selling_partner_id=AFORGEDSELLER1", StringComparison.Ordinal);
+        Assert.NotEqual(callback.PathAndQuery, forged);
+
+        using (var refused = await client.GetAsync(forged, Token))
+        {
+            await Problem.AssertOfTypeAsync(refused, HttpStatusCode.BadRequest, "authorization-state-invalid");
+        }
+
+        Assert.Equal(0, harness.Stub.Tokens.TokenCalls(SalesChannel.Amazon, Accounts.AmazonSellerId));
+        using var account = await client.GetAsync("api/brands/acme/accounts/amazon/AFORGEDSELLER1", Token);
+        Assert.Equal(HttpStatusCode.NotFound, account.StatusCode);
+    }
+
     [Fact]
     public async Task TikTokShopAuthorisation_SellerApproves_ShopConnectedWithItsCipherAndOrdersReadWithTheObtainedToken()
     {

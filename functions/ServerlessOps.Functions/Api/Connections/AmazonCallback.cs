@@ -12,7 +12,8 @@ namespace ServerlessOps.Functions.Api.Connections;
 
 /// <summary>
 /// GET /api/connect/amazon/callback?spapi_oauth_code&amp;state&amp;selling_partner_id: Seller Central's redirect after the
-/// seller consented (website authorisation workflow). The state must be ours, unexpired and unused (400); then the code
+/// seller consented (website authorisation workflow). The state must be ours, unexpired and unused, and the seller the
+/// one the admin named at the start, if they named one (400); then the code
 /// is exchanged at Login with Amazon (<c>grant_type=authorization_code</c>, with the redirect URI the consent page was
 /// given) for the seller's refresh token, which is stored (never in configuration), and the account
 /// <c>selling_partner_id</c> is created or updated for the state's brand (connected, audited). Answers the connection.
@@ -59,6 +60,13 @@ public sealed class AmazonCallback(
         if (check.State is not { } state)
         {
             return ConnectionCallbacks.Refused(http, logger, SalesChannel.Amazon, Problems.AuthorizationStateInvalid, check.Refusal!);
+        }
+
+        if (state.SellingPartnerId is { } named && !string.Equals(named, seller, StringComparison.OrdinalIgnoreCase))
+        {
+            return ConnectionCallbacks.Refused(
+                http, logger, SalesChannel.Amazon, Problems.AuthorizationStateInvalid,
+                $"The connection was started for selling partner '{named}', but the callback names '{seller}': start a connection for the seller who consents.");
         }
 
         ObtainedToken token;

@@ -20,7 +20,7 @@ public sealed record ConnectionRequest
     /// <summary>Amazon: the header that credential comes in (default <c>x-serverlessops-key</c>).</summary>
     public string? CredentialHeader { get; init; }
 
-    /// <summary>Amazon: the seller expected to authorise, when it is registered already.</summary>
+    /// <summary>Amazon: the seller expected to authorise; the callback then refuses any other seller.</summary>
     public string? SellingPartnerId { get; init; }
 
     /// <summary>TikTok Shop: which shop to connect, when the seller authorising has several.</summary>

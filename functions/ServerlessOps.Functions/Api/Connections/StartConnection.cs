@@ -115,7 +115,14 @@ public sealed class StartConnection(ConnectionStateStore states, IBrandRegistry 
                         "or sellingPartnerId of an account of this brand that has one.")]);
                 }
 
-                var start = await states.CreateAsync(template with { WebhookSecret = secret, CredentialHeader = body.CredentialHeader }, cancellationToken);
+                var start = await states.CreateAsync(
+                    template with
+                    {
+                        WebhookSecret = secret,
+                        CredentialHeader = body.CredentialHeader,
+                        SellingPartnerId = string.IsNullOrWhiteSpace(body.SellingPartnerId) ? null : body.SellingPartnerId.Trim(),
+                    },
+                    cancellationToken);
                 var parameters = new List<(string, string)> { ("application_id", options.Amazon.ApplicationId), ("state", start.State), ("redirect_uri", callback.ToString()) };
                 if (options.Amazon.Draft)
                 {
