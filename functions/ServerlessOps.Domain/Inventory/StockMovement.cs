@@ -9,7 +9,7 @@ namespace ServerlessOps.Domain.Inventory;
 /// <param name="Location">Where the units are (a warehouse, or a channel's own for Amazon FBA).</param>
 /// <param name="Kind">What the movement does to the balance.</param>
 /// <param name="Quantity">Units moved; for <see cref="StockMovementKind.Count"/> the units counted.</param>
-/// <param name="Cause">What caused it, unique per movement of this kind: e.g. <c>order:{orderId}:{lineId}:r1</c>, <c>import:{fileHash}:line:12</c>.</param>
+/// <param name="Cause">What caused it, unique per movement of this kind: e.g. <c>order:{orderId}:{lineId}:r1</c>, <c>count:{countedAt}:{location}</c>.</param>
 /// <param name="Reason">Free text for people (an adjustment's reason, who counted); never used as a key.</param>
 public sealed record StockMovement(
     string BrandId,

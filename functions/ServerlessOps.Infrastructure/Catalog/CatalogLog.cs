@@ -21,4 +21,8 @@ internal static partial class CatalogLog
     [LoggerMessage(EventId = 4903, Level = LogLevel.Warning,
         Message = "Import {ImportId} for brand {BrandId} was left applying (a crash or a concurrent post); completing it")]
     internal static partial void ImportResumed(this ILogger logger, string brandId, string importId);
+
+    [LoggerMessage(EventId = 4904, Level = LogLevel.Warning,
+        Message = "Stock count of {Sku} at {Location} counted at {CountedAt} for brand {BrandId} was imported before as {RecordedQuantity} units; {Quantity} not applied (a recount needs its own countedAt)")]
+    internal static partial void CountConflicting(this ILogger logger, string brandId, string sku, string location, DateTimeOffset countedAt, int? recordedQuantity, int quantity);
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessOps.Domain.Inventory;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 
@@ -33,8 +35,25 @@ public sealed class StockCountImportTests(FunctionAppFixture fixture)
         Assert.Equal((40, 0), (balances.Number("onHand"), balances.Number("reserved")));
         Assert.Equal(12, (await GetOkAsync(app, "api/brands/acme/inventory/MUG-01/balances?location=main")).Number("onHand"));
         var entry = Assert.Single((await GetOkAsync(app, "api/brands/acme/inventory/TEE-BLK-M/ledger")).Items("entries"));
-        Assert.Equal(("Count", $"import:{sha256}:line:2", 40, "local-operator"), (entry.Str("kind"), entry.Str("cause"), entry.Number("onHandDelta"), entry.Str("actor")));
+        Assert.Equal(("Count", "count:2026-01-05T08:00:00.0000000Z:main", 40, "local-operator"), (entry.Str("kind"), entry.Str("cause"), entry.Number("onHandDelta"), entry.Str("actor")));
         Assert.StartsWith("counted at 2026-01-05T08:00:00", entry.Str("reason"), StringComparison.Ordinal);
+        Assert.Contains($"(import {sha256[..12]}, line 2): cycle count", entry.Str("reason"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StockCounts_SameCountsResavedAfterASale_DoNotSetOnHandBackToTheCount()
+    {
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+        await PostAsync(app, "catalog", CatalogCsv);
+        await PostAsync(app, "stock-counts", CountsCsv);
+        var ledger = app.Services.GetRequiredService<IInventoryLedgerStore>();
+        await ledger.ApplyAsync(new StockMovement("acme", "TEE-BLK-M", "main", StockMovementKind.ReserveShipped, 5, "order:o-1:l-1:r1"), Token);
+        await ledger.ApplyAsync(new StockMovement("acme", "TEE-BLK-M", "main", StockMovementKind.Commit, 5, "order:o-1:l-1:c1"), Token);
+
+        var resaved = await PostAsync(app, "stock-counts", "\uFEFF" + CountsCsv.Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        Assert.Equal((HttpStatusCode.Created, 0, 2), (resaved.Status, resaved.Body.GetProperty("written").Number("counts"), resaved.Body.GetProperty("written").Number("countsAlreadyApplied")));
+        Assert.Equal(35, (await GetOkAsync(app, "api/brands/acme/inventory/TEE-BLK-M/balances?location=main")).Number("onHand"));
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class CatalogImporterTests(CosmosServerFixture cosmos) : CatalogTe
     }
 
     [Fact]
-    public async Task StockCounts_GoodFile_AppliesOneCountMovementPerLineKeyedByFileAndLine()
+    public async Task StockCounts_GoodFile_AppliesOneCountMovementPerLineKeyedByTheCount()
     {
         await ImportOkAsync("brand-a", ImportKind.Catalog, ImportFormat.Csv, CatalogFiles.CatalogCsv);
 
@@ -102,9 +102,51 @@ public sealed class CatalogImporterTests(CosmosServerFixture cosmos) : CatalogTe
 
         Assert.Equal(2, record.Written["counts"]);
         Assert.Equal(
-            [("TEE-BLK-M", "main", 40, $"import:{record.Sha256}:line:2"), ("MUG-01", "main", 12, $"import:{record.Sha256}:line:3")],
-            Ledger.Applied.Select(m => (m.Sku, m.Location, m.Quantity, m.Cause)).OrderBy(m => m.Cause, StringComparer.Ordinal));
+            [("MUG-01", "main", 12, "count:2026-01-05T08:00:00.0000000Z:main"), ("TEE-BLK-M", "main", 40, "count:2026-01-05T08:00:00.0000000Z:main")],
+            Ledger.Applied.Select(m => (m.Sku, m.Location, m.Quantity, m.Cause)).OrderBy(m => m.Sku, StringComparer.Ordinal));
         Assert.All(Ledger.Applied, m => Assert.Equal(StockMovementKind.Count, m.Kind));
+    }
+
+    [Fact]
+    public async Task StockCounts_SameCountsResavedWithBomCrlfAndAnotherOffset_ApplyNothingTheSecondTime()
+    {
+        await ImportOkAsync("brand-a", ImportKind.Catalog, ImportFormat.Csv, CatalogFiles.CatalogCsv);
+        await ImportOkAsync("brand-a", ImportKind.StockCounts, ImportFormat.Csv, CatalogFiles.StockCountsCsv);
+
+        // The spreadsheet's re-export: a BOM, CRLF line ends, the same instants written in another offset, other reasons.
+        var resaved = "\uFEFFsku,location,countedQuantity,countedAt,reason\r\n"
+            + "TEE-BLK-M,main,40,2026-01-05T03:00:00-05:00,cycle count (re-export)\r\n"
+            + "MUG-01,main,12,2026-01-05T08:00:00+00:00,\r\n";
+        var record = await ImportOkAsync("brand-a", ImportKind.StockCounts, ImportFormat.Csv, resaved);
+
+        Assert.Equal((0, 2), (record.Written["counts"], record.Written["countsAlreadyApplied"]));
+        Assert.Equal(2, Ledger.Applied.Count);
+    }
+
+    [Fact]
+    public async Task StockCounts_SameSkuAndLocationCountedAgainLater_AppliesTheNewCount()
+    {
+        await ImportOkAsync("brand-a", ImportKind.Catalog, ImportFormat.Csv, CatalogFiles.CatalogCsv);
+        await ImportOkAsync("brand-a", ImportKind.StockCounts, ImportFormat.Csv, CatalogFiles.StockCountsCsv);
+
+        var record = await ImportOkAsync("brand-a", ImportKind.StockCounts, ImportFormat.Csv,
+            "sku,location,countedQuantity,countedAt,reason\nTEE-BLK-M,main,40,2026-02-05T08:00:00Z,next month's count\n");
+
+        Assert.Equal(1, record.Written["counts"]);
+        Assert.Equal(3, Ledger.Applied.Count);
+    }
+
+    [Fact]
+    public async Task StockCounts_SameCountImportedAgainWithAnotherQuantity_TheFirstStandsAndTheOtherIsReportedConflicting()
+    {
+        await ImportOkAsync("brand-a", ImportKind.Catalog, ImportFormat.Csv, CatalogFiles.CatalogCsv);
+        await ImportOkAsync("brand-a", ImportKind.StockCounts, ImportFormat.Csv, CatalogFiles.StockCountsCsv);
+
+        var record = await ImportOkAsync("brand-a", ImportKind.StockCounts, ImportFormat.Csv,
+            "sku,location,countedQuantity,countedAt\nTEE-BLK-M,main,41,2026-01-05T08:00:00Z\nMUG-01,main,12,2026-01-05T08:00:00Z\n");
+
+        Assert.Equal((0, 1, 1), (record.Written["counts"], record.Written["countsAlreadyApplied"], record.Written["countsConflicting"]));
+        Assert.Equal(40, Ledger.Applied.Single(m => m.Sku == "TEE-BLK-M").Quantity);
     }
 
     [Fact]

@@ -57,7 +57,10 @@ public abstract class CatalogTestBase(CosmosServerFixture cosmos) : CosmosDataba
         return all;
     }
 
-    /// <summary>An in-memory ledger keeping the movements it was asked to apply, each once by entry id.</summary>
+    /// <summary>
+    /// An in-memory ledger keeping the movements it was asked to apply, each once by brand, SKU and entry id; like the
+    /// real one, it refuses an entry id already recorded for another location or quantity.
+    /// </summary>
     protected sealed class RecordingLedger : IInventoryLedgerStore
     {
         private readonly Dictionary<string, StockMovement> _applied = new(StringComparer.Ordinal);
@@ -77,7 +80,14 @@ public abstract class CatalogTestBase(CosmosServerFixture cosmos) : CosmosDataba
         {
             lock (_applied)
             {
-                var outcome = _applied.TryAdd(movement.EntryId, movement) ? StockApplyOutcome.Applied : StockApplyOutcome.AlreadyApplied;
+                // An entry id is unique per brand and SKU (the real ledger's partition), not across SKUs.
+                var key = $"{movement.BrandId}|{movement.Sku}|{movement.EntryId}";
+                if (_applied.TryGetValue(key, out var recorded) && (recorded.Location != movement.Location || recorded.Quantity != movement.Quantity))
+                {
+                    throw new StockMovementConflictException($"{movement.EntryId} is recorded for another movement.") { Recorded = recorded };
+                }
+
+                var outcome = _applied.TryAdd(key, movement) ? StockApplyOutcome.Applied : StockApplyOutcome.AlreadyApplied;
                 return Task.FromResult(new StockApplyResult(movement, outcome, new StockBalance(movement.BrandId, movement.Sku, movement.Location, movement.Quantity, 0)));
             }
         }

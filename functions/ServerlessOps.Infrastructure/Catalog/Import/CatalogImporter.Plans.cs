@@ -132,18 +132,29 @@ public sealed partial class CatalogImporter
         {
             var applied = 0;
             var already = 0;
+            var conflicting = 0;
             await ForEachAsync(parse.Values, async (entry, token) =>
             {
                 var (line, count) = entry;
-                var reason = $"counted at {count.CountedAt:O}" + (count.Reason is null ? string.Empty : $": {count.Reason}");
-                var movement = new StockMovement(brandId, count.Sku, count.Location, StockMovementKind.Count, count.Quantity, $"import:{sha256}:line:{line}", reason)
+                var reason = $"counted at {count.CountedAt:O} (import {sha256[..12]}, line {line})" + (count.Reason is null ? string.Empty : $": {count.Reason}");
+                var movement = new StockMovement(brandId, count.Sku, count.Location, StockMovementKind.Count, count.Quantity, count.Cause, reason)
                 {
                     Actor = importedBy,
                 };
-                var result = await _ledger!.ApplyAsync(movement, token);
-                Interlocked.Increment(ref result.Outcome == StockApplyOutcome.AlreadyApplied ? ref already : ref applied);
+                try
+                {
+                    var result = await _ledger!.ApplyAsync(movement, token);
+                    Interlocked.Increment(ref result.Outcome == StockApplyOutcome.AlreadyApplied ? ref already : ref applied);
+                }
+                catch (StockMovementConflictException e)
+                {
+                    // The same count (SKU, location, instant) was imported before with another quantity: the first stands,
+                    // as the ledger refuses a cause reused for another movement; a recount needs its own countedAt.
+                    _logger.CountConflicting(brandId, count.Sku, count.Location, count.CountedAt, e.Recorded?.Quantity, count.Quantity);
+                    Interlocked.Increment(ref conflicting);
+                }
             }, ct);
-            return new Dictionary<string, int> { ["counts"] = applied, ["countsAlreadyApplied"] = already };
+            return new Dictionary<string, int> { ["counts"] = applied, ["countsAlreadyApplied"] = already, ["countsConflicting"] = conflicting };
         });
     }
 

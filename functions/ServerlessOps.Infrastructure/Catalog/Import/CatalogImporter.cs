@@ -12,7 +12,7 @@ namespace ServerlessOps.Infrastructure.Catalog.Import;
 /// goes: every row is read and checked (form, values, and against the stored catalog) before anything is written, and a
 /// file with any error writes nothing. Idempotent per file: the import's id is the kind and the SHA-256 of the body, so
 /// the same bytes posted again answer with the first import's record. Every write has a deterministic target (item,
-/// listing, cost and fee documents by key; ledger movements by cause <c>import:{sha256}:line:{n}</c>) and the record
+/// listing, cost and fee documents by key; ledger counts by the count itself, <see cref="StockCount.Cause"/>) and the record
 /// stays Applying until all are done, so a crash mid-way is completed, not duplicated, by posting the file again.
 /// </summary>
 public sealed partial class CatalogImporter
