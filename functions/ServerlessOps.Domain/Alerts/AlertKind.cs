@@ -57,4 +57,7 @@ public enum AlertKind
 
     /// <summary>A channel's payout differs by more than a cent from what its own settlement rows (orders, fees, refunds, adjustments) add up to.</summary>
     PayoutMismatch,
+
+    /// <summary>An import stopped midway (the client gave up, the process died) and is still half-applied past its threshold.</summary>
+    ImportStuck,
 }

@@ -28,6 +28,7 @@ public static class AlertKinds
         new(AlertKind.ReviewActionAssigned, "review-action-assigned", "Monthly review assigned a fix", BrandSignal.Finance, AlertSeverity.Info),
         new(AlertKind.ReviewRuleBreached, "review-rule-breached", "A monthly review check failed", BrandSignal.Finance, AlertSeverity.Warning),
         new(AlertKind.PayoutMismatch, "payout-mismatch", "Payout differs from its settlement rows", BrandSignal.Finance, AlertSeverity.Warning),
+        new(AlertKind.ImportStuck, "import-stuck", "Import stopped midway", BrandSignal.Data, AlertSeverity.Warning),
     }.ToFrozenDictionary(i => i.Kind);
 
     private static readonly FrozenDictionary<string, AlertKind> _bySlug =

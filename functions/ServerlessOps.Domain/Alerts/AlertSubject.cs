@@ -5,7 +5,7 @@ namespace ServerlessOps.Domain.Alerts;
 
 /// <summary>
 /// What an alert is about: a type (<c>order</c>, <c>sku</c>, <c>listing</c>, <c>channel-account</c>, <c>flow</c>,
-/// <c>process</c>) and the id within it. With the brand and the kind it makes the dedupe key, so the same
+/// <c>import</c>, <c>process</c>) and the id within it. With the brand and the kind it makes the dedupe key, so the same
 /// problem on the same thing is one alert however often it is raised.
 /// </summary>
 /// <param name="Type">Lower-case letters, digits and dashes, starting with a letter; at most 32 characters.</param>
@@ -28,6 +28,9 @@ public sealed partial record AlertSubject(string Type, string Id)
 
     /// <summary>A durable flow instance.</summary>
     public static AlertSubject Flow(string instanceId) => new("flow", instanceId);
+
+    /// <summary>One import file of the brand: its import id, <c>{kind}-{sha256}</c>.</summary>
+    public static AlertSubject Import(string importId) => new("import", importId);
 
     /// <summary>A recurring process of the brand (<c>monthly-review</c>, <c>stock-count-import</c>).</summary>
     public static AlertSubject Process(string name) => new("process", name);

@@ -61,6 +61,7 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<ITimerFunction, RunMissedWebhookBackstop>();
         services.AddOrderFlow();
         services.AddCatalog(configuration);
+        services.AddSingleton<ITimerFunction, FindStuckImports>();
         services.AddReviewData(configuration);
         services.AddInventoryPush(configuration);
         services.AddSingleton<IQueueFunction, PushInventory>();

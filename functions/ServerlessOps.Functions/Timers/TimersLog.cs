@@ -17,4 +17,7 @@ internal static partial class TimersLog
     [LoggerMessage(EventId = 1307, Level = LogLevel.Warning,
         Message = "Could not record the ends of a page of {Count} completed order flows (from {FirstInstanceId}) created before {Before}: no completed instance is purged in this run")]
     public static partial void FlowEndsNotRecorded(this ILogger logger, int count, string firstInstanceId, DateTimeOffset before, Exception exception);
+
+    [LoggerMessage(EventId = 1308, Level = LogLevel.Warning, Message = "Import {ImportId} of brand {BrandId} received at {ReceivedAt} is still applying: stopped midway")]
+    public static partial void ImportStuck(this ILogger logger, string brandId, string importId, DateTimeOffset receivedAt);
 }

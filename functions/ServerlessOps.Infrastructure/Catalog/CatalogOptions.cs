@@ -36,4 +36,11 @@ public sealed class CatalogOptions
     /// </summary>
     [Range(100, 10_000_000)]
     public int ReadCacheDocuments { get; set; } = 100_000;
+
+    /// <summary>
+    /// How long an import may stay Applying before <c>FindStuckImports</c> (hourly) alerts the brand's data owner: longer
+    /// than the biggest file takes to write, so only one cut off midway is raised. Default 30 minutes; 5 minutes to 7 days.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
+    public TimeSpan ImportStuckAfter { get; set; } = TimeSpan.FromMinutes(30);
 }

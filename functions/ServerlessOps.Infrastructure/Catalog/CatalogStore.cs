@@ -175,6 +175,13 @@ public sealed class CatalogStore
         }
     }
 
+    /// <summary>The brand's imports still Applying that were received before <paramref name="receivedBefore"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<ImportRecord>> ListImportsApplyingAsync(string brandId, DateTimeOffset receivedBefore, CancellationToken cancellationToken = default) =>
+        [.. (await _imports.QueryAsync(
+                CatalogDocuments.ImportsPartition(brandId), ImportRecordDocument.DocumentType, "c.record.state = @state AND c.receivedAt < @before", "c.receivedAt",
+                [new("@state", nameof(ImportState.Applying)), new("@before", CosmosValues.SortableUtc(receivedBefore))], cancellationToken))
+            .Select(d => d.Record)];
+
     /// <summary>The brand's most recent imports, newest first, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<ImportRecord>> ListImportsAsync(string brandId, int limit, CancellationToken cancellationToken = default) =>
         [.. (await _imports.QueryAsync(CatalogDocuments.ImportsPartition(brandId), ImportRecordDocument.DocumentType, null, "c.receivedAt DESC", [], cancellationToken, limit))
