@@ -9,8 +9,8 @@ public static class InventoryLedgerServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the inventory ledger: <see cref="InventoryLedgerOptions"/> (section <c>InventoryLedger</c>, validated at
-    /// start) and <see cref="CosmosInventoryLedgerStore"/> as itself and as <see cref="IInventoryLedgerStore"/>, a
-    /// singleton. Needs the Cosmos stores (AddCosmosStores) for <see cref="Cosmos.CosmosContainers"/>.
+    /// start), <see cref="CosmosInventoryLedgerStore"/> as itself and as <see cref="IInventoryLedgerStore"/>, and the
+    /// stock adjustments' <see cref="StockAdjustmentKeys"/>, singletons. Needs the Cosmos stores (AddCosmosStores) for <see cref="Cosmos.CosmosContainers"/>.
     /// </summary>
     public static IServiceCollection AddInventoryLedger(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +23,7 @@ public static class InventoryLedgerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CosmosInventoryLedgerStore>();
         services.TryAddSingleton<IInventoryLedgerStore>(sp => sp.GetRequiredService<CosmosInventoryLedgerStore>());
+        services.TryAddSingleton<StockAdjustmentKeys>();
         return services;
     }
 }

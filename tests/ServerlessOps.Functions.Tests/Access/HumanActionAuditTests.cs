@@ -189,6 +189,7 @@ public sealed class HumanActionAuditTests(FunctionAppFixture fixture)
 
     private static async Task AdjustAsync(TestApp app, string sku, string key, object body)
     {
+        await CatalogSeed.PutItemAsync(app, sku);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/brands/acme/inventory/{sku}/adjustments") { Content = JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", key);
         using var response = await app.Client.Http.SendAsync(request, Token);

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Domain.Inventory;
 using ServerlessOps.Functions.Access;
@@ -7,16 +8,21 @@ using ServerlessOps.Functions.Api.Admin;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Http;
 using ServerlessOps.Functions.Audit;
+using ServerlessOps.Infrastructure.Catalog;
+using ServerlessOps.Infrastructure.Inventory;
 
 namespace ServerlessOps.Functions.Api.Stock;
 
 /// <summary>
 /// POST /api/brands/{brandId}/inventory/{sku}/adjustments: a receipt, count or adjustment at one location through the
-/// same ledger the orders reserve against. The caller's <c>Idempotency-Key</c> header (required) is the movement's cause
-/// (<c>api:{key}</c>), so a retried request applies once and answers <c>AlreadyApplied</c> with the balance as it stands;
-/// the same key with another location or quantity is refused (422). The caller's name is recorded as the entry's actor.
+/// same ledger the orders reserve against, checked as the stock-count import checks a row (the SKU in the brand's
+/// catalog, a location the catalog could name). The caller's <c>Idempotency-Key</c> header (required) is the movement's
+/// cause (<c>api:{key}</c>) and is bound to the first request sent with it (<see cref="StockAdjustmentKeys"/>), so a
+/// retried request applies once and answers <c>AlreadyApplied</c> with the balance as it stands, and the same key with
+/// anything else (another SKU, kind, location, quantity or reason) is refused (422). The caller's name is recorded as the
+/// entry's actor.
 /// </summary>
-public sealed class AdjustStock(IInventoryLedgerStore ledger) : IHttpFunction
+public sealed class AdjustStock(IInventoryLedgerStore ledger, CatalogStore catalog, StockAdjustmentKeys keys) : IHttpFunction
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -38,7 +44,7 @@ public sealed class AdjustStock(IInventoryLedgerStore ledger) : IHttpFunction
         "Records a receipt, count or adjustment of a SKU at one location in the ledger; Idempotency-Key header required (a repeat applies once)", "Inventory ledger") with
     {
         Response = typeof(StockAdjustmentView),
-        ProblemStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity],
+        ProblemStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity],
     };
 
     [Function(nameof(AdjustStock))]
@@ -66,12 +72,28 @@ public sealed class AdjustStock(IInventoryLedgerStore ledger) : IHttpFunction
             return AdminRequests.Invalid(errors);
         }
 
-        var movement = new StockMovement(http.RouteValue("brandId"), StockParameters.Sku(http), body.Location!.Trim(), kind, body.Quantity!.Value, $"api:{key.Trim()}", body.Reason!.Trim())
+        var brandId = http.RouteValue("brandId");
+        var sku = StockParameters.Sku(http);
+        if (await catalog.GetItemAsync(brandId, sku, cancellationToken) is null)
+        {
+            return Problems.Result(Problems.NotFound, $"Brand '{brandId}' has no catalog SKU '{sku}': import it (POST /api/brands/{brandId}/imports/catalog) before its stock can be adjusted.");
+        }
+
+        var movement = new StockMovement(brandId, sku, body.Location!.Trim(), kind, body.Quantity!.Value, $"api:{key.Trim()}", body.Reason!.Trim())
         {
             Actor = http.Caller?.Name,
         };
         try
         {
+            // The ledger keys an entry by kind and cause: without the binding, the same key sent as a count after a
+            // receipt (or for another SKU) would be a second movement.
+            var bound = await keys.BindAsync(key.Trim(), movement, cancellationToken);
+            if (!StockAdjustmentKeys.SameRequest(bound, movement))
+            {
+                return Problems.Result(Problems.IdempotencyKeyReused,
+                    $"{IdempotencyKeyHeader} '{key}' was already used for a {bound.Kind} of {bound.Quantity} of '{bound.Sku}' at '{bound.Location}' ({bound.Reason}); this request asks for a {movement.Kind} of {movement.Quantity} of '{movement.Sku}' at '{movement.Location}' ({movement.Reason}) and was not applied. Send a new key for a new adjustment.");
+            }
+
             var result = await ledger.ApplyAsync(movement, cancellationToken);
             http.Audit = new AuditNote($"{kind} of {movement.Quantity} at '{movement.Location}'", $"inventoryLedger:{movement.EntryId}", FactKey: movement.EntryId);
             return TypedResults.Ok(new StockAdjustmentView(result.Outcome.ToString(), movement.EntryId, StockBalanceView.From(result.Balance)));
@@ -98,9 +120,10 @@ public sealed class AdjustStock(IInventoryLedgerStore ledger) : IHttpFunction
             errors.Add(new FieldError("kind", $"Must be receipt, count or adjustment; received '{body.Kind}'."));
         }
 
-        if (string.IsNullOrWhiteSpace(body.Location) || body.Location.Length > MaxTextLength)
+        // As a stock-count file's location: part of ledger keys, and a location the catalog could name for a listing.
+        if (CatalogText.Check(body.Location?.Trim(), StockLocations.MaxLength) is { } location)
         {
-            errors.Add(new FieldError("location", $"Required: the location the units are at (1 to {MaxTextLength} characters)."));
+            errors.Add(new FieldError("location", $"Required: the location the units are at (1 to {StockLocations.MaxLength} characters, no control characters); {location}."));
         }
 
         if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > MaxTextLength)

@@ -58,6 +58,57 @@ public sealed class StockLedgerApiTests(FunctionAppFixture fixture)
         Assert.Equal(4, (await GetOkAsync(app, "inventory/MUG-3/balances?location=wh-east")).Number("onHand"));
     }
 
+    [Theory]
+    [InlineData("count", "wh-east", 10, "PO 4413")]
+    [InlineData("receipt", "wh-west", 10, "PO 4413")]
+    [InlineData("receipt", "wh-east", 10, "PO 4414")]
+    public async Task AdjustStock_SameIdempotencyKeyWithAnotherKindLocationOrReason_Is422AndAppliesOnce(string kind, string location, int quantity, string reason)
+    {
+        await using var app = TestApp.Start(fixture);
+        await AdjustOkAsync(app, "MUG-8", "k-8", new { kind = "receipt", location = "wh-east", quantity = 10, reason = "PO 4413" });
+
+        using var response = await AdjustAsync(app, "MUG-8", "k-8", new { kind, location, quantity, reason });
+
+        await Problem.AssertOfTypeAsync(response, (HttpStatusCode)422, "idempotency-key-reused", "k-8", "new key");
+        Assert.Equal(["Receipt|api:k-8"], (await GetOkAsync(app, "inventory/MUG-8/ledger")).Items("entries").Select(e => e.Str("entryId")));
+    }
+
+    [Fact]
+    public async Task AdjustStock_SameIdempotencyKeyForAnotherSku_Is422AndWritesNothingThere()
+    {
+        await using var app = TestApp.Start(fixture);
+        await AdjustOkAsync(app, "MUG-9", "k-9", new { kind = "receipt", location = "wh-east", quantity = 10, reason = "PO 4415" });
+        await CatalogSeed.PutItemAsync(app, "MUG-10");
+
+        using var response = await AdjustAsync(app, "MUG-10", "k-9", new { kind = "receipt", location = "wh-east", quantity = 10, reason = "PO 4415" });
+
+        await Problem.AssertOfTypeAsync(response, (HttpStatusCode)422, "idempotency-key-reused", "k-9", "MUG-9");
+        Assert.Empty((await GetOkAsync(app, "inventory/MUG-10/ledger")).Items("entries"));
+    }
+
+    [Fact]
+    public async Task AdjustStock_SkuNotInTheCatalog_Is404AndWritesNothing()
+    {
+        await using var app = TestApp.Start(fixture);
+
+        using var response = await AdjustAsync(app, "NOT-IMPORTED", "k-n", new { kind = "receipt", location = "wh-east", quantity = 5, reason = "PO" });
+
+        await Problem.AssertOfTypeAsync(response, HttpStatusCode.NotFound, "not-found", "NOT-IMPORTED");
+        Assert.Empty((await GetOkAsync(app, "inventory/NOT-IMPORTED/ledger")).Items("entries"));
+    }
+
+    [Fact]
+    public async Task AdjustStock_LocationLongerThanTheImportAccepts_Is400NamingIt()
+    {
+        await using var app = TestApp.Start(fixture);
+        await CatalogSeed.PutItemAsync(app, "MUG-11");
+
+        using var response = await AdjustAsync(app, "MUG-11", "k-11", new { kind = "receipt", location = new string('w', 101), quantity = 5, reason = "PO" });
+
+        await Problem.AssertOfTypeAsync(response, HttpStatusCode.BadRequest, "invalid-body", "location");
+        Assert.Empty((await GetOkAsync(app, "inventory/MUG-11/ledger")).Items("entries"));
+    }
+
     [Fact]
     public async Task AdjustStock_WithoutIdempotencyKey_Is400NamingTheHeaderAndWritesNothing()
     {
@@ -128,6 +179,7 @@ public sealed class StockLedgerApiTests(FunctionAppFixture fixture)
 
     private static async Task<JsonElement> AdjustOkAsync(TestApp app, string sku, string key, object body)
     {
+        await CatalogSeed.PutItemAsync(app, Uri.UnescapeDataString(sku));
         using var response = await AdjustAsync(app, sku, key, body);
         var text = await response.Content.ReadAsStringAsync(Token);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"Expected 200, got {(int)response.StatusCode}: {text}");
