@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Domain.Inventory;
 using ServerlessOps.Infrastructure.Catalog.Import;
+using ServerlessOps.Infrastructure.Push;
 
 namespace ServerlessOps.Infrastructure.Catalog;
 
@@ -17,7 +18,7 @@ public static class CatalogServiceCollectionExtensions
     /// <see cref="CatalogReadCache"/>, <see cref="ICatalogReader"/> (<see cref="CosmosCatalogReader"/>) and
     /// <see cref="CatalogImporter"/>, all singletons. Needs the Cosmos stores (AddCosmosStores); stock-count imports also
     /// need an <see cref="IInventoryLedgerStore"/> (looked up when the importer is first built, so registration order is free), and the review's history kinds an
-    /// <see cref="IImportKindPlanner"/> (AddReviewData).
+    /// <see cref="IImportKindPlanner"/> (AddReviewData), and the catalog's listing pushes the <see cref="ListingDirtyMarker"/> (AddInventoryPush).
     /// </summary>
     public static IServiceCollection AddCatalog(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,7 +35,8 @@ public static class CatalogServiceCollectionExtensions
             sp.GetRequiredService<IOptions<CatalogOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CatalogImporter>>(),
-            sp.GetServices<IImportKindPlanner>()));
+            sp.GetServices<IImportKindPlanner>(),
+            sp.GetService<ListingDirtyMarker>()));
         return services;
     }
 }

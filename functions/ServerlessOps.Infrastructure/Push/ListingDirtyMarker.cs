@@ -39,6 +39,28 @@ public sealed class ListingDirtyMarker(
         return queued;
     }
 
+    /// <summary>
+    /// Marks <paramref name="listings"/> of the SKU whatever their location (a catalog import added them or changed where
+    /// they ship from, so the channel has never been told this location's quantity); channel-fulfilled ones are skipped.
+    /// Answers how many pushes it queued.
+    /// </summary>
+    public async Task<int> MarkListingsAsync(string brandId, string sku, IEnumerable<ChannelListing> listings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(listings);
+        if (!options.Value.Enabled)
+        {
+            return 0;
+        }
+
+        var queued = 0;
+        foreach (var listing in listings.Where(l => !l.ChannelFulfilled))
+        {
+            queued += await MarkListingAsync(brandId, sku, listing, cancellationToken) ? 1 : 0;
+        }
+
+        return queued;
+    }
+
     /// <summary>The listings a change at <paramref name="location"/> concerns.</summary>
     public static IEnumerable<ChannelListing> Pushable(CatalogItem? item, string location) =>
         item?.Listings.Where(l => !l.ChannelFulfilled && string.Equals(l.StockLocation, location, StringComparison.Ordinal)) ?? [];

@@ -67,6 +67,14 @@ public sealed partial class CatalogImporter
                     Interlocked.Increment(ref listings);
                 }
 
+                // A listing new to the item or changed (another location, other ids) has never had its available-to-sell
+                // pushed from there, and no ledger change may come to push it. Marked before the item is rewritten, so a
+                // crash in between leaves the stored item without it and the file posted again marks it again.
+                if (_pushes is not null)
+                {
+                    await _pushes.MarkListingsAsync(brandId, item.Sku, item.Listings.Where(l => previous?.Listings.Contains(l) != true), token);
+                }
+
                 await _store.PutItemAsync(item, importId, token);
             }, ct);
             return new Dictionary<string, int> { ["items"] = parse.Values.Count, ["listings"] = listings, ["listingsRemoved"] = removed };

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Domain.Catalog.Import;
 using ServerlessOps.Domain.Inventory;
+using ServerlessOps.Infrastructure.Push;
 
 namespace ServerlessOps.Infrastructure.Catalog.Import;
 
@@ -23,12 +24,14 @@ public sealed partial class CatalogImporter
     private readonly TimeProvider _time;
     private readonly ILogger<CatalogImporter> _logger;
     private readonly IReadOnlyList<IImportKindPlanner> _planners;
+    private readonly ListingDirtyMarker? _pushes;
 
     /// <param name="ledger">The inventory ledger; stock-count files are refused while none is registered.</param>
     /// <param name="planners">Plan the kinds this class does not (the review's history); a kind without one is refused.</param>
+    /// <param name="pushes">Marks a listing a catalog file adds or moves for a push; null where nothing is pushed.</param>
     public CatalogImporter(
         CatalogStore store, IInventoryLedgerStore? ledger, IOptions<CatalogOptions> options, TimeProvider time, ILogger<CatalogImporter> logger,
-        IEnumerable<IImportKindPlanner>? planners = null)
+        IEnumerable<IImportKindPlanner>? planners = null, ListingDirtyMarker? pushes = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
@@ -37,6 +40,7 @@ public sealed partial class CatalogImporter
         _time = time;
         _logger = logger;
         _planners = [.. planners ?? []];
+        _pushes = pushes;
     }
 
     /// <summary>The fields a file of <paramref name="kind"/> may have (CSV columns, JSON members).</summary>
