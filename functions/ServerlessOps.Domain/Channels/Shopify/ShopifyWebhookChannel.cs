@@ -59,9 +59,15 @@ public sealed class ShopifyWebhookChannel : IWebhookChannel
             triggeredAt = parsed;
         }
 
-        if (!JsonCursor.TryParse(request.Body, out var body))
+        JsonCursor body;
+        try
         {
-            return ChannelResult<DeliveryEnvelope>.Fail(RejectionKind.Malformed, "Body: expected a JSON object, found malformed JSON or an empty body.");
+            body = JsonCursor.Parse(request.Body);
+        }
+        catch (ChannelPayloadException ex)
+        {
+            // The parser's message says what is wrong and where (line and byte, a member written twice, bytes not UTF-8).
+            return ChannelResult<DeliveryEnvelope>.Fail(RejectionKind.Malformed, $"Body: expected a JSON object; {ex.Message}");
         }
 
         if (body.Kind != JsonValueKind.Object)

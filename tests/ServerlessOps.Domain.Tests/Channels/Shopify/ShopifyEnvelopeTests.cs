@@ -82,6 +82,24 @@ public sealed class ShopifyEnvelopeTests
         Assert.Contains("JSON object", result.Rejection!.Detail, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The other channels' envelopes say what is wrong with a body and where; Shopify's said only "malformed JSON or an
+    /// empty body", in the 400 and in the quarantine reason alike, whatever the fault.
+    /// </summary>
+    [Theory]
+    [InlineData("{\n  \"id\": 1,\n  \"line_items\": [", "malformed JSON (line 3, byte 18)")]
+    [InlineData("{\n  \"id\": 1,\n  \"id\": 2\n}", "\"id\" written twice in one object (line 3, byte 3)")]
+    [InlineData("{\"note\": \"\uFFFD\"}", "not valid UTF-8")]
+    public void ReadEnvelope_BodyNotReadableJson_SaysWhatAndWhere(string body, string expected)
+    {
+        var bytes = body.Contains('\uFFFD', StringComparison.Ordinal) ? [.. "{\"note\": \""u8, 0xff, 0xfe, .. "\"}"u8] : Samples.Utf8(body);
+
+        var result = _channel.ReadEnvelope(Request(bytes, "orders/create", CreateHmac));
+
+        Assert.Equal(RejectionKind.Malformed, result.Rejection?.Kind);
+        Assert.Contains(expected, result.Rejection!.Detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("carts/update")]
     [InlineData("orders/edited")]
