@@ -5,6 +5,7 @@ using ServerlessOps.Domain.Review.Pnl;
 using ServerlessOps.Domain.Settlements;
 using ServerlessOps.Infrastructure.Review.Facts;
 using ServerlessOps.Infrastructure.Tests.Review.Facts;
+using static ServerlessOps.Infrastructure.Tests.Settlements.SettlementFacts;
 
 namespace ServerlessOps.Infrastructure.Tests.Settlements;
 
@@ -16,8 +17,6 @@ public sealed class ImportedAndSettledFeeTests
 {
     private static readonly ReviewMonth October = new(2026, 10);
     private static readonly ReviewMonth November = new(2026, 11);
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task ImportedOrderSettledInItsMonth_CountsTheSettlementFeesOnce()
@@ -53,13 +52,4 @@ public sealed class ImportedAndSettledFeeTests
     }
 
     private static Order Imported(Order order, decimal fee) => order with { Fees = [new OrderFee("referral", fee) { LineId = "L1" }] };
-
-    private static SettlementLine Fee(string orderId, string id, decimal amount, DateTimeOffset posted) =>
-        new(SalesChannel.Shopify, "acme.myshopify.com", id, "P-1", orderId, SettlementKind.Fee, amount, "USD", posted) { FeeType = "shopify-payments" };
-
-    private static Task<BuiltReviewFacts> BuildAsync(ReviewFactsFakes fakes, ReviewMonth month)
-    {
-        var brand = ReviewFactsFakes.Brand();
-        return new ReviewFactsBuilder(fakes, fakes, fakes).BuildAsync(brand, new ReviewWindow(brand.Id, month, ReviewFactsBuilder.TimeZoneOf(brand)), null, Token);
-    }
 }

@@ -6,6 +6,7 @@ using ServerlessOps.Domain.Review.Pnl;
 using ServerlessOps.Domain.Settlements;
 using ServerlessOps.Infrastructure.Review.Facts;
 using ServerlessOps.Infrastructure.Tests.Review.Facts;
+using static ServerlessOps.Infrastructure.Tests.Settlements.SettlementFacts;
 
 namespace ServerlessOps.Infrastructure.Tests.Settlements;
 
@@ -17,8 +18,6 @@ public sealed class LateSettlementFeeTests
 {
     private static readonly ReviewMonth October = new(2026, 10);
     private static readonly ReviewMonth November = new(2026, 11);
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task FeeRecordedAfterItsMonthClosed_IsNextMonthsRestatement_AndLeavesTheClosedMonthAlone()
@@ -90,14 +89,5 @@ public sealed class LateSettlementFeeTests
 
         var closed = Assert.Single(ProfitAndLoss.For(october.Facts), l => l.Channel == SalesChannel.Shopify);
         Assert.Equal(closed.Fees, Assert.Single(november.Restatements, r => r.Kind == "fee-estimate").Amount);
-    }
-
-    private static SettlementLine Fee(string orderId, string id, decimal amount, DateTimeOffset posted) =>
-        new(SalesChannel.Shopify, "acme.myshopify.com", id, "P-1", orderId, SettlementKind.Fee, amount, "USD", posted) { FeeType = "shopify-payments" };
-
-    private static Task<BuiltReviewFacts> BuildAsync(ReviewFactsFakes fakes, ReviewMonth month)
-    {
-        var brand = ReviewFactsFakes.Brand();
-        return new ReviewFactsBuilder(fakes, fakes, fakes).BuildAsync(brand, new ReviewWindow(brand.Id, month, ReviewFactsBuilder.TimeZoneOf(brand)), null, Token);
     }
 }
