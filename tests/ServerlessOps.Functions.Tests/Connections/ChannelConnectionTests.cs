@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Functions.Tests.Admin;
@@ -84,6 +85,22 @@ public sealed class ChannelConnectionTests(FunctionAppFixture fixture)
         Assert.Equal(0, harness.Stub.Tokens.TokenCalls(SalesChannel.Amazon, Accounts.AmazonSellerId));
         using var account = await client.GetAsync("api/brands/acme/accounts/amazon/AFORGEDSELLER1", Token);
         Assert.Equal(HttpStatusCode.NotFound, account.StatusCode);
+    }
+
+    /// <summary>
+    /// Amazon's callback names the seller in its query and LWA's token answer does not, so a start that names no seller
+    /// would have the callback attach whichever seller it names to the brand: the start must name it, and nothing is issued.
+    /// </summary>
+    [Fact]
+    public async Task StartAmazonConnection_WithoutSellingPartnerId_Refused400NamingTheField()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        using var client = ConnectionHarness.Client(harness.Instance());
+
+        using var response = await client.PostAsJsonAsync(
+            "api/brands/acme/connections/amazon", new { webhookSecret = new { value = "eventbridge-credential" } }, Token);
+
+        await Problem.AssertOfTypeAsync(response, HttpStatusCode.BadRequest, "invalid-body", "sellingPartnerId");
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace ServerlessOps.Functions.Api.Connections;
 /// <summary>
 /// GET /api/connect/amazon/callback?spapi_oauth_code&amp;state&amp;selling_partner_id: Seller Central's redirect after the
 /// seller consented (website authorisation workflow). The state must be ours, unexpired and unused, and the seller the
-/// one the admin named at the start, if they named one (400); then the code
+/// one the admin named at the start (400); then the code
 /// is exchanged at Login with Amazon (<c>grant_type=authorization_code</c>, with the redirect URI the consent page was
 /// given) for the seller's refresh token, which is stored (never in configuration), and the account
 /// <c>selling_partner_id</c> is created or updated for the state's brand (connected, audited). Answers the connection.
@@ -62,7 +62,15 @@ public sealed class AmazonCallback(
             return ConnectionCallbacks.Refused(http, logger, SalesChannel.Amazon, Problems.AuthorizationStateInvalid, check.Refusal!);
         }
 
-        if (state.SellingPartnerId is { } named && !string.Equals(named, seller, StringComparison.OrdinalIgnoreCase))
+        // A state that names no seller was issued before starts required one: nothing would bind the consent to a seller.
+        if (state.SellingPartnerId is not { } named)
+        {
+            return ConnectionCallbacks.Refused(
+                http, logger, SalesChannel.Amazon, Problems.AuthorizationStateInvalid,
+                "The connection was started without naming the selling partner: start it again with sellingPartnerId.");
+        }
+
+        if (!string.Equals(named, seller, StringComparison.OrdinalIgnoreCase))
         {
             return ConnectionCallbacks.Refused(
                 http, logger, SalesChannel.Amazon, Problems.AuthorizationStateInvalid,

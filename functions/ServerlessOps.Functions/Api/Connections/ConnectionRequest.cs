@@ -20,7 +20,10 @@ public sealed record ConnectionRequest
     /// <summary>Amazon: the header that credential comes in (default <c>x-serverlessops-key</c>).</summary>
     public string? CredentialHeader { get; init; }
 
-    /// <summary>Amazon: the seller expected to authorise; the callback then refuses any other seller.</summary>
+    /// <summary>
+    /// Amazon, required: the seller expected to authorise; the callback refuses any other seller (it names the seller in its
+    /// query, and LWA's token answer does not, so nothing else binds the consent to a seller).
+    /// </summary>
     public string? SellingPartnerId { get; init; }
 
     /// <summary>TikTok Shop: which shop to connect, when the seller authorising has several.</summary>

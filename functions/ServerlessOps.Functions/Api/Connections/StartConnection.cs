@@ -17,8 +17,8 @@ namespace ServerlessOps.Functions.Api.Connections;
 /// POST /api/brands/{brandId}/connections/{channel}: starts connecting a channel account the way the marketplace
 /// authorises apps, and answers the authorisation URL to open as the merchant (201). The URL carries a signed,
 /// single-use state bound to the brand that expires after <c>ChannelApps:StateLifetime</c>; the marketplace redirects
-/// back to <c>/api/connect/{channel}/callback</c>, which completes the connection. Shopify needs <c>shop</c>; Amazon a
-/// webhook credential for a new account; Walmart has no redirect (enter its client id and secret, then verify).
+/// back to <c>/api/connect/{channel}/callback</c>, which completes the connection. Shopify needs <c>shop</c>; Amazon
+/// <c>sellingPartnerId</c> (the only seller its callback accepts) and a webhook credential for a new account; Walmart has no redirect (enter its client id and secret, then verify).
 /// </summary>
 public sealed class StartConnection(ConnectionStateStore states, IBrandRegistry registry, IOptionsMonitor<ChannelAppOptions> apps) : IHttpFunction
 {
@@ -102,26 +102,31 @@ public sealed class StartConnection(ConnectionStateStore states, IBrandRegistry 
                 }
 
                 var errors = new List<FieldError>();
+
+                // Amazon's callback names the seller in its query and LWA's token answer does not, so the seller named here
+                // is the only check on it: a start naming none would connect whichever seller the callback names.
+                var sellingPartnerId = string.IsNullOrWhiteSpace(body.SellingPartnerId) ? null : body.SellingPartnerId.Trim();
+                if (sellingPartnerId is null)
+                {
+                    errors.Add(new FieldError("sellingPartnerId",
+                        "Name the seller who will consent (their selling partner id, Seller Central's merchant token): the callback connects that seller only."));
+                }
+
                 var secret = body.WebhookSecret?.ToReference("webhookSecret", errors);
+                if (body.WebhookSecret is null && !await HasWebhookSecretAsync(brandId, sellingPartnerId, cancellationToken))
+                {
+                    errors.Add(new FieldError("webhookSecret",
+                        "Amazon webhooks come through an EventBridge connection whose credential the account needs: give webhookSecret (and credentialHeader), " +
+                        "or sellingPartnerId of an account of this brand that has one."));
+                }
+
                 if (errors.Count > 0)
                 {
                     return AdminRequests.Invalid(errors);
                 }
 
-                if (secret is null && !await HasWebhookSecretAsync(brandId, body.SellingPartnerId, cancellationToken))
-                {
-                    return AdminRequests.Invalid([new FieldError("webhookSecret",
-                        "Amazon webhooks come through an EventBridge connection whose credential the account needs: give webhookSecret (and credentialHeader), " +
-                        "or sellingPartnerId of an account of this brand that has one.")]);
-                }
-
                 var start = await states.CreateAsync(
-                    template with
-                    {
-                        WebhookSecret = secret,
-                        CredentialHeader = body.CredentialHeader,
-                        SellingPartnerId = string.IsNullOrWhiteSpace(body.SellingPartnerId) ? null : body.SellingPartnerId.Trim(),
-                    },
+                    template with { WebhookSecret = secret, CredentialHeader = body.CredentialHeader, SellingPartnerId = sellingPartnerId },
                     cancellationToken);
                 var parameters = new List<(string, string)> { ("application_id", options.Amazon.ApplicationId), ("state", start.State), ("redirect_uri", callback.ToString()) };
                 if (options.Amazon.Draft)
@@ -130,7 +135,7 @@ public sealed class StartConnection(ConnectionStateStore states, IBrandRegistry 
                 }
 
                 return Created(
-                    http, channel, string.IsNullOrWhiteSpace(body.SellingPartnerId) ? null : $"selling partner {body.SellingPartnerId.Trim()}",
+                    http, channel, $"selling partner {sellingPartnerId}",
                     new Uri($"{options.Amazon.ConsentUrl}?{ConnectionCallbacks.QueryString(parameters.ToArray())}"), start, callback);
             }
 
