@@ -11,9 +11,10 @@ namespace ServerlessOps.Infrastructure.Push;
 /// channel-fulfilled (Amazon FBA) listings, whose quantity Amazon holds. Only the write that turns a listing from clean
 /// to dirty queues a push (delayed by <see cref="InventoryPushOptions.CoalesceDelay"/>), so a burst of changes rides on
 /// one push; a change while a push is in flight sets the listing dirty again and that worker queues the next push when
-/// it finishes. The message goes out before the dirty write (<see cref="MarkListingAsync"/> says why). A listing dirty
-/// longer than <see cref="InventoryPushOptions.RequeueAfter"/> with no worker on it is queued again (the first message
-/// was lost). A listing this process saw dirty and not yet claimable
+/// it finishes. The message goes out before the dirty write (<see cref="MarkListingAsync"/> says why). A dirty listing
+/// whose message looks lost (<see cref="LostPushRequeue.LooksLost"/>: nothing queued for
+/// <see cref="InventoryPushOptions.RequeueAfter"/> past its failure back-off, no worker on it, not paused) is queued
+/// again. A listing this process saw dirty and not yet claimable
 /// (<see cref="MarkedListings"/>) is not read at all: the claim still to come reads the balance after this change.
 /// </summary>
 public sealed class ListingDirtyMarker(
@@ -130,7 +131,7 @@ public sealed class ListingDirtyMarker(
     /// What marking <paramref name="current"/> writes (null: nothing) and whether that write needs a push message, queued
     /// at <paramref name="queuedAt"/> (the listing is claimable a coalescing delay later, when the message is visible).
     /// </summary>
-    private static (ListingPushDocument? Next, bool NeedsMessage) Decide(
+    internal static (ListingPushDocument? Next, bool NeedsMessage) Decide(
         ListingPushDocument? current, string brandId, string sku, ChannelListing listing, DateTimeOffset queuedAt, DateTimeOffset now, InventoryPushOptions settings)
     {
         // The message queued below is invisible that long anyway: no claim can come sooner.
@@ -142,8 +143,9 @@ public sealed class ListingDirtyMarker(
         if (doc.Dirty)
         {
             // A push is queued (or a worker will queue one when it finishes): nothing to write, unless the queued
-            // message looks lost.
-            var lost = !inFlight && (doc.QueuedAt is not { } queued || queued < now - settings.RequeueAfter);
+            // message looks lost by the drift check's rule, which waits out a failed push's back-off (a channel answering
+            // 429 or 500 is not called again sooner for each change) and leaves a paused listing to its resume.
+            var lost = LostPushRequeue.LooksLost(doc, now, settings);
             return lost ? ((doc with { QueuedAt = queuedAt }).ClaimableNoEarlierThan(claimableFrom), true) : (null, false);
         }
 
