@@ -71,6 +71,9 @@ public sealed partial class ListingPushWorker(
         {
             logger.Parked(message.Channel, account.AccountId, message.BrandId, message.ChannelSku, message.Sku);
             await FinishAsync(message, doc, etag, d => d with { PausedSince = d.PausedSince ?? time.GetUtcNow() }, FinishKind.Parked, cancellationToken);
+
+            // A resume between the park and this release met the claim: its message waits out ClaimTimeout unless queued again.
+            await brakes.RequeueIfResumedAsync(message.BrandId, message.Channel, account.AccountId, listingRef, cancellationToken);
             return ListingPushOutcome.Paused;
         }
 

@@ -77,6 +77,27 @@ public sealed class PushBrakes(
     }
 
     /// <summary>
+    /// For a worker that has parked <paramref name="listing"/> and released it: false while the account is still paused.
+    /// True when it was resumed in between: the resume queued the listing while the worker still held it, so that message
+    /// was put off until the claim would have lapsed (<see cref="InventoryPushOptions.ClaimTimeout"/>) and the worker's
+    /// release marked it paused again; it is queued now and no longer paused, as the resume does.
+    /// </summary>
+    public async Task<bool> RequeueIfResumedAsync(string brandId, SalesChannel channel, string accountId, ListingRef listing, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        if ((await store.GetControlAsync(brandId, channel, accountId, cancellationToken))?.Paused == true)
+        {
+            return false;
+        }
+
+        await queue.EnqueueAsync(new InventoryPushMessage(brandId, listing.Sku, listing.Channel, listing.ChannelSku), TimeSpan.Zero, cancellationToken);
+        var now = time.GetUtcNow();
+        await store.UpdateListingAsync(brandId, listing.Sku, listing.Channel, listing.ChannelSku, current =>
+            current is null ? null : current with { PausedSince = null, QueuedAt = now }, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
     /// Records a drop to zero of <paramref name="listing"/>; true when it is held (too many drops in the window, or a hold
     /// already open). The first drop held raises the brand's <see cref="AlertKind.PushHeld"/> alert; later ones count on it.
     /// </summary>

@@ -308,6 +308,48 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
         await WaitPushedAsync(app, stub, item, 25);
     }
 
+    /// <summary>
+    /// A resume landing while a worker holds the listing it has just parked: the resume's message meets the claim and is
+    /// put off until the claim would have lapsed (ClaimTimeout), and the finish then marks the listing paused again. The
+    /// listing must still be queued at once, and not look paused (which would also hide it from the lost-push backstop).
+    /// </summary>
+    [Fact]
+    public async Task ResumeBetweenAParkAndItsFinish_TheListingIsQueuedAtOnce_NotAfterTheClaimTimeout()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        var gate = new ControlWriteGate();
+        await using var app = Start(stub, TestApp.TriggersOff(), gate.Install);
+        var item = await PutItemAsync(app, "MUG-R", channels: [SalesChannel.Walmart]);
+        var walmart = Listing(item, SalesChannel.Walmart);
+        var account = Accounts.AccountId(SalesChannel.Walmart);
+        var message = new InventoryPushMessage(Brand, "MUG-R", SalesChannel.Walmart, walmart.ChannelSku);
+        var brakes = app.Services.GetRequiredService<PushBrakes>();
+        var worker = app.Services.GetRequiredService<ListingPushWorker>();
+        var queue = app.Services.GetRequiredService<InventoryPushHandOff>().Queue;
+        var settings = app.Services.GetRequiredService<IOptions<InventoryPushOptions>>().Value;
+        await brakes.PauseAsync(Brand, SalesChannel.Walmart, account, "test", "stocktake", Token);
+        await ApplyAsync(app, "MUG-R", StockMovementKind.Receipt, 20, "po:r1");
+        await Task.Delay(settings.CoalesceDelay, Token);
+        await queue.ClearMessagesAsync(Token); // the marker's message, handled here by hand
+
+        ListingPushOutcome? resumesMessage = null;
+        gate.Arm(async () =>
+        {
+            await brakes.ResumeAsync(Brand, SalesChannel.Walmart, account, "test", null, Token);
+            await queue.ClearMessagesAsync(Token); // the resume's message, taken by another worker at once
+            resumesMessage = await worker.PushAsync(message, Token);
+        });
+        Assert.Equal(ListingPushOutcome.Paused, await worker.PushAsync(message, Token));
+
+        Assert.Equal(ListingPushOutcome.Busy, resumesMessage);
+        var visible = (await queue.PeekMessagesAsync(10, Token)).Value;
+        Assert.True(visible.Length > 0, $"Nothing queued to push the resumed listing before the claim timeout ({settings.ClaimTimeout}).");
+        var state = await app.Services.GetRequiredService<InventoryPushStore>().GetListingAsync(Brand, "MUG-R", SalesChannel.Walmart, walmart.ChannelSku, Token);
+        Assert.Equal((true, null, null), (state!.Dirty, state.PushingSince, state.PausedSince));
+        Assert.Equal(ListingPushOutcome.Pushed, await worker.PushAsync(message, Token));
+        Assert.Equal(20, stub.PushedQuantity(SalesChannel.Walmart, Marketplace.PushKey(walmart, account)));
+    }
+
     [Fact]
     public async Task MassDropToZero_PastTheLimitIsHeldAndAlerts_ConfirmReleasesItAndIsAudited()
     {
