@@ -87,7 +87,7 @@ public sealed class CosmosOrderMigrationTests(CosmosServerFixture cosmos) : Cosm
     public async Task MoveLegacyOrders_InterruptedAfterTheLocator_CopiesOnTheNextRun()
     {
         await PutLegacyAsync("3101", March, "d-3101");
-        var locator = OrderLocatorDocument.For(Brand, "shopify:3101", "acme|2026-03");
+        var locator = OrderLocatorDocument.For(Brand, "shopify:3101", "acme|2026-03", DateTimeOffset.UtcNow);
         await Containers.Orders.CreateItemAsync(locator, new Microsoft.Azure.Cosmos.PartitionKey(locator.Pk), cancellationToken: Token);
 
         var report = await NewStore().MoveLegacyOrdersAsync(Brand, Token);

@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Domain.Ingestion;
 using ServerlessOps.Domain.Orders;
+using ServerlessOps.Infrastructure.Cosmos;
+using ServerlessOps.Infrastructure.Cosmos.Documents;
 using ServerlessOps.Infrastructure.Cosmos.Stores;
 using ServerlessOps.Testing.Cosmos;
 using ServerlessOps.Testing.Emulators;
@@ -309,6 +312,57 @@ public sealed class CosmosOrderStoreTests(CosmosServerFixture cosmos) : CosmosDa
         Assert.Equal(created.ETag, fullRead!.ETag);
         using var inMarch = await Containers.Orders.ReadItemStreamAsync("shopify:elsewhere", new PartitionKey(MarchPartition), cancellationToken: Token);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, inMarch.StatusCode);
+    }
+
+    /// <summary>
+    /// A create that died between its locator and its order left a locator naming April with no order there; every later
+    /// delivery places the order in March. Within the grace that locator may be a create still in flight, so it stands;
+    /// after it, the March create takes the locator over under its ETag and the order is filed once, in March.
+    /// </summary>
+    [Fact]
+    public async Task Create_LocatorNamingAMonthWhereNoOrderArrived_IsTakenOverAfterTheGrace_AndTheOrderFiledOnce()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 4, 3, 9, 0, 0, TimeSpan.Zero));
+        var store = new CosmosOrderStore(Containers, Options, NullLogger<CosmosOrderStore>.Instance, time);
+        await store.MoveLegacyOrdersAsync("brand-a", Token);
+        var april = new DateTimeOffset(2026, 4, 2, 8, 0, 0, TimeSpan.Zero);
+        await LeaveOnlyTheLocatorAsync(store, TestData.Order("brand-a", "orphan", april));
+        var inMarch = TestData.Stored(TestData.Order("brand-a", "orphan", Placed));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.CreateAsync(inMarch, Token));
+        time.Advance(CosmosOrderStore.LocatorGrace + TimeSpan.FromSeconds(1));
+        var created = await store.CreateAsync(inMarch, Token);
+
+        Assert.Equal(created.ETag, (await store.GetAsync("brand-a", "shopify:orphan", Token))!.ETag);
+        Assert.Equal(created.ETag, (await store.GetBeforeCreateAsync("brand-a", "shopify:orphan", Placed, Token))!.ETag);
+        Assert.Equal(created.ETag, (await store.GetAsync("brand-a", "shopify:orphan", april, Token))!.ETag);
+        using var inApril = await Containers.Orders.ReadItemStreamAsync("shopify:orphan", new PartitionKey("brand-a|2026-04"), cancellationToken: Token);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, inApril.StatusCode);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.CreateAsync(TestData.Stored(TestData.Order("brand-a", "orphan", april)), Token));
+    }
+
+    [Fact]
+    public async Task Create_LocatorNamingAMonthWhereTheOrderIs_IsNeverTakenOver()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 4, 3, 9, 0, 0, TimeSpan.Zero));
+        var store = new CosmosOrderStore(Containers, Options, NullLogger<CosmosOrderStore>.Instance, time);
+        await store.MoveLegacyOrdersAsync("brand-a", Token);
+        var april = new DateTimeOffset(2026, 4, 2, 8, 0, 0, TimeSpan.Zero);
+        var created = await store.CreateAsync(TestData.Stored(TestData.Order("brand-a", "filed", april)), Token);
+
+        time.Advance(CosmosOrderStore.LocatorGrace * 10);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.CreateAsync(TestData.Stored(TestData.Order("brand-a", "filed", Placed)), Token));
+        Assert.Equal(created.ETag, (await store.GetAsync("brand-a", "shopify:filed", Token))!.ETag);
+    }
+
+    /// <summary>What a create that died between its two writes leaves: the order's locator, and no order.</summary>
+    private async Task LeaveOnlyTheLocatorAsync(CosmosOrderStore store, Order order)
+    {
+        var created = await store.CreateAsync(TestData.Stored(order), Token);
+        await Containers.Orders.DeleteItemAsync<object>(
+            CosmosIds.Encode(order.Id), new PartitionKey(OrderDocument.PartitionKeyFor(order.BrandId, order.PlacedAt)),
+            new ItemRequestOptions { IfMatchEtag = created.ETag }, Token);
     }
 
     [Fact]

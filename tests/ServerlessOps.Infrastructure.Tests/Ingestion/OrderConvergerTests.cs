@@ -1,5 +1,6 @@
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Ingestion;
 using ServerlessOps.Domain.Orders;
@@ -69,15 +70,43 @@ public sealed class OrderConvergerTests(CosmosServerFixture cosmos) : CosmosData
         Assert.Equal(System.Net.HttpStatusCode.NotFound, inMarch.StatusCode);
     }
 
+    /// <summary>
+    /// The first delivery's create died between the order's locator (April) and the order; every later snapshot places it
+    /// in March. Once the locator is older than the store's grace, the converger files the order in March instead of
+    /// meeting the locator's refusal until the delivery is quarantined.
+    /// </summary>
+    [Fact]
+    public async Task SnapshotOfAnOrderWhoseFirstCreateDiedAfterItsLocator_PlacingItInAnotherMonth_IsFiledThere()
+    {
+        var time = new FakeTimeProvider(April.AddDays(1));
+        var store = await MovedBrandStoreAsync(time);
+        var first = TestData.Order(Brand, "orphan-1", April);
+        var died = await store.CreateAsync(new StoredOrder(first, [TestData.Delivery("d-1", April)], April), Token);
+        await Containers.Orders.DeleteItemAsync<object>(
+            "shopify:orphan-1", new PartitionKey($"{Brand}|2026-04"), new ItemRequestOptions { IfMatchEtag = died.ETag }, Token);
+        time.Advance(CosmosOrderStore.LocatorGrace + TimeSpan.FromSeconds(1));
+
+        var march = new DateTimeOffset(2026, 3, 30, 8, 0, 0, TimeSpan.Zero);
+        var later = first with { PlacedAt = march, Version = new OrderVersion(April.AddHours(1), April.AddHours(1)), DisplayNumber = "#2002" };
+        var written = await Converger(store).ConvergeAsync(later, TestData.Delivery("d-2", April.AddHours(1)), Token);
+
+        Assert.Equal(DeliveryOutcome.Applied, written.Outcome);
+        var stored = (await store.GetAsync(Brand, "shopify:orphan-1", Token))!.Value;
+        Assert.Equal((march, "#2002"), (stored.Order.PlacedAt, stored.Order.DisplayNumber));
+        Assert.Equal(["d-2"], stored.Deliveries.Select(d => d.DeliveryKey));
+        using var inApril = await Containers.Orders.ReadItemStreamAsync("shopify:orphan-1", new PartitionKey($"{Brand}|2026-04"), cancellationToken: Token);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, inApril.StatusCode);
+    }
+
     /// <summary>A store whose brand has nothing in the old layout (its mark written), on a client that counts order reads.</summary>
-    private async Task<CosmosOrderStore> MovedBrandStoreAsync()
+    private async Task<CosmosOrderStore> MovedBrandStoreAsync(TimeProvider? time = null)
     {
         _countingClient = Cosmos.CreateClient(new CosmosClientOptions
         {
             Serializer = new CosmosSystemTextJsonSerializer(CosmosJson.Options),
             CustomHandlers = { _reads, new EmulatorCompatibilityHandler() },
         });
-        var store = new CosmosOrderStore(new CosmosContainers(_countingClient, Containers.DatabaseName), Options, NullLogger<CosmosOrderStore>.Instance);
+        var store = new CosmosOrderStore(new CosmosContainers(_countingClient, Containers.DatabaseName), Options, NullLogger<CosmosOrderStore>.Instance, time);
         await store.MoveLegacyOrdersAsync(Brand, Token);
         _reads.Reset();
         return store;

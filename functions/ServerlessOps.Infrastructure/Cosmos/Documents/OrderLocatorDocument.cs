@@ -9,7 +9,9 @@ namespace ServerlessOps.Infrastructure.Cosmos.Documents;
 /// order): container <c>orders</c>, type <c>orderLocator</c>, id = the order's id (escaped), partition
 /// <c>{brandId}|locator|{bucket}</c> with the bucket (<c>0</c>-<c>f</c>) the first hex digit of the SHA-256 of the order
 /// id, so it is found by a point read and a brand's locators (a few hundred bytes each) spread over 16 partitions:
-/// about 900 million orders per brand before any of them nears 20 GB. Written once, before the order, and never changed.
+/// about 900 million orders per brand before any of them nears 20 GB. Written once, before the order, and changed only
+/// when it names a month its order never reached (the create died between its two writes) and is older than
+/// <c>CosmosOrderStore.LocatorGrace</c>: a create for another month then takes it over under its ETag.
 /// </summary>
 public sealed class OrderLocatorDocument
 {
@@ -32,6 +34,9 @@ public sealed class OrderLocatorDocument
     /// <summary>The partition the order document lives in (<see cref="OrderDocument.PartitionKeyFor(string, DateTimeOffset)"/>).</summary>
     public required string OrderPk { get; init; }
 
+    /// <summary>When the create that wrote it began (its clock); null on locators written before 2026-12-07.</summary>
+    public DateTimeOffset? FiledAt { get; init; }
+
     [JsonPropertyName("_etag")]
     public string? ETag { get; init; }
 
@@ -42,8 +47,9 @@ public sealed class OrderLocatorDocument
         return $"{brandId}|locator|{bucket}";
     }
 
-    public static OrderLocatorDocument For(string brandId, string orderId, string orderPk) => new()
+    public static OrderLocatorDocument For(string brandId, string orderId, string orderPk, DateTimeOffset filedAt) => new()
     {
+        FiledAt = filedAt,
         Id = CosmosIds.Encode(orderId),
         Pk = PartitionKeyFor(brandId, orderId),
         BrandId = brandId,

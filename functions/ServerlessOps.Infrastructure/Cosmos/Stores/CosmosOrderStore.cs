@@ -15,6 +15,12 @@ namespace ServerlessOps.Infrastructure.Cosmos.Stores;
 /// </summary>
 public sealed partial class CosmosOrderStore : IOrderStore
 {
+    /// <summary>
+    /// How long a locator naming a month where its order has not arrived is taken for a create still in flight. Past it,
+    /// the create that wrote it is taken for dead (its order write lost) and a create for another month may take it over.
+    /// </summary>
+    public static readonly TimeSpan LocatorGrace = TimeSpan.FromMinutes(1);
+
     private readonly CosmosDocuments<OrderDocument> _orders;
 
     /// <summary>The same documents read by <see cref="StreamPlacedAsync"/>, in pages of <see cref="CosmosOptions.StreamPageSize"/>.</summary>
@@ -75,16 +81,31 @@ public sealed partial class CosmosOrderStore : IOrderStore
             : await FindAsync(brandId, orderId, alreadyRead: partition, cancellationToken);
     }
 
-    /// <summary>Writes the locator first (create-if-absent), then the order: a crash between leaves a locator to a missing order, read as absent.</summary>
+    /// <summary>
+    /// Writes the locator first (create-if-absent), then the order: a crash between leaves a locator to a missing order,
+    /// read as absent, which a create for another month takes over after <see cref="LocatorGrace"/> (<see cref="EnsureLocatorAsync"/>).
+    /// </summary>
     public async Task<Versioned<StoredOrder>> CreateAsync(StoredOrder order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
         var document = OrderDocument.FromDomain(order);
+        var started = _time.GetTimestamp();
         var filedAt = await EnsureLocatorAsync(order.Order.BrandId, order.Order.Id, document.Pk, cancellationToken);
         if (!string.Equals(filedAt, document.Pk, StringComparison.Ordinal))
         {
             throw new ConcurrencyConflictException(
                 $"Order {order.Order.Id} of brand {order.Order.BrandId} is already filed under partition {filedAt}, not {document.Pk}: read it from there.");
+        }
+
+        // A locator this old with no order where it points may be taken over by a create for another month: a create this
+        // slow between its two writes (half the grace leaves the rest for the clocks' disagreement) checks it still holds
+        // the locator, so the order is never filed under two months.
+        if (_time.GetElapsedTime(started) > LocatorGrace / 2
+            && (await ReadLocatorAsync(order.Order.BrandId, order.Order.Id, cancellationToken))?.OrderPk is { } holder
+            && !string.Equals(holder, document.Pk, StringComparison.Ordinal))
+        {
+            throw new ConcurrencyConflictException(
+                $"Order {order.Order.Id} of brand {order.Order.BrandId} was filed under partition {holder} while this create of {document.Pk} was slow: read it from there.");
         }
 
         var etag = await _orders.CreateAsync(document, document.Pk, document.Id, cancellationToken);
@@ -147,22 +168,68 @@ public sealed partial class CosmosOrderStore : IOrderStore
         return read?.Document;
     }
 
-    /// <summary>Creates the locator unless one exists; returns the partition the order is filed under either way.</summary>
+    /// <summary>
+    /// Creates the locator unless one exists; returns the partition the order is filed under either way. A locator naming
+    /// another month where its order never arrived (nor in the old layout) and older than <see cref="LocatorGrace"/> was
+    /// left by a create that died between its two writes: it is taken over under its ETag, since every later delivery
+    /// placing the order in another month would otherwise be refused until quarantined.
+    /// </summary>
     private async Task<string> EnsureLocatorAsync(string brandId, string orderId, string orderPk, CancellationToken cancellationToken)
     {
-        var locator = OrderLocatorDocument.For(brandId, orderId, orderPk);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await _locators.CreateAsync(locator, locator.Pk, locator.Id, cancellationToken);
-            return orderPk;
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // Already there (a retry, a racing writer, the migration): locators never change, so it names the partition.
-            var existing = await ReadLocatorAsync(brandId, orderId, cancellationToken)
+            var locator = OrderLocatorDocument.For(brandId, orderId, orderPk, _time.GetUtcNow());
+            try
+            {
+                await _locators.CreateAsync(locator, locator.Pk, locator.Id, cancellationToken);
+                return orderPk;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Already there (a retry, a racing writer, the migration, or a create that died before its order).
+            }
+
+            var (existing, etag) = await _locators.ReadAsync(locator.Pk, locator.Id, cancellationToken)
                 ?? throw new InvalidOperationException($"The locator of order {orderId} of brand {brandId} exists and does not: Cosmos answered 409 on create, then 404 on read.");
-            return existing.OrderPk;
+            existing.EnsureReadable();
+            if (string.Equals(existing.OrderPk, orderPk, StringComparison.Ordinal) || !await IsAbandonedAsync(existing, cancellationToken))
+            {
+                return existing.OrderPk;
+            }
+
+            try
+            {
+                await _locators.ReplaceAsync(locator, locator.Pk, locator.Id, etag, cancellationToken);
+                _logger.LocatorTakenOver(brandId, orderId, existing.OrderPk, orderPk);
+                return orderPk;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 3)
+            {
+                // Another create took it over first: file where it says.
+            }
         }
+    }
+
+    /// <summary>
+    /// The locator is past <see cref="LocatorGrace"/> (one from before locators were dated counts as past it) and its order
+    /// is neither where it points nor, while the brand has one, in the old layout (a move in progress writes the locator
+    /// before its copy).
+    /// </summary>
+    private async Task<bool> IsAbandonedAsync(OrderLocatorDocument locator, CancellationToken cancellationToken)
+    {
+        if (locator.FiledAt is { } filedAt && filedAt > _time.GetUtcNow() - LocatorGrace)
+        {
+            return false;
+        }
+
+        var id = CosmosIds.Encode(locator.OrderId);
+        if (await _orders.ReadAsync(locator.OrderPk, id, cancellationToken) is not null)
+        {
+            return false;
+        }
+
+        return await IsMovedAsync(locator.BrandId, cancellationToken)
+            || await _orders.ReadAsync(OrderDocument.LegacyPartitionKeyFor(locator.BrandId), id, cancellationToken) is null;
     }
 
     private static Versioned<StoredOrder> Versioned((OrderDocument Document, string ETag) read) => new(read.Document.ToDomain(), read.ETag);

@@ -16,4 +16,8 @@ internal static partial class OrderStoreLog
     [LoggerMessage(EventId = 4502, Level = LogLevel.Warning,
         Message = "Moving orders to the brand-and-month layout waits {Pause} for the store ({PendingBrands} brands to go)")]
     internal static partial void MigrationWaiting(this ILogger logger, int pendingBrands, TimeSpan pause, Exception exception);
+
+    [LoggerMessage(EventId = 4503, Level = LogLevel.Warning,
+        Message = "The locator of order {OrderId} of brand {BrandId} named {AbandonedPartition}, where its order never arrived within the grace: taken over for {OrderPartition}")]
+    internal static partial void LocatorTakenOver(this ILogger logger, string brandId, string orderId, string abandonedPartition, string orderPartition);
 }
