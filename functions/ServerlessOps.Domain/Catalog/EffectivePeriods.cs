@@ -28,11 +28,22 @@ public static class EffectivePeriods
     /// </summary>
     public static IReadOnlyList<FeeRule> FeesAt(IEnumerable<FeeRule> rules, DateTimeOffset at) =>
         [.. rules
-            .GroupBy(r => (r.Channel, r.FeeType, Category: r.Category?.ToUpperInvariant()))
+            .GroupBy(r => (r.Channel, FeeKey(r)))
             .Select(g => At(g, at, r => r.EffectiveFrom, r => r.EffectiveTo))
             .OfType<FeeRule>()
             .OrderBy(r => r.FeeType, StringComparer.Ordinal)
             .ThenBy(r => r.Category ?? string.Empty, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The key under which a channel's fee rows supersede each other: fee type, and category ignoring its letter case (as
+    /// the guardrail matches a line's category). The fee-schedule import merges by it too, so a corrected row written
+    /// "grocery" replaces the stored "Grocery" of the same start instead of standing beside it with another rate.
+    /// </summary>
+    public static string FeeKey(FeeRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return $"{rule.FeeType}\u001f{rule.Category?.ToUpperInvariant()}";
+    }
 
     /// <summary>
     /// <paramref name="existing"/> with <paramref name="incoming"/> merged in: a row with the same key and start replaces

@@ -136,7 +136,7 @@ public sealed class CatalogStore
             _fees,
             CatalogDocuments.CatalogPartition(brandId),
             CatalogDocuments.FeesId(channel),
-            stored => EffectivePeriods.Merge(stored?.Rules ?? [], rules, r => $"{r.FeeType}\u001f{r.Category}", r => r.EffectiveFrom),
+            stored => EffectivePeriods.Merge(stored?.Rules ?? [], rules, EffectivePeriods.FeeKey, r => r.EffectiveFrom),
             (id, pk, merged) => new FeeScheduleDocument { Id = id, Pk = pk, BrandId = brandId, Channel = channel, Rules = merged },
             cancellationToken);
 

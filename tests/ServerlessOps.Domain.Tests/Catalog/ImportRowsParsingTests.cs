@@ -51,6 +51,23 @@ public sealed class ImportRowsParsingTests
     }
 
     [Fact]
+    public void FeeRows_SameFeeAndStartWithTheCategoryInAnotherLetterCase_AreRejectedNamingTheFirstLine()
+    {
+        // The guardrail matches categories ignoring case, so these two rows are one rule with two rates: which one the
+        // file means is not ours to guess.
+        var parse = FeeRows.Parse(
+        [
+            Row(2, ("channel", "amazon"), ("feeType", "referral"), ("category", "Grocery"), ("percent", "15"), ("currency", "USD"), ("effectiveFrom", "2026-01-01")),
+            Row(3, ("channel", "amazon"), ("feeType", "referral"), ("category", "grocery"), ("percent", "8"), ("currency", "USD"), ("effectiveFrom", "2026-01-01")),
+        ]);
+
+        var error = Assert.Single(parse.Errors);
+        Assert.Equal((3, "$.effectiveFrom"), (error.Line, error.Column));
+        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, Assert.Single(parse.Values).Line);
+    }
+
+    [Fact]
     public void StockCountRows_FutureCountAndSecondCountOfOnePlace_AreRejected()
     {
         var parse = StockCountRows.Parse(

@@ -227,6 +227,21 @@ public sealed class CatalogImporterTests(CosmosServerFixture cosmos) : CatalogTe
         Assert.Contains("TEE-BLK-M-FBA", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Fees_CorrectedFileWritesTheCategoryInAnotherLetterCase_ReplacesTheStoredRowInsteadOfStandingBesideIt()
+    {
+        await ImportOkAsync("brand-a", ImportKind.Fees, ImportFormat.JsonLines,
+            "{\"channel\":\"amazon\",\"feeType\":\"referral\",\"category\":\"Grocery\",\"percent\":15,\"currency\":\"USD\",\"effectiveFrom\":\"2026-01-01\"}\n");
+
+        await ImportOkAsync("brand-a", ImportKind.Fees, ImportFormat.JsonLines,
+            "{\"channel\":\"amazon\",\"feeType\":\"referral\",\"category\":\"grocery\",\"percent\":8,\"currency\":\"USD\",\"effectiveFrom\":\"2026-01-01\"}\n");
+
+        var stored = await Store.GetFeesAsync("brand-a", SalesChannel.Amazon, Token);
+        Assert.Equal([("grocery", 8m)], stored.Select(r => (r.Category, r.Percent)));
+        var inMarch = EffectivePeriods.FeesAt(stored, new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(8m, Assert.Single(inMarch).Percent);
+    }
+
     private static string Summary(ImportRecord record) =>
         $"{record with { Written = new Dictionary<string, int>() }} written {string.Join(",", record.Written.OrderBy(w => w.Key, StringComparer.Ordinal))}";
 }

@@ -7,7 +7,9 @@ namespace ServerlessOps.Domain.Catalog.Import;
 /// The fee-schedule file: <c>channel, feeType, category, scope, basis, percent, fixedPerUnit, fixedPerOrder, currency,
 /// effectiveFrom, effectiveTo</c>. Channel is <c>shopify|amazon|walmart|tiktok</c>; scope <c>perLine|perOrder</c>
 /// (default perLine); basis <c>net|total</c> (default net); percent 0-100 (15 = 15 %); fixed amounts default 0. A rule
-/// supersedes the previous one of the same channel, fee type and category from its start.
+/// supersedes the previous one of the same channel, fee type and category from its start. The category's letter case
+/// does not make another rule (<see cref="EffectivePeriods.FeeKey"/>): two rows of one file that differ only in it and
+/// start together are refused, naming the first one's line, as two rows of one rule with two rates are.
 /// </summary>
 public static class FeeRows
 {
@@ -19,7 +21,7 @@ public static class FeeRows
         ArgumentNullException.ThrowIfNull(rows);
         var errors = new List<ImportError>();
         var rules = new List<ImportLine<FeeRule>>();
-        var seen = new Dictionary<(SalesChannel, string, string?, DateTimeOffset), int>();
+        var seen = new Dictionary<(SalesChannel, string, DateTimeOffset), (int Line, string? Category)>();
         foreach (var row in rows)
         {
             var before = errors.Count;
@@ -47,14 +49,16 @@ public static class FeeRows
                 continue;
             }
 
-            if (seen.TryGetValue((c, feeType, category, from.Value), out var line))
+            var rule = new FeeRule(c, feeType, category, scope.Value, basis.Value, percent, perUnit, perOrder, currency, from.Value, to);
+            if (seen.TryGetValue((c, EffectivePeriods.FeeKey(rule), from.Value), out var first))
             {
-                errors.Add(row.Error("effectiveFrom", $"{c} fee '{feeType}'{(category is null ? string.Empty : $" for category '{category}'")} already starts at {from.Value:O} on line {line}."));
+                var asWritten = string.Equals(first.Category, category, StringComparison.Ordinal) ? string.Empty : $" (as '{first.Category}': categories match ignoring case)";
+                errors.Add(row.Error("effectiveFrom", $"{c} fee '{feeType}'{(category is null ? string.Empty : $" for category '{category}'")} already starts at {from.Value:O} on line {first.Line}{asWritten}."));
                 continue;
             }
 
-            seen[(c, feeType, category, from.Value)] = row.Line;
-            rules.Add(new ImportLine<FeeRule>(row.Line, new FeeRule(c, feeType, category, scope.Value, basis.Value, percent, perUnit, perOrder, currency, from.Value, to)));
+            seen[(c, EffectivePeriods.FeeKey(rule), from.Value)] = (row.Line, category);
+            rules.Add(new ImportLine<FeeRule>(row.Line, rule));
         }
 
         return new ImportParse<FeeRule>(rules, errors);
