@@ -14,8 +14,11 @@ namespace ServerlessOps.Domain.Pricing;
 /// Fees: each <see cref="FeeRule"/> in effect at the time (<see cref="EffectivePeriods.FeesAt"/>: per fee type and category,
 /// the row with the latest start, unless it has ended) and for the line's category (or every category) adds
 /// percent × basis (the line's net, or its total: net + tax) + fixed per unit × quantity + fixed per order once. A
-/// <see cref="FeeScope.PerOrder"/> rule is charged once on the order's net or total and shared among the lines in
-/// proportion to their net (the last line takes the remainder), so the lines' fees add up to the order's.
+/// <see cref="FeeScope.PerOrder"/> rule is charged once on the net or total of the lines it covers and shared among them in
+/// proportion to their net (the last of them takes the remainder), so the lines' fees add up to the rule's charge. Per fee
+/// type, a per-order rule for a category covers the order's lines of that category and the rule for every category covers
+/// the others, as per-line rules supersede: an order spanning two categories with rates of their own pays each rate once,
+/// on its own lines, and a rule covering none of the lines is not charged.
 /// Everything is computed unrounded in <see cref="decimal"/>; rounding happens once, in <see cref="Round"/>, when the
 /// verdict is built (cents, midpoint away from zero), and both breaches are decided on the rounded figures.
 /// Per fee type, a per-line rule for the line's category replaces the one for every category. Fixed fee amounts in another
@@ -64,13 +67,13 @@ public static class PriceGuardrail
         // and category the row with the latest start replaces it, so filtering rows by their own dates would charge both.
         var inEffect = EffectivePeriods.FeesAt(fees, at);
         var lineRules = lines.Select(line => LineRules(inEffect, line.Category).ToList()).ToArray();
-        var orderRules = inEffect.Where(f => f.Scope == FeeScope.PerOrder).ToList();
+        var orderRules = OrderRules(inEffect, lines).ToList();
         var lineFees = lines.Select((line, i) => lineRules[i].Sum(f => Charge(f, Net(line), Total(line), line.Quantity, currency))).ToArray();
         Share(lines, orderRules, currency, lineFees);
 
         var verdicts = lines.Select((line, i) => Verdict(line, marginFloorPercent, lineFees[i]) with
         {
-            FeesLeftOut = [.. lineRules[i].Concat(orderRules).Select(f => LeftOut(f, currency)).OfType<string>()],
+            FeesLeftOut = [.. lineRules[i].Concat(orderRules.Where(o => o.Lines.Contains(i)).Select(o => o.Rule)).Select(f => LeftOut(f, currency)).OfType<string>()],
         }).ToList();
 
         // The order's contribution from the unrounded line figures, rounded once (not a sum of rounded shares).
@@ -124,24 +127,47 @@ public static class PriceGuardrail
         return new PriceVerdict(line.Key, floor, unitNet, Round(fees), contribution, belowFloor, negative, Math.Max(shortfall, loss));
     }
 
-    /// <summary>Shares each per-order fee among the lines by net; the last line takes what the proportions leave.</summary>
-    private static void Share(IReadOnlyList<PricedLine> lines, IEnumerable<FeeRule> orderFees, string currency, decimal[] lineFees)
+    /// <summary>
+    /// Charges each per-order fee once on the lines it covers and shares it among them by net; the last of them takes what
+    /// the proportions leave.
+    /// </summary>
+    private static void Share(IReadOnlyList<PricedLine> lines, IEnumerable<(FeeRule Rule, int[] Lines)> orderFees, string currency, decimal[] lineFees)
     {
-        var nets = lines.Select(Net).ToArray();
-        var orderNet = nets.Sum();
-        var orderTotal = lines.Sum(Total);
-        var units = lines.Sum(l => l.Quantity);
-        foreach (var rule in orderFees)
+        foreach (var (rule, covered) in orderFees)
         {
-            var charge = Charge(rule, orderNet, orderTotal, units, currency);
+            var nets = covered.Select(i => Net(lines[i])).ToArray();
+            var coveredNet = nets.Sum();
+            var charge = Charge(rule, coveredNet, covered.Sum(i => Total(lines[i])), covered.Sum(i => lines[i].Quantity), currency);
             var left = charge;
-            for (var i = 0; i < lines.Count; i++)
+            for (var k = 0; k < covered.Length; k++)
             {
-                var share = i == lines.Count - 1 ? left
-                    : orderNet == 0m ? charge / lines.Count
-                    : charge * nets[i] / orderNet;
-                lineFees[i] += share;
+                var share = k == covered.Length - 1 ? left
+                    : coveredNet == 0m ? charge / covered.Length
+                    : charge * nets[k] / coveredNet;
+                lineFees[covered[k]] += share;
                 left -= share;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The per-order rules charged on the order, each with the indexes of the lines it covers: per fee type, a rule for a
+    /// category covers the lines of that category, and the rule for every category the lines no category rule of its type
+    /// covers (the supersession of <see cref="LineRules"/>). A rule covering no line is left out.
+    /// </summary>
+    private static IEnumerable<(FeeRule Rule, int[] Lines)> OrderRules(IReadOnlyList<FeeRule> inEffect, IReadOnlyList<PricedLine> lines)
+    {
+        var perOrder = inEffect.Where(f => f.Scope == FeeScope.PerOrder).ToList();
+        foreach (var rule in perOrder)
+        {
+            var covered = Enumerable.Range(0, lines.Count)
+                .Where(i => rule.Category is not null
+                    ? AppliesTo(rule, lines[i].Category)
+                    : !perOrder.Any(f => f.Category is not null && string.Equals(f.FeeType, rule.FeeType, StringComparison.Ordinal) && AppliesTo(f, lines[i].Category)))
+                .ToArray();
+            if (covered.Length > 0)
+            {
+                yield return (rule, covered);
             }
         }
     }

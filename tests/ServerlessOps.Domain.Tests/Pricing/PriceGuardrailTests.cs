@@ -153,6 +153,39 @@ public sealed class PriceGuardrailTests
     }
 
     [Fact]
+    public void CheckLine_PerOrderFeeOfAnotherCategory_IsNotCharged()
+    {
+        var fees = new[] { Fee(FeeScope.PerOrder, FeeBasis.Net, percent: 2m, perOrder: 0.40m) with { Category = "grocery" } };
+
+        var verdict = PriceGuardrail.CheckLine(Line(1, 10m, 0m, 1m) with { Category = "hats" }, 15m, fees, "USD", At);
+
+        Assert.Equal((0m, 9m), (verdict.Fees, verdict.Contribution));
+    }
+
+    [Fact]
+    public void CheckOrder_LinesSpanningCategories_EachPerOrderFeeIsChargedOnceOnTheLinesItCovers()
+    {
+        var fees = new[]
+        {
+            Fee(FeeScope.PerOrder, FeeBasis.Net, percent: 0m, perOrder: 1m) with { FeeType = "transaction" },
+            Fee(FeeScope.PerOrder, FeeBasis.Net, percent: 10m, perOrder: 0.40m) with { FeeType = "transaction", Category = "Grocery" },
+        };
+        var lines = new[]
+        {
+            Line(1, 10m, 0m, 1m, "hat") with { Category = "hats" },
+            Line(2, 5m, 0m, 1m, "tea") with { Category = "grocery" },
+            Line(1, 10m, 0m, 1m, "jam") with { Category = "GROCERY" },
+        };
+
+        var verdict = PriceGuardrail.CheckOrder(lines, 15m, fees, "USD", At);
+
+        // The generic fee covers the hat alone (1.00); grocery's rate replaces it for the tea and the jam: 10 % of their
+        // 20.00 + 0.40 once = 2.40, shared by net (1.20 each).
+        Assert.Equal([1.00m, 1.20m, 1.20m], verdict.Lines.Select(l => l.Fees));
+        Assert.Equal(30m - 4m - 3.40m, verdict.Contribution);
+    }
+
+    [Fact]
     public void CheckOrder_UnknownCost_ContributionUnknownAndFloorFromMap()
     {
         var verdict = PriceGuardrail.CheckOrder([Line(1, 5m, 0m, cost: null) with { MinimumAdvertisedPrice = 6m }], 15m, [], "USD", At);
