@@ -18,8 +18,9 @@ namespace ServerlessOps.Infrastructure.Pricing;
 /// channel's fees). Any breach without an override refuses the whole request before anything is pushed. With an
 /// override (a reason), the audit entry is written first (who, when, SKU, channels with their floors and breaches,
 /// price, reason), then every chosen channel's listings are pushed at once, each through its channel's resilience
-/// pipeline; a channel failing never hides the others' answers. Where an overridden price went out, the listing's open
-/// price alerts are resolved as the person who overrode, with the reason: the owner decided.
+/// pipeline; a channel failing never hides the others' answers. Where a channel took the price, the listing's open price
+/// alerts are resolved as the person who set it, with the price: a price within the guardrail ends the breach (the next
+/// observation need not be waited for), and an overridden one is the owner's decision (the reason is named too).
 /// </summary>
 public sealed class PriceSetter(
     CatalogStore catalog,
@@ -100,37 +101,43 @@ public sealed class PriceSetter(
         {
             // A price within the guardrail replaced an overridden one: an observation below the floor alerts again.
             await overrides.ForgetAsync(item.BrandId, item.Sku, channel, cancellationToken);
+            var floor = checks.First(c => c.Channel == channel).Floor;
+            await ResolvePriceAlertsAsync(item, channel, command.By,
+                $"{Money(command.Price)} {item.Currency} set on {channel} by {command.By} at {now:O}, within the guardrail (floor {(floor is { } f ? Money(f) : "none")}).",
+                cancellationToken);
         }
 
         foreach (var channel in breached.Where(c => outcomes.Any(o => o.Channel == c && o.Pushed)))
         {
-            await ResolvePriceAlertsAsync(item, channel, entry!, cancellationToken);
+            await ResolvePriceAlertsAsync(item, channel, entry!.By,
+                $"{Money(entry.Price)} {entry.Currency} set on {channel} with an override by {entry.By} at {entry.At:O}: {entry.Reason}", cancellationToken);
         }
 
         return new PriceSetResult { Status = PriceSetResult.PushedStatus, Checks = checks, Listings = outcomes, Override = entry };
     }
 
     /// <summary>
-    /// Resolves the listing's open price alerts (below floor, negative contribution) as the person who overrode, with the
-    /// reason: the price on the channel is now one the owner chose. The price is already out, so a failure here is logged
-    /// and the alerts stay open rather than hiding the channels' answers.
+    /// Resolves the listing's open price alerts (below floor, negative contribution) as the person who set the price the
+    /// channel took (a price within the guardrail, or one they overrode it for). The price is already out, so a failure
+    /// here is logged and the alerts stay open rather than hiding the channels' answers.
     /// </summary>
-    private async Task ResolvePriceAlertsAsync(CatalogItem item, SalesChannel channel, PriceOverrideDocument entry, CancellationToken cancellationToken)
+    private async Task ResolvePriceAlertsAsync(CatalogItem item, SalesChannel channel, string by, string resolution, CancellationToken cancellationToken)
     {
         var subject = AlertSubject.Listing(channel, item.Sku);
-        var resolution = $"{entry.Price.ToString("0.00", CultureInfo.InvariantCulture)} {entry.Currency} set on {channel} with an override by {entry.By} at {entry.At:O}: {entry.Reason}";
         try
         {
             foreach (var kind in new[] { AlertKind.PriceBelowFloor, AlertKind.ContributionNegative })
             {
-                await alertUpdates.ResolveAsync(item.BrandId, AlertIds.For(item.BrandId, kind, subject), entry.By, resolution, cancellationToken);
+                await alertUpdates.ResolveAsync(item.BrandId, AlertIds.For(item.BrandId, kind, subject), by, resolution, cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.OverrideAlertsNotResolved(channel, item.BrandId, item.Sku, entry.By, e.Message);
+            logger.PriceAlertsNotResolved(channel, item.BrandId, item.Sku, by, e.Message);
         }
     }
+
+    private static string Money(decimal amount) => PriceGuardrail.Round(amount).ToString("0.00", CultureInfo.InvariantCulture);
 
     private async Task<PriceSetListingOutcome> PushAsync(CatalogItem item, ChannelListing listing, decimal price, bool overridden, CancellationToken cancellationToken)
     {

@@ -30,6 +30,6 @@ internal static partial class PricingLog
     internal static partial void GuardFailed(this ILogger logger, string brandId, SalesChannel channel, string error);
 
     [LoggerMessage(EventId = 4986, Level = LogLevel.Warning,
-        Message = "Open price alerts of {Channel} listing of brand {BrandId} SKU {Sku} not resolved after the override by {By}; they stay open: {Error}")]
-    internal static partial void OverrideAlertsNotResolved(this ILogger logger, SalesChannel channel, string brandId, string sku, string by, string error);
+        Message = "Open price alerts of {Channel} listing of brand {BrandId} SKU {Sku} not resolved after the price set by {By}; they stay open: {Error}")]
+    internal static partial void PriceAlertsNotResolved(this ILogger logger, SalesChannel channel, string brandId, string sku, string by, string error);
 }

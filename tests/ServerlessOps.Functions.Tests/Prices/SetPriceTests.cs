@@ -145,6 +145,30 @@ public sealed class SetPriceTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task PassingPricePushedOverAnOpenBelowFloorAlert_ResolvesTheAlertInThePushersNameWithThePrice()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(fixture, stub);
+        var item = await PutItemAsync(app, "SET-8", [SalesChannel.Shopify, SalesChannel.Walmart]);
+        var guard = app.Services.GetRequiredService<ObservedPriceGuard>();
+        foreach (var channel in new[] { SalesChannel.Shopify, SalesChannel.Walmart })
+        {
+            Assert.Equal("below-floor", (await guard.CheckAsync(item, Listing(item, channel), 18.50m, "USD", "read-back", DateTimeOffset.UtcNow, Token)).Result);
+        }
+
+        using var response = await SetPriceAsync(app, item.Sku, new { price = 24.99m, currency = "USD", channels = new[] { "shopify" } });
+
+        await OkAsync(response);
+        var alerts = await AlertsAsync(app, "price-below-floor");
+        var shopify = alerts.Single(a => a.GetProperty("subject").Str("id") == $"shopify:{item.Sku}");
+        Assert.Equal("Resolved", shopify.Str("state"));
+        Assert.False(string.IsNullOrWhiteSpace(shopify.Str("resolvedBy")));
+        Assert.Contains("24.99 USD", shopify.Str("resolution"), StringComparison.Ordinal);
+        // Walmart was not chosen: its listing still shows the price below the floor.
+        Assert.Equal("Open", alerts.Single(a => a.GetProperty("subject").Str("id") == $"walmart:{item.Sku}").Str("state"));
+    }
+
+    [Fact]
     public async Task ChannelAnsweringAnUnreadableBody_IsFailedWithItsReason_BesideTheChannelsThatTookThePrice()
     {
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
