@@ -108,9 +108,11 @@ public sealed class ObservedPriceGuard(
                 $"{Money(price)} was pushed by {current.By} at {current.At:O} with an override: {current.Reason}");
         }
 
-        var (unitsPerDay, velocityNote) = await UnitsPerDayAsync(item, listing, cancellationToken);
-        decimal? belowFloorPerDay = verdict.BelowFloor && unitsPerDay is { } u1 ? PriceGuardrail.Round((verdict.Floor!.Value - verdict.UnitNet) * u1) : null;
-        decimal? lossPerDay = verdict.ContributionNegative && unitsPerDay is { } u2 ? PriceGuardrail.Round(-verdict.Contribution!.Value * u2) : null;
+        var (units, velocityNote) = await UnitsSoldAsync(item, listing, cancellationToken);
+        var window = options.Value.VelocityWindow;
+        decimal? unitsPerDay = units is { } sold ? ChannelSalesVelocity.PerDay(1m, sold, window) : null;
+        decimal? belowFloorPerDay = verdict.BelowFloor && units is { } u1 ? PriceGuardrail.Round(ChannelSalesVelocity.PerDay(verdict.Floor!.Value - verdict.UnitNet, u1, window)) : null;
+        decimal? lossPerDay = verdict.ContributionNegative && units is { } u2 ? PriceGuardrail.Round(ChannelSalesVelocity.PerDay(-verdict.Contribution!.Value, u2, window)) : null;
         var evidence = Evidence(item, listing, check, unitsPerDay, source);
         if (verdict.BelowFloor)
         {
@@ -157,20 +159,21 @@ public sealed class ObservedPriceGuard(
     }
 
     /// <summary>
-    /// Units the channel's orders reserved per day over the window ending now (not at the observation's time: a channel
-    /// stamps it in whole seconds, and a delivery may arrive late), or null with the reason it is unknown.
+    /// Units the channel's orders reserved over the window ending now (not at the observation's time: a channel stamps it
+    /// in whole seconds, and a delivery may arrive late), or null with the reason it is unknown. A count, not a rate: the
+    /// money per day divides by the window last (<see cref="ChannelSalesVelocity.PerDay"/>).
     /// </summary>
-    private async Task<(decimal? UnitsPerDay, string Note)> UnitsPerDayAsync(CatalogItem item, ChannelListing listing, CancellationToken cancellationToken)
+    private async Task<(long? Units, string Note)> UnitsSoldAsync(CatalogItem item, ChannelListing listing, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var at = time.GetUtcNow();
         try
         {
             var entries = await ledger.ListEntriesAppliedAfterAsync(item.BrandId, item.Sku, at - settings.VelocityWindow, settings.VelocityEntries, cancellationToken);
-            // Unrounded: the money at stake is rounded once, at the end (the note shows two decimals).
-            var perDay = ChannelSalesVelocity.UnitsPerDay(entries, listing.Channel, at, settings.VelocityWindow);
+            var units = ChannelSalesVelocity.Units(entries, listing.Channel, at, settings.VelocityWindow);
+            var perDay = ChannelSalesVelocity.PerDay(1m, units, settings.VelocityWindow);
             var days = settings.VelocityWindow.TotalDays.ToString("0.##", CultureInfo.InvariantCulture);
-            return (perDay, $"{perDay.ToString("0.##", CultureInfo.InvariantCulture)} units a day, reserved by {listing.Channel} orders over the last {days} days");
+            return (units, $"{perDay.ToString("0.##", CultureInfo.InvariantCulture)} units a day, reserved by {listing.Channel} orders over the last {days} days");
         }
         catch (Exception e) when (e is not OperationCanceledException and not ArgumentException)
         {

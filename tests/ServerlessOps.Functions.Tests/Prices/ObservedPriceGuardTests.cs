@@ -125,6 +125,24 @@ public sealed class ObservedPriceGuardTests(FunctionAppFixture fixture)
         Assert.Equal(2.85m, Assert.Single(await AlertsAsync(app, "price-below-floor")).GetProperty("moneyAtStake").Dec("amount"));
     }
 
+    [Fact]
+    public async Task MoneyAtStakePerDay_ExactlyOnTheHalfCent_RoundsAwayFromZero()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(fixture, stub);
+        var item = await PutItemAsync(app, "OBS-11", [SalesChannel.Shopify]);
+        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 10, $"po:{item.Sku}");
+        await ApplyAsync(app, item.Sku, StockMovementKind.Reserve, 1, "order:shopify:1911:l1:reserve:0-1:a1");
+
+        var outcome = await app.Services.GetRequiredService<ObservedPriceGuard>().CheckAsync(
+            item, Listing(item, SalesChannel.Shopify), 2.43m, "USD", "read-back", DateTimeOffset.UtcNow, Token);
+
+        // (20.00 − 2.43) × 1 unit / 14 days = 1.255 exactly → 1.26. Through a velocity divided first, 1/14 cut to 28 digits
+        // (0.0714…5714, short by 2.9e-29), the product is 1.2549…9995 and would round to 1.25.
+        Assert.Equal(("below-floor", 1.26m), (outcome.Result, outcome.MoneyAtStakePerDay));
+        Assert.Equal(1.26m, Assert.Single(await AlertsAsync(app, "price-below-floor")).GetProperty("moneyAtStake").Dec("amount"));
+    }
+
     private static async Task SellAsync(TestApp app, string sku)
     {
         await ApplyAsync(app, sku, StockMovementKind.Receipt, 100, $"po:{sku}");
