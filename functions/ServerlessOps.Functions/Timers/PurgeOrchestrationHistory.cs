@@ -19,9 +19,11 @@ namespace ServerlessOps.Functions.Timers;
 /// completed order flow it is about to purge: flows that ended before they recorded their own end would otherwise leave
 /// no trace, and a later change of their order would start a second flow that reserves the shipped units again. Nothing
 /// completed is purged in a run where a batch of those records failed; a later run records and purges them. Failed and
-/// terminated order flows never reached their last step and get no record, as before (see the order flow's README).
+/// terminated order flows never reached their last step and get no record: those that moved stock or stand on their
+/// exception path are kept (<see cref="MustKeep"/>), so the starter still finds them ended and the retry route still
+/// restarts them from their last status; the rest are purged one by one.
 /// </remarks>
-public sealed class PurgeOrchestrationHistory : ITimerFunction
+public sealed partial class PurgeOrchestrationHistory : ITimerFunction
 {
     /// <summary>Daily at 03:30 UTC, away from the hourly and five-minute timers (NCRONTAB with seconds).</summary>
     public const string Cron = "0 30 3 * * *";
@@ -60,14 +62,17 @@ public sealed class PurgeOrchestrationHistory : ITimerFunction
     {
         ArgumentNullException.ThrowIfNull(client);
         var before = _time.GetUtcNow() - _options.Retention;
-        var recorded = await RecordOrderFlowEndsAsync(client, before, cancellationToken);
-        IEnumerable<OrchestrationRuntimeStatus> statuses = recorded
-            ? [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated]
-            : [OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
-        var result = await client.PurgeAllInstancesAsync(
-            new PurgeInstancesFilter(CreatedFrom: DateTimeOffset.MinValue, CreatedTo: before, Statuses: statuses), cancellationToken);
-        _logger.HistoryPurged(result.PurgedInstanceCount, before);
-        return result.PurgedInstanceCount;
+        var purged = 0;
+        if (await RecordOrderFlowEndsAsync(client, before, cancellationToken))
+        {
+            var result = await client.PurgeAllInstancesAsync(
+                new PurgeInstancesFilter(CreatedFrom: DateTimeOffset.MinValue, CreatedTo: before, Statuses: [OrchestrationRuntimeStatus.Completed]), cancellationToken);
+            purged = result.PurgedInstanceCount;
+        }
+
+        purged += await PurgeFailedAndTerminatedAsync(client, before, cancellationToken);
+        _logger.HistoryPurged(purged, before);
+        return purged;
     }
 
     /// <summary>

@@ -18,6 +18,10 @@ internal static partial class TimersLog
         Message = "Could not record the ends of a page of {Count} completed order flows (from {FirstInstanceId}) created before {Before}: no completed instance is purged in this run")]
     public static partial void FlowEndsNotRecorded(this ILogger logger, int count, string firstInstanceId, DateTimeOffset before, Exception exception);
 
+    [LoggerMessage(EventId = 1309, Level = LogLevel.Information,
+        Message = "Kept the history of {Count} failed or terminated order flows created before {Before}: they moved stock or stand on their exception path, and wait for the retry route")]
+    public static partial void FailedFlowsKept(this ILogger logger, int count, DateTimeOffset before);
+
     [LoggerMessage(EventId = 1308, Level = LogLevel.Warning, Message = "Import {ImportId} of brand {BrandId} received at {ReceivedAt} is still applying: stopped midway")]
     public static partial void ImportStuck(this ILogger logger, string brandId, string importId, DateTimeOffset receivedAt);
 }

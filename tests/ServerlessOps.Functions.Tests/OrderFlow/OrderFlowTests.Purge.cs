@@ -10,6 +10,7 @@ using ServerlessOps.Functions.Timers;
 using ServerlessOps.Infrastructure;
 using ServerlessOps.Infrastructure.Cosmos;
 using ServerlessOps.Infrastructure.OrderFlow;
+using ServerlessOps.Workflows.OrderFlow;
 
 namespace ServerlessOps.Functions.Tests.OrderFlow;
 
@@ -55,6 +56,43 @@ public sealed partial class OrderFlowTests
 
         Assert.Null(await flow.Client.GetInstanceAsync(OrderFlowHarness.InstanceId(order), Token));
         Assert.NotNull(await Ends(flow).GetAsync(Brand, order.Id, Token));
+    }
+
+    /// <summary>
+    /// A flow holding 2 units is terminated (as the engine's failure leaves it: no end recorded) and the purge runs thirty
+    /// days on; then one unit ships. The flow is kept for the on-call engineer, the shipment starts no second flow, and
+    /// the retry route restarts the kept flow, which commits the shipped unit and holds the other. The purge used to
+    /// delete it: the shipment then started a fresh flow that reserved the shipped unit and the open one again.
+    /// </summary>
+    [Fact]
+    public async Task FlowTerminatedHoldingStock_PurgedThirtyDaysOn_ALaterShipmentReservesNothingAgain_AndTheRetryRestartsIt()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = Order("1043", ("L1", "SKU-A", 2, 20m));
+        await flow.ConvergeAsync(order);
+        await flow.WaitForStatusAsync(
+            order, s => s.GetProperty("Stage").GetInt32() == (int)FlowStage.Active && s.GetProperty("PendingMovements").GetInt32() == 0, "the reservation confirmed");
+        await TerminateAsync(flow, order);
+        var terminated = (await flow.Client.GetInstanceAsync(OrderFlowHarness.InstanceId(order), Token))!;
+
+        await PurgeThirtyDaysOn(flow, terminated, Ends(flow)).PurgeAsync(flow.Client, Token);
+        await flow.ConvergeAsync(Next(order, lines => [lines[0] with { QuantityShipped = 1 }]));
+
+        var after = await flow.Client.GetInstanceAsync(OrderFlowHarness.InstanceId(order), Token);
+        if (after is { RuntimeStatus: not OrchestrationRuntimeStatus.Terminated })
+        {
+            await flow.WaitForStatusAsync(order, s => s.GetProperty("PendingMovements").GetInt32() == 0 && s.GetProperty("Stage").GetInt32() != (int)FlowStage.New, "the fresh flow's first step");
+        }
+
+        var balance = await flow.Ledger.GetBalanceAsync(Brand, "SKU-A", Warehouse, Token);
+        Assert.Equal((10, 2), (balance!.OnHand, balance.Reserved));
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, after?.RuntimeStatus);
+
+        await RetryAsync(flow, order);
+        await WaitForRestartSettledAsync(flow, order);
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 9, reserved: 1);
     }
 
     /// <summary>Runs a one-unit order to its end (delivered, 0-day return window), then deletes its end record, as a flow that ended before the record existed has none.</summary>
