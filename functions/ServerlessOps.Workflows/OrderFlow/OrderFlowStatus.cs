@@ -29,6 +29,18 @@ public sealed record OrderFlowStatus(
     /// </summary>
     public IReadOnlyList<PlannedMovement> Pending { get; init; } = [];
 
+    /// <summary>Whether the price check ran (<see cref="OrderFlowState.PriceChecked"/>); false in statuses written before it was kept.</summary>
+    public bool PriceChecked { get; init; }
+
+    /// <summary>
+    /// Whether the order is held for its price until the pricing owner releases it (<see cref="OrderFlowState.PriceHeld"/>):
+    /// with <see cref="PriceChecked"/>, what a restart carries so it neither checks the price again nor undoes a release.
+    /// </summary>
+    public bool PriceHeld { get; init; }
+
+    /// <summary>Whether the price check raised the order's price alerts (<see cref="OrderFlowState.PriceAlerted"/>).</summary>
+    public bool PriceAlerted { get; init; }
+
     public static OrderFlowStatus Of(OrderFlowState state)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -39,6 +51,9 @@ public sealed record OrderFlowStatus(
             Acknowledged = state.Acknowledged,
             Attempt = state.Attempt,
             Pending = [.. state.Pending],
+            PriceChecked = state.PriceChecked,
+            PriceHeld = state.PriceHeld,
+            PriceAlerted = state.PriceAlerted,
         };
     }
 }

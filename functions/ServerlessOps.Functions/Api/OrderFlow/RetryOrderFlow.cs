@@ -90,7 +90,9 @@ public sealed class RetryOrderFlow(IOrderStore orders, IOrderFlowEndStore ends, 
     /// its status before sending them), so one the ledger took is counted, not planned again under another cause. The
     /// attempt is the next one: a reservation the ledger refused keeps its cause refused, so the same cause would be
     /// refused again however much stock arrived. The open exception and SLA alerts are carried over, so getting past
-    /// them resolves them.
+    /// them resolves them. So is the price check: an order held for its price stays held (its stage comes back to Held
+    /// once validated and reserved), one the pricing owner released stays released, and neither is priced again.
+    /// Statuses written before the price flags were kept tell them by their stage and steps.
     /// </summary>
     private static OrderFlowState? Resume(string? customStatus)
     {
@@ -111,6 +113,9 @@ public sealed class RetryOrderFlow(IOrderStore orders, IOrderFlowEndStore ends, 
             Acknowledged = status.Acknowledged,
             DeliveredSeenAt = status.DeliveredSeenAt,
             Execution = status.Execution + 1,
+            PriceChecked = status.PriceChecked || status.Stage == FlowStage.Held || status.Steps.Any(s => s.Step is "priced" or "price-breach"),
+            PriceHeld = status.PriceHeld || status.Stage == FlowStage.Held,
+            PriceAlerted = status.PriceAlerted,
         };
         state.Steps.AddRange(status.Steps);
         return state;
