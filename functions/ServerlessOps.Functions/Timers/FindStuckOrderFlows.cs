@@ -40,17 +40,29 @@ public sealed class FindStuckOrderFlows(IOptionsMonitor<OrderFlowOptions> option
         ArgumentNullException.ThrowIfNull(client);
         var threshold = options.CurrentValue.StuckAfter;
         var before = time.GetUtcNow() - threshold;
-        var query = new OrchestrationQuery
-        {
-            InstanceIdPrefix = OrderFlowIds.Prefix,
-            CreatedTo = before,
-            Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Failed],
-            FetchInputsAndOutputs = true,
-        };
+        // A failed flow is stuck however young (Why): asked for apart, without the age bound that spares the running
+        // ones' quiet waits, or a flow that failed an hour after it started waited for its creation to age past the
+        // threshold, up to StuckAfter late. A flow updated before the bound was created before it too.
+        OrchestrationQuery[] queries =
+        [
+            new()
+            {
+                InstanceIdPrefix = OrderFlowIds.Prefix,
+                CreatedTo = before,
+                Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
+                FetchInputsAndOutputs = true,
+            },
+            new()
+            {
+                InstanceIdPrefix = OrderFlowIds.Prefix,
+                Statuses = [OrchestrationRuntimeStatus.Failed],
+                FetchInputsAndOutputs = true,
+            },
+        ];
         var raised = 0;
         var stuckByBrand = new Dictionary<string, long>(StringComparer.Ordinal);
         var stuck = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+        await foreach (var instance in InstancesAsync(client, queries, cancellationToken))
         {
             if (Why(instance, before) is not { } why)
             {
@@ -85,6 +97,18 @@ public sealed class FindStuckOrderFlows(IOptionsMonitor<OrderFlowOptions> option
             brands.Select(brand => GaugeReading.Of(stuckByBrand.GetValueOrDefault(brand), ("brand", brand))),
             TimeSpan.FromHours(2));
         return raised;
+    }
+
+    private static async IAsyncEnumerable<OrchestrationMetadata> InstancesAsync(
+        DurableTaskClient client, OrchestrationQuery[] queries, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var query in queries)
+        {
+            await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+            {
+                yield return instance;
+            }
+        }
     }
 
     /// <summary>
