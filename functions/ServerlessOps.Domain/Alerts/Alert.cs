@@ -75,6 +75,12 @@ public sealed record Alert
     /// <summary>1 when created, one more on every stored change: orders the changes the open-alert counts apply.</summary>
     public int Revision { get; init; } = 1;
 
+    /// <summary>
+    /// When a stored write last changed <see cref="State"/> (set by the store, as <see cref="Revision"/> is; null on records
+    /// written before it was kept): how the open-alert counts' recount finds changes that may still be on their way.
+    /// </summary>
+    public DateTimeOffset? StateChangedAt { get; init; }
+
     /// <summary>Earlier episodes, newest first, at most <see cref="MaxPastEpisodes"/>.</summary>
     public IReadOnlyList<AlertEpisode> PastEpisodes { get; init; } = [];
 

@@ -29,8 +29,8 @@ public interface IAlertStore
     Task<IReadOnlyList<AlertCount>> CountUnresolvedAsync(string brandId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Brings the brand's rollup in line with its alerts (after a crash between an alert write and its rollup update).
-    /// Returns how many entries were corrected.
+    /// Brings the brand's rollup in line with its alerts (after a crash between an alert write and its rollup update):
+    /// recounts them. Returns by how many alerts the counts were off.
     /// </summary>
     Task<int> RepairCountsAsync(string brandId, CancellationToken cancellationToken = default);
 }

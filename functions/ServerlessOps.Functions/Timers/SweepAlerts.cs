@@ -40,6 +40,6 @@ public sealed partial class SweepAlerts : ITimerFunction
     }
 
     [LoggerMessage(EventId = 1710, Level = LogLevel.Information,
-        Message = "Alert sweep: {Sent} pending notifications sent, {Failed} failed again, {CountsRepaired} count entries repaired, {BrandsFailed} brands to retry")]
+        Message = "Alert sweep: {Sent} pending notifications sent, {Failed} failed again, {CountsRepaired} miscounted alerts recounted, {BrandsFailed} brands to retry")]
     private partial void Swept(int sent, int failed, int countsRepaired, int brandsFailed);
 }

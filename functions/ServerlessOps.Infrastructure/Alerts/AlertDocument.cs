@@ -6,8 +6,8 @@ namespace ServerlessOps.Infrastructure.Alerts;
 
 /// <summary>
 /// An <see cref="Alert"/> in container <c>alerts</c>: id the alert's deterministic id, partition <c>{brandId}</c>.
-/// The alert sits in <see cref="Alert"/> as is; <see cref="Kind"/>, <see cref="State"/>, <see cref="NotifyPending"/>
-/// and <see cref="LastSeen"/> are copies for the brand's single-partition queries.
+/// The alert sits in <see cref="Alert"/> as is; <see cref="Kind"/>, <see cref="State"/>, <see cref="NotifyPending"/>,
+/// <see cref="LastSeen"/> and <see cref="StateChangedAt"/> are copies for the brand's single-partition queries.
 /// </summary>
 /// <remarks>
 /// Partitioned by brand rather than brand and month: an alert is one record per problem for its whole life (an
@@ -45,6 +45,9 @@ public sealed class AlertDocument
     /// <summary>Sortable UTC (<see cref="CosmosValues.SortableUtc"/>): the order of a brand's list.</summary>
     public required string LastSeen { get; init; }
 
+    /// <summary>Sortable UTC copy of <see cref="Alert.StateChangedAt"/> (null on records written before it was kept): what the counts' recount looks back by.</summary>
+    public string? StateChangedAt { get; init; }
+
     public required Alert Alert { get; init; }
 
     /// <summary>Set by Cosmos on read; never written.</summary>
@@ -66,6 +69,7 @@ public sealed class AlertDocument
             State = alert.State,
             NotifyPending = alert.Notification.Pending,
             LastSeen = CosmosValues.SortableUtc(alert.LastSeen),
+            StateChangedAt = alert.StateChangedAt is { } changedAt ? CosmosValues.SortableUtc(changedAt) : null,
             Alert = alert,
         };
     }

@@ -7,8 +7,8 @@ using ServerlessOps.Infrastructure.Cosmos;
 namespace ServerlessOps.Infrastructure.Alerts;
 
 /// <summary>
-/// Writes entries into a brand's rollup record under its ETag, as a group commit: within one process, writes for one
-/// brand go one at a time and each takes every entry waiting by then, so a burst (150 orders of one brand short of
+/// Applies alerts' state changes to a brand's rollup record under its ETag, as a group commit: within one process,
+/// writes for one brand go one at a time and each takes every change waiting by then, so a burst (150 orders of one brand short of
 /// stock at once) costs a few read-modify-writes instead of 150 racing each other. Across processes the ETag decides
 /// and the loser re-reads. Never throws but for cancellation: a rollup that cannot be written now is repaired later.
 /// </summary>
@@ -31,14 +31,14 @@ internal sealed class AlertRollupWriter
         _logger = logger;
     }
 
-    /// <returns>How many of the entries written with this group changed the rollup (0 when it could not be written).</returns>
-    public async Task<int> ApplyAsync(string brandId, IReadOnlyList<(string Id, AlertRollupEntry Entry)> entries, CancellationToken cancellationToken)
+    /// <returns>How many of the changes written with this group changed the rollup (0 when it could not be written).</returns>
+    public async Task<int> ApplyAsync(string brandId, IReadOnlyList<AlertStateChange> changes, CancellationToken cancellationToken)
     {
         var group = _groups.GetOrAdd(brandId, _ => new BrandGroup());
         var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (group.Pending)
         {
-            group.Pending.Add((entries, done));
+            group.Pending.Add((changes, done));
         }
 
         await group.Gate.WaitAsync(cancellationToken);
@@ -46,7 +46,7 @@ internal sealed class AlertRollupWriter
         {
             if (!done.Task.IsCompleted)
             {
-                List<(IReadOnlyList<(string Id, AlertRollupEntry Entry)> Entries, TaskCompletionSource<int> Done)> batch;
+                List<(IReadOnlyList<AlertStateChange> Changes, TaskCompletionSource<int> Done)> batch;
                 lock (group.Pending)
                 {
                     batch = [.. group.Pending];
@@ -55,7 +55,7 @@ internal sealed class AlertRollupWriter
 
                 try
                 {
-                    var applied = await WriteAsync(brandId, [.. batch.SelectMany(b => b.Entries)], cancellationToken);
+                    var applied = await WriteAsync(brandId, [.. batch.SelectMany(b => b.Changes)], cancellationToken);
                     foreach (var waiting in batch)
                     {
                         waiting.Done.TrySetResult(applied);
@@ -64,7 +64,7 @@ internal sealed class AlertRollupWriter
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
                     // This caller gave up; those it was writing for did not. Each of them still waits for the gate, and
-                    // finds its entries back in the queue instead of waiting forever for a write nobody is doing.
+                    // finds its changes back in the queue instead of waiting forever for a write nobody is doing.
                     lock (group.Pending)
                     {
                         group.Pending.InsertRange(0, batch.Where(b => b.Done != done));
@@ -89,7 +89,7 @@ internal sealed class AlertRollupWriter
         return await done.Task;
     }
 
-    private async Task<int> WriteAsync(string brandId, IReadOnlyList<(string Id, AlertRollupEntry Entry)> entries, CancellationToken cancellationToken)
+    private async Task<int> WriteAsync(string brandId, IReadOnlyList<AlertStateChange> changes, CancellationToken cancellationToken)
     {
         var pk = AlertDocument.PartitionKeyFor(brandId);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -97,12 +97,12 @@ internal sealed class AlertRollupWriter
             try
             {
                 var read = await _rollups.ReadAsync(pk, AlertRollupDocument.RollupId, cancellationToken);
-                var rollup = read?.Document.ToDomain() ?? new AlertRollup();
                 var now = _time.GetUtcNow();
+                var rollup = read?.Document.ToDomain(now) ?? new AlertRollup();
                 var applied = 0;
-                foreach (var (id, entry) in entries)
+                foreach (var change in changes)
                 {
-                    if (rollup.Apply(id, entry, now) is { } next)
+                    if (rollup.Apply(change, now) is { } next)
                     {
                         rollup = next;
                         applied++;
@@ -142,7 +142,7 @@ internal sealed class AlertRollupWriter
         return 0;
     }
 
-    /// <summary>Test seam: callers of this process whose entries wait for a rollup write and are not yet in one.</summary>
+    /// <summary>Test seam: callers of this process whose changes wait for a rollup write and are not yet in one.</summary>
     internal int Queued => _groups.Values.Sum(group =>
     {
         lock (group.Pending)
@@ -155,6 +155,6 @@ internal sealed class AlertRollupWriter
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public List<(IReadOnlyList<(string Id, AlertRollupEntry Entry)> Entries, TaskCompletionSource<int> Done)> Pending { get; } = [];
+        public List<(IReadOnlyList<AlertStateChange> Changes, TaskCompletionSource<int> Done)> Pending { get; } = [];
     }
 }

@@ -33,7 +33,7 @@ internal static partial class AlertsLog
     [LoggerMessage(EventId = 4607, Level = LogLevel.Warning, Message = "Open-alert rollup of brand {BrandId} not updated now ({Reason}); the retry timer repairs it")]
     internal static partial void RollupNotUpdated(this ILogger logger, string brandId, string reason);
 
-    [LoggerMessage(EventId = 4608, Level = LogLevel.Warning, Message = "Open-alert rollup of brand {BrandId} repaired: {Corrections} entries corrected")]
+    [LoggerMessage(EventId = 4608, Level = LogLevel.Warning, Message = "Open-alert rollup of brand {BrandId} repaired: its counts were {Corrections} alerts off")]
     internal static partial void RollupRepaired(this ILogger logger, string brandId, int corrections);
 
     [LoggerMessage(EventId = 4609, Level = LogLevel.Warning, Message = "Open-alert counts of brand {BrandId} could not be refreshed for the metrics: {Reason}")]

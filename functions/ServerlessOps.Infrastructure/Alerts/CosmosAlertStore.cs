@@ -3,19 +3,23 @@ using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Infrastructure.Cosmos;
+using ServerlessOps.Infrastructure.Cosmos.Documents;
 
 namespace ServerlessOps.Infrastructure.Alerts;
 
 /// <summary>
-/// <see cref="IAlertStore"/> on container <c>alerts</c> (partition = brand). Every alert write that changes what the
-/// counts see (a new alert, a state change) is followed by an update of the brand's rollup record. Cosmos (and the
-/// local server) has no transaction across the two here, so the rollup records per alert the revision it reflects:
-/// re-applying is harmless, an older write cannot undo a newer one, and <see cref="RepairCountsAsync"/> mends what a
-/// crash between the two writes left. A rollup that cannot be written now never fails the alert write
-/// (<see cref="AlertRollupWriter"/>).
+/// <see cref="IAlertStore"/> on container <c>alerts</c> (partition = brand). Every alert write that changes its state
+/// (a new alert, an acknowledgement, a resolution, a reopening) is followed by an update of the brand's rollup record
+/// (<see cref="AlertRollup"/>: counts per kind and state). Cosmos (and the local server) has no transaction across the
+/// two here, so the rollup remembers the changes it counted lately: re-applying one is harmless, and
+/// <see cref="RepairCountsAsync"/> recounts what a crash between the two writes left. A rollup that cannot be written
+/// now never fails the alert write (<see cref="AlertRollupWriter"/>).
 /// </summary>
 public sealed class CosmosAlertStore : IAlertStore
 {
+    /// <summary>Recounts tolerated per sweep of a brand while its alerts keep changing state.</summary>
+    private const int MaxRecountAttempts = 5;
+
     private readonly CosmosDocuments<AlertDocument> _alerts;
     private readonly CosmosDocuments<AlertRollupDocument> _rollups;
     private readonly AlertRollupWriter _rollupWriter;
@@ -51,10 +55,10 @@ public sealed class CosmosAlertStore : IAlertStore
     public async Task<Versioned<Alert>> CreateAsync(Alert alert, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var stored = alert with { Revision = 1 };
+        var stored = alert with { Revision = 1, StateChangedAt = _time.GetUtcNow() };
         var document = AlertDocument.FromDomain(stored);
         var etag = await _alerts.CreateAsync(document, document.Pk, document.Id, cancellationToken);
-        await UpdateRollupAsync(stored.BrandId, [(stored.Id, AlertRollupEntry.Of(stored, _time.GetUtcNow()))], cancellationToken);
+        await UpdateRollupAsync(stored.BrandId, [new AlertStateChange(stored.Id, stored.Kind, stored.Revision, null, stored.State)], cancellationToken);
         return new Versioned<Alert>(stored, etag);
     }
 
@@ -67,12 +71,17 @@ public sealed class CosmosAlertStore : IAlertStore
             throw new ArgumentException($"Alert {current.Value.Id} of brand {current.Value.BrandId} cannot be replaced by alert {replacement.Id} of brand {replacement.BrandId}.", nameof(replacement));
         }
 
-        var stored = replacement with { Revision = current.Value.Revision + 1 };
+        var stateChanged = replacement.State != current.Value.State;
+        var stored = replacement with
+        {
+            Revision = current.Value.Revision + 1,
+            StateChangedAt = stateChanged ? _time.GetUtcNow() : current.Value.StateChangedAt,
+        };
         var document = AlertDocument.FromDomain(stored);
         var etag = await _alerts.ReplaceAsync(document, document.Pk, document.Id, current.ETag, cancellationToken);
-        if (stored.State != current.Value.State)
+        if (stateChanged)
         {
-            await UpdateRollupAsync(stored.BrandId, [(stored.Id, AlertRollupEntry.Of(stored, _time.GetUtcNow()))], cancellationToken);
+            await UpdateRollupAsync(stored.BrandId, [new AlertStateChange(stored.Id, stored.Kind, stored.Revision, current.Value.State, stored.State)], cancellationToken);
         }
 
         return new Versioned<Alert>(stored, etag);
@@ -112,56 +121,62 @@ public sealed class CosmosAlertStore : IAlertStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
         var read = await _rollups.ReadAsync(AlertDocument.PartitionKeyFor(brandId), AlertRollupDocument.RollupId, cancellationToken);
-        return read is { } found ? found.Document.ToDomain().Counts() : [];
+        return read is { } found ? found.Document.ToDomain(_time.GetUtcNow()).Counts() : [];
     }
 
     public async Task<int> RepairCountsAsync(string brandId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
         var pk = AlertDocument.PartitionKeyFor(brandId);
-        var rollup = (await _rollups.ReadAsync(pk, AlertRollupDocument.RollupId, cancellationToken))?.Document.ToDomain() ?? new AlertRollup();
-        var unresolved = await _alerts.QueryAsync(
-            pk, AlertDocument.DocumentType, "c.state != @resolved", "c.lastSeen DESC", [new("@resolved", nameof(AlertState.Resolved))], cancellationToken);
-        var now = _time.GetUtcNow();
-        var fixes = new List<(string Id, AlertRollupEntry Entry)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var alert in unresolved.Select(d => d.ToDomain()))
+        for (var attempt = 1; attempt <= MaxRecountAttempts; attempt++)
         {
-            seen.Add(alert.Id);
-            // Only a differing state needs the rollup (a claim or a repeat changes the revision, not the count);
-            // an entry newer than what the query read is left alone.
-            if (!rollup.Entries.TryGetValue(alert.Id, out var known) || (known.State != alert.State && known.Revision < alert.Revision))
+            // The rollup is read before the alerts and written under that read's ETag: if it is written, no other
+            // update landed between, so every alert write before the query is either in the query or was counted
+            // in what this replaces; a change the query saw but still on its way is marked counted (Recount).
+            var read = await _rollups.ReadAsync(pk, AlertRollupDocument.RollupId, cancellationToken);
+            var now = _time.GetUtcNow();
+            var rollup = read?.Document.ToDomain(now) ?? new AlertRollup();
+            var alerts = await _alerts.QueryAsync(
+                pk,
+                AlertDocument.DocumentType,
+                "(c.state != @resolved OR c.stateChangedAt >= @since)",
+                "c.lastSeen DESC",
+                [new("@resolved", nameof(AlertState.Resolved)), new("@since", CosmosValues.SortableUtc(now - AlertRollup.RecentLifetime))],
+                cancellationToken);
+            var (recounted, corrections) = rollup.Recount(alerts.Select(d => d.ToDomain()), now);
+            var document = AlertRollupDocument.FromDomain(brandId, recounted, now);
+            try
             {
-                fixes.Add((alert.Id, AlertRollupEntry.Of(alert, now)));
+                if (read is { } existing)
+                {
+                    await _rollups.ReplaceAsync(document, pk, document.Id, existing.ETag, cancellationToken);
+                }
+                else
+                {
+                    await _rollups.CreateAsync(document, pk, document.Id, cancellationToken);
+                }
             }
+            catch (ConcurrencyConflictException)
+            {
+                // A change was counted meanwhile: count again on what is stored now.
+                continue;
+            }
+
+            _metrics.Set(brandId, recounted.Counts());
+            if (corrections > 0)
+            {
+                _logger.RollupRepaired(brandId, corrections);
+            }
+
+            return corrections;
         }
 
-        // Counted as unresolved but not found so: resolved since (or a crash lost the rollup's update). Read each
-        // to learn its revision, so the fix cannot overwrite a newer entry written meanwhile.
-        foreach (var (id, entry) in rollup.Entries.Where(e => e.Value.State != AlertState.Resolved && !seen.Contains(e.Key)))
-        {
-            var alert = (await _alerts.ReadAsync(pk, id, cancellationToken))?.Document.ToDomain();
-            fixes.Add((id, alert is null ? entry with { State = AlertState.Resolved, Revision = int.MaxValue, At = now } : AlertRollupEntry.Of(alert, now)));
-        }
-
-        if (fixes.Count == 0)
-        {
-            _metrics.Set(brandId, rollup.Counts());
-            return 0;
-        }
-
-        var applied = await UpdateRollupAsync(brandId, fixes, cancellationToken);
-        if (applied > 0)
-        {
-            _logger.RollupRepaired(brandId, applied);
-        }
-
-        return applied;
+        throw new ConcurrencyConflictException($"The open-alert counts of brand {brandId} changed {MaxRecountAttempts} times while they were being recounted; the next sweep tries again.");
     }
 
     /// <summary>Test seam: callers of this instance waiting to have their alert counted in the brand's rollup.</summary>
     internal int QueuedRollupWrites => _rollupWriter.Queued;
 
-    private Task<int> UpdateRollupAsync(string brandId, IReadOnlyList<(string Id, AlertRollupEntry Entry)> entries, CancellationToken cancellationToken) =>
-        _rollupWriter.ApplyAsync(brandId, entries, cancellationToken);
+    private Task<int> UpdateRollupAsync(string brandId, IReadOnlyList<AlertStateChange> changes, CancellationToken cancellationToken) =>
+        _rollupWriter.ApplyAsync(brandId, changes, cancellationToken);
 }
