@@ -33,13 +33,13 @@ public sealed partial class SweepAlerts : ITimerFunction
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var result = await _sweep.RunAsync(cancellationToken);
-        if (result.Sent + result.Failed + result.CountsRepaired + result.BrandsFailed > 0)
+        if (result.Sent + result.Failed + result.CountsRepaired + result.BrandsFailed + result.OrderPriceAlertsResolved > 0)
         {
-            Swept(result.Sent, result.Failed, result.CountsRepaired, result.BrandsFailed);
+            Swept(result.Sent, result.Failed, result.CountsRepaired, result.OrderPriceAlertsResolved, result.BrandsFailed);
         }
     }
 
     [LoggerMessage(EventId = 1710, Level = LogLevel.Information,
-        Message = "Alert sweep: {Sent} pending notifications sent, {Failed} failed again, {CountsRepaired} miscounted alerts recounted, {BrandsFailed} brands to retry")]
-    private partial void Swept(int sent, int failed, int countsRepaired, int brandsFailed);
+        Message = "Alert sweep: {Sent} pending notifications sent, {Failed} failed again, {CountsRepaired} miscounted alerts recounted, {OrderPriceAlertsResolved} price alerts of ended orders resolved, {BrandsFailed} brands to retry")]
+    private partial void Swept(int sent, int failed, int countsRepaired, int orderPriceAlertsResolved, int brandsFailed);
 }

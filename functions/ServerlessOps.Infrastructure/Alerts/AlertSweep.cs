@@ -1,28 +1,45 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Alerts;
+using ServerlessOps.Domain.Orders;
 
 namespace ServerlessOps.Infrastructure.Alerts;
 
 /// <summary>
 /// The retry timer's work, brand by brand (each a single-partition query): sends notifications still pending
 /// <see cref="AlertOptions.RetryAfter"/> after they were requested or last failed (the chat endpoint was down, the
-/// hand-off was lost, a sender died holding the claim), then repairs the brand's open-alert rollup. A brand whose part
-/// fails is logged and counted, and the sweep goes on to the next brand.
+/// hand-off was lost, a sender died holding the claim), resolves the price alerts of orders whose flow has ended, then
+/// repairs the brand's open-alert rollup. A brand whose part fails is logged and counted, and the sweep goes on to the
+/// next brand.
 /// </summary>
 public sealed class AlertSweep
 {
+    /// <summary>The kinds an order's flow resolves when it ends (its price was checked once, at placement).</summary>
+    private static readonly AlertKind[] _orderPriceKinds = [AlertKind.PriceBelowFloor, AlertKind.ContributionNegative];
+
     private readonly IAlertStore _store;
     private readonly AlertNotifier _notifier;
+    private readonly AlertUpdater _updater;
+    private readonly IOrderFlowEndStore _flowEnds;
     private readonly AlertBrandIds _brands;
     private readonly IOptionsMonitor<AlertOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<AlertSweep> _logger;
 
-    public AlertSweep(IAlertStore store, AlertNotifier notifier, AlertBrandIds brands, IOptionsMonitor<AlertOptions> options, TimeProvider time, ILogger<AlertSweep> logger)
+    public AlertSweep(
+        IAlertStore store,
+        AlertNotifier notifier,
+        AlertUpdater updater,
+        IOrderFlowEndStore flowEnds,
+        AlertBrandIds brands,
+        IOptionsMonitor<AlertOptions> options,
+        TimeProvider time,
+        ILogger<AlertSweep> logger)
     {
         _store = store;
         _notifier = notifier;
+        _updater = updater;
+        _flowEnds = flowEnds;
         _brands = brands;
         _options = options;
         _time = time;
@@ -37,7 +54,12 @@ public sealed class AlertSweep
             try
             {
                 var brand = await SweepBrandAsync(brandId, cancellationToken);
-                total = new(total.Sent + brand.Sent, total.Failed + brand.Failed, total.CountsRepaired + brand.CountsRepaired, total.BrandsFailed);
+                total = new(
+                    total.Sent + brand.Sent,
+                    total.Failed + brand.Failed,
+                    total.CountsRepaired + brand.CountsRepaired,
+                    total.BrandsFailed,
+                    total.OrderPriceAlertsResolved + brand.OrderPriceAlertsResolved);
             }
             catch (Exception e) when (e is StoreUnavailableException or Domain.Concurrency.ConcurrencyConflictException)
             {
@@ -78,7 +100,40 @@ public sealed class AlertSweep
             }
         }
 
+        var resolved = await ResolveEndedOrdersPriceAlertsAsync(brandId, cancellationToken);
         var repaired = await _store.RepairCountsAsync(brandId, cancellationToken);
-        return new AlertSweepResult(sent, failed, repaired, 0);
+        return new AlertSweepResult(sent, failed, repaired, 0, resolved);
+    }
+
+    /// <summary>
+    /// An order's flow resolves its price alerts when it ends; a flow that ended before it did so (or whose clearing
+    /// failed) left them open for good. Resolves, as <c>system</c>, each unresolved order price alert whose order's flow
+    /// has an end record (<see cref="IOrderFlowEndStore"/>, a point read each): idempotent, as the flow's own clearing.
+    /// </summary>
+    private async Task<int> ResolveEndedOrdersPriceAlertsAsync(string brandId, CancellationToken cancellationToken)
+    {
+        var resolved = 0;
+        foreach (var kind in _orderPriceKinds)
+        {
+            foreach (var state in new[] { AlertState.Open, AlertState.Acknowledged })
+            {
+                foreach (var alert in await _store.ListAsync(brandId, state, kind, cancellationToken))
+                {
+                    if (!string.Equals(alert.Subject.Type, "order", StringComparison.Ordinal)
+                        || await _flowEnds.GetAsync(brandId, alert.Subject.Id, cancellationToken) is not { } ended)
+                    {
+                        continue;
+                    }
+
+                    var update = await _updater.ResolveAsync(brandId, alert.Id, AlertTransitions.System, $"The order's flow ended ({ended.Outcome}).", cancellationToken);
+                    if (update.Refusal is null && update.Alert is not null)
+                    {
+                        resolved++;
+                    }
+                }
+            }
+        }
+
+        return resolved;
     }
 }

@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Alerts;
+using ServerlessOps.Domain.Orders;
 using ServerlessOps.Infrastructure.Cosmos;
+using ServerlessOps.Infrastructure.OrderFlow;
 
 namespace ServerlessOps.Infrastructure.Alerts;
 
@@ -15,7 +17,8 @@ public static class AlertsServiceCollectionExtensions
     /// Registers business alerts: <see cref="AlertOptions"/> from section <c>Alerts</c> (validated at start), the
     /// Cosmos store (<see cref="IAlertStore"/>; call <c>AddCosmosStores</c> too), <see cref="IAlertRaiser"/>,
     /// <see cref="ConfigurationAlertOwnerResolver"/> unless an <see cref="IAlertOwnerResolver"/> is registered first,
-    /// the notification queue (on the app's background <see cref="QueueServiceClient"/>), sender, sweep, metrics and
+    /// the notification queue (on the app's background <see cref="QueueServiceClient"/>), sender, sweep (which reads
+    /// <see cref="IOrderFlowEndStore"/>), metrics and
     /// their refresher, and the chat webhook's HttpClient behind <see cref="AlertWebhookResilience"/>.
     /// </summary>
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
@@ -36,6 +39,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<AlertMetrics>();
         services.AddSingleton<AlertBrandIds>();
         services.TryAddSingleton<IAlertStore, CosmosAlertStore>();
+        services.TryAddSingleton<IOrderFlowEndStore, CosmosOrderFlowEndStore>();
         services.AddSingleton(sp => new AlertNotificationHandOff(sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<IOptions<AlertOptions>>()));
         services.AddSingleton<AlertUpdater>();
         services.AddSingleton<AlertRaiser>();

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Orders;
 using ServerlessOps.Infrastructure.Alerts;
 using ServerlessOps.Infrastructure.Cosmos;
+using ServerlessOps.Infrastructure.OrderFlow;
 using ServerlessOps.Testing.Alerts;
 using ServerlessOps.Testing.Emulators;
 
@@ -93,6 +95,41 @@ public sealed class AlertSweepTests(CosmosServerFixture cosmos, AzuriteFixture a
         Assert.Single(_chat.Delivered);
         Assert.False((await host.GetAsync(raised.Alert.Id)).Notification.Pending);
     }
+
+    /// <summary>
+    /// Orders whose flows ended before a flow resolved its price alerts when it ended: their alerts would stay open for
+    /// good. The sweep resolves those of ended flows only, in the brand of the end, and doing it again changes nothing.
+    /// </summary>
+    [Fact]
+    public async Task Sweep_PriceAlertsOfOrdersWhoseFlowEnded_AreResolvedOnceAndOnlyThose()
+    {
+        await using var host = await AlertsTestHost.StartAsync(
+            AlertsTestHost.NewSettings(cosmos, azurite, webhook: null), _clock, otherBrands: [OtherBrand]);
+        var ended = await host.Raiser.RaiseAsync(OrderPrice(AlertsTestHost.BrandId, AlertKind.PriceBelowFloor, "shopify:1001"), Token);
+        var endedAcknowledged = await host.Raiser.RaiseAsync(OrderPrice(AlertsTestHost.BrandId, AlertKind.ContributionNegative, "shopify:1001"), Token);
+        await host.Updater.AcknowledgeAsync(AlertsTestHost.BrandId, endedAcknowledged.Alert.Id, "ana", Token);
+        var running = await host.Raiser.RaiseAsync(OrderPrice(AlertsTestHost.BrandId, AlertKind.PriceBelowFloor, "shopify:2002"), Token);
+        var otherBrand = await host.Raiser.RaiseAsync(OrderPrice(OtherBrand, AlertKind.PriceBelowFloor, "shopify:1001"), Token);
+        var sla = await host.Raiser.RaiseAsync(SlaMissed(AlertsTestHost.BrandId, "shopify:1001"), Token);
+        var flowEnds = ActivatorUtilities.CreateInstance<CosmosOrderFlowEndStore>(host.Services);
+        await flowEnds.RecordAsync(new OrderFlowEnd(AlertsTestHost.BrandId, "shopify:1001", "flow-1001", "completed", _clock.GetUtcNow()), Token);
+        var swept = await host.Sweep.RunAsync(Token);
+
+        Assert.Equal(2, swept.OrderPriceAlertsResolved);
+        foreach (var alert in new[] { ended, endedAcknowledged })
+        {
+            var resolved = await host.GetAsync(alert.Alert.Id);
+            Assert.Equal((AlertState.Resolved, AlertTransitions.System, "The order's flow ended (completed)."), (resolved.State, resolved.ResolvedBy, resolved.Resolution));
+        }
+
+        Assert.Equal(AlertState.Open, (await host.GetAsync(running.Alert.Id)).State);
+        Assert.Equal(AlertState.Open, (await host.GetAsync(sla.Alert.Id)).State);
+        Assert.Equal(AlertState.Open, (await host.Store.GetAsync(OtherBrand, otherBrand.Alert.Id, Token))!.Value.State);
+        Assert.Equal(0, (await host.Sweep.RunAsync(Token)).OrderPriceAlertsResolved);
+    }
+
+    private static AlertRaise OrderPrice(string brandId, AlertKind kind, string orderId) =>
+        new(brandId, kind, AlertSubject.Order(orderId), $"Order {orderId} sold a line under its floor.") { Channel = SalesChannel.Shopify };
 
     private static AlertRaise SlaMissed(string brandId, string orderId) =>
         new(brandId, AlertKind.SlaMissed, AlertSubject.Order(orderId), $"Order {orderId} was due to ship by 14:00 UTC and has not shipped.")
