@@ -16,7 +16,10 @@ public sealed class AlertNotifier
     /// <summary>Rounds per call: a notification requested while the previous one was being posted is posted next, up to this many.</summary>
     private const int MaxRounds = 3;
 
-    /// <summary>Attempts at one ETag-guarded write before giving up on this call (the claim then runs out, and the timer retries).</summary>
+    /// <summary>
+    /// Attempts at one ETag-guarded write before giving up on this call (the claim then runs out, and the timer retries);
+    /// recording a delivered post goes on past it while the sender's claim stands.
+    /// </summary>
     private const int MaxWriteAttempts = 8;
 
     private readonly IAlertStore _store;
@@ -84,7 +87,9 @@ public sealed class AlertNotifier
                 return AlertNotifyOutcome.Failed;
             }
 
-            var recorded = await RecordAsync(claimed, a => AlertNotifications.Delivered(a, sequence, at, claim), cancellationToken);
+            // The post cannot be taken back: a lost race is no reason to give up recording it while this sender's claim
+            // stands (nobody else may post it meanwhile), since giving up leaves it pending for the timer to post again.
+            var recorded = await RecordAsync(claimed, a => AlertNotifications.Delivered(a, sequence, at, claim), cancellationToken, persistUntil: claim);
             _logger.NotificationDelivered(alertId, brandId, sequence);
             outcome = AlertNotifyOutcome.Sent;
             if (recorded is null || !recorded.Notification.Pending)
@@ -126,11 +131,14 @@ public sealed class AlertNotifier
         return (null, AlertNotifyOutcome.ClaimedElsewhere);
     }
 
-    /// <summary>Applies <paramref name="change"/> to the alert as known, re-reading on a conflict (a raise may have counted it meanwhile).</summary>
-    private async Task<Alert?> RecordAsync(Versioned<Alert> known, Func<Alert, Alert> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies <paramref name="change"/> to the alert as known, re-reading on a conflict (a raise may have counted it
+    /// meanwhile): <see cref="MaxWriteAttempts"/> times, and beyond that for as long as it is before <paramref name="persistUntil"/>.
+    /// </summary>
+    private async Task<Alert?> RecordAsync(Versioned<Alert> known, Func<Alert, Alert> change, CancellationToken cancellationToken, DateTimeOffset? persistUntil = null)
     {
         var current = known;
-        for (var attempt = 0; attempt < MaxWriteAttempts; attempt++)
+        for (var attempt = 1; attempt <= MaxWriteAttempts || (persistUntil is { } until && _time.GetUtcNow() < until); attempt++)
         {
             try
             {
@@ -138,6 +146,13 @@ public sealed class AlertNotifier
             }
             catch (ConcurrencyConflictException)
             {
+                if (attempt >= MaxWriteAttempts)
+                {
+                    // A crowd is writing this alert (a burst of raises): step aside a little, spread out (real time, not
+                    // the injected clock: it paces this process's retries and means nothing to the domain).
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10) * Math.Min(attempt, 20)), cancellationToken);
+                }
+
                 if (await _store.GetAsync(known.Value.BrandId, known.Value.Id, cancellationToken) is not { } fresh)
                 {
                     return null;
