@@ -42,6 +42,23 @@ public sealed record BrandOwners(string Default, IReadOnlyList<OwnerAssignment>?
         return string.Equals(owner, Unassigned, StringComparison.OrdinalIgnoreCase) ? null : owner;
     }
 
+    /// <summary>What a report or roadmap shows as the owner of a signal nobody owns (<see cref="Named"/> is null).</summary>
+    public const string UnassignedLabel = "unassigned";
+
+    /// <summary>
+    /// The owner of <paramref name="signal"/> on <paramref name="channel"/> as reports, roadmaps and their daily checks
+    /// show it: <see cref="Named"/>, or <see cref="UnassignedLabel"/>, so a reader sees that nobody owns it rather than an
+    /// address that reaches nobody.
+    /// </summary>
+    public string Shown(BrandSignal signal, SalesChannel? channel = null) => Named(signal, channel) ?? UnassignedLabel;
+
+    /// <summary>
+    /// <paramref name="owner"/> as a report shows it: <see cref="UnassignedLabel"/> for <see cref="Unassigned"/>, which a
+    /// roadmap published before reports said "unassigned" may still carry, otherwise as it is.
+    /// </summary>
+    public static string Shown(string owner) =>
+        string.Equals(owner, Unassigned, StringComparison.OrdinalIgnoreCase) ? UnassignedLabel : owner;
+
     /// <summary>Every problem, named by path under <paramref name="path"/>.</summary>
     public IEnumerable<FieldError> Validate(string path = "owners")
     {

@@ -207,6 +207,22 @@ public sealed class MonthlyReviewTests(FunctionAppFixture fixture)
         Assert.Equal((2, 2), (report.GetProperty("total").GetProperty("missedOrders").GetInt32(), report.GetProperty("total").GetProperty("lateOrders").GetInt32()));
     }
 
+    /// <summary>
+    /// A brand whose settings name no owner is seeded with the placeholder owner-unset@serverlessops.invalid. Its reports
+    /// used to name that address as their owner, which reaches nobody, where finance must read that nobody owns them.
+    /// </summary>
+    [Fact]
+    public async Task DailyReport_OfABrandSeededWithoutAnOwner_SaysUnassigned()
+    {
+        await using var app = await StartAsync(new Dictionary<string, string> { ["Brands:ownerless:TimeZone"] = "America/New_York" });
+        var brands = app.Services.GetRequiredService<IBrandDirectorySource>();
+        await Poll.UntilAsync(_ => Task.FromResult(brands.Current.Brands.ContainsKey("ownerless") ? "seeded" : null), "brand ownerless in the registry");
+
+        var entry = await app.Services.GetRequiredService<OperatingReports>().WriteDailyAsync("ownerless", new DateOnly(2026, 12, 2), Token);
+
+        Assert.Equal("unassigned", entry.Owner);
+    }
+
     [Fact]
     public async Task FullReview_OfASmallBrand_PublishesItsFiles_AndTheSameDataGivesTheSameVersionOnARerun()
     {

@@ -1,3 +1,4 @@
+using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Review.Findings;
 using ServerlessOps.Domain.Review.Report;
 
@@ -25,7 +26,7 @@ public static class LoopClosure
             .Select(item =>
             {
                 var moneyNow = now.GetValueOrDefault(item.RootCause);
-                return new RecoveryCheck(item.Rank, item.RootCause, item.Type, item.Owner, item.MonthlyMoney, moneyNow, Math.Max(0m, item.MonthlyMoney - moneyNow));
+                return new RecoveryCheck(item.Rank, item.RootCause, item.Type, BrandOwners.Shown(item.Owner), item.MonthlyMoney, moneyNow, Math.Max(0m, item.MonthlyMoney - moneyNow));
             })
             .ToList();
     }

@@ -11,8 +11,9 @@ public static class Prioritizer
     /// One <see cref="RoadmapItem"/> per root cause: money = Σ of its findings' (already rounded) money, effort = its
     /// rule's effort points (one fix for the batch), score = money / effort rounded to cents. Ranked by score, then money
     /// (descending), then effort (ascending), then root cause (ordinal), so equal scores always come out in the same
-    /// order. Owner = <see cref="BrandOwners.For"/>(rule signal, the batch's channel when it has one); alert = the rule's
-    /// daily check for the batch, owned by the same person. Findings inside an item are ordered by money, then subject.
+    /// order. Owner = <c>BrandOwners.Shown</c>(rule signal, the batch's channel when it has one): "unassigned" when nobody
+    /// owns it, never the seed's placeholder address; alert = the rule's daily check for the batch, owned by the same
+    /// person. Findings inside an item are ordered by money, then subject.
     /// </summary>
     public static IReadOnlyList<RoadmapItem> Rank(IReadOnlyList<Finding> findings, BrandOwners owners)
     {
@@ -42,7 +43,7 @@ public static class Prioritizer
         return batches.Select((b, index) =>
         {
             var channel = b.Batch.Select(f => f.Channel).Distinct().Count() == 1 ? b.Batch[0].Channel : null;
-            var owner = owners.For(b.Rule.Signal, channel);
+            var owner = owners.Shown(b.Rule.Signal, channel);
             return new RoadmapItem(
                 index + 1,
                 b.RootCause,

@@ -172,7 +172,7 @@ public sealed class MonthlyReviewSteps(
             ["findings"] = ordered.Count,
             ["moneyAtStake"] = ordered.Sum(f => f.MonthlyMoney),
         };
-        var owner = brand.Owners.For(BrandSignal.Finance);
+        var owner = brand.Owners.Shown(BrandSignal.Finance);
         var entry = await archive.PublishAsync(new ReportPublication(brand.Id, ReportKind.Monthly, run.Month, owner, files, summary), cancellationToken);
         return new ReviewPublished(entry.Period, entry.Version, [.. entry.Files.Select(f => f.Name)], entry.Owner);
     }

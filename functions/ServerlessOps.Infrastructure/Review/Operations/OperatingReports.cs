@@ -183,7 +183,7 @@ public sealed class OperatingReports(
             ["rulesBreached"] = report.RulesBreached.Count,
         };
         return await archive.PublishAsync(
-            new ReportPublication(brand.Id, report.Kind, report.Period, brand.Owners.For(BrandSignal.Finance), OperatingReportFiles.Render(report), summary),
+            new ReportPublication(brand.Id, report.Kind, report.Period, brand.Owners.Shown(BrandSignal.Finance), OperatingReportFiles.Render(report), summary),
             cancellationToken);
     }
 

@@ -94,6 +94,27 @@ public sealed class PrioritizerTests
         Assert.Equal(("stock-cover", "TEE", 14m), (stockAlert.Kind, stockAlert.Sku, stockAlert.Threshold));
     }
 
+    /// <summary>
+    /// A brand seeded from settings that name no owner holds the placeholder owner-unset@serverlessops.invalid. The
+    /// roadmap, and the reports and daily checks made from it, used to name that address, which reaches nobody, so finance
+    /// could not see that nobody owns the fix. A signal's own owner still wins.
+    /// </summary>
+    [Fact]
+    public void Rank_BrandSeededWithoutAnOwner_ItemsAndTheirChecksSayUnassigned()
+    {
+        var owners = new BrandOwners(BrandOwners.Unassigned, [new OwnerAssignment(BrandSignal.Inventory, null, "stock@acme.test")]);
+        var findings = new[]
+        {
+            Findings.Of(FindingType.FeesAboveSchedule, "fees:amazon", 50m, SalesChannel.Amazon, "A"),
+            Findings.Of(FindingType.StockOuts, "stock-out:TEE", 50m, null, "TEE", ("stockCoverDays", 14m)),
+        };
+
+        var items = Prioritizer.Rank(findings, owners).ToDictionary(i => i.RootCause);
+
+        Assert.Equal(("unassigned", "unassigned"), (items["fees:amazon"].Owner, items["fees:amazon"].AlertRule?.Owner));
+        Assert.Equal("stock@acme.test", items["stock-out:TEE"].Owner);
+    }
+
     [Fact]
     public void Rank_SameFindingsInAnyOrder_SameRoadmap()
     {
