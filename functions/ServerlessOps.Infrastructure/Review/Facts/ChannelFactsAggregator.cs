@@ -18,8 +18,8 @@ namespace ServerlessOps.Infrastructure.Review.Facts;
 /// <item>COGS = sold × the unit cost in effect at the order's time; scheduled fees and the floor from
 /// <see cref="PriceGuardrail.CheckOrder"/> with the channel's fee schedule and the brand's margin floor (the one rule);</item>
 /// <item>charged fees = the order's <see cref="Order.Fees"/> recorded before the window's end (settlement fees recorded later
-/// are restatements of the month they were recorded in; once an imported order holds settlement fees they replace the fees
-/// it was imported with, <see cref="ChargedFees"/>), shared by net among its lines, where it has any; a sold line
+/// are restatements of the month they were recorded in; an imported order's settlement fees replace the fees it was
+/// imported with for the lines they cover, <see cref="ChargedFees"/>), shared by net among its lines, where it has any; a sold line
 /// without charges keeps its scheduled fees apart (<see cref="Domain.Review.Facts.SkuChannelMonth.FeesScheduledWithoutCharges"/>);</item>
 /// <item>refunds = refunds recorded before the window's end, tax and shipping excluded (<see cref="RefundMoney"/>): each line's
 /// own, plus money given back on no line (goodwill, adjustments) shared by net among the order's lines, as order-level fees are.</item>
@@ -365,12 +365,16 @@ public sealed class ChannelFactsAggregator(
         // charges are known the estimate is given back, so the closed month and its restatements count the fee once.
         if (lateFees.Count > 0)
         {
-            // Likewise an imported order that closed on the fees it came with: the settlement's fees replace them.
-            var closedOn = ChargedFees.Counted(order, window.Month.StartIn(window.TimeZone));
-            if (closedOn.Count > 0 && !closedOn.Any(ChargedFees.IsSettled))
+            // Likewise the imported fees an order closed on that this month's settlement fees now cover (ChargedFees): only
+            // those, so a line the settlement has not covered yet keeps its imported fee.
+            var countedNow = ChargedFees.Counted(order, window.Until).ToHashSet(ReferenceEqualityComparer.Instance);
+            var covered = ChargedFees.Counted(order, window.Month.StartIn(window.TimeZone))
+                .Where(f => !ChargedFees.IsSettled(f) && !countedNow.Contains(f))
+                .ToList();
+            if (covered.Count > 0)
             {
                 _restatements.Add(new Restatement(
-                    order.Id, month, "fee-imported", closedOn.Sum(f => f.Amount) * rate, lateFees.Min(f => f.RecordedAt!.Value), $"order:{order.Id}:fee-imported"));
+                    order.Id, month, "fee-imported", covered.Sum(f => f.Amount) * rate, lateFees.Min(f => f.RecordedAt!.Value), $"order:{order.Id}:fee-imported"));
             }
 
             var before = ShareChargedFees(order, lines, rate, window.Month.StartIn(window.TimeZone));
