@@ -22,7 +22,8 @@ namespace ServerlessOps.Infrastructure.Review.Facts;
 /// imported with for the lines they cover, <see cref="ChargedFees"/>), shared by net among its lines, where it has any; a sold line
 /// without charges keeps its scheduled fees apart (<see cref="Domain.Review.Facts.SkuChannelMonth.FeesScheduledWithoutCharges"/>);</item>
 /// <item>refunds = refunds recorded before the window's end, tax and shipping excluded (<see cref="RefundMoney"/>): each line's
-/// own, plus money given back on no line (goodwill, adjustments) shared by net among the order's lines, as order-level fees are.</item>
+/// own, plus money given back on no line (goodwill, adjustments) shared by net among the order's lines, as order-level fees are,
+/// less money kept back from the refund's lines (a restocking fee) on those lines, where pnl-lines.csv shows it apart.</item>
 /// </list>
 /// Lines whose price the channel withheld are counted in <see cref="LinesWithoutPrice"/> and left out of the money.
 /// </summary>
@@ -79,12 +80,14 @@ public sealed class ChannelFactsAggregator(
         AddRestatements(order, month, rate, lines);
         var chargedShares = ShareChargedFees(order, lines, rate, window.Until);
         var refundShares = ShareByNet(lines, refunds.Sum(RefundMoney.NotOnLines));
+        var keptBackShares = ShareKeptBack(lines, refunds);
         var skusCounted = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             var refunded = refunds.SelectMany(r => r.Lines).Where(r => r.LineId == line.Line.LineId).ToList();
-            var refundMoney = (refunded.Sum(r => r.Amount) + refundShares[i]) * rate;
+            var keptBack = keptBackShares[i] * rate;
+            var refundMoney = ((refunded.Sum(r => r.Amount) + refundShares[i]) * rate) - keptBack;
             var sku = Totals(month, line.Sku, line.Listing is not null);
             sku.CancelledUnits += line.Line.Quantity - line.Sold;
             sku.RefundedUnits += refunded.Sum(r => r.Quantity);
@@ -132,7 +135,7 @@ public sealed class ChannelFactsAggregator(
 
             if (month == window.Month && pnlLines is not null && (line.Sold > 0 || refundMoney != 0m || chargedShares?[i] is not null))
             {
-                await pnlLines.WriteLineAsync(PnlLinesCsv.Row(order.Id, line.Line.LineId, channel, line.Sku, month, revenue, cogs, scheduled, chargedShares?[i], refundMoney).AsMemory(), cancellationToken);
+                await pnlLines.WriteLineAsync(PnlLinesCsv.Row(order.Id, line.Line.LineId, channel, line.Sku, month, revenue, cogs, scheduled, chargedShares?[i], refundMoney, keptBack).AsMemory(), cancellationToken);
                 PnlRows++;
             }
         }
@@ -301,6 +304,37 @@ public sealed class ChannelFactsAggregator(
             var share = i == contributing[^1] ? left : netSum == 0m ? amount / contributing.Count : amount * nets[i] / netSum;
             shares[i] = share;
             left -= share;
+        }
+
+        return shares;
+    }
+
+    /// <summary>
+    /// The money refunds kept back from their lines (<see cref="RefundMoney.KeptBack"/>, a restocking fee), per line: each
+    /// refund's shared among its own lines by what it refunded on each (the last taking the remainder), since it was
+    /// withheld from them and not from the order's other lines.
+    /// </summary>
+    private static decimal[] ShareKeptBack(List<PricedOrderLine> lines, List<OrderRefund> refunds)
+    {
+        var shares = new decimal[lines.Count];
+        foreach (var refund in refunds)
+        {
+            var keptBack = RefundMoney.KeptBack(refund);
+            if (keptBack == 0m)
+            {
+                continue;
+            }
+
+            var refunded = lines.Select(l => refund.Lines.Where(r => r.LineId == l.Line.LineId).Sum(r => r.Amount)).ToArray();
+            var taking = Enumerable.Range(0, lines.Count).Where(i => refunded[i] > 0m).ToList();
+            var total = taking.Sum(i => refunded[i]);
+            var left = keptBack;
+            foreach (var i in taking)
+            {
+                var share = i == taking[^1] ? left : keptBack * refunded[i] / total;
+                shares[i] += share;
+                left -= share;
+            }
         }
 
         return shares;

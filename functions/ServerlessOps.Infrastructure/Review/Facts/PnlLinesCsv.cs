@@ -7,7 +7,9 @@ namespace ServerlessOps.Infrastructure.Review.Facts;
 /// <summary>
 /// <c>pnl-lines.csv</c>: one row per order line that adds to the reviewed month's P&amp;L, base currency, unrounded, so
 /// each P&amp;L figure is the sum of its column over the channel's rows (fees: charged where the order has them, else
-/// scheduled; ad spend is not per line and is not here). Written row by row while the orders stream.
+/// scheduled; ad spend is not per line and is not here). <c>refunds</c> is net of <c>refunds_kept_back</c>, the money a
+/// refund withheld from the line (a restocking fee), shown beside it so the difference to the channel's line figure is
+/// traceable. Written row by row while the orders stream.
 /// </summary>
 public static class PnlLinesCsv
 {
@@ -15,9 +17,9 @@ public static class PnlLinesCsv
 
     public const string ContentType = "text/csv";
 
-    public const string Header = "order_id,line_id,channel,sku,month,revenue,cogs,scheduled_fees,charged_fees,refunds";
+    public const string Header = "order_id,line_id,channel,sku,month,revenue,cogs,scheduled_fees,charged_fees,refunds,refunds_kept_back";
 
-    public static string Row(string orderId, string lineId, SalesChannel channel, string sku, ReviewMonth month, decimal revenue, decimal cogs, decimal scheduledFees, decimal? chargedFees, decimal refunds) =>
+    public static string Row(string orderId, string lineId, SalesChannel channel, string sku, ReviewMonth month, decimal revenue, decimal cogs, decimal scheduledFees, decimal? chargedFees, decimal refunds, decimal refundsKeptBack) =>
         string.Join(',',
             Field(orderId),
             Field(lineId),
@@ -28,7 +30,8 @@ public static class PnlLinesCsv
             Money(cogs),
             Money(scheduledFees),
             chargedFees is { } charged ? Money(charged) : string.Empty,
-            Money(refunds));
+            Money(refunds),
+            Money(refundsKeptBack));
 
     private static string Money(decimal amount) => amount.ToString("0.############", CultureInfo.InvariantCulture);
 

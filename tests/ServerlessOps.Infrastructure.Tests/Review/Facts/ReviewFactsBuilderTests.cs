@@ -194,6 +194,27 @@ public sealed class ReviewFactsBuilderTests
         Assert.Equal(0m, Assert.Single(built.Facts.MonthSales()).Refunds);
     }
 
+    /// <summary>
+    /// A return refunded with a restocking fee kept back: the line says 50 + 4 tax, but 46.50 went back. The review used to
+    /// count the line's full 50 as refunded, understating net revenue and contribution by the 7.50 the brand kept.
+    /// </summary>
+    [Fact]
+    public async Task RestockingFeeKeptBack_IsTakenOffTheRefund_AndTracedInThePnlLines()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m).Map("CAP", 2m);
+        var november = fakes.Add("november", Utc(2026, 11, 10, 15, 0), Line("L1", "TEE", 1, 50m), Line("L2", "CAP", 1, 25m));
+        fakes.Orders[0] = november with { Refunds = [new OrderRefund("R1", Utc(2026, 11, 12, 15, 0), 46.50m, 4m, "return", [new RefundLine("L1", 1, 50m, 4m, Returned: true)])] };
+        using var csv = new StringWriter { NewLine = "\n" };
+
+        var built = await BuildAsync(fakes, csv);
+
+        Assert.Equal(42.50m, Assert.Single(ProfitAndLoss.For(built.Facts), l => l.Channel == SalesChannel.Shopify).Refunds);
+        Assert.Equal(42.50m, Assert.Single(built.Facts.MonthSales(), s => s.Sku == "TEE").Refunds);
+        var rows = csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split(',')).ToDictionary(r => r[1]);
+        Assert.Equal(("42.5", "7.5"), (rows["L1"][9], rows["L1"][10]));
+        Assert.Equal(("0", "0"), (rows["L2"][9], rows["L2"][10]));
+    }
+
     [Fact]
     public async Task LateShipment_IsAShipmentAfterTheOrdersOwnShipBy()
     {
