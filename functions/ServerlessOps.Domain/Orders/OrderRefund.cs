@@ -22,6 +22,12 @@ public sealed record OrderRefund(
     /// <summary>Shipping refunded, tax included, where the channel says (part of <see cref="Amount"/>).</summary>
     public decimal Shipping { get; init; }
 
+    /// <summary>
+    /// The tax part of <see cref="Shipping"/> where the channel states it apart (Shopify, Walmart); null where it does not,
+    /// and then the tax not on a line cannot be told apart between shipping and money given back on no line.
+    /// </summary>
+    public decimal? ShippingTax { get; init; }
+
     /// <summary>The part of <see cref="Amount"/> not tied to a line (shipping, order-level adjustments).</summary>
     public decimal Unallocated => Amount - Lines.Sum(l => l.Amount + l.Tax);
 }

@@ -52,6 +52,7 @@ public static class ShopifyRefundMapper
             lines)
         {
             Shipping = shipping + shippingTax,
+            ShippingTax = shippingTax,
         };
     }
 

@@ -63,6 +63,7 @@ public static class WalmartRefundMapper
             [.. g.Select(p => p.Line)])
         {
             Shipping = g.Sum(p => p.Shipping + p.ShippingTax),
+            ShippingTax = g.Sum(p => p.ShippingTax),
         })];
     }
 

@@ -28,13 +28,18 @@ internal static class RefundMoney
 
     /// <summary>
     /// The refund's money beyond its lines and shipping, tax excluded: below zero when it returned less than those.
-    /// <see cref="OrderRefund.Shipping"/> is tax included, so where shipping went back the tax not on a line is taken as
-    /// the shipping's; without shipping it is the order-level money's own tax.
+    /// <see cref="OrderRefund.Shipping"/> is tax included, so the tax not on a line less the shipping's own tax
+    /// (<see cref="OrderRefund.ShippingTax"/>) is the tax of the money beyond: a goodwill credit's tax is no refund. Where
+    /// the channel does not state the shipping's tax apart and shipping went back, the tax not on a line is taken as the
+    /// shipping's; without shipping it is the order-level money's own tax.
     /// </summary>
     private static decimal BeyondLines(OrderRefund refund)
     {
         ArgumentNullException.ThrowIfNull(refund);
-        var taxNotOnLines = refund.Shipping == 0m ? refund.Tax - refund.Lines.Sum(l => l.Tax) : 0m;
-        return refund.Unallocated - refund.Shipping - taxNotOnLines;
+        var taxNotOnLines = refund.Tax - refund.Lines.Sum(l => l.Tax);
+        var ownTax = refund.ShippingTax is { } shippingTax ? taxNotOnLines - shippingTax
+            : refund.Shipping == 0m ? taxNotOnLines
+            : 0m;
+        return refund.Unallocated - refund.Shipping - ownTax;
     }
 }

@@ -135,6 +135,22 @@ public sealed class WalmartOrderMapperTests
         Assert.Equal("Delivered", order.ChannelStatus);
     }
 
+    /// <summary>The shipping's tax is stated apart, so the review can tell it from the tax of money given back on no line.</summary>
+    [Fact]
+    public void MapApiOrder_RefundWithShipping_StatesTheShippingsTaxApart()
+    {
+        var json = Sample().Replace(
+            "\"orderLineQuantity\": {\n            \"unitOfMeasurement\": \"EACH\",\n            \"amount\": \"1\"\n          },",
+            "\"orderLineQuantity\": {\n            \"unitOfMeasurement\": \"EACH\",\n            \"amount\": \"1\"\n          }, \"refund\": {\"refundId\": \"R-8\", \"refundCharges\": {\"refundCharge\": ["
+            + "{\"refundReason\": \"ItemDamaged\", \"charge\": {\"chargeType\": \"PRODUCT\", \"chargeName\": \"ItemPrice\", \"chargeAmount\": {\"currency\": \"USD\", \"amount\": -14.99}, \"tax\": {\"taxName\": \"Tax1\", \"taxAmount\": {\"currency\": \"USD\", \"amount\": -1.01}}}},"
+            + "{\"refundReason\": \"ItemDamaged\", \"charge\": {\"chargeType\": \"SHIPPING\", \"chargeName\": \"Shipping\", \"chargeAmount\": {\"currency\": \"USD\", \"amount\": -5.00}, \"tax\": {\"taxName\": \"Tax1\", \"taxAmount\": {\"currency\": \"USD\", \"amount\": -0.40}}}}]}},",
+            StringComparison.Ordinal);
+        var order = Map(WithStatuses(json, "Delivered", "Delivered"));
+
+        var refund = Assert.Single(order.Refunds);
+        Assert.Equal((21.40m, 1.41m, 5.40m, (decimal?)0.40m), (refund.Amount, refund.Tax, refund.Shipping, refund.ShippingTax));
+    }
+
     [Fact]
     public void MapApiOrder_Prices_AreTaxExclusive()
     {

@@ -215,6 +215,23 @@ public sealed class ReviewFactsBuilderTests
         Assert.Equal(("0", "0"), (rows["L2"][9], rows["L2"][10]));
     }
 
+    /// <summary>
+    /// A goodwill credit of 10 with its own 0.80 tax, given back with 5.40 of shipping (0.40 of it tax): 16.20 in all. Tax
+    /// and shipping are outside revenue, so outside refunds: 10 is the brand's refund. The review used to take all the tax
+    /// not on a line as the shipping's and counted 10.80, the goodwill's tax as refund.
+    /// </summary>
+    [Fact]
+    public async Task GoodwillWithItsOwnTax_RefundedWithShipping_CountsTheGoodwillWithoutItsTax()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m);
+        var november = fakes.Add("november", Utc(2026, 11, 10, 15, 0), Line("L1", "TEE", 1, 50m));
+        fakes.Orders[0] = november with { Refunds = [new OrderRefund("G1", Utc(2026, 11, 12, 15, 0), 16.20m, 1.20m, "goodwill", []) { Shipping = 5.40m, ShippingTax = 0.40m }] };
+
+        var built = await BuildAsync(fakes);
+
+        Assert.Equal(10m, Assert.Single(built.Facts.MonthSales()).Refunds);
+    }
+
     [Fact]
     public async Task LateShipment_IsAShipmentAfterTheOrdersOwnShipBy()
     {
