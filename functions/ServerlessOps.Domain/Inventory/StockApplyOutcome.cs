@@ -19,4 +19,11 @@ public enum StockApplyOutcome
     /// ledger itself never does.
     /// </summary>
     ShippedBeyondAvailable,
+
+    /// <summary>
+    /// A count (<see cref="StockMovement.CountedAt"/>) the ledger cannot stand on: a newer count of the location was
+    /// already applied, or more on-hand movements followed it than <see cref="StockMovementRules.MaxMovementsAfterCount"/>
+    /// (too old to place; count again). Nothing changed.
+    /// </summary>
+    Superseded,
 }

@@ -4,7 +4,7 @@ namespace ServerlessOps.Domain.Inventory;
 /// What one movement does to one balance, decided by <see cref="StockMovementRules.Decide"/> against the balance as it
 /// stands: refused (a reservation beyond what is available), or the change to on hand and reserved it makes.
 /// </summary>
-/// <param name="Outcome"><see cref="StockApplyOutcome.Applied"/> or <see cref="StockApplyOutcome.Insufficient"/>.</param>
+/// <param name="Outcome"><see cref="StockApplyOutcome.Applied"/>, <see cref="StockApplyOutcome.Insufficient"/> or (a count) <see cref="StockApplyOutcome.Superseded"/>.</param>
 /// <param name="OnHandDelta">Units added to on hand (negative to take away); 0 when refused.</param>
 /// <param name="ReservedDelta">Units added to reserved; 0 when refused.</param>
 /// <param name="Clamped">

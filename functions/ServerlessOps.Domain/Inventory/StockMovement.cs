@@ -25,4 +25,11 @@ public sealed record StockMovement(
 
     /// <summary>Who asked for it (a signed-in caller's name, an import, a flow), recorded in the entry for people; never a key.</summary>
     public string? Actor { get; init; }
+
+    /// <summary>
+    /// For a <see cref="StockMovementKind.Count"/>: when the units were counted. The count then stands as of that instant
+    /// (the on-hand movements applied after it stay on top of it), and never over a newer count of the location
+    /// (<see cref="StockApplyOutcome.Superseded"/>). Null: as of when the ledger applies it.
+    /// </summary>
+    public DateTimeOffset? CountedAt { get; init; }
 }

@@ -67,6 +67,46 @@ public static class StockMovementRules
         };
     }
 
+    /// <summary>
+    /// On-hand movements after a count that the ledger adds to it at most: a count followed by more is refused
+    /// (<see cref="StockApplyOutcome.Superseded"/>) rather than read from an unbounded history.
+    /// </summary>
+    public const int MaxMovementsAfterCount = 1000;
+
+    /// <summary>
+    /// A count as of <see cref="StockMovement.CountedAt"/>: on hand becomes the units counted plus
+    /// <paramref name="onHandDeltasSince"/> (the on-hand deltas of the movements other than counts applied at the location
+    /// after the count was taken: they happened on top of what was counted), not below zero (clamped). Refused
+    /// (<see cref="StockApplyOutcome.Superseded"/>) when <paramref name="lastCountedAt"/>, the newest count applied there,
+    /// is later (that count already accounts for everything up to it), or when more than
+    /// <see cref="MaxMovementsAfterCount"/> movements followed it (pass one more than that at most).
+    /// </summary>
+    public static StockDecision DecideCount(StockBalance balance, StockMovement count, DateTimeOffset? lastCountedAt, IReadOnlyCollection<int> onHandDeltasSince)
+    {
+        ArgumentNullException.ThrowIfNull(balance);
+        ArgumentNullException.ThrowIfNull(count);
+        ArgumentNullException.ThrowIfNull(onHandDeltasSince);
+        if (count.Kind != StockMovementKind.Count || count.CountedAt is not { } countedAt)
+        {
+            throw new ArgumentException($"Movement {count.EntryId} is not a count with a countedAt.", nameof(count));
+        }
+
+        if (lastCountedAt > countedAt || onHandDeltasSince.Count > MaxMovementsAfterCount)
+        {
+            return new StockDecision(StockApplyOutcome.Superseded, 0, 0, Clamped: false);
+        }
+
+        var target = count.Quantity + onHandDeltasSince.Sum(d => (long)d);
+        return Applied((int)Math.Max(0, target) - balance.OnHand, 0, clamped: target < 0);
+    }
+
+    /// <summary>
+    /// What a refused movement answers: a count is only ever refused as <see cref="StockApplyOutcome.Superseded"/>, any
+    /// other movement (a reservation) as <see cref="StockApplyOutcome.Insufficient"/>.
+    /// </summary>
+    public static StockApplyOutcome RefusedOutcome(StockMovementKind kind) =>
+        kind == StockMovementKind.Count ? StockApplyOutcome.Superseded : StockApplyOutcome.Insufficient;
+
     private static StockDecision Applied(int onHandDelta, int reservedDelta, bool clamped = false) =>
         new(StockApplyOutcome.Applied, onHandDelta, reservedDelta, clamped);
 }

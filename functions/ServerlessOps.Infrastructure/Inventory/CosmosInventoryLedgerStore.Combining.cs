@@ -169,14 +169,14 @@ public sealed partial class CosmosInventoryLedgerStore
                             continue;
                         }
 
-                        var decision = StockMovementRules.Decide(working.ToDomain(), movement);
+                        var decision = await DecideMovementAsync(working, movement, token);
                         if (!decision.IsApplied && !batch[i].RecordRefusal)
                         {
                             steps[i] = new BalanceStep(working, null, WrittenByThisCall: false);
                             continue;
                         }
 
-                        working = working.With(movement.EntryId, decision, now, EmptySet);
+                        working = working.With(movement, decision, now, EmptySet);
                         steps[i] = new BalanceStep(working, working.Recent[^1], WrittenByThisCall: true);
                         written.Add(i);
                     }

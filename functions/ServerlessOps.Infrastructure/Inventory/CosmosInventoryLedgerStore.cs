@@ -74,8 +74,9 @@ public sealed partial class CosmosInventoryLedgerStore : IInventoryLedgerStore
     /// <summary>
     /// Applies <paramref name="movement"/> once, however often and however concurrently it is called: the first call to
     /// reach the balance decides (<see cref="StockApplyOutcome.Applied"/> or, for a reservation beyond available,
-    /// <see cref="StockApplyOutcome.Insufficient"/>); every later call answers that decision (AlreadyApplied or
-    /// Insufficient again) with the balance as it stands. A refused cause stays refused: reserve again under a new cause.
+    /// <see cref="StockApplyOutcome.Insufficient"/>, for a count older than the location's last,
+    /// <see cref="StockApplyOutcome.Superseded"/>); every later call answers that decision (AlreadyApplied, or the same
+    /// refusal) with the balance as it stands. A refused cause stays refused: reserve again under a new cause.
     /// </summary>
     /// <exception cref="ArgumentException">The movement is invalid (<see cref="StockMovementRules.Validate"/>).</exception>
     /// <exception cref="StockMovementConflictException">Its cause and kind are recorded for another location or quantity.</exception>
@@ -155,7 +156,7 @@ public sealed partial class CosmosInventoryLedgerStore : IInventoryLedgerStore
                 }
 
                 await MarkAsync(entry, record, cancellationToken);
-                var outcome = record.Outcome == StockEntryState.Refused ? StockApplyOutcome.Insufficient
+                var outcome = record.Outcome == StockEntryState.Refused ? StockMovementRules.RefusedOutcome(movement.Kind)
                     : step.WrittenByThisCall ? StockApplyOutcome.Applied
                     : StockApplyOutcome.AlreadyApplied;
                 return new StockApplyResult(movement, outcome, step.Balance.ToDomain());
@@ -166,7 +167,7 @@ public sealed partial class CosmosInventoryLedgerStore : IInventoryLedgerStore
             {
                 var refused = entry.Document.Decided(refusal);
                 await _entries.ReplaceAsync(refused, refused.Pk, refused.Id, entry.ETag, cancellationToken);
-                return new StockApplyResult(movement, StockApplyOutcome.Insufficient, step.Balance.ToDomain());
+                return new StockApplyResult(movement, StockMovementRules.RefusedOutcome(movement.Kind), step.Balance.ToDomain());
             }
             catch (ConcurrencyConflictException)
             {
@@ -220,7 +221,7 @@ public sealed partial class CosmosInventoryLedgerStore : IInventoryLedgerStore
     private async Task<StockApplyResult> AnswerDecidedAsync(StockEntryDocument entry, CancellationToken cancellationToken)
     {
         var balance = await GetBalanceAsync(entry.BrandId, entry.Sku, entry.Location, cancellationToken);
-        var outcome = entry.State == StockEntryState.Applied ? StockApplyOutcome.AlreadyApplied : StockApplyOutcome.Insufficient;
+        var outcome = entry.State == StockEntryState.Applied ? StockApplyOutcome.AlreadyApplied : StockMovementRules.RefusedOutcome(entry.Movement.Kind);
         return new StockApplyResult(entry.Movement, outcome, balance);
     }
 

@@ -47,6 +47,13 @@ public sealed class StockBalanceDocument
     /// </summary>
     public ReservationRollup? Reservations { get; init; }
 
+    /// <summary>
+    /// When the newest count applied here was taken (its <see cref="StockMovement.CountedAt"/>, or when it was applied
+    /// for a count without one): an older count arriving later is superseded, not applied over newer stock. Null until the
+    /// first count written by a version that records it.
+    /// </summary>
+    public DateTimeOffset? LastCountedAt { get; init; }
+
     /// <summary>Sortable UTC of the last write.</summary>
     public string? UpdatedAt { get; init; }
 
@@ -72,10 +79,11 @@ public sealed class StockBalanceDocument
         Recent.FirstOrDefault(r => string.Equals(r.EntryId, entryId, StringComparison.Ordinal));
 
     /// <summary>
-    /// This balance after <paramref name="decision"/> on <paramref name="entryId"/>, recorded at the end of <see cref="Recent"/>;
-    /// a reservation's units are added to <see cref="Reservations"/> (the only movement that raises reserved).
+    /// This balance after <paramref name="decision"/> on <paramref name="movement"/>, recorded at the end of <see cref="Recent"/>;
+    /// a reservation's units are added to <see cref="Reservations"/> (the only movement that raises reserved), an applied
+    /// count's instant to <see cref="LastCountedAt"/>.
     /// </summary>
-    public StockBalanceDocument With(string entryId, StockDecision decision, DateTimeOffset at, IReadOnlySet<string> dropped) => new()
+    public StockBalanceDocument With(StockMovement movement, StockDecision decision, DateTimeOffset at, IReadOnlySet<string> dropped) => new()
     {
         Id = Id,
         Pk = Pk,
@@ -89,7 +97,7 @@ public sealed class StockBalanceDocument
             .. Recent.Where(r => !dropped.Contains(r.EntryId)),
             new StockDecisionRecord
             {
-                EntryId = entryId,
+                EntryId = movement.EntryId,
                 Outcome = decision.IsApplied ? StockEntryState.Applied : StockEntryState.Refused,
                 OnHandDelta = decision.OnHandDelta,
                 ReservedDelta = decision.ReservedDelta,
@@ -100,6 +108,7 @@ public sealed class StockBalanceDocument
         Reservations = decision.IsApplied && decision.ReservedDelta > 0
             ? Counting(at).Add(at, decision.ReservedDelta)
             : Counting(at),
+        LastCountedAt = decision.IsApplied && movement.Kind == StockMovementKind.Count ? Later(LastCountedAt, movement.CountedAt ?? at) : LastCountedAt,
         UpdatedAt = CosmosValues.SortableUtc(at),
     };
 
@@ -125,8 +134,11 @@ public sealed class StockBalanceDocument
         Reserved = Reserved,
         Recent = [.. Recent.Where(r => !dropped.Contains(r.EntryId))],
         Reservations = Reservations,
+        LastCountedAt = LastCountedAt,
         UpdatedAt = UpdatedAt,
     };
+
+    private static DateTimeOffset Later(DateTimeOffset? last, DateTimeOffset at) => last > at ? last.Value : at;
 
     public StockBalance ToDomain()
     {

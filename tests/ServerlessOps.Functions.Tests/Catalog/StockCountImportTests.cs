@@ -57,6 +57,38 @@ public sealed class StockCountImportTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task StockCounts_CountImportedAfterAReceiptThatFollowedIt_KeepsTheReceiptOnTopOfTheCount()
+    {
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+        await PostAsync(app, "catalog", CatalogCsv);
+        var ledger = app.Services.GetRequiredService<IInventoryLedgerStore>();
+        var countedAt = DateTimeOffset.UtcNow.AddHours(-2);
+        await ledger.ApplyAsync(new StockMovement("acme", "TEE-BLK-M", "main", StockMovementKind.Receipt, 10, "receipt:po-1"), Token);
+
+        await PostAsync(app, "stock-counts", $"sku,location,countedQuantity,countedAt\nTEE-BLK-M,main,40,{countedAt:O}\n");
+
+        Assert.Equal(50, (await GetOkAsync(app, "api/brands/acme/inventory/TEE-BLK-M/balances?location=main")).Number("onHand"));
+        var count = (await GetOkAsync(app, "api/brands/acme/inventory/TEE-BLK-M/ledger")).Items("entries")[0];
+        Assert.Equal(("Count", 40), (count.Str("kind"), count.Number("onHandDelta")));
+    }
+
+    [Fact]
+    public async Task StockCounts_OlderCountImportedAfterANewerOne_IsSupersededAndNamedByLine()
+    {
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+        await PostAsync(app, "catalog", CatalogCsv);
+        await PostAsync(app, "stock-counts", "sku,location,countedQuantity,countedAt\nTEE-BLK-M,main,40,2026-01-05T09:00:00Z\n");
+
+        var older = await PostAsync(app, "stock-counts", "sku,location,countedQuantity,countedAt\nMUG-01,main,12,2026-01-05T08:00:00Z\nTEE-BLK-M,main,25,2026-01-05T08:00:00Z\n");
+
+        Assert.Equal(40, (await GetOkAsync(app, "api/brands/acme/inventory/TEE-BLK-M/balances?location=main")).Number("onHand"));
+        Assert.Equal(12, (await GetOkAsync(app, "api/brands/acme/inventory/MUG-01/balances?location=main")).Number("onHand"));
+        Assert.Equal((1, 1), (older.Body.GetProperty("written").Number("counts"), older.Body.GetProperty("written").Number("countsSuperseded")));
+        Assert.Equal([3], older.Body.GetProperty("supersededLines").EnumerateArray().Select(l => l.GetInt32()));
+        Assert.Single((await GetOkAsync(app, "api/brands/acme/inventory/TEE-BLK-M/ledger")).Items("entries"));
+    }
+
+    [Fact]
     public async Task StockCounts_UnknownSkuOrFutureCount_Is422AndTheLedgerIsUntouched()
     {
         await using var app = TestApp.Start(fixture, TestApp.TriggersOff());

@@ -15,7 +15,7 @@ namespace ServerlessOps.Domain.Catalog.Import;
 /// <param name="ReceivedAt">When the accepted file was first received.</param>
 /// <param name="State">Applying until every write is done.</param>
 /// <param name="AppliedAt">When the last write was done.</param>
-/// <param name="Written">Documents or movements written by kind of target (<c>items</c>, <c>listings</c>, <c>costs</c>, <c>feeRules</c>, <c>counts</c>, <c>countsAlreadyApplied</c>).</param>
+/// <param name="Written">Documents or movements written by kind of target (<c>items</c>, <c>listings</c>, <c>costs</c>, <c>feeRules</c>, <c>counts</c>, <c>countsAlreadyApplied</c>, <c>countsSuperseded</c>).</param>
 public sealed record ImportRecord(
     string ImportId,
     string BrandId,
@@ -30,6 +30,13 @@ public sealed record ImportRecord(
     DateTimeOffset? AppliedAt,
     IReadOnlyDictionary<string, int> Written)
 {
+    /// <summary>
+    /// Lines of a stock-count file not applied because a newer count of the SKU and location stood already (or too many
+    /// movements followed the count to place it): the ledger's <c>Superseded</c>. Ascending; empty for every other file.
+    /// A list, as the record reads back from the store, so a record prints and compares the same before and after a round trip.
+    /// </summary>
+    public IReadOnlyList<int> SupersededLines { get; init; } = new List<int>();
+
     /// <summary>The id of the import of a file of <paramref name="kind"/> with hash <paramref name="sha256"/>.</summary>
     public static string IdFor(ImportKind kind, string sha256) => $"{kind.Slug()}-{sha256}";
 }

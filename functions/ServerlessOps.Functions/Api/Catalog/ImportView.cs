@@ -15,14 +15,15 @@ public sealed record ImportView(
     DateTimeOffset ReceivedAt,
     ImportState State,
     DateTimeOffset? AppliedAt,
-    IReadOnlyDictionary<string, int> Written)
+    IReadOnlyDictionary<string, int> Written,
+    IReadOnlyList<int> SupersededLines)
 {
     public static ImportView From(ImportRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         return new(
             record.ImportId, record.BrandId, record.Kind.Slug(), ImportMediaTypes.Of(record.Format), record.Sha256, record.Bytes, record.Rows,
-            record.ImportedBy, record.ReceivedAt, record.State, record.AppliedAt, record.Written);
+            record.ImportedBy, record.ReceivedAt, record.State, record.AppliedAt, record.Written, record.SupersededLines);
     }
 }
 

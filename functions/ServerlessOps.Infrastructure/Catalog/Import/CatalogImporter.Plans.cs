@@ -136,11 +136,13 @@ public sealed partial class CatalogImporter
             }
         }
 
+        var superseded = new ConcurrentBag<int>();
         return new ImportPlan(errors, async ct =>
         {
             var applied = 0;
             var already = 0;
             var conflicting = 0;
+            superseded.Clear();
             await ForEachAsync(parse.Values, async (entry, token) =>
             {
                 var (line, count) = entry;
@@ -148,11 +150,20 @@ public sealed partial class CatalogImporter
                 var movement = new StockMovement(brandId, count.Sku, count.Location, StockMovementKind.Count, count.Quantity, count.Cause, reason)
                 {
                     Actor = importedBy,
+                    CountedAt = count.CountedAt,
                 };
                 try
                 {
                     var result = await _ledger!.ApplyAsync(movement, token);
-                    Interlocked.Increment(ref result.Outcome == StockApplyOutcome.AlreadyApplied ? ref already : ref applied);
+                    if (result.Outcome == StockApplyOutcome.Superseded)
+                    {
+                        // A newer count of the SKU and location stands already: it accounts for everything up to it.
+                        superseded.Add(line);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref result.Outcome == StockApplyOutcome.AlreadyApplied ? ref already : ref applied);
+                    }
                 }
                 catch (StockMovementConflictException e)
                 {
@@ -162,8 +173,11 @@ public sealed partial class CatalogImporter
                     Interlocked.Increment(ref conflicting);
                 }
             }, ct);
-            return new Dictionary<string, int> { ["counts"] = applied, ["countsAlreadyApplied"] = already, ["countsConflicting"] = conflicting };
-        });
+            return new Dictionary<string, int> { ["counts"] = applied, ["countsAlreadyApplied"] = already, ["countsConflicting"] = conflicting, ["countsSuperseded"] = superseded.Count };
+        })
+        {
+            SupersededLines = () => [.. superseded.Order()],
+        };
     }
 
     /// <summary>

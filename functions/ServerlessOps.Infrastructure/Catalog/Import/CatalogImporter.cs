@@ -100,7 +100,7 @@ public sealed partial class CatalogImporter
         }
 
         var written = await plan.Apply(cancellationToken);
-        var applied = record with { State = ImportState.Applied, AppliedAt = _time.GetUtcNow(), Written = written };
+        var applied = record with { State = ImportState.Applied, AppliedAt = _time.GetUtcNow(), Written = written, SupersededLines = plan.SupersededLines().ToList() };
         if (!await _store.TryReplaceImportAsync(applied, etag, cancellationToken))
         {
             var other = await _store.GetImportAsync(request.BrandId, importId, cancellationToken);

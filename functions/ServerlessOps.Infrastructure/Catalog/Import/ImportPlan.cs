@@ -9,4 +9,7 @@ public sealed record ImportPlan(IReadOnlyList<ImportError> Errors, Func<Cancella
 {
     /// <summary>Records in the file (CSV rows after the header, JSON Lines non-blank lines).</summary>
     public int Rows { get; init; }
+
+    /// <summary>After <see cref="Apply"/>: the lines the ledger did not apply as superseded (stock counts only; <see cref="ImportRecord.SupersededLines"/>).</summary>
+    public Func<IReadOnlyList<int>> SupersededLines { get; init; } = () => [];
 }
