@@ -56,7 +56,7 @@ public sealed class StockAdjustmentKeys
             ?? throw new InvalidOperationException($"Adjustment key '{key}' of brand {movement.BrandId} existed at create but not on read.");
     }
 
-    /// <summary>Whether two adjustments are the same request: SKU, kind, location, quantity and reason (not who sent it).</summary>
+    /// <summary>Whether two adjustments are the same request: SKU, kind, location, quantity, reason and countedAt (not who sent it).</summary>
     public static bool SameRequest(StockMovement bound, StockMovement requested)
     {
         ArgumentNullException.ThrowIfNull(bound);
@@ -65,6 +65,7 @@ public sealed class StockAdjustmentKeys
             && bound.Kind == requested.Kind
             && string.Equals(bound.Location, requested.Location, StringComparison.Ordinal)
             && bound.Quantity == requested.Quantity
-            && string.Equals(bound.Reason, requested.Reason, StringComparison.Ordinal);
+            && string.Equals(bound.Reason, requested.Reason, StringComparison.Ordinal)
+            && bound.CountedAt == requested.CountedAt;
     }
 }

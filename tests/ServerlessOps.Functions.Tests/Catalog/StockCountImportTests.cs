@@ -89,6 +89,27 @@ public sealed class StockCountImportTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task StockCounts_SameCountSentByTheApiThenInAFile_AppliesOnce()
+    {
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+        await PostAsync(app, "catalog", CatalogCsv);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/brands/acme/inventory/TEE-BLK-M/adjustments", UriKind.Relative))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { kind = "count", location = "main", quantity = 40, countedAt = "2026-01-05T08:00:00Z", reason = "cycle count" }),
+        };
+        request.Headers.Add("Idempotency-Key", "count-aisle-4");
+        using var api = await app.Client.Http.SendAsync(request, Token);
+        Assert.True(api.IsSuccessStatusCode, $"the count answered {(int)api.StatusCode}: {await api.Content.ReadAsStringAsync(Token)}");
+
+        var file = await PostAsync(app, "stock-counts", CountsCsv);
+
+        Assert.Equal((1, 1), (file.Body.GetProperty("written").Number("counts"), file.Body.GetProperty("written").Number("countsAlreadyApplied")));
+        var entry = Assert.Single((await GetOkAsync(app, "api/brands/acme/inventory/TEE-BLK-M/ledger")).Items("entries"));
+        Assert.Equal(("count:2026-01-05T08:00:00.0000000Z:main", 40), (entry.Str("cause"), entry.Number("onHandDelta")));
+        Assert.Equal(40, (await GetOkAsync(app, "api/brands/acme/inventory/TEE-BLK-M/balances?location=main")).Number("onHand"));
+    }
+
+    [Fact]
     public async Task StockCounts_UnknownSkuOrFutureCount_Is422AndTheLedgerIsUntouched()
     {
         await using var app = TestApp.Start(fixture, TestApp.TriggersOff());

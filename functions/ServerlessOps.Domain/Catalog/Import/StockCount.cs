@@ -11,5 +11,12 @@ public sealed record StockCount(string Sku, string Location, int Quantity, DateT
     /// another file applies once, instead of setting on hand back to the figure and undoing the sales since; a count at
     /// another instant is another count and applies. Brand and SKU are the ledger entry's partition already.
     /// </summary>
-    public string Cause => $"count:{CountedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}:{Location}";
+    public string Cause => CauseFor(CountedAt, Location);
+
+    /// <summary>
+    /// The ledger cause of the count of a SKU at <paramref name="location"/> taken at <paramref name="countedAt"/>, however
+    /// it arrives (a file's row, the stock adjustments API): one physical count, one cause, so it applies once.
+    /// </summary>
+    public static string CauseFor(DateTimeOffset countedAt, string location) =>
+        $"count:{countedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}:{location}";
 }

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Catalog;
+using ServerlessOps.Domain.Catalog.Import;
 using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Domain.Inventory;
 using ServerlessOps.Functions.Access;
@@ -17,12 +18,13 @@ namespace ServerlessOps.Functions.Api.Stock;
 /// POST /api/brands/{brandId}/inventory/{sku}/adjustments: a receipt, count or adjustment at one location through the
 /// same ledger the orders reserve against, checked as the stock-count import checks a row (the SKU in the brand's
 /// catalog, a location the catalog could name). The caller's <c>Idempotency-Key</c> header (required) is the movement's
-/// cause (<c>api:{key}</c>) and is bound to the first request sent with it (<see cref="StockAdjustmentKeys"/>), so a
+/// cause (<c>api:{key}</c>; a count that gives its <c>countedAt</c> is keyed by the count, <c>count:{countedAt}:{location}</c>,
+/// as the stock-count import keys it, so the same count sent both ways applies once) and is bound to the first request sent with it (<see cref="StockAdjustmentKeys"/>), so a
 /// retried request applies once and answers <c>AlreadyApplied</c> with the balance as it stands, and the same key with
 /// anything else (another SKU, kind, location, quantity or reason) is refused (422). The caller's name is recorded as the
 /// entry's actor.
 /// </summary>
-public sealed class AdjustStock(IInventoryLedgerStore ledger, CatalogStore catalog, StockAdjustmentKeys keys) : IHttpFunction
+public sealed class AdjustStock(IInventoryLedgerStore ledger, CatalogStore catalog, StockAdjustmentKeys keys, TimeProvider time) : IHttpFunction
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -66,7 +68,7 @@ public sealed class AdjustStock(IInventoryLedgerStore ledger, CatalogStore catal
             return problem!;
         }
 
-        var errors = Validate(body, out var kind);
+        var errors = Validate(body, time.GetUtcNow(), out var kind);
         if (errors.Count > 0)
         {
             return AdminRequests.Invalid(errors);
@@ -79,9 +81,14 @@ public sealed class AdjustStock(IInventoryLedgerStore ledger, CatalogStore catal
             return Problems.Result(Problems.NotFound, $"Brand '{brandId}' has no catalog SKU '{sku}': import it (POST /api/brands/{brandId}/imports/catalog) before its stock can be adjusted.");
         }
 
-        var movement = new StockMovement(brandId, sku, body.Location!.Trim(), kind, body.Quantity!.Value, $"api:{key.Trim()}", body.Reason!.Trim())
+        // A count that says when it was taken is keyed by the count itself, as a file's row is: the same count sent here
+        // and in a file is one movement.
+        var location = body.Location!.Trim();
+        var cause = body.CountedAt is { } countedAt ? StockCount.CauseFor(countedAt, location) : $"api:{key.Trim()}";
+        var movement = new StockMovement(brandId, sku, location, kind, body.Quantity!.Value, cause, body.Reason!.Trim())
         {
             Actor = http.Caller?.Name,
+            CountedAt = body.CountedAt,
         };
         try
         {
@@ -98,6 +105,11 @@ public sealed class AdjustStock(IInventoryLedgerStore ledger, CatalogStore catal
             http.Audit = new AuditNote($"{kind} of {movement.Quantity} at '{movement.Location}'", $"inventoryLedger:{movement.EntryId}", FactKey: movement.EntryId);
             return TypedResults.Ok(new StockAdjustmentView(result.Outcome.ToString(), movement.EntryId, StockBalanceView.From(result.Balance)));
         }
+        catch (StockMovementConflictException e) when (movement.CountedAt is { } takenAt)
+        {
+            return Problems.Result(Problems.Conflict,
+                $"A count of '{movement.Sku}' at '{movement.Location}' taken at {takenAt:O} is already recorded as {e.Recorded?.Quantity} unit(s); this request says {movement.Quantity} and was not applied. A recount needs its own countedAt.");
+        }
         catch (StockMovementConflictException e)
         {
             return Problems.Result(Problems.IdempotencyKeyReused,
@@ -111,7 +123,7 @@ public sealed class AdjustStock(IInventoryLedgerStore ledger, CatalogStore catal
         }
     }
 
-    private static List<FieldError> Validate(StockAdjustmentRequest body, out StockMovementKind kind)
+    private static List<FieldError> Validate(StockAdjustmentRequest body, DateTimeOffset now, out StockMovementKind kind)
     {
         var errors = new List<FieldError>();
         kind = default;
@@ -124,6 +136,18 @@ public sealed class AdjustStock(IInventoryLedgerStore ledger, CatalogStore catal
         if (CatalogText.Check(body.Location?.Trim(), StockLocations.MaxLength) is { } location)
         {
             errors.Add(new FieldError("location", $"Required: the location the units are at (1 to {StockLocations.MaxLength} characters, no control characters); {location}."));
+        }
+
+        if (body.CountedAt is { } countedAt && errors.All(e => e.Field != "kind"))
+        {
+            if (kind != StockMovementKind.Count)
+            {
+                errors.Add(new FieldError("countedAt", $"Only a count says when it was taken; a {kind} has no countedAt."));
+            }
+            else if (countedAt > now + StockCountRows.FutureTolerance)
+            {
+                errors.Add(new FieldError("countedAt", $"countedAt is in the future ({countedAt:O}); a count records what was found."));
+            }
         }
 
         if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > MaxTextLength)
