@@ -7,6 +7,9 @@ public interface IQuarantineStore
 {
     Task<Versioned<QuarantinedDelivery>?> GetAsync(string brandId, string deliveryKey, CancellationToken cancellationToken = default);
 
+    /// <summary>Creates the entry; <see cref="ConcurrencyConflictException"/> when it exists already.</summary>
+    Task<Versioned<QuarantinedDelivery>> CreateAsync(QuarantinedDelivery delivery, CancellationToken cancellationToken = default);
+
     /// <summary>Creates or overwrites the entry (a delivery quarantined again after a failed replay keeps one entry).</summary>
     Task<Versioned<QuarantinedDelivery>> UpsertAsync(QuarantinedDelivery delivery, CancellationToken cancellationToken = default);
 

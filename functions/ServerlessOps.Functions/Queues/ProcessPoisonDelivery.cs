@@ -83,10 +83,17 @@ public sealed class ProcessPoisonDelivery : IQueueFunction
         }
     }
 
+    /// <summary>
+    /// A delivery is unfinished while its blob is still received, and so is a replay whose blob is still quarantined: a
+    /// replay starts from that state and leaves it only by finishing, so its quarantine entry would otherwise keep the
+    /// reason of the failure before the replay, not the one the on-call engineer now has to fix.
+    /// </summary>
     private async Task QuarantineIfUnfinishedAsync(DeliveryMessage delivery, CancellationToken cancellationToken)
     {
         var raw = await _raw.GetAsync(delivery.BlobName, cancellationToken);
-        if (raw is null || raw.State != RawDeliveryState.Received)
+        var unfinished = raw?.State == RawDeliveryState.Received
+            || (delivery.Kind == DeliveryMessageKind.Replay && raw?.State == RawDeliveryState.Quarantined);
+        if (raw is null || !unfinished)
         {
             return;
         }

@@ -68,9 +68,27 @@ public sealed class DeliveryRecorder
     {
         ArgumentNullException.ThrowIfNull(raw);
         var now = _time.GetUtcNow();
-        var existing = await _quarantine.GetAsync(raw.BrandId, raw.DeliveryKey, cancellationToken);
-        await _quarantine.UpsertAsync(
-            new QuarantinedDelivery
+        await WriteQuarantineEntryAsync(raw, reason, now, cancellationToken);
+        await UpdateEventAsync(
+            raw,
+            e => e with { Outcome = DeliveryOutcome.Quarantined, Detail = reason, ProcessedAt = now },
+            NewEntry(raw, DeliveryOutcome.Quarantined) with { Detail = reason, ProcessedAt = now },
+            likelyAbsent: false,
+            cancellationToken);
+        await _raw.SetStateAsync(raw, RawDeliveryState.Quarantined, reason, cancellationToken);
+        _logger.DeliveryQuarantined(raw.DeliveryKey, raw.BrandId, raw.Channel, LogSafeText.WithoutQuotedValues(reason));
+    }
+
+    /// <summary>
+    /// Creates the entry, or opens the existing one again with this reason, under its ETag: the replay endpoint bumps the
+    /// replay count of the same entry meanwhile, and an unconditional write would put back the count read before it.
+    /// </summary>
+    private async Task WriteQuarantineEntryAsync(RawDelivery raw, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await _quarantine.GetAsync(raw.BrandId, raw.DeliveryKey, cancellationToken);
+            var entry = new QuarantinedDelivery
             {
                 DeliveryKey = raw.DeliveryKey,
                 BrandId = raw.BrandId,
@@ -83,16 +101,25 @@ public sealed class DeliveryRecorder
                 State = QuarantineState.Open,
                 ReplayCount = existing?.Value.ReplayCount ?? 0,
                 LastReplayedAt = existing?.Value.LastReplayedAt,
-            },
-            cancellationToken);
-        await UpdateEventAsync(
-            raw,
-            e => e with { Outcome = DeliveryOutcome.Quarantined, Detail = reason, ProcessedAt = now },
-            NewEntry(raw, DeliveryOutcome.Quarantined) with { Detail = reason, ProcessedAt = now },
-            likelyAbsent: false,
-            cancellationToken);
-        await _raw.SetStateAsync(raw, RawDeliveryState.Quarantined, reason, cancellationToken);
-        _logger.DeliveryQuarantined(raw.DeliveryKey, raw.BrandId, raw.Channel, LogSafeText.WithoutQuotedValues(reason));
+            };
+            try
+            {
+                if (existing is null)
+                {
+                    await _quarantine.CreateAsync(entry, cancellationToken);
+                }
+                else
+                {
+                    await _quarantine.ReplaceAsync(entry, existing.ETag, cancellationToken);
+                }
+
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                // A replay was requested (or another attempt quarantined it) since the read: read again, keep theirs.
+            }
+        }
     }
 
     private async Task ResolveQuarantineAsync(RawDelivery raw, DateTimeOffset now, CancellationToken cancellationToken)

@@ -46,4 +46,47 @@ public sealed class PoisonDeliveryTests(FunctionAppFixture fixture)
         await app.Client.WaitForQuarantineAsync(ack.DeliveryKey, q => q.Str("state") == "Resolved");
         Assert.Equal(3, marketplace.RequestCount(SalesChannel.Walmart));
     }
+
+    [Fact]
+    public async Task QuarantinedWalmartWebhook_ReplayFailingOnEveryAttempt_IsQuarantinedAgainForTheReplaysFailure()
+    {
+        await using var marketplace = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = TestApp.Start(
+            fixture,
+            new Dictionary<string, string>
+            {
+                ["Ingestion:MaxDequeueCount"] = "2",
+                ["Queues:VisibilityTimeout"] = "00:00:05",
+                ["Channels:Walmart:MaxRetries"] = "0",
+                ["Backstop:TimerEnabled"] = "false",
+            },
+            marketplace: marketplace);
+        var purchaseOrderId = Deliveries.NewWalmartPurchaseOrderId();
+        var eventId = Deliveries.NewId();
+        var ack = await app.Client.SendAcceptedAsync(Deliveries.Walmart(Deliveries.WalmartPoCreated(purchaseOrderId, eventId), eventId));
+        await app.Client.WaitForQuarantineAsync(ack.DeliveryKey, q => q.Str("reason").Contains("404", StringComparison.Ordinal));
+
+        // The first cause is fixed, but the replay meets an outage on both of its attempts.
+        marketplace.PutWalmartOrder(purchaseOrderId, Deliveries.WalmartOrder(purchaseOrderId));
+        marketplace.FailNext(SalesChannel.Walmart, 2, 503);
+        using (var replay = await app.Client.ReplayAsync(ack.DeliveryKey))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, replay.StatusCode);
+        }
+
+        // The entry must say why the replay failed, not why the delivery failed before it.
+        var entry = await app.Client.WaitForQuarantineAsync(ack.DeliveryKey, q => q.Str("reason").Contains("failed 2 times", StringComparison.Ordinal), TimeSpan.FromSeconds(40));
+        Assert.DoesNotContain("404", entry.Str("reason"), StringComparison.Ordinal);
+        Assert.Equal("Open", entry.Str("state"));
+        Assert.Equal(1, entry.Number("replayCount"));
+        Assert.Equal(3, marketplace.RequestCount(SalesChannel.Walmart));
+
+        using (var again = await app.Client.ReplayAsync(ack.DeliveryKey))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, again.StatusCode);
+        }
+
+        await app.Client.WaitForOrderAsync($"walmart:{purchaseOrderId}");
+        Assert.Equal(2, (await app.Client.WaitForQuarantineAsync(ack.DeliveryKey, q => q.Str("state") == "Resolved")).Number("replayCount"));
+    }
 }

@@ -26,6 +26,13 @@ public sealed class CosmosQuarantineStore : IQuarantineStore
         return read is { } found ? new Versioned<QuarantinedDelivery>(found.Document.ToDomain(), found.ETag) : null;
     }
 
+    public async Task<Versioned<QuarantinedDelivery>> CreateAsync(QuarantinedDelivery delivery, CancellationToken cancellationToken = default)
+    {
+        var document = QuarantineDocument.FromDomain(delivery);
+        var etag = await _documents.CreateAsync(document, document.Pk, document.Id, cancellationToken);
+        return new Versioned<QuarantinedDelivery>(delivery, etag);
+    }
+
     public async Task<Versioned<QuarantinedDelivery>> UpsertAsync(QuarantinedDelivery delivery, CancellationToken cancellationToken = default)
     {
         var document = QuarantineDocument.FromDomain(delivery);
