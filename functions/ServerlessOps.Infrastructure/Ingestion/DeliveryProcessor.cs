@@ -72,23 +72,26 @@ public sealed class DeliveryProcessor
             return new ProcessingResult(DeliveryOutcome.Duplicate, "The raw delivery blob no longer exists.");
         }
 
-        if (message.Kind == DeliveryMessageKind.Duplicate)
-        {
-            await _recorder.RecordArrivalAsync(raw, cancellationToken);
-        }
-
         if (message.Kind != DeliveryMessageKind.Replay && raw.State != RawDeliveryState.Received)
         {
             // Already processed (or quarantined): a repeat changes nothing. Replays are the one way back in.
+            await RecordArrivalIfDuplicateAsync(message, raw, cancellationToken);
             _logger.DeliveryAlreadyProcessed(raw.DeliveryKey, raw.Channel, raw.State);
             return new ProcessingResult(DeliveryOutcome.Duplicate);
         }
 
         var result = await InterpretAndApplyAsync(raw, cancellationToken);
         await _recorder.RecordOutcomeAsync(raw, result, message.Kind == DeliveryMessageKind.Replay, cancellationToken);
+
+        // Counted only once this attempt has done its work: an attempt that throws is retried from the queue with the
+        // same message, and counting before the work would count the one arrival again on every retry.
+        await RecordArrivalIfDuplicateAsync(message, raw, cancellationToken);
         _logger.DeliveryProcessed(raw.DeliveryKey, raw.BrandId, raw.Channel, raw.Topic, result.Outcome);
         return result;
     }
+
+    private Task RecordArrivalIfDuplicateAsync(DeliveryMessage message, RawDelivery raw, CancellationToken cancellationToken) =>
+        message.Kind == DeliveryMessageKind.Duplicate ? _recorder.RecordArrivalAsync(raw, cancellationToken) : Task.CompletedTask;
 
     private async Task<ProcessingResult> InterpretAndApplyAsync(RawDelivery raw, CancellationToken cancellationToken)
     {

@@ -1,5 +1,10 @@
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Channels;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Storage;
 
 namespace ServerlessOps.Functions.Tests.Webhooks;
 
@@ -45,5 +50,43 @@ public sealed class DuplicateDeliveryTests(FunctionAppFixture fixture)
         Assert.Equal(key, Assert.Single(order.Items("deliveries")).Str("deliveryKey"));
         Assert.Single(await app.Client.ChannelEventsAsync());
         Assert.Single(await app.Client.OrdersForDayAsync(new DateOnly(2026, 11, 20)));
+    }
+
+    [Fact]
+    public async Task WalmartWebhook_DuplicateWhoseProcessingFailsAndIsRetried_CountsItsArrivalOnce()
+    {
+        // Faults are per channel on a stub: a private one keeps this outage away from every other test.
+        await using var marketplace = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = TestApp.Start(
+            fixture,
+            new Dictionary<string, string>
+            {
+                ["Ingestion:MaxDequeueCount"] = "20",
+                ["Queues:VisibilityTimeout"] = "00:00:05",
+                ["Channels:Walmart:MaxRetries"] = "0",
+                ["Backstop:TimerEnabled"] = "false",
+            },
+            marketplace: marketplace);
+        var purchaseOrderId = Deliveries.NewWalmartPurchaseOrderId();
+        marketplace.PutWalmartOrder(purchaseOrderId, Deliveries.WalmartOrder(purchaseOrderId));
+        marketplace.FailNext(SalesChannel.Walmart, 4, 503);
+        var eventId = Deliveries.NewId();
+        var webhook = Deliveries.Walmart(Deliveries.WalmartPoCreated(purchaseOrderId, eventId), eventId);
+
+        // The repeat arrives while the first copy is still failing, so it is processed too, and fails, and is retried.
+        var first = await app.Client.SendAcceptedAsync(webhook);
+        await Poll.UntilAsync(_ => Task.FromResult(marketplace.RequestCount(SalesChannel.Walmart) >= 1 ? "read" : null), "the first copy's failed order read");
+        await app.Client.SendAcceptedAsync(webhook);
+        await app.Client.WaitForOrderAsync($"walmart:{purchaseOrderId}", timeout: TimeSpan.FromSeconds(90));
+        var queue = new QueueClient(fixture.Azurite.ConnectionString, app.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.QueueName);
+        await Poll.UntilAsync(
+            async token => (await queue.GetPropertiesAsync(token)).Value.ApproximateMessagesCount == 0 ? "drained" : null,
+            "every attempt of both copies to finish",
+            TimeSpan.FromSeconds(90));
+
+        Assert.True(marketplace.RequestCount(SalesChannel.Walmart) >= 5, "both copies failed before the order landed");
+        var entry = await app.Client.WaitForEventAsync(first.DeliveryKey, e => AppClient.FinalOutcomes.Contains(e.Str("outcome")));
+        Assert.Equal("Applied", entry.Str("outcome"));
+        Assert.Equal(2, entry.Number("arrivals"));
     }
 }
