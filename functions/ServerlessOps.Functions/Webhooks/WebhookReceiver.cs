@@ -4,6 +4,7 @@ using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Channels.Walmart;
 using ServerlessOps.Domain.Ingestion;
+using ServerlessOps.Domain.Privacy;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Infrastructure.Ingestion;
 using ServerlessOps.Infrastructure.Storage;
@@ -176,7 +177,9 @@ public sealed class WebhookReceiver
 
     private IResult Reject(SalesChannel channel, WebhookRejection rejection)
     {
-        _logger.DeliveryRejected(channel, rejection.Kind, rejection.Detail);
+        // The detail quotes what the channel sent (a topic, a header, a field), which may be anything: the answer names it,
+        // the log keeps only the kind and the expectation.
+        _logger.DeliveryRejected(channel, rejection.Kind, LogSafeText.WithoutQuotedValues(rejection.Detail));
         var type = rejection.Kind switch
         {
             RejectionKind.Unauthenticated => Problems.Unauthenticated,

@@ -10,4 +10,11 @@ public sealed class LogSafeTextTests
     [InlineData("line_items[0].quantity: expected a count, found an object.", "line_items[0].quantity: expected a count, found an object.")]
     public void WithoutQuotedValues_KeepsThePathAndExpectationAndDropsWhatWasFound(string reason, string logged) =>
         Assert.Equal(logged, LogSafeText.WithoutQuotedValues(reason));
+
+    [Theory]
+    [InlineData("Walmart event type 'PO_CREATED\nFORGED' is not handled.", "Walmart event type '…' is not handled.")]
+    [InlineData("Walmart event type 'PO'\r\nFORGED' is not handled.", "Walmart event type '…'  FORGED' is not handled.")]
+    [InlineData("Body: expected a JSON object;\tline 2\u2028next", "Body: expected a JSON object; line 2 next")]
+    public void WithoutQuotedValues_ControlCharactersQuotedOrNot_KeepTheTextOnOneLine(string reason, string logged) =>
+        Assert.Equal(logged, LogSafeText.WithoutQuotedValues(reason));
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
@@ -59,6 +61,28 @@ public sealed class WebhookBadInputTests(FunctionAppFixture fixture)
         using var response = await app.Client.SendAsync(webhook);
 
         await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "eventId");
+    }
+
+    /// <summary>
+    /// A rejection's detail quotes what the channel sent, and the rejection log line carried it raw: a value with a newline
+    /// wrote a log line of its own. The log keeps the kind and the expectation; the response still names the value.
+    /// </summary>
+    [Theory]
+    [InlineData("PO_CREATED\nFORGED rejection of sam.buyer@example.com")]
+    [InlineData("PO_CREATED'\nFORGED line after a closing quote")]
+    public async Task WalmartWebhook_EventTypeCarryingANewline_IsRefusedAndLoggedOnOneLineWithoutTheValue(string eventType)
+    {
+        await using var app = TestApp.Start(fixture);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(ChannelSamples.Text("walmart-po-created.json"))!;
+        node["source"]!["eventType"] = eventType;
+        var webhook = Deliveries.Walmart(Deliveries.Utf8(ChannelSamples.Write(node)), Deliveries.NewId());
+
+        using var response = await app.Client.SendAsync(webhook);
+
+        await Problem.AssertAsync(response, HttpStatusCode.UnprocessableEntity, "FORGED");
+        var rejected = Assert.Single(app.Services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Id == 1102);
+        Assert.DoesNotContain(rejected.Message, char.IsControl);
+        Assert.DoesNotContain("sam.buyer@example.com", rejected.Message, StringComparison.Ordinal);
     }
 
     /// <summary>
