@@ -44,6 +44,20 @@ public sealed record OrderLine(
     /// <summary>Units still to ship: ordered − cancelled − shipped, never below zero.</summary>
     public int QuantityOpen => Math.Max(0, Quantity - Math.Min(Quantity, QuantityCancelled) - QuantityShipped);
 
-    /// <summary>Quantity × unit price − discount; null when the price or the discount is unknown.</summary>
-    public decimal? NetAmount => UnitPrice is { } price && Discount is { } discount ? (Quantity * price) - discount : null;
+    /// <summary>
+    /// What the channel charged for all the line's units before discounts, when it gives that total rather than a unit
+    /// price (Walmart's PRODUCT charge). <see cref="UnitPrice"/> is then derived from it and rounded to cents, and this
+    /// keeps the exact total, so the line's money adds up to what the buyer was charged. Null where the unit price is
+    /// the channel's own.
+    /// </summary>
+    public decimal? LinePrice { get; init; }
+
+    /// <summary>Line price (else quantity × unit price) − discount; null when the price or the discount is unknown.</summary>
+    public decimal? NetAmount => (LinePrice ?? (Quantity * UnitPrice)) is { } gross && Discount is { } discount ? gross - discount : null;
+
+    /// <summary>
+    /// One unit's price for sums over units (a share of the line, a guardrail's net): <see cref="LinePrice"/> / quantity,
+    /// unrounded, where the channel gave a total, so those sums round once, at their end; else <see cref="UnitPrice"/>.
+    /// </summary>
+    public decimal? UnitPriceForSums() => LinePrice is { } total && Quantity > 0 ? total / Quantity : UnitPrice;
 }

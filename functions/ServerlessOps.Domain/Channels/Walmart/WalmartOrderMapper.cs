@@ -1,13 +1,14 @@
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels.Json;
 using ServerlessOps.Domain.Orders;
+using ServerlessOps.Domain.Pricing;
 
 namespace ServerlessOps.Domain.Channels.Walmart;
 
 /// <summary>
 /// A purchase order read back from <c>GET /v3/orders/{purchaseOrderId}</c> (CHANNELS.md 3.5, sample walmart-get-order.json).
-/// PRODUCT charges are line totals (unconfirmed: unit price = amount / quantity); negative PRODUCT charges are
-/// discounts; SHIPPING charges and their tax go to the order's shipping. The version is the latest line
+/// PRODUCT charges are line totals (unconfirmed: unit price = amount / quantity in cents, the total kept exact as the
+/// line price); negative PRODUCT charges are discounts; SHIPPING charges and their tax go to the order's shipping. The version is the latest line
 /// <c>statusDate</c>. Walmart's JSON comes from XML, so a one-element list may arrive as the element itself. Units per
 /// line come from the line statuses (<see cref="WalmartOrderStatusMapper"/>), refunds from the lines' <c>refund</c>
 /// blocks (<see cref="WalmartRefundMapper"/>). Walmart US charges tax on top of every charge: prices exclude tax.
@@ -100,11 +101,15 @@ public static class WalmartOrderMapper
                 Sku: item.Property("sku").GetNonEmptyString(),
                 Title: item.Optional("productName")?.GetString(),
                 Quantity: quantity,
-                UnitPrice: quantity == 0 ? productTotal : productTotal / quantity,
+                // Money rounded as the house rounds it (cents, midpoint away from zero); the total stays exact beside it.
+                UnitPrice: quantity == 0 ? productTotal : PriceGuardrail.Round(productTotal / quantity),
                 Discount: discount,
                 Tax: tax,
                 QuantityShipped: Math.Min(quantity, lineProgress.Shipped),
-                QuantityCancelled: Math.Min(quantity, lineProgress.Cancelled)));
+                QuantityCancelled: Math.Min(quantity, lineProgress.Cancelled))
+            {
+                LinePrice = quantity == 0 ? null : productTotal,
+            });
         }
 
         var shippingInfo = order.Optional("shippingInfo");

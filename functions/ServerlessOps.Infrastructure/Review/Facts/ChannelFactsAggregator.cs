@@ -200,7 +200,7 @@ public sealed class ChannelFactsAggregator(
         {
             var fees = await catalog.FeesAsync(channel, cancellationToken);
             var verdict = PriceGuardrail.CheckOrder(
-                [.. priced.Select(l => new PricedLine(l.Line.LineId, l.Sold, l.Line.UnitPrice!.Value, Math.Max(0m, l.DiscountShare), l.TaxShare, l.Listing?.Category, l.MapInOrderCurrency, l.UnitCostInOrderCurrency))],
+                [.. priced.Select(l => new PricedLine(l.Line.LineId, l.Sold, l.Line.UnitPriceForSums()!.Value, Math.Max(0m, l.DiscountShare), l.TaxShare, l.Listing?.Category, l.MapInOrderCurrency, l.UnitCostInOrderCurrency))],
                 Math.Min(policy.MarginFloorPercent, MaxMarginFloorPercent), fees, order.Currency, order.PlacedAt);
             for (var i = 0; i < priced.Count; i++)
             {
@@ -219,7 +219,7 @@ public sealed class ChannelFactsAggregator(
     /// <summary>Line discounts pro rata to sold units; the order-level discount by sold gross, the last priced line taking the remainder.</summary>
     private static void ShareDiscounts(Order order, List<PricedOrderLine> lines)
     {
-        var gross = lines.Select(l => l.Line.UnitPrice is { } price ? l.Sold * price : 0m).ToArray();
+        var gross = lines.Select(l => l.Line.UnitPriceForSums() is { } price ? l.Sold * price : 0m).ToArray();
         var totalGross = gross.Sum();
         var left = order.OrderDiscount;
         var lastPriced = lines.FindLastIndex(l => l.Line.UnitPrice is not null && l.Sold > 0);
@@ -236,7 +236,7 @@ public sealed class ChannelFactsAggregator(
             left -= orderShare;
             line.DiscountShare = share + orderShare;
             line.TaxShare = line.Line.Tax is { } tax && line.Line.Quantity > 0 ? tax * line.Sold / line.Line.Quantity : null;
-            line.Net = (line.Sold * line.Line.UnitPrice.Value) - line.DiscountShare;
+            line.Net = (line.Sold * line.Line.UnitPriceForSums()!.Value) - line.DiscountShare;
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class LoadOrderActivity(IOrderStore orders, IBrandDirectorySource 
 
         var order = stored.Value.Order;
         var lines = order.Lines
-            .Select(l => new FlowOrderLine(l.LineId, l.Sku, l.Quantity, l.QuantityShipped, l.QuantityCancelled, l.QuantityReturned, l.UnitPrice, l.Discount, l.Tax))
+            .Select(l => new FlowOrderLine(l.LineId, l.Sku, l.Quantity, l.QuantityShipped, l.QuantityCancelled, l.QuantityReturned, l.UnitPriceForSums(), l.Discount, l.Tax))
             .ToList();
         if (order.ChannelFacts.Cancelled)
         {

@@ -214,6 +214,24 @@ public sealed class WalmartOrderMapperTests
     }
 
     [Fact]
+    public void MapApiOrder_ProductChargeNotDividingByQuantity_UnitPriceInCentsAndLineTotalExact()
+    {
+        var json = """
+            {"order": {"purchaseOrderId": "1", "customerOrderId": "2", "orderDate": "2026-11-20T19:04:58.000Z",
+              "orderLines": {"orderLine": {"lineNumber": "1", "item": {"sku": "S"},
+                "charges": {"charge": {"chargeType": "PRODUCT", "chargeName": "ItemPrice", "chargeAmount": {"currency": "USD", "amount": "10.00"}, "tax": null}},
+                "orderLineQuantity": {"unitOfMeasurement": "EACH", "amount": "3"}, "statusDate": 1795201530000,
+                "orderLineStatuses": {"orderLineStatus": {"status": "Acknowledged"}}}}}}
+            """;
+        var order = Map(json, "1");
+        var line = Assert.Single(order.Lines);
+        Assert.Equal(3.33m, line.UnitPrice);
+        Assert.Equal(10.00m, line.LinePrice);
+        Assert.Equal(10.00m, line.NetAmount);
+        Assert.Equal(order.Total, order.LinesNet + order.TaxTotal + order.Shipping!.Price);
+    }
+
+    [Fact]
     public void MapApiOrder_NegativeProductCharge_IsADiscountAndOrderSummaryIsTheTotal()
     {
         var json = Sample()
