@@ -7,7 +7,7 @@ namespace ServerlessOps.Infrastructure.OrderFlow;
 public static class OrderFlowServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers what order flows need from Infrastructure: the exception and end stores (container <c>alerts</c>; call
+    /// Registers what order flows need from Infrastructure: the exception and end stores and the restart claims (container <c>alerts</c>; call
     /// <c>AddCosmosStores</c> too). The app registers its <see cref="IOrderFlowStarter"/> (over the Durable client);
     /// where none is, the converger starts nothing.
     /// </summary>
@@ -16,6 +16,8 @@ public static class OrderFlowServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<IOrderFlowExceptionStore, CosmosOrderFlowExceptionStore>();
         services.TryAddSingleton<IOrderFlowEndStore, CosmosOrderFlowEndStore>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IOrderFlowRestartClaims, CosmosOrderFlowRestartClaims>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,6 +70,38 @@ public sealed partial class OrderFlowTests
         Assert.Equal((int)FlowStage.Active, status.GetProperty("Stage").GetInt32());
         await flow.WaitForBalanceAsync("SKU-A", onHand: 4, reserved: 2);
         await Poll.UntilAsync(async ct => (await flow.Exceptions.ListOpenAsync(Brand, ct)).Count == 0 ? "none" : null, "the exception resolved");
+    }
+
+    /// <summary>
+    /// Two on-call engineers retry one terminated flow at the same moment. It restarts once: the other retry is answered
+    /// 409, or, if it came after the restart was scheduled, wakes the restarted flow. Both used to find the flow
+    /// terminated and both restart it, two starts of one instance racing in the engine.
+    /// </summary>
+    [Fact]
+    public async Task TerminatedFlow_RetriedTwiceAtOnce_RestartsOnce()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = Order("1056", ("L1", "SKU-A", 2, 20m));
+        await flow.ConvergeAsync(order);
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 2);
+        await TerminateAsync(flow, order);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            using var retry = await flow.App.Client.Http.PostAsync(new Uri($"{OrderFlowHarness.FlowPath(order)}/retry", UriKind.Relative), null, Token);
+            return (retry.StatusCode, Body: await retry.Content.ReadAsStringAsync(Token));
+        }));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Accepted && a.Body.Contains("restarted after Terminated", StringComparison.Ordinal));
+        var other = Assert.Single(answers, a => !a.Body.Contains("restarted after Terminated", StringComparison.Ordinal));
+        Assert.True(
+            other.StatusCode == HttpStatusCode.Conflict && other.Body.Contains("already being restarted", StringComparison.Ordinal)
+            || other.StatusCode == HttpStatusCode.Accepted && other.Body.Contains("retry event raised", StringComparison.Ordinal),
+            $"The second retry answered {(int)other.StatusCode}: {other.Body}");
+        await WaitForRestartSettledAsync(flow, order);
+        Assert.Equal(2, (await flow.Ledger.GetBalanceAsync(Brand, "SKU-A", Warehouse, Token)).Reserved);
     }
 
     private static async Task TerminateAsync(OrderFlowHarness flow, Order order)

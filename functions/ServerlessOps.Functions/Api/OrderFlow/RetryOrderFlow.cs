@@ -17,9 +17,11 @@ namespace ServerlessOps.Functions.Api.OrderFlow;
 /// received, price confirmed): a running flow on its exception path or pricing hold gets <see cref="OrderFlowIds.RetryEvent"/>
 /// and runs its steps again; a flow the engine failed or someone terminated starts again under the same id, from the
 /// state its last status recorded (<see cref="Resume"/>), so it never moves again what it moved. 202 with the instance id; 409 for a
-/// flow that ended normally, also once its history was purged (<see cref="OrderFlowEnd"/>); 404 when neither a flow nor the order exists.
+/// flow that ended normally, also once its history was purged (<see cref="OrderFlowEnd"/>), and for a second retry of
+/// one failed or terminated run (<see cref="IOrderFlowRestartClaims"/>); 404 when neither a flow nor the order exists.
 /// </summary>
-public sealed class RetryOrderFlow(IOrderStore orders, IOrderFlowEndStore ends, DurableOrderFlowStarter starter, ILogger<RetryOrderFlow> logger) : IHttpFunction
+public sealed class RetryOrderFlow(
+    IOrderStore orders, IOrderFlowEndStore ends, IOrderFlowRestartClaims restarts, DurableOrderFlowStarter starter, ILogger<RetryOrderFlow> logger) : IHttpFunction
 {
     private const string Template = "api/brands/{brandId}/orders/{channel}/{orderId}/flow/retry";
 
@@ -63,6 +65,13 @@ public sealed class RetryOrderFlow(IOrderStore orders, IOrderFlowEndStore ends, 
             {
                 return Problems.Result(Problems.Conflict,
                     $"Flow '{order.InstanceId}' ended ({end.Outcome}) on {end.EndedAt:O} and its history was purged: there is nothing to retry, and a new flow would reserve the order's units again.");
+            }
+
+            // Two retries sent at once both find the run ended, and the engine takes a start from each: one restarts it.
+            if (instance is not null && !await restarts.TryClaimAsync(order.BrandId, stored.Value.Order.Id, instance.LastUpdatedAt, caller, cancellationToken))
+            {
+                return Problems.Result(Problems.Conflict,
+                    $"Flow '{order.InstanceId}' ({instance.RuntimeStatus} at {instance.LastUpdatedAt:O}) is already being restarted by another retry.");
             }
 
             var input = starter.Input(stored.Value.Order) with { State = instance is null ? null : Resume(instance.SerializedCustomStatus) };
