@@ -245,6 +245,8 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
         Assert.Contains("500", tiktok.Str("lastError"), StringComparison.Ordinal);
         Assert.Equal(2, stub.Requests(SalesChannel.TikTokShop).Count(r => r.StatusCode == 500));
         Assert.Null(stub.PushedQuantity(SalesChannel.TikTokShop, Marketplace.PushKey(Listing(item, SalesChannel.TikTokShop), Accounts.TikTokShopId)));
+        // The worker raises the alert after it records the failure this waited for, so it can still be on its way.
+        await UntilAsync(async () => await AlertsAsync(app, "push-failed") is [var first, ..] ? first : null, "the push-failed alert raised");
         var alert = Assert.Single(await AlertsAsync(app, "push-failed"));
         Assert.Equal(("listing", "tiktok:MUG-4", Accounts.BrandOwner, "tiktok"),
             (alert.GetProperty("subject").Str("type"), alert.GetProperty("subject").Str("id"), alert.Str("owner"), alert.Str("channel")));
