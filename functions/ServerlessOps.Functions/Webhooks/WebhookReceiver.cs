@@ -95,7 +95,8 @@ public sealed class WebhookReceiver
 
         if (!_brands.Current.TryResolve(channel, account.Value, out var registration))
         {
-            _logger.UnknownAccount(channel, account.Value);
+            // The account comes from the request before anyone is authenticated: one log line, whatever it holds.
+            _logger.UnknownAccount(channel, LogSafeText.WithoutQuotedValues(account.Value));
             return Problems.Result(Problems.UnknownAccount, $"{channel} account '{account.Value}' is not registered to any brand.");
         }
 

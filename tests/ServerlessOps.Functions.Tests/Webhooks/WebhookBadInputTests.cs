@@ -175,6 +175,25 @@ public sealed class WebhookBadInputTests(FunctionAppFixture fixture)
         await app.Client.AssertNothingStoredAsync(SalesChannel.Shopify, ServerlessOps.Domain.Ingestion.DeliveryKey.For(SalesChannel.Shopify, Accounts.ShopifyShopDomain, webhook.DeliveryId));
     }
 
+    /// <summary>
+    /// The account a Walmart delivery names (its query, else its body) is read before the caller is authenticated, so
+    /// the unknown-account log line must not let it start a forged second line.
+    /// </summary>
+    [Fact]
+    public async Task WalmartWebhook_UnknownAccountCarryingANewline_Is403AndLoggedOnOneLine()
+    {
+        await using var app = TestApp.Start(fixture);
+        var signed = Deliveries.Walmart(Deliveries.Utf8(ChannelSamples.Text("walmart-po-created.json")), Deliveries.NewId());
+        var webhook = signed with { Path = signed.Path.Split('?')[0] + "?account=" + Uri.EscapeDataString("99999\nFORGED unknown-account line") };
+
+        using var response = await app.Client.SendAsync(webhook);
+
+        await Problem.AssertAsync(response, HttpStatusCode.Forbidden, "FORGED");
+        var logged = Assert.Single(app.Services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Id == 1103);
+        Assert.DoesNotContain(logged.Message, char.IsControl);
+        Assert.Contains("FORGED", logged.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ShopifyWebhook_UnknownShopDomain_Is403NamingTheShop()
     {
