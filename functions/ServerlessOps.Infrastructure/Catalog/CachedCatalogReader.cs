@@ -14,6 +14,16 @@ public sealed class CachedCatalogReader(CatalogStore store, CatalogReadCache cac
         cache.ReadThroughAsync(
             CatalogDocuments.CatalogPartition(brandId), CatalogDocuments.ItemId(sku), ct => store.GetItemAsync(brandId, sku, ct), cancellationToken);
 
+    /// <summary>
+    /// The item read from Cosmos, not from what this instance keeps, and kept from then on: for a reader that learnt the
+    /// kept version is older than an import (<see cref="Push.ListingPushDocument.CatalogListing"/>).
+    /// </summary>
+    public Task<CatalogItem?> GetItemAfreshAsync(string brandId, string sku, CancellationToken cancellationToken = default)
+    {
+        cache.Forget(CatalogDocuments.CatalogPartition(brandId), CatalogDocuments.ItemId(sku));
+        return GetItemAsync(brandId, sku, cancellationToken);
+    }
+
     /// <summary>The lookup of a channel SKU; null when the channel SKU is not mapped.</summary>
     public Task<CatalogListingDocument?> GetListingAsync(string brandId, SalesChannel channel, string channelSku, CancellationToken cancellationToken = default) =>
         cache.ReadThroughAsync(

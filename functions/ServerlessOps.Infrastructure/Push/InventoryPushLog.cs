@@ -53,4 +53,8 @@ internal static partial class InventoryPushLog
     [LoggerMessage(EventId = 4941, Level = LogLevel.Warning,
         Message = "Push to {Channel} listing {ChannelSku} of {BrandId}/{Sku} outlived its claim and was taken over by another worker (it put {Pushed} on the channel); its result is not recorded as the truth, a fresh push follows")]
     internal static partial void ClaimTakenOver(this ILogger logger, SalesChannel channel, string channelSku, string brandId, string sku, int? pushed);
+
+    [LoggerMessage(EventId = 4942, Level = LogLevel.Information,
+        Message = "{Channel} listing {ChannelSku} of {BrandId}/{Sku}: the kept catalog item has it at {KeptLocation}, an import since at {ImportedLocation}; item read again")]
+    internal static partial void CatalogReadAgain(this ILogger logger, SalesChannel channel, string channelSku, string brandId, string sku, string? keptLocation, string importedLocation);
 }

@@ -56,7 +56,7 @@ public sealed class ListingDirtyMarker(
         var queued = 0;
         foreach (var listing in listings.Where(l => !l.ChannelFulfilled))
         {
-            queued += await MarkListingAsync(brandId, sku, listing, cancellationToken) ? 1 : 0;
+            queued += await MarkOneAsync(brandId, sku, listing, fromCatalog: true, cancellationToken) ? 1 : 0;
         }
 
         return queued;
@@ -74,11 +74,20 @@ public sealed class ListingDirtyMarker(
     /// a clean listing from the truth too (<see cref="ListingPushWorker"/>). A message this call queued and then found
     /// unneeded (another mark won the race for the same listing) is withdrawn.
     /// </summary>
-    public async Task<bool> MarkListingAsync(string brandId, string sku, ChannelListing listing, CancellationToken cancellationToken = default)
+    public Task<bool> MarkListingAsync(string brandId, string sku, ChannelListing listing, CancellationToken cancellationToken = default) =>
+        MarkOneAsync(brandId, sku, listing, fromCatalog: false, cancellationToken);
+
+    /// <summary>
+    /// <see cref="MarkListingAsync"/>; <paramref name="fromCatalog"/>: a
+    /// catalog import wrote <paramref name="listing"/> as it is now, and the push state records it
+    /// (<see cref="ListingPushDocument.CatalogListing"/>) even where the mark has nothing else to do, so no worker pushes
+    /// it from an item cached before the import.
+    /// </summary>
+    private async Task<bool> MarkOneAsync(string brandId, string sku, ChannelListing listing, bool fromCatalog, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(listing);
         var settings = options.Value;
-        if (marked.IsQuiet(brandId, sku, listing.Channel, listing.ChannelSku, time.GetUtcNow()))
+        if (!fromCatalog && marked.IsQuiet(brandId, sku, listing.Channel, listing.ChannelSku, time.GetUtcNow()))
         {
             return false;
         }
@@ -89,7 +98,7 @@ public sealed class ListingDirtyMarker(
         {
             var read = await store.ReadListingAsync(brandId, sku, listing.Channel, listing.ChannelSku, cancellationToken);
             var now = time.GetUtcNow();
-            var (next, needsMessage) = Decide(read?.Document, brandId, sku, listing, sent?.At ?? now, now, settings);
+            var (next, needsMessage) = Decide(read?.Document, brandId, sku, listing, sent?.At ?? now, now, settings, fromCatalog);
             if (needsMessage && sent is null)
             {
                 sent = (await queue.EnqueueAsync(message, settings.CoalesceDelay, cancellationToken), now);
@@ -129,9 +138,28 @@ public sealed class ListingDirtyMarker(
 
     /// <summary>
     /// What marking <paramref name="current"/> writes (null: nothing) and whether that write needs a push message, queued
-    /// at <paramref name="queuedAt"/> (the listing is claimable a coalescing delay later, when the message is visible).
+    /// at <paramref name="queuedAt"/> (the listing is claimable a coalescing delay later, when the message is visible). A
+    /// mark <paramref name="fromCatalog"/> also records the listing as the import wrote it, whatever else it decides.
     /// </summary>
     internal static (ListingPushDocument? Next, bool NeedsMessage) Decide(
+        ListingPushDocument? current, string brandId, string sku, ChannelListing listing, DateTimeOffset queuedAt, DateTimeOffset now, InventoryPushOptions settings,
+        bool fromCatalog = false)
+    {
+        var (next, needsMessage) = DecideMark(current, brandId, sku, listing, queuedAt, now, settings);
+        var known = next ?? current;
+        if (fromCatalog && known?.CatalogListing != listing)
+        {
+            next = (known ?? ListingPushDocument.New(brandId, sku, listing.Channel, listing.ChannelSku, listing.StockLocation)) with
+            {
+                CatalogListing = listing,
+                Location = listing.StockLocation,
+            };
+        }
+
+        return (next, needsMessage);
+    }
+
+    private static (ListingPushDocument? Next, bool NeedsMessage) DecideMark(
         ListingPushDocument? current, string brandId, string sku, ChannelListing listing, DateTimeOffset queuedAt, DateTimeOffset now, InventoryPushOptions settings)
     {
         // The message queued below is invisible that long anyway: no claim can come sooner.

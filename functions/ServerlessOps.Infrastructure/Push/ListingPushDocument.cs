@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Infrastructure.Cosmos;
 
@@ -33,6 +34,14 @@ public sealed record ListingPushDocument
 
     /// <summary>The ledger location the listing's stock is at (from the catalog when it was last marked).</summary>
     public required string Location { get; init; }
+
+    /// <summary>
+    /// The listing (ids, stock location) as the last catalog import that added or changed it wrote it, set by that import's
+    /// mark. Another instance may cache the item as it was for <c>Catalog:ReadCacheSeconds</c>: a worker whose cached
+    /// listing differs from this one reads the item again before it computes, rather than push the old location's
+    /// quantity to the old ids. Null on documents from before and on listings no import has changed.
+    /// </summary>
+    public ChannelListing? CatalogListing { get; init; }
 
     /// <summary>A ledger change since the last push started: the listing needs a push.</summary>
     public bool Dirty { get; init; }

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Alerts;
+using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Domain.Inventory;
 using ServerlessOps.Domain.Inventory.Availability;
@@ -53,8 +54,7 @@ public sealed partial class ListingPushWorker(
         var (doc, etag) = (claim.Document!, claim.ETag!);
         var claimedAt = doc.PushingSince!.Value;
         var listingRef = new ListingRef(message.Sku, message.Channel, message.ChannelSku);
-        var item = await catalog.GetItemAsync(message.BrandId, message.Sku, cancellationToken);
-        var listing = item?.Listings.FirstOrDefault(l => l.Channel == message.Channel && string.Equals(l.ChannelSku, message.ChannelSku, StringComparison.Ordinal));
+        var listing = await CatalogListingAsync(message, doc, cancellationToken);
         var account = calculator.AccountFor(message.BrandId, message.Channel);
         var unpushable = listing is null ? "the listing is no longer in the catalog"
             : listing.ChannelFulfilled ? "the channel fulfils it (FBA): Amazon holds its quantity"
@@ -145,6 +145,28 @@ public sealed partial class ListingPushWorker(
         }
 
         return ListingPushOutcome.Pushed;
+    }
+
+    /// <summary>
+    /// The listing as the catalog has it; null when the item no longer lists it. The item this instance keeps (for
+    /// <c>Catalog:ReadCacheSeconds</c>) is used unless it disagrees with what the last import that changed the listing wrote
+    /// (<see cref="ListingPushDocument.CatalogListing"/>, on the state the claim read anyway): an import on another
+    /// instance moved it, and the kept item would push the old location's quantity to the old ids. The item is then read
+    /// again from Cosmos, so only a push after such an import pays a read.
+    /// </summary>
+    private async Task<ChannelListing?> CatalogListingAsync(InventoryPushMessage message, ListingPushDocument doc, CancellationToken cancellationToken)
+    {
+        ChannelListing? Find(CatalogItem? item) =>
+            item?.Listings.FirstOrDefault(l => l.Channel == message.Channel && string.Equals(l.ChannelSku, message.ChannelSku, StringComparison.Ordinal));
+
+        var listing = Find(await catalog.GetItemAsync(message.BrandId, message.Sku, cancellationToken));
+        if (doc.CatalogListing is { } imported && listing != imported)
+        {
+            logger.CatalogReadAgain(message.Channel, message.ChannelSku, message.BrandId, message.Sku, listing?.StockLocation, imported.StockLocation);
+            listing = Find(await catalog.GetItemAfreshAsync(message.BrandId, message.Sku, cancellationToken));
+        }
+
+        return listing;
     }
 
     private async Task FailedAsync(

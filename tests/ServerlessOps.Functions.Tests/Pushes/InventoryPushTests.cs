@@ -1,14 +1,17 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Catalog;
+using ServerlessOps.Domain.Catalog.Import;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Inventory;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Infrastructure;
 using ServerlessOps.Infrastructure.Catalog;
+using ServerlessOps.Infrastructure.Catalog.Import;
 using ServerlessOps.Infrastructure.Push;
 using ServerlessOps.Testing.Scenarios;
 using Marketplace = ServerlessOps.Testing.StubMarketplace.StubMarketplace;
@@ -208,6 +211,40 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
         await Task.Delay(settings.CoalesceDelay, Token);
         Assert.Equal(ListingPushOutcome.Pushed, await worker.PushAsync(message, Token));
         Assert.Equal(40, stub.PushedQuantity(SalesChannel.Walmart, key));
+    }
+
+    /// <summary>
+    /// An import on another instance moves a listing to another ship node and stock location while this instance still
+    /// caches the item as it was (for <c>Catalog:ReadCacheSeconds</c>): the push the import queued must not be decided
+    /// from the old location's balance.
+    /// </summary>
+    [Fact]
+    public async Task ImportMovesAListingWhileThisInstanceCachesTheOldCatalog_ThePushUsesTheNewLocationsQuantity()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub, TestApp.TriggersOff());
+        var item = await PutItemAsync(app, "MUG-M", channels: [SalesChannel.Walmart]);
+        var walmart = Listing(item, SalesChannel.Walmart);
+        var message = new InventoryPushMessage(Brand, "MUG-M", SalesChannel.Walmart, walmart.ChannelSku);
+        var settings = app.Services.GetRequiredService<IOptions<InventoryPushOptions>>().Value;
+        var worker = app.Services.GetRequiredService<ListingPushWorker>();
+        await ApplyAsync(app, "MUG-M", StockMovementKind.Receipt, 30, "po:m1");
+        await ApplyAsync(app, "MUG-M", StockMovementKind.Receipt, 5, "po:m2", "east");
+        await Task.Delay(settings.CoalesceDelay, Token);
+        Assert.Equal(ListingPushOutcome.Pushed, await worker.PushAsync(message, Token)); // 30 from main; the item is cached here now
+
+        var csv = "sku,title,status,currency,listPrice,walmartSku,walmartShipNode,walmartStockLocation\n"
+            + $"MUG-M,Item MUG-M,active,USD,10,{walmart.ChannelSku},SN-2,east\n";
+        var imported = await OtherInstanceImporter.Create(app.Services).ImportAsync(
+            new ImportRequest(Brand, ImportKind.Catalog, ImportFormat.Csv, Encoding.UTF8.GetBytes(csv), "test"), Token);
+        Assert.IsType<ImportOutcome.Applied>(imported);
+        await Task.Delay(settings.CoalesceDelay, Token);
+
+        Assert.Equal(ListingPushOutcome.Pushed, await worker.PushAsync(message, Token));
+        var moved = walmart with { StockLocation = "east", ShipNode = "SN-2" };
+        Assert.Equal(5, stub.PushedQuantity(SalesChannel.Walmart, Marketplace.PushKey(moved, Accounts.AccountId(SalesChannel.Walmart))));
+        var state = await app.Services.GetRequiredService<InventoryPushStore>().GetListingAsync(Brand, "MUG-M", SalesChannel.Walmart, walmart.ChannelSku, Token);
+        Assert.Equal((false, 5, "east"), (state!.Dirty, state.LastPushedQuantity, state.Location));
     }
 
     [Fact]
