@@ -46,7 +46,8 @@ public sealed record OrderLine(
 
     /// <summary>
     /// What the channel charged for all the line's units before discounts, when it gives that total rather than a unit
-    /// price (Walmart's PRODUCT charge). <see cref="UnitPrice"/> is then derived from it and rounded to cents, and this
+    /// price (Walmart's PRODUCT charge, Amazon's ItemPrice, the sum of a TikTok SKU's units). <see cref="UnitPrice"/> is
+    /// then derived from it and rounded to cents, and this
     /// keeps the exact total, so the line's money adds up to what the buyer was charged. Null where the unit price is
     /// the channel's own.
     /// </summary>

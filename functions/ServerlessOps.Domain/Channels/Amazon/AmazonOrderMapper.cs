@@ -1,13 +1,14 @@
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels.Json;
 using ServerlessOps.Domain.Orders;
+using ServerlessOps.Domain.Pricing;
 
 namespace ServerlessOps.Domain.Channels.Amazon;
 
 /// <summary>
 /// An Amazon order read back from the Orders API v0 (CHANNELS.md 2.7): <c>getOrder</c> gives status, dates, total and
 /// address; <c>getOrderItems</c> gives the lines. <c>ItemPrice</c> is price × quantity, so the unit price is
-/// ItemPrice / QuantityOrdered. While an order is Pending Amazon returns no prices, taxes or promotions (CHANNELS.md 5a),
+/// ItemPrice / QuantityOrdered in cents, and ItemPrice is kept exact as the line price. While an order is Pending Amazon returns no prices, taxes or promotions (CHANNELS.md 5a),
 /// and an order cancelled while Pending never gets them: an item without <c>ItemPrice</c> then has every amount unknown
 /// (null), never zero, and so do the order total and shipping. A Pending order is <see cref="Order.IsComplete"/> false,
 /// to be completed by a later read; a cancelled one is complete as it is (its amounts stay unknown for good).
@@ -79,13 +80,15 @@ public static class AmazonOrderMapper
                 Title: item.Optional("Title")?.GetString(),
                 Quantity: quantity,
 
-                // Exact decimal division; a price that does not divide evenly keeps full precision, so
-                // Quantity × UnitPrice rounds back to ItemPrice at any money precision.
-                UnitPrice: itemPrice is not { } price ? null : quantity == 0 ? price : price / quantity,
+                // Money rounded as the house rounds it (cents, midpoint away from zero); the total stays exact beside it.
+                UnitPrice: itemPrice is not { } price ? null : quantity == 0 ? price : PriceGuardrail.Round(price / quantity),
                 Discount: Known("PromotionDiscount"),
                 Tax: tax,
                 QuantityShipped: shipped,
-                QuantityCancelled: state.Cancelled ? quantity - shipped : 0));
+                QuantityCancelled: state.Cancelled ? quantity - shipped : 0)
+            {
+                LinePrice = quantity == 0 ? null : itemPrice,
+            });
         }
 
         var address = order.Optional("ShippingAddress");

@@ -2,6 +2,7 @@ using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels.Json;
 using ServerlessOps.Domain.Inventory;
 using ServerlessOps.Domain.Orders;
+using ServerlessOps.Domain.Pricing;
 
 namespace ServerlessOps.Domain.Channels.TikTokShop;
 
@@ -133,14 +134,16 @@ public static class TikTokShopOrderMapper
             var sellerSku = first.Optional("seller_sku")?.GetString();
             var productName = first.Optional("product_name")?.GetString();
             var skuName = first.Optional("sku_name")?.GetString();
+            var linePrice = units.Sum(u => u.Property("original_price").GetAmount());
             lines.Add(new OrderLine(
                 LineId: group.Key,
                 Sku: string.IsNullOrWhiteSpace(sellerSku) ? ItemKey.For(null, group.Key) : sellerSku.Trim(),
                 Title: string.IsNullOrWhiteSpace(skuName) ? productName : $"{productName}, {skuName}",
                 Quantity: units.Count,
 
-                // Units of one SKU normally share a price; the mean keeps Quantity × UnitPrice equal to their sum if not.
-                UnitPrice: units.Sum(u => u.Property("original_price").GetAmount()) / units.Count,
+                // Units of one SKU normally share a price; if not, the unit price is their mean in cents (the house rounding:
+                // midpoint away from zero) and their exact sum is kept as the line price, which the line's money adds up to.
+                UnitPrice: PriceGuardrail.Round(linePrice / units.Count),
 
                 // seller_discount and platform_discount are reported apart and funded by different parties (settlement,
                 // Finance API), but the buyer's price is net of both: the line's discount is their sum, so LinesNet equals
@@ -148,7 +151,10 @@ public static class TikTokShopOrderMapper
                 Discount: units.Sum(u => (u.Optional("seller_discount")?.GetDecimal() ?? 0m) + (u.Optional("platform_discount")?.GetDecimal() ?? 0m)),
                 Tax: units.Sum(u => ChannelRecords.Sum(u.Optional("item_tax")?.Items() ?? [], t => t.Property("tax_amount").GetDecimal())),
                 QuantityShipped: shipped,
-                QuantityCancelled: cancelled));
+                QuantityCancelled: cancelled)
+            {
+                LinePrice = linePrice,
+            });
         }
 
         return lines;

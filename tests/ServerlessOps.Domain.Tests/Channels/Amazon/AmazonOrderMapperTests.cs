@@ -124,13 +124,18 @@ public sealed class AmazonOrderMapperTests
     }
 
     [Fact]
-    public void MapApiOrder_UnevenItemPrice_KeepsQuantityTimesUnitPriceEqualToItemPrice()
+    public void MapApiOrder_ItemPriceNotDividingByQuantity_UnitPriceInCentsAndLineTotalExact()
     {
         var items = """
             {"payload": {"OrderItems": [{"SellerSKU": "S", "OrderItemId": "1", "QuantityOrdered": 3, "ItemPrice": {"CurrencyCode": "USD", "Amount": "10.00"}}]}}
             """;
         var line = Assert.Single(_channel.MapApiOrder(Document(UnshippedOrder, items), Accounts.Amazon).Lines);
-        Assert.Equal(10.00m, decimal.Round(line.Quantity * line.UnitPrice!.Value, 2));
+        Assert.Equal(3.33m, line.UnitPrice);
+
+        // The line's money still adds up to the ItemPrice Amazon charged, not to 3 × 3.33.
+        Assert.Equal(10.00m, line.LinePrice);
+        Assert.Equal(10.00m, line.NetAmount);
+        Assert.Equal(10.00m, line.Quantity * line.UnitPriceForSums());
     }
 
     [Fact]

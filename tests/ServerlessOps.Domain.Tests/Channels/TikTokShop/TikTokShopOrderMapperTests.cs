@@ -75,6 +75,19 @@ public sealed class TikTokShopOrderMapperTests
     }
 
     [Fact]
+    public void MapApiOrder_UnitsPricedApartWhoseMeanIsNotInCents_UnitPriceInCentsAndLineTotalExact()
+    {
+        // The tee's second unit at 24.01: the mean of 24.00 and 24.01 is 24.005.
+        var order = Map(ReplaceNth(Sample(), "\"original_price\": \"24.00\"", 1, "\"original_price\": \"24.01\""));
+        var tee = order.Lines[0];
+
+        Assert.Equal(24.01m, tee.UnitPrice);
+        Assert.Equal(48.01m, tee.LinePrice);
+        Assert.Equal(48.01m - 6.40m, tee.NetAmount);
+        Assert.Equal(48.01m, tee.Quantity * tee.UnitPriceForSums());
+    }
+
+    [Fact]
     public void MapApiOrder_OrderDetailSample_ShippingIsOriginalFeeLessBothDiscounts()
     {
         var order = Map(Sample());
