@@ -87,20 +87,31 @@ public sealed class ProcessPoisonDelivery : IQueueFunction
     /// A delivery is unfinished while its blob is still received, and so is a replay whose blob is still quarantined: a
     /// replay starts from that state and leaves it only by finishing, so its quarantine entry would otherwise keep the
     /// reason of the failure before the replay, not the one the on-call engineer now has to fix.
+    /// A repeat the channel sent is counted as an arrival here, whether or not its first copy finished meanwhile: the
+    /// processor counts a repeat only in the attempt that completes, and none of a poisoned repeat's attempts did.
     /// </summary>
     private async Task QuarantineIfUnfinishedAsync(DeliveryMessage delivery, CancellationToken cancellationToken)
     {
         var raw = await _raw.GetAsync(delivery.BlobName, cancellationToken);
-        var unfinished = raw?.State == RawDeliveryState.Received
-            || (delivery.Kind == DeliveryMessageKind.Replay && raw?.State == RawDeliveryState.Quarantined);
-        if (raw is null || !unfinished)
+        if (raw is null)
         {
             return;
         }
 
-        await _recorder.QuarantineAsync(
-            raw,
-            $"Processing failed {_maxDequeueCount} times (see the logs for delivery {raw.DeliveryKey}); replay once the cause is fixed.",
-            cancellationToken);
+        var unfinished = raw.State == RawDeliveryState.Received
+            || (delivery.Kind == DeliveryMessageKind.Replay && raw.State == RawDeliveryState.Quarantined);
+        if (unfinished)
+        {
+            await _recorder.QuarantineAsync(
+                raw,
+                $"Processing failed {_maxDequeueCount} times (see the logs for delivery {raw.DeliveryKey}); replay once the cause is fixed.",
+                cancellationToken);
+        }
+
+        // Counted after the quarantine, as the processor counts after its work: if this throws first, the retry counts it.
+        if (delivery.Kind == DeliveryMessageKind.Duplicate)
+        {
+            await _recorder.RecordArrivalAsync(raw, cancellationToken);
+        }
     }
 }

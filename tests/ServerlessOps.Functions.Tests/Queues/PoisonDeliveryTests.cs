@@ -1,11 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
 using ServerlessOps.Domain.Channels;
+using ServerlessOps.Functions.Queues;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Ingestion;
+using ServerlessOps.Infrastructure.Storage;
 
 namespace ServerlessOps.Functions.Tests.Queues;
 
 public sealed class PoisonDeliveryTests(FunctionAppFixture fixture)
 {
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task WalmartWebhook_ChannelApiDownOnEveryAttempt_IsRetriedQuarantinedAndReplayableOnceItRecovers()
     {
@@ -88,5 +94,44 @@ public sealed class PoisonDeliveryTests(FunctionAppFixture fixture)
 
         await app.Client.WaitForOrderAsync($"walmart:{purchaseOrderId}");
         Assert.Equal(2, (await app.Client.WaitForQuarantineAsync(ack.DeliveryKey, q => q.Str("state") == "Resolved")).Number("replayCount"));
+    }
+
+    [Fact]
+    public async Task ProcessPoisonDelivery_RepeatOfAnUnfinishedDelivery_QuarantinesItAndCountsItsArrival()
+    {
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+        var webhook = Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create", webhookId: Deliveries.NewId());
+        var ack = await app.Client.SendAcceptedAsync(webhook);
+
+        // The first copy has its own blob and is still unfinished (its attempts keep failing) when the channel sends it again.
+        var first = new RawDeliveryBundle(RawDeliveryBundle.NewBlobName(DateTimeOffset.UtcNow), await StoredDeliveries.TakeAsync(app, 1));
+        await app.Services.GetRequiredService<DeliveryBatchProcessor>().SpreadAsync(first, Token);
+        await app.Client.SendAcceptedAsync(webhook);
+        var repeat = StoredDeliveries.InlineBundle(await StoredDeliveries.TakeAsync(app, 1)).ToJson();
+
+        // The repeat's attempts failed too (counting nothing), so its message ends in the poison queue.
+        await FunctionInvoker.QueueAsync<ProcessPoisonDelivery>(app, repeat);
+
+        var entry = await app.Client.WaitForEventAsync(ack.DeliveryKey);
+        Assert.Equal("Quarantined", entry.Str("outcome"));
+        Assert.Equal(2, entry.Number("arrivals"));
+    }
+
+    [Fact]
+    public async Task ProcessPoisonDelivery_RepeatWhoseFirstCopyWasQuarantinedMeanwhile_CountsItsArrival()
+    {
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+        var ack = await app.Client.SendAcceptedAsync(
+            Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create", webhookId: Deliveries.NewId()));
+        var first = await StoredDeliveries.TakeAsync(app, 1);
+
+        // Both copies failed every attempt; the first copy's poison message is handled first, so the repeat meets it quarantined.
+        await FunctionInvoker.QueueAsync<ProcessPoisonDelivery>(app, StoredDeliveries.InlineBundle(first).ToJson());
+        var repeat = new DeliveryMessage(first[0].BlobName, first[0].BrandId, ack.DeliveryKey, DeliveryMessageKind.Duplicate);
+        await FunctionInvoker.QueueAsync<ProcessPoisonDelivery>(app, repeat.ToJson());
+
+        var entry = await app.Client.WaitForEventAsync(ack.DeliveryKey);
+        Assert.Equal("Quarantined", entry.Str("outcome"));
+        Assert.Equal(2, entry.Number("arrivals"));
     }
 }
