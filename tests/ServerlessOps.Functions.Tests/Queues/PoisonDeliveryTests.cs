@@ -17,17 +17,7 @@ public sealed class PoisonDeliveryTests(FunctionAppFixture fixture)
     {
         // Faults are per channel on a stub: a private one keeps this outage away from every other test.
         await using var marketplace = await FunctionAppFixture.StartPrivateMarketplaceAsync();
-        await using var app = TestApp.Start(
-            fixture,
-            new Dictionary<string, string>
-            {
-                ["Ingestion:MaxDequeueCount"] = "2",
-                ["Queues:VisibilityTimeout"] = "00:00:05",
-                ["Channels:Walmart:MaxRetries"] = "0",
-                // The test counts Walmart calls: a backstop tick (every quarter hour) listing orders would add one.
-                ["Backstop:TimerEnabled"] = "false",
-            },
-            marketplace: marketplace);
+        await using var app = WalmartOutage.StartApp(fixture, marketplace, maxDequeueCount: 2);
         var purchaseOrderId = Deliveries.NewWalmartPurchaseOrderId();
         marketplace.PutWalmartOrder(purchaseOrderId, Deliveries.WalmartOrder(purchaseOrderId));
         // Down for exactly the two attempts MaxDequeueCount allows (no client retries): then it recovers.
@@ -57,16 +47,7 @@ public sealed class PoisonDeliveryTests(FunctionAppFixture fixture)
     public async Task QuarantinedWalmartWebhook_ReplayFailingOnEveryAttempt_IsQuarantinedAgainForTheReplaysFailure()
     {
         await using var marketplace = await FunctionAppFixture.StartPrivateMarketplaceAsync();
-        await using var app = TestApp.Start(
-            fixture,
-            new Dictionary<string, string>
-            {
-                ["Ingestion:MaxDequeueCount"] = "2",
-                ["Queues:VisibilityTimeout"] = "00:00:05",
-                ["Channels:Walmart:MaxRetries"] = "0",
-                ["Backstop:TimerEnabled"] = "false",
-            },
-            marketplace: marketplace);
+        await using var app = WalmartOutage.StartApp(fixture, marketplace, maxDequeueCount: 2);
         var purchaseOrderId = Deliveries.NewWalmartPurchaseOrderId();
         var eventId = Deliveries.NewId();
         var ack = await app.Client.SendAcceptedAsync(Deliveries.Walmart(Deliveries.WalmartPoCreated(purchaseOrderId, eventId), eventId));

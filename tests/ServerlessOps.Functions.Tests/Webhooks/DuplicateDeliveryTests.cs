@@ -57,16 +57,7 @@ public sealed class DuplicateDeliveryTests(FunctionAppFixture fixture)
     {
         // Faults are per channel on a stub: a private one keeps this outage away from every other test.
         await using var marketplace = await FunctionAppFixture.StartPrivateMarketplaceAsync();
-        await using var app = TestApp.Start(
-            fixture,
-            new Dictionary<string, string>
-            {
-                ["Ingestion:MaxDequeueCount"] = "20",
-                ["Queues:VisibilityTimeout"] = "00:00:05",
-                ["Channels:Walmart:MaxRetries"] = "0",
-                ["Backstop:TimerEnabled"] = "false",
-            },
-            marketplace: marketplace);
+        await using var app = WalmartOutage.StartApp(fixture, marketplace, maxDequeueCount: 20);
         var purchaseOrderId = Deliveries.NewWalmartPurchaseOrderId();
         marketplace.PutWalmartOrder(purchaseOrderId, Deliveries.WalmartOrder(purchaseOrderId));
         marketplace.FailNext(SalesChannel.Walmart, 4, 503);
