@@ -1,4 +1,5 @@
 using ServerlessOps.Functions.Access;
+using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Http;
 using ServerlessOps.Standalone.Durable;
 
@@ -8,9 +9,11 @@ namespace ServerlessOps.Functions.Local;
 /// GET /runtime/webhooks/durabletask/instances/{instanceId}: an orchestration's status in the shape of the Durable
 /// Functions HTTP API (200 when finished, 202 with Location while running, 404 when unknown). In Azure the extension
 /// serves this route itself (with its system key), so there is no wrapper; the standalone host serves the same
-/// shape, so a tool written for one works on the other.
+/// shape, so a tool written for one works on the other. The path names no brand, but the instance id does
+/// (<see cref="InstanceOwner"/>): a caller outside that brand is refused (403) before the instance is looked up, so the
+/// answer says nothing of another brand's orders; an id naming no brand is answered only to a caller of every brand.
 /// </summary>
-public sealed class GetInstanceStatus : IHttpFunction
+public sealed class GetInstanceStatus(ILogger<GetInstanceStatus> logger) : IHttpFunction
 {
     public static HttpRoute Route { get; } = HttpRoute.Get<GetInstanceStatus>(
         "runtime/webhooks/durabletask/instances/{instanceId}", RouteAccess.Operations,
@@ -27,7 +30,13 @@ public sealed class GetInstanceStatus : IHttpFunction
 
     public async Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken)
     {
-        var instance = await http.Durable.GetInstanceAsync(http.RouteValue("instanceId"), getInputsAndOutputs: true, cancellationToken);
+        var instanceId = http.RouteValue("instanceId");
+        if (Refusal(instanceId, http.Caller!) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var instance = await http.Durable.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         var requestUri = new Uri(Microsoft.AspNetCore.Http.Extensions.UriHelper.GetEncodedUrl(http.Request));
         return DurableInstanceStatus.From(
             instance,
@@ -35,5 +44,21 @@ public sealed class GetInstanceStatus : IHttpFunction
             showInput: !string.Equals(http.QueryValue("showInput"), "false", StringComparison.OrdinalIgnoreCase),
             returnInternalServerErrorOnFailure: string.Equals(http.QueryValue("returnInternalServerErrorOnFailure"), "true", StringComparison.OrdinalIgnoreCase))
             .ToResult();
+    }
+
+    private IResult? Refusal(string instanceId, Caller caller)
+    {
+        var brandId = InstanceOwner.BrandOf(instanceId);
+        if (brandId is null ? caller.AllBrands : caller.MaySee(brandId))
+        {
+            return null;
+        }
+
+        logger.CallerForbidden(Route.Name, caller.Name, brandId is null ? $"instance {instanceId} names no brand" : $"brand {brandId} of instance {instanceId} is outside its scope");
+        return Problems.Result(
+            Problems.ForbiddenBrand,
+            brandId is null
+                ? $"Instance '{instanceId}' names no brand, so only a caller of every brand may read it; {caller.Name} may see some brands only."
+                : $"Instance '{instanceId}' is of brand '{brandId}', outside the brands {caller.Name} may see.");
     }
 }
