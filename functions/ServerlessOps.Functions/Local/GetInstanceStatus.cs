@@ -12,6 +12,7 @@ namespace ServerlessOps.Functions.Local;
 /// shape, so a tool written for one works on the other. The path names no brand, but the instance id does
 /// (<see cref="InstanceOwner"/>): a caller outside that brand is refused (403) before the instance is looked up, so the
 /// answer says nothing of another brand's orders; an id naming no brand is answered only to a caller of every brand.
+/// A monthly review's instance also needs the finance role, as the review's own route does.
 /// </summary>
 public sealed class GetInstanceStatus(ILogger<GetInstanceStatus> logger) : IHttpFunction
 {
@@ -48,17 +49,25 @@ public sealed class GetInstanceStatus(ILogger<GetInstanceStatus> logger) : IHttp
 
     private IResult? Refusal(string instanceId, Caller caller)
     {
-        var brandId = InstanceOwner.BrandOf(instanceId);
-        if (brandId is null ? caller.AllBrands : caller.MaySee(brandId))
+        var owner = InstanceOwner.Of(instanceId);
+        if (owner is null ? !caller.AllBrands : !caller.MaySee(owner.BrandId))
         {
-            return null;
+            logger.CallerForbidden(Route.Name, caller.Name, owner is null ? $"instance {instanceId} names no brand" : $"brand {owner.BrandId} of instance {instanceId} is outside its scope");
+            return Problems.Result(
+                Problems.ForbiddenBrand,
+                owner is null
+                    ? $"Instance '{instanceId}' names no brand, so only a caller of every brand may read it; {caller.Name} may see some brands only."
+                    : $"Instance '{instanceId}' is of brand '{owner.BrandId}', outside the brands {caller.Name} may see.");
         }
 
-        logger.CallerForbidden(Route.Name, caller.Name, brandId is null ? $"instance {instanceId} names no brand" : $"brand {brandId} of instance {instanceId} is outside its scope");
-        return Problems.Result(
-            Problems.ForbiddenBrand,
-            brandId is null
-                ? $"Instance '{instanceId}' names no brand, so only a caller of every brand may read it; {caller.Name} may see some brands only."
-                : $"Instance '{instanceId}' is of brand '{brandId}', outside the brands {caller.Name} may see.");
+        // The route lets operations in; a monthly review's status (findings so far, money at stake) is finance's, as on its own route.
+        if (owner is not null && !caller.Holds(owner.Role))
+        {
+            var role = owner.Role.ToString().ToLowerInvariant();
+            logger.CallerForbidden(Route.Name, caller.Name, $"lacks role {role} for instance {instanceId}");
+            return Problems.Result(Problems.ForbiddenRole, $"Instance '{instanceId}' is read with the {role} role, as its brand's own route is; {caller.Name} does not hold it.");
+        }
+
+        return null;
     }
 }

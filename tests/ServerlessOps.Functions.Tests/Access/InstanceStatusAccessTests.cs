@@ -3,9 +3,12 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Review;
+using ServerlessOps.Domain.Review.Cycle;
 using ServerlessOps.Functions.Access;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Workflows.MonthlyReview;
 using ServerlessOps.Workflows.OrderFlow;
 
 namespace ServerlessOps.Functions.Tests.Access;
@@ -19,6 +22,7 @@ public sealed class InstanceStatusAccessTests(FunctionAppFixture fixture)
 {
     private const string OperationsAcmeKey = "operations-acme-key-000000000000000";
     private const string OperationsGlobexKey = "operations-globex-key-0000000000000";
+    private const string OperationsAndFinanceAcmeKey = "operations-finance-acme-key-00000000";
     private const string BuyerEmail = "jane.buyer@example.test";
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -48,6 +52,23 @@ public sealed class InstanceStatusAccessTests(FunctionAppFixture fixture)
         Assert.Contains(BuyerEmail, await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
     }
 
+    /// <summary>The review's own status route needs finance (GetReview); its instance's status shows the same and more.</summary>
+    [Fact]
+    public async Task InstanceStatus_OfTheBrandsMonthlyReview_NeedsTheFinanceRoleAsTheReviewRouteDoes()
+    {
+        await using var app = StartApp();
+        var instanceId = ReviewIds.For("acme", new ReviewMonth(2026, 11));
+        var client = app.Services.GetRequiredService<DurableTaskClient>();
+        await client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(MonthlyReviewOrchestrator), new MonthlyReviewInput("acme", "2026-11", "test"), new StartOrchestrationOptions(instanceId, DateTimeOffset.UtcNow.AddHours(1)), Token);
+
+        using var operations = await SendAsync(app, instanceId, OperationsAcmeKey);
+        using var finance = await SendAsync(app, instanceId, OperationsAndFinanceAcmeKey);
+
+        await Problem.AssertOfTypeAsync(operations, HttpStatusCode.Forbidden, "forbidden-role", "finance");
+        Assert.Equal(HttpStatusCode.Accepted, finance.StatusCode);
+    }
+
     [Fact]
     public async Task InstanceStatus_OfAnIdNamingNoBrand_IsRefusedToABrandScopedCaller()
     {
@@ -61,7 +82,8 @@ public sealed class InstanceStatusAccessTests(FunctionAppFixture fixture)
     private TestApp StartApp() =>
         TestApp.Start(fixture, TestApp.TriggersOff(TestApiKey.Settings(
             new("operations-acme", OperationsAcmeKey, "operations", "acme"),
-            new("operations-globex", OperationsGlobexKey, "operations", "globex"))));
+            new("operations-globex", OperationsGlobexKey, "operations", "globex"),
+            new("operations-finance-acme", OperationsAndFinanceAcmeKey, "operations,finance", "acme"))));
 
     /// <summary>An order flow of acme whose input names its buyer, due in an hour, so it stays pending while the test reads it.</summary>
     private static async Task<string> ScheduleAcmeFlowAsync(TestApp app)
