@@ -10,6 +10,14 @@ public interface IInventoryLedgerStore
     /// <summary>Applies <paramref name="movement"/> once, however often it is called.</summary>
     Task<StockApplyResult> ApplyAsync(StockMovement movement, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The movement recorded under <paramref name="entryId"/> (<see cref="StockMovement.EntryId"/>) for the SKU, pending,
+    /// applied or refused; null when none. One point read: what <see cref="ApplyAsync"/> compares a movement of that
+    /// cause with, so a caller can refuse a conflicting one (<see cref="StockMovementConflictException"/>) before it
+    /// writes anything.
+    /// </summary>
+    Task<StockMovement?> FindMovementAsync(string brandId, string sku, string entryId, CancellationToken cancellationToken);
+
     /// <summary>The balance of <paramref name="sku"/> at <paramref name="location"/>; zeros when none was ever recorded.</summary>
     Task<StockBalance> GetBalanceAsync(string brandId, string sku, string location, CancellationToken cancellationToken);
 

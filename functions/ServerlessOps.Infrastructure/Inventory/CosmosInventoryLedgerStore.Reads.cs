@@ -13,6 +13,16 @@ public sealed partial class CosmosInventoryLedgerStore
     /// <summary>Pending entries a ledger read looks at to finish those their balance already took (normally none).</summary>
     private const int PendingScanLimit = 100;
 
+    /// <summary>A point read of the entry, whatever its state.</summary>
+    public async Task<StockMovement?> FindMovementAsync(string brandId, string sku, string entryId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sku);
+        ArgumentException.ThrowIfNullOrWhiteSpace(entryId);
+        var read = await _entries.ReadAsync(StockBalanceDocument.PartitionKeyFor(brandId, sku), StockEntryDocument.IdFor(entryId), cancellationToken);
+        return read?.Document.EnsureReadable().Movement;
+    }
+
     /// <summary>A point read; zeros when the SKU never moved at that location.</summary>
     public async Task<StockBalance> GetBalanceAsync(string brandId, string sku, string location, CancellationToken cancellationToken) =>
         (await GetPositionAsync(brandId, sku, location, cancellationToken)).Balance;

@@ -24,6 +24,9 @@ public sealed class PushMarkingLedgerStore(IInventoryLedgerStore inner, ListingD
         return result;
     }
 
+    public Task<StockMovement?> FindMovementAsync(string brandId, string sku, string entryId, CancellationToken cancellationToken) =>
+        inner.FindMovementAsync(brandId, sku, entryId, cancellationToken);
+
     public Task<StockBalance> GetBalanceAsync(string brandId, string sku, string location, CancellationToken cancellationToken) =>
         inner.GetBalanceAsync(brandId, sku, location, cancellationToken);
 

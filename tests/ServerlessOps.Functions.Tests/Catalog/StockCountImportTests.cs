@@ -127,6 +127,26 @@ public sealed class StockCountImportTests(FunctionAppFixture fixture)
         Assert.Equal(["catalog"], (await GetOkAsync(app, "api/brands/acme/imports")).Items("items").Select(i => i.Str("kind")));
     }
 
+    [Fact]
+    public async Task StockCounts_CountImportedBeforeWithAnotherQuantity_Is422NamingTheLineAndTheLedgerIsUntouched()
+    {
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+        await PostAsync(app, "catalog", CatalogCsv);
+        await PostAsync(app, "stock-counts", CountsCsv);
+
+        // Line 2 is a new count that would apply; line 3 is the count of 2026-01-05 08:00 again, with another figure.
+        using var response = await SendAsync(app, "stock-counts",
+            "sku,location,countedQuantity,countedAt\nTEE-BLK-M,main,38,2026-02-05T08:00:00Z\nMUG-01,main,15,2026-01-05T08:00:00Z\n");
+
+        await Problem.AssertOfTypeAsync(response, HttpStatusCode.UnprocessableEntity, "import-invalid", "nothing was imported");
+        var error = Assert.Single(Json.Parse(await response.Content.ReadAsStringAsync(Token)).Items("errors"));
+        Assert.Equal((3, "countedQuantity (column 3)"), (error.Number("line"), error.Str("column")));
+        Assert.Single((await GetOkAsync(app, "api/brands/acme/inventory/TEE-BLK-M/ledger")).Items("entries"));
+        Assert.Equal(40, (await GetOkAsync(app, "api/brands/acme/inventory/TEE-BLK-M/balances?location=main")).Number("onHand"));
+        Assert.Equal(12, (await GetOkAsync(app, "api/brands/acme/inventory/MUG-01/balances?location=main")).Number("onHand"));
+        Assert.Equal(2, (await GetOkAsync(app, "api/brands/acme/imports")).Items("items").Length);
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(TestApp app, string kind, string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, "text/csv");

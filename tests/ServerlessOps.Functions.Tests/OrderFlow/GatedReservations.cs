@@ -35,6 +35,9 @@ internal sealed class GatedReservations(IInventoryLedgerStore inner) : IInventor
         return await inner.ApplyAsync(movement, cancellationToken);
     }
 
+    public Task<StockMovement?> FindMovementAsync(string brandId, string sku, string entryId, CancellationToken cancellationToken) =>
+        inner.FindMovementAsync(brandId, sku, entryId, cancellationToken);
+
     public Task<StockBalance> GetBalanceAsync(string brandId, string sku, string location, CancellationToken cancellationToken) =>
         inner.GetBalanceAsync(brandId, sku, location, cancellationToken);
 

@@ -137,16 +137,38 @@ public sealed class CatalogImporterTests(CosmosServerFixture cosmos) : CatalogTe
     }
 
     [Fact]
-    public async Task StockCounts_SameCountImportedAgainWithAnotherQuantity_TheFirstStandsAndTheOtherIsReportedConflicting()
+    public async Task StockCounts_SameCountImportedAgainWithAnotherQuantity_IsRejectedNamingTheLineAndNothingIsWritten()
     {
         await ImportOkAsync("brand-a", ImportKind.Catalog, ImportFormat.Csv, CatalogFiles.CatalogCsv);
         await ImportOkAsync("brand-a", ImportKind.StockCounts, ImportFormat.Csv, CatalogFiles.StockCountsCsv);
 
-        var record = await ImportOkAsync("brand-a", ImportKind.StockCounts, ImportFormat.Csv,
-            "sku,location,countedQuantity,countedAt\nTEE-BLK-M,main,41,2026-01-05T08:00:00Z\nMUG-01,main,12,2026-01-05T08:00:00Z\n");
+        // Line 2 is a new count that would apply; line 3 is the count of 2026-01-05 08:00 again, with another figure.
+        var outcome = await ImportAsync("brand-a", ImportKind.StockCounts, ImportFormat.Csv,
+            "sku,location,countedQuantity,countedAt\nMUG-01,main,13,2026-02-05T08:00:00Z\nTEE-BLK-M,main,41,2026-01-05T08:00:00Z\n");
 
-        Assert.Equal((0, 1, 1), (record.Written["counts"], record.Written["countsAlreadyApplied"], record.Written["countsConflicting"]));
+        var rejected = Assert.IsType<ImportOutcome.Rejected>(outcome);
+        var error = Assert.Single(rejected.Errors);
+        Assert.Equal((3, "countedQuantity (column 3)"), (error.Line, error.Column));
+        Assert.Contains("40", error.Message, StringComparison.Ordinal);
         Assert.Equal(40, Ledger.Applied.Single(m => m.Sku == "TEE-BLK-M").Quantity);
+        Assert.Equal(2, Ledger.Applied.Count);
+        Assert.Equal(2, (await BrandDocumentsAsync("brand-a")).Count(d => d.GetProperty("type").GetString() == "importRecord"));
+    }
+
+    [Fact]
+    public async Task StockCountsJsonLines_SameCountWithAnotherQuantity_IsRejectedAtItsLineAndTheSameQuantityIsNot()
+    {
+        await ImportOkAsync("brand-a", ImportKind.Catalog, ImportFormat.Csv, CatalogFiles.CatalogCsv);
+        await ImportOkAsync("brand-a", ImportKind.StockCounts, ImportFormat.Csv, CatalogFiles.StockCountsCsv);
+
+        var outcome = await ImportAsync("brand-a", ImportKind.StockCounts, ImportFormat.JsonLines,
+            "{\"sku\":\"TEE-BLK-M\",\"location\":\"main\",\"countedQuantity\":40,\"countedAt\":\"2026-01-05T08:00:00Z\"}\n"
+            + "{\"sku\":\"MUG-01\",\"location\":\"main\",\"countedQuantity\":11,\"countedAt\":\"2026-01-05T03:00:00-05:00\"}\n");
+
+        var error = Assert.Single(Assert.IsType<ImportOutcome.Rejected>(outcome).Errors);
+        Assert.Equal((2, "$.countedQuantity"), (error.Line, error.Column));
+        Assert.Equal(12, Ledger.Applied.Single(m => m.Sku == "MUG-01").Quantity);
+        Assert.Equal(2, Ledger.Applied.Count);
     }
 
     [Fact]

@@ -92,6 +92,14 @@ public abstract class CatalogTestBase(CosmosServerFixture cosmos) : CosmosDataba
             }
         }
 
+        public Task<StockMovement?> FindMovementAsync(string brandId, string sku, string entryId, CancellationToken cancellationToken)
+        {
+            lock (_applied)
+            {
+                return Task.FromResult(_applied.GetValueOrDefault($"{brandId}|{sku}|{entryId}"));
+            }
+        }
+
         public Task<StockBalance> GetBalanceAsync(string brandId, string sku, string location, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 

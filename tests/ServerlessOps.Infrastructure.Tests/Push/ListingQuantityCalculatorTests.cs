@@ -72,6 +72,8 @@ public sealed class ListingQuantityCalculatorTests
 
         public Task<StockApplyResult> ApplyAsync(StockMovement movement, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<StockMovement?> FindMovementAsync(string brandId, string sku, string entryId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<StockBalance> GetBalanceAsync(string brandId, string sku, string location, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<StockPosition> GetPositionAsync(string brandId, string sku, string location, CancellationToken cancellationToken) => throw new NotSupportedException();

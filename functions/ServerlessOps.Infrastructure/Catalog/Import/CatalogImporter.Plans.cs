@@ -136,6 +136,7 @@ public sealed partial class CatalogImporter
             }
         }
 
+        errors.AddRange(await ConflictingCountsAsync(brandId, parse.Values.Where(v => items[v.Value.Sku] is not null), rows, cancellationToken));
         var superseded = new ConcurrentBag<int>();
         return new ImportPlan(errors, async ct =>
         {
@@ -167,8 +168,9 @@ public sealed partial class CatalogImporter
                 }
                 catch (StockMovementConflictException e)
                 {
-                    // The same count (SKU, location, instant) was imported before with another quantity: the first stands,
-                    // as the ledger refuses a cause reused for another movement; a recount needs its own countedAt.
+                    // The plan refused every count recorded with another quantity (ConflictingCountsAsync); one recorded
+                    // since, by a concurrent import or the adjustments API, still loses to the first: the ledger refuses a
+                    // cause reused for another movement.
                     _logger.CountConflicting(brandId, count.Sku, count.Location, count.CountedAt, e.Recorded?.Quantity, count.Quantity);
                     Interlocked.Increment(ref conflicting);
                 }
@@ -178,6 +180,36 @@ public sealed partial class CatalogImporter
         {
             SupersededLines = () => [.. superseded.Order()],
         };
+    }
+
+    /// <summary>
+    /// The counts of the file the ledger already holds with another quantity (the same SKU, location and instant: one
+    /// cause), as errors at their lines. Applying them would leave the first count standing and the file half applied, so
+    /// the file is refused whole; the same count with the same quantity is a re-import and applies as a no-op. One point
+    /// read per count, in the count's own partition.
+    /// </summary>
+    private async Task<IReadOnlyCollection<ImportError>> ConflictingCountsAsync(
+        string brandId, IEnumerable<ImportLine<StockCount>> counts, Dictionary<int, ImportRow> rows, CancellationToken cancellationToken)
+    {
+        var conflicts = new ConcurrentBag<ImportError>();
+        if (_ledger is null)
+        {
+            return conflicts;
+        }
+
+        await ForEachAsync(counts, async (entry, ct) =>
+        {
+            var (line, count) = entry;
+            var entryId = new StockMovement(brandId, count.Sku, count.Location, StockMovementKind.Count, count.Quantity, count.Cause).EntryId;
+            if (await _ledger.FindMovementAsync(brandId, count.Sku, entryId, ct) is { } recorded
+                && (recorded.Quantity != count.Quantity || !string.Equals(recorded.Location, count.Location, StringComparison.Ordinal)))
+            {
+                conflicts.Add(rows[line].Error("countedQuantity",
+                    $"SKU '{count.Sku}' at '{count.Location}' counted at {count.CountedAt.UtcDateTime:O} is already recorded with {recorded.Quantity} unit(s), " +
+                    $"this line says {count.Quantity}; the first count stands. A recount needs its own countedAt."));
+            }
+        }, cancellationToken);
+        return conflicts;
     }
 
     /// <summary>
