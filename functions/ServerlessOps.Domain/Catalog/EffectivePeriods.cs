@@ -22,9 +22,9 @@ public static class EffectivePeriods
         At(costs, at, c => c.EffectiveFrom, c => c.EffectiveTo);
 
     /// <summary>
-    /// The fee rules in effect at <paramref name="at"/>: per fee type and category, the one that applies then. Categories
-    /// are matched ignoring case, as the pricing guardrail matches a line's category to a rule, so a row renewed as
-    /// "grocery" supersedes "Grocery" instead of being charged beside it.
+    /// The fee rules in effect at <paramref name="at"/>: per fee type and category, the one that applies then. Both are
+    /// matched ignoring case (<see cref="FeeKey"/>), so a row renewed as "referral" or "grocery" supersedes "Referral" or
+    /// "Grocery" instead of being charged beside it.
     /// </summary>
     public static IReadOnlyList<FeeRule> FeesAt(IEnumerable<FeeRule> rules, DateTimeOffset at) =>
         [.. rules
@@ -35,14 +35,15 @@ public static class EffectivePeriods
             .ThenBy(r => r.Category ?? string.Empty, StringComparer.Ordinal)];
 
     /// <summary>
-    /// The key under which a channel's fee rows supersede each other: fee type, and category ignoring its letter case (as
-    /// the guardrail matches a line's category). The fee-schedule import merges by it too, so a corrected row written
-    /// "grocery" replaces the stored "Grocery" of the same start instead of standing beside it with another rate.
+    /// The key under which a channel's fee rows supersede each other: fee type and category, both ignoring letter case
+    /// (the guardrail matches a line's category so, and groups a type's rules so). The fee-schedule import merges by it
+    /// too, so a corrected row written "referral" or "grocery" replaces the stored "Referral" or "Grocery" of the same
+    /// start instead of standing beside it, both charged.
     /// </summary>
     public static string FeeKey(FeeRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return $"{rule.FeeType}\u001f{rule.Category?.ToUpperInvariant()}";
+        return $"{rule.FeeType.ToUpperInvariant()}\u001f{rule.Category?.ToUpperInvariant()}";
     }
 
     /// <summary>

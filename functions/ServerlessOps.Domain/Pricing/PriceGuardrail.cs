@@ -18,7 +18,8 @@ namespace ServerlessOps.Domain.Pricing;
 /// proportion to their net (the last of them takes the remainder), so the lines' fees add up to the rule's charge. Per fee
 /// type, a per-order rule for a category covers the order's lines of that category and the rule for every category covers
 /// the others, as per-line rules supersede: an order spanning two categories with rates of their own pays each rate once,
-/// on its own lines, and a rule covering none of the lines is not charged.
+/// on its own lines, and a rule covering none of the lines is not charged. Fee types and categories match ignoring
+/// letter case (<see cref="EffectivePeriods.FeeKey"/>): "Referral" and "referral" are one fee.
 /// Everything is computed unrounded in <see cref="decimal"/>; rounding happens once, in <see cref="Round"/>, when the
 /// verdict is built (cents, midpoint away from zero), and both breaches are decided on the rounded figures.
 /// Per fee type, a per-line rule for the line's category replaces the one for every category. Fixed fee amounts in another
@@ -163,7 +164,7 @@ public static class PriceGuardrail
             var covered = Enumerable.Range(0, lines.Count)
                 .Where(i => rule.Category is not null
                     ? AppliesTo(rule, lines[i].Category)
-                    : !perOrder.Any(f => f.Category is not null && string.Equals(f.FeeType, rule.FeeType, StringComparison.Ordinal) && AppliesTo(f, lines[i].Category)))
+                    : !perOrder.Any(f => f.Category is not null && string.Equals(f.FeeType, rule.FeeType, StringComparison.OrdinalIgnoreCase) && AppliesTo(f, lines[i].Category)))
                 .ToArray();
             if (covered.Length > 0)
             {
@@ -188,7 +189,7 @@ public static class PriceGuardrail
     private static IEnumerable<FeeRule> LineRules(IEnumerable<FeeRule> inEffect, string? category) =>
         inEffect
             .Where(f => f.Scope == FeeScope.PerLine && AppliesTo(f, category))
-            .GroupBy(f => f.FeeType, StringComparer.Ordinal)
+            .GroupBy(f => f.FeeType, StringComparer.OrdinalIgnoreCase)
             .SelectMany(g => g.Any(f => f.Category is not null) ? g.Where(f => f.Category is not null) : g);
 
     /// <summary>What a rule's fixed amounts in another currency than the line's come to, left out of the fees; null when none is.</summary>

@@ -44,6 +44,27 @@ public sealed class EffectivePeriodsTests
     }
 
     [Fact]
+    public void FeesAt_FeeTypeRenewedInAnotherLetterCase_SupersedesTheOldRow()
+    {
+        FeeRule[] rules = [Fee("Referral", null, 15m, Jan), Fee("referral", null, 12m, Jul)];
+
+        var inAugust = EffectivePeriods.FeesAt(rules, Jul.AddDays(31));
+
+        Assert.Equal([("referral", 12m)], inAugust.Select(r => (r.FeeType, r.Percent)));
+    }
+
+    [Fact]
+    public void MergeByFeeKey_SameStartWithTheFeeTypeInAnotherLetterCase_ReplacesTheStoredRow()
+    {
+        // A brand corrects its fee file, writing the type as the channel's report does: one rule, corrected, not two charged.
+        FeeRule[] stored = [Fee("Referral", "Grocery", 15m, Jan)];
+
+        var merged = EffectivePeriods.Merge(stored, [Fee("referral", "grocery", 8m, Jan)], EffectivePeriods.FeeKey, r => r.EffectiveFrom);
+
+        Assert.Equal([("referral", "grocery", 8m)], merged.Select(r => (r.FeeType, r.Category, r.Percent)));
+    }
+
+    [Fact]
     public void Merge_SameKeyAndStart_ReplacesTheStoredRowAndKeepsOthers()
     {
         UnitCost[] stored = [new("A", 4.00m, "USD", Jan, null), new("B", 9m, "USD", Jan, null)];

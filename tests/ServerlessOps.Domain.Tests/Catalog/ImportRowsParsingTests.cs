@@ -68,6 +68,22 @@ public sealed class ImportRowsParsingTests
     }
 
     [Fact]
+    public void FeeRows_SameFeeAndStartWithTheFeeTypeInAnotherLetterCase_AreRejectedNamingTheFirstLine()
+    {
+        var parse = FeeRows.Parse(
+        [
+            Row(2, ("channel", "amazon"), ("feeType", "Referral"), ("percent", "15"), ("currency", "USD"), ("effectiveFrom", "2026-01-01")),
+            Row(3, ("channel", "amazon"), ("feeType", "referral"), ("percent", "8"), ("currency", "USD"), ("effectiveFrom", "2026-01-01")),
+        ]);
+
+        var error = Assert.Single(parse.Errors);
+        Assert.Equal((3, "$.effectiveFrom"), (error.Line, error.Column));
+        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Referral'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, Assert.Single(parse.Values).Line);
+    }
+
+    [Fact]
     public void StockCountRows_FutureCountAndSecondCountOfOnePlace_AreRejected()
     {
         var parse = StockCountRows.Parse(

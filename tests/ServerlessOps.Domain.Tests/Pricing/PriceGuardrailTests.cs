@@ -141,6 +141,44 @@ public sealed class PriceGuardrailTests
     }
 
     [Fact]
+    public void CheckLine_FeeRenewedUnderAnotherLetterCaseOfItsType_SupersedesTheOldRow()
+    {
+        var fees = new[]
+        {
+            Fee(FeeScope.PerLine, FeeBasis.Net, percent: 40m) with { FeeType = "Referral" },
+            Fee(FeeScope.PerLine, FeeBasis.Net, percent: 15m) with { EffectiveFrom = At.AddDays(-10) },
+        };
+
+        var verdict = PriceGuardrail.CheckLine(Line(quantity: 1, unitPrice: 20m, discount: 0m, cost: 10m), 15m, fees, "USD", At);
+
+        Assert.Equal((3.00m, 7.00m), (verdict.Fees, verdict.Contribution));
+    }
+
+    [Fact]
+    public void CheckLine_CategoryFeeWithItsTypeInAnotherLetterCase_ReplacesTheGenericOne()
+    {
+        var fees = new[] { Fee(FeeScope.PerLine, FeeBasis.Net, percent: 15m) with { FeeType = "Referral" }, Fee(FeeScope.PerLine, FeeBasis.Net, percent: 8m) with { Category = "grocery" } };
+
+        var verdict = PriceGuardrail.CheckLine(Line(quantity: 1, unitPrice: 100m, discount: 0m, cost: 50m) with { Category = "Grocery" }, 15m, fees, "USD", At);
+
+        Assert.Equal(8.00m, verdict.Fees);
+    }
+
+    [Fact]
+    public void CheckOrder_PerOrderCategoryFeeWithItsTypeInAnotherLetterCase_ReplacesTheGenericOneOnItsLines()
+    {
+        var fees = new[]
+        {
+            Fee(FeeScope.PerOrder, FeeBasis.Net, percent: 0m, perOrder: 1m) with { FeeType = "Transaction" },
+            Fee(FeeScope.PerOrder, FeeBasis.Net, percent: 10m, perOrder: 0m) with { FeeType = "transaction", Category = "grocery" },
+        };
+
+        var verdict = PriceGuardrail.CheckOrder([Line(1, 10m, 0m, 1m, "tea") with { Category = "grocery" }], 15m, fees, "USD", At);
+
+        Assert.Equal([1.00m], verdict.Lines.Select(l => l.Fees));
+    }
+
+    [Fact]
     public void CheckOrder_PerOrderFee_SharedByNetAndAddsUpToTheFee()
     {
         var fees = new[] { Fee(FeeScope.PerOrder, FeeBasis.Net, percent: 0m, perOrder: 1m) };

@@ -7,9 +7,9 @@ namespace ServerlessOps.Domain.Catalog.Import;
 /// The fee-schedule file: <c>channel, feeType, category, scope, basis, percent, fixedPerUnit, fixedPerOrder, currency,
 /// effectiveFrom, effectiveTo</c>. Channel is <c>shopify|amazon|walmart|tiktok</c>; scope <c>perLine|perOrder</c>
 /// (default perLine); basis <c>net|total</c> (default net); percent 0-100 (15 = 15 %); fixed amounts default 0. A rule
-/// supersedes the previous one of the same channel, fee type and category from its start. The category's letter case
-/// does not make another rule (<see cref="EffectivePeriods.FeeKey"/>): two rows of one file that differ only in it and
-/// start together are refused, naming the first one's line, as two rows of one rule with two rates are.
+/// supersedes the previous one of the same channel, fee type and category from its start. The letter case of the fee type
+/// or the category does not make another rule (<see cref="EffectivePeriods.FeeKey"/>): two rows of one file that differ
+/// only in it and start together are refused, naming the first one's line, as two rows of one rule with two rates are.
 /// </summary>
 public static class FeeRows
 {
@@ -21,7 +21,7 @@ public static class FeeRows
         ArgumentNullException.ThrowIfNull(rows);
         var errors = new List<ImportError>();
         var rules = new List<ImportLine<FeeRule>>();
-        var seen = new Dictionary<(SalesChannel, string, DateTimeOffset), (int Line, string? Category)>();
+        var seen = new Dictionary<(SalesChannel, string, DateTimeOffset), (int Line, string FeeType, string? Category)>();
         foreach (var row in rows)
         {
             var before = errors.Count;
@@ -52,12 +52,14 @@ public static class FeeRows
             var rule = new FeeRule(c, feeType, category, scope.Value, basis.Value, percent, perUnit, perOrder, currency, from.Value, to);
             if (seen.TryGetValue((c, EffectivePeriods.FeeKey(rule), from.Value), out var first))
             {
-                var asWritten = string.Equals(first.Category, category, StringComparison.Ordinal) ? string.Empty : $" (as '{first.Category}': categories match ignoring case)";
+                var asWritten = string.Equals(first.FeeType, feeType, StringComparison.Ordinal) && string.Equals(first.Category, category, StringComparison.Ordinal)
+                    ? string.Empty
+                    : $" (as '{first.FeeType}'{(first.Category is null ? string.Empty : $" for '{first.Category}'")}: fee types and categories match ignoring case)";
                 errors.Add(row.Error("effectiveFrom", $"{c} fee '{feeType}'{(category is null ? string.Empty : $" for category '{category}'")} already starts at {from.Value:O} on line {first.Line}{asWritten}."));
                 continue;
             }
 
-            seen[(c, EffectivePeriods.FeeKey(rule), from.Value)] = (row.Line, category);
+            seen[(c, EffectivePeriods.FeeKey(rule), from.Value)] = (row.Line, feeType, category);
             rules.Add(new ImportLine<FeeRule>(row.Line, rule));
         }
 
