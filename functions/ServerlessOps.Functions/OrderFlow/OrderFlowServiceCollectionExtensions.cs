@@ -12,7 +12,8 @@ public static class OrderFlowServiceCollectionExtensions
     /// <summary>
     /// Order flows: <see cref="OrderFlowOptions"/> (section <c>OrderFlow</c>, validated at start), the exception store,
     /// <see cref="OrderFlowAdmission"/> over the task hub's queues (<see cref="EngineBacklogGauge"/>; needs the app's
-    /// <c>TaskHubQueueNames</c> and queue client), <see cref="DurableOrderFlowStarter"/> as the <see cref="IOrderFlowStarter"/> the converger calls, and the stuck-flow timer.
+    /// <c>TaskHubQueueNames</c> and queue client), <see cref="DurableOrderFlowStarter"/> as the <see cref="IOrderFlowStarter"/> the converger calls,
+    /// <see cref="DurableOrderFlowInstances"/> (the alert sweep asks it whether an old order's flow is gone), and the stuck-flow timer.
     /// </summary>
     public static IServiceCollection AddOrderFlow(this IServiceCollection services)
     {
@@ -30,6 +31,7 @@ public static class OrderFlowServiceCollectionExtensions
             sp.GetRequiredService<ILogger<OrderFlowAdmission>>()));
         services.TryAddSingleton<DurableOrderFlowStarter>();
         services.Replace(ServiceDescriptor.Singleton<IOrderFlowStarter>(sp => sp.GetRequiredService<DurableOrderFlowStarter>()));
+        services.Replace(ServiceDescriptor.Singleton<IOrderFlowInstances, DurableOrderFlowInstances>());
         services.AddSingleton<Standalone.Timers.ITimerFunction, Timers.FindStuckOrderFlows>();
         return services;
     }

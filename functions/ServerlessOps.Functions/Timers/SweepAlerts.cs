@@ -1,4 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using ServerlessOps.Functions.OrderFlow;
 using ServerlessOps.Infrastructure.Alerts;
 using ServerlessOps.Standalone.Timers;
 
@@ -7,7 +9,8 @@ namespace ServerlessOps.Functions.Timers;
 /// <summary>
 /// Every five minutes (offset from the other sweeps), retries alert notifications still pending
 /// <c>Alerts:RetryAfter</c> after they were requested or last failed, and repairs each brand's open-alert counts
-/// (<see cref="AlertSweep"/>). This is what makes a failing chat endpoint delay a notification instead of losing it.
+/// (<see cref="AlertSweep"/>), and resolves the price alerts of orders whose flow ended, asking the engine (through the
+/// bound durable client) whether an old order's flow is gone. This is what makes a failing chat endpoint delay a notification instead of losing it.
 /// </summary>
 public sealed partial class SweepAlerts : ITimerFunction
 {
@@ -28,7 +31,8 @@ public sealed partial class SweepAlerts : ITimerFunction
     public string Schedule => Cron;
 
     [Function(nameof(SweepAlerts))]
-    public Task RunAsync([TimerTrigger(Cron)] TimerInfo timer, CancellationToken cancellationToken) => RunAsync(cancellationToken);
+    public Task RunAsync([TimerTrigger(Cron)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        DurableClientScope.RunAsync(client, () => RunAsync(cancellationToken));
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

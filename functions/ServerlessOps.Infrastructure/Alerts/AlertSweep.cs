@@ -8,7 +8,8 @@ namespace ServerlessOps.Infrastructure.Alerts;
 /// <summary>
 /// The retry timer's work, brand by brand (each a single-partition query): sends notifications still pending
 /// <see cref="AlertOptions.RetryAfter"/> after they were requested or last failed (the chat endpoint was down, the
-/// hand-off was lost, a sender died holding the claim), resolves the price alerts of orders whose flow has ended, then
+/// hand-off was lost, a sender died holding the claim), resolves the price alerts of orders whose flow has ended (or is
+/// gone from the engine long after the order was placed), then
 /// repairs the brand's open-alert rollup. A brand whose part fails is logged and counted, and the sweep goes on to the
 /// next brand.
 /// </summary>
@@ -21,6 +22,8 @@ public sealed class AlertSweep
     private readonly AlertNotifier _notifier;
     private readonly AlertUpdater _updater;
     private readonly IOrderFlowEndStore _flowEnds;
+    private readonly IOrderStore _orders;
+    private readonly IOrderFlowInstances _flows;
     private readonly AlertBrandIds _brands;
     private readonly IOptionsMonitor<AlertOptions> _options;
     private readonly TimeProvider _time;
@@ -31,6 +34,8 @@ public sealed class AlertSweep
         AlertNotifier notifier,
         AlertUpdater updater,
         IOrderFlowEndStore flowEnds,
+        IOrderStore orders,
+        IOrderFlowInstances flows,
         AlertBrandIds brands,
         IOptionsMonitor<AlertOptions> options,
         TimeProvider time,
@@ -40,6 +45,8 @@ public sealed class AlertSweep
         _notifier = notifier;
         _updater = updater;
         _flowEnds = flowEnds;
+        _orders = orders;
+        _flows = flows;
         _brands = brands;
         _options = options;
         _time = time;
@@ -109,6 +116,7 @@ public sealed class AlertSweep
     /// An order's flow resolves its price alerts when it ends; a flow that ended before it did so (or whose clearing
     /// failed) left them open for good. Resolves, as <c>system</c>, each unresolved order price alert whose order's flow
     /// has an end record (<see cref="IOrderFlowEndStore"/>, a point read each): idempotent, as the flow's own clearing.
+    /// Flows purged before end records existed left none; for those, <see cref="WhyFlowGoneAsync"/>.
     /// </summary>
     private async Task<int> ResolveEndedOrdersPriceAlertsAsync(string brandId, CancellationToken cancellationToken)
     {
@@ -119,13 +127,20 @@ public sealed class AlertSweep
             {
                 foreach (var alert in await _store.ListAsync(brandId, state, kind, cancellationToken))
                 {
-                    if (!string.Equals(alert.Subject.Type, "order", StringComparison.Ordinal)
-                        || await _flowEnds.GetAsync(brandId, alert.Subject.Id, cancellationToken) is not { } ended)
+                    if (!string.Equals(alert.Subject.Type, "order", StringComparison.Ordinal))
                     {
                         continue;
                     }
 
-                    var update = await _updater.ResolveAsync(brandId, alert.Id, AlertTransitions.System, $"The order's flow ended ({ended.Outcome}).", cancellationToken);
+                    var why = await _flowEnds.GetAsync(brandId, alert.Subject.Id, cancellationToken) is { } ended
+                        ? $"The order's flow ended ({ended.Outcome})."
+                        : await WhyFlowGoneAsync(brandId, alert, cancellationToken);
+                    if (why is null)
+                    {
+                        continue;
+                    }
+
+                    var update = await _updater.ResolveAsync(brandId, alert.Id, AlertTransitions.System, why, cancellationToken);
                     if (update.Refusal is null && update.Alert is not null)
                     {
                         resolved++;
@@ -135,5 +150,31 @@ public sealed class AlertSweep
         }
 
         return resolved;
+    }
+
+    /// <summary>
+    /// Why the flow of the alert's order is surely over though it recorded no end: the order was placed longer ago than a
+    /// flow lives (<see cref="AlertOptions.OrderFlowLongestLife"/>) and the engine holds no instance of its flow (purged).
+    /// Null when either is not so, or the order is not found: a flow that exists, in any state, keeps its alerts.
+    /// </summary>
+    /// <remarks>
+    /// The alert was raised after the order was placed, so an alert younger than the bound costs no read; an older one
+    /// costs an order read and an instance read per sweep while its flow runs on.
+    /// </remarks>
+    private async Task<string?> WhyFlowGoneAsync(string brandId, Alert alert, CancellationToken cancellationToken)
+    {
+        var longestLife = _options.CurrentValue.OrderFlowLongestLife;
+        var placedBefore = _time.GetUtcNow() - longestLife;
+        if (alert.FirstSeen >= placedBefore
+            || await _orders.GetAsync(brandId, alert.Subject.Id, cancellationToken) is not { } stored
+            || stored.Value.Order.PlacedAt >= placedBefore)
+        {
+            return null;
+        }
+
+        var order = stored.Value.Order;
+        return await _flows.ExistsAsync(brandId, order.Channel, order.ExternalOrderId, cancellationToken)
+            ? null
+            : $"The order was placed {order.PlacedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}, over {(int)longestLife.TotalDays} days ago (Alerts:OrderFlowLongestLife), and its flow recorded no end and has no flow instance left: it ended and was purged before flows recorded their end.";
     }
 }
