@@ -144,6 +144,16 @@ public sealed class CosmosAlertStore : IAlertStore
                 [new("@resolved", nameof(AlertState.Resolved)), new("@since", CosmosValues.SortableUtc(now - AlertRollup.RecentLifetime))],
                 cancellationToken);
             var (recounted, corrections) = rollup.Recount(alerts.Select(d => d.ToDomain()), now);
+            if (corrections == 0 && read is { Document.SchemaVersion: AlertRollupDocument.CurrentSchemaVersion })
+            {
+                // The counts are right: the sweep runs every 5 minutes for every brand, and rewriting an unchanged rollup
+                // would cost a write each time and race the brand's raises for its ETag. Skipped, the recount does not mark
+                // the changes it saw still on their way as counted; they then apply to the stored rollup as usual, and in the
+                // rare case where they offset a miscount of equal size the next sweep finds the difference and writes.
+                _metrics.Set(brandId, rollup.Counts());
+                return 0;
+            }
+
             var document = AlertRollupDocument.FromDomain(brandId, recounted, now);
             try
             {

@@ -203,6 +203,26 @@ public sealed class CosmosAlertStoreTests(CosmosServerFixture cosmos) : CosmosDa
     }
 
     /// <summary>
+    /// The alert sweep recounts every brand every five minutes. A recount that finds the counts right used to rewrite the
+    /// rollup anyway: a write per brand per sweep for nothing, each one racing the raises of that brand for the ETag.
+    /// </summary>
+    [Fact]
+    public async Task RepairCounts_CountsAlreadyRight_LeavesTheRollupUnwritten()
+    {
+        await Store.CreateAsync(Raise("brand-a", "shopify:one", T0), Token);
+        await Store.CreateAsync(Raise("brand-a", "shopify:two", T0), Token);
+        var before = await RollupETagAsync("brand-a");
+
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(0, await Store.RepairCountsAsync("brand-a", Token));
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(0, await Store.RepairCountsAsync("brand-a", Token));
+
+        Assert.Equal(before, await RollupETagAsync("brand-a"));
+        Assert.Equal([new AlertCount(AlertKind.SlaMissed, AlertState.Open, 2)], await Store.CountUnresolvedAsync("brand-a", Token));
+    }
+
+    /// <summary>
     /// The rollup is one record per brand, and Cosmos refuses a record over 2 MB: if it grew with the brand's unresolved
     /// alerts (~18,000 of them would fill it), every raise, acknowledgement and resolution of that brand would fail.
     /// </summary>
@@ -284,6 +304,9 @@ public sealed class CosmosAlertStoreTests(CosmosServerFixture cosmos) : CosmosDa
         Assert.Equal((2, null), (stored.SchemaVersion, stored.Entries));
         Assert.Equal(0, await Store.RepairCountsAsync("brand-a", Token));
     }
+
+    private async Task<string> RollupETagAsync(string brandId) =>
+        (await Containers.Alerts.ReadItemAsync<AlertRollupDocument>(AlertRollupDocument.RollupId, new(brandId), cancellationToken: Token)).ETag;
 
     private static async Task WaitForQueuedRollupWritesAsync(CosmosAlertStore store, int count)
     {
