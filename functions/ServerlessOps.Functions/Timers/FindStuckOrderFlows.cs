@@ -15,7 +15,9 @@ namespace ServerlessOps.Functions.Timers;
 /// <see cref="AlertKind.FlowFailed"/> alert on the flow (de-duplicated: one alert per flow until resolved). Stuck is:
 /// created but never started (Pending without a status of its own); running but not past validation and reservation (stage New), still on its
 /// exception path, or with stock movements unconfirmed, with no update since; or failed by the engine outside its own
-/// exception path. A flow waiting for shipment or for its return window is not stuck: its SLA timer watches it. Each
+/// exception path; or terminated by a person while it held reserved stock (or sent movements unconfirmed), which then
+/// stays reserved for an order nobody processes (the purge keeps such a flow; the retry route restarts it). A flow
+/// waiting for shipment or for its return window is not stuck: its SLA timer watches it. Each
 /// run also resolves the alerts it raised on flows no longer stuck (retried past their exception path, or completed).
 /// </summary>
 public sealed class FindStuckOrderFlows(IOptionsMonitor<OrderFlowOptions> options, IAlertRaiser alerts, TimeProvider time, IServiceProvider services, ILogger<FindStuckOrderFlows> logger)
@@ -56,6 +58,13 @@ public sealed class FindStuckOrderFlows(IOptionsMonitor<OrderFlowOptions> option
             {
                 InstanceIdPrefix = OrderFlowIds.Prefix,
                 Statuses = [OrchestrationRuntimeStatus.Failed],
+                FetchInputsAndOutputs = true,
+            },
+            new()
+            {
+                InstanceIdPrefix = OrderFlowIds.Prefix,
+                CreatedTo = before,
+                Statuses = [OrchestrationRuntimeStatus.Terminated],
                 FetchInputsAndOutputs = true,
             },
         ];
@@ -154,6 +163,11 @@ public sealed class FindStuckOrderFlows(IOptionsMonitor<OrderFlowOptions> option
             return null;
         }
 
+        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Terminated)
+        {
+            return WhyTerminated(instance);
+        }
+
         // A flow publishes its status from its first episode on, so Pending with a status means it ran: the Azure Storage
         // engine leaves the row at Pending when the first episode's instance-row write fails after its history committed
         // (issue 18, drill 3; azure-functions-durable-extension#1252). Such a flow is judged by its status, as a running one.
@@ -174,6 +188,25 @@ public sealed class FindStuckOrderFlows(IOptionsMonitor<OrderFlowOptions> option
             { PendingMovements: > 0 } => $"{status.PendingMovements} stock movement(s) unconfirmed",
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// A person terminated the flow (terminated StuckAfter ago: time enough to have retried it) while its last status held
+    /// reserved units or movements sent unconfirmed: no flow will ship, commit or release them, so they stay out of every
+    /// channel's available-to-sell. One that moved nothing, or gave back all it held, is not stuck: it has nothing to hold.
+    /// </summary>
+    private static string? WhyTerminated(OrchestrationMetadata instance)
+    {
+        if (!HasStatus(instance) || JsonSerializer.Deserialize<OrderFlowStatus>(instance.SerializedCustomStatus!) is not { } status)
+        {
+            return null;
+        }
+
+        var held = status.Lines.Values.Sum(line => line.Held);
+        var unconfirmed = status.PendingMovements > 0 ? $" and {status.PendingMovements} stock movement(s) unconfirmed" : "";
+        return held > 0 || status.PendingMovements > 0
+            ? $"terminated while holding {held} reserved unit(s){unconfirmed}: no flow will ship or release them"
+            : null;
     }
 
     /// <summary>The engine stores a status never set as "null" (its Instances table) or nothing.</summary>

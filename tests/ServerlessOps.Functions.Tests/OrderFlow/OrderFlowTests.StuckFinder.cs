@@ -39,4 +39,32 @@ public sealed partial class OrderFlowTests
         var alert = Assert.Single(await flow.Alerts.ListAsync(Brand, kind: AlertKind.FlowFailed, cancellationToken: Token));
         Assert.Equal(AlertSubject.Flow(instanceId), alert.Subject);
     }
+
+    /// <summary>
+    /// A person terminated a flow holding 2 reserved units: the units stay reserved for an order nobody processes, and
+    /// the purge keeps the flow for the on-call engineer. The finder used to ask only for pending, running and failed
+    /// flows, so nobody was told. Now a run past StuckAfter raises it, and the next run raises nothing new.
+    /// </summary>
+    [Fact]
+    public async Task StuckFinder_FlowTerminatedHoldingReservedStock_IsRaisedOnce()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = Order("1063", ("L1", "SKU-A", 2, 20m));
+        await flow.ConvergeAsync(order);
+        await flow.WaitForStatusAsync(
+            order, s => s.GetProperty("Stage").GetInt32() == (int)FlowStage.Active && s.GetProperty("PendingMovements").GetInt32() == 0, "the reservation confirmed");
+        await TerminateAsync(flow, order);
+
+        var finder = new FindStuckOrderFlows(
+            flow.App.Services.GetRequiredService<IOptionsMonitor<OrderFlowOptions>>(), flow.App.Services.GetRequiredService<IAlertRaiser>(),
+            new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(3)), flow.App.Services, NullLogger<FindStuckOrderFlows>.Instance);
+
+        Assert.Equal(1, await finder.FindAsync(flow.Client, Token));
+        await finder.FindAsync(flow.Client, Token);
+        var alert = Assert.Single(await flow.Alerts.ListAsync(Brand, kind: AlertKind.FlowFailed, cancellationToken: Token));
+        Assert.Equal((AlertSubject.Flow(OrderFlowHarness.InstanceId(order)), AlertState.Open), (alert.Subject, alert.State));
+        Assert.Contains("terminated while holding 2 reserved unit(s)", alert.Message, StringComparison.Ordinal);
+    }
 }

@@ -41,6 +41,25 @@ public sealed class FindStuckOrderFlowsVerdictTests
         Assert.Equal("created but never started", FindStuckOrderFlows.Why(Instance(OrchestrationRuntimeStatus.Pending, "null"), Before));
     }
 
+    [Fact]
+    public void Why_TerminatedHoldingReservedUnits_IsStuck_NamingTheUnits()
+    {
+        var lines = new Dictionary<string, LineLedger>(StringComparer.Ordinal) { ["L1"] = new(Reserved: 3, Committed: 1) };
+
+        var why = FindStuckOrderFlows.Why(Instance(OrchestrationRuntimeStatus.Terminated, Status(FlowStage.Active, 0, lines)), Before);
+
+        Assert.Equal("terminated while holding 2 reserved unit(s): no flow will ship or release them", why);
+    }
+
+    [Fact]
+    public void Why_TerminatedHoldingNothing_NotStuck()
+    {
+        var lines = new Dictionary<string, LineLedger>(StringComparer.Ordinal) { ["L1"] = new(Reserved: 2, Released: 2) };
+
+        Assert.Null(FindStuckOrderFlows.Why(Instance(OrchestrationRuntimeStatus.Terminated, Status(FlowStage.Active, 0, lines)), Before));
+        Assert.Null(FindStuckOrderFlows.Why(Instance(OrchestrationRuntimeStatus.Terminated, status: null), Before));
+    }
+
     private static OrchestrationMetadata Instance(OrchestrationRuntimeStatus runtimeStatus, string? status) =>
         new(nameof(OrderFlowOrchestrator), OrderFlowIds.Prefix + "acme:Shopify:1001")
         {
@@ -50,6 +69,6 @@ public sealed class FindStuckOrderFlowsVerdictTests
             SerializedCustomStatus = status,
         };
 
-    private static string Status(FlowStage stage, int pendingMovements) => JsonSerializer.Serialize(
-        new OrderFlowStatus(stage, null, null, null, false, false, null, 0, new Dictionary<string, LineLedger>(StringComparer.Ordinal), pendingMovements, []));
+    private static string Status(FlowStage stage, int pendingMovements, Dictionary<string, LineLedger>? lines = null) => JsonSerializer.Serialize(
+        new OrderFlowStatus(stage, null, null, null, false, false, null, 0, lines ?? new Dictionary<string, LineLedger>(StringComparer.Ordinal), pendingMovements, []));
 }
