@@ -29,4 +29,12 @@ public sealed record FeeRule(
     decimal FixedPerOrder,
     string Currency,
     DateTimeOffset EffectiveFrom,
-    DateTimeOffset? EffectiveTo);
+    DateTimeOffset? EffectiveTo)
+{
+    /// <summary>
+    /// When the fee-schedule import stored this row; null for rows stored before imports recorded it, which count as
+    /// known since always. The monthly review prices a closed month's fee estimate with the rows known when that month's
+    /// report was written (<see cref="FeeScheduleVersions.KnownAt"/>).
+    /// </summary>
+    public DateTimeOffset? RecordedAt { get; init; }
+}

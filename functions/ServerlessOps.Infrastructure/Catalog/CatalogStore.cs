@@ -130,7 +130,11 @@ public sealed class CatalogStore
     public async Task<IReadOnlyList<FeeRule>> GetFeesAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken = default) =>
         (await _fees.ReadAsync(CatalogDocuments.CatalogPartition(brandId), CatalogDocuments.FeesId(channel), cancellationToken))?.Document.Rules ?? [];
 
-    /// <summary>Merges <paramref name="rules"/> (one channel) into its stored schedule: idempotent.</summary>
+    /// <summary>The rows of the channel's schedule later imports replaced with other terms (<see cref="FeeScheduleVersions"/>).</summary>
+    public async Task<IReadOnlyList<ReplacedFeeRule>> GetReplacedFeesAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken = default) =>
+        (await _fees.ReadAsync(CatalogDocuments.CatalogPartition(brandId), CatalogDocuments.FeesId(channel), cancellationToken))?.Document.Replaced ?? [];
+
+    /// <summary>Merges <paramref name="rules"/> (one channel) into its stored schedule, unstamped (seeding, tests): idempotent.</summary>
     public Task MergeFeesAsync(string brandId, SalesChannel channel, IReadOnlyList<FeeRule> rules, CancellationToken cancellationToken = default) =>
         MergeAsync(
             _fees,
@@ -139,6 +143,28 @@ public sealed class CatalogStore
             stored => EffectivePeriods.Merge(stored?.Rules ?? [], rules, EffectivePeriods.FeeKey, r => r.EffectiveFrom),
             (id, pk, merged) => new FeeScheduleDocument { Id = id, Pk = pk, BrandId = brandId, Channel = channel, Rules = merged },
             cancellationToken);
+
+    /// <summary>
+    /// Merges <paramref name="rules"/> (one channel) as the fee import stores them: stamped <paramref name="recordedAt"/>, a
+    /// replaced row kept with its replacement time (<see cref="FeeScheduleVersions.Merge"/>). Re-importing the same rows
+    /// changes nothing.
+    /// </summary>
+    public Task MergeFeesAsync(string brandId, SalesChannel channel, IReadOnlyList<FeeRule> rules, DateTimeOffset recordedAt, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<ReplacedFeeRule> replaced = [];
+        return MergeAsync(
+            _fees,
+            CatalogDocuments.CatalogPartition(brandId),
+            CatalogDocuments.FeesId(channel),
+            stored =>
+            {
+                var merged = FeeScheduleVersions.Merge(stored?.Rules ?? [], stored?.Replaced ?? [], rules, recordedAt);
+                replaced = merged.Replaced;
+                return merged.Rules;
+            },
+            (id, pk, merged) => new FeeScheduleDocument { Id = id, Pk = pk, BrandId = brandId, Channel = channel, Rules = merged, Replaced = replaced },
+            cancellationToken);
+    }
 
     /// <summary>The import record and its ETag; null when no file with that id was accepted.</summary>
     public async Task<(ImportRecord Record, string ETag)?> GetImportAsync(string brandId, string importId, CancellationToken cancellationToken = default) =>

@@ -24,4 +24,7 @@ public sealed class FeeScheduleDocument
     public required SalesChannel Channel { get; init; }
 
     public required IReadOnlyList<FeeRule> Rules { get; init; }
+
+    /// <summary>Rows later imports replaced with other terms (<see cref="FeeScheduleVersions"/>); empty in documents written before they were kept.</summary>
+    public IReadOnlyList<ReplacedFeeRule> Replaced { get; init; } = [];
 }

@@ -112,8 +112,10 @@ public sealed partial class CatalogImporter
         var parse = FeeRows.Parse(file.Rows);
         return new ImportPlan([.. file.Errors, .. parse.Errors], async ct =>
         {
+            // Stamped so the monthly review can tell the schedule a closed month was reported with from a later correction.
+            var recordedAt = _time.GetUtcNow();
             await ForEachAsync(parse.Values.GroupBy(v => v.Value.Channel), (group, token) =>
-                new ValueTask(_store.MergeFeesAsync(brandId, group.Key, [.. group.Select(v => v.Value)], token)), ct);
+                new ValueTask(_store.MergeFeesAsync(brandId, group.Key, [.. group.Select(v => v.Value)], recordedAt, token)), ct);
             return new Dictionary<string, int> { ["feeRules"] = parse.Values.Count };
         });
     }

@@ -20,4 +20,7 @@ public sealed class CatalogStoreReviewCatalog(CatalogStore store) : IReviewCatal
 
     public Task<IReadOnlyList<FeeRule>> GetFeesAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken) =>
         store.GetFeesAsync(brandId, channel, cancellationToken);
+
+    public Task<IReadOnlyList<ReplacedFeeRule>> GetReplacedFeesAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken) =>
+        store.GetReplacedFeesAsync(brandId, channel, cancellationToken);
 }

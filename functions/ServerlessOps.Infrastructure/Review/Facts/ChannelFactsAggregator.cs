@@ -77,7 +77,7 @@ public sealed class ChannelFactsAggregator(
             totals.RefundedOrders++;
         }
 
-        AddRestatements(order, month, rate, lines);
+        await AddRestatementsAsync(order, month, rate, lines, cancellationToken);
         var chargedShares = ShareChargedFees(order, lines, rate, window.Until);
         var refundShares = ShareByNet(lines, refunds.Sum(RefundMoney.NotOnLines));
         var keptBackShares = ShareKeptBack(lines, refunds);
@@ -198,10 +198,7 @@ public sealed class ChannelFactsAggregator(
         var priced = lines.Where(l => l.Sold > 0 && l.Net is not null).ToList();
         if (priced.Count > 0)
         {
-            var fees = await catalog.FeesAsync(channel, cancellationToken);
-            var verdict = PriceGuardrail.CheckOrder(
-                [.. priced.Select(l => new PricedLine(l.Line.LineId, l.Sold, l.Line.UnitPriceForSums()!.Value, Math.Max(0m, l.DiscountShare), l.TaxShare, l.Listing?.Category, l.MapInOrderCurrency, l.UnitCostInOrderCurrency))],
-                Math.Min(policy.MarginFloorPercent, MaxMarginFloorPercent), fees, order.Currency, order.PlacedAt);
+            var verdict = Check(order, priced, await catalog.FeesAsync(channel, cancellationToken));
             for (var i = 0; i < priced.Count; i++)
             {
                 var v = verdict.Lines[i];
@@ -212,6 +209,12 @@ public sealed class ChannelFactsAggregator(
 
         return lines;
     }
+
+    /// <summary>The pricing rule (<see cref="PriceGuardrail.CheckOrder"/>) on the sold, priced lines with <paramref name="fees"/>.</summary>
+    private OrderPriceVerdict Check(Order order, List<PricedOrderLine> priced, IReadOnlyList<FeeRule> fees) =>
+        PriceGuardrail.CheckOrder(
+            [.. priced.Select(l => new PricedLine(l.Line.LineId, l.Sold, l.Line.UnitPriceForSums()!.Value, Math.Max(0m, l.DiscountShare), l.TaxShare, l.Listing?.Category, l.MapInOrderCurrency, l.UnitCostInOrderCurrency))],
+            Math.Min(policy.MarginFloorPercent, MaxMarginFloorPercent), fees, order.Currency, order.PlacedAt);
 
     /// <summary>The pricing rule takes floors under 100 %; a policy of exactly 100 % is checked just under it.</summary>
     private const decimal MaxMarginFloorPercent = 99.99m;
@@ -374,7 +377,7 @@ public sealed class ChannelFactsAggregator(
         }
     }
 
-    private void AddRestatements(Order order, ReviewMonth month, decimal rate, List<PricedOrderLine> lines)
+    private async Task AddRestatementsAsync(Order order, ReviewMonth month, decimal rate, List<PricedOrderLine> lines, CancellationToken cancellationToken)
     {
         if (month >= window.Month || month < window.Month.AddMonths(-ReviewWindow.RestatementMonths))
         {
@@ -413,14 +416,34 @@ public sealed class ChannelFactsAggregator(
 
             var before = ShareChargedFees(order, lines, rate, window.Month.StartIn(window.TimeZone));
             var after = ShareChargedFees(order, lines, rate, window.Until);
-            var estimate = Enumerable.Range(0, lines.Count)
+            var estimated = Enumerable.Range(0, lines.Count)
                 .Where(i => lines[i].Sold > 0 && lines[i].Net is not null && before?[i] is null && after?[i] is not null)
-                .Sum(i => lines[i].ScheduledFees) * rate;
+                .ToList();
+            var estimate = (await ScheduledAsClosedAsync(order, month, lines, estimated, cancellationToken)) * rate;
             if (estimate != 0m)
             {
                 _restatements.Add(new Restatement(order.Id, month, "fee-estimate", estimate, lateFees.Min(f => f.RecordedAt!.Value), $"order:{order.Id}:fee-estimate"));
             }
         }
+    }
+
+    /// <summary>
+    /// The scheduled fees of <paramref name="estimated"/> (indexes into <paramref name="lines"/>) as the closed month's report
+    /// counted them: priced with the fee schedule as known when that report was written (<see cref="ReviewWindow.ClosedAt"/>),
+    /// so a correction imported since, even one starting inside that month, is not given back as though it had been
+    /// counted. A month never reported has nothing to contradict, and takes the schedule as it is now.
+    /// </summary>
+    private async Task<decimal> ScheduledAsClosedAsync(Order order, ReviewMonth month, List<PricedOrderLine> lines, List<int> estimated, CancellationToken cancellationToken)
+    {
+        if (estimated.Count == 0 || !window.ClosedAt.TryGetValue(month, out var closedAt))
+        {
+            return estimated.Sum(i => lines[i].ScheduledFees);
+        }
+
+        // Priced as the whole order was, so per-order fees are shared among the same lines as when the month closed.
+        var priced = lines.Where(l => l.Sold > 0 && l.Net is not null).ToList();
+        var verdict = Check(order, priced, await catalog.FeesKnownAtAsync(channel, closedAt, cancellationToken));
+        return estimated.Sum(i => verdict.Lines[priced.IndexOf(lines[i])].Fees);
     }
 
     private void AddDay(PricedOrderLine line, DateOnly day, decimal revenue, decimal cogs, decimal scheduled)

@@ -17,6 +17,13 @@ public interface IReviewCatalog
 
     /// <summary>The channel's whole fee schedule, every period (the pricing rule picks those in effect).</summary>
     Task<IReadOnlyList<FeeRule>> GetFeesAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The channel's fee rows later imports replaced (<see cref="FeeScheduleVersions"/>), for the schedule as a closed month
+    /// knew it; none where the catalog keeps no versions.
+    /// </summary>
+    Task<IReadOnlyList<ReplacedFeeRule>> GetReplacedFeesAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ReplacedFeeRule>>([]);
 }
 
 /// <summary>One channel SKU resolved to the catalog.</summary>

@@ -13,6 +13,7 @@ public sealed class ReviewCatalogCache(IReviewCatalog catalog, string brandId)
     private readonly Dictionary<(SalesChannel, string), ReviewListing?> _listings = [];
     private readonly Dictionary<string, IReadOnlyList<UnitCost>> _costs = new(StringComparer.Ordinal);
     private readonly Dictionary<SalesChannel, IReadOnlyList<FeeRule>> _fees = [];
+    private readonly Dictionary<SalesChannel, IReadOnlyList<ReplacedFeeRule>> _replacedFees = [];
 
     public async Task<ReviewListing?> ListingAsync(SalesChannel channel, string channelSku, CancellationToken cancellationToken)
     {
@@ -46,5 +47,18 @@ public sealed class ReviewCatalogCache(IReviewCatalog catalog, string brandId)
         }
 
         return fees;
+    }
+
+    /// <summary>The channel's fee rows as known at <paramref name="knownAt"/> (<see cref="FeeScheduleVersions.KnownAt"/>).</summary>
+    public async Task<IReadOnlyList<FeeRule>> FeesKnownAtAsync(SalesChannel channel, DateTimeOffset knownAt, CancellationToken cancellationToken)
+    {
+        var fees = await FeesAsync(channel, cancellationToken);
+        if (!_replacedFees.TryGetValue(channel, out var replaced))
+        {
+            replaced = await catalog.GetReplacedFeesAsync(brandId, channel, cancellationToken);
+            _replacedFees[channel] = replaced;
+        }
+
+        return FeeScheduleVersions.KnownAt(fees, replaced, knownAt);
     }
 }

@@ -17,6 +17,13 @@ public sealed record ReviewWindow(string BrandId, ReviewMonth Month, TimeZoneInf
     /// <summary>Days of sales and snapshots behind a SKU's velocity (<c>SkuStock.DailyVelocity</c>).</summary>
     public const int VelocityDays = 90;
 
+    /// <summary>
+    /// When the latest report of each closed month this review may restate was written (none for a month never reported).
+    /// A fee estimate that month counted is given back as it counted it: with the fee schedule as known then, so a fee
+    /// schedule imported later, even one starting inside that month, does not move the closed month's figures.
+    /// </summary>
+    public IReadOnlyDictionary<ReviewMonth, DateTimeOffset> ClosedAt { get; init; } = new Dictionary<ReviewMonth, DateTimeOffset>();
+
     public ReviewMonth FirstMonth => Month.AddMonths(-BaselineMonths);
 
     public DateTimeOffset From => FirstMonth.StartIn(TimeZone);

@@ -29,7 +29,7 @@ public sealed class MonthlyReviewSteps(
     {
         ArgumentNullException.ThrowIfNull(run);
         var brand = Brand(run);
-        var window = Window(brand, run);
+        var window = Window(brand, run) with { ClosedAt = await ClosedAtAsync(run, cancellationToken) };
         var pnlBlob = ReviewWorkStore.ChannelPnlLines(run, channel);
         ChannelPartialFacts partial;
         await using (var stream = await work.OpenWriteAsync(pnlBlob, cancellationToken))
@@ -199,6 +199,25 @@ public sealed class MonthlyReviewSteps(
         }
 
         return MonthlyReportFiles.ReadReport(json).Roadmap;
+    }
+
+    /// <summary>
+    /// When the latest report of each month this review may restate was written: what those months counted, their fee
+    /// estimates are given back as (<see cref="ReviewWindow.ClosedAt"/>).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<ReviewMonth, DateTimeOffset>> ClosedAtAsync(ReviewRun run, CancellationToken cancellationToken)
+    {
+        var closedAt = new Dictionary<ReviewMonth, DateTimeOffset>();
+        for (var back = 1; back <= ReviewWindow.RestatementMonths; back++)
+        {
+            var month = run.Period().AddMonths(-back);
+            if (await archive.GetAsync(run.BrandId, ReportKind.Monthly, month.ToString(), cancellationToken) is { } report)
+            {
+                closedAt[month] = report.WrittenAt;
+            }
+        }
+
+        return closedAt;
     }
 
     private Task<BuiltReviewFacts> FactsAsync(ReviewRun run, CancellationToken cancellationToken)
