@@ -16,7 +16,11 @@ public static class OrderHistoryFields
     /// <summary>A fee: per line when <c>lineId</c> is given, per order otherwise.</summary>
     public static IReadOnlyList<string> Fee { get; } = ["type", "amount", "lineId"];
 
-    public static IReadOnlyList<string> Refund { get; } = ["id", "time", "amount", "tax", "shipping", "reason"];
+    /// <summary>
+    /// A refund: <c>shipping</c> (tax included) and <c>shippingTax</c> (its tax part) are parts of <c>amount</c>;
+    /// <c>keptBack</c> is money kept back from the lines (a restocking fee), by which <c>amount</c> falls short of them.
+    /// </summary>
+    public static IReadOnlyList<string> Refund { get; } = ["id", "time", "amount", "tax", "shipping", "shippingTax", "keptBack", "reason"];
 
     public static IReadOnlyList<string> RefundLine { get; } = ["lineId", "quantity", "amount", "tax", "returned"];
 

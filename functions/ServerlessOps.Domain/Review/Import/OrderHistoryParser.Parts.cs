@@ -77,6 +77,24 @@ public static partial class OrderHistoryParser
         return fees;
     }
 
+    /// <summary>A refund's shipping tax is part of its shipping (tax included) and of its tax beyond the lines'.</summary>
+    private static void CheckShippingTax(ImportValues values, decimal shipping, decimal? shippingTax, decimal taxNotOnLines)
+    {
+        if (shippingTax is not { } stated)
+        {
+            return;
+        }
+
+        if (stated > shipping)
+        {
+            values.Add("shippingTax", $"shippingTax ({stated}) is more than shipping ({shipping}), which includes it.");
+        }
+        else if (stated > taxNotOnLines)
+        {
+            values.Add("shippingTax", $"shippingTax ({stated}) is more than the refund's tax beyond its lines' ({taxNotOnLines}); tax includes it.");
+        }
+    }
+
     private static List<OrderRefund> ParseRefunds(OrderHistoryInput input, List<(OrderLine Line, int Quantity)> lines, List<ImportError> errors)
     {
         var refunds = new List<OrderRefund>();
@@ -90,6 +108,8 @@ public static partial class OrderHistoryParser
             var amount = values.Decimal("amount", required: true);
             var tax = values.Decimal("tax") ?? 0m;
             var shipping = values.Decimal("shipping") ?? 0m;
+            var shippingTax = values.Decimal("shippingTax");
+            var keptBack = values.Decimal("keptBack");
             var reason = values.Text("reason", MaxTextLength);
             if (id is not null && !seen.TryAdd(id, refund.Refund.Line))
             {
@@ -123,14 +143,25 @@ public static partial class OrderHistoryParser
             }
 
             var allocated = refundLines.Sum(l => l.Amount + l.Tax);
-            if (amount is { } total && allocated > total)
+            if (amount is { } total && keptBack is null && allocated > total)
             {
-                values.Add("amount", $"amount ({total}) is less than its lines' amount + tax ({allocated}); amount is what went back, tax included.");
+                values.Add("amount", $"amount ({total}) is less than its lines' amount + tax ({allocated}); amount is what went back, tax included (state keptBack when a restocking fee was kept back).");
             }
 
+            CheckShippingTax(values, shipping, shippingTax, tax - refundLines.Sum(l => l.Tax));
             if (errors.Count == before && id is not null && time is not null && amount is not null)
             {
-                refunds.Add(new OrderRefund(id, time.Value, amount.Value, tax, reason, refundLines) { Shipping = shipping });
+                var parsed = new OrderRefund(id, time.Value, amount.Value, tax, reason, refundLines) { Shipping = shipping, ShippingTax = shippingTax };
+                if (keptBack is { } stated && RefundBalance.KeptBack(parsed) != stated)
+                {
+                    // The review derives what was kept back from the refund's figures, as for a channel's refund; a stated
+                    // figure those do not bear out would be counted as something else.
+                    values.Add("keptBack", $"keptBack ({stated}) is not what the refund keeps back: its lines' amount + tax ({allocated}) and shipping ({shipping}) less amount ({amount}) leave {RefundBalance.KeptBack(parsed)} kept back (at most the lines' amount, {refundLines.Sum(l => l.Amount)}).");
+                }
+                else
+                {
+                    refunds.Add(parsed);
+                }
             }
         }
 

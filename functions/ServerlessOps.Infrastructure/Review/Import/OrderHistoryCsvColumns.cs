@@ -15,8 +15,14 @@ internal static class OrderHistoryCsvColumns
         ["time"] = "refundTime",
         ["amount"] = "refundAmount",
         ["tax"] = "refundTax",
+        ["shipping"] = "refundShipping",
+        ["shippingTax"] = "refundShippingTax",
+        ["keptBack"] = "refundKeptBack",
         ["reason"] = "refundReason",
     };
+
+    /// <summary>A refund's own columns, repeated on each of its rows: they must agree.</summary>
+    public static IReadOnlyList<string> RefundShared { get; } = ["refundTime", "refundReason", "refundShipping", "refundShippingTax", "refundKeptBack"];
 
     /// <summary>A line's refund, mapped to the refund line member it feeds (<see cref="OrderHistoryFields.RefundLine"/>).</summary>
     public static IReadOnlyDictionary<string, string> RefundLine { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -35,5 +41,6 @@ internal static class OrderHistoryCsvColumns
     [
         .. Order, .. OrderHistoryFields.Line, LineFees,
         "refundId", "refundTime", "refundQuantity", "refundAmount", "refundTax", "refundReason", "refundReturned",
+        "refundShipping", "refundShippingTax", "refundKeptBack",
     ];
 }

@@ -9,7 +9,8 @@ namespace ServerlessOps.Infrastructure.Review.Import;
 /// The rows of the order being read from a CSV: accepts rows of the same channel and external order id, then turns them
 /// into one <see cref="OrderHistoryInput"/>: the first row's order columns (every other row must repeat them exactly),
 /// each row a line, <c>orderFees</c> and <c>lineFees</c> pairs as fees, and the lines' refund columns grouped by
-/// <c>refundId</c> into refunds whose amount and tax are the sums of their lines'.
+/// <c>refundId</c> into refunds whose amount and tax are the sums of their lines', plus the refund's shipping (and its
+/// tax), less what it kept back (<see cref="OrderHistoryCsvColumns.RefundShared"/>).
 /// </summary>
 internal sealed class OrderHistoryCsvGroup(IReadOnlyDictionary<string, int> columns)
 {
@@ -105,11 +106,11 @@ internal sealed class OrderHistoryCsvGroup(IReadOnlyDictionary<string, int> colu
             }
 
             group.Rows.Add(row);
-            foreach (var column in new[] { "refundTime", "refundReason" })
+            foreach (var column in OrderHistoryCsvColumns.RefundShared)
             {
                 if (!string.Equals(row[column], group.Rows[0][column], StringComparison.Ordinal))
                 {
-                    errors.Add(row.Error(column, $"{column} differs from line {group.Rows[0].Line} of refund '{id}'; the lines of one refund share its time and reason."));
+                    errors.Add(row.Error(column, $"{column} differs from line {group.Rows[0].Line} of refund '{id}'; the lines of one refund share its time, reason, shipping and money kept back."));
                 }
             }
         }
@@ -120,8 +121,9 @@ internal sealed class OrderHistoryCsvGroup(IReadOnlyDictionary<string, int> colu
     private OrderHistoryRefundInput Refund(List<ImportRow> rows)
     {
         var first = rows[0];
-        var amount = rows.Sum(r => Number(r["refundAmount"]) + Number(r["refundTax"]));
-        var tax = rows.Sum(r => Number(r["refundTax"]));
+        // What went back: the lines, plus the shipping (tax included), less what was kept back from the lines.
+        var amount = rows.Sum(r => Number(r["refundAmount"]) + Number(r["refundTax"])) + Number(first["refundShipping"]) - Number(first["refundKeptBack"]);
+        var tax = rows.Sum(r => Number(r["refundTax"])) + Number(first["refundShippingTax"]);
         var refund = new ImportRow(first.Line, new Dictionary<string, string?>
         {
             ["id"] = first["refundId"],
@@ -129,6 +131,9 @@ internal sealed class OrderHistoryCsvGroup(IReadOnlyDictionary<string, int> colu
             ["reason"] = first["refundReason"],
             ["amount"] = amount.ToString(CultureInfo.InvariantCulture),
             ["tax"] = tax.ToString(CultureInfo.InvariantCulture),
+            ["shipping"] = first["refundShipping"],
+            ["shippingTax"] = first["refundShippingTax"],
+            ["keptBack"] = first["refundKeptBack"],
         }, field => OrderHistoryCsvReader.Locate(OrderHistoryCsvColumns.Refund.GetValueOrDefault(field, field), columns));
         var lines = rows.Select(r => new ImportRow(r.Line,
             OrderHistoryCsvColumns.RefundLine.ToDictionary(m => m.Key, m => r[m.Value]),
