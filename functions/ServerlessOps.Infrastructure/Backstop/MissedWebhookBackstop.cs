@@ -6,6 +6,7 @@ using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Ingestion;
 using ServerlessOps.Domain.Orders;
+using ServerlessOps.Domain.Privacy;
 using ServerlessOps.Infrastructure.Channels;
 using ServerlessOps.Infrastructure.Connections;
 using ServerlessOps.Infrastructure.Ingestion;
@@ -147,7 +148,8 @@ public sealed class MissedWebhookBackstop
         }
         catch (Exception ex) when (ex is ChannelApiException or ChannelApiCredentialMissingException or ChannelPayloadException)
         {
-            _logger.AccountFailed(account.Channel, account.AccountId, account.BrandId, ex.Message);
+            // A payload error quotes the value it found, which can be a buyer's (a mistyped field): the log keeps the path only.
+            _logger.AccountFailed(account.Channel, account.AccountId, account.BrandId, LogSafeText.WithoutQuotedValues(ex.Message));
             await RecordAsync(run, cancellationToken);
             return run.Report(watermarkAdvanced: false, alert: null, error: ex.Message);
         }
@@ -209,7 +211,7 @@ public sealed class MissedWebhookBackstop
         catch (Exception ex) when (ex is ChannelOrderNotFoundException or ChannelPayloadException)
         {
             // One unreadable order must not hold the account's watermark back for ever; the log names it for a replay.
-            _logger.OrderSkipped(orderId, account.BrandId, ex.Message);
+            _logger.OrderSkipped(orderId, account.BrandId, LogSafeText.WithoutQuotedValues(ex.Message));
             return;
         }
 

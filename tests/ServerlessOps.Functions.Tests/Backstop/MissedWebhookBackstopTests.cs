@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Testing;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels;
@@ -373,6 +374,30 @@ public sealed class MissedWebhookBackstopTests(FunctionAppFixture fixture)
         Assert.Equal(2, amazon.Recovered.Count);
         Assert.Null(amazon.WebhooksStoppedAlert);
         Assert.Empty(await backstop.App.Services.GetRequiredService<IAlertStore>().ListAsync("acme", kind: AlertKind.WebhooksStopped, cancellationToken: Token));
+    }
+
+    [Fact]
+    public async Task Backstop_ShopifyOrderItCannotRead_IsLoggedWithoutTheValueItFoundThere()
+    {
+        await using var backstop = await BackstopTestApp.StartAsync(fixture);
+        const string Street = "4471 Backstop Privacy Street";
+        var id = Deliveries.Digits(13);
+        var node = ChannelSamples.Load("shopify-orders-create.json");
+        node["id"] = long.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
+        node["updated_at"] = ChannelSamples.ShopifyTime(DateTimeOffset.UtcNow.AddMinutes(-30));
+
+        // A mistyped placement time that happens to hold the buyer's street: the payload error quotes what it found.
+        node["created_at"] = Street;
+        backstop.Marketplace.PutShopifyOrder(id, ChannelSamples.Write(node));
+
+        var shopify = BackstopTestApp.For(await backstop.RunAsync(), SalesChannel.Shopify);
+
+        Assert.Empty(shopify.Recovered);
+        var logged = backstop.App.Services.GetFakeLogCollector().GetSnapshot()
+            .Select(r => string.Join(" | ", new[] { r.Message, r.Exception?.ToString() ?? string.Empty }.Concat((r.StructuredState ?? []).Select(p => $"{p.Key}={p.Value}"))))
+            .ToList();
+        Assert.Contains(logged, l => l.Contains($"shopify:{id}", StringComparison.Ordinal) || l.Contains("created_at", StringComparison.Ordinal));
+        Assert.DoesNotContain(logged, l => l.Contains(Street, StringComparison.OrdinalIgnoreCase));
     }
 
     private static int OrderReads(BackstopTestApp backstop, SalesChannel channel) =>
