@@ -85,7 +85,10 @@ public sealed partial class PrivacyRequestProcessor
         }
     }
 
-    /// <summary>Redacts one raw delivery once per run, then scrubs its channel-event record and quarantine entry.</summary>
+    /// <summary>
+    /// Redacts one raw delivery once per run, its channel-event record and quarantine entry scrubbed first: the erased
+    /// values are known only from the unredacted body, so a run that dies after the overwrite could not scrub them again.
+    /// </summary>
     private async Task RedactBlobAsync(string blobName, Func<JsonNode, bool>? concerns, PrivacyRequestNotice notice, PrivacyWork work, CancellationToken cancellationToken)
     {
         if (!work.BlobsHandled.Add(blobName))
@@ -93,7 +96,8 @@ public sealed partial class PrivacyRequestProcessor
             return;
         }
 
-        var redaction = await _raw.RedactAsync(blobName, concerns, notice.KnownPersonalValues, cancellationToken);
+        var redaction = await _raw.RedactAsync(
+            blobName, concerns, notice.KnownPersonalValues, (found, ct) => ScrubCopiesAsync(found, notice, work, ct), cancellationToken);
         if (redaction is null)
         {
             return;
@@ -102,6 +106,10 @@ public sealed partial class PrivacyRequestProcessor
         work.RawDeliveriesRedacted++;
         work.FieldsErased += redaction.Redaction.FieldsErased;
         work.ErasedValues.UnionWith(redaction.Redaction.ErasedValues);
+    }
+
+    private async Task ScrubCopiesAsync(RawRedaction redaction, PrivacyRequestNotice notice, PrivacyWork work, CancellationToken cancellationToken)
+    {
         var erased = redaction.Redaction.ErasedValues.Concat(notice.KnownPersonalValues).ToList();
         if (erased.Count == 0)
         {

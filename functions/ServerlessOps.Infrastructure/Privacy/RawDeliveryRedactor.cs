@@ -44,6 +44,20 @@ public sealed class RawDeliveryRedactor
         Func<JsonNode, bool>? concerns,
         IReadOnlyCollection<string> knownValues,
         CancellationToken cancellationToken = default) =>
+        RedactAsync(blobName, concerns, knownValues, scrubCopies: null, cancellationToken);
+
+    /// <inheritdoc cref="RedactAsync(string, Func{JsonNode, bool}?, IReadOnlyCollection{string}, CancellationToken)"/>
+    /// <param name="scrubCopies">
+    /// Given what the blob's redaction erases, before its body is overwritten: copies of those values quoted elsewhere
+    /// (free text) are scrubbed while the blob still holds them, since a retry after the overwrite could no longer tell
+    /// which values to look for. Called again when the blob changed under the redaction (idempotent).
+    /// </param>
+    public Task<RawRedaction?> RedactAsync(
+        string blobName,
+        Func<JsonNode, bool>? concerns,
+        IReadOnlyCollection<string> knownValues,
+        Func<RawRedaction, CancellationToken, Task>? scrubCopies,
+        CancellationToken cancellationToken) =>
         StorageErrors.TranslateAsync(async () =>
         {
             var blob = _container.GetBlobClient(blobName);
@@ -70,6 +84,11 @@ public sealed class RawDeliveryRedactor
                 var (body, redaction) = redacted.Value;
                 var reason = delivery.Reason is null ? null : PersonalDataRedactor.Scrub(delivery.Reason, redaction.ErasedValues.Concat(knownValues));
                 var result = new RawRedaction(blobName, delivery.BrandId, delivery.DeliveryKey, delivery.ReceivedAt, redaction);
+                if (scrubCopies is not null)
+                {
+                    await scrubCopies(result, cancellationToken);
+                }
+
                 if (!redaction.Changed && string.Equals(reason, delivery.Reason, StringComparison.Ordinal))
                 {
                     return result;

@@ -1,8 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Ingestion;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Cosmos.Stores;
 using static ServerlessOps.Functions.Tests.Api.Privacy.PrivacyApp;
 
 namespace ServerlessOps.Functions.Tests.Api.Privacy;
@@ -162,6 +167,29 @@ public sealed class ShopifyPrivacyRequestTests(FunctionAppFixture fixture)
         {
             AssertFreeOf(line, buyer.PersonalValues, "a log record");
         }
+    }
+
+    [Fact]
+    public async Task CustomersRedact_RetriedAfterDyingBeforeTheQuarantineReasonWasScrubbed_StillScrubsIt()
+    {
+        await using var app = TestApp.Start(fixture, testServices: s =>
+        {
+            s.AddSingleton<CosmosQuarantineStore>();
+            s.Replace(ServiceDescriptor.Singleton<IQuarantineStore>(sp => new QuarantineScrubDies(sp.GetRequiredService<CosmosQuarantineStore>())));
+        });
+        var buyer = PrivacyBuyer.New();
+        var a = Deliveries.Digits(13);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(buyer.Order(a, Placed))!;
+        body["created_at"] = buyer.Street;
+        var quarantined = await DeliverAsync(app, Deliveries.Shopify(Deliveries.Utf8(body.ToJsonString()), "orders/create"), "Quarantined");
+
+        await DeliverAsync(app, Deliveries.Shopify(buyer.Redact(a), "customers/redact"));
+
+        AssertFreeOf((await app.Client.WaitForQuarantineAsync(quarantined)).GetRawText(), buyer.PersonalValues, "the quarantine entry");
+        var channelEvent = (await app.Client.ChannelEventsAsync(SalesChannel.Shopify)).Single(e => e.Str("deliveryKey") == quarantined);
+        AssertFreeOf(channelEvent.GetRawText(), buyer.PersonalValues, "the channel-event record");
+        AssertFreeOf((await RawAsync(app, quarantined)).GetProperty("reason").GetString()!, buyer.PersonalValues, "the raw delivery's reason");
+        Assert.Equal("Completed", Assert.Single(await RequestsAsync(app)).Str("state"));
     }
 
     [Fact]
