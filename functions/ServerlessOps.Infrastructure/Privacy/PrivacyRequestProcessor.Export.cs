@@ -53,7 +53,8 @@ public sealed partial class PrivacyRequestProcessor
     {
         var deliveries = new JsonArray();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var reference in stored.Deliveries.OrderBy(d => d.ReceivedAt))
+        // A reference without a blob (the backstop's read of the channel's API, an imported history line) kept no body.
+        foreach (var reference in stored.Deliveries.Where(d => !string.IsNullOrEmpty(d.RawBlobName)).OrderBy(d => d.ReceivedAt))
         {
             var body = await _raw.ReadJsonAsync(reference.RawBlobName, cancellationToken);
             if (PersonalDataRedactor.Extract(body) is not { } personal || !seen.Add(personal.ToJsonString()))

@@ -91,7 +91,8 @@ public sealed partial class PrivacyRequestProcessor
     /// </summary>
     private async Task RedactBlobAsync(string blobName, Func<JsonNode, bool>? concerns, PrivacyRequestNotice notice, PrivacyWork work, CancellationToken cancellationToken)
     {
-        if (!work.BlobsHandled.Add(blobName))
+        // A reference without a blob (the backstop's read of the channel's API, an imported history line) kept no body.
+        if (string.IsNullOrEmpty(blobName) || !work.BlobsHandled.Add(blobName))
         {
             return;
         }

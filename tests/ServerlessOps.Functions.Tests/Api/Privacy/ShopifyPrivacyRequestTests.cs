@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Ingestion;
+using ServerlessOps.Domain.Orders;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Infrastructure.Cosmos.Stores;
@@ -295,6 +296,31 @@ public sealed class ShopifyPrivacyRequestTests(FunctionAppFixture fixture)
         {
             AssertFreeOf(line, buyer.PersonalValues, "a log record");
         }
+    }
+
+    [Fact]
+    public async Task DataRequestAndCustomersRedact_OrderTheBackstopAlsoRecovered_CompleteOnTheDeliveriesThatHaveABlob()
+    {
+        await using var app = TestApp.Start(fixture);
+        var buyer = PrivacyBuyer.New();
+        var a = Deliveries.Digits(13);
+        var orderKey = await DeliverAsync(app, Deliveries.Shopify(buyer.Order(a, Placed), "orders/create"));
+
+        // The backstop converged a change of the order the webhooks missed: a reference with no raw blob, as it writes them.
+        var orders = app.Services.GetRequiredService<IOrderStore>();
+        var stored = (await orders.GetAsync("acme", $"shopify:{a}", Token))!;
+        var backstop = new DeliveryReference(
+            $"backstop:shopify:{a}@2026-11-20T20:00:00.000Z", SalesChannel.Shopify, "backstop:1", "orders/updated", string.Empty, DateTimeOffset.UtcNow, DeliveryOutcome.Applied);
+        await orders.ReplaceAsync(stored.Value with { Deliveries = [backstop, .. stored.Value.Deliveries] }, stored.ETag, Token);
+
+        await DeliverAsync(app, Deliveries.Shopify(buyer.DataRequest("9998", a), "customers/data_request"));
+        await DeliverAsync(app, Deliveries.Shopify(buyer.Redact(a), "customers/redact"));
+
+        var requests = await RequestsAsync(app);
+        Assert.All(requests, r => Assert.Equal("Completed", r.Str("state")));
+        Assert.Equal(1, requests.Single(r => r.Str("kind") == "CustomerDataRequest").GetProperty("counts").Number("ordersExported"));
+        AssertFreeOf((await OrderAsync(app, a)).GetRawText(), buyer.PersonalValues, "the order");
+        AssertFreeOf(await RawBodyAsync(app, orderKey), buyer.PersonalValues, "the order's raw delivery");
     }
 
     /// <summary>The order with a line quantity no mapper can read: it is quarantined with the buyer's data in its body.</summary>
