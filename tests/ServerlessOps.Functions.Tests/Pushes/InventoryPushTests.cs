@@ -516,6 +516,22 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
         await Problem.AssertOfTypeAsync(response, HttpStatusCode.BadRequest, "invalid-parameter", "channel");
     }
 
+    [Fact]
+    public async Task BrakeAndStatusRoutes_ForAnAccountTheBrandDoesNotHave_Are404AndPauseNothing()
+    {
+        await using var app = TestApp.Start(fixture);
+        var control = $"api/brands/{Brand}/accounts/shopify/someone-elses-shop.myshopify.com/pushes";
+
+        using var pause = await app.Client.Http.PostAsync(new Uri($"{control}/pause?reason=typo", UriKind.Relative), content: null, Token);
+        using var resume = await app.Client.Http.PostAsync(new Uri($"{control}/resume", UriKind.Relative), content: null, Token);
+        using var status = await app.Client.Http.GetAsync(new Uri(control, UriKind.Relative), Token);
+
+        await Problem.AssertOfTypeAsync(pause, HttpStatusCode.NotFound, "not-found", "someone-elses-shop.myshopify.com");
+        await Problem.AssertOfTypeAsync(resume, HttpStatusCode.NotFound, "not-found", "someone-elses-shop.myshopify.com");
+        await Problem.AssertOfTypeAsync(status, HttpStatusCode.NotFound, "not-found", "someone-elses-shop.myshopify.com");
+        Assert.Null(await app.Services.GetRequiredService<InventoryPushStore>().GetControlAsync(Brand, SalesChannel.Shopify, "someone-elses-shop.myshopify.com", Token));
+    }
+
     private TestApp Start(Marketplace stub, IReadOnlyDictionary<string, string>? more = null, Action<IServiceCollection>? testServices = null)
     {
         var overrides = new Dictionary<string, string>

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using ServerlessOps.Domain.Brands;
 using ServerlessOps.Functions.Access;
 using ServerlessOps.Functions.Http;
 using ServerlessOps.Infrastructure.Push;
@@ -6,7 +7,7 @@ using ServerlessOps.Infrastructure.Push;
 namespace ServerlessOps.Functions.Api.Pushes;
 
 /// <summary>GET /api/brands/{brandId}/accounts/{channel}/{accountId}/pushes: whether the account's pushes are paused, the audit, the listings waiting.</summary>
-public sealed class GetPushControl(InventoryPushStore store) : IHttpFunction
+public sealed class GetPushControl(IBrandRegistry registry, InventoryPushStore store) : IHttpFunction
 {
     private const string Template = "api/brands/{brandId}/accounts/{channel}/{accountId}/pushes";
 
@@ -14,7 +15,7 @@ public sealed class GetPushControl(InventoryPushStore store) : IHttpFunction
         Template, RouteAccess.Operations, "Whether a channel account's stock pushes are paused, who paused or resumed them, what waits", "Inventory pushes") with
     {
         Response = typeof(PushControlView),
-        ProblemStatuses = [StatusCodes.Status400BadRequest],
+        ProblemStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound],
     };
 
     [Function(nameof(GetPushControl))]
@@ -30,6 +31,11 @@ public sealed class GetPushControl(InventoryPushStore store) : IHttpFunction
 
         var brandId = http.RouteValue("brandId");
         var accountId = http.RouteValue("accountId");
+        if (await PushParameters.AccountNotOfTheBrandAsync(registry, brandId, channel, accountId, cancellationToken) is { } notFound)
+        {
+            return notFound;
+        }
+
         return TypedResults.Ok(PushControlView.From(brandId, channel, accountId, await store.GetControlAsync(brandId, channel, accountId, cancellationToken)));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using ServerlessOps.Domain.Brands;
 using ServerlessOps.Functions.Http;
 using ServerlessOps.Infrastructure.Push;
 
@@ -8,7 +9,7 @@ namespace ServerlessOps.Functions.Api.Pushes;
 /// POST /api/brands/{brandId}/accounts/{channel}/{accountId}/pushes/pause[?reason=]: 
 /// Recorded with the caller's name, the time and the reason in the account's push audit. Idempotent.
 /// </summary>
-public sealed class PausePushes(PushBrakes brakes) : IHttpFunction
+public sealed class PausePushes(IBrandRegistry registry, PushBrakes brakes) : IHttpFunction
 {
     private const string Template = "api/brands/{brandId}/accounts/{channel}/{accountId}/pushes/pause";
 
@@ -19,5 +20,5 @@ public sealed class PausePushes(PushBrakes brakes) : IHttpFunction
         Route.DispatchAsync(request.HttpContext, this);
 
     public Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken) =>
-        PushBrakeRoute.HandleAsync(http, Route, brakes, pause: true, cancellationToken);
+        PushBrakeRoute.HandleAsync(http, Route, registry, brakes, pause: true, cancellationToken);
 }

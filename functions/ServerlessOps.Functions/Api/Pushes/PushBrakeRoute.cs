@@ -1,4 +1,6 @@
+using ServerlessOps.Domain.Brands;
 using ServerlessOps.Functions.Access;
+using ServerlessOps.Functions.Api.Admin;
 using ServerlessOps.Functions.Http;
 using ServerlessOps.Infrastructure.Push;
 
@@ -15,15 +17,17 @@ internal static class PushBrakeRoute
         HttpRoute.Post<TFunction>(template, RouteAccess.Operations, "", "Inventory pushes") with
         {
             Response = typeof(PushControlView),
-            ProblemStatuses = [StatusCodes.Status400BadRequest],
+            ProblemStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound],
             Query = [new QueryParameter("reason", "Why, for the audit (at most 500 characters)")],
         };
 
     /// <summary>
-    /// Checks the channel and reason (400), then pauses or resumes the account in the caller's name: the brake records
-    /// who, when and why in the account's push audit, so the caller must be signed in (the route's access ensures it).
+    /// Checks the channel and reason (400) and that the brand has the account (404), then pauses or resumes it in the
+    /// caller's name: the brake records who, when and why in the account's push audit, so the caller must be signed in
+    /// (the route's access ensures it).
     /// </summary>
-    public static async Task<IResult> HandleAsync(HttpCall http, HttpRoute route, PushBrakes brakes, bool pause, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(
+        HttpCall http, HttpRoute route, IBrandRegistry registry, PushBrakes brakes, bool pause, CancellationToken cancellationToken)
     {
         if (!PushParameters.TryChannel(http, out var channel, out var problem) || !PushParameters.TryReason(http, out var reason, out problem))
         {
@@ -32,6 +36,11 @@ internal static class PushBrakeRoute
 
         var brandId = http.RouteValue("brandId");
         var accountId = http.RouteValue("accountId");
+        if (await PushParameters.AccountNotOfTheBrandAsync(registry, brandId, channel, accountId, cancellationToken) is { } notFound)
+        {
+            return notFound;
+        }
+
         var by = http.Caller?.Name ?? throw new InvalidOperationException($"{route.Name} runs only for a signed-in caller.");
         var control = pause
             ? await brakes.PauseAsync(brandId, channel, accountId, by, reason, cancellationToken)

@@ -1,10 +1,12 @@
+using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels;
+using ServerlessOps.Functions.Api.Admin;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Http;
 
 namespace ServerlessOps.Functions.Api.Pushes;
 
-/// <summary>What the push routes share: the SKU and channel from the path, the optional reason.</summary>
+/// <summary>What the push routes share: the SKU, channel and account from the path, the optional reason.</summary>
 internal static class PushParameters
 {
     public const int MaxReasonLength = 500;
@@ -39,4 +41,12 @@ internal static class PushParameters
         problem = Problems.Result(Problems.InvalidParameter, $"Query parameter 'reason' must be at most {MaxReasonLength} printable characters.");
         return false;
     }
+
+    /// <summary>
+    /// 404 unless the route's brand has the channel account: a brake or status asked for under one brand must not act on,
+    /// or pretend to, another brand's account (which is not said to exist), nor on an account nobody registered.
+    /// </summary>
+    public static async Task<IResult?> AccountNotOfTheBrandAsync(
+        IBrandRegistry registry, string brandId, SalesChannel channel, string accountId, CancellationToken cancellationToken) =>
+        (await AdminAccounts.LoadAsync(registry, new ChannelAccount(brandId, channel, accountId), cancellationToken)).Problem;
 }
