@@ -74,7 +74,7 @@ public sealed class CallerResolver
     {
         var scopes = _principals.Where(p => principal.ObjectIds.Contains(p.ObjectId!, StringComparer.OrdinalIgnoreCase)).ToList();
         var brands = scopes.SelectMany(s => AccessLists.Items(s.Brands)).ToHashSet(StringComparer.Ordinal);
-        var roles = principal.Roles.Select(r => Enum.TryParse<AccessRole>(r, ignoreCase: true, out var role) ? role : (AccessRole?)null)
+        var roles = principal.Roles.Select(r => AccessLists.TryParseRole(r, out var role) ? role : (AccessRole?)null)
             .OfType<AccessRole>().ToHashSet();
         return new Caller(principal.Name, roles, brands, brands.Remove(AccessLists.AllBrands));
     }

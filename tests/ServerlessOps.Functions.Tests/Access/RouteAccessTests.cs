@@ -113,6 +113,20 @@ public sealed class RouteAccessTests(RouteAccessApps apps) : IClassFixture<Route
     }
 
     [Fact]
+    public async Task AppServicePrincipal_RoleClaimThatIsANumber_GrantsNoRole()
+    {
+        // Enum parsing reads "2" as the third role (Admin); only a role's name may grant it.
+        var app = apps.BehindPlatformAuthentication;
+        using var client = app.Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/brands/acme");
+        request.Headers.Add(AppServicePrincipal.Header, Principal(roles: ["2"], groups: [EntraGroup]));
+
+        using var response = await client.SendAsync(request, Token);
+
+        await Problem.AssertOfTypeAsync(response, HttpStatusCode.Forbidden, "forbidden-role");
+    }
+
+    [Fact]
     public async Task AppServicePrincipal_WhenPlatformAuthenticationIsOff_IsNotTrusted()
     {
         // Without App Service authentication in front, anyone can write this header: a forged admin is refused.
