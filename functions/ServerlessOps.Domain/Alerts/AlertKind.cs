@@ -60,4 +60,7 @@ public enum AlertKind
 
     /// <summary>An import stopped midway (the client gave up, the process died) and is still half-applied past its threshold.</summary>
     ImportStuck,
+
+    /// <summary>A channel's privacy request is not completed long after it arrived, or its delivery sits in quarantine: its legal deadline is running.</summary>
+    PrivacyRequestStuck,
 }

@@ -29,6 +29,7 @@ public static class AlertKinds
         new(AlertKind.ReviewRuleBreached, "review-rule-breached", "A monthly review check failed", BrandSignal.Finance, AlertSeverity.Warning),
         new(AlertKind.PayoutMismatch, "payout-mismatch", "Payout differs from its settlement rows", BrandSignal.Finance, AlertSeverity.Warning),
         new(AlertKind.ImportStuck, "import-stuck", "Import stopped midway", BrandSignal.Data, AlertSeverity.Warning),
+        new(AlertKind.PrivacyRequestStuck, "privacy-request-stuck", "Privacy request not completed", BrandSignal.Data, AlertSeverity.Critical),
     }.ToFrozenDictionary(i => i.Kind);
 
     private static readonly FrozenDictionary<string, AlertKind> _bySlug =

@@ -5,7 +5,7 @@ namespace ServerlessOps.Domain.Alerts;
 
 /// <summary>
 /// What an alert is about: a type (<c>order</c>, <c>sku</c>, <c>listing</c>, <c>channel-account</c>, <c>flow</c>,
-/// <c>import</c>, <c>process</c>) and the id within it. With the brand and the kind it makes the dedupe key, so the same
+/// <c>import</c>, <c>process</c>, <c>privacy-request</c>, <c>quarantined-delivery</c>) and the id within it. With the brand and the kind it makes the dedupe key, so the same
 /// problem on the same thing is one alert however often it is raised.
 /// </summary>
 /// <param name="Type">Lower-case letters, digits and dashes, starting with a letter; at most 32 characters.</param>
@@ -34,6 +34,12 @@ public sealed partial record AlertSubject(string Type, string Id)
 
     /// <summary>A recurring process of the brand (<c>monthly-review</c>, <c>stock-count-import</c>).</summary>
     public static AlertSubject Process(string name) => new("process", name);
+
+    /// <summary>A recorded privacy request of the brand: its id, <c>{kind}-{hash}</c>.</summary>
+    public static AlertSubject PrivacyRequest(string requestId) => new("privacy-request", requestId);
+
+    /// <summary>A delivery of the brand waiting in quarantine: its delivery key.</summary>
+    public static AlertSubject QuarantinedDelivery(string deliveryKey) => new("quarantined-delivery", deliveryKey);
 
     /// <summary>Throws naming what is wrong; raising code calls it through <see cref="AlertRaise.Validate"/>.</summary>
     public void Validate()

@@ -40,6 +40,15 @@ public static class ShopifyPrivacyRequestReader
         };
     }
 
+    /// <summary>The Shopify topic that asks for <paramref name="kind"/> (<c>customers/redact</c>), as the merchant knows it.</summary>
+    public static string TopicOf(PrivacyRequestKind kind) => kind switch
+    {
+        PrivacyRequestKind.CustomerRedact => ShopifyTopics.CustomersRedact,
+        PrivacyRequestKind.ShopRedact => ShopifyTopics.ShopRedact,
+        PrivacyRequestKind.CustomerDataRequest => ShopifyTopics.CustomersDataRequest,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a Shopify privacy request kind."),
+    };
+
     private static PrivacyRequestKind? KindOf(string topic) => topic.ToLowerInvariant() switch
     {
         ShopifyTopics.CustomersRedact => PrivacyRequestKind.CustomerRedact,

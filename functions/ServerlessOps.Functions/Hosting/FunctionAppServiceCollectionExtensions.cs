@@ -38,6 +38,7 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddIngestion(configuration);
         services.AddAlerts(configuration);
         services.AddPrivacy();
+        services.AddSingleton<ITimerFunction, FindStuckPrivacyRequests>();
 
         // Obtained tokens replace entered ones in every outbound call; the token endpoints' URLs and bodies carry app
         // secrets (TikTok's in the query string), so their client is neither logged (AddChannelTokens) nor traced.

@@ -24,4 +24,12 @@ internal static partial class TimersLog
 
     [LoggerMessage(EventId = 1308, Level = LogLevel.Warning, Message = "Import {ImportId} of brand {BrandId} received at {ReceivedAt} is still applying: stopped midway")]
     public static partial void ImportStuck(this ILogger logger, string brandId, string importId, DateTimeOffset receivedAt);
+
+    [LoggerMessage(EventId = 1310, Level = LogLevel.Warning,
+        Message = "Privacy request {RequestId} ({Kind}) of brand {BrandId} received at {ReceivedAt:O} is not completed; due by {DueBy:O}")]
+    public static partial void PrivacyRequestStuck(this ILogger logger, string brandId, string requestId, string kind, DateTimeOffset receivedAt, DateTimeOffset dueBy);
+
+    [LoggerMessage(EventId = 1311, Level = LogLevel.Warning,
+        Message = "Privacy delivery {DeliveryKey} ({Topic}) of brand {BrandId} is in quarantine since {QuarantinedAt:O}; its request may not be recorded")]
+    public static partial void PrivacyDeliveryQuarantined(this ILogger logger, string brandId, string deliveryKey, string topic, DateTimeOffset quarantinedAt);
 }

@@ -98,7 +98,7 @@ public sealed partial class PrivacyRequestProcessor
             new AlertRaise(
                 request.BrandId,
                 AlertKind.PrivacyExportReady,
-                new AlertSubject("privacy-request", request.Id),
+                AlertSubject.PrivacyRequest(request.Id),
                 $"A {request.Channel} data request ({request.Counts.OrdersExported} order(s)) is answered: download the export from "
                 + $"GET /api/brands/{request.BrandId}/privacy-requests/{request.Id}/export and hand it to the merchant by {request.DueBy:yyyy-MM-dd}.")
             {

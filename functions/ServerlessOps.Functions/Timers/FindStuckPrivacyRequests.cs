@@ -1,0 +1,164 @@
+using System.Globalization;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Alerts;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Ingestion;
+using ServerlessOps.Domain.Privacy;
+using ServerlessOps.Infrastructure.Alerts;
+using ServerlessOps.Infrastructure.Privacy;
+using ServerlessOps.Standalone.Timers;
+
+namespace ServerlessOps.Functions.Timers;
+
+/// <summary>
+/// Hourly, raises to the brand's data owner (<see cref="AlertKind.PrivacyRequestStuck"/>, one alert per thing however
+/// often it is seen) every privacy request that cannot complete while Shopify's 30 days run: a request still Received
+/// <see cref="PrivacyOptions.StuckAfter"/> after it arrived (its delivery keeps failing, or sits in quarantine), and a
+/// privacy delivery in quarantine that no uncompleted request records (it failed before the request was recorded, so
+/// there is no request to see). Each run resolves the alerts of requests completed and deliveries replayed since.
+/// Reads per brand: the brand's privacy partition and its open quarantine entries (single-partition queries), then
+/// point reads.
+/// </summary>
+public sealed class FindStuckPrivacyRequests(
+    IPrivacyRequestStore requests, IQuarantineStore quarantine, IAlertRaiser alerts, IAlertStore alertStore, AlertBrandIds brands,
+    IOptionsMonitor<PrivacyOptions> options, TimeProvider time, ILogger<FindStuckPrivacyRequests> logger)
+    : ITimerFunction
+{
+    /// <summary>Minute 55 of every hour (NCRONTAB with seconds, UTC): away from the other hourly timers.</summary>
+    public const string Cron = "0 55 * * * *";
+
+    public string Name => nameof(FindStuckPrivacyRequests);
+
+    public string Schedule => Cron;
+
+    [Function(nameof(FindStuckPrivacyRequests))]
+    public Task RunAsync([TimerTrigger(Cron)] TimerInfo timer, CancellationToken cancellationToken) => FindAsync(cancellationToken);
+
+    public Task RunAsync(CancellationToken cancellationToken) => FindAsync(cancellationToken);
+
+    /// <returns>How many stuck requests and quarantined privacy deliveries were raised.</returns>
+    public async Task<int> FindAsync(CancellationToken cancellationToken)
+    {
+        var stuckAfter = options.CurrentValue.StuckAfter;
+        var before = time.GetUtcNow() - stuckAfter;
+        var raised = 0;
+        foreach (var brandId in brands.Current())
+        {
+            var all = await requests.ListAsync(brandId, cancellationToken);
+            var open = all.Where(r => r.State != PrivacyRequestState.Completed).ToList();
+            var current = new HashSet<AlertSubject>();
+            foreach (var request in open.Where(r => r.ReceivedAt <= before))
+            {
+                await RaiseRequestAsync(request, stuckAfter, cancellationToken);
+                current.Add(AlertSubject.PrivacyRequest(request.Id));
+                raised++;
+            }
+
+            // A delivery of a request still open is that request's problem (raised above once past the threshold); one
+            // never recorded, or recorded by a request completed through another delivery, has no other alert.
+            var ofOpenRequests = open.SelectMany(r => r.DeliveryKeys).ToHashSet(StringComparer.Ordinal);
+            var entries = await quarantine.ListAsync(brandId, QuarantineState.Open, cancellationToken);
+            foreach (var entry in entries.Where(e => IsPrivacyDelivery(e) && !ofOpenRequests.Contains(e.DeliveryKey)))
+            {
+                await RaiseQuarantinedAsync(entry, cancellationToken);
+                current.Add(AlertSubject.QuarantinedDelivery(entry.DeliveryKey));
+                raised++;
+            }
+
+            await ResolveFinishedAsync(brandId, all, current, cancellationToken);
+        }
+
+        return raised;
+    }
+
+    private static bool IsPrivacyDelivery(QuarantinedDelivery entry) =>
+        entry.Channel == SalesChannel.Shopify && ShopifyPrivacyRequestReader.IsPrivacyTopic(entry.Topic);
+
+    private async Task RaiseRequestAsync(PrivacyRequest request, TimeSpan stuckAfter, CancellationToken cancellationToken)
+    {
+        var topic = ShopifyPrivacyRequestReader.TopicOf(request.Kind);
+        logger.PrivacyRequestStuck(request.BrandId, request.Id, topic, request.ReceivedAt, request.DueBy);
+        await alerts.RaiseAsync(
+            new AlertRaise(request.BrandId, AlertKind.PrivacyRequestStuck, AlertSubject.PrivacyRequest(request.Id),
+                $"The {request.Channel} {topic} request {request.Id} received at {request.ReceivedAt:u} is not completed after "
+                + $"{stuckAfter.TotalHours:0.#} h; it must be acted on by {request.DueBy:u}. Its delivery keeps failing or sits in quarantine "
+                + $"(GET /api/brands/{request.BrandId}/quarantine, deliveries {string.Join(", ", request.DeliveryKeys.Take(5))}): once the cause is "
+                + "fixed, replaying the delivery resumes the request where it stopped.")
+            {
+                Channel = request.Channel,
+                Evidence = new Dictionary<string, string>
+                {
+                    ["requestId"] = request.Id,
+                    ["topic"] = topic,
+                    ["receivedAt"] = request.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
+                    ["dueBy"] = request.DueBy.ToString("O", CultureInfo.InvariantCulture),
+                },
+            },
+            cancellationToken);
+    }
+
+    private async Task RaiseQuarantinedAsync(QuarantinedDelivery entry, CancellationToken cancellationToken)
+    {
+        logger.PrivacyDeliveryQuarantined(entry.BrandId, entry.DeliveryKey, entry.Topic, entry.QuarantinedAt);
+        await alerts.RaiseAsync(
+            new AlertRaise(entry.BrandId, AlertKind.PrivacyRequestStuck, AlertSubject.QuarantinedDelivery(entry.DeliveryKey),
+                $"The {entry.Channel} {entry.Topic} delivery {entry.DeliveryKey} is in quarantine since {entry.QuarantinedAt:u}, so its privacy "
+                + $"request may not even be recorded; the channel's 30 days run from its receipt. Once the cause is fixed, replay it "
+                + $"(POST /api/brands/{entry.BrandId}/quarantine/{entry.DeliveryKey}/replay).")
+            {
+                Channel = entry.Channel,
+                Evidence = new Dictionary<string, string>
+                {
+                    ["deliveryKey"] = entry.DeliveryKey,
+                    ["topic"] = entry.Topic,
+                    ["quarantinedAt"] = entry.QuarantinedAt.ToString("O", CultureInfo.InvariantCulture),
+                },
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Resolves this timer's unresolved alerts whose problem is gone: the request completed (or is no longer recorded),
+    /// the delivery left quarantine (replayed successfully). Anything else stays raised.
+    /// </summary>
+    private async Task ResolveFinishedAsync(string brandId, IReadOnlyList<PrivacyRequest> all, HashSet<AlertSubject> current, CancellationToken cancellationToken)
+    {
+        var byId = all.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        foreach (var state in (AlertState[])[AlertState.Open, AlertState.Acknowledged])
+        {
+            foreach (var alert in await alertStore.ListAsync(brandId, state, AlertKind.PrivacyRequestStuck, cancellationToken))
+            {
+                if (current.Contains(alert.Subject))
+                {
+                    continue;
+                }
+
+                var resolution = await ResolutionAsync(brandId, alert.Subject, byId, cancellationToken);
+                if (resolution is not null)
+                {
+                    await alerts.ClearAsync(brandId, AlertKind.PrivacyRequestStuck, alert.Subject, resolution, cancellationToken);
+                }
+            }
+        }
+    }
+
+    /// <summary>Why the problem an alert names is gone, or null while it stands.</summary>
+    private async Task<string?> ResolutionAsync(string brandId, AlertSubject subject, Dictionary<string, PrivacyRequest> requestsById, CancellationToken cancellationToken)
+    {
+        if (subject == AlertSubject.PrivacyRequest(subject.Id))
+        {
+            return !requestsById.TryGetValue(subject.Id, out var request) ? "The request is no longer recorded."
+                : request.State == PrivacyRequestState.Completed ? $"The request completed at {request.CompletedAt:u}."
+                : null;
+        }
+
+        if (subject == AlertSubject.QuarantinedDelivery(subject.Id))
+        {
+            var entry = await quarantine.GetAsync(brandId, subject.Id, cancellationToken);
+            return entry is { Value.State: QuarantineState.Open } ? null : "The delivery was replayed successfully and left quarantine.";
+        }
+
+        return null;
+    }
+}
