@@ -18,9 +18,16 @@ namespace ServerlessOps.Infrastructure.Push;
 /// (<see cref="MarkedListings"/>) is not read at all: the claim still to come reads the balance after this change.
 /// </summary>
 public sealed class ListingDirtyMarker(
-    CachedCatalogReader catalog, InventoryPushStore store, InventoryPushHandOff queue, MarkedListings marked, IOptions<InventoryPushOptions> options, TimeProvider time)
+    CachedCatalogReader catalog, InventoryPushStore store, InventoryPushHandOff queue, MarkedListings marked, IOptions<InventoryPushOptions> options,
+    IOptions<CatalogOptions> catalogOptions, TimeProvider time)
 {
     private const int MaxAttempts = 20;
+
+    /// <summary>
+    /// Added to <see cref="CatalogOptions.ReadCacheSeconds"/> for an import's follow-up push: the import rewrites the item
+    /// after marking its listings, and another instance keeps a copy read just before that write for ReadCacheSeconds.
+    /// </summary>
+    private static readonly TimeSpan FollowUpMargin = TimeSpan.FromSeconds(1);
 
     /// <summary>Marks the SKU's listings at <paramref name="location"/>; answers how many pushes it queued.</summary>
     public async Task<int> MarkAsync(string brandId, string sku, string location, CancellationToken cancellationToken = default)
@@ -43,9 +50,12 @@ public sealed class ListingDirtyMarker(
     /// <summary>
     /// Marks <paramref name="listings"/> of the SKU whatever their location (a catalog import added them or changed where
     /// they ship from, so the channel has never been told this location's quantity); channel-fulfilled ones are skipped.
-    /// Answers how many pushes it queued.
+    /// <paramref name="before"/> is the item as it was stored before the import (null: a new item). A listing that item did
+    /// not have at this location also gets a follow-up push once every instance's kept copy of the item has expired
+    /// (<see cref="FollowUpDelay"/>; <see cref="StaleMarkersMiss"/> says why). Answers how many pushes it queued for the marks.
     /// </summary>
-    public async Task<int> MarkListingsAsync(string brandId, string sku, IEnumerable<ChannelListing> listings, CancellationToken cancellationToken = default)
+    public async Task<int> MarkListingsAsync(
+        string brandId, string sku, IEnumerable<ChannelListing> listings, CatalogItem? before, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(listings);
         if (!options.Value.Enabled)
@@ -53,14 +63,39 @@ public sealed class ListingDirtyMarker(
             return 0;
         }
 
+        var followUpAfter = FollowUpDelay(catalogOptions.Value, options.Value);
         var queued = 0;
         foreach (var listing in listings.Where(l => !l.ChannelFulfilled))
         {
+            if (followUpAfter is { } delay && StaleMarkersMiss(before, listing))
+            {
+                // Queued before the mark, like the mark's own message: an import cut off after it marks again when posted
+                // again (its item is not rewritten yet), and a follow-up too many only decides the truth once more.
+                await queue.EnqueueAsync(new InventoryPushMessage(brandId, sku, listing.Channel, listing.ChannelSku), delay, cancellationToken);
+            }
+
             queued += await MarkOneAsync(brandId, sku, listing, fromCatalog: true, cancellationToken) ? 1 : 0;
         }
 
         return queued;
     }
+
+    /// <summary>
+    /// Whether an instance keeping <paramref name="before"/> would leave a ledger change unmarked for
+    /// <paramref name="listing"/>: its marker maps the changed location to the merchant-fulfilled listings its kept item has
+    /// there, so a listing new to the item or moved to this location goes unmarked, and the change unpushed until the SKU
+    /// changes there again, possibly days later. A new item (null) is kept nowhere: a catalog miss is not kept.
+    /// </summary>
+    internal static bool StaleMarkersMiss(CatalogItem? before, ChannelListing listing) =>
+        before is not null && !Pushable(before, listing.StockLocation).Any(l => l.Channel == listing.Channel && string.Equals(l.ChannelSku, listing.ChannelSku, StringComparison.Ordinal));
+
+    /// <summary>
+    /// When an import's follow-up push becomes visible: after <see cref="CatalogOptions.ReadCacheSeconds"/> every instance
+    /// reads the item anew, so the push then reads every change the stale markers missed and later changes are marked;
+    /// the coalescing delay and <see cref="FollowUpMargin"/> cover the item's write after the mark. Null when nothing is kept.
+    /// </summary>
+    internal static TimeSpan? FollowUpDelay(CatalogOptions catalogSettings, InventoryPushOptions settings) =>
+        catalogSettings.ReadCacheSeconds <= 0 ? null : TimeSpan.FromSeconds(catalogSettings.ReadCacheSeconds) + settings.CoalesceDelay + FollowUpMargin;
 
     /// <summary>The listings a change at <paramref name="location"/> concerns.</summary>
     public static IEnumerable<ChannelListing> Pushable(CatalogItem? item, string location) =>

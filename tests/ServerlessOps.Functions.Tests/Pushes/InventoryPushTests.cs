@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Catalog;
@@ -245,6 +246,54 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
         Assert.Equal(5, stub.PushedQuantity(SalesChannel.Walmart, Marketplace.PushKey(moved, Accounts.AccountId(SalesChannel.Walmart))));
         var state = await app.Services.GetRequiredService<InventoryPushStore>().GetListingAsync(Brand, "MUG-M", SalesChannel.Walmart, walmart.ChannelSku, Token);
         Assert.Equal((false, 5, "east"), (state!.Dirty, state.LastPushedQuantity, state.Location));
+    }
+
+    /// <summary>
+    /// After an import on another instance moved a listing to another stock location, this instance keeps the item as it
+    /// was (for <c>Catalog:ReadCacheSeconds</c>): a ledger change it applies at the new location meanwhile marks nothing,
+    /// its marker knowing no listing there. With no further change of the SKU, the channel must still end with the new
+    /// location's truth, not with what the import's push read before that change.
+    /// </summary>
+    [Fact]
+    public async Task ChangeAtTheNewLocationOnAnInstanceKeepingTheItemFromBeforeTheMove_IsPushedWithoutAnotherChange()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub, TestApp.TriggersOff(new Dictionary<string, string> { ["Catalog:ReadCacheSeconds"] = "10" }));
+        var item = await PutItemAsync(app, "MUG-F", channels: [SalesChannel.Walmart]);
+        var walmart = Listing(item, SalesChannel.Walmart);
+        var moved = Marketplace.PushKey(walmart with { StockLocation = "east", ShipNode = "SN-2" }, Accounts.AccountId(SalesChannel.Walmart));
+        var message = new InventoryPushMessage(Brand, "MUG-F", SalesChannel.Walmart, walmart.ChannelSku);
+        var settings = app.Services.GetRequiredService<IOptions<InventoryPushOptions>>().Value;
+        var queue = app.Services.GetRequiredService<InventoryPushHandOff>().Queue;
+        var worker = app.Services.GetRequiredService<ListingPushWorker>();
+        await ApplyAsync(app, "MUG-F", StockMovementKind.Receipt, 30, "po:f1");
+        await ApplyAsync(app, "MUG-F", StockMovementKind.Receipt, 5, "po:f2", "east");
+        await app.Services.GetRequiredService<CachedCatalogReader>().GetItemAfreshAsync(Brand, "MUG-F", Token); // kept here for 10 s
+
+        var csv = "sku,title,status,currency,listPrice,walmartSku,walmartShipNode,walmartStockLocation\n"
+            + $"MUG-F,Item MUG-F,active,USD,10,{walmart.ChannelSku},SN-2,east\n";
+        Assert.IsType<ImportOutcome.Applied>(await OtherInstanceImporter.Create(app.Services).ImportAsync(
+            new ImportRequest(Brand, ImportKind.Catalog, ImportFormat.Csv, Encoding.UTF8.GetBytes(csv), "test"), Token));
+        await Task.Delay(settings.CoalesceDelay, Token);
+        var otherWorker = OtherInstanceWorker.Create(app.Services);
+        Assert.Equal(ListingPushOutcome.Pushed, await otherWorker.PushAsync(message, Token)); // the import's push
+        Assert.Equal(5, stub.PushedQuantity(SalesChannel.Walmart, moved));
+        await PushVisibleMessagesAsync(queue, otherWorker); // what the triggers would have taken by now
+
+        await ApplyAsync(app, "MUG-F", StockMovementKind.Receipt, 7, "po:f3", "east"); // the truth at east is now 12
+        var state = await app.Services.GetRequiredService<InventoryPushStore>().GetListingAsync(Brand, "MUG-F", SalesChannel.Walmart, walmart.ChannelSku, Token);
+        Assert.False(state!.Dirty, "This instance's marker was expected to keep the item from before the move.");
+
+        // Nothing else changes: whatever the queue gives from now on is pushed here, as the triggers would.
+        await Poll.UntilAsync<object>(
+            async _ =>
+            {
+                await PushVisibleMessagesAsync(queue, worker);
+                return stub.PushedQuantity(SalesChannel.Walmart, moved) == 12 ? new object() : null;
+            },
+            "MUG-F pushed as 12 at its new location",
+            TimeSpan.FromSeconds(30),
+            () => $"Walmart={stub.PushedQuantity(SalesChannel.Walmart, moved)}");
     }
 
     [Fact]
@@ -572,6 +621,19 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
     {
         var result = await app.Services.GetRequiredService<IInventoryLedgerStore>().ApplyAsync(new StockMovement(Brand, sku, location, kind, quantity, cause), Token);
         Assert.Equal(StockApplyOutcome.Applied, result.Outcome);
+    }
+
+    /// <summary>Takes every visible push message off the queue and hands it to <paramref name="worker"/> (triggers are off).</summary>
+    private static async Task PushVisibleMessagesAsync(QueueClient queue, ListingPushWorker worker)
+    {
+        while ((await queue.ReceiveMessagesAsync(maxMessages: 32, cancellationToken: Token)).Value is { Length: > 0 } messages)
+        {
+            foreach (var taken in messages)
+            {
+                await worker.PushAsync(InventoryPushMessage.Parse(taken.Body.ToString()), Token);
+                await queue.DeleteMessageAsync(taken.MessageId, taken.PopReceipt, Token);
+            }
+        }
     }
 
     private static ChannelListing Listing(CatalogItem item, SalesChannel channel) => item.Listings.First(l => l.Channel == channel && !l.ChannelFulfilled);

@@ -1,5 +1,6 @@
 using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Domain.Channels;
+using ServerlessOps.Infrastructure.Catalog;
 using ServerlessOps.Infrastructure.Push;
 
 namespace ServerlessOps.Infrastructure.Tests.Push;
@@ -7,7 +8,7 @@ namespace ServerlessOps.Infrastructure.Tests.Push;
 /// <summary>
 /// When a ledger change queues a push for a listing already dirty: only when its message looks lost, by the same rule as
 /// the drift check's backstop (<see cref="LostPushRequeue.LooksLost"/>), so a change never cuts a failure's back-off short
-/// nor queues a listing that waits for its account's resume.
+/// nor queues a listing that waits for its account's resume. And which listings an import gives a follow-up push, and when.
 /// </summary>
 public sealed class ListingDirtyMarkerTests
 {
@@ -74,6 +75,25 @@ public sealed class ListingDirtyMarkerTests
         Assert.True(needsMessage);
         Assert.True(next!.Dirty);
         Assert.Equal(Now, next.QueuedAt);
+    }
+
+    [Fact]
+    public void ImportFollowUp_OnlyForAListingAnInstanceKeepingTheOldItemWouldNotMarkAtItsLocation()
+    {
+        var item = new CatalogItem("acme", "MUG", "Mug", null, CatalogItemStatus.Active, "USD", 10m, null, [Listing]);
+
+        Assert.True(ListingDirtyMarker.StaleMarkersMiss(item, Listing with { StockLocation = "east" }), "moved to another location");
+        Assert.True(ListingDirtyMarker.StaleMarkersMiss(item, Listing with { ChannelSku = "W-MUG-2" }), "new to the item");
+        Assert.True(ListingDirtyMarker.StaleMarkersMiss(item with { Listings = [Listing with { ChannelFulfilled = true }] }, Listing), "no longer channel-fulfilled");
+        Assert.False(ListingDirtyMarker.StaleMarkersMiss(item, Listing with { ShipNode = "node-2" }), "same location: marked, and the worker reads the new ids");
+        Assert.False(ListingDirtyMarker.StaleMarkersMiss(null, Listing), "a new item is kept nowhere");
+    }
+
+    [Fact]
+    public void ImportFollowUp_WaitsOutTheReadCache_NoneWhenNothingIsKept()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(32), ListingDirtyMarker.FollowUpDelay(new CatalogOptions { ReadCacheSeconds = 30 }, Settings));
+        Assert.Null(ListingDirtyMarker.FollowUpDelay(new CatalogOptions { ReadCacheSeconds = 0 }, Settings));
     }
 
     private static ListingPushDocument Dirty(DateTimeOffset queuedAt) =>

@@ -69,10 +69,11 @@ public sealed partial class CatalogImporter
 
                 // A listing new to the item or changed (another location, other ids) has never had its available-to-sell
                 // pushed from there, and no ledger change may come to push it. Marked before the item is rewritten, so a
-                // crash in between leaves the stored item without it and the file posted again marks it again.
+                // crash in between leaves the stored item without it and the file posted again marks it again. The previous
+                // item is what other instances may still keep: a listing it lacks at that location also gets a follow-up push.
                 if (_pushes is not null)
                 {
-                    await _pushes.MarkListingsAsync(brandId, item.Sku, item.Listings.Where(l => previous?.Listings.Contains(l) != true), token);
+                    await _pushes.MarkListingsAsync(brandId, item.Sku, item.Listings.Where(l => previous?.Listings.Contains(l) != true), previous, token);
                 }
 
                 await _store.PutItemAsync(item, importId, token);
