@@ -153,7 +153,7 @@ public sealed class PushBrakes(
         var released = (await store.GetHoldAsync(brandId, cancellationToken))?.Held ?? [];
         foreach (var held in released)
         {
-            await ReleaseAsync(brandId, held.Listing, cancellationToken);
+            await ReleaseAsync(brandId, held, cancellationToken);
         }
 
         if (released.Count > 0)
@@ -184,14 +184,23 @@ public sealed class PushBrakes(
 
     /// <summary>
     /// Lets a listing still held go to zero and queues it (its claimer queues it when one holds it). Only while held: a
-    /// confirmation of a drop already superseded would otherwise leave it confirmed for a later, unseen drop.
+    /// confirmation of a drop already superseded would otherwise leave it confirmed for a later, unseen drop. Held also
+    /// counts while the claim that recorded the drop (claimed before <see cref="HeldListing.HeldAt"/>) has not yet written
+    /// the listing: the held list shows a drop as soon as it is recorded.
     /// </summary>
-    private async Task ReleaseAsync(string brandId, ListingRef listing, CancellationToken cancellationToken)
+    private async Task ReleaseAsync(string brandId, HeldListing held, CancellationToken cancellationToken)
     {
+        var listing = held.Listing;
         var enqueue = false;
         await store.UpdateListingAsync(brandId, listing.Sku, listing.Channel, listing.ChannelSku, current =>
         {
             enqueue = false;
+            if (current is { HeldSince: null, PushingSince: { } claimedAt } && claimedAt <= held.HeldAt)
+            {
+                // Its finish keeps the confirmation (the decision is zero) and, finding the listing dirty, queues the push.
+                return current with { ZeroConfirmed = true, Dirty = true, DirtySince = current.DirtySince ?? time.GetUtcNow() };
+            }
+
             if (current?.HeldSince is null)
             {
                 // Released by a confirmation interrupted before it let go of the hold: queue it again. Otherwise its drop was

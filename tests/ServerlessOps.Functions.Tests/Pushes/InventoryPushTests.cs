@@ -296,6 +296,47 @@ public sealed class InventoryPushTests(FunctionAppFixture fixture)
             () => $"Walmart={stub.PushedQuantity(SalesChannel.Walmart, moved)}");
     }
 
+    /// <summary>
+    /// The confirmation can land between a worker's record of a drop in the brand's hold (what the held list shows) and its
+    /// write of the listing: the drop the confirmer saw must still go out.
+    /// </summary>
+    [Fact]
+    public async Task ConfirmationLandingWhileTheWorkerRecordsTheHeldDrop_StillReleasesIt()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub, TestApp.TriggersOff(new Dictionary<string, string> { ["InventoryPush:MassDropMaxListings"] = "0" }));
+        var item = await PutItemAsync(app, "CUP-R", channels: [SalesChannel.Walmart]);
+        var key = Marketplace.PushKey(Listing(item, SalesChannel.Walmart), Accounts.AccountId(SalesChannel.Walmart));
+        var message = new InventoryPushMessage(Brand, "CUP-R", SalesChannel.Walmart, Listing(item, SalesChannel.Walmart).ChannelSku);
+        var settings = app.Services.GetRequiredService<IOptions<InventoryPushOptions>>().Value;
+        var queue = app.Services.GetRequiredService<InventoryPushHandOff>().Queue;
+        var worker = app.Services.GetRequiredService<ListingPushWorker>();
+        await ApplyAsync(app, "CUP-R", StockMovementKind.Receipt, 10, "po:r");
+        await Task.Delay(settings.CoalesceDelay, Token);
+        Assert.Equal(ListingPushOutcome.Pushed, await worker.PushAsync(message, Token));
+        await queue.ClearMessagesAsync(Token);
+
+        await ApplyAsync(app, "CUP-R", StockMovementKind.Count, 0, "import:bad-count:CUP-R");
+        await Task.Delay(settings.CoalesceDelay, Token);
+        var recording = new HoldRecordingWorker(app.Services);
+        var held = recording.Worker.PushAsync(message, Token);
+        await recording.Recorded.WaitAsync(Token);
+        var confirmed = await app.Client.PostOkBodyAsync($"api/brands/{Brand}/pushes/held/confirm");
+        recording.Release();
+
+        Assert.Equal(ListingPushOutcome.Held, await held);
+        Assert.Equal(0, confirmed.GetProperty("held").GetArrayLength());
+        await Poll.UntilAsync<object>(
+            async _ =>
+            {
+                await PushVisibleMessagesAsync(queue, worker);
+                return stub.PushedQuantity(SalesChannel.Walmart, key) == 0 ? new object() : null;
+            },
+            "CUP-R's confirmed drop pushed",
+            TimeSpan.FromSeconds(20),
+            () => $"Walmart={stub.PushedQuantity(SalesChannel.Walmart, key)}");
+    }
+
     [Fact]
     public async Task Push_ChannelAnswers429WithRetryAfter_WaitsItOutThenSucceeds()
     {
