@@ -89,12 +89,7 @@ public sealed class RouteAccessTests(RouteAccessApps apps) : IClassFixture<Route
     [Fact]
     public async Task AppServicePrincipal_WithTheRoleAndAGroupInScope_IsServed()
     {
-        var app = apps.BehindPlatformAuthentication;
-        using var client = app.Factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/brands/acme/orders?day=2026-12-01");
-        request.Headers.Add(AppServicePrincipal.Header, Principal(roles: ["Operations"], groups: [EntraGroup]));
-
-        using var response = await client.SendAsync(request, Token);
+        using var response = await SendAsPrincipalAsync(apps.BehindPlatformAuthentication, "api/brands/acme/orders?day=2026-12-01", roles: ["Operations"], groups: [EntraGroup]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -102,12 +97,7 @@ public sealed class RouteAccessTests(RouteAccessApps apps) : IClassFixture<Route
     [Fact]
     public async Task AppServicePrincipal_OutsideEveryConfiguredScope_Is403()
     {
-        var app = apps.BehindPlatformAuthentication;
-        using var client = app.Factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/brands/acme/orders?day=2026-12-01");
-        request.Headers.Add(AppServicePrincipal.Header, Principal(roles: ["Operations"], groups: [Guid.NewGuid().ToString()]));
-
-        using var response = await client.SendAsync(request, Token);
+        using var response = await SendAsPrincipalAsync(apps.BehindPlatformAuthentication, "api/brands/acme/orders?day=2026-12-01", roles: ["Operations"], groups: [Guid.NewGuid().ToString()]);
 
         await Problem.AssertOfTypeAsync(response, HttpStatusCode.Forbidden, "forbidden-brand");
     }
@@ -116,12 +106,7 @@ public sealed class RouteAccessTests(RouteAccessApps apps) : IClassFixture<Route
     public async Task AppServicePrincipal_RoleClaimThatIsANumber_GrantsNoRole()
     {
         // Enum parsing reads "2" as the third role (Admin); only a role's name may grant it.
-        var app = apps.BehindPlatformAuthentication;
-        using var client = app.Factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/brands/acme");
-        request.Headers.Add(AppServicePrincipal.Header, Principal(roles: ["2"], groups: [EntraGroup]));
-
-        using var response = await client.SendAsync(request, Token);
+        using var response = await SendAsPrincipalAsync(apps.BehindPlatformAuthentication, "api/brands/acme", roles: ["2"], groups: [EntraGroup]);
 
         await Problem.AssertOfTypeAsync(response, HttpStatusCode.Forbidden, "forbidden-role");
     }
@@ -130,12 +115,7 @@ public sealed class RouteAccessTests(RouteAccessApps apps) : IClassFixture<Route
     public async Task AppServicePrincipal_WhenPlatformAuthenticationIsOff_IsNotTrusted()
     {
         // Without App Service authentication in front, anyone can write this header: a forged admin is refused.
-        var app = apps.WithApiKeys;
-        using var client = app.Factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/brands/acme/orders?day=2026-12-01");
-        request.Headers.Add(AppServicePrincipal.Header, Principal(roles: ["Admin"], groups: [EntraGroup]));
-
-        using var response = await client.SendAsync(request, Token);
+        using var response = await SendAsPrincipalAsync(apps.WithApiKeys, "api/brands/acme/orders?day=2026-12-01", roles: ["Admin"], groups: [EntraGroup]);
 
         var problem = await Problem.AssertOfTypeAsync(response, HttpStatusCode.Unauthorized, "caller-unauthenticated");
         Assert.Contains("App Service authentication", problem, StringComparison.Ordinal);
@@ -155,6 +135,15 @@ public sealed class RouteAccessTests(RouteAccessApps apps) : IClassFixture<Route
             request.Headers.Add(CallerResolver.ApiKeyHeader, apiKey);
         }
 
+        return await client.SendAsync(request, Token);
+    }
+
+    /// <summary>A GET of <paramref name="path"/> carrying the principal header App Service authentication would write.</summary>
+    private static async Task<HttpResponseMessage> SendAsPrincipalAsync(TestApp app, string path, string[] roles, string[] groups)
+    {
+        using var client = app.Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add(AppServicePrincipal.Header, Principal(roles, groups));
         return await client.SendAsync(request, Token);
     }
 

@@ -10,30 +10,28 @@ namespace ServerlessOps.Functions.Tests.Pushes;
 /// </summary>
 internal sealed class HoldRecordingWorker
 {
-    private readonly TaskCompletionSource _recorded = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly WorkerPause _pause = new();
 
     public HoldRecordingWorker(IServiceProvider services)
     {
-        var brakes = ActivatorUtilities.CreateInstance<PushBrakes>(services, new Gated(services.GetRequiredService<IAlertRaiser>(), this));
+        var brakes = ActivatorUtilities.CreateInstance<PushBrakes>(services, new Gated(services.GetRequiredService<IAlertRaiser>(), _pause));
         Worker = ActivatorUtilities.CreateInstance<ListingPushWorker>(services, brakes);
     }
 
     public ListingPushWorker Worker { get; }
 
     /// <summary>Completes when the worker has recorded the drop as held and not yet written the listing.</summary>
-    public Task Recorded => _recorded.Task;
+    public Task Recorded => _pause.Reached;
 
-    public void Release() => _released.TrySetResult();
+    public void Release() => _pause.Release();
 
-    private sealed class Gated(IAlertRaiser inner, HoldRecordingWorker owner) : IAlertRaiser
+    private sealed class Gated(IAlertRaiser inner, WorkerPause pause) : IAlertRaiser
     {
         public async Task<AlertRaiseResult> RaiseAsync(AlertRaise raise, CancellationToken cancellationToken = default)
         {
             if (raise.Kind == AlertKind.PushHeld)
             {
-                owner._recorded.TrySetResult();
-                await owner._released.Task.WaitAsync(cancellationToken);
+                await pause.HoldAsync(cancellationToken);
             }
 
             return await inner.RaiseAsync(raise, cancellationToken);

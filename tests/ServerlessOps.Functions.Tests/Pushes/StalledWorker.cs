@@ -10,30 +10,28 @@ namespace ServerlessOps.Functions.Tests.Pushes;
 /// </summary>
 internal sealed class StalledWorker
 {
-    private readonly TaskCompletionSource _calling = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly WorkerPause _pause = new();
 
     public StalledWorker(IServiceProvider services)
     {
-        var clients = new ListingPushClients(services.GetServices<IListingPushClient>().Select(c => new Gated(c, this)));
+        var clients = new ListingPushClients(services.GetServices<IListingPushClient>().Select(c => new Gated(c, _pause)));
         Worker = ActivatorUtilities.CreateInstance<ListingPushWorker>(services, clients);
     }
 
     public ListingPushWorker Worker { get; }
 
     /// <summary>Completes when the worker has decided and is about to call its channel.</summary>
-    public Task Calling => _calling.Task;
+    public Task Calling => _pause.Reached;
 
-    public void Release() => _released.TrySetResult();
+    public void Release() => _pause.Release();
 
-    private sealed class Gated(IListingPushClient inner, StalledWorker owner) : IListingPushClient
+    private sealed class Gated(IListingPushClient inner, WorkerPause pause) : IListingPushClient
     {
         public SalesChannel Channel => inner.Channel;
 
         public async Task<ListingPushAnswer> PushAsync(ListingPushRequest request, CancellationToken cancellationToken = default)
         {
-            owner._calling.TrySetResult();
-            await owner._released.Task.WaitAsync(cancellationToken);
+            await pause.HoldAsync(cancellationToken);
             return await inner.PushAsync(request, cancellationToken);
         }
     }
