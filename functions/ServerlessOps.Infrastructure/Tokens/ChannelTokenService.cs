@@ -11,7 +11,8 @@ namespace ServerlessOps.Infrastructure.Tokens;
 
 /// <summary>
 /// Every outbound call's access token, per channel account (CHANNELS.md 6). A token is served from memory until
-/// <see cref="ChannelTokenOptions.RefreshSkew"/> before it expires; then it is refreshed <b>once</b>, whatever the number
+/// <see cref="ChannelTokenOptions.RefreshSkew"/> before it expires, or until the registry shows a change of the account (a
+/// connection through another instance: read from the store again); then it is refreshed <b>once</b>, whatever the number
 /// of callers and instances:
 /// <list type="bullet">
 /// <item>in this process, one refresh per account at a time: every caller awaits the same flight;</item>
@@ -123,13 +124,17 @@ public sealed partial class ChannelTokenService : IDisposable
     {
         var now = _time.GetUtcNow();
         var options = _options.CurrentValue;
+        var sameRegistryVersion = string.Equals(known.RegistryVersion, RegistryVersion(account), StringComparison.Ordinal);
         return known.State switch
         {
-            KnownState.Token => known.Token!.ExpiresAt - options.RefreshSkew > now,
+            // A token held here is read from the store again when the registry shows a change of the account: a connection
+            // through another instance replaced the grant (an uninstall and reinstall revoked the token held here, which
+            // would otherwise be sent until it expires: an hour for Shopify, days for TikTok Shop). Only a point read.
+            KnownState.Token => known.Token!.ExpiresAt - options.RefreshSkew > now && sameRegistryVersion,
 
             // No grant and revoked are re-read when the registry shows a change of the account (a connection, a
             // re-authorisation on another instance), and every RecheckInterval anyway.
-            _ => now - known.LearntAt < options.RecheckInterval && string.Equals(known.RegistryVersion, RegistryVersion(account), StringComparison.Ordinal),
+            _ => now - known.LearntAt < options.RecheckInterval && sameRegistryVersion,
         };
     }
 

@@ -8,6 +8,7 @@ using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Infrastructure.Alerts;
 using ServerlessOps.Infrastructure.Channels;
+using ServerlessOps.Infrastructure.Registry;
 using ServerlessOps.Infrastructure.Tokens;
 
 namespace ServerlessOps.Functions.Tests.Connections;
@@ -277,6 +278,28 @@ public sealed class TokenRefreshTests(FunctionAppFixture fixture)
         var token = (await service.GetAsync(account, Token))!;
         Assert.True(harness.Stub.Tokens.IsValid(SalesChannel.Shopify, token.Value));
         Assert.Equal("Resolved", Assert.Single(await AlertsAsync(client)).Str("state"));
+    }
+
+    [Fact]
+    public async Task ShopReinstalledThroughOneInstance_TheOtherInstanceStopsSendingTheTokenItHeldAndSendsTheNewOne()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        var first = harness.Instance();
+        var second = harness.Instance();
+        using var client = ConnectionHarness.Client(first);
+        var shop = ConnectionHarness.NewShop();
+        await ConnectionHarness.ConnectAsync(client, "shopify", new { shop });
+        var account = new ChannelAccount("acme", SalesChannel.Shopify, shop);
+        var held = (await ConnectionHarness.TokenService(second).GetAsync(account, Token))!;
+
+        // The merchant uninstalls the app (Shopify revokes its tokens at once) and installs it again through the first instance.
+        harness.Stub.Tokens.RevokeAccessTokens(SalesChannel.Shopify, shop);
+        await ConnectionHarness.ConnectAsync(client, "shopify", new { shop });
+        await second.Services.GetRequiredService<RegistryLoader>().ReloadAsync("the change feed's next poll", Token);
+
+        var sent = (await ConnectionHarness.TokenService(second).GetAsync(account, Token))!;
+        Assert.NotEqual(held.Value, sent.Value);
+        Assert.True(harness.Stub.Tokens.IsValid(SalesChannel.Shopify, sent.Value));
     }
 
     private static async Task<Exception?> Outcome(ChannelTokenService service, ChannelAccount account)

@@ -76,6 +76,24 @@ public sealed class StubTokenAuthority
         }
     }
 
+    /// <summary>
+    /// Every access token issued for the account stops working now, before it expires, as when the merchant uninstalls
+    /// the app (Shopify revokes its tokens) or a seller withdraws its authorisation: the order APIs answer them 401.
+    /// </summary>
+    public void RevokeAccessTokens(SalesChannel channel, string account)
+    {
+        lock (_lock)
+        {
+            foreach (var (token, issued) in _accessTokens.ToList())
+            {
+                if (issued.Channel == channel && string.Equals(issued.Account, account.Trim(), StringComparison.OrdinalIgnoreCase))
+                {
+                    _accessTokens[token] = issued with { ExpiresAt = DateTimeOffset.MinValue };
+                }
+            }
+        }
+    }
+
     /// <summary>Walmart: the seller's client id and secret for <paramref name="partnerId"/> (replacing any earlier ones of that client id).</summary>
     public void RegisterWalmartClient(string partnerId, string clientId, string clientSecret)
     {
