@@ -5,8 +5,9 @@ using ServerlessOps.Infrastructure.Review.Facts;
 namespace ServerlessOps.Functions.Timers;
 
 /// <summary>
-/// The one loop of the daily and weekly report timers: every brand whose local time has passed the report hour gets the
-/// report it is due unless the archive already holds that period; a brand that fails is logged and tried again next
+/// The one loop of the daily and weekly report timers: every brand whose local time has passed the report hour, and whose
+/// period's last UTC day has ended (<see cref="DueReport.CompleteAt"/>), gets the report it is due unless the archive
+/// already holds that period; a brand that fails is logged and tried again next
 /// hour, never stopping the others.
 /// </summary>
 internal static class DueReports
@@ -28,6 +29,11 @@ internal static class DueReports
             }
 
             var report = due(brand, DateOnly.FromDateTime(local.DateTime));
+            if (now < report.CompleteAt)
+            {
+                continue;
+            }
+
             try
             {
                 if (await archive.GetAsync(brand.Id, kind, report.Period, cancellationToken) is not null)

@@ -10,7 +10,8 @@ namespace ServerlessOps.Functions.Timers;
 
 /// <summary>
 /// Hourly in UTC: for each brand whose local time has passed <see cref="MonthlyReviewOptions.ReportHour"/>, writes
-/// yesterday's daily report (its local date) unless the archive has it, and with it enforces the alert rules of the
+/// yesterday's daily report (its local date) unless the archive has it, once that date's UTC day has ended too
+/// (<see cref="DueReport.CompleteAt"/>), and with it enforces the alert rules of the
 /// brand's latest roadmap (<see cref="OperatingReports.WriteDailyAsync"/>). A brand that fails is tried again next hour.
 /// </summary>
 public sealed class WriteDailyReports(
@@ -39,7 +40,7 @@ public sealed class WriteDailyReports(
             (brand, today) =>
             {
                 var yesterday = today.AddDays(-1);
-                return new DueReport(OperatingReports.DailyPeriod(yesterday), token => reports.WriteDailyAsync(brand.Id, yesterday, token));
+                return new DueReport(OperatingReports.DailyPeriod(yesterday), yesterday, token => reports.WriteDailyAsync(brand.Id, yesterday, token));
             },
             logger,
             cancellationToken);

@@ -186,6 +186,31 @@ public sealed class MonthlyReviewTests(FunctionAppFixture fixture)
         Assert.Equal(0, await Weekly(later).WriteAsync(Token));
     }
 
+    /// <summary>
+    /// The backstop files its counts under UTC days, and a daily report reads the UTC day of its date. At 06:45 in Tokyo
+    /// that day still had 2 h 15 min to go, and what the backstop found in them was in no report: the next day's reads
+    /// the next UTC day.
+    /// </summary>
+    [Fact]
+    public async Task DailyReport_OfABrandAheadOfUtc_WaitsUntilItsUtcDayEnds_SoNoMissedOrderOfThatDayIsLost()
+    {
+        await using var app = await StartAsync();
+        var day = new DateOnly(2026, 12, 3);
+        WriteDailyReports Daily(DateTimeOffset now) => new(
+            app.Services.GetRequiredService<IBrandDirectorySource>(), app.Services, app.Services.GetRequiredService<IOptionsMonitor<MonthlyReviewOptions>>(),
+            new FakeTimeProvider(now), NullLogger<WriteDailyReports>.Instance);
+
+        await Daily(new DateTimeOffset(2026, 12, 3, 21, 45, 0, TimeSpan.Zero)).WriteAsync(Token); // 06:45 on the 4th in Tokyo
+        await app.Services.GetRequiredService<BackstopStore>().AddAsync(Tokyo, day, "shopify", ["shopify:1@v1"], [], [], Token); // found at 23:34 UTC
+        await Daily(new DateTimeOffset(2026, 12, 4, 0, 45, 0, TimeSpan.Zero)).WriteAsync(Token);
+
+        var archive = app.Services.GetRequiredService<IReportArchive>();
+        var entry = await archive.GetAsync(Tokyo, ReportKind.Daily, "2026-12-03", Token);
+        Assert.NotNull(entry);
+        var report = JsonDocument.Parse((await archive.ReadFileAsync(entry, OperatingReportFiles.Json, Token))!).RootElement;
+        Assert.Equal(1, report.GetProperty("total").GetProperty("missedOrders").GetInt32());
+    }
+
     [Fact]
     public async Task DailyReport_CarriesTheBackstopsMissedAndLateCountsPerChannel_BesideRevenue()
     {

@@ -23,7 +23,7 @@ public sealed class MonthlyReviewOptions
     [Range(1, 28)]
     public int CompleteByDay { get; set; } = 5;
 
-    /// <summary>The brand's local hour after which yesterday's daily report (and on Mondays last week's) is written. Default 6; 0 to 23.</summary>
+    /// <summary>The brand's local hour after which yesterday's daily report (and on Mondays last week's) is written, once that UTC day has ended too (the backstop's counts are kept by UTC day). Default 6; 0 to 23.</summary>
     [Range(0, 23)]
     public int ReportHour { get; set; } = 6;
 
