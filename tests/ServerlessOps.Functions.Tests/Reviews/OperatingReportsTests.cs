@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Review;
+using ServerlessOps.Domain.Review.Findings;
 using ServerlessOps.Domain.Review.Report;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
@@ -120,6 +121,34 @@ public sealed class OperatingReportsTests(FunctionAppFixture fixture)
         Assert.Empty(healthyDay.GetProperty("rulesBreached").EnumerateArray());
         var after = await app.Services.GetRequiredService<IAlertStore>().ListAsync(Acme, kind: AlertKind.ReviewRuleBreached, cancellationToken: Token);
         Assert.All(enforced, kind => Assert.Equal(AlertState.Resolved, Assert.Single(after, a => a.Evidence["rule"] == kind).State));
+    }
+
+    /// <summary>
+    /// Only a rule still enforced could clear its own breach alert, so a rule a newer month's roadmap dropped left its
+    /// owner with an open alert for a check nobody runs any more.
+    /// </summary>
+    [Fact]
+    public async Task DailyCheck_ARuleTheNextRoadmapDrops_HasItsOpenBreachResolved()
+    {
+        await using var app = await StartAsync();
+        var work = app.Services.GetRequiredService<ReviewWorkStore>();
+        var reports = app.Services.GetRequiredService<OperatingReports>();
+        var breakeven = new AlertRuleSpec("campaign-breakeven", "tee-ads", null, "TEE", "tee-ads", 1m, Owner, "Campaign tee-ads returns at least its spend");
+        var otherAds = breakeven with { Subject = "mug-ads", Sku = "MUG", Campaign = "mug-ads", Description = "Campaign mug-ads returns at least its spend" };
+        await work.WriteJsonAsync(ReviewWorkStore.AlertRules(Acme), new ReviewAlertRules(Acme, "2026-11", [breakeven]), Token);
+        await PutAdSpendAsync(app, new DateOnly(2026, 12, 2), "tee-ads", "TEE", 30m, 10m);
+        await reports.WriteDailyAsync(Acme, new DateOnly(2026, 12, 2), Token);
+        var store = app.Services.GetRequiredService<IAlertStore>();
+        Assert.Equal(AlertState.Open, Assert.Single(await store.ListAsync(Acme, kind: AlertKind.ReviewRuleBreached, cancellationToken: Token)).State);
+
+        // December's review replaces the roadmap: tee-ads is no longer checked, and still spends badly.
+        await work.WriteJsonAsync(ReviewWorkStore.AlertRules(Acme), new ReviewAlertRules(Acme, "2026-12", [otherAds]), Token);
+        await PutAdSpendAsync(app, new DateOnly(2026, 12, 3), "tee-ads", "TEE", 30m, 10m);
+        var day = await ReadJsonAsync(app, await reports.WriteDailyAsync(Acme, new DateOnly(2026, 12, 3), Token));
+
+        Assert.Equal(1, day.GetProperty("rulesChecked").GetInt32());
+        var dropped = Assert.Single(await store.ListAsync(Acme, kind: AlertKind.ReviewRuleBreached, cancellationToken: Token));
+        Assert.Equal((AlertState.Resolved, "system"), (dropped.State, dropped.ResolvedBy));
     }
 
     private static async Task<JsonElement> ReadJsonAsync(TestApp app, ReportEntry entry)

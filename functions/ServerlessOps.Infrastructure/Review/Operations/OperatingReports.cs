@@ -5,6 +5,7 @@ using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Review;
 using ServerlessOps.Domain.Review.Data;
 using ServerlessOps.Domain.Review.Facts;
+using ServerlessOps.Domain.Review.Findings;
 using ServerlessOps.Domain.Review.Cycle;
 using ServerlessOps.Domain.Review.Report;
 using ServerlessOps.Infrastructure.Backstop;
@@ -121,6 +122,7 @@ public sealed class OperatingReports(
     private async Task<(int Checked, IReadOnlyList<string> Breaches)> EnforceRulesAsync(Brand brand, DateOnly day, IReadOnlyList<ChannelPartialFacts> partials, CancellationToken cancellationToken)
     {
         var rules = await work.TryReadJsonAsync<ReviewAlertRules>(ReviewWorkStore.AlertRules(brand.Id), cancellationToken);
+        await ClearDroppedRulesAsync(brand, rules, cancellationToken);
         if (rules is null || rules.Rules.Count == 0)
         {
             return (0, []);
@@ -143,7 +145,7 @@ public sealed class OperatingReports(
         var breaches = new List<string>();
         foreach (var rule in rules.Rules)
         {
-            var subject = new AlertSubject("review-rule", Cap($"{rule.Kind}:{rule.Subject}"));
+            var subject = RuleSubject(rule);
             var why = AlertRuleCheck.Breach(rule, partials, campaigns, onHand, facts?.Facts.Stock ?? []);
             if (why is null)
             {
@@ -171,6 +173,25 @@ public sealed class OperatingReports(
 
         return (rules.Rules.Count, breaches);
     }
+
+    /// <summary>
+    /// A breach alert of a rule the latest roadmap no longer sets is resolved: only a rule still enforced can clear its own
+    /// alert ("the check passes on a later day"), so one a newer month's review dropped would stay open with its owner forever.
+    /// </summary>
+    private async Task ClearDroppedRulesAsync(Brand brand, ReviewAlertRules? rules, CancellationToken cancellationToken)
+    {
+        var enforced = (rules?.Rules ?? []).Select(RuleSubject).ToHashSet();
+        foreach (var alert in await alertStore.ListAsync(brand.Id, kind: AlertKind.ReviewRuleBreached, cancellationToken: cancellationToken))
+        {
+            if (alert.IsUnresolved && !enforced.Contains(alert.Subject))
+            {
+                var why = rules is null ? "No monthly review roadmap sets this check any more." : $"The {rules.Month} monthly review's roadmap no longer sets this check.";
+                await alerts.ClearAsync(brand.Id, AlertKind.ReviewRuleBreached, alert.Subject, why, cancellationToken);
+            }
+        }
+    }
+
+    private static AlertSubject RuleSubject(AlertRuleSpec rule) => new("review-rule", Cap($"{rule.Kind}:{rule.Subject}"));
 
     private async Task<ReportEntry> PublishAsync(Brand brand, OperatingReport report, CancellationToken cancellationToken)
     {
