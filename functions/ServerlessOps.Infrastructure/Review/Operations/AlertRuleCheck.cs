@@ -45,7 +45,11 @@ public static class AlertRuleCheck
         {
             case "stock-cover":
                 var speed = velocity.FirstOrDefault(v => v.Sku == rule.Sku)?.DailyVelocity ?? 0m;
-                var units = rule.Sku is null ? 0 : onHand.GetValueOrDefault(rule.Sku);
+                if (rule.Sku is null || !onHand.TryGetValue(rule.Sku, out var units))
+                {
+                    return null; // no snapshot of the SKU that day is no figure, not 0 on hand
+                }
+
                 return speed > 0m && units / speed < t ? $"{units} units on hand cover {F(units / speed)} days at {F(speed)} a day, under {F(t)}" : null;
             case "campaign-breakeven":
                 var ads = campaigns.Where(c => c.Campaign == rule.Campaign && (rule.Channel is null || c.Channel == rule.Channel)).ToList();
