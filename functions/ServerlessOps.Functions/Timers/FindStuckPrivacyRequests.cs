@@ -16,12 +16,13 @@ namespace ServerlessOps.Functions.Timers;
 /// often it is seen) every privacy request that cannot complete while Shopify's 30 days run: a request still Received
 /// <see cref="PrivacyOptions.StuckAfter"/> after it arrived (its delivery keeps failing, or sits in quarantine), and a
 /// privacy delivery in quarantine that no uncompleted request records (it failed before the request was recorded, so
-/// there is no request to see). Each run resolves the alerts of requests completed and deliveries replayed since.
+/// there is no request to see) unless the request it carries was completed through another delivery of it. Each run
+/// resolves the alerts of requests completed and deliveries replayed (or whose request was completed) since.
 /// Reads per brand: the brand's privacy partition and its open quarantine entries (single-partition queries), then
-/// point reads.
+/// point reads, and the blob of each quarantined privacy delivery no open request lists.
 /// </summary>
 public sealed class FindStuckPrivacyRequests(
-    IPrivacyRequestStore requests, IQuarantineStore quarantine, IAlertRaiser alerts, IAlertStore alertStore, AlertBrandIds brands,
+    IPrivacyRequestStore requests, IQuarantineStore quarantine, PrivacyRequestOfDelivery requestOf, IAlertRaiser alerts, IAlertStore alertStore, AlertBrandIds brands,
     IOptionsMonitor<PrivacyOptions> options, TimeProvider time, ILogger<FindStuckPrivacyRequests> logger)
     : ITimerFunction
 {
@@ -56,17 +57,25 @@ public sealed class FindStuckPrivacyRequests(
             }
 
             // A delivery of a request still open is that request's problem (raised above once past the threshold); one
-            // never recorded, or recorded by a request completed through another delivery, has no other alert.
+            // never recorded, or recorded by a request completed through another delivery, has no other alert, unless the
+            // request its body names was completed: then nothing is left for it to do.
             var ofOpenRequests = open.SelectMany(r => r.DeliveryKeys).ToHashSet(StringComparer.Ordinal);
             var entries = await quarantine.ListAsync(brandId, QuarantineState.Open, cancellationToken);
+            var completedElsewhere = new Dictionary<string, PrivacyRequest>(StringComparer.Ordinal);
             foreach (var entry in entries.Where(e => IsPrivacyDelivery(e) && !ofOpenRequests.Contains(e.DeliveryKey)))
             {
+                if (await CompletedRequestOfAsync(entry, cancellationToken) is { } completed)
+                {
+                    completedElsewhere[entry.DeliveryKey] = completed;
+                    continue;
+                }
+
                 await RaiseQuarantinedAsync(entry, cancellationToken);
                 current.Add(AlertSubject.QuarantinedDelivery(entry.DeliveryKey));
                 raised++;
             }
 
-            await ResolveFinishedAsync(brandId, all, current, cancellationToken);
+            await ResolveFinishedAsync(brandId, all, completedElsewhere, current, cancellationToken);
         }
 
         return raised;
@@ -74,6 +83,19 @@ public sealed class FindStuckPrivacyRequests(
 
     private static bool IsPrivacyDelivery(QuarantinedDelivery entry) =>
         entry.Channel == SalesChannel.Shopify && ShopifyPrivacyRequestReader.IsPrivacyTopic(entry.Topic);
+
+    /// <summary>
+    /// The completed request a quarantined copy carries when nothing is left for it to do: Shopify sent the request
+    /// again and that copy completed it (a customers/redact run also redacts the quarantined copies of its buyer). Null
+    /// while it is the only way the request can be done: never recorded, still open, or a customers/redact copy that
+    /// still holds the buyer's email or phone (it arrived after the run, so only its replay erases them).
+    /// </summary>
+    private async Task<PrivacyRequest?> CompletedRequestOfAsync(QuarantinedDelivery entry, CancellationToken cancellationToken) =>
+        await requestOf.FindAsync(entry.RawBlobName, cancellationToken) is (var request, var holdsBuyerContact)
+        && request.State == PrivacyRequestState.Completed
+        && !(request.Kind == PrivacyRequestKind.CustomerRedact && holdsBuyerContact)
+            ? request
+            : null;
 
     private async Task RaiseRequestAsync(PrivacyRequest request, TimeSpan stuckAfter, CancellationToken cancellationToken)
     {
@@ -120,9 +142,11 @@ public sealed class FindStuckPrivacyRequests(
 
     /// <summary>
     /// Resolves this timer's unresolved alerts whose problem is gone: the request completed (or is no longer recorded),
-    /// the delivery left quarantine (replayed successfully). Anything else stays raised.
+    /// the delivery left quarantine (replayed successfully) or its request was completed through another delivery.
+    /// Anything else stays raised.
     /// </summary>
-    private async Task ResolveFinishedAsync(string brandId, IReadOnlyList<PrivacyRequest> all, HashSet<AlertSubject> current, CancellationToken cancellationToken)
+    private async Task ResolveFinishedAsync(
+        string brandId, IReadOnlyList<PrivacyRequest> all, Dictionary<string, PrivacyRequest> completedElsewhere, HashSet<AlertSubject> current, CancellationToken cancellationToken)
     {
         var byId = all.ToDictionary(r => r.Id, StringComparer.Ordinal);
         foreach (var state in (AlertState[])[AlertState.Open, AlertState.Acknowledged])
@@ -134,7 +158,7 @@ public sealed class FindStuckPrivacyRequests(
                     continue;
                 }
 
-                var resolution = await ResolutionAsync(brandId, alert.Subject, byId, cancellationToken);
+                var resolution = await ResolutionAsync(brandId, alert.Subject, byId, completedElsewhere, cancellationToken);
                 if (resolution is not null)
                 {
                     await alerts.ClearAsync(brandId, AlertKind.PrivacyRequestStuck, alert.Subject, resolution, cancellationToken);
@@ -144,7 +168,8 @@ public sealed class FindStuckPrivacyRequests(
     }
 
     /// <summary>Why the problem an alert names is gone, or null while it stands.</summary>
-    private async Task<string?> ResolutionAsync(string brandId, AlertSubject subject, Dictionary<string, PrivacyRequest> requestsById, CancellationToken cancellationToken)
+    private async Task<string?> ResolutionAsync(
+        string brandId, AlertSubject subject, Dictionary<string, PrivacyRequest> requestsById, Dictionary<string, PrivacyRequest> completedElsewhere, CancellationToken cancellationToken)
     {
         if (subject == AlertSubject.PrivacyRequest(subject.Id))
         {
@@ -155,6 +180,11 @@ public sealed class FindStuckPrivacyRequests(
 
         if (subject == AlertSubject.QuarantinedDelivery(subject.Id))
         {
+            if (completedElsewhere.TryGetValue(subject.Id, out var completed))
+            {
+                return $"Its request {completed.Id} was completed at {completed.CompletedAt:u} through another delivery of it; this copy has nothing left to do.";
+            }
+
             var entry = await quarantine.GetAsync(brandId, subject.Id, cancellationToken);
             return entry is { Value.State: QuarantineState.Open } ? null : "The delivery was replayed successfully and left quarantine.";
         }

@@ -4,7 +4,7 @@ using ServerlessOps.Domain.Privacy;
 
 namespace ServerlessOps.Infrastructure.Privacy;
 
-/// <summary>Registers privacy requests: section <c>Privacy</c>, the request store, the raw-delivery redactor, the export store and the processor.</summary>
+/// <summary>Registers privacy requests: section <c>Privacy</c>, the request store, the raw-delivery redactor, the export store, the processor and the lookup of a delivery's request.</summary>
 public static class PrivacyServiceCollectionExtensions
 {
     /// <summary>Needs <c>AddIngestion</c> (stores, blob client, ingestion options) and <c>AddAlerts</c> (the raiser).</summary>
@@ -16,6 +16,7 @@ public static class PrivacyServiceCollectionExtensions
         services.TryAddSingleton<ShopOrderScan>();
         services.TryAddSingleton<PrivacyExportStore>();
         services.TryAddSingleton<PrivacyRequestProcessor>();
+        services.TryAddSingleton<PrivacyRequestOfDelivery>();
         return services;
     }
 }

@@ -71,19 +71,7 @@ public sealed class FindStuckPrivacyRequestsTests(FunctionAppFixture fixture)
     public async Task PrivacyDeliveryPoisonedBeforeItWasRecorded_RaisesOneAlertOnTheQuarantinedDelivery_ResolvedOnceReplayed()
     {
         var down = new PrivacyStoreDown();
-        await using var app = TestApp.Start(
-            fixture,
-            new Dictionary<string, string>
-            {
-                ["Ingestion:MaxDequeueCount"] = "2",
-                ["Queues:VisibilityTimeout"] = "00:00:05",
-                ["Backstop:TimerEnabled"] = "false",
-            },
-            testServices: s =>
-            {
-                s.AddSingleton<CosmosPrivacyRequestStore>();
-                s.Replace(ServiceDescriptor.Singleton<IPrivacyRequestStore>(sp => down.Wrap(sp.GetRequiredService<CosmosPrivacyRequestStore>())));
-            });
+        await using var app = StartWithPrivacyStore(down);
         var buyer = PrivacyBuyer.New();
         var ack = await app.Client.SendAcceptedAsync(Deliveries.Shopify(buyer.Redact(Deliveries.Digits(13)), "customers/redact"));
         await app.Client.WaitForQuarantineAsync(ack.DeliveryKey, q => q.Str("reason").Contains("failed 2 times", StringComparison.Ordinal), TimeSpan.FromSeconds(40));
@@ -114,6 +102,36 @@ public sealed class FindStuckPrivacyRequestsTests(FunctionAppFixture fixture)
         Assert.Equal("Completed", Assert.Single(await PrivacyApp.RequestsAsync(app)).Str("state"));
     }
 
+    [Fact]
+    public async Task QuarantinedPrivacyDeliveryWhoseRequestAResendCompleted_IsNotRaised_AndItsAlertIsResolved()
+    {
+        var down = new PrivacyStoreDown();
+        await using var app = StartWithPrivacyStore(down);
+        var buyer = PrivacyBuyer.New();
+        var orderId = Deliveries.Digits(13);
+        var first = await app.Client.SendAcceptedAsync(Deliveries.Shopify(buyer.Redact(orderId), "customers/redact"));
+        await app.Client.WaitForQuarantineAsync(first.DeliveryKey, q => q.Str("reason").Contains("failed 2 times", StringComparison.Ordinal), TimeSpan.FromSeconds(40));
+        var timer = app.Services.GetServices<ITimerFunction>().SingleOrDefault(t => t.Name == TimerName);
+        Assert.NotNull(timer);
+        await timer.RunAsync(Token);
+        Assert.Equal("Open", Assert.Single(await AlertsAsync(app)).Str("state"));
+
+        // Shopify sends the same request again as a new event; it completes the request, the first copy stays in quarantine.
+        down.IsDown = false;
+        await PrivacyApp.DeliverAsync(app, Deliveries.Shopify(buyer.Redact(orderId), "customers/redact"));
+        var request = Assert.Single(await PrivacyApp.RequestsAsync(app));
+        Assert.Equal("Completed", request.Str("state"));
+        Assert.Equal("Open", (await app.Client.WaitForQuarantineAsync(first.DeliveryKey)).Str("state"));
+
+        await timer.RunAsync(Token);
+        await timer.RunAsync(Token);
+
+        var alert = Assert.Single(await AlertsAsync(app));
+        Assert.Equal(("Resolved", "system", 1), (alert.Str("state"), alert.Str("resolvedBy"), alert.Number("occurrences")));
+        Assert.Contains(request.Str("id"), alert.Str("resolution"), StringComparison.Ordinal);
+        Assert.Contains("completed", alert.Str("resolution"), StringComparison.Ordinal);
+    }
+
     private static PrivacyRequest Request(string id, DateTimeOffset receivedAt) => new()
     {
         Id = id,
@@ -126,6 +144,21 @@ public sealed class FindStuckPrivacyRequestsTests(FunctionAppFixture fixture)
         ReceivedAt = receivedAt,
         DueBy = PrivacyDeadlines.DueBy(receivedAt),
     };
+
+    /// <summary>The app with its privacy request store behind <paramref name="down"/>; a delivery is poisoned after 2 attempts.</summary>
+    private TestApp StartWithPrivacyStore(PrivacyStoreDown down) => TestApp.Start(
+        fixture,
+        new Dictionary<string, string>
+        {
+            ["Ingestion:MaxDequeueCount"] = "2",
+            ["Queues:VisibilityTimeout"] = "00:00:05",
+            ["Backstop:TimerEnabled"] = "false",
+        },
+        testServices: s =>
+        {
+            s.AddSingleton<CosmosPrivacyRequestStore>();
+            s.Replace(ServiceDescriptor.Singleton<IPrivacyRequestStore>(sp => down.Wrap(sp.GetRequiredService<CosmosPrivacyRequestStore>())));
+        });
 
     private static async Task<JsonElement[]> AlertsAsync(TestApp app) =>
         (await app.Client.GetOkBodyAsync("api/brands/acme/alerts?kind=privacy-request-stuck")).EnumerateArray().ToArray();
