@@ -12,7 +12,9 @@ public sealed partial class PrivacyRequestProcessor
 {
     /// <summary>
     /// <c>customers/redact</c>: the orders named (point reads through their locators) and every raw delivery they point
-    /// to; then the brand's quarantined deliveries on the channel that concern the buyer (no order points to those).
+    /// to; then the brand's quarantined deliveries of the requesting account that concern the buyer (no order points to
+    /// those). Another shop of the brand is another store with its own customers, asked separately: like its orders,
+    /// its deliveries are left alone, even when they carry the same email.
     /// </summary>
     private async Task RedactBuyerAsync(PrivacyRequest request, PrivacyRequestNotice notice, PrivacyWork work, CancellationToken cancellationToken)
     {
@@ -25,7 +27,7 @@ public sealed partial class PrivacyRequestProcessor
         {
             if (entry.Channel == request.Channel)
             {
-                await RedactBlobAsync(entry.RawBlobName, root => BuyerMatch.Concerns(root, notice), notice, work, cancellationToken);
+                await RedactBlobAsync(entry.RawBlobName, root => BuyerMatch.Concerns(root, notice), request.AccountId, notice, work, cancellationToken);
             }
         }
     }
@@ -43,7 +45,7 @@ public sealed partial class PrivacyRequestProcessor
 
         await foreach (var blobName in _raw.ListAccountBlobsAsync(request.BrandId, request.Channel, request.AccountId, cancellationToken))
         {
-            await RedactBlobAsync(blobName, concerns: null, notice, work, cancellationToken);
+            await RedactBlobAsync(blobName, concerns: null, ofAccount: null, notice, work, cancellationToken);
         }
     }
 
@@ -81,7 +83,7 @@ public sealed partial class PrivacyRequestProcessor
 
         foreach (var reference in current?.Value.Deliveries ?? [])
         {
-            await RedactBlobAsync(reference.RawBlobName, concerns: null, notice, work, cancellationToken);
+            await RedactBlobAsync(reference.RawBlobName, concerns: null, ofAccount: null, notice, work, cancellationToken);
         }
     }
 
@@ -89,7 +91,8 @@ public sealed partial class PrivacyRequestProcessor
     /// Redacts one raw delivery once per run, its channel-event record and quarantine entry scrubbed first: the erased
     /// values are known only from the unredacted body, so a run that dies after the overwrite could not scrub them again.
     /// </summary>
-    private async Task RedactBlobAsync(string blobName, Func<JsonNode, bool>? concerns, PrivacyRequestNotice notice, PrivacyWork work, CancellationToken cancellationToken)
+    private async Task RedactBlobAsync(
+        string blobName, Func<JsonNode, bool>? concerns, string? ofAccount, PrivacyRequestNotice notice, PrivacyWork work, CancellationToken cancellationToken)
     {
         // A reference without a blob (the backstop's read of the channel's API, an imported history line) kept no body.
         if (string.IsNullOrEmpty(blobName) || !work.BlobsHandled.Add(blobName))
@@ -98,7 +101,7 @@ public sealed partial class PrivacyRequestProcessor
         }
 
         var redaction = await _raw.RedactAsync(
-            blobName, concerns, notice.KnownPersonalValues, (found, ct) => ScrubCopiesAsync(found, notice, work, ct), cancellationToken);
+            blobName, concerns, ofAccount, notice.KnownPersonalValues, (found, ct) => ScrubCopiesAsync(found, notice, work, ct), cancellationToken);
         if (redaction is null)
         {
             return;

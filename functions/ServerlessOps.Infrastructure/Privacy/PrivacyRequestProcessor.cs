@@ -64,7 +64,7 @@ public sealed partial class PrivacyRequestProcessor
         var request = recorded.Value;
         if (request.State == PrivacyRequestState.Completed)
         {
-            await RedactBlobAsync(delivery.BlobName, concerns: null, notice, new PrivacyWork(), cancellationToken);
+            await RedactBlobAsync(delivery.BlobName, concerns: null, ofAccount: null, notice, new PrivacyWork(), cancellationToken);
             await RaiseExportReadyAsync(request, cancellationToken);
             _logger.RequestRepeated(request.Id, request.BrandId, delivery.DeliveryKey, request.CompletedAt!.Value);
             return new ProcessingResult(DeliveryOutcome.Applied, $"Privacy request {request.Id} was already completed at {request.CompletedAt:O}.");
@@ -86,7 +86,7 @@ public sealed partial class PrivacyRequestProcessor
         }
 
         // Last, so a retry after a crash still finds the buyer's email and phone to scrub with.
-        await RedactBlobAsync(delivery.BlobName, concerns: null, notice, work, cancellationToken);
+        await RedactBlobAsync(delivery.BlobName, concerns: null, ofAccount: null, notice, work, cancellationToken);
         var completed = await CompleteAsync(recorded, work, export, cancellationToken);
         await RaiseExportReadyAsync(completed, cancellationToken);
         var counts = completed.Counts;

@@ -44,9 +44,13 @@ public sealed class RawDeliveryRedactor
         Func<JsonNode, bool>? concerns,
         IReadOnlyCollection<string> knownValues,
         CancellationToken cancellationToken = default) =>
-        RedactAsync(blobName, concerns, knownValues, scrubCopies: null, cancellationToken);
+        RedactAsync(blobName, concerns, ofAccount: null, knownValues, scrubCopies: null, cancellationToken);
 
     /// <inheritdoc cref="RedactAsync(string, Func{JsonNode, bool}?, IReadOnlyCollection{string}, CancellationToken)"/>
+    /// <param name="ofAccount">
+    /// Only a delivery of this channel account (its blob's metadata) is redacted, null when any: a request is one shop's,
+    /// and a brand's other shop on the same channel keeps its own customers' data.
+    /// </param>
     /// <param name="scrubCopies">
     /// Given what the blob's redaction erases, before its body is overwritten: copies of those values quoted elsewhere
     /// (free text) are scrubbed while the blob still holds them, since a retry after the overwrite could no longer tell
@@ -55,6 +59,7 @@ public sealed class RawDeliveryRedactor
     public Task<RawRedaction?> RedactAsync(
         string blobName,
         Func<JsonNode, bool>? concerns,
+        string? ofAccount,
         IReadOnlyCollection<string> knownValues,
         Func<RawRedaction, CancellationToken, Task>? scrubCopies,
         CancellationToken cancellationToken) =>
@@ -75,6 +80,11 @@ public sealed class RawDeliveryRedactor
 
                 var state = await RawDeliveryTags.ReadStateAsync(blob, download.Details.TagCount, download.Details.Metadata, cancellationToken);
                 var delivery = RawDeliveryMetadata.ToDelivery(RawDelivery.DeliveryKeyOf(blobName), download.Details.Metadata, download.Content.ToMemory(), state);
+                if (ofAccount is not null && !string.Equals(delivery.AccountId, ofAccount, StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+
                 var redacted = Redact(delivery.Body, concerns, knownValues);
                 if (redacted is null)
                 {

@@ -9,6 +9,7 @@ using ServerlessOps.Domain.Orders;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Infrastructure.Cosmos.Stores;
+using ServerlessOps.Testing.Scenarios;
 using static ServerlessOps.Functions.Tests.Api.Privacy.PrivacyApp;
 
 namespace ServerlessOps.Functions.Tests.Api.Privacy;
@@ -23,6 +24,13 @@ public sealed class ShopifyPrivacyRequestTests(FunctionAppFixture fixture)
 {
     private const string FinanceAcmeKey = "privacy-finance-acme-key-000000000000";
     private const string OperationsGlobexKey = "privacy-operations-globex-key-0000000";
+    /// <summary>The brand's second Shopify store: a different shop, whose customers are its own.</summary>
+    private static readonly ScenarioAccounts SecondShop = ScenarioAccounts.Default with
+    {
+        ShopifyShopDomain = "acme-outlet.myshopify.com",
+        ShopifySecret = "test-shopify-outlet-secret-0002",
+    };
+
     private static readonly DateTimeOffset Placed = DateTimeOffset.Parse("2026-11-20T14:03:11-05:00", CultureInfo.InvariantCulture);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -135,6 +143,28 @@ public sealed class ShopifyPrivacyRequestTests(FunctionAppFixture fixture)
         var request = Assert.Single(await RequestsAsync(app));
         Assert.Equal(1, request.GetProperty("counts").Number("ordersNotFound"));
         Assert.Equal(2, request.GetProperty("counts").Number("rawDeliveriesRedacted"));
+    }
+
+    [Fact]
+    public async Task CustomersRedact_QuarantinedDeliveryOfTheBrandsOtherShopWithTheSameBuyer_IsKept()
+    {
+        await using var app = TestApp.Start(fixture, new Dictionary<string, string>
+        {
+            ["Brands:acme:Accounts:4:Channel"] = "Shopify",
+            ["Brands:acme:Accounts:4:AccountId"] = SecondShop.ShopifyShopDomain,
+            ["Brands:acme:Accounts:4:Secret"] = SecondShop.ShopifySecret,
+        });
+        var buyer = PrivacyBuyer.New();
+        string a = Deliveries.Digits(13), b = Deliveries.Digits(13);
+        var ours = await DeliverAsync(app, Deliveries.Shopify(Unreadable(buyer.Order(a, Placed)), "orders/create"), "Quarantined");
+        var otherShops = await DeliverAsync(app, Deliveries.Shopify(Unreadable(buyer.Order(b, Placed)), "orders/create", accounts: SecondShop), "Quarantined");
+
+        await DeliverAsync(app, Deliveries.Shopify(buyer.Redact(a), "customers/redact"));
+
+        AssertFreeOf(await RawBodyAsync(app, ours), buyer.PersonalValues, "the requesting shop's quarantined delivery");
+        var kept = await RawBodyAsync(app, otherShops);
+        Assert.All(buyer.PersonalValues, v => Assert.Contains(v, kept, StringComparison.Ordinal));
+        Assert.Equal(2, Assert.Single(await RequestsAsync(app)).GetProperty("counts").Number("rawDeliveriesRedacted"));
     }
 
     [Fact]
