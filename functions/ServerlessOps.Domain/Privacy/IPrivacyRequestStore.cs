@@ -15,4 +15,10 @@ public interface IPrivacyRequestStore
 
     /// <summary>The brand's requests, newest received first (one partition).</summary>
     Task<IReadOnlyList<PrivacyRequest>> ListAsync(string brandId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The brand's requests not completed, newest received first: the partition filtered on state, so what is read stays
+    /// the few requests in flight however many completed ones the brand keeps as evidence.
+    /// </summary>
+    Task<IReadOnlyList<PrivacyRequest>> ListOpenAsync(string brandId, CancellationToken cancellationToken = default);
 }

@@ -18,8 +18,9 @@ namespace ServerlessOps.Functions.Timers;
 /// privacy delivery in quarantine that no uncompleted request records (it failed before the request was recorded, so
 /// there is no request to see) unless the request it carries was completed through another delivery of it. Each run
 /// resolves the alerts of requests completed and deliveries replayed (or whose request was completed) since.
-/// Reads per brand: the brand's privacy partition and its open quarantine entries (single-partition queries), then
-/// point reads, and the blob of each quarantined privacy delivery no open request lists.
+/// Reads per brand: the brand's requests not completed and its open quarantine entries (single-partition queries
+/// filtered on state, so completed requests kept as evidence are not read again), then point reads, and the blob of
+/// each quarantined privacy delivery no open request lists.
 /// </summary>
 public sealed class FindStuckPrivacyRequests(
     IPrivacyRequestStore requests, IQuarantineStore quarantine, PrivacyRequestOfDelivery requestOf, IAlertRaiser alerts, IAlertStore alertStore, AlertBrandIds brands,
@@ -46,8 +47,7 @@ public sealed class FindStuckPrivacyRequests(
         var raised = 0;
         foreach (var brandId in brands.Current())
         {
-            var all = await requests.ListAsync(brandId, cancellationToken);
-            var open = all.Where(r => r.State != PrivacyRequestState.Completed).ToList();
+            var open = await requests.ListOpenAsync(brandId, cancellationToken);
             var current = new HashSet<AlertSubject>();
             foreach (var request in open.Where(r => r.ReceivedAt <= before))
             {
@@ -75,7 +75,7 @@ public sealed class FindStuckPrivacyRequests(
                 raised++;
             }
 
-            await ResolveFinishedAsync(brandId, all, completedElsewhere, current, cancellationToken);
+            await ResolveFinishedAsync(brandId, open, completedElsewhere, current, cancellationToken);
         }
 
         return raised;
@@ -146,9 +146,9 @@ public sealed class FindStuckPrivacyRequests(
     /// Anything else stays raised.
     /// </summary>
     private async Task ResolveFinishedAsync(
-        string brandId, IReadOnlyList<PrivacyRequest> all, Dictionary<string, PrivacyRequest> completedElsewhere, HashSet<AlertSubject> current, CancellationToken cancellationToken)
+        string brandId, IReadOnlyList<PrivacyRequest> open, Dictionary<string, PrivacyRequest> completedElsewhere, HashSet<AlertSubject> current, CancellationToken cancellationToken)
     {
-        var byId = all.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var openIds = open.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var state in (AlertState[])[AlertState.Open, AlertState.Acknowledged])
         {
             foreach (var alert in await alertStore.ListAsync(brandId, state, AlertKind.PrivacyRequestStuck, cancellationToken))
@@ -158,7 +158,7 @@ public sealed class FindStuckPrivacyRequests(
                     continue;
                 }
 
-                var resolution = await ResolutionAsync(brandId, alert.Subject, byId, completedElsewhere, cancellationToken);
+                var resolution = await ResolutionAsync(brandId, alert.Subject, openIds, completedElsewhere, cancellationToken);
                 if (resolution is not null)
                 {
                     await alerts.ClearAsync(brandId, AlertKind.PrivacyRequestStuck, alert.Subject, resolution, cancellationToken);
@@ -169,11 +169,18 @@ public sealed class FindStuckPrivacyRequests(
 
     /// <summary>Why the problem an alert names is gone, or null while it stands.</summary>
     private async Task<string?> ResolutionAsync(
-        string brandId, AlertSubject subject, Dictionary<string, PrivacyRequest> requestsById, Dictionary<string, PrivacyRequest> completedElsewhere, CancellationToken cancellationToken)
+        string brandId, AlertSubject subject, HashSet<string> openIds, Dictionary<string, PrivacyRequest> completedElsewhere, CancellationToken cancellationToken)
     {
         if (subject == AlertSubject.PrivacyRequest(subject.Id))
         {
-            return !requestsById.TryGetValue(subject.Id, out var request) ? "The request is no longer recorded."
+            if (openIds.Contains(subject.Id))
+            {
+                return null;
+            }
+
+            // Not open when listed: completed since, or gone. A point read, for the few alerts still unresolved.
+            var request = (await requests.GetAsync(brandId, subject.Id, cancellationToken))?.Value;
+            return request is null ? "The request is no longer recorded."
                 : request.State == PrivacyRequestState.Completed ? $"The request completed at {request.CompletedAt:u}."
                 : null;
         }

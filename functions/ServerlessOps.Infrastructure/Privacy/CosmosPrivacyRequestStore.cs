@@ -47,4 +47,13 @@ public sealed class CosmosPrivacyRequestStore : IPrivacyRequestStore
             PrivacyRequestDocument.PartitionKeyFor(brandId), PrivacyRequestDocument.DocumentType, null, "c.receivedAt DESC", [], cancellationToken);
         return [.. documents.Select(d => d.ToDomain())];
     }
+
+    public async Task<IReadOnlyList<PrivacyRequest>> ListOpenAsync(string brandId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
+        var documents = await _documents.QueryAsync(
+            PrivacyRequestDocument.PartitionKeyFor(brandId), PrivacyRequestDocument.DocumentType, "c.request.state != @completed", "c.receivedAt DESC",
+            [new("@completed", nameof(PrivacyRequestState.Completed))], cancellationToken);
+        return [.. documents.Select(d => d.ToDomain())];
+    }
 }

@@ -145,6 +145,33 @@ public sealed class FindStuckPrivacyRequestsTests(FunctionAppFixture fixture)
         DueBy = PrivacyDeadlines.DueBy(receivedAt),
     };
 
+    [Fact]
+    public async Task HourlyRun_AmongManyCompletedRequests_ReadsOnlyTheRequestsNotCompleted()
+    {
+        var listed = new PrivacyRequestsListed();
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff(), testServices: s =>
+        {
+            s.AddSingleton<CosmosPrivacyRequestStore>();
+            s.Replace(ServiceDescriptor.Singleton<IPrivacyRequestStore>(sp => listed.Wrap(sp.GetRequiredService<CosmosPrivacyRequestStore>())));
+        });
+        var store = app.Services.GetRequiredService<IPrivacyRequestStore>();
+        for (var i = 0; i < 40; i++)
+        {
+            var done = await store.CreateAsync(Request($"customers-redact-done-{i}", DateTimeOffset.UtcNow.AddDays(-40)), Token);
+            await store.ReplaceAsync(done.Value with { State = PrivacyRequestState.Completed, CompletedAt = DateTimeOffset.UtcNow.AddDays(-39) }, done.ETag, Token);
+        }
+
+        await store.CreateAsync(Request("customers-redact-stuck-among-done", DateTimeOffset.UtcNow.AddHours(-25)), Token);
+        var timer = app.Services.GetServices<ITimerFunction>().SingleOrDefault(t => t.Name == TimerName);
+        Assert.NotNull(timer);
+
+        await timer.RunAsync(Token);
+
+        Assert.Equal(1, listed.Documents);
+        var alert = Assert.Single(await AlertsAsync(app));
+        Assert.Equal(("Open", "customers-redact-stuck-among-done"), (alert.Str("state"), alert.GetProperty("subject").Str("id")));
+    }
+
     /// <summary>The app with its privacy request store behind <paramref name="down"/>; a delivery is poisoned after 2 attempts.</summary>
     private TestApp StartWithPrivacyStore(PrivacyStoreDown down) => TestApp.Start(
         fixture,

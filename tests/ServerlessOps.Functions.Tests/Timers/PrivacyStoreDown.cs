@@ -35,5 +35,8 @@ internal sealed class PrivacyStoreDown
 
         public Task<IReadOnlyList<PrivacyRequest>> ListAsync(string brandId, CancellationToken cancellationToken = default) =>
             inner.ListAsync(brandId, cancellationToken);
+
+        public Task<IReadOnlyList<PrivacyRequest>> ListOpenAsync(string brandId, CancellationToken cancellationToken = default) =>
+            inner.ListOpenAsync(brandId, cancellationToken);
     }
 }
