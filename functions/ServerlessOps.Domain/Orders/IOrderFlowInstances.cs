@@ -5,7 +5,7 @@ namespace ServerlessOps.Domain.Orders;
 /// <summary>
 /// Whether the Durable engine still holds an order's flow instance (under its deterministic id), in any state. Missing
 /// means never started yet, or ended and purged; only an order's age tells which (<see cref="OrderFlowEnd"/> does for
-/// flows that ended after those records existed).
+/// flows that ended after those records existed): the alert sweep and the flow starter ask both the same way.
 /// </summary>
 public interface IOrderFlowInstances
 {

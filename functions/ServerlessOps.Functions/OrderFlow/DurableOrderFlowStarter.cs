@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Orders;
+using ServerlessOps.Infrastructure.OrderFlow;
 using ServerlessOps.Workflows.OrderFlow;
 
 namespace ServerlessOps.Functions.OrderFlow;
@@ -15,12 +16,20 @@ namespace ServerlessOps.Functions.OrderFlow;
 /// window, cancelled, or failed and awaiting the retry route) is left as it is: a change after the end never starts a
 /// second flow, so never a second reservation. That holds after the engine's history of it is purged too: no instance
 /// is read as "never started" only when the order has no <see cref="OrderFlowEnd"/> (one more point read, made only
-/// when no instance is found). A new order (<see cref="OrderCreatedAsync"/>) is started without that read.
+/// when no instance is found) and was placed within the longest flow life (<see cref="PurgedOrderFlows"/>, the alert
+/// sweep's test: an older order's flow ended and was purged before flows recorded their end; one more instance read, for
+/// such old orders only). A new order (<see cref="OrderCreatedAsync"/>) is started without those reads.
 /// Every start first waits for <see cref="OrderFlowAdmission"/> (wakes of running flows never do), so a backlogged engine
 /// holds new flows back in the deliveries that bring them.
 /// </summary>
 public sealed class DurableOrderFlowStarter(
-    IServiceProvider services, OrderFlowAdmission admission, IOrderFlowEndStore ends, IOptionsMonitor<OrderFlowOptions> options, ILogger<DurableOrderFlowStarter> logger)
+    IServiceProvider services,
+    OrderFlowAdmission admission,
+    IOrderFlowEndStore ends,
+    PurgedOrderFlows purged,
+    IOptionsMonitor<OrderFlowOptions> options,
+    TimeProvider time,
+    ILogger<DurableOrderFlowStarter> logger)
     : IOrderFlowStarter
 {
     public Task OrderChangedAsync(Order order, CancellationToken cancellationToken = default) =>
@@ -48,11 +57,21 @@ public sealed class DurableOrderFlowStarter(
                 $"Order {order.Id} of brand {order.BrandId} changed, but no Durable client is bound to this function: its wrapper must declare [DurableClient] and run inside DurableClientScope.");
         var instanceId = OrderFlowIds.For(order.BrandId, order.Channel, order.ExternalOrderId);
         var existing = createdHere ? null : await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
-        if (existing is null && !createdHere && await ends.GetAsync(order.BrandId, order.Id, cancellationToken) is { } end)
+        if (existing is null && !createdHere)
         {
-            // The flow ended and its history was purged since (PurgeOrchestrationHistory): a change after the end starts nothing.
-            logger.FlowEndedAndPurged(instanceId, order.BrandId, order.Id, end.Outcome, end.EndedAt);
-            return;
+            if (await ends.GetAsync(order.BrandId, order.Id, cancellationToken) is { } end)
+            {
+                // The flow ended and its history was purged since (PurgeOrchestrationHistory): a change after the end starts nothing.
+                logger.FlowEndedAndPurged(instanceId, order.BrandId, order.Id, end.Outcome, end.EndedAt);
+                return;
+            }
+
+            if (await purged.WhyGoneAsync(order, time.GetUtcNow(), cancellationToken) is not null)
+            {
+                // Ended and purged before flows recorded their end: a fresh flow would reserve units shipped long ago again.
+                logger.FlowGoneBeforeEndRecords(instanceId, order.BrandId, order.Id, order.PlacedAt);
+                return;
+            }
         }
 
         if (existing is null)

@@ -20,6 +20,10 @@ internal static partial class OrderFlowLog
         Message = "Order flow {InstanceId} of brand {BrandId}, order {OrderId} ended ({Outcome}) at {EndedAt} and its history was purged: the change is in the truth, no flow was started")]
     internal static partial void FlowEndedAndPurged(this ILogger logger, string instanceId, string brandId, string orderId, string outcome, DateTimeOffset endedAt);
 
+    [LoggerMessage(EventId = 1805, Level = LogLevel.Warning,
+        Message = "Order flow {InstanceId} of brand {BrandId}, order {OrderId} placed {PlacedAt} has no instance and no end record, and the order is older than any flow lives (Alerts:OrderFlowLongestLife): its flow ended and was purged before flows recorded their end. The change is in the truth, no flow was started")]
+    internal static partial void FlowGoneBeforeEndRecords(this ILogger logger, string instanceId, string brandId, string orderId, DateTimeOffset placedAt);
+
     [LoggerMessage(EventId = 1810, Level = LogLevel.Warning,
         Message = "Order flow admission is holding new flows back: the Durable engine's backlog is {Backlog} messages, the bound {Bound}; their deliveries wait, the orders are stored")]
     internal static partial void AdmissionHolding(this ILogger logger, int backlog, int bound);

@@ -73,8 +73,9 @@ public sealed class AlertOptions
     /// How long after its placement an order's flow has surely been started, and in the usual case has ended: longer than
     /// the ship-by SLA, delivery and the longest return window in use. The sweep resolves the price alerts of an order
     /// placed longer ago whose flow has no end record and no instance left in the engine (purged before flows recorded
-    /// their end); a flow that still exists keeps them open whatever its age, so a shorter value never resolves the alert
-    /// of a running flow, only risks that of a flow not yet started. Default 120 days; 1 to 730 days.
+    /// their end), and the order flow starter starts no fresh flow for such an order when it changes again; a flow that
+    /// still exists keeps them open and is woken whatever its age, so a shorter value never touches a running flow, only
+    /// risks taking a flow not yet started for an ended one. Default 120 days; 1 to 730 days.
     /// </summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "730.00:00:00")]
     public TimeSpan OrderFlowLongestLife { get; set; } = TimeSpan.FromDays(120);

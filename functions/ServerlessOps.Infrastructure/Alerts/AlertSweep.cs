@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Orders;
+using ServerlessOps.Infrastructure.OrderFlow;
 
 namespace ServerlessOps.Infrastructure.Alerts;
 
@@ -23,7 +24,7 @@ public sealed class AlertSweep
     private readonly AlertUpdater _updater;
     private readonly IOrderFlowEndStore _flowEnds;
     private readonly IOrderStore _orders;
-    private readonly IOrderFlowInstances _flows;
+    private readonly PurgedOrderFlows _purged;
     private readonly AlertBrandIds _brands;
     private readonly IOptionsMonitor<AlertOptions> _options;
     private readonly TimeProvider _time;
@@ -35,7 +36,7 @@ public sealed class AlertSweep
         AlertUpdater updater,
         IOrderFlowEndStore flowEnds,
         IOrderStore orders,
-        IOrderFlowInstances flows,
+        PurgedOrderFlows purged,
         AlertBrandIds brands,
         IOptionsMonitor<AlertOptions> options,
         TimeProvider time,
@@ -46,7 +47,7 @@ public sealed class AlertSweep
         _updater = updater;
         _flowEnds = flowEnds;
         _orders = orders;
-        _flows = flows;
+        _purged = purged;
         _brands = brands;
         _options = options;
         _time = time;
@@ -153,9 +154,9 @@ public sealed class AlertSweep
     }
 
     /// <summary>
-    /// Why the flow of the alert's order is surely over though it recorded no end: the order was placed longer ago than a
-    /// flow lives (<see cref="AlertOptions.OrderFlowLongestLife"/>) and the engine holds no instance of its flow (purged).
-    /// Null when either is not so, or the order is not found: a flow that exists, in any state, keeps its alerts.
+    /// Why the flow of the alert's order is surely over though it recorded no end (<see cref="PurgedOrderFlows"/>, the test
+    /// the flow starter applies too): the order was placed longer ago than a flow lives and the engine holds no instance of
+    /// its flow (purged). Null when either is not so, or the order is not found: a flow that exists, in any state, keeps its alerts.
     /// </summary>
     /// <remarks>
     /// The alert was raised after the order was placed, so an alert younger than the bound costs no read; an older one
@@ -163,18 +164,13 @@ public sealed class AlertSweep
     /// </remarks>
     private async Task<string?> WhyFlowGoneAsync(string brandId, Alert alert, CancellationToken cancellationToken)
     {
-        var longestLife = _options.CurrentValue.OrderFlowLongestLife;
-        var placedBefore = _time.GetUtcNow() - longestLife;
-        if (alert.FirstSeen >= placedBefore
-            || await _orders.GetAsync(brandId, alert.Subject.Id, cancellationToken) is not { } stored
-            || stored.Value.Order.PlacedAt >= placedBefore)
+        var now = _time.GetUtcNow();
+        if (alert.FirstSeen >= _purged.PlacedBefore(now)
+            || await _orders.GetAsync(brandId, alert.Subject.Id, cancellationToken) is not { } stored)
         {
             return null;
         }
 
-        var order = stored.Value.Order;
-        return await _flows.ExistsAsync(brandId, order.Channel, order.ExternalOrderId, cancellationToken)
-            ? null
-            : $"The order was placed {order.PlacedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}, over {(int)longestLife.TotalDays} days ago (Alerts:OrderFlowLongestLife), and its flow recorded no end and has no flow instance left: it ended and was purged before flows recorded their end.";
+        return await _purged.WhyGoneAsync(stored.Value.Order, now, cancellationToken);
     }
 }

@@ -18,8 +18,8 @@ public static class AlertsServiceCollectionExtensions
     /// Cosmos store (<see cref="IAlertStore"/>; call <c>AddCosmosStores</c> too), <see cref="IAlertRaiser"/>,
     /// <see cref="ConfigurationAlertOwnerResolver"/> unless an <see cref="IAlertOwnerResolver"/> is registered first,
     /// the notification queue (on the app's background <see cref="QueueServiceClient"/>), sender, sweep (which reads
-    /// <see cref="IOrderFlowEndStore"/>, the orders, and <see cref="IOrderFlowInstances"/>: the app registers the engine's,
-    /// else <see cref="UnknownOrderFlowInstances"/>), metrics and
+    /// <see cref="IOrderFlowEndStore"/>, the orders, and <see cref="PurgedOrderFlows"/> over <see cref="IOrderFlowInstances"/>:
+    /// the app registers the engine's, else <see cref="UnknownOrderFlowInstances"/>; the app's flow starter asks it too), metrics and
     /// their refresher, and the chat webhook's HttpClient behind <see cref="AlertWebhookResilience"/>.
     /// </summary>
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
@@ -42,6 +42,7 @@ public static class AlertsServiceCollectionExtensions
         services.TryAddSingleton<IAlertStore, CosmosAlertStore>();
         services.TryAddSingleton<IOrderFlowEndStore, CosmosOrderFlowEndStore>();
         services.TryAddSingleton<IOrderFlowInstances>(UnknownOrderFlowInstances.Instance);
+        services.TryAddSingleton<PurgedOrderFlows>();
         services.AddSingleton(sp => new AlertNotificationHandOff(sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<IOptions<AlertOptions>>()));
         services.AddSingleton<AlertUpdater>();
         services.AddSingleton<AlertRaiser>();

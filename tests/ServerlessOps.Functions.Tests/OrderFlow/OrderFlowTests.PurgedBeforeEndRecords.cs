@@ -1,0 +1,72 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
+using ServerlessOps.Domain.Ingestion;
+using ServerlessOps.Domain.Orders;
+using ServerlessOps.Workflows.OrderFlow;
+
+namespace ServerlessOps.Functions.Tests.OrderFlow;
+
+/// <summary>
+/// The starter and orders whose flow ended and was purged before flows recorded their end: no instance, no end record.
+/// </summary>
+public sealed partial class OrderFlowTests
+{
+    /// <summary>
+    /// An order placed 200 days ago whose flow left no instance and no end record is changed again (a late cancellation):
+    /// the change is stored, no flow starts and nothing is reserved, and log 1805 says why. The starter used to read "no
+    /// instance" as "never started": the fresh flow reserved stock again for an order shipped months ago.
+    /// </summary>
+    [Fact]
+    public async Task OldOrderWithNoFlowInstanceAndNoEndRecord_ChangedAgain_StartsNoFlowAndReservesNothing()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = PlacedDaysAgo(Order("1071", ("L1", "SKU-A", 2, 20m)), 200);
+        await flow.App.Services.GetRequiredService<IOrderStore>().CreateAsync(new StoredOrder(order, [], DateTimeOffset.UtcNow), Token);
+
+        var written = await flow.ConvergeAsync(Next(order, lines => [lines[0] with { QuantityCancelled = 1 }]));
+
+        var started = await flow.Client.GetInstanceAsync(OrderFlowHarness.InstanceId(order), Token);
+        if (started is not null)
+        {
+            await flow.WaitForStatusAsync(order, s => s.GetProperty("Stage").GetInt32() != (int)FlowStage.New && s.GetProperty("PendingMovements").GetInt32() == 0, "the fresh flow's first step");
+        }
+
+        Assert.Equal(0, (await flow.Ledger.GetBalanceAsync(Brand, "SKU-A", Warehouse, Token)).Reserved);
+        Assert.Null(started);
+        var stored = await flow.App.Services.GetRequiredService<IOrderStore>().GetAsync(Brand, order.Id, Token);
+        Assert.Equal((DeliveryOutcome.Applied, 1), (written.Outcome, stored!.Value.Order.Lines[0].QuantityCancelled));
+        var logged = Assert.Single(flow.App.Services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Id == 1805);
+        Assert.Contains(order.Id, logged.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A young order in the truth without a flow (its first start was lost) is changed: the flow starts and reserves, as
+    /// before; an order placed 200 days ago whose flow still exists is woken by its change as any other.
+    /// </summary>
+    [Fact]
+    public async Task YoungOrderWithNoFlowInstance_ChangedAgain_StartsItsFlow_AndAnOldOrderWithAFlowIsWoken()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var young = Order("1072", ("L1", "SKU-A", 2, 20m));
+        await flow.App.Services.GetRequiredService<IOrderStore>().CreateAsync(new StoredOrder(young, [], DateTimeOffset.UtcNow), Token);
+        var old = PlacedDaysAgo(Order("1073", ("L1", "SKU-A", 3, 20m)), 200);
+        await flow.ConvergeAsync(old);
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 3);
+        await flow.WaitForStatusAsync(old, s => s.GetProperty("Stage").GetInt32() != (int)FlowStage.New && s.GetProperty("PendingMovements").GetInt32() == 0, "the old order's reservation confirmed");
+
+        await flow.ConvergeAsync(Next(young, lines => [lines[0] with { QuantityCancelled = 1 }]));
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 4);
+
+        await flow.ConvergeAsync(Next(old, lines => [lines[0] with { QuantityShipped = 3 }]));
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 7, reserved: 1);
+        Assert.DoesNotContain(flow.App.Services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Id == 1805);
+    }
+
+    /// <summary><paramref name="order"/> as placed (and last updated by its channel) <paramref name="days"/> days ago.</summary>
+    private static Order PlacedDaysAgo(Order order, int days) =>
+        order with { PlacedAt = DateTimeOffset.UtcNow.AddDays(-days), Version = new OrderVersion(DateTimeOffset.UtcNow.AddDays(-days)) };
+}
