@@ -39,6 +39,13 @@ public sealed record ChannelEvent
     /// <summary>How many times this delivery arrived (the first plus every duplicate).</summary>
     public int Arrivals { get; init; } = 1;
 
+    /// <summary>
+    /// The repeats that failed every attempt and were counted in <see cref="Arrivals"/> from the poison queue, each by what
+    /// brought it (its bundle), noted in the same conditional write that counted it: a poison handler run again after
+    /// counting finds its repeat here and counts nothing. Null until one is; a handful at most, as channels retry a few times.
+    /// </summary>
+    public IReadOnlyList<string>? PoisonedRepeats { get; init; }
+
     /// <summary>The UTC day received: the event log is read per brand and day.</summary>
     public DateOnly ReceivedDay => DateOnly.FromDateTime(ReceivedAt.UtcDateTime);
 }

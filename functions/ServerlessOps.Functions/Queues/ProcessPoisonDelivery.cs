@@ -13,6 +13,12 @@ namespace ServerlessOps.Functions.Queues;
 /// </summary>
 public sealed class ProcessPoisonDelivery : IQueueFunction
 {
+    /// <summary>
+    /// What a repeat in a poisoned batch message is counted under: such a message names no receipt (the bundle split
+    /// into it is gone), so each delivery's repeats that poisoned that way are counted once between them.
+    /// </summary>
+    private const string SplitFromItsBundle = "split from its bundle";
+
     private readonly RawDeliveryStore _raw;
     private readonly RawDeliveryBundles _bundles;
     private readonly DeliveryBatchProcessor _spreader;
@@ -55,7 +61,7 @@ public sealed class ProcessPoisonDelivery : IQueueFunction
         // failing); each delivery in it that never finished is quarantined on its own.
         foreach (var delivery in DeliveryMessageBatch.Parse(message).Deliveries)
         {
-            await QuarantineIfUnfinishedAsync(delivery, cancellationToken);
+            await QuarantineIfUnfinishedAsync(delivery, SplitFromItsBundle, cancellationToken);
         }
     }
 
@@ -74,7 +80,7 @@ public sealed class ProcessPoisonDelivery : IQueueFunction
 
         foreach (var delivery in await _spreader.SpreadAsync(bundle, cancellationToken))
         {
-            await QuarantineIfUnfinishedAsync(delivery, cancellationToken);
+            await QuarantineIfUnfinishedAsync(delivery, message.BundleBlobName, cancellationToken);
         }
 
         if (message.Inline is null)
@@ -88,9 +94,11 @@ public sealed class ProcessPoisonDelivery : IQueueFunction
     /// replay starts from that state and leaves it only by finishing, so its quarantine entry would otherwise keep the
     /// reason of the failure before the replay, not the one the on-call engineer now has to fix.
     /// A repeat the channel sent is counted as an arrival here, whether or not its first copy finished meanwhile: the
-    /// processor counts a repeat only in the attempt that completes, and none of a poisoned repeat's attempts did.
+    /// processor counts a repeat only in the attempt that completes, and none of a poisoned repeat's attempts did. Counted
+    /// once under <paramref name="arrival"/> (the bundle that brought it), as this handler runs again when a later
+    /// delivery of its message fails.
     /// </summary>
-    private async Task QuarantineIfUnfinishedAsync(DeliveryMessage delivery, CancellationToken cancellationToken)
+    private async Task QuarantineIfUnfinishedAsync(DeliveryMessage delivery, string arrival, CancellationToken cancellationToken)
     {
         var raw = await _raw.GetAsync(delivery.BlobName, cancellationToken);
         if (raw is null)
@@ -108,10 +116,11 @@ public sealed class ProcessPoisonDelivery : IQueueFunction
                 cancellationToken);
         }
 
-        // Counted after the quarantine, as the processor counts after its work: if this throws first, the retry counts it.
+        // Counted after the quarantine, as the processor counts after its work: if this throws first, the retry counts it;
+        // if a later delivery of the message throws, the retry finds this arrival noted and counts nothing.
         if (delivery.Kind == DeliveryMessageKind.Duplicate)
         {
-            await _recorder.RecordArrivalAsync(raw, cancellationToken);
+            await _recorder.RecordPoisonedRepeatAsync(raw, arrival, cancellationToken);
         }
     }
 }

@@ -36,6 +36,22 @@ public sealed class DeliveryRecorder
     public Task RecordArrivalAsync(RawDelivery raw, CancellationToken cancellationToken = default) =>
         UpdateEventAsync(raw, e => e with { Arrivals = e.Arrivals + 1 }, NewEntry(raw, DeliveryOutcome.Received) with { Arrivals = 2 }, likelyAbsent: false, cancellationToken);
 
+    /// <summary>
+    /// As <see cref="RecordArrivalAsync"/>, once for the repeat that <paramref name="arrival"/> names (what tells it from the
+    /// delivery's other repeats): the count and the note of <paramref name="arrival"/> (<see cref="ChannelEvent.PoisonedRepeats"/>)
+    /// are one conditional write, so a caller run again after it (the poison handler, whose message the queue retries)
+    /// counts nothing, and one that failed before it counts then.
+    /// </summary>
+    public Task RecordPoisonedRepeatAsync(RawDelivery raw, string arrival, CancellationToken cancellationToken = default) =>
+        UpdateEventAsync(
+            raw,
+            e => e.PoisonedRepeats?.Contains(arrival, StringComparer.Ordinal) == true
+                ? e
+                : e with { Arrivals = e.Arrivals + 1, PoisonedRepeats = [.. e.PoisonedRepeats ?? [], arrival] },
+            NewEntry(raw, DeliveryOutcome.Received) with { Arrivals = 2, PoisonedRepeats = [arrival] },
+            likelyAbsent: false,
+            cancellationToken);
+
     public async Task RecordOutcomeAsync(RawDelivery raw, ProcessingResult result, bool isReplay, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(raw);

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServerlessOps.Domain.Ingestion;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Functions.Queues;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Cosmos.Stores;
 using ServerlessOps.Infrastructure.Ingestion;
 using ServerlessOps.Infrastructure.Storage;
 
@@ -114,5 +117,36 @@ public sealed class PoisonDeliveryTests(FunctionAppFixture fixture)
         var entry = await app.Client.WaitForEventAsync(ack.DeliveryKey);
         Assert.Equal("Quarantined", entry.Str("outcome"));
         Assert.Equal(2, entry.Number("arrivals"));
+    }
+
+    /// <summary>
+    /// A poisoned bundle holds a repeat of an unfinished delivery, then a new delivery whose quarantine write fails: the
+    /// handler counts the repeat, throws on the second, and runs again. The repeat is counted once: the handler used to
+    /// count it again on every run, so arrivals (and duplicates suppressed) overcounted.
+    /// </summary>
+    [Fact]
+    public async Task ProcessPoisonDelivery_RunAgainAfterCountingARepeat_CountsItsArrivalOnce()
+    {
+        string? failing = null;
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff(), testServices: s =>
+        {
+            s.AddSingleton<CosmosQuarantineStore>();
+            s.Replace(ServiceDescriptor.Singleton<IQuarantineStore>(sp => new QuarantineCreateDies(sp.GetRequiredService<CosmosQuarantineStore>(), () => failing)));
+        });
+        var webhook = Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create", webhookId: Deliveries.NewId());
+        var ack = await app.Client.SendAcceptedAsync(webhook);
+        var first = new RawDeliveryBundle(RawDeliveryBundle.NewBlobName(DateTimeOffset.UtcNow), await StoredDeliveries.TakeAsync(app, 1));
+        await app.Services.GetRequiredService<DeliveryBatchProcessor>().SpreadAsync(first, Token);
+        await app.Client.SendAcceptedAsync(webhook);
+        failing = (await app.Client.SendAcceptedAsync(
+            Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create", webhookId: Deliveries.NewId()))).DeliveryKey;
+        var repeatFirst = (await StoredDeliveries.TakeAsync(app, 2)).OrderBy(d => d.DeliveryKey == ack.DeliveryKey ? 0 : 1).ToList();
+        var poisoned = StoredDeliveries.InlineBundle(repeatFirst).ToJson();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => FunctionInvoker.QueueAsync<ProcessPoisonDelivery>(app, poisoned, dequeueCount: 1));
+        await FunctionInvoker.QueueAsync<ProcessPoisonDelivery>(app, poisoned, dequeueCount: 2);
+
+        Assert.Equal(2, (await app.Client.WaitForEventAsync(ack.DeliveryKey)).Number("arrivals"));
+        Assert.Equal("Quarantined", (await app.Client.WaitForEventAsync(failing)).Str("outcome"));
     }
 }
