@@ -4,6 +4,7 @@ using ServerlessOps.Domain.Catalog.Import;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Orders;
 using ServerlessOps.Domain.Review;
+using ServerlessOps.Domain.Review.Audit;
 using ServerlessOps.Domain.Review.Pnl;
 using ServerlessOps.Domain.Settlements;
 using ServerlessOps.Infrastructure.Catalog;
@@ -52,6 +53,51 @@ public sealed class FeeScheduleCorrectionTests(CosmosServerFixture cosmos) : Rev
         Assert.Equal((5m, true), (closed.Fees, closed.FeesEstimated));
         Assert.Equal(closed.Fees, Assert.Single(november.Restatements, r => r.Kind == "fee-estimate").Amount);
         Assert.Equal(-6m, -closed.Fees + november.Restatements.Where(r => r.OriginalMonth == October).Sum(r => r.Amount));
+    }
+
+    [Fact]
+    public async Task ClosedMonthRunAgainAfterACorrection_CountsTheFeeEstimateItsReportCountedAndItsRestatementGivesBack()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m);
+        var order = fakes.Add("october", new DateTimeOffset(2026, 10, 20, 15, 0, 0, TimeSpan.Zero), new OrderLine("L1", "TEE", null, 1, 50m, 0m, 0m));
+        await ImportOkAsync(ImportKind.Fees, ImportFormat.Csv, FeeHeader + "shopify,transaction,,perLine,net,10,0,0,USD,2026-01-01,\n");
+        var october = await BuildAsync(fakes, Window(October));
+        var closedAt = new Dictionary<ReviewMonth, DateTimeOffset> { [October] = DateTimeOffset.UtcNow };
+
+        // In November the brand imports a corrected October rate and finance runs October's review again; then October's
+        // settlement arrives and November's review gives October's estimate back.
+        await WaitPastAsync(closedAt[October]);
+        await ImportOkAsync(ImportKind.Fees, ImportFormat.Csv, FeeHeader + "shopify,transaction,,perLine,net,8,0,0,USD,2026-10-01,\n");
+        var octoberAgain = await BuildAsync(fakes, Window(October) with { ClosedAt = closedAt });
+        var late = Fee("october", "t2", -6m, new DateTimeOffset(2026, 11, 3, 8, 0, 0, TimeSpan.Zero));
+        fakes.Orders[0] = SettlementFees.Apply(order, [late], late.PostedAt).Order;
+        var november = await BuildAsync(fakes, Window(November) with { ClosedAt = closedAt });
+
+        var first = Assert.Single(ProfitAndLoss.For(october.Facts), l => l.Channel == SalesChannel.Shopify);
+        var again = Assert.Single(ProfitAndLoss.For(octoberAgain.Facts), l => l.Channel == SalesChannel.Shopify);
+        Assert.Equal((5m, true), (first.Fees, first.FeesEstimated));
+        Assert.Equal(first, again);
+        Assert.Equal(again.Fees, Assert.Single(november.Restatements, r => r.Kind == "fee-estimate").Amount);
+    }
+
+    [Fact]
+    public async Task ClosedMonthAsABaseline_CountsTheFeesItsReportCountedAfterACorrection()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m);
+        fakes.Add("october", new DateTimeOffset(2026, 10, 20, 15, 0, 0, TimeSpan.Zero), new OrderLine("L1", "TEE", null, 1, 50m, 0m, 0m));
+        fakes.Add("november", new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero), new OrderLine("L1", "TEE", null, 1, 50m, 0m, 0m));
+        await ImportOkAsync(ImportKind.Fees, ImportFormat.Csv, FeeHeader + "shopify,transaction,,perLine,net,10,0,0,USD,2026-01-01,\n");
+        var october = await BuildAsync(fakes, Window(October));
+        var closedAt = new Dictionary<ReviewMonth, DateTimeOffset> { [October] = DateTimeOffset.UtcNow };
+
+        await WaitPastAsync(closedAt[October]);
+        await ImportOkAsync(ImportKind.Fees, ImportFormat.Csv, FeeHeader + "shopify,transaction,,perLine,net,8,0,0,USD,2026-10-01,\n");
+        var november = await BuildAsync(fakes, Window(November) with { ClosedAt = closedAt });
+
+        // October as November's baseline is the October its report showed; November itself is priced with the correction.
+        var reported = Assert.Single(ProfitAndLoss.For(october.Facts), l => l.Channel == SalesChannel.Shopify).Fees;
+        Assert.Equal((5m, 5m), (reported, november.Facts.Sales.Where(s => s.Month == October).Sum(s => s.Fees())));
+        Assert.Equal(4m, november.Facts.Sales.Where(s => s.Month == November).Sum(s => s.Fees()));
     }
 
     /// <summary>The import stamps rows with the wall clock; make sure the correction is stamped strictly after the close.</summary>

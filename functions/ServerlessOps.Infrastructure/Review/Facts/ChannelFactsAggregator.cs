@@ -16,7 +16,8 @@ namespace ServerlessOps.Infrastructure.Review.Facts;
 /// <item>revenue = sold × unit price − discount share (the line's discount pro rata to sold units, plus the order-level
 /// discount shared by sold gross); tax and shipping excluded;</item>
 /// <item>COGS = sold × the unit cost in effect at the order's time; scheduled fees and the floor from
-/// <see cref="PriceGuardrail.CheckOrder"/> with the channel's fee schedule and the brand's margin floor (the one rule);</item>
+/// <see cref="PriceGuardrail.CheckOrder"/> with the channel's fee schedule (as known at the month's first report once it
+/// has one, <see cref="ReviewWindow.ClosedAt"/>) and the brand's margin floor (the one rule);</item>
 /// <item>charged fees = the order's <see cref="Order.Fees"/> recorded before the window's end (settlement fees recorded later
 /// are restatements of the month they were recorded in; an imported order's settlement fees replace the fees it was
 /// imported with for the lines they cover, <see cref="ChargedFees"/>), shared by net among its lines, where it has any; a sold line
@@ -61,7 +62,7 @@ public sealed class ChannelFactsAggregator(
         totals.Orders++;
         totals.CountDay(day);
 
-        var lines = await PriceLinesAsync(order, day, cancellationToken);
+        var lines = await PriceLinesAsync(order, month, day, cancellationToken);
         var refunds = order.Refunds.Where(r => r.RefundedAt < window.Until).ToList();
         if (lines.All(l => l.Sold == 0) || order.ChannelFacts.Cancelled)
         {
@@ -77,7 +78,7 @@ public sealed class ChannelFactsAggregator(
             totals.RefundedOrders++;
         }
 
-        await AddRestatementsAsync(order, month, rate, lines, cancellationToken);
+        AddRestatements(order, month, rate, lines);
         var chargedShares = ShareChargedFees(order, lines, rate, window.Until);
         var refundShares = ShareByNet(lines, refunds.Sum(RefundMoney.NotOnLines));
         var keptBackShares = ShareKeptBack(lines, refunds);
@@ -179,7 +180,7 @@ public sealed class ChannelFactsAggregator(
     }
 
     /// <summary>Each line resolved and priced: sold units, net, cost and the pricing rule's fees and floor, in the order's currency.</summary>
-    private async Task<List<PricedOrderLine>> PriceLinesAsync(Order order, DateOnly day, CancellationToken cancellationToken)
+    private async Task<List<PricedOrderLine>> PriceLinesAsync(Order order, ReviewMonth month, DateOnly day, CancellationToken cancellationToken)
     {
         var orderRate = rates.RateToBase(order.Currency, day);
         var lines = new List<PricedOrderLine>(order.Lines.Count);
@@ -198,7 +199,7 @@ public sealed class ChannelFactsAggregator(
         var priced = lines.Where(l => l.Sold > 0 && l.Net is not null).ToList();
         if (priced.Count > 0)
         {
-            var verdict = Check(order, priced, await catalog.FeesAsync(channel, cancellationToken));
+            var verdict = Check(order, priced, await FeesOfAsync(month, cancellationToken));
             for (var i = 0; i < priced.Count; i++)
             {
                 var v = verdict.Lines[i];
@@ -209,6 +210,17 @@ public sealed class ChannelFactsAggregator(
 
         return lines;
     }
+
+    /// <summary>
+    /// The fee schedule <paramref name="month"/>'s lines are priced with: as known when that month was first reported
+    /// (<see cref="ReviewWindow.ClosedAt"/>) once it has been, as it is now before. So a closed month counts the same fees
+    /// whether it is run again, read as a later month's baseline or restated, and a fee-schedule correction imported
+    /// after its close only prices the months reported after it.
+    /// </summary>
+    private Task<IReadOnlyList<FeeRule>> FeesOfAsync(ReviewMonth month, CancellationToken cancellationToken) =>
+        window.ClosedAt.TryGetValue(month, out var closedAt)
+            ? catalog.FeesKnownAtAsync(channel, closedAt, cancellationToken)
+            : catalog.FeesAsync(channel, cancellationToken);
 
     /// <summary>The pricing rule (<see cref="PriceGuardrail.CheckOrder"/>) on the sold, priced lines with <paramref name="fees"/>.</summary>
     private OrderPriceVerdict Check(Order order, List<PricedOrderLine> priced, IReadOnlyList<FeeRule> fees) =>
@@ -377,7 +389,7 @@ public sealed class ChannelFactsAggregator(
         }
     }
 
-    private async Task AddRestatementsAsync(Order order, ReviewMonth month, decimal rate, List<PricedOrderLine> lines, CancellationToken cancellationToken)
+    private void AddRestatements(Order order, ReviewMonth month, decimal rate, List<PricedOrderLine> lines)
     {
         if (month >= window.Month || month < window.Month.AddMonths(-ReviewWindow.RestatementMonths))
         {
@@ -416,34 +428,15 @@ public sealed class ChannelFactsAggregator(
 
             var before = ShareChargedFees(order, lines, rate, window.Month.StartIn(window.TimeZone));
             var after = ShareChargedFees(order, lines, rate, window.Until);
-            var estimated = Enumerable.Range(0, lines.Count)
+            // The lines were priced with the schedule as the closed month knew it (FeesOfAsync): the estimate it counted.
+            var estimate = Enumerable.Range(0, lines.Count)
                 .Where(i => lines[i].Sold > 0 && lines[i].Net is not null && before?[i] is null && after?[i] is not null)
-                .ToList();
-            var estimate = (await ScheduledAsClosedAsync(order, month, lines, estimated, cancellationToken)) * rate;
+                .Sum(i => lines[i].ScheduledFees) * rate;
             if (estimate != 0m)
             {
                 _restatements.Add(new Restatement(order.Id, month, "fee-estimate", estimate, lateFees.Min(f => f.RecordedAt!.Value), $"order:{order.Id}:fee-estimate"));
             }
         }
-    }
-
-    /// <summary>
-    /// The scheduled fees of <paramref name="estimated"/> (indexes into <paramref name="lines"/>) as the closed month's report
-    /// counted them: priced with the fee schedule as known when that report was written (<see cref="ReviewWindow.ClosedAt"/>),
-    /// so a correction imported since, even one starting inside that month, is not given back as though it had been
-    /// counted. A month never reported has nothing to contradict, and takes the schedule as it is now.
-    /// </summary>
-    private async Task<decimal> ScheduledAsClosedAsync(Order order, ReviewMonth month, List<PricedOrderLine> lines, List<int> estimated, CancellationToken cancellationToken)
-    {
-        if (estimated.Count == 0 || !window.ClosedAt.TryGetValue(month, out var closedAt))
-        {
-            return estimated.Sum(i => lines[i].ScheduledFees);
-        }
-
-        // Priced as the whole order was, so per-order fees are shared among the same lines as when the month closed.
-        var priced = lines.Where(l => l.Sold > 0 && l.Net is not null).ToList();
-        var verdict = Check(order, priced, await catalog.FeesKnownAtAsync(channel, closedAt, cancellationToken));
-        return estimated.Sum(i => verdict.Lines[priced.IndexOf(lines[i])].Fees);
     }
 
     private void AddDay(PricedOrderLine line, DateOnly day, decimal revenue, decimal cogs, decimal scheduled)

@@ -14,6 +14,7 @@ public sealed class ReviewCatalogCache(IReviewCatalog catalog, string brandId)
     private readonly Dictionary<string, IReadOnlyList<UnitCost>> _costs = new(StringComparer.Ordinal);
     private readonly Dictionary<SalesChannel, IReadOnlyList<FeeRule>> _fees = [];
     private readonly Dictionary<SalesChannel, IReadOnlyList<ReplacedFeeRule>> _replacedFees = [];
+    private readonly Dictionary<(SalesChannel, DateTimeOffset), IReadOnlyList<FeeRule>> _feesKnownAt = [];
 
     public async Task<ReviewListing?> ListingAsync(SalesChannel channel, string channelSku, CancellationToken cancellationToken)
     {
@@ -49,9 +50,17 @@ public sealed class ReviewCatalogCache(IReviewCatalog catalog, string brandId)
         return fees;
     }
 
-    /// <summary>The channel's fee rows as known at <paramref name="knownAt"/> (<see cref="FeeScheduleVersions.KnownAt"/>).</summary>
+    /// <summary>
+    /// The channel's fee rows as known at <paramref name="knownAt"/> (<see cref="FeeScheduleVersions.KnownAt"/>), picked once
+    /// per instant: every order of a closed month is priced with them.
+    /// </summary>
     public async Task<IReadOnlyList<FeeRule>> FeesKnownAtAsync(SalesChannel channel, DateTimeOffset knownAt, CancellationToken cancellationToken)
     {
+        if (_feesKnownAt.TryGetValue((channel, knownAt), out var known))
+        {
+            return known;
+        }
+
         var fees = await FeesAsync(channel, cancellationToken);
         if (!_replacedFees.TryGetValue(channel, out var replaced))
         {
@@ -59,6 +68,8 @@ public sealed class ReviewCatalogCache(IReviewCatalog catalog, string brandId)
             _replacedFees[channel] = replaced;
         }
 
-        return FeeScheduleVersions.KnownAt(fees, replaced, knownAt);
+        known = FeeScheduleVersions.KnownAt(fees, replaced, knownAt);
+        _feesKnownAt[(channel, knownAt)] = known;
+        return known;
     }
 }

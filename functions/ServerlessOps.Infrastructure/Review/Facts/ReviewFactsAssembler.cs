@@ -44,7 +44,10 @@ public sealed class ReviewFactsAssembler(IReviewDataStore data, ReviewCatalogCac
         var fees = new List<FeeRule>();
         foreach (var channel in Enum.GetValues<SalesChannel>())
         {
-            fees.AddRange(await catalog.FeesAsync(channel, cancellationToken));
+            // The rules the reviewed month's fees were priced with (ChannelFactsAggregator): as known at its close once reported.
+            fees.AddRange(window.ClosedAt.TryGetValue(window.Month, out var closedAt)
+                ? await catalog.FeesKnownAtAsync(channel, closedAt, cancellationToken)
+                : await catalog.FeesAsync(channel, cancellationToken));
         }
 
         var baseline = channels.Select(c => c.Month).Concat(sales.Select(s => s.Month))

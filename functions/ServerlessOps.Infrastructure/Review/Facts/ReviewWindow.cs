@@ -18,9 +18,10 @@ public sealed record ReviewWindow(string BrandId, ReviewMonth Month, TimeZoneInf
     public const int VelocityDays = 90;
 
     /// <summary>
-    /// When the latest report of each closed month this review may restate was written (none for a month never reported).
-    /// A fee estimate that month counted is given back as it counted it: with the fee schedule as known then, so a fee
-    /// schedule imported later, even one starting inside that month, does not move the closed month's figures.
+    /// When each month of the window was first reported (<see cref="ReviewClosings"/>; none for a month never reported).
+    /// Its orders are priced with the fee schedule as known then, whether the month is run again, read as a baseline or
+    /// restated, so a fee schedule imported later, even one starting inside that month, does not move the closed month's
+    /// figures.
     /// </summary>
     public IReadOnlyDictionary<ReviewMonth, DateTimeOffset> ClosedAt { get; init; } = new Dictionary<ReviewMonth, DateTimeOffset>();
 

@@ -29,7 +29,7 @@ public sealed class MonthlyReviewSteps(
     {
         ArgumentNullException.ThrowIfNull(run);
         var brand = Brand(run);
-        var window = Window(brand, run) with { ClosedAt = await ClosedAtAsync(run, cancellationToken) };
+        var window = await ClosedWindowAsync(brand, run, cancellationToken);
         var pnlBlob = ReviewWorkStore.ChannelPnlLines(run, channel);
         ChannelPartialFacts partial;
         await using (var stream = await work.OpenWriteAsync(pnlBlob, cancellationToken))
@@ -54,7 +54,7 @@ public sealed class MonthlyReviewSteps(
             partials.Add(await work.ReadJsonAsync<ChannelPartialFacts>(channel.FactsBlob, cancellationToken));
         }
 
-        var built = await builder.AssembleAsync(brand, Window(brand, run), partials, cancellationToken);
+        var built = await builder.AssembleAsync(brand, await ClosedWindowAsync(brand, run, cancellationToken), partials, cancellationToken);
         var blob = ReviewWorkStore.Facts(run);
         await work.WriteJsonAsync(blob, built, cancellationToken);
         return new FactsRef(blob, built.RowsRead);
@@ -202,22 +202,13 @@ public sealed class MonthlyReviewSteps(
     }
 
     /// <summary>
-    /// When the latest report of each month this review may restate was written: what those months counted, their fee
-    /// estimates are given back as (<see cref="ReviewWindow.ClosedAt"/>).
+    /// The review's window with when each of its months was first reported (<see cref="ReviewClosings"/>): a closed month,
+    /// whether run again, read as a baseline or restated, is priced with the fee schedule as known then.
     /// </summary>
-    private async Task<IReadOnlyDictionary<ReviewMonth, DateTimeOffset>> ClosedAtAsync(ReviewRun run, CancellationToken cancellationToken)
+    private async Task<ReviewWindow> ClosedWindowAsync(Brand brand, ReviewRun run, CancellationToken cancellationToken)
     {
-        var closedAt = new Dictionary<ReviewMonth, DateTimeOffset>();
-        for (var back = 1; back <= ReviewWindow.RestatementMonths; back++)
-        {
-            var month = run.Period().AddMonths(-back);
-            if (await archive.GetAsync(run.BrandId, ReportKind.Monthly, month.ToString(), cancellationToken) is { } report)
-            {
-                closedAt[month] = report.WrittenAt;
-            }
-        }
-
-        return closedAt;
+        var window = Window(brand, run);
+        return window with { ClosedAt = await ReviewClosings.ReadAsync(archive, window, cancellationToken) };
     }
 
     private Task<BuiltReviewFacts> FactsAsync(ReviewRun run, CancellationToken cancellationToken)
