@@ -130,9 +130,14 @@ public sealed class CatalogStore
     public async Task<IReadOnlyList<FeeRule>> GetFeesAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken = default) =>
         (await _fees.ReadAsync(CatalogDocuments.CatalogPartition(brandId), CatalogDocuments.FeesId(channel), cancellationToken))?.Document.Rules ?? [];
 
-    /// <summary>The rows of the channel's schedule later imports replaced with other terms (<see cref="FeeScheduleVersions"/>).</summary>
-    public async Task<IReadOnlyList<ReplacedFeeRule>> GetReplacedFeesAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken = default) =>
-        (await _fees.ReadAsync(CatalogDocuments.CatalogPartition(brandId), CatalogDocuments.FeesId(channel), cancellationToken))?.Document.Replaced ?? [];
+    /// <summary>
+    /// The channel's schedule with the rows later imports replaced with other terms (<see cref="FeeScheduleVersions"/>), from
+    /// one read of its document.
+    /// </summary>
+    public async Task<FeeScheduleHistory> GetFeeHistoryAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken = default) =>
+        (await _fees.ReadAsync(CatalogDocuments.CatalogPartition(brandId), CatalogDocuments.FeesId(channel), cancellationToken))?.Document is { } schedule
+            ? new FeeScheduleHistory(schedule.Rules, schedule.Replaced)
+            : FeeScheduleHistory.Empty;
 
     /// <summary>Merges <paramref name="rules"/> (one channel) into its stored schedule, unstamped (seeding, tests): idempotent.</summary>
     public Task MergeFeesAsync(string brandId, SalesChannel channel, IReadOnlyList<FeeRule> rules, CancellationToken cancellationToken = default) =>

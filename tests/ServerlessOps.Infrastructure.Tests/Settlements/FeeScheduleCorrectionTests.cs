@@ -126,10 +126,7 @@ public sealed class FeeScheduleCorrectionTests(CosmosServerFixture cosmos) : Rev
         public Task<IReadOnlyList<UnitCost>> GetCostsAsync(string brandId, string sku, CancellationToken cancellationToken) =>
             fakes.GetCostsAsync(brandId, sku, cancellationToken);
 
-        public Task<IReadOnlyList<FeeRule>> GetFeesAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken) =>
-            _stored.GetFeesAsync(brandId, channel, cancellationToken);
-
-        public Task<IReadOnlyList<ReplacedFeeRule>> GetReplacedFeesAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken) =>
-            _stored.GetReplacedFeesAsync(brandId, channel, cancellationToken);
+        public Task<FeeScheduleHistory> GetFeeScheduleAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken) =>
+            _stored.GetFeeScheduleAsync(brandId, channel, cancellationToken);
     }
 }

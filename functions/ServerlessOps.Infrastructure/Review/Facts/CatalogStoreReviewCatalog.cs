@@ -18,9 +18,6 @@ public sealed class CatalogStoreReviewCatalog(CatalogStore store) : IReviewCatal
     public Task<IReadOnlyList<UnitCost>> GetCostsAsync(string brandId, string sku, CancellationToken cancellationToken) =>
         store.GetCostsAsync(brandId, sku, cancellationToken);
 
-    public Task<IReadOnlyList<FeeRule>> GetFeesAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken) =>
-        store.GetFeesAsync(brandId, channel, cancellationToken);
-
-    public Task<IReadOnlyList<ReplacedFeeRule>> GetReplacedFeesAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken) =>
-        store.GetReplacedFeesAsync(brandId, channel, cancellationToken);
+    public Task<FeeScheduleHistory> GetFeeScheduleAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken) =>
+        store.GetFeeHistoryAsync(brandId, channel, cancellationToken);
 }

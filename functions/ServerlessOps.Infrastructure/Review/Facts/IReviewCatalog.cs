@@ -15,15 +15,11 @@ public interface IReviewCatalog
     /// <summary>Every unit cost of a SKU with its effective dates (<see cref="EffectivePeriods.CostAt"/> picks one).</summary>
     Task<IReadOnlyList<UnitCost>> GetCostsAsync(string brandId, string sku, CancellationToken cancellationToken);
 
-    /// <summary>The channel's whole fee schedule, every period (the pricing rule picks those in effect).</summary>
-    Task<IReadOnlyList<FeeRule>> GetFeesAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken);
-
     /// <summary>
-    /// The channel's fee rows later imports replaced (<see cref="FeeScheduleVersions"/>), for the schedule as a closed month
-    /// knew it; none where the catalog keeps no versions.
+    /// The channel's whole fee schedule, every period (the pricing rule picks those in effect), with the rows later imports
+    /// replaced (<see cref="FeeScheduleVersions"/>) for the schedule as a closed month knew it: both from one read.
     /// </summary>
-    Task<IReadOnlyList<ReplacedFeeRule>> GetReplacedFeesAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<ReplacedFeeRule>>([]);
+    Task<FeeScheduleHistory> GetFeeScheduleAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken);
 }
 
 /// <summary>One channel SKU resolved to the catalog.</summary>

@@ -12,8 +12,7 @@ public sealed class ReviewCatalogCache(IReviewCatalog catalog, string brandId)
 {
     private readonly Dictionary<(SalesChannel, string), ReviewListing?> _listings = [];
     private readonly Dictionary<string, IReadOnlyList<UnitCost>> _costs = new(StringComparer.Ordinal);
-    private readonly Dictionary<SalesChannel, IReadOnlyList<FeeRule>> _fees = [];
-    private readonly Dictionary<SalesChannel, IReadOnlyList<ReplacedFeeRule>> _replacedFees = [];
+    private readonly Dictionary<SalesChannel, FeeScheduleHistory> _fees = [];
     private readonly Dictionary<(SalesChannel, DateTimeOffset), IReadOnlyList<FeeRule>> _feesKnownAt = [];
 
     public async Task<ReviewListing?> ListingAsync(SalesChannel channel, string channelSku, CancellationToken cancellationToken)
@@ -39,19 +38,12 @@ public sealed class ReviewCatalogCache(IReviewCatalog catalog, string brandId)
         return EffectivePeriods.CostAt(costs, at);
     }
 
-    public async Task<IReadOnlyList<FeeRule>> FeesAsync(SalesChannel channel, CancellationToken cancellationToken)
-    {
-        if (!_fees.TryGetValue(channel, out var fees))
-        {
-            fees = await catalog.GetFeesAsync(brandId, channel, cancellationToken);
-            _fees[channel] = fees;
-        }
-
-        return fees;
-    }
+    /// <summary>The channel's fee schedule as it is now.</summary>
+    public async Task<IReadOnlyList<FeeRule>> FeesAsync(SalesChannel channel, CancellationToken cancellationToken) =>
+        (await FeeScheduleAsync(channel, cancellationToken)).Rules;
 
     /// <summary>
-    /// The channel's fee rows as known at <paramref name="knownAt"/> (<see cref="FeeScheduleVersions.KnownAt"/>), picked once
+    /// The channel's fee rows as known at <paramref name="knownAt"/> (<see cref="FeeScheduleHistory.KnownAt"/>), picked once
     /// per instant: every order of a closed month is priced with them.
     /// </summary>
     public async Task<IReadOnlyList<FeeRule>> FeesKnownAtAsync(SalesChannel channel, DateTimeOffset knownAt, CancellationToken cancellationToken)
@@ -61,15 +53,20 @@ public sealed class ReviewCatalogCache(IReviewCatalog catalog, string brandId)
             return known;
         }
 
-        var fees = await FeesAsync(channel, cancellationToken);
-        if (!_replacedFees.TryGetValue(channel, out var replaced))
-        {
-            replaced = await catalog.GetReplacedFeesAsync(brandId, channel, cancellationToken);
-            _replacedFees[channel] = replaced;
-        }
-
-        known = FeeScheduleVersions.KnownAt(fees, replaced, knownAt);
+        known = (await FeeScheduleAsync(channel, cancellationToken)).KnownAt(knownAt);
         _feesKnownAt[(channel, knownAt)] = known;
         return known;
+    }
+
+    /// <summary>The channel's schedule and its replaced rows, read once for both (<see cref="IReviewCatalog.GetFeeScheduleAsync"/>).</summary>
+    private async Task<FeeScheduleHistory> FeeScheduleAsync(SalesChannel channel, CancellationToken cancellationToken)
+    {
+        if (!_fees.TryGetValue(channel, out var schedule))
+        {
+            schedule = await catalog.GetFeeScheduleAsync(brandId, channel, cancellationToken);
+            _fees[channel] = schedule;
+        }
+
+        return schedule;
     }
 }

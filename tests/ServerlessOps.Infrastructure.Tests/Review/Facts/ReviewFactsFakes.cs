@@ -68,8 +68,8 @@ internal sealed class ReviewFactsFakes : IReviewCatalog, IReviewDataStore, IOrde
     public Task<IReadOnlyList<UnitCost>> GetCostsAsync(string brandId, string sku, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<UnitCost>>(Costs.GetValueOrDefault(sku) ?? []);
 
-    public Task<IReadOnlyList<FeeRule>> GetFeesAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<FeeRule>>([.. Fees.Where(f => f.Channel == channel)]);
+    public Task<FeeScheduleHistory> GetFeeScheduleAsync(string brandId, SalesChannel channel, CancellationToken cancellationToken) =>
+        Task.FromResult(new FeeScheduleHistory([.. Fees.Where(f => f.Channel == channel)], []));
 
     public async IAsyncEnumerable<StoredOrder> StreamPlacedAsync(
         string brandId, DateTimeOffset from, DateTimeOffset until, SalesChannel? channel = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
