@@ -2,7 +2,10 @@ namespace ServerlessOps.Domain.Orders;
 
 /// <summary>
 /// How a refund's money stands against its lines and shipping: one formula for the review's refund money and for the
-/// history import's check of a stated restocking fee, so what the import accepts is what the review counts.
+/// history import's check of a stated restocking fee, so what the import accepts is what the review counts. The money
+/// beyond the lines is one figure: a refund that both kept a fee back and gave goodwill shows only their difference, read
+/// as the larger less the smaller. No channel's refund states the two apart, and the history import takes goodwill given
+/// with a restocking fee as a refund of its own (Infrastructure/Review/Import/README.md).
 /// </summary>
 public static class RefundBalance
 {
