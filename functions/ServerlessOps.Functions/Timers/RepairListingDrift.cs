@@ -31,10 +31,10 @@ public sealed partial class RepairListingDrift(ListingDriftChecker checker, IOpt
         }
 
         var report = await checker.RunAsync(brandId: null, sku: null, force: false, cancellationToken);
-        Ran(report.Listings, report.Read, report.FirstSeen, report.Repaired, report.Converged, report.PriceBreaches);
+        Ran(report.Listings, report.Read, report.FirstSeen, report.Repaired, report.Converged, report.LostChanges, report.PriceBreaches);
     }
 
     [LoggerMessage(EventId = 1790, Level = LogLevel.Information,
-        Message = "Drift check: {Listings} listings, {Read} read, {FirstSeen} first seen, {Repaired} repaired, {Converged} converged, {PriceBreaches} prices below floor")]
-    private partial void Ran(int listings, int read, int firstSeen, int repaired, int converged, int priceBreaches);
+        Message = "Drift check: {Listings} listings, {Read} read, {FirstSeen} first seen, {Repaired} repaired, {Converged} converged, {LostChanges} changes never pushed marked, {PriceBreaches} prices below floor")]
+    private partial void Ran(int listings, int read, int firstSeen, int repaired, int converged, int lostChanges, int priceBreaches);
 }

@@ -36,4 +36,12 @@ internal static partial class DriftLog
     [LoggerMessage(EventId = 4977, Level = LogLevel.Warning,
         Message = "Read-back of {Channel} listing {ChannelSku} of brand {BrandId} SKU {Sku} after a failed push was not made; the next drift run reads it")]
     internal static partial void ReadAfterFailedPushNotMade(this ILogger logger, SalesChannel channel, string channelSku, string brandId, string sku, Exception exception);
+
+    [LoggerMessage(EventId = 4978, Level = LogLevel.Warning,
+        Message = "Change never pushed on {Channel} listing {ChannelSku} of brand {BrandId} SKU {Sku}: the listing was clean and the channel shows {LastPushed} as we last pushed, but the truth is {Truth}; marked for its push")]
+    internal static partial void LostChangeMarked(this ILogger logger, SalesChannel channel, string channelSku, string brandId, string sku, int lastPushed, int truth);
+
+    [LoggerMessage(EventId = 4979, Level = LogLevel.Information,
+        Message = "Buffer moved on {Channel} listing {ChannelSku} of brand {BrandId} SKU {Sku} with no ledger change: we last pushed {LastPushed}, the truth is now {Truth}; marked for its push")]
+    internal static partial void BufferMoved(this ILogger logger, SalesChannel channel, string channelSku, string brandId, string sku, int lastPushed, int truth);
 }

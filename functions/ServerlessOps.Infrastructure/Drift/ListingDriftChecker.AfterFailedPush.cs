@@ -18,7 +18,7 @@ public sealed partial class ListingDriftChecker
             return null;
         }
 
-        var (result, _) = await CheckListingAsync(item, listing, force: true, cancellationToken);
+        var (result, _) = await CheckListingAsync(item, listing, force: true, new DriftTruthReads(ledger, calculator), cancellationToken);
         return result;
     }
 }

@@ -32,6 +32,8 @@ public sealed partial class ListingDriftChecker(
     CatalogStore catalog,
     InventoryPushStore pushes,
     ListingPushWorker worker,
+    ListingDirtyMarker marker,
+    IInventoryLedgerStore ledger,
     LostPushRequeue lostPushes,
     ListingQuantityCalculator calculator,
     ListingReadClients readers,
@@ -54,6 +56,7 @@ public sealed partial class ListingDriftChecker(
             : brands.Current.All.Select(r => r.Account.BrandId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var results = new List<DriftListingResult>();
         var breaches = 0;
+        var truths = new DriftTruthReads(ledger, calculator);
         foreach (var brand in brandIds)
         {
             var items = sku is not null
@@ -63,7 +66,7 @@ public sealed partial class ListingDriftChecker(
             {
                 foreach (var listing in item.Listings.Where(l => !l.ChannelFulfilled))
                 {
-                    var (result, breach) = await CheckListingAsync(item, listing, force, cancellationToken);
+                    var (result, breach) = await CheckListingAsync(item, listing, force, truths, cancellationToken);
                     results.Add(result);
                     breaches += breach ? 1 : 0;
                 }
@@ -71,11 +74,13 @@ public sealed partial class ListingDriftChecker(
         }
 
         int Count(string result) => results.Count(r => r.Result == result);
-        var read = results.Count(r => r.Result is "in-sync" or "first-seen" or "repaired" or "converged" or "no-quantity" or "lost-race" or "read-after-failed-push" or "push-during-read");
-        return new DriftRunReport(results.Count, read, Count("first-seen"), Count("repaired"), Count("converged"), breaches, results);
+        var read = results.Count(r => r.Result is "in-sync" or "first-seen" or "repaired" or "converged" or "no-quantity" or "lost-race" or "read-after-failed-push"
+            or "push-during-read" or "lost-change" or "buffer-moved");
+        return new DriftRunReport(results.Count, read, Count("first-seen"), Count("repaired"), Count("converged"), Count("lost-change"), breaches, results);
     }
 
-    private async Task<(DriftListingResult Result, bool PriceBreach)> CheckListingAsync(CatalogItem item, ChannelListing listing, bool force, CancellationToken cancellationToken)
+    private async Task<(DriftListingResult Result, bool PriceBreach)> CheckListingAsync(
+        CatalogItem item, ChannelListing listing, bool force, DriftTruthReads truths, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var brandId = item.BrandId;
@@ -165,7 +170,8 @@ public sealed partial class ListingDriftChecker(
 
         // The push state was read before the channel: a push of ours that started or landed while the channel answered makes
         // the channel differ from a stale "last pushed". That is no drift: nothing is counted, the next run compares again.
-        var after = await pushes.GetListingAsync(brandId, item.Sku, listing.Channel, listing.ChannelSku, cancellationToken);
+        var afterRead = await pushes.ReadListingAsync(brandId, item.Sku, listing.Channel, listing.ChannelSku, cancellationToken);
+        var after = afterRead?.Document;
         if (PushMovedDuringRead(push, after))
         {
             var detail = $"channel shows {shown}; a push of ours started or landed while it was read (we had pushed {expected}): not compared";
@@ -176,7 +182,14 @@ public sealed partial class ListingDriftChecker(
         {
             case DriftVerdict.InSync:
                 var converged = doc.Pending is not null;
-                if (!await TryWriteAsync(doc with { Pending = null, Converged = doc.Converged + (converged ? 1 : 0) }, etag, cancellationToken))
+                doc = doc with { Pending = null, Converged = doc.Converged + (converged ? 1 : 0) };
+                var stale = await CompareWithTruthAsync(item, listing, after!, afterRead!.Value.ETag, shown, now, truths, cancellationToken);
+                if (stale?.Audit is { } audit)
+                {
+                    // The mark is made, and this run's alone (the push state's ETag decided it): the entry is kept whoever wrote meanwhile.
+                    await AppendAuditAsync(doc with { LastNote = stale.Value.Detail }, etag, audit, cancellationToken);
+                }
+                else if (!await TryWriteAsync(stale is { } note ? doc with { LastNote = note.Detail } : doc, etag, cancellationToken) && stale is null)
                 {
                     return (Result("lost-race"), breach);
                 }
@@ -186,7 +199,9 @@ public sealed partial class ListingDriftChecker(
                     logger.DriftConverged(listing.Channel, listing.ChannelSku, brandId, item.Sku);
                 }
 
-                return (Result(converged ? "converged" : "in-sync", $"channel shows {shown}"), breach);
+                return stale is { } moved
+                    ? (Result(moved.Result, moved.Detail), breach)
+                    : (Result(converged ? "converged" : "in-sync", $"channel shows {shown}"), breach);
 
             case DriftVerdict.FirstSeen:
                 var observation = new DriftObservation(now, shown, expected, push.LastPushedAt);

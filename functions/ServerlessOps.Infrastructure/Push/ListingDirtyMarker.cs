@@ -113,12 +113,25 @@ public sealed class ListingDirtyMarker(
         MarkOneAsync(brandId, sku, listing, fromCatalog: false, cancellationToken);
 
     /// <summary>
+    /// <see cref="MarkListingAsync"/>, only while the listing's push state is still the version <paramref name="etag"/>
+    /// names: the drift check found it clean and off the truth on that version (a change whose mark was lost). True when
+    /// this call marked it and queued its push. A listing written since (marked, claimed or pushed by the push path, or
+    /// marked by another run) is left to that path, so the check never marks on a stale view nor adds a push to one in flight.
+    /// </summary>
+    public Task<bool> MarkListingIfUnchangedAsync(string brandId, string sku, ChannelListing listing, string etag, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(etag);
+        return MarkOneAsync(brandId, sku, listing, fromCatalog: false, cancellationToken, onlyIfETag: etag);
+    }
+
+    /// <summary>
     /// <see cref="MarkListingAsync"/>; <paramref name="fromCatalog"/>: a
     /// catalog import wrote <paramref name="listing"/> as it is now, and the push state records it
     /// (<see cref="ListingPushDocument.CatalogListing"/>) even where the mark has nothing else to do, so no worker pushes
     /// it from an item cached before the import.
     /// </summary>
-    private async Task<bool> MarkOneAsync(string brandId, string sku, ChannelListing listing, bool fromCatalog, CancellationToken cancellationToken)
+    /// <param name="onlyIfETag">When set, nothing is written (and a message queued is withdrawn) once the stored version is another.</param>
+    private async Task<bool> MarkOneAsync(string brandId, string sku, ChannelListing listing, bool fromCatalog, CancellationToken cancellationToken, string? onlyIfETag = null)
     {
         ArgumentNullException.ThrowIfNull(listing);
         var settings = options.Value;
@@ -133,7 +146,9 @@ public sealed class ListingDirtyMarker(
         {
             var read = await store.ReadListingAsync(brandId, sku, listing.Channel, listing.ChannelSku, cancellationToken);
             var now = time.GetUtcNow();
-            var (next, needsMessage) = Decide(read?.Document, brandId, sku, listing, sent?.At ?? now, now, settings, fromCatalog);
+            var (next, needsMessage) = onlyIfETag is not null && read?.ETag != onlyIfETag
+                ? (null, false)
+                : Decide(read?.Document, brandId, sku, listing, sent?.At ?? now, now, settings, fromCatalog);
             if (needsMessage && sent is null)
             {
                 sent = (await queue.EnqueueAsync(message, settings.CoalesceDelay, cancellationToken), now);

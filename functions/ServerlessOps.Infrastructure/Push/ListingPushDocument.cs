@@ -73,6 +73,12 @@ public sealed record ListingPushDocument
 
     public string? LastWhy { get; init; }
 
+    /// <summary>
+    /// The ledger's available (on hand − reserved) that decision read: the drift check tells a change never pushed (the
+    /// available moved since) from a buffer that moved with time alone. Null on documents from before 2026-12-07.
+    /// </summary>
+    public int? LastAvailable { get; init; }
+
     /// <summary>Smoothed time from a listing going dirty to the channel accepting the push, in milliseconds.</summary>
     public double? LatencyMilliseconds { get; init; }
 

@@ -85,6 +85,7 @@ public sealed partial class ListingPushWorker(
         {
             LastComputedQuantity = quantity.Quantity,
             LastWhy = quantity.Why,
+            LastAvailable = quantity.Available,
             PausedSince = null,
             ZeroConfirmed = d.ZeroConfirmed && quantity.Quantity == 0,
         };

@@ -270,6 +270,105 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
         Assert.Equal(18, stub.PushedQuantity(SalesChannel.Walmart, Key(Listing(item, SalesChannel.Walmart))));
     }
 
+    [Fact]
+    public async Task CleanListingWhoseChangeWasNeverPushed_IsMarkedByTheNextRun_AndPushedTheTruthWithItsAudit()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub);
+        var item = await PutItemAsync(app, "DRIFT-10", [SalesChannel.Walmart, SalesChannel.Shopify]);
+        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 10, "po:d10");
+        await WaitPushedAsync(app, stub, item, 10);
+
+        // A change whose mark was lost (the clocks' disagreement of Push/README.md, a crash between the ledger write and its
+        // mark): the ledger holds 15 while every listing stays clean, pushed 10, and the channels show 10.
+        await ApplyUnmarkedAsync(app, item.Sku, StockMovementKind.Receipt, 5, "po:d10b");
+
+        var run = await RunAsync(app, item.Sku);
+
+        Assert.Equal(("lost-change", "lost-change"), (Result(run, SalesChannel.Walmart), Result(run, SalesChannel.Shopify)));
+        Assert.Equal((2, 0, 0), (run.Number("lostChanges"), run.Number("repaired"), run.Number("firstSeen")));
+        await WaitPushedAsync(app, stub, item, 15);
+        Assert.All(await DriftAsync(app, item.Sku), e =>
+        {
+            var audit = Assert.Single(e.Items("audit"));
+            Assert.Equal((10, 10, 15, "Marked", JsonValueKind.Null), (audit.Number("channelQuantity"), audit.Number("expected"), audit.Number("truth"), audit.Str("outcome"), audit.GetProperty("pushed").ValueKind));
+            Assert.Contains("a change was never pushed", audit.Str("why"), StringComparison.Ordinal);
+            Assert.Equal(JsonValueKind.Null, e.GetProperty("repairedAt").ValueKind);
+        });
+        Assert.Empty(await AlertsAsync(app, "drift-repeated"));
+        var next = await RunAsync(app, item.Sku);
+        Assert.Equal(("in-sync", "in-sync", 0), (Result(next, SalesChannel.Walmart), Result(next, SalesChannel.Shopify), next.Number("lostChanges")));
+    }
+
+    [Fact]
+    public async Task CleanListingInStepWithTheTruth_IsNeitherMarkedNorPushed()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub);
+        var item = await PutItemAsync(app, "DRIFT-11", [SalesChannel.Walmart, SalesChannel.Shopify]);
+        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 10, "po:d11");
+        await WaitPushedAsync(app, stub, item, 10);
+        var pushesBefore = (stub.InventoryPushes(SalesChannel.Walmart).Count, stub.InventoryPushes(SalesChannel.Shopify).Count);
+        var statesBefore = await PushStatesAsync(app, item);
+
+        var run = await RunAsync(app, item.Sku);
+
+        Assert.Equal(("in-sync", "in-sync", 0), (Result(run, SalesChannel.Walmart), Result(run, SalesChannel.Shopify), run.Number("lostChanges")));
+        Assert.Equal(pushesBefore, (stub.InventoryPushes(SalesChannel.Walmart).Count, stub.InventoryPushes(SalesChannel.Shopify).Count));
+        Assert.Equal(statesBefore, await PushStatesAsync(app, item));
+        Assert.All(await DriftAsync(app, item.Sku), e => Assert.Equal(0, e.GetProperty("audit").GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task ListingDirtyWhenTheRunComes_IsLeftToItsQueuedPush_NotMarkedAgain()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub);
+        var item = await PutItemAsync(app, "DRIFT-12", [SalesChannel.Walmart]);
+        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 10, "po:d12");
+        await WaitPushedAsync(app, stub, item, 10);
+        var walmart = Listing(item, SalesChannel.Walmart);
+
+        // A change marked a moment ago: its push is queued (here, held back an hour) and the worker owns it.
+        await ApplyUnmarkedAsync(app, item.Sku, StockMovementKind.Receipt, 5, "po:d12b");
+        var queuedAt = DateTimeOffset.UtcNow;
+        await app.Services.GetRequiredService<InventoryPushStore>().UpdateListingAsync(Brand, item.Sku, SalesChannel.Walmart, walmart.ChannelSku, s =>
+            s! with { Dirty = true, DirtySince = queuedAt, QueuedAt = queuedAt, ClaimableFrom = queuedAt.AddHours(1) }, Token);
+
+        var run = await RunAsync(app, item.Sku);
+
+        Assert.Equal(("push-pending", 0), (Result(run, SalesChannel.Walmart), run.Number("lostChanges")));
+        var state = await app.Services.GetRequiredService<InventoryPushStore>().GetListingAsync(Brand, item.Sku, SalesChannel.Walmart, walmart.ChannelSku, Token);
+        Assert.Equal((true, queuedAt, 10), (state!.Dirty, state.QueuedAt!.Value, state.LastPushedQuantity!.Value));
+        Assert.Equal(10, stub.PushedQuantity(SalesChannel.Walmart, Key(walmart)));
+        Assert.Empty(await DriftAsync(app, item.Sku));
+    }
+
+    [Fact]
+    public async Task CleanListingWhoseBufferMovedWithoutALedgerChange_IsPushedTheTruth_WithoutAnAuditEntry()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(stub);
+        var item = await PutItemAsync(app, "DRIFT-13", [SalesChannel.Walmart]);
+        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 20, "po:d13");
+        await ApplyAsync(app, item.Sku, StockMovementKind.Reserve, 2, "order:d13:l1:r1");
+        await WaitPushedAsync(app, stub, item, 17);
+        var walmart = Listing(item, SalesChannel.Walmart);
+
+        // The buffer's inputs move with no ledger change (the velocity decays over its window, a latency is measured): a
+        // push latency of 1.25 days makes the risk ⌈2 units a day × 1.25 days⌉ = 3, so the truth is 18 − 3 = 15.
+        await app.Services.GetRequiredService<InventoryPushStore>().UpdateListingAsync(Brand, item.Sku, SalesChannel.Walmart, walmart.ChannelSku, s =>
+            s! with { LatencyMilliseconds = TimeSpan.FromDays(1.25).TotalMilliseconds }, Token);
+
+        var run = await RunAsync(app, item.Sku);
+
+        Assert.Equal(("buffer-moved", 0), (Result(run, SalesChannel.Walmart), run.Number("lostChanges")));
+        await WaitPushedAsync(app, stub, item, 15);
+        var entry = Assert.Single(await DriftAsync(app, item.Sku));
+        Assert.Equal(0, entry.GetProperty("audit").GetArrayLength());
+        Assert.Contains("the buffer or allocation moved", entry.Str("note"), StringComparison.Ordinal);
+    }
+
     private TestApp Start(Marketplace stub, IReadOnlyDictionary<string, string>? more = null, Action<IServiceCollection>? testServices = null)
     {
         var overrides = new Dictionary<string, string>
@@ -307,6 +406,18 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
         var result = await app.Services.GetRequiredService<IInventoryLedgerStore>().ApplyAsync(new StockMovement(Brand, sku, StockLocations.Main, kind, quantity, cause), Token);
         Assert.Equal(StockApplyOutcome.Applied, result.Outcome);
     }
+
+    /// <summary>A ledger change whose mark is lost: written to the ledger beneath the marking decorator.</summary>
+    private static async Task ApplyUnmarkedAsync(TestApp app, string sku, StockMovementKind kind, int quantity, string cause)
+    {
+        var ledger = (PushMarkingLedgerStore)app.Services.GetRequiredService<IInventoryLedgerStore>();
+        var result = await ledger.Inner.ApplyAsync(new StockMovement(Brand, sku, StockLocations.Main, kind, quantity, cause), Token);
+        Assert.Equal(StockApplyOutcome.Applied, result.Outcome);
+    }
+
+    private static async Task<string[]> PushStatesAsync(TestApp app, CatalogItem item) =>
+        [.. (await app.Services.GetRequiredService<InventoryPushStore>().ListListingsAsync(Brand, item.Sku, Token))
+            .Select(s => $"{s.Id} dirty={s.Dirty} queued={s.QueuedAt:O} pushed={s.LastPushedQuantity} pushes={s.Pushes} unchanged={s.Unchanged}")];
 
     private static ChannelListing Listing(CatalogItem item, SalesChannel channel) => item.Listings.Single(l => l.Channel == channel);
 
