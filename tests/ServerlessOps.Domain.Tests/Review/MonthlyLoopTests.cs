@@ -59,7 +59,7 @@ public sealed class MonthlyLoopTests
             .Stock("TEE", daysOut: 8, velocity: 10m, unitContribution: 3m)
             .Build();
 
-        var checks = LoopClosure.Compare(lastMonth, MonthlyAudit.Run(now));
+        var checks = LoopClosure.Compare(lastMonth, MonthlyAudit.Run(now), "USD");
 
         Assert.Equal(["price-floor:walmart", "late-shipments:amazon", "fees:amazon", "stock-out:TEE"], checks.Select(c => c.RootCause));
         Assert.Equal([0m, 300m, 120m, 240m], checks.Select(c => c.MonthlyMoneyNow));

@@ -76,7 +76,7 @@ public sealed class MonthlyReviewSteps(
         var findings = await work.ReadJsonAsync<List<Finding>>(ReviewWorkStore.Findings(run), cancellationToken);
         var roadmap = Prioritizer.Rank(findings, brand.Owners);
         var previous = await PreviousRoadmapAsync(run, cancellationToken);
-        var recovery = LoopClosure.Compare(previous, findings);
+        var recovery = LoopClosure.Compare(previous, findings, brand.BaseCurrency);
         var blob = ReviewWorkStore.Roadmap(run);
         await work.WriteJsonAsync(blob, new ReviewRoadmap(roadmap, recovery), cancellationToken);
         return new PhaseRef(blob, roadmap.Count);

@@ -28,7 +28,7 @@ public sealed class LoopClosureTests
             Findings.Of(FindingType.RefundSpike, "refunds:amazon:TEE", 500m, SalesChannel.Amazon, "TEE"),
         };
 
-        var checks = LoopClosure.Compare(LastMonth(), now);
+        var checks = LoopClosure.Compare(LastMonth(), now, "USD");
 
         Assert.Equal(["late-shipments:amazon", "fees:amazon", "dead-stock:MUG"], checks.Select(c => c.RootCause));
         Assert.Equal([1, 2, 3], checks.Select(c => c.PreviousRank));
@@ -39,8 +39,18 @@ public sealed class LoopClosureTests
     }
 
     [Fact]
+    public void Compare_LastRoadmapInAnotherBaseCurrency_IsNotComparedAsIfItWereThisMonthsMoney()
+    {
+        // The brand moved its books from USD to EUR: last month's 150 USD is not 150 EUR, so nothing was "recovered" in EUR.
+        var now = new[] { Findings.Of(FindingType.LateShipmentsRising, "late-shipments:amazon", 100m, SalesChannel.Amazon) with { Currency = "EUR" } };
+
+        Assert.Empty(LoopClosure.Compare(LastMonth(), now, "EUR"));
+        Assert.Equal(3, LoopClosure.Compare(LastMonth(), now, "USD").Count);
+    }
+
+    [Fact]
     public void Compare_NoPreviousRoadmap_NothingToClose()
     {
-        Assert.Empty(LoopClosure.Compare([], [Findings.Of(FindingType.DeadStock, "dead-stock:MUG", 20m)]));
+        Assert.Empty(LoopClosure.Compare([], [Findings.Of(FindingType.DeadStock, "dead-stock:MUG", 20m)], "USD"));
     }
 }
