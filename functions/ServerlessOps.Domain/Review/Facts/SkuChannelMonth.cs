@@ -46,4 +46,14 @@ public sealed record SkuChannelMonth(
     /// holds both kinds: the charged fees then cover only some lines, and the rest are estimated from the schedule.
     /// </summary>
     public decimal? FeesScheduledWithoutCharges { get; init; }
+
+    /// <summary>
+    /// Up to a few of the order lines sold under the floor (<see cref="UnitsBelowFloor"/>), the price-floor finding's
+    /// evidence: <see cref="SourceRows"/> holds the SKU's first sales, which may all be above it. Empty in facts built
+    /// before it was kept.
+    /// </summary>
+    public IReadOnlyList<string> FloorSourceRows { get; init; } = [];
+
+    /// <summary>Up to a few of the order lines with money refunded (<see cref="Refunds"/>), the refund finding's evidence; empty in facts built before it was kept.</summary>
+    public IReadOnlyList<string> RefundSourceRows { get; init; } = [];
 }

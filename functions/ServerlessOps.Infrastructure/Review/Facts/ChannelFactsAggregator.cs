@@ -90,9 +90,15 @@ public sealed class ChannelFactsAggregator(
             var keptBack = keptBackShares[i] * rate;
             var refundMoney = ((refunded.Sum(r => r.Amount) + refundShares[i]) * rate) - keptBack;
             var sku = Totals(month, line.Sku, line.Listing is not null);
+            var source = $"order:{order.Id}:line:{line.Line.LineId}";
             sku.CancelledUnits += line.Line.Quantity - line.Sold;
             sku.RefundedUnits += refunded.Sum(r => r.Quantity);
             sku.Refunds += refundMoney;
+            if (refundMoney != 0m)
+            {
+                sku.AddRefundSource(source);
+            }
+
             if (line.Sold > 0 && skusCounted.Add(line.Sku))
             {
                 sku.Orders++;
@@ -126,11 +132,12 @@ public sealed class ChannelFactsAggregator(
             {
                 sku.UnitsBelowFloor += line.Sold;
                 sku.FloorShortfall += shortfall * line.Sold * rate;
+                sku.AddFloorSource(source);
             }
 
             if (line.Sold > 0)
             {
-                sku.AddSource($"order:{order.Id}:line:{line.Line.LineId}");
+                sku.AddSource(source);
                 AddDay(line, day, revenue, cogs, scheduled);
             }
 

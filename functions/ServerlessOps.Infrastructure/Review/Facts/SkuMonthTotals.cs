@@ -11,6 +11,10 @@ internal sealed class SkuMonthTotals(ReviewMonth month, SalesChannel channel, st
 
     private readonly List<string> _sourceRows = [];
 
+    private readonly List<string> _floorRows = [];
+
+    private readonly List<string> _refundRows = [];
+
     public int Orders { get; set; }
 
     public int Units { get; set; }
@@ -37,18 +41,28 @@ internal sealed class SkuMonthTotals(ReviewMonth month, SalesChannel channel, st
 
     public decimal FloorShortfall { get; set; }
 
-    public void AddSource(string row)
-    {
-        if (_sourceRows.Count < MaxSourceRows)
-        {
-            _sourceRows.Add(row);
-        }
-    }
+    public void AddSource(string row) => AddTo(_sourceRows, row);
+
+    /// <summary>A line sold under the floor: the price-floor finding's evidence, whatever the SKU sold before it.</summary>
+    public void AddFloorSource(string row) => AddTo(_floorRows, row);
+
+    /// <summary>A line with money refunded: the refund finding's evidence, whatever the SKU sold before it.</summary>
+    public void AddRefundSource(string row) => AddTo(_refundRows, row);
 
     public SkuChannelMonth ToFacts() => new(
         month, channel, sku, mapped, Orders, Units, Revenue, Cogs, UnitsWithoutCost, FeesCharged, FeesScheduled,
         Refunds, RefundedUnits, CancelledUnits, UnitsBelowFloor, FloorShortfall, [.. _sourceRows])
     {
         FeesScheduledWithoutCharges = FeesScheduledWithoutCharges,
+        FloorSourceRows = [.. _floorRows],
+        RefundSourceRows = [.. _refundRows],
     };
+
+    private static void AddTo(List<string> rows, string row)
+    {
+        if (rows.Count < MaxSourceRows)
+        {
+            rows.Add(row);
+        }
+    }
 }

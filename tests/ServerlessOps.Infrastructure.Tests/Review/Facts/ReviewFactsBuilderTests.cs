@@ -108,6 +108,40 @@ public sealed class ReviewFactsBuilderTests
     }
 
     [Fact]
+    public async Task PriceFloorFinding_TracesToTheLinesSoldUnderTheFloor_NotToTheSkusFirstSales()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 8m);
+        fakes.Fees.Add(new FeeRule(SalesChannel.Shopify, "transaction", null, FeeScope.PerLine, FeeBasis.Net, 10m, 0m, 0m, "USD", DateTimeOffset.UnixEpoch, null));
+        for (var day = 1; day <= 6; day++)
+        {
+            fakes.Add($"full-price-{day}", Utc(2026, 11, day + 1, 15, 0), Line("L1", "TEE", 1, 20m));
+        }
+
+        fakes.Add("cheap", Utc(2026, 11, 20, 15, 0), Line("L1", "TEE", 2, 9m));
+
+        var finding = Assert.Single(new PriceBelowFloorRule().Find((await BuildAsync(fakes)).Facts));
+
+        Assert.Equal(["order:shopify:cheap:line:L1"], finding.Evidence.SourceRows);
+    }
+
+    [Fact]
+    public async Task RefundedLines_AreTheRefundEvidence_NotTheSkusFirstSales()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m);
+        for (var day = 1; day <= 6; day++)
+        {
+            fakes.Add($"kept-{day}", Utc(2026, 11, day + 1, 15, 0), Line("L1", "TEE", 1, 20m));
+        }
+
+        var returned = fakes.Add("returned", Utc(2026, 11, 20, 15, 0), Line("L1", "TEE", 1, 20m));
+        fakes.Orders[^1] = returned with { Refunds = [new OrderRefund("R1", Utc(2026, 11, 25, 15, 0), 20m, 0m, "return", [new RefundLine("L1", 1, 20m, 0m, Returned: true)])] };
+
+        var sku = Assert.Single((await BuildAsync(fakes)).Facts.Sales);
+
+        Assert.Equal(["order:shopify:returned:line:L1"], sku.RefundSourceRows);
+    }
+
+    [Fact]
     public async Task LateRefundOnAnEarlierMonth_IsARestatement_AndNotThisMonthsRefund()
     {
         var fakes = new ReviewFactsFakes().Map("TEE", 4m);

@@ -43,7 +43,7 @@ public sealed class PriceBelowFloorRule : AuditRule
                 $"price-floor:{row.Channel.Slug()}",
                 $"Σ (floor − unit net) × units over {Show.Number(row.UnitsBelowFloor)} units below the floor = {Show.Money(row.FloorShortfall)}",
                 [N("unitsBelowFloor", row.UnitsBelowFloor), N("floorShortfall", row.FloorShortfall), N("marginFloorPercent", marginFloor)],
-                row.SourceRows);
+                row.FloorSourceRows.Count > 0 ? row.FloorSourceRows : row.SourceRows);
             if (finding is not null)
             {
                 yield return finding;

@@ -60,7 +60,7 @@ public sealed class RefundSpikeRule : AuditRule
                 formula,
                 [N("refunds", row.Refunds), N("revenue", row.Revenue), N("refundRate", rate), N("baselineRefundRate", baselineRate),
                  N("refundedUnits", row.RefundedUnits), N("excessRefundedUnits", excessUnits)],
-                row.SourceRows);
+                row.RefundSourceRows.Count > 0 ? row.RefundSourceRows : row.SourceRows);
             if (finding is not null)
             {
                 yield return finding;
