@@ -33,9 +33,7 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
     {
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
         await using var app = Start(stub);
-        var item = await PutItemAsync(app, "DRIFT-1", Channels);
-        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 20, "po:d1");
-        await WaitPushedAsync(app, stub, item, 20);
+        var item = await StockedAsync(app, stub, "DRIFT-1", Channels, received: 20);
         foreach (var listing in item.Listings)
         {
             stub.SetChannelQuantity(listing.Channel, Key(listing), 7);
@@ -71,9 +69,7 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
     {
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
         await using var app = Start(stub);
-        var item = await PutItemAsync(app, "DRIFT-2", [SalesChannel.Walmart, SalesChannel.Shopify]);
-        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 20, "po:d2");
-        await WaitPushedAsync(app, stub, item, 20);
+        var item = await StockedAsync(app, stub, "DRIFT-2", [SalesChannel.Walmart, SalesChannel.Shopify], received: 20);
         var walmart = Listing(item, SalesChannel.Walmart);
         stub.SetChannelQuantity(SalesChannel.Walmart, Key(walmart), 7);
         var first = await RunAsync(app, item.Sku);
@@ -95,9 +91,7 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
     {
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
         await using var app = Start(stub);
-        var item = await PutItemAsync(app, "DRIFT-3", [SalesChannel.Walmart]);
-        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 10, "po:d3");
-        await WaitPushedAsync(app, stub, item, 10);
+        var item = await StockedAsync(app, stub, "DRIFT-3", [SalesChannel.Walmart], received: 10);
         var walmart = Listing(item, SalesChannel.Walmart);
 
         for (var round = 1; round <= 4; round++)
@@ -156,9 +150,7 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
     {
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
         await using var app = Start(stub, new Dictionary<string, string> { ["Drift:WalmartPropagationDelay"] = "01:00:00" });
-        var item = await PutItemAsync(app, "DRIFT-5", [SalesChannel.Walmart, SalesChannel.Shopify]);
-        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 10, "po:d5");
-        await WaitPushedAsync(app, stub, item, 10);
+        var item = await StockedAsync(app, stub, "DRIFT-5", [SalesChannel.Walmart, SalesChannel.Shopify], received: 10);
         stub.SetChannelQuantity(SalesChannel.Walmart, Key(Listing(item, SalesChannel.Walmart)), 3);
 
         var first = await RunAsync(app, item.Sku);
@@ -175,9 +167,7 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
     {
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
         await using var app = Start(stub);
-        var item = await PutItemAsync(app, "DRIFT-6", [SalesChannel.Walmart, SalesChannel.Shopify]);
-        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 10, "po:d6");
-        await WaitPushedAsync(app, stub, item, 10);
+        var item = await StockedAsync(app, stub, "DRIFT-6", [SalesChannel.Walmart, SalesChannel.Shopify], received: 10);
         stub.FailNext(SalesChannel.Walmart, 10, 500);
         await ApplyAsync(app, item.Sku, StockMovementKind.Reserve, 1, "order:d6:l1:r1");
         await Poll.UntilAsync<object>(
@@ -206,9 +196,7 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
     {
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
         await using var app = Start(stub, new Dictionary<string, string> { ["InventoryPush:RequeueAfter"] = "00:00:10" });
-        var item = await PutItemAsync(app, "DRIFT-7", [SalesChannel.Walmart]);
-        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 10, "po:d7");
-        await WaitPushedAsync(app, stub, item, 10);
+        var item = await StockedAsync(app, stub, "DRIFT-7", [SalesChannel.Walmart], received: 10);
         var walmart = Listing(item, SalesChannel.Walmart);
 
         // A change whose push message went to the poison queue: the listing is dirty, queued a minute ago, and nothing
@@ -229,9 +217,7 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
     {
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
         await using var app = Start(stub);
-        var item = await PutItemAsync(app, "DRIFT-8", [SalesChannel.Walmart, SalesChannel.Shopify]);
-        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 10, "po:d8");
-        await WaitPushedAsync(app, stub, item, 10);
+        var item = await StockedAsync(app, stub, "DRIFT-8", [SalesChannel.Walmart, SalesChannel.Shopify], received: 10);
         stub.AnswerWalmartReadsWith("<html><body>Down for maintenance</body></html>");
 
         var run = await RunAsync(app, item.Sku);
@@ -249,9 +235,7 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
         await using var app = Start(stub, testServices: services => services.Replace(ServiceDescriptor.Singleton(sp => new ListingReadClients(
             sp.GetServices<IListingReadClient>().Select(c => c.Channel != SalesChannel.Walmart ? c : walmartReader = new ReadHookedListingReader(c))))));
         Assert.NotNull(app.Services.GetRequiredService<ListingReadClients>());
-        var item = await PutItemAsync(app, "DRIFT-9", [SalesChannel.Walmart]);
-        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 20, "po:d9");
-        await WaitPushedAsync(app, stub, item, 20);
+        var item = await StockedAsync(app, stub, "DRIFT-9", [SalesChannel.Walmart], received: 20);
         stub.SetChannelQuantity(SalesChannel.Walmart, Key(Listing(item, SalesChannel.Walmart)), 7);
         Assert.Equal("first-seen", Result(await RunAsync(app, item.Sku), SalesChannel.Walmart));
 
@@ -275,9 +259,7 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
     {
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
         await using var app = Start(stub);
-        var item = await PutItemAsync(app, "DRIFT-10", [SalesChannel.Walmart, SalesChannel.Shopify]);
-        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 10, "po:d10");
-        await WaitPushedAsync(app, stub, item, 10);
+        var item = await StockedAsync(app, stub, "DRIFT-10", [SalesChannel.Walmart, SalesChannel.Shopify], received: 10);
 
         // A change whose mark was lost (the clocks' disagreement of Push/README.md, a crash between the ledger write and its
         // mark): the ledger holds 15 while every listing stays clean, pushed 10, and the channels show 10.
@@ -305,9 +287,7 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
     {
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
         await using var app = Start(stub);
-        var item = await PutItemAsync(app, "DRIFT-11", [SalesChannel.Walmart, SalesChannel.Shopify]);
-        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 10, "po:d11");
-        await WaitPushedAsync(app, stub, item, 10);
+        var item = await StockedAsync(app, stub, "DRIFT-11", [SalesChannel.Walmart, SalesChannel.Shopify], received: 10);
         var pushesBefore = (stub.InventoryPushes(SalesChannel.Walmart).Count, stub.InventoryPushes(SalesChannel.Shopify).Count);
         var statesBefore = await PushStatesAsync(app, item);
 
@@ -324,9 +304,7 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
     {
         await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
         await using var app = Start(stub);
-        var item = await PutItemAsync(app, "DRIFT-12", [SalesChannel.Walmart]);
-        await ApplyAsync(app, item.Sku, StockMovementKind.Receipt, 10, "po:d12");
-        await WaitPushedAsync(app, stub, item, 10);
+        var item = await StockedAsync(app, stub, "DRIFT-12", [SalesChannel.Walmart], received: 10);
         var walmart = Listing(item, SalesChannel.Walmart);
 
         // A change marked a moment ago: its push is queued (here, held back an hour) and the worker owns it.
@@ -390,6 +368,15 @@ public sealed class ListingDriftTests(FunctionAppFixture fixture)
         }
 
         return TestApp.Start(fixture, overrides, marketplace: stub, testServices: testServices);
+    }
+
+    /// <summary>A catalog item listed on <paramref name="channels"/>, <paramref name="received"/> units received at the main location and pushed to every listing.</summary>
+    private static async Task<CatalogItem> StockedAsync(TestApp app, Marketplace stub, string sku, SalesChannel[] channels, int received)
+    {
+        var item = await PutItemAsync(app, sku, channels);
+        await ApplyAsync(app, sku, StockMovementKind.Receipt, received, $"po:{sku}");
+        await WaitPushedAsync(app, stub, item, received);
+        return item;
     }
 
     private static async Task<CatalogItem> PutItemAsync(TestApp app, string sku, SalesChannel[] channels, decimal? map = null)
