@@ -28,8 +28,8 @@ public static class ScaleAnalysis
     /// <item>winner: significant rising trend and c₃ &gt; 0; loser: significant falling trend, or c₃ &lt; 0 without a
     /// significant rise;</item>
     /// <item>budget: each loser gives up <see cref="LoserBudgetCut"/> of its ad spend this month (rounded once); the pool
-    /// is shared among winners in proportion to their trend, the last winner taking the rounding remainder, so the
-    /// shifts add up to zero. Without a winner the cut is saved, and without a loser's spend winners get nothing.</item>
+    /// is shared among winners in proportion to their trend, in whole cents by largest remainder, so the shifts add up
+    /// to zero and no winner's share is negative. Without a winner the cut is saved, and without a loser's spend winners get nothing.</item>
     /// </list>
     /// Winners first (steepest rise first), then losers (steepest fall first); ties by channel and SKU.
     /// </summary>
@@ -76,22 +76,32 @@ public static class ScaleAnalysis
         return new SkuTrend(channel, sku, contributions, slope, significant, adSpend[2]);
     }
 
-    /// <summary>The pool in proportion to the weights, each rounded once, the last taking the remainder so they sum to the pool.</summary>
+    /// <summary>
+    /// The pool in proportion to the weights, in whole cents that sum to the pool (largest remainder: each share rounded
+    /// down, then the cents left over go to the largest fractions, ties to the earlier winner). Rounding each share to the
+    /// nearest cent and giving the last the remainder could leave the last a negative share when the pool is a few cents.
+    /// </summary>
     private static decimal[] Share(decimal pool, List<decimal> weights)
     {
         var shares = new decimal[weights.Count];
         var total = weights.Sum();
-        if (pool == 0m || total <= 0m)
+        if (pool <= 0m || total <= 0m)
         {
             return shares;
         }
 
-        for (var i = 0; i < shares.Length - 1; i++)
+        var exact = weights.Select(w => pool * w / total).ToArray();
+        for (var i = 0; i < shares.Length; i++)
         {
-            shares[i] = Cents.Round(pool * weights[i] / total);
+            shares[i] = Math.Floor(exact[i] * 100m) / 100m;
         }
 
-        shares[^1] = pool - shares[..^1].Sum();
+        var centsLeft = (int)Math.Round((pool - shares.Sum()) * 100m);
+        foreach (var i in Enumerable.Range(0, shares.Length).OrderByDescending(i => exact[i] - shares[i]).ThenBy(i => i).Take(centsLeft))
+        {
+            shares[i] += 0.01m;
+        }
+
         return shares;
     }
 

@@ -54,6 +54,25 @@ public sealed class ScaleAnalysisTests
     }
 
     [Fact]
+    public void Evaluate_PoolOfAFewCents_IsSharedInWholeCentsWithNoWinnerGivenANegativeShare()
+    {
+        // Pool = 0.10 / 2 = 0.05 for four winners weighted 100, 100, 100, 10: exact shares 0.0161 × 3 and 0.0016. Rounding
+        // each to the nearest cent gave 0.02 × 3 and left the last −0.01; by largest remainder it is 0.02, 0.02, 0.01, 0.
+        var builder = new FactsBuilder();
+        foreach (var sku in new[] { "W1", "W2", "W3" })
+        {
+            Contributions(builder, sku, SalesChannel.Amazon, 0m, 100m, 200m);
+        }
+
+        Contributions(builder, "W4", SalesChannel.Amazon, 0m, 10m, 20m);
+        Contributions(builder, "MUG", SalesChannel.Amazon, 300m, 250m, 100m);
+        var calls = ScaleAnalysis.Evaluate(builder.Campaign("mugs", 0.10m, 1m, sku: "MUG").Build());
+
+        Assert.Equal([("W1", 0.02m), ("W2", 0.02m), ("W3", 0.01m), ("W4", 0m), ("MUG", -0.05m)], calls.Select(c => (c.Sku, c.SuggestedBudgetShift)));
+        Assert.Equal(0m, calls.Sum(c => c.SuggestedBudgetShift));
+    }
+
+    [Fact]
     public void Evaluate_TrendJustUnderTheMinimum_IsNeither()
     {
         // (119.98 − 100) / 2 = 9.99 a month, under the 10.00 minimum.
