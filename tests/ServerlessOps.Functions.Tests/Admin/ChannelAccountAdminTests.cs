@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
+using ServerlessOps.Domain.Alerts;
+using ServerlessOps.Domain.Channels;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Testing.Scenarios;
@@ -60,6 +63,27 @@ public sealed class ChannelAccountAdminTests(FunctionAppFixture fixture)
         await Problem.AssertOfTypeAsync(response, HttpStatusCode.Forbidden, "account-disconnected", "disconnected");
         var audit = (await api.GetAsync("api/brands/acme/audit")).Json.Items();
         Assert.Equal(("disconnected", "local-operator"), (audit[0].Str("action"), audit[0].Str("actor")));
+    }
+
+    [Fact]
+    public async Task DisconnectedAccount_HasItsOpenAccountAlertsResolved_AndOtherAccountsKeepTheirs()
+    {
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+        var raiser = app.Services.GetRequiredService<IAlertRaiser>();
+        var shop = AlertSubject.ChannelAccount(SalesChannel.Shopify, Acme.AccountId(SalesChannel.Shopify));
+        var walmart = AlertSubject.ChannelAccount(SalesChannel.Walmart, Acme.AccountId(SalesChannel.Walmart));
+        foreach (var (kind, subject) in new[] { (AlertKind.WebhooksStopped, shop), (AlertKind.ChannelAuthorizationRevoked, shop), (AlertKind.WebhooksStopped, walmart) })
+        {
+            await raiser.RaiseAsync(new AlertRaise("acme", kind, subject, $"{kind} of {subject.Id}"), TestContext.Current.CancellationToken);
+        }
+
+        (await new AdminApi(app.Client.Http).PostAsync($"{ShopPath}/disconnect", null)).Expect(HttpStatusCode.OK);
+
+        var alerts = await app.Services.GetRequiredService<IAlertStore>().ListAsync("acme", cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(
+            [(AlertKind.ChannelAuthorizationRevoked, shop.Id, false), (AlertKind.WebhooksStopped, shop.Id, false), (AlertKind.WebhooksStopped, walmart.Id, true)],
+            alerts.Select(a => (a.Kind, a.Subject.Id, a.IsUnresolved)).OrderBy(a => a.Kind.ToString(), StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal));
+        Assert.All(alerts.Where(a => !a.IsUnresolved), a => Assert.Contains("disconnected by", a.Resolution, StringComparison.Ordinal));
     }
 
     [Fact]

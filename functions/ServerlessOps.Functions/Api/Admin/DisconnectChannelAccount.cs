@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Functions.Access;
 using ServerlessOps.Functions.Http;
@@ -9,8 +10,10 @@ namespace ServerlessOps.Functions.Api.Admin;
 /// <summary>
 /// POST /api/brands/{brandId}/accounts/{channel}/{accountId}/disconnect: the account's webhooks are refused (403) and
 /// nothing is called on its behalf; kept, with its audit trail. Idempotent, so If-Match is optional (checked when sent).
+/// The account's own alerts (webhooks stopped, authorisation revoked) are resolved: nothing checks a disconnected account
+/// again (the backstop and the token service skip it), so they would stay open with their owner for good.
 /// </summary>
-public sealed class DisconnectChannelAccount(IBrandRegistry registry, RegistryLoader loader) : IHttpFunction
+public sealed class DisconnectChannelAccount(IBrandRegistry registry, RegistryLoader loader, IAlertRaiser alerts) : IHttpFunction
 {
     private const string Template = "api/brands/{brandId}/accounts/{channel}/{accountId}/disconnect";
 
@@ -25,9 +28,20 @@ public sealed class DisconnectChannelAccount(IBrandRegistry registry, RegistryLo
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Template)] HttpRequest request) =>
         Route.DispatchAsync(request.HttpContext, this);
 
-    public Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken) =>
-        AccountChange.ApplyAsync(
+    public async Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken)
+    {
+        var result = await AccountChange.ApplyAsync(
             http, registry, loader, RegistryChange.Disconnected, ifMatchRequired: false,
             current => (current with { Status = ChannelAccountStatus.Disconnected }, null),
             cancellationToken);
+        if (result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } && AdminAccounts.TryParse(http, out var account, out _))
+        {
+            var subject = AlertSubject.ChannelAccount(account.Channel, account.AccountId);
+            var why = $"The account was disconnected by {http.Caller!.Name}: nothing is read from it or checked for it any more.";
+            await alerts.ClearAsync(account.BrandId, AlertKind.WebhooksStopped, subject, why, cancellationToken);
+            await alerts.ClearAsync(account.BrandId, AlertKind.ChannelAuthorizationRevoked, subject, why, cancellationToken);
+        }
+
+        return result;
+    }
 }
