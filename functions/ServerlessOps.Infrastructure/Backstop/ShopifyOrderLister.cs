@@ -97,6 +97,7 @@ public sealed class ShopifyOrderLister(HttpClient httpClient, IChannelApiCredent
         var request = new HttpRequestMessage(method, new Uri(new Uri(root, UriKind.Absolute), $"admin/api/{options.Value.ShopifyApiVersion}/{path}"));
         request.Headers.TryAddWithoutValidation("X-Shopify-Access-Token", token);
         request.Headers.Accept.ParseAdd("application/json");
+        ChannelApiAccount.Set(request, account.AccountId);
         return request;
     }
 

@@ -2,9 +2,10 @@ namespace ServerlessOps.Infrastructure.Channels;
 
 /// <summary>
 /// The channel account a request is made for, carried in its options by the request factories (<see cref="AmazonRequest"/>,
-/// <see cref="WalmartRequest"/>, <see cref="TikTokRequest"/>): channels meter and fail per account, so the usage plans
+/// <see cref="WalmartRequest"/>, <see cref="TikTokRequest"/>, Shopify's Admin requests): channels meter and fail per account, so the usage plans
 /// (<see cref="AmazonUsagePlanHandler"/>) and the circuit breaker (<see cref="ChannelCircuitBreaker"/>) keep each account's
-/// calls apart. An id, never a token.
+/// calls apart, and a token the channel refuses is renewed for that account (<see cref="ChannelAccessTokenRenewalHandler"/>).
+/// An id, never a token.
 /// </summary>
 internal static class ChannelApiAccount
 {

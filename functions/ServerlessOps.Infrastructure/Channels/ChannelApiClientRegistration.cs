@@ -11,7 +11,8 @@ namespace ServerlessOps.Infrastructure.Channels;
 /// Registers a typed HttpClient of one channel's API, the one way every outbound channel client is wired (order readers,
 /// backstop listers, settlement readers, listing pushes, price updates and read-backs): the channel's base URL from
 /// <c>Channels:{channel}</c>, no HttpClient timeout, pooled connections recycled, and <see cref="ChannelApiResilience"/>
-/// with that channel's timeouts and retries, one pipeline (so one circuit breaker) per channel account. Shopify's host is per shop, so its clients get no base address (each request
+/// with that channel's timeouts and retries, one pipeline (so one circuit breaker) per channel account, and outside it
+/// <see cref="ChannelAccessTokenRenewalHandler"/> (a 401 renews the token and sends once more). Shopify's host is per shop, so its clients get no base address (each request
 /// carries the shop's absolute URL) and their pipeline takes the endpoint the caller names.
 /// </summary>
 internal static class ChannelApiClientRegistration
@@ -64,6 +65,13 @@ internal static class ChannelApiClientRegistration
             // Clients end up in singletons (the delivery processor, the backstop), so their handler is never rotated by
             // the factory: recycling pooled connections keeps DNS changes of the channel hosts visible anyway.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
+
+        // Outside the resilience pipeline (added before it): a token refused with 401 is renewed once and the whole call,
+        // retries included, sent once more; the pipeline never retries a 401 itself.
+        client.AddHttpMessageHandler(provider => new ChannelAccessTokenRenewalHandler(
+            channel,
+            provider.GetRequiredService<IChannelApiCredentialSource>(),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<ChannelAccessTokenRenewalHandler>()));
         client.AddResilienceHandler($"{channel.Slug()}-{pipelineSuffix}", (builder, context) =>
         {
             var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChannelApiResilience).FullName!);

@@ -24,6 +24,7 @@ internal static class ShopifyAdminRequest
         };
         request.Headers.TryAddWithoutValidation("X-Shopify-Access-Token", accessToken);
         request.Headers.Accept.ParseAdd("application/json");
+        ChannelApiAccount.Set(request, account.AccountId);
         return request;
     }
 

@@ -51,7 +51,9 @@ public sealed class ChannelTokenOptions
     /// <summary>
     /// How long an instance trusts what it read about an account without a token (an access token entered by hand, or
     /// nothing) or with a revoked grant before reading its token document again; a change of the account in the registry
-    /// (a connection, a re-authorisation) makes it read at once. Default 30 s; 1 s to 10 min.
+    /// (a connection, a re-authorisation) makes it read at once. Also how long a token obtained because the channel refused
+    /// its predecessor is not renewed again when refused in turn (at most one token call per interval per account and instance
+    /// while a channel refuses every token). Default 30 s; 1 s to 10 min.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan RecheckInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -12,7 +12,8 @@ public sealed partial class ChannelTokenService
     /// <summary>Attempts at storing a token obtained, while the store is unavailable, before the flight gives up.</summary>
     private const int StoreAttempts = 3;
 
-    private async Task<Known> FlyAsync(ChannelAccount account, bool force, CancellationToken cancellationToken)
+    /// <param name="rejected">A token the channel refused: not taken from the store; a stored token equal to it is refreshed.</param>
+    private async Task<Known> FlyAsync(ChannelAccount account, bool force, string? rejected, CancellationToken cancellationToken)
     {
         var options = _options.CurrentValue;
         var version = RegistryVersion(account);
@@ -69,7 +70,8 @@ public sealed partial class ChannelTokenService
                 return Known.Revoked(version, now, document.RevokedAt!.Value, document.RevokedReason);
             }
 
-            if (document.HasUsableAccessToken(now, options.RefreshSkew) && (!force || document.RefreshedAt >= requestedAt))
+            if (document.HasUsableAccessToken(now, options.RefreshSkew) && (!force || document.RefreshedAt >= requestedAt)
+                && !string.Equals(document.AccessToken, rejected, StringComparison.Ordinal))
             {
                 _logger.TokenReadFromStore(account.Channel, account.BrandId, account.AccountId, document.AccessTokenExpiresAt!.Value);
                 return Known.Valid(new ChannelAccessToken(document.AccessToken!, document.AccessTokenExpiresAt!.Value), version, now);

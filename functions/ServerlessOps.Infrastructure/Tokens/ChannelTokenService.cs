@@ -87,7 +87,7 @@ public sealed partial class ChannelTokenService : IDisposable
             return Answer(account, known);
         }
 
-        return Answer(account, await JoinFlightAsync(entry, account, force: false, cancellationToken));
+        return Answer(account, await JoinFlightAsync(entry, account, force: false, rejected: null, cancellationToken));
     }
 
     /// <summary>
@@ -98,7 +98,7 @@ public sealed partial class ChannelTokenService : IDisposable
     {
         ArgumentNullException.ThrowIfNull(account);
         var entry = _accounts.GetOrAdd((account.Channel, account.AccountId.Trim().ToLowerInvariant()), _ => new AccountEntry());
-        return Answer(account, await JoinFlightAsync(entry, account, force: true, cancellationToken))
+        return Answer(account, await JoinFlightAsync(entry, account, force: true, rejected: null, cancellationToken))
             ?? throw new ChannelApiCredentialMissingException(
                 $"The {account.Channel} account '{account.AccountId}' of brand '{account.BrandId}' has no grant to obtain a token with " +
                 (account.Channel == SalesChannel.Walmart ? "(enter its client-id and client-secret first)." : "(connect it first)."));
@@ -146,7 +146,8 @@ public sealed partial class ChannelTokenService : IDisposable
     };
 
     /// <summary>Awaits the account's flight in this process, starting it when none runs: one refresh however many callers.</summary>
-    private async Task<Known> JoinFlightAsync(AccountEntry entry, ChannelAccount account, bool force, CancellationToken cancellationToken)
+    /// <param name="rejected">A token the channel refused: the flight's answer is never that one (<see cref="RenewRejectedAsync"/>).</param>
+    private async Task<Known> JoinFlightAsync(AccountEntry entry, ChannelAccount account, bool force, string? rejected, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -165,13 +166,21 @@ public sealed partial class ChannelTokenService : IDisposable
 
             if (mine is not null)
             {
-                _ = RunFlightAsync(entry, account, force, mine);
+                _ = RunFlightAsync(entry, account, force, rejected, mine);
                 return await flight.WaitAsync(cancellationToken);
             }
 
             if (!force)
             {
-                return await flight.WaitAsync(cancellationToken);
+                var landed = await flight.WaitAsync(cancellationToken);
+                if (rejected is null || !Carries(landed, rejected))
+                {
+                    return landed;
+                }
+
+                // That flight read the refused token again (it started before the refusal): fly one that will not take it.
+                await Task.Yield();
+                continue;
             }
 
             // A forced refresh wants a token obtained after it was asked for: let the running flight land, then fly its own.
@@ -186,7 +195,7 @@ public sealed partial class ChannelTokenService : IDisposable
         }
     }
 
-    private async Task RunFlightAsync(AccountEntry entry, ChannelAccount account, bool force, TaskCompletionSource<Known> completion)
+    private async Task RunFlightAsync(AccountEntry entry, ChannelAccount account, bool force, string? rejected, TaskCompletionSource<Known> completion)
     {
         var options = _options.CurrentValue;
         try
@@ -194,7 +203,7 @@ public sealed partial class ChannelTokenService : IDisposable
             // The flight serves every waiting caller, so it is not tied to the first one's token; it is bounded instead.
             using var bounded = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
             bounded.CancelAfter(options.WaitTimeout + options.RefreshLease);
-            var known = await FlyAsync(account, force, bounded.Token);
+            var known = await FlyAsync(account, force, rejected, bounded.Token);
             entry.Last = known;
             completion.SetResult(known);
         }
@@ -225,6 +234,9 @@ public sealed partial class ChannelTokenService : IDisposable
         public Task<Known>? Flight { get; set; }
 
         public volatile Known? Last;
+
+        /// <summary>The last token obtained because the channel refused its predecessor, and when (<see cref="RenewRejectedAsync"/>).</summary>
+        public volatile Renewal? Renewed;
     }
 
     private enum KnownState

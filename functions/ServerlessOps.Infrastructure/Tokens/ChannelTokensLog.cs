@@ -61,4 +61,12 @@ internal static partial class ChannelTokensLog
     [LoggerMessage(EventId = 4713, Level = LogLevel.Information,
         Message = "{Channel} account {AccountId} of brand {BrandId} marked as needing re-authorisation in the registry")]
     internal static partial void MarkedNeedsReauthorisation(this ILogger logger, SalesChannel channel, string brandId, string accountId);
+
+    [LoggerMessage(EventId = 4714, Level = LogLevel.Information,
+        Message = "{Channel} account {AccountId} of brand {BrandId}: the channel refused the access token before it expired; renewed, valid until {ExpiresAt:O}")]
+    internal static partial void RefusedTokenRenewed(this ILogger logger, SalesChannel channel, string brandId, string accountId, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 4715, Level = LogLevel.Warning,
+        Message = "{Channel} account {AccountId} of brand {BrandId}: the channel refused the access token obtained after its last refusal too; not renewed again within {RecheckInterval} (the token is not what it refuses)")]
+    internal static partial void RenewedTokenRefused(this ILogger logger, SalesChannel channel, string brandId, string accountId, TimeSpan recheckInterval);
 }

@@ -51,5 +51,19 @@ public sealed class TokenChannelApiCredentialSource(BrandDirectoryCache cache, C
         return new ChannelApiCredential(accessToken, appKey, appSecret, resolved.Connection.ShopCipher);
     }
 
+    /// <summary>
+    /// The token service's renewal of the refused token (<see cref="ChannelTokenService.RenewRejectedAsync"/>); null for an
+    /// account unknown, disconnected or never connected (its entered access token is the only one there is).
+    /// </summary>
+    public async ValueTask<string?> RenewRejectedAsync(SalesChannel channel, string accountId, string rejectedAccessToken, CancellationToken cancellationToken = default)
+    {
+        if (!cache.Snapshot.TryGetAccount(channel, accountId, out var resolved) || resolved.Connection.Status == ChannelAccountStatus.Disconnected)
+        {
+            return null;
+        }
+
+        return (await tokens.RenewRejectedAsync(resolved.Connection.Account, rejectedAccessToken, cancellationToken))?.Value;
+    }
+
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

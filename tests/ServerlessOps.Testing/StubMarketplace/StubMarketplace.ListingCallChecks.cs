@@ -21,9 +21,17 @@ public sealed partial class StubMarketplace
             return false;
         }
 
-        if (string.IsNullOrEmpty(Header(context, "X-Shopify-Access-Token")))
+        var token = Header(context, "X-Shopify-Access-Token");
+        if (string.IsNullOrEmpty(token))
         {
             await AnswerAsync(context, SalesChannel.Shopify, receivedAt, StatusCodes.Status401Unauthorized, """{"errors":"[API] Invalid API key or access token"}""", $"{label}X-Shopify-Access-Token missing");
+            return false;
+        }
+
+        // An access token the stub's OAuth issued is good until it expires or is revoked (an uninstall); others are accepted.
+        if (ExpiredIssuedToken(SalesChannel.Shopify, token, "X-Shopify-Access-Token") is { } expired)
+        {
+            await AnswerAsync(context, SalesChannel.Shopify, receivedAt, StatusCodes.Status401Unauthorized, """{"errors":"[API] Invalid API key or access token"}""", $"{label}{expired}");
             return false;
         }
 

@@ -115,9 +115,16 @@ public sealed partial class StubMarketplace
         }
 
         var id = (string)context.Request.RouteValues["orderId"]!;
-        if (string.IsNullOrEmpty(Header(context, "X-Shopify-Access-Token")))
+        var token = Header(context, "X-Shopify-Access-Token");
+        if (string.IsNullOrEmpty(token))
         {
             await AnswerAsync(context, SalesChannel.Shopify, receivedAt, StatusCodes.Status401Unauthorized, SearchError(SalesChannel.Shopify, "X-Shopify-Access-Token missing"), "token missing");
+            return;
+        }
+
+        if (ExpiredIssuedToken(SalesChannel.Shopify, token, "X-Shopify-Access-Token") is { } expired)
+        {
+            await AnswerAsync(context, SalesChannel.Shopify, receivedAt, StatusCodes.Status401Unauthorized, """{"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"}""", expired);
             return;
         }
 

@@ -1,0 +1,105 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Functions.Tests.Backstop;
+using ServerlessOps.Functions.Tests.Hosting;
+using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Backstop;
+using ServerlessOps.Infrastructure.Channels;
+using ServerlessOps.Infrastructure.Registry;
+using ServerlessOps.Testing.Scenarios;
+
+namespace ServerlessOps.Functions.Tests.Connections;
+
+/// <summary>
+/// A channel refuses (401) an access token we still hold as valid: the channel rotated or invalidated it, or the merchant's
+/// support revoked it, while the account stays connected. The call renews the token once (one token call, however many
+/// callers and instances) and is sent again once with the new token; a renewed token refused in turn fails as before,
+/// without another renewal.
+/// </summary>
+public sealed class RejectedTokenTests(FunctionAppFixture fixture)
+{
+    private const int Callers = 50;
+
+    private static readonly ScenarioAccounts Accounts = ScenarioAccounts.Default;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ShopifyTokenRevokedEarly_FiftyOrderReadsOnTwoInstances_OneRefreshAndEveryReadSucceeds()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        var first = harness.Instance();
+        var second = harness.Instance();
+        using var client = ConnectionHarness.Client(first);
+        var shop = ConnectionHarness.NewShop();
+        await ConnectionHarness.ConnectAsync(client, "shopify", new { shop });
+        var account = new ChannelAccount("acme", SalesChannel.Shopify, shop);
+        var orderId = BackstopOrders.Shopify(harness.Stub, DateTimeOffset.UtcNow);
+        await second.Services.GetRequiredService<RegistryLoader>().ReloadAsync("the change feed's next poll", Token);
+        var listers = new[] { first, second }.Select(i => i.Services.GetRequiredService<ShopifyOrderLister>()).ToArray();
+        foreach (var lister in listers)
+        {
+            await lister.ReadOrderAsync(account, orderId, Token);
+        }
+
+        Assert.Equal(1, harness.Stub.Tokens.TokenCalls(SalesChannel.Shopify, shop));
+
+        // Both instances hold the token Shopify now refuses, an hour before it would expire.
+        harness.Stub.Tokens.RevokeAccessTokens(SalesChannel.Shopify, shop);
+        var orders = await Task.WhenAll(Enumerable.Range(0, Callers).Select(i => listers[i % 2].ReadOrderAsync(account, orderId, Token)));
+
+        Assert.All(orders, order => Assert.Equal(orderId, order.ExternalOrderId));
+        Assert.Equal(2, harness.Stub.Tokens.TokenCalls(SalesChannel.Shopify, shop));
+        Assert.Equal("Connected", (await ConnectionHarness.ConnectionAsync(client, SalesChannel.Shopify, shop)).Str("status"));
+    }
+
+    [Fact]
+    public async Task ShopifyRenewedTokenRefusedAgain_ReadFailsWith401_AndTheNextRefusalRenewsNothing()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        var instance = harness.Instance();
+        using var client = ConnectionHarness.Client(instance);
+        var shop = ConnectionHarness.NewShop();
+        await ConnectionHarness.ConnectAsync(client, "shopify", new { shop });
+        var account = new ChannelAccount("acme", SalesChannel.Shopify, shop);
+        var orderId = BackstopOrders.Shopify(harness.Stub, DateTimeOffset.UtcNow);
+        var lister = instance.Services.GetRequiredService<ShopifyOrderLister>();
+
+        // Refused, renewed, refused again: the second 401 is the answer, not a reason to renew again.
+        harness.Stub.FailNext(SalesChannel.Shopify, 2, (int)HttpStatusCode.Unauthorized);
+        var refused = await Assert.ThrowsAsync<ChannelApiException>(() => lister.ReadOrderAsync(account, orderId, Token));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(2, harness.Stub.Tokens.TokenCalls(SalesChannel.Shopify, shop));
+
+        // The renewed token refused on the next call too: no token call, one request.
+        harness.Stub.FailNext(SalesChannel.Shopify, 1, (int)HttpStatusCode.Unauthorized);
+        await Assert.ThrowsAsync<ChannelApiException>(() => lister.ReadOrderAsync(account, orderId, Token));
+        Assert.Equal(2, harness.Stub.Tokens.TokenCalls(SalesChannel.Shopify, shop));
+        Assert.Equal(3, harness.Stub.Requests(SalesChannel.Shopify).Count(r => r.Path.EndsWith($"/orders/{orderId}.json", StringComparison.Ordinal)));
+
+        // Once the channel takes the token again, reads work with it.
+        Assert.Equal(orderId, (await lister.ReadOrderAsync(account, orderId, Token)).ExternalOrderId);
+    }
+
+    [Fact]
+    public async Task AmazonTokenRevokedEarly_OrderReRead_OneRefreshAndTheReadSucceeds()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        var instance = harness.Instance();
+        using var client = ConnectionHarness.Client(instance);
+        await ConnectionHarness.ConnectAsync(client, "amazon", new { sellingPartnerId = Accounts.AmazonSellerId });
+        var account = new ChannelAccount("acme", SalesChannel.Amazon, Accounts.AmazonSellerId);
+        var orderId = BackstopOrders.Amazon(harness.Stub, DateTimeOffset.UtcNow);
+        var readers = instance.Services.GetRequiredService<ChannelOrderReaders>();
+        await readers.ReadOrderAsync(account, orderId, Token);
+        Assert.Equal(1, harness.Stub.Tokens.TokenCalls(SalesChannel.Amazon, Accounts.AmazonSellerId));
+
+        harness.Stub.Tokens.RevokeAccessTokens(SalesChannel.Amazon, Accounts.AmazonSellerId);
+        var document = await readers.ReadOrderAsync(account, orderId, Token);
+
+        Assert.Equal(orderId, document.ExternalOrderId);
+        Assert.Equal(2, harness.Stub.Tokens.TokenCalls(SalesChannel.Amazon, Accounts.AmazonSellerId));
+    }
+}
