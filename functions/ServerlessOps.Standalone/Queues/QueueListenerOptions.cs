@@ -25,7 +25,7 @@ public sealed class QueueListenerOptions
     public int MaxDequeueCount { get; set; } = 5;
 
     /// <summary>
-    /// How long a fetched message stays invisible; renewed every half of it while its invocation runs (as the host keeps
+    /// How long a fetched message stays invisible; renewed every third of it while its invocation runs (as the host keeps
     /// its messages hidden), so this is how soon a crashed instance's messages reappear. Default 30 s.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]

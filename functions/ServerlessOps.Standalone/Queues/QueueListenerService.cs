@@ -9,7 +9,7 @@ namespace ServerlessOps.Standalone.Queues;
 /// <summary>
 /// The standalone driver for queue triggers, doing what the Functions host's queue trigger does: fetch a
 /// batch, invoke the function per message, fetch the next batch once only <c>NewBatchThreshold</c> messages are
-/// still running, keep a running message hidden (renewed every half visibility timeout), delete on success, leave a message to reappear on failure, and move it to
+/// still running, keep a running message hidden (renewed every third of the visibility timeout), delete on success, leave a message to reappear on failure, and move it to
 /// <c>{queue}-poison</c> once its dequeue count passes the limit. Only runs when no Functions host is present.
 /// </summary>
 public sealed class QueueListenerService : BackgroundService
@@ -147,13 +147,15 @@ public sealed class QueueListenerService : BackgroundService
 
     /// <summary>
     /// Until <paramref name="stop"/>, hides <paramref name="message"/> for another <see cref="QueueListenerOptions.VisibilityTimeout"/>
-    /// every half of it, as the Functions host renews the messages its queue trigger is running.
+    /// every third of it, as the Functions host renews the messages its queue trigger is running. A third, not the host's
+    /// half: the host holds messages for minutes, while local runs and tests hold them for 5-30 s, and on a busy machine a
+    /// late wake-up plus a slow renewal can outlast half of 5 s, letting the message reappear and run a second time.
     /// </summary>
     /// <returns>The pop receipt of the latest renewal, which the delete needs.</returns>
     private async Task<string> KeepHiddenAsync(QueueClient queue, QueueMessage message, CancellationToken stop)
     {
         var popReceipt = message.PopReceipt;
-        var every = _options.VisibilityTimeout / 2;
+        var every = _options.VisibilityTimeout / 3;
         try
         {
             while (true)

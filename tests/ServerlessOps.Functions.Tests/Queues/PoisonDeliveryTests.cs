@@ -56,6 +56,11 @@ public sealed class PoisonDeliveryTests(FunctionAppFixture fixture)
         var ack = await app.Client.SendAcceptedAsync(Deliveries.Walmart(Deliveries.WalmartPoCreated(purchaseOrderId, eventId), eventId));
         await app.Client.WaitForQuarantineAsync(ack.DeliveryKey, q => q.Str("reason").Contains("404", StringComparison.Ordinal));
 
+        // The entry is written first, the event log next, the delivery's own state last: until that attempt has finished,
+        // a copy of its message that reappeared (a lapsed lease on a busy machine) would read the order again and take
+        // one of the faults below meant for the replay.
+        await app.Client.WaitForEventAsync(ack.DeliveryKey, e => e.Str("outcome") == "Quarantined");
+
         // The first cause is fixed, but the replay meets an outage on both of its attempts.
         marketplace.PutWalmartOrder(purchaseOrderId, Deliveries.WalmartOrder(purchaseOrderId));
         marketplace.FailNext(SalesChannel.Walmart, 2, 503);
@@ -65,7 +70,9 @@ public sealed class PoisonDeliveryTests(FunctionAppFixture fixture)
         }
 
         // The entry must say why the replay failed, not why the delivery failed before it.
-        var entry = await app.Client.WaitForQuarantineAsync(ack.DeliveryKey, q => q.Str("reason").Contains("failed 2 times", StringComparison.Ordinal), TimeSpan.FromSeconds(40));
+        var entry = await WalmartCalls.ExplainTimeoutAsync(
+            marketplace,
+            () => app.Client.WaitForQuarantineAsync(ack.DeliveryKey, q => q.Str("reason").Contains("failed 2 times", StringComparison.Ordinal), TimeSpan.FromSeconds(40)));
         Assert.DoesNotContain("404", entry.Str("reason"), StringComparison.Ordinal);
         Assert.Equal("Open", entry.Str("state"));
         Assert.Equal(1, entry.Number("replayCount"));
