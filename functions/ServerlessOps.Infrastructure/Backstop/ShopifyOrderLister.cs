@@ -95,7 +95,7 @@ public sealed class ShopifyOrderLister(HttpClient httpClient, IChannelApiCredent
         var configured = options.Value.ShopifyAdminBaseUrl;
         var root = string.IsNullOrWhiteSpace(configured) ? $"https://{account.AccountId}/" : configured.EndsWith('/') ? configured : configured + "/";
         var request = new HttpRequestMessage(method, new Uri(new Uri(root, UriKind.Absolute), $"admin/api/{options.Value.ShopifyApiVersion}/{path}"));
-        request.Headers.TryAddWithoutValidation("X-Shopify-Access-Token", token);
+        request.Headers.TryAddWithoutValidation(ChannelTokenHeaders.Shopify, token);
         request.Headers.Accept.ParseAdd("application/json");
         ChannelApiAccount.Set(request, account.AccountId);
         return request;

@@ -32,7 +32,7 @@ public sealed class WalmartOrderLister(HttpClient httpClient, IChannelApiCredent
         var correlationId = Guid.NewGuid().ToString();
         using var request = new HttpRequestMessage(HttpMethod.Get, $"v3/orders?{query}");
         ChannelApiAccount.Set(request, account.AccountId);
-        request.Headers.TryAddWithoutValidation("WM_SEC.ACCESS_TOKEN", token);
+        request.Headers.TryAddWithoutValidation(ChannelTokenHeaders.Walmart, token);
         request.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
         request.Headers.TryAddWithoutValidation("WM_SVC.NAME", "Walmart Marketplace");
         request.Headers.Accept.ParseAdd("application/json");

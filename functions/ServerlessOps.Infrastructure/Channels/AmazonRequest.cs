@@ -12,7 +12,7 @@ internal static class AmazonRequest
     public static HttpRequestMessage Create(HttpMethod method, string path, string accessToken, string sellerAccountId)
     {
         var request = new HttpRequestMessage(method, path);
-        request.Headers.TryAddWithoutValidation("x-amz-access-token", accessToken);
+        request.Headers.TryAddWithoutValidation(ChannelTokenHeaders.Amazon, accessToken);
         request.Headers.Accept.ParseAdd("application/json");
         ChannelApiAccount.Set(request, sellerAccountId);
         return request;

@@ -13,26 +13,16 @@ namespace ServerlessOps.Infrastructure.Channels;
 /// of refused reads and pushes.
 /// </summary>
 /// <remarks>
-/// Only requests that name their account (<see cref="ChannelApiAccount"/>) and carry the channel's token header are
-/// renewed. TikTok Shop's <c>sign</c> covers the path, the query but <c>sign</c> and <c>access_token</c>, and the body,
+/// Only requests that name their account (<see cref="ChannelApiAccount"/>) and carry the channel's token header
+/// (<see cref="ChannelTokenHeaders"/>) are renewed. TikTok Shop's <c>sign</c> covers the path, the query but <c>sign</c> and <c>access_token</c>, and the body,
 /// never the <c>x-tts-access-token</c> header (CHANNELS.md 4.6), so the signed request is sent again as it is. CHANNELS.md
 /// documents 401 as every channel's answer to a bad token, so no other status (Amazon's 403) is taken for one.
 /// </remarks>
 internal sealed class ChannelAccessTokenRenewalHandler(SalesChannel channel, IChannelApiCredentialSource credentials, ILogger logger) : DelegatingHandler
 {
-    /// <summary>The header each channel's API takes the access token in.</summary>
-    public static string TokenHeader(SalesChannel channel) => channel switch
-    {
-        SalesChannel.Shopify => "X-Shopify-Access-Token",
-        SalesChannel.Amazon => "x-amz-access-token",
-        SalesChannel.Walmart => "WM_SEC.ACCESS_TOKEN",
-        SalesChannel.TikTokShop => "x-tts-access-token",
-        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "No channel API token header known."),
-    };
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var header = TokenHeader(channel);
+        var header = ChannelTokenHeaders.For(channel);
         if (ChannelApiAccount.Of(request) is not { } accountId
             || !request.Headers.TryGetValues(header, out var values)
             || values.FirstOrDefault() is not { Length: > 0 } sent)

@@ -56,7 +56,7 @@ internal static class TikTokRequest
         var queryString = string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
 
         var request = new HttpRequestMessage(method, $"{path}?{queryString}");
-        request.Headers.TryAddWithoutValidation("x-tts-access-token", credential.AccessToken);
+        request.Headers.TryAddWithoutValidation(ChannelTokenHeaders.TikTokShop, credential.AccessToken);
         request.Headers.Accept.ParseAdd("application/json");
         ChannelApiAccount.Set(request, accountId);
         if (body is not null)

@@ -14,7 +14,7 @@ internal static class WalmartRequest
     {
         var correlationId = Guid.NewGuid().ToString();
         var request = new HttpRequestMessage(method, path);
-        request.Headers.TryAddWithoutValidation("WM_SEC.ACCESS_TOKEN", accessToken);
+        request.Headers.TryAddWithoutValidation(ChannelTokenHeaders.Walmart, accessToken);
         request.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
         request.Headers.TryAddWithoutValidation("WM_SVC.NAME", "Walmart Marketplace");
         request.Headers.Accept.ParseAdd("application/json");

@@ -31,7 +31,7 @@ public sealed class WalmartListingReadClient(HttpClient httpClient, IChannelApiC
         var correlationId = Guid.NewGuid().ToString();
         using var request = new HttpRequestMessage(HttpMethod.Get, $"v3/inventory?sku={Uri.EscapeDataString(listing.ChannelSku)}&shipNode={Uri.EscapeDataString(listing.ShipNode ?? string.Empty)}");
         ChannelApiAccount.Set(request, account.AccountId);
-        request.Headers.TryAddWithoutValidation("WM_SEC.ACCESS_TOKEN", token);
+        request.Headers.TryAddWithoutValidation(ChannelTokenHeaders.Walmart, token);
         request.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
         request.Headers.TryAddWithoutValidation("WM_SVC.NAME", "Walmart Marketplace");
         request.Headers.Accept.ParseAdd("application/json");

@@ -36,7 +36,7 @@ public sealed class WalmartPriceClient(HttpClient httpClient, IChannelApiCredent
         }.ToJsonString();
         using var message = new HttpRequestMessage(HttpMethod.Put, "v3/price") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         ChannelApiAccount.Set(message, request.Account.AccountId);
-        message.Headers.TryAddWithoutValidation("WM_SEC.ACCESS_TOKEN", token);
+        message.Headers.TryAddWithoutValidation(ChannelTokenHeaders.Walmart, token);
         message.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
         message.Headers.TryAddWithoutValidation("WM_SVC.NAME", "Walmart Marketplace");
         message.Headers.Accept.ParseAdd("application/json");

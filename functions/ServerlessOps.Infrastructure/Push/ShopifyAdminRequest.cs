@@ -22,7 +22,7 @@ internal static class ShopifyAdminRequest
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
-        request.Headers.TryAddWithoutValidation("X-Shopify-Access-Token", accessToken);
+        request.Headers.TryAddWithoutValidation(ChannelTokenHeaders.Shopify, accessToken);
         request.Headers.Accept.ParseAdd("application/json");
         ChannelApiAccount.Set(request, account.AccountId);
         return request;

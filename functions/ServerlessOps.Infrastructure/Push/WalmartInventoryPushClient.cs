@@ -33,7 +33,7 @@ public sealed class WalmartInventoryPushClient(HttpClient httpClient, IChannelAp
         var path = $"v3/inventory?sku={Uri.EscapeDataString(listing.ChannelSku)}&shipNode={Uri.EscapeDataString(listing.ShipNode ?? string.Empty)}";
         using var message = new HttpRequestMessage(HttpMethod.Put, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         ChannelApiAccount.Set(message, request.Account.AccountId);
-        message.Headers.TryAddWithoutValidation("WM_SEC.ACCESS_TOKEN", token);
+        message.Headers.TryAddWithoutValidation(ChannelTokenHeaders.Walmart, token);
         message.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
         message.Headers.TryAddWithoutValidation("WM_SVC.NAME", "Walmart Marketplace");
         message.Headers.Accept.ParseAdd("application/json");

@@ -119,7 +119,7 @@ public sealed class WalmartSettlementReader(HttpClient httpClient, IChannelApiCr
     {
         var correlationId = Guid.NewGuid().ToString();
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.TryAddWithoutValidation("WM_SEC.ACCESS_TOKEN", token);
+        request.Headers.TryAddWithoutValidation(ChannelTokenHeaders.Walmart, token);
         request.Headers.TryAddWithoutValidation("WM_QOS.CORRELATION_ID", correlationId);
         request.Headers.TryAddWithoutValidation("WM_SVC.NAME", "Walmart Marketplace");
         request.Headers.Accept.ParseAdd("application/json");

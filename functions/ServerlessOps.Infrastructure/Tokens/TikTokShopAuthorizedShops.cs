@@ -35,7 +35,7 @@ public sealed class TikTokShopAuthorizedShops(
             () =>
             {
                 var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUri, $"{Path}?{queryString}"));
-                request.Headers.TryAddWithoutValidation("x-tts-access-token", accessToken);
+                request.Headers.TryAddWithoutValidation(ChannelTokenHeaders.TikTokShop, accessToken);
                 request.Headers.Accept.ParseAdd("application/json");
                 return request;
             },

@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Catalog;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Infrastructure.Backstop;
+using ServerlessOps.Infrastructure.Channels;
+using ServerlessOps.Infrastructure.Drift;
+using ServerlessOps.Infrastructure.Pricing;
+using ServerlessOps.Infrastructure.Push;
+
+namespace ServerlessOps.Infrastructure.Tests.Channels;
+
+/// <summary>
+/// The renewal of a refused token (<see cref="ChannelAccessTokenRenewalHandler"/>) finds the token where every request
+/// builder puts it: each builder's request, refused with 401, is sent once more with the renewed token.
+/// </summary>
+public sealed class ChannelTokenHeadersTests
+{
+    private const string AccountId = "account-1";
+
+    private static readonly Uri BaseAddress = new("https://channel.test/");
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    /// <summary>Every request builder of a channel API client, by the type that builds the request.</summary>
+    public static TheoryData<string> Builders() =>
+    [
+        nameof(AmazonRequest), nameof(WalmartRequest), nameof(TikTokRequest), nameof(ShopifyAdminRequest),
+        nameof(ShopifyOrderLister), nameof(WalmartOrderLister), nameof(WalmartPriceClient), nameof(WalmartInventoryPushClient),
+        nameof(WalmartListingReadClient),
+    ];
+
+    [Fact]
+    public void EveryChannel_HasATokenHeader()
+    {
+        Assert.All(Enum.GetValues<SalesChannel>(), channel => Assert.False(string.IsNullOrWhiteSpace(ChannelTokenHeaders.For(channel))));
+    }
+
+    [Theory]
+    [MemberData(nameof(Builders))]
+    public async Task RefusedToken_InAnyBuildersRequest_IsRenewedForItsAccountAndSentAgain(string builder)
+    {
+        var (channel, send) = Call(builder);
+        var credentials = new RenewingCredentialSource();
+        var channelApi = new RefusingChannelHandler(ChannelTokenHeaders.For(channel));
+        using var client = new HttpClient(new ChannelAccessTokenRenewalHandler(channel, credentials, NullLogger.Instance) { InnerHandler = channelApi })
+        {
+            BaseAddress = BaseAddress,
+        };
+
+        // The second 401 is the answer: some callers throw it, the bare builders return it.
+        _ = await Record.ExceptionAsync(() => send(client, credentials));
+
+        Assert.Equal([RenewingCredentialSource.Held, RenewingCredentialSource.Renewed], channelApi.TokensSent);
+        Assert.Equal([(channel, AccountId, RenewingCredentialSource.Held)], credentials.Renewals);
+    }
+
+    private static (SalesChannel Channel, Func<HttpClient, IChannelApiCredentialSource, Task> Send) Call(string builder)
+    {
+        var shopify = new ChannelAccount("acme", SalesChannel.Shopify, AccountId);
+        var walmart = new ChannelAccount("acme", SalesChannel.Walmart, AccountId);
+        var walmartListing = new ChannelListing(SalesChannel.Walmart, "SKU-A", "main", ShipNode: "node-1");
+        var backstop = Options.Create(new BackstopOptions());
+        return builder switch
+        {
+            nameof(AmazonRequest) => (SalesChannel.Amazon, (client, _) =>
+                SendAsync(client, AmazonRequest.Create(HttpMethod.Get, "orders/v0/orders/1", RenewingCredentialSource.Held, AccountId))),
+            nameof(WalmartRequest) => (SalesChannel.Walmart, (client, _) =>
+                SendAsync(client, WalmartRequest.Create(HttpMethod.Get, "v3/orders/1", RenewingCredentialSource.Held, AccountId).Request)),
+            nameof(TikTokRequest) => (SalesChannel.TikTokShop, (client, _) =>
+                SendAsync(client, TikTokRequest.Create(
+                    BaseAddress, HttpMethod.Get, "order/202309/orders", new ChannelApiCredential(RenewingCredentialSource.Held, "app-key", "app-secret"),
+                    AccountId, DateTimeOffset.UtcNow, [new("ids", "1")]))),
+            nameof(ShopifyAdminRequest) => (SalesChannel.Shopify, (client, _) =>
+                SendAsync(client, ShopifyAdminRequest.Create(new InventoryPushOptions(), shopify, RenewingCredentialSource.Held, "{}"))),
+            nameof(ShopifyOrderLister) => (SalesChannel.Shopify, (client, credentials) =>
+                new ShopifyOrderLister(client, credentials, backstop, NullLogger<ShopifyOrderLister>.Instance).ReadOrderAsync(shopify, "1", Token)),
+            nameof(WalmartOrderLister) => (SalesChannel.Walmart, (client, credentials) =>
+                new WalmartOrderLister(client, credentials, NullLogger<WalmartOrderLister>.Instance)
+                    .ListChangedAsync(walmart, new ChangedOrderWindow(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow), 10, null, Token)),
+            nameof(WalmartPriceClient) => (SalesChannel.Walmart, (client, credentials) =>
+                new WalmartPriceClient(client, credentials, NullLogger<WalmartPriceClient>.Instance)
+                    .SetPriceAsync(new ListingPriceRequest(walmart, walmartListing, 9.99m, "USD"), Token)),
+            nameof(WalmartInventoryPushClient) => (SalesChannel.Walmart, (client, credentials) =>
+                new WalmartInventoryPushClient(client, credentials, NullLogger<WalmartInventoryPushClient>.Instance)
+                    .PushAsync(new ListingPushRequest(walmart, walmartListing, 5, null, "push-1"), Token)),
+            nameof(WalmartListingReadClient) => (SalesChannel.Walmart, (client, credentials) =>
+                new WalmartListingReadClient(client, credentials, NullLogger<WalmartListingReadClient>.Instance).ReadAsync(walmart, walmartListing, Token)),
+            _ => throw new ArgumentOutOfRangeException(nameof(builder), builder, "No call of this builder."),
+        };
+    }
+
+    private static async Task SendAsync(HttpClient client, HttpRequestMessage request)
+    {
+        using (request)
+        {
+            using var response = await client.SendAsync(request, Token);
+        }
+    }
+}
