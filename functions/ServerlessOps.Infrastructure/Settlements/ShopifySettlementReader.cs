@@ -113,6 +113,7 @@ public sealed class ShopifySettlementReader(
     private async Task<(string Body, Uri? Next)> GetAsync(ChannelAccount account, string token, Uri uri, string operation, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        ChannelApiAccount.Set(request, account.AccountId);
         request.Headers.TryAddWithoutValidation(ChannelTokenHeaders.Shopify, token);
         request.Headers.Accept.ParseAdd("application/json");
         Uri? next = null;

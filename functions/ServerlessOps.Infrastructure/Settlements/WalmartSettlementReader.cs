@@ -33,7 +33,7 @@ public sealed class WalmartSettlementReader(HttpClient httpClient, IChannelApiCr
         ArgumentNullException.ThrowIfNull(account);
         var token = (await credentials.GetAsync(account, cancellationToken)).AccessToken;
         var json = new SettlementJson(Channel, DatesOperation);
-        var dates = json.RequiredArray(json.Parse(await GetAsync(token, "v3/report/reconreport/availableReconFiles?reportVersion=v1", DatesOperation, cancellationToken))["availableApReportDates"], "availableApReportDates");
+        var dates = json.RequiredArray(json.Parse(await GetAsync(account, token, "v3/report/reconreport/availableReconFiles?reportVersion=v1", DatesOperation, cancellationToken))["availableApReportDates"], "availableApReportDates");
         var lines = new List<SettlementLine>();
         var payouts = new List<SettlementPayout>();
         var first = DateOnly.FromDateTime(from.UtcDateTime);
@@ -64,7 +64,7 @@ public sealed class WalmartSettlementReader(HttpClient httpClient, IChannelApiCr
         ChannelAccount account, string token, string reportDate, DateOnly date, CancellationToken cancellationToken)
     {
         var json = new SettlementJson(Channel, $"{ReportOperation}?reportDate={reportDate}");
-        var rows = json.RequiredArray(json.Parse(await GetAsync(token, $"v3/report/reconreport/reconFileJson?reportDate={reportDate}&reportVersion=v1", ReportOperation, cancellationToken))["reportData"], "reportData");
+        var rows = json.RequiredArray(json.Parse(await GetAsync(account, token, $"v3/report/reconreport/reconFileJson?reportDate={reportDate}&reportVersion=v1", ReportOperation, cancellationToken))["reportData"], "reportData");
         var lines = new List<SettlementLine>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         SettlementPayout? payout = null;
@@ -115,10 +115,11 @@ public sealed class WalmartSettlementReader(HttpClient httpClient, IChannelApiCr
             : json.Time(node, field);
     }
 
-    private async Task<string> GetAsync(string token, string path, string operation, CancellationToken cancellationToken)
+    private async Task<string> GetAsync(ChannelAccount account, string token, string path, string operation, CancellationToken cancellationToken)
     {
         var correlationId = Guid.NewGuid().ToString();
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        ChannelApiAccount.Set(request, account.AccountId);
         request.Headers.TryAddWithoutValidation(ChannelTokenHeaders.Walmart, token);
         request.Headers.TryAddWithoutValidation("WM_QOS.CORRELATION_ID", correlationId);
         request.Headers.TryAddWithoutValidation("WM_SVC.NAME", "Walmart Marketplace");

@@ -2,13 +2,17 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Settlements;
+using ServerlessOps.Functions.Tests.Admin;
 using ServerlessOps.Functions.Tests.Backstop;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Infrastructure.Backstop;
 using ServerlessOps.Infrastructure.Channels;
 using ServerlessOps.Infrastructure.Registry;
+using ServerlessOps.Infrastructure.Settlements;
 using ServerlessOps.Testing.Scenarios;
+using ServerlessOps.Testing.StubMarketplace;
 
 namespace ServerlessOps.Functions.Tests.Connections;
 
@@ -101,5 +105,68 @@ public sealed class RejectedTokenTests(FunctionAppFixture fixture)
 
         Assert.Equal(orderId, document.ExternalOrderId);
         Assert.Equal(2, harness.Stub.Tokens.TokenCalls(SalesChannel.Amazon, Accounts.AmazonSellerId));
+    }
+
+    [Fact]
+    public async Task ShopifyTokenRevokedEarly_SettlementRead_OneRefreshAndTheReadSucceeds()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        var instance = harness.Instance();
+        using var client = ConnectionHarness.Client(instance);
+        var shop = ConnectionHarness.NewShop();
+        await ConnectionHarness.ConnectAsync(client, "shopify", new { shop });
+        var account = new ChannelAccount("acme", SalesChannel.Shopify, shop);
+        var payoutId = harness.Stub.PutPayout(SalesChannel.Shopify, Payout("70001"));
+        var reader = instance.Services.GetRequiredService<ShopifySettlementReader>();
+        await ReadSettlementsAsync(reader, account);
+        Assert.Equal(1, harness.Stub.Tokens.TokenCalls(SalesChannel.Shopify, shop));
+
+        // The nightly import holds the token Shopify now refuses, an hour before it would expire.
+        harness.Stub.Tokens.RevokeAccessTokens(SalesChannel.Shopify, shop);
+        var batch = await ReadSettlementsAsync(reader, account);
+
+        Assert.Equal(payoutId, Assert.Single(batch.Payouts).PayoutId);
+        Assert.Equal(2, harness.Stub.Tokens.TokenCalls(SalesChannel.Shopify, shop));
+    }
+
+    [Fact]
+    public async Task WalmartTokenRevokedEarly_SettlementRead_OneRefreshAndTheReadSucceeds()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        var instance = harness.Instance();
+        using var client = ConnectionHarness.Client(instance);
+        harness.Stub.Tokens.RegisterWalmartClient(Accounts.WalmartPartnerId, "wm-client-id-0003", "wm-client-secret-0003");
+        var api = new AdminApi(client);
+        var path = $"api/brands/acme/accounts/walmart/{Accounts.WalmartPartnerId}";
+        var current = (await api.GetAsync(path)).Expect(HttpStatusCode.OK);
+        (await api.PutAsync(path, new { secrets = new { clientId = new { value = "wm-client-id-0003" }, clientSecret = new { value = "wm-client-secret-0003" } } }, current.ETag))
+            .Expect(HttpStatusCode.OK);
+        using var verified = await client.PostAsync($"api/brands/acme/connections/walmart/{Accounts.WalmartPartnerId}/verify", null, Token);
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        var account = new ChannelAccount("acme", SalesChannel.Walmart, Accounts.WalmartPartnerId);
+        var payoutId = harness.Stub.PutPayout(SalesChannel.Walmart, Payout("ignored"));
+        var reader = instance.Services.GetRequiredService<WalmartSettlementReader>();
+        Assert.Equal(1, harness.Stub.Tokens.TokenCalls(SalesChannel.Walmart, Accounts.WalmartPartnerId));
+
+        harness.Stub.Tokens.RevokeAccessTokens(SalesChannel.Walmart, Accounts.WalmartPartnerId);
+        var batch = await ReadSettlementsAsync(reader, account);
+
+        Assert.Equal(payoutId, Assert.Single(batch.Payouts).PayoutId);
+        Assert.Equal(2, harness.Stub.Tokens.TokenCalls(SalesChannel.Walmart, Accounts.WalmartPartnerId));
+    }
+
+    /// <summary>The last three days' settlements of <paramref name="account"/>, as the nightly import reads them.</summary>
+    private static Task<SettlementBatch> ReadSettlementsAsync(ISettlementReader reader, ChannelAccount account) =>
+        reader.ReadAsync(account, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow, Token);
+
+    /// <summary>A payout of yesterday: one 40.00 sale less a 3.15 fee.</summary>
+    private static StubPayout Payout(string payoutId)
+    {
+        var paidAt = DateTimeOffset.UtcNow.AddDays(-1);
+        return new StubPayout(payoutId, "USD", paidAt,
+        [
+            new StubSettlementRow("9001", StubSettlementKind.Sale, 40m, paidAt.AddHours(-2)) { Sku = "SKU-A", LineId = "L1" },
+            new StubSettlementRow("9001", StubSettlementKind.Fee, -3.15m, paidAt.AddHours(-2)) { Sku = "SKU-A", LineId = "L1", FeeType = "Commission" },
+        ]);
     }
 }

@@ -8,6 +8,7 @@ using ServerlessOps.Infrastructure.Channels;
 using ServerlessOps.Infrastructure.Drift;
 using ServerlessOps.Infrastructure.Pricing;
 using ServerlessOps.Infrastructure.Push;
+using ServerlessOps.Infrastructure.Settlements;
 
 namespace ServerlessOps.Infrastructure.Tests.Channels;
 
@@ -28,7 +29,7 @@ public sealed class ChannelTokenHeadersTests
     [
         nameof(AmazonRequest), nameof(WalmartRequest), nameof(TikTokRequest), nameof(ShopifyAdminRequest),
         nameof(ShopifyOrderLister), nameof(WalmartOrderLister), nameof(WalmartPriceClient), nameof(WalmartInventoryPushClient),
-        nameof(WalmartListingReadClient),
+        nameof(WalmartListingReadClient), nameof(ShopifySettlementReader), nameof(WalmartSettlementReader),
     ];
 
     [Fact]
@@ -87,6 +88,12 @@ public sealed class ChannelTokenHeadersTests
                     .PushAsync(new ListingPushRequest(walmart, walmartListing, 5, null, "push-1"), Token)),
             nameof(WalmartListingReadClient) => (SalesChannel.Walmart, (client, credentials) =>
                 new WalmartListingReadClient(client, credentials, NullLogger<WalmartListingReadClient>.Instance).ReadAsync(walmart, walmartListing, Token)),
+            nameof(ShopifySettlementReader) => (SalesChannel.Shopify, (client, credentials) =>
+                new ShopifySettlementReader(client, credentials, backstop, NullLogger<ShopifySettlementReader>.Instance)
+                    .ReadAsync(shopify, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow, Token)),
+            nameof(WalmartSettlementReader) => (SalesChannel.Walmart, (client, credentials) =>
+                new WalmartSettlementReader(client, credentials, NullLogger<WalmartSettlementReader>.Instance)
+                    .ReadAsync(walmart, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow, Token)),
             _ => throw new ArgumentOutOfRangeException(nameof(builder), builder, "No call of this builder."),
         };
     }

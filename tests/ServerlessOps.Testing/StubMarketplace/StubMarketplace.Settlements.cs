@@ -15,7 +15,8 @@ namespace ServerlessOps.Testing.StubMarketplace;
 /// Shop Finance (<c>GET /finance/202309/statements</c>, <c>.../{id}/statement_transactions</c>, signed). A payout pays Σ its
 /// rows unless a mismatch is planted (<see cref="PlantPayoutMismatch"/>); <see cref="PlantFee"/> adds a fee row to a payout;
 /// <see cref="BreakNextSettlementAnswer"/> makes the next payout list of a channel lose a required field. Credentials are
-/// checked as on the order APIs; injected failures (<see cref="FailNext"/>) apply.
+/// checked as on the order APIs (a token issued here and expired or revoked is refused with 401); injected failures
+/// (<see cref="FailNext"/>) apply.
 /// </summary>
 public sealed partial class StubMarketplace
 {
@@ -76,7 +77,7 @@ public sealed partial class StubMarketplace
 
         var refusal = channel == SalesChannel.TikTokShop
             ? CheckTikTokCredentials(context, receivedAt, [])?.Message
-            : string.IsNullOrEmpty(Header(context, TokenHeader(channel))) ? $"{TokenHeader(channel)} missing" : null;
+            : Header(context, TokenHeader(channel)) is not { Length: > 0 } token ? $"{TokenHeader(channel)} missing" : ExpiredIssuedToken(channel, token, TokenHeader(channel));
         if (refusal is not null)
         {
             await AnswerAsync(context, channel, receivedAt, StatusCodes.Status401Unauthorized, SearchError(channel, refusal), refusal);
