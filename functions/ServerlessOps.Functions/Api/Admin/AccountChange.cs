@@ -16,7 +16,8 @@ internal static class AccountChange
 {
     /// <param name="ifMatchRequired">False only for idempotent changes (disconnect): If-Match is then checked only when sent.</param>
     /// <param name="change">The new version, or a problem; returning the current value unchanged writes nothing.</param>
-    public static async Task<IResult> ApplyAsync(
+    /// <returns>The answer, and the route's account when the answer is the changed (or already so) account, null otherwise.</returns>
+    public static async Task<(IResult Result, ChannelAccount? Changed)> ApplyAsync(
         HttpCall http,
         IBrandRegistry registry,
         RegistryLoader loader,
@@ -27,25 +28,25 @@ internal static class AccountChange
     {
         if (!AdminAccounts.TryParse(http, out var account, out var problem))
         {
-            return problem!;
+            return (problem!, null);
         }
 
         var (current, missing) = await AdminAccounts.LoadAsync(registry, account, cancellationToken);
         if (current is null)
         {
-            return missing!;
+            return (missing!, null);
         }
 
         var what = $"Brand '{account.BrandId}' {AdminAccounts.Describe(account)}";
         if ((ifMatchRequired || !string.IsNullOrWhiteSpace(http.Request.Headers.IfMatch)) && AdminRequests.CheckIfMatch(http, current.ETag, what) is { } precondition)
         {
-            return precondition;
+            return (precondition, null);
         }
 
         var (updated, refused) = change(current.Value);
         if (updated is null)
         {
-            return refused ?? Problems.Result(Problems.Conflict, $"{what} cannot be changed this way.");
+            return (refused ?? Problems.Result(Problems.Conflict, $"{what} cannot be changed this way."), null);
         }
 
         try
@@ -57,15 +58,15 @@ internal static class AccountChange
             }
 
             http.Audit = AuditNote.ForRegistryWrite(action, saved.ETag);
-            return TypedResults.Ok(ChannelAccountView.From(saved.Value, AdminRequests.SetETag(http, saved.ETag)));
+            return (TypedResults.Ok(ChannelAccountView.From(saved.Value, AdminRequests.SetETag(http, saved.ETag))), account);
         }
         catch (RegistryValidationException e)
         {
-            return AdminRequests.Invalid(e.Errors);
+            return (AdminRequests.Invalid(e.Errors), null);
         }
         catch (ConcurrencyConflictException)
         {
-            return AdminRequests.PreconditionFailed(what);
+            return (AdminRequests.PreconditionFailed(what), null);
         }
     }
 }

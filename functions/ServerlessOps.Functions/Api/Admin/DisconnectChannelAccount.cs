@@ -30,11 +30,11 @@ public sealed class DisconnectChannelAccount(IBrandRegistry registry, RegistryLo
 
     public async Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken)
     {
-        var result = await AccountChange.ApplyAsync(
+        var (result, account) = await AccountChange.ApplyAsync(
             http, registry, loader, RegistryChange.Disconnected, ifMatchRequired: false,
             current => (current with { Status = ChannelAccountStatus.Disconnected }, null),
             cancellationToken);
-        if (result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } && AdminAccounts.TryParse(http, out var account, out _))
+        if (account is not null)
         {
             var subject = AlertSubject.ChannelAccount(account.Channel, account.AccountId);
             var why = $"The account was disconnected by {http.Caller!.Name}: nothing is read from it or checked for it any more.";

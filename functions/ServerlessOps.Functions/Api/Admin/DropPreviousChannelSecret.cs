@@ -27,8 +27,8 @@ public sealed class DropPreviousChannelSecret(IBrandRegistry registry, RegistryL
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Template)] HttpRequest request) =>
         Route.DispatchAsync(request.HttpContext, this);
 
-    public Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken) =>
-        AccountChange.ApplyAsync(
+    public async Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken) =>
+        (await AccountChange.ApplyAsync(
             http, registry, loader, RegistryChange.PreviousSecretDropped, ifMatchRequired: true,
             current =>
             {
@@ -41,5 +41,5 @@ public sealed class DropPreviousChannelSecret(IBrandRegistry registry, RegistryL
                     ? (current.WithSecret(kind, secret.DropPrevious()), null)
                     : (null, Problems.Result(Problems.NotFound, $"{AdminAccounts.Describe(current.Account)} has no {kind.Slug()}."));
             },
-            cancellationToken);
+            cancellationToken)).Result;
 }

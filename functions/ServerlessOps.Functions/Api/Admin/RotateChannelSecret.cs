@@ -34,7 +34,7 @@ public sealed class RotateChannelSecret(IBrandRegistry registry, RegistryLoader 
             return problem!;
         }
 
-        return await AccountChange.ApplyAsync(
+        var (result, _) = await AccountChange.ApplyAsync(
             http, registry, loader, RegistryChange.SecretRotated, ifMatchRequired: true,
             current =>
             {
@@ -60,5 +60,7 @@ public sealed class RotateChannelSecret(IBrandRegistry registry, RegistryLoader 
                 return (current.WithSecret(kind, rotated), null);
             },
             cancellationToken);
+
+        return result;
     }
 }
