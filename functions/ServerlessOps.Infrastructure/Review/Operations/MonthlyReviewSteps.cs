@@ -83,7 +83,8 @@ public sealed class MonthlyReviewSteps(
     }
 
     /// <summary>
-    /// Stores the roadmap's alert rules as the brand's (unless a newer month's review stored its own) and tells each item's
+    /// Stores the roadmap's alert rules as the brand's (unless a newer month's review stored its own, even one stored while
+    /// this step ran: <see cref="ReviewWorkStore.UpdateJsonAsync{T}"/>) and tells each item's
     /// owner with a <see cref="AlertKind.ReviewActionAssigned"/> alert on the item: one alert per brand, month and root
     /// cause, so a retried step notifies no one twice.
     /// </summary>
@@ -94,11 +95,11 @@ public sealed class MonthlyReviewSteps(
         var roadmap = await work.ReadJsonAsync<ReviewRoadmap>(ReviewWorkStore.Roadmap(run), cancellationToken);
         var rules = roadmap.Items.Select(i => i.AlertRule).OfType<AlertRuleSpec>().ToList();
         var name = ReviewWorkStore.AlertRules(brand.Id);
-        var stored = await work.TryReadJsonAsync<ReviewAlertRules>(name, cancellationToken);
-        if (stored is null || string.CompareOrdinal(stored.Month, run.Month) <= 0)
-        {
-            await work.WriteJsonAsync(name, new ReviewAlertRules(brand.Id, run.Month, rules), cancellationToken);
-        }
+        var built = new ReviewAlertRules(brand.Id, run.Month, rules);
+
+        // Conditional on what was read: a newer month's build (or an older month's hand re-run) storing its rules between
+        // this read and this write makes the write fail and the decision be made again on theirs.
+        await work.UpdateJsonAsync<ReviewAlertRules>(name, stored => built.MayReplace(stored) ? built : null, cancellationToken);
 
         foreach (var item in roadmap.Items)
         {

@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Domain.Review.Cycle;
 using ServerlessOps.Infrastructure.Review.Facts;
 using ServerlessOps.Infrastructure.Storage;
@@ -17,6 +18,9 @@ namespace ServerlessOps.Infrastructure.Review.Operations;
 /// </summary>
 public sealed class ReviewWorkStore
 {
+    /// <summary>How many times <see cref="UpdateJsonAsync{T}"/> reads and decides again when another writer got in first.</summary>
+    public const int MaxUpdateAttempts = 10;
+
     private readonly BlobContainerClient _container;
     private volatile bool _created;
 
@@ -69,6 +73,46 @@ public sealed class ReviewWorkStore
             }
         }, cancellationToken);
 
+    /// <summary>
+    /// Replaces the JSON blob with what <paramref name="decide"/> makes of its current value (null when there is none), only
+    /// if no one wrote it since it was read: the upload carries the read's ETag (If-Match), or If-None-Match: * when there
+    /// was none. A 412 or 409 means another writer committed first, so the read and the decision are made again on their
+    /// value. <paramref name="decide"/> returning null leaves the blob as it is. True when this call wrote the blob; throws
+    /// <see cref="ConcurrencyConflictException"/> when other writers won <see cref="MaxUpdateAttempts"/> times in a row.
+    /// </summary>
+    public Task<bool> UpdateJsonAsync<T>(string name, Func<T?, T?> decide, CancellationToken cancellationToken)
+        where T : class =>
+        StorageErrors.TranslateAsync(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(decide);
+            await EnsureContainerAsync(cancellationToken);
+            var blob = _container.GetBlobClient(name);
+            for (var attempt = 1; attempt <= MaxUpdateAttempts; attempt++)
+            {
+                var (current, etag) = await ReadWithETagAsync<T>(blob, cancellationToken);
+                if (decide(current) is not { } next)
+                {
+                    return false;
+                }
+
+                var conditions = etag is { } read ? new BlobRequestConditions { IfMatch = read } : new BlobRequestConditions { IfNoneMatch = ETag.All };
+                try
+                {
+                    await blob.UploadAsync(
+                        BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(next, ReviewWorkJson.Options)),
+                        new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" }, Conditions = conditions },
+                        cancellationToken);
+                    return true;
+                }
+                catch (RequestFailedException e) when (e.Status is 412 or 409)
+                {
+                    // Another writer replaced (412) or created (409) the blob since our read: decide again on what they wrote.
+                }
+            }
+
+            throw new ConcurrencyConflictException($"Review work blob '{name}' was written by someone else on each of {MaxUpdateAttempts} attempts to update it.");
+        }, cancellationToken);
+
     /// <summary>A stream that uploads as it is written (blocks staged as they fill), replacing the blob when disposed.</summary>
     public Task<Stream> OpenWriteAsync(string name, CancellationToken cancellationToken) =>
         StorageErrors.TranslateAsync(async () =>
@@ -100,6 +144,20 @@ public sealed class ReviewWorkStore
             await _container.GetBlobClient(name).UploadAsync(
                 BinaryData.FromBytes(content), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
         }, cancellationToken);
+
+    private static async Task<(T? Value, ETag? ETag)> ReadWithETagAsync<T>(BlobClient blob, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            var download = await blob.DownloadContentAsync(cancellationToken);
+            return (JsonSerializer.Deserialize<T>(download.Value.Content.ToMemory().Span, ReviewWorkJson.Options), download.Value.Details.ETag);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return (null, null);
+        }
+    }
 
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {
