@@ -26,7 +26,8 @@ namespace ServerlessOps.Infrastructure.Review.Facts;
 /// own, plus money given back on no line (goodwill, adjustments) shared by net among the order's lines, as order-level fees are,
 /// less money kept back from the refund's lines (a restocking fee) on those lines, where pnl-lines.csv shows it apart.</item>
 /// </list>
-/// Lines whose price the channel withheld are counted in <see cref="LinesWithoutPrice"/> and left out of the money.
+/// Lines whose price the channel withheld are counted in <see cref="LinesWithoutPrice"/> and left out of the money, all but
+/// what was refunded on them: that counts in refunds, and pnl-lines.csv has a row for it (no revenue, cost or fees).
 /// </summary>
 public sealed class ChannelFactsAggregator(
     ReviewWindow window, SalesChannel channel, BrandPolicy policy, ExchangeRateBook rates, ReviewCatalogCache catalog, TextWriter? pnlLines = null)
@@ -106,7 +107,13 @@ public sealed class ChannelFactsAggregator(
 
             if (line.Net is not { } net)
             {
+                // Its money is left out, but what was refunded on it counts in the month's refunds: the row traces that.
                 LinesWithoutPrice++;
+                if (refundMoney != 0m)
+                {
+                    await WritePnlRowAsync(order, line, month, 0m, 0m, 0m, null, refundMoney, keptBack, cancellationToken);
+                }
+
                 continue;
             }
 
@@ -141,12 +148,24 @@ public sealed class ChannelFactsAggregator(
                 AddDay(line, day, revenue, cogs, scheduled);
             }
 
-            if (month == window.Month && pnlLines is not null && (line.Sold > 0 || refundMoney != 0m || chargedShares?[i] is not null))
+            if (line.Sold > 0 || refundMoney != 0m || chargedShares?[i] is not null)
             {
-                await pnlLines.WriteLineAsync(PnlLinesCsv.Row(order.Id, line.Line.LineId, channel, line.Sku, month, revenue, cogs, scheduled, chargedShares?[i], refundMoney, keptBack).AsMemory(), cancellationToken);
-                PnlRows++;
+                await WritePnlRowAsync(order, line, month, revenue, cogs, scheduled, chargedShares?[i], refundMoney, keptBack, cancellationToken);
             }
         }
+    }
+
+    /// <summary>The line's row of <c>pnl-lines.csv</c> (<see cref="PnlLinesCsv"/>), base currency; only the reviewed month's lines have one.</summary>
+    private async Task WritePnlRowAsync(
+        Order order, PricedOrderLine line, ReviewMonth month, decimal revenue, decimal cogs, decimal scheduled, decimal? charged, decimal refunds, decimal keptBack, CancellationToken cancellationToken)
+    {
+        if (month != window.Month || pnlLines is null)
+        {
+            return;
+        }
+
+        await pnlLines.WriteLineAsync(PnlLinesCsv.Row(order.Id, line.Line.LineId, channel, line.Sku, month, revenue, cogs, scheduled, charged, refunds, keptBack).AsMemory(), cancellationToken);
+        PnlRows++;
     }
 
     public ChannelPartialFacts Result()

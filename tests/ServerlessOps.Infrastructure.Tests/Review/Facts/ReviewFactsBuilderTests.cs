@@ -299,6 +299,30 @@ public sealed class ReviewFactsBuilderTests
         Assert.Equal(2, built.RowsRead["pnlLines"]);
     }
 
+    /// <summary>
+    /// A return refunded on an order whose price the channel withheld: its money is left out of revenue, but the refund the
+    /// channel recorded is the brand's money going back, and the P&amp;L counts it. pnl-lines.csv had no row for the line, so
+    /// finance could not trace the month's refunds to rows.
+    /// </summary>
+    [Fact]
+    public async Task PnlLines_RefundOfALineWhosePriceTheChannelWithheld_HasARow_SoTheRowsSumToThePnl()
+    {
+        var fakes = new ReviewFactsFakes().Map("TEE", 4m).Map("CAP", 2m);
+        fakes.Add("priced", Utc(2026, 11, 5, 15, 0), Line("L1", "TEE", 1, 50m));
+        var withheld = fakes.Add("withheld", Utc(2026, 11, 6, 15, 0), new OrderLine("L1", "CAP", null, 1, null, null, null));
+        fakes.Orders[1] = withheld with { Refunds = [new OrderRefund("R1", Utc(2026, 11, 9, 15, 0), 20m, 0m, "return", [new RefundLine("L1", 1, 20m, 0m, Returned: true)])] };
+        using var csv = new StringWriter { NewLine = "\n" };
+
+        var built = await BuildAsync(fakes, csv);
+
+        var shopify = Assert.Single(ProfitAndLoss.For(built.Facts), l => l.Channel == SalesChannel.Shopify);
+        var rows = csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split(',')).ToList();
+        decimal Column(int index) => rows.Sum(r => decimal.Parse(r[index], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal((50m, 20m), (shopify.Revenue, shopify.Refunds));
+        Assert.Equal((shopify.Revenue, shopify.Refunds), (Column(5), Column(9)));
+        Assert.Equal(["0", "0", "0", "", "20", "0"], Assert.Single(rows, r => r[0] == "shopify:withheld")[5..]);
+    }
+
     [Fact]
     public async Task PnlFees_OfASkuWithOnlySomeOrdersSettled_AreTheChargedFeesPlusTheScheduleForTheRest()
     {
