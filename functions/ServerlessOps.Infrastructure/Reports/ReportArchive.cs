@@ -94,9 +94,10 @@ public sealed class ReportArchive : IReportArchive
 
     /// <summary>
     /// Content published again is its period's report again: when another version of the period was published since (A, then
-    /// B, then A's content once more), the entry is stamped now, so the period's newest and "latest" are this content, not
-    /// the one it replaced. Its blobs are kept as written. Publishing the period's newest again changes nothing. The ETag
-    /// makes two such publishers one write.
+    /// B, then A's content once more), the entry's sort key is stamped now, so the period's newest and "latest" are this
+    /// content, not the one it replaced. Its <see cref="ReportEntry.WrittenAt"/> stays the first write's, as its blobs do:
+    /// the month's first report time (<c>ReviewClosings</c>) must not move to the time of a later version. Publishing the
+    /// period's newest again changes nothing. The ETag makes two such publishers one write.
     /// </summary>
     private async Task<ReportEntry> MakeNewestAsync(ReportDocument document, string etag, CancellationToken cancellationToken)
     {
@@ -107,12 +108,11 @@ public sealed class ReportArchive : IReportArchive
             return entry;
         }
 
-        var stamped = entry with { WrittenAt = _time.GetUtcNow() };
         try
         {
-            await _documents.ReplaceAsync(ReportDocument.ForEntry(stamped), document.Pk, document.Id, etag, cancellationToken);
+            await _documents.ReplaceAsync(ReportDocument.ForEntry(entry, newestSince: _time.GetUtcNow()), document.Pk, document.Id, etag, cancellationToken);
             _logger.ReportMadeNewestAgain(entry.BrandId, entry.Kind, entry.Period, entry.Version, newest.Version);
-            return stamped;
+            return entry;
         }
         catch (ConcurrencyConflictException)
         {

@@ -39,7 +39,8 @@ public sealed class ReportDocument
     public string? Period { get; init; }
 
     /// <summary>
-    /// Report entries: <c>{period}|{writtenAt sortable UTC}</c>. Within a kind, periods sort as text (2026-11, 2026-W47,
+    /// Report entries: <c>{period}|{writtenAt sortable UTC}</c>, or the time the version was made its period's newest again
+    /// when its content was published again (<see cref="ForEntry"/>). Within a kind, periods sort as text (2026-11, 2026-W47,
     /// 2026-11-30), so one descending ORDER BY on this gives newest period, then newest version: no composite index.
     /// </summary>
     public string? SortKey { get; init; }
@@ -63,7 +64,11 @@ public sealed class ReportDocument
     public static string SortableUtc(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    public static ReportDocument ForEntry(ReportEntry entry) => new()
+    /// <summary>
+    /// The entry's document; <paramref name="newestSince"/> (a republished version made its period's newest again) sorts it
+    /// by that time while <see cref="ReportEntry.WrittenAt"/> keeps its first write.
+    /// </summary>
+    public static ReportDocument ForEntry(ReportEntry entry, DateTimeOffset? newestSince = null) => new()
     {
         Id = EntryId(entry.Kind, entry.Period, entry.Version),
         Pk = EntriesPartition(entry.BrandId),
@@ -71,7 +76,7 @@ public sealed class ReportDocument
         BrandId = entry.BrandId,
         Kind = ReportNames.Kind(entry.Kind),
         Period = entry.Period,
-        SortKey = $"{entry.Period}|{SortableUtc(entry.WrittenAt)}",
+        SortKey = $"{entry.Period}|{SortableUtc(newestSince ?? entry.WrittenAt)}",
         Entry = entry,
     };
 

@@ -27,4 +27,26 @@ public sealed class ReviewClosingsTests(CosmosServerFixture cosmos, AzuriteFixtu
             [(new ReviewMonth(2026, 10), october.WrittenAt), (new ReviewMonth(2026, 11), november.WrittenAt)],
             closedAt.OrderBy(c => c.Key).Select(c => (c.Key, c.Value)));
     }
+
+    /// <summary>
+    /// A correction published, then undone (the first content published again): republishing restamped the first version's
+    /// write time, so the month seemed first reported when the correction was, and a fee-schedule correction imported in
+    /// between would have moved the closed month's figures.
+    /// </summary>
+    [Fact]
+    public async Task MonthRepublishedWithItsFirstContent_StillClosesWhenFirstReported()
+    {
+        var archive = Archive();
+        var first = await archive.PublishAsync(Publication(SampleReports.November(), "2026-11"), Token);
+        Time.Advance(TimeSpan.FromDays(3));
+        await archive.PublishAsync(Publication(SampleReports.November(amazonRevenue: 48310.55m), "2026-11"), Token);
+        Time.Advance(TimeSpan.FromDays(1));
+
+        var again = await archive.PublishAsync(Publication(SampleReports.November(), "2026-11"), Token);
+
+        var closedAt = await ReviewClosings.ReadAsync(archive, new ReviewWindow("acme", new ReviewMonth(2026, 12), TimeZoneInfo.Utc), Token);
+        Assert.Equal(first.WrittenAt, closedAt[new ReviewMonth(2026, 11)]);
+        Assert.Equal((first.Version, first.WrittenAt), (again.Version, again.WrittenAt));
+        Assert.Equal(first.Version, (await archive.GetAsync("acme", Domain.Review.Report.ReportKind.Monthly, "2026-11", Token))!.Version);
+    }
 }
