@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using ServerlessOps.Domain.Ingestion;
@@ -39,6 +41,37 @@ public sealed partial class OrderFlowTests
         Assert.Equal((DeliveryOutcome.Applied, 1), (written.Outcome, stored!.Value.Order.Lines[0].QuantityCancelled));
         var logged = Assert.Single(flow.App.Services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Id == 1805);
         Assert.Contains(order.Id, logged.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// An operator retries the flow of an order placed 200 days ago whose flow left no instance and no end record: 409
+    /// problem+json saying the flow ended long ago and was purged, no flow starts and nothing is reserved. The route used
+    /// to read "no instance" as "never started" and start a fresh flow, reserving units shipped months ago again, while
+    /// the operator had no way to tell the order was that old.
+    /// </summary>
+    [Fact]
+    public async Task RetryRoute_OldOrderWithNoFlowInstanceAndNoEndRecord_Answers409AndStartsNoFlow()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = PlacedDaysAgo(Order("1074", ("L1", "SKU-A", 2, 20m)), 200);
+        await flow.App.Services.GetRequiredService<IOrderStore>().CreateAsync(new StoredOrder(order, [], DateTimeOffset.UtcNow), Token);
+
+        using var retry = await flow.App.Client.Http.PostAsync(new Uri($"{OrderFlowHarness.FlowPath(order)}/retry", UriKind.Relative), null, Token);
+
+        var started = await flow.Client.GetInstanceAsync(OrderFlowHarness.InstanceId(order), Token);
+        if (started is not null)
+        {
+            await flow.WaitForStatusAsync(order, s => s.GetProperty("Stage").GetInt32() != (int)FlowStage.New && s.GetProperty("PendingMovements").GetInt32() == 0, "the fresh flow's first step");
+        }
+
+        Assert.Equal(0, (await flow.Ledger.GetBalanceAsync(Brand, "SKU-A", Warehouse, Token)).Reserved);
+        Assert.Null(started);
+        Assert.Equal((HttpStatusCode.Conflict, "application/problem+json"), (retry.StatusCode, retry.Content.Headers.ContentType?.MediaType));
+        var detail = JsonDocument.Parse(await retry.Content.ReadAsStringAsync(Token)).RootElement.GetProperty("detail").GetString();
+        Assert.Contains("Alerts:OrderFlowLongestLife", detail, StringComparison.Ordinal);
+        Assert.Contains("purged", detail, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using ServerlessOps.Functions.Access;
 using ServerlessOps.Functions.Errors;
 using ServerlessOps.Functions.Http;
 using ServerlessOps.Functions.OrderFlow;
+using ServerlessOps.Infrastructure.OrderFlow;
 using ServerlessOps.Workflows.OrderFlow;
 using ServerlessOps.Functions.Audit;
 
@@ -17,11 +18,18 @@ namespace ServerlessOps.Functions.Api.OrderFlow;
 /// received, price confirmed): a running flow on its exception path or pricing hold gets <see cref="OrderFlowIds.RetryEvent"/>
 /// and runs its steps again; a flow the engine failed or someone terminated starts again under the same id, from the
 /// state its last status recorded (<see cref="Resume"/>), so it never moves again what it moved. 202 with the instance id; 409 for a
-/// flow that ended normally, also once its history was purged (<see cref="OrderFlowEnd"/>), and for a second retry of
+/// flow that ended normally, also once its history was purged (<see cref="OrderFlowEnd"/>, or, for flows purged before
+/// that record existed, no instance and an order older than a flow lives: <see cref="PurgedOrderFlows"/>), and for a second retry of
 /// one failed or terminated run (<see cref="IOrderFlowRestartClaims"/>); 404 when neither a flow nor the order exists.
 /// </summary>
 public sealed class RetryOrderFlow(
-    IOrderStore orders, IOrderFlowEndStore ends, IOrderFlowRestartClaims restarts, DurableOrderFlowStarter starter, ILogger<RetryOrderFlow> logger) : IHttpFunction
+    IOrderStore orders,
+    IOrderFlowEndStore ends,
+    PurgedOrderFlows purged,
+    IOrderFlowRestartClaims restarts,
+    DurableOrderFlowStarter starter,
+    TimeProvider time,
+    ILogger<RetryOrderFlow> logger) : IHttpFunction
 {
     private const string Template = "api/brands/{brandId}/orders/{channel}/{orderId}/flow/retry";
 
@@ -65,6 +73,14 @@ public sealed class RetryOrderFlow(
             {
                 return Problems.Result(Problems.Conflict,
                     $"Flow '{order.InstanceId}' ended ({end.Outcome}) on {end.EndedAt:O} and its history was purged: there is nothing to retry, and a new flow would reserve the order's units again.");
+            }
+
+            // Ended and purged before flows recorded their end (the starter's test too): the operator cannot see the order is
+            // that old, and a fresh flow would reserve units shipped months ago again. The route has no force: stock moves by hand.
+            if (instance is null && await purged.WhyGoneAsync(stored.Value.Order, time.GetUtcNow(), cancellationToken) is { } why)
+            {
+                return Problems.Result(Problems.Conflict,
+                    $"Flow '{order.InstanceId}' is not started: {why} There is nothing to retry, and a new flow would reserve the order's units again; this route cannot force one. To move the order's stock, use POST /api/brands/{order.BrandId}/inventory/{{sku}}/adjustments.");
             }
 
             // Two retries sent at once both find the run ended, and the engine takes a start from each: one restarts it.
