@@ -17,8 +17,9 @@ namespace ServerlessOps.Functions.OrderFlow;
 /// second flow, so never a second reservation. That holds after the engine's history of it is purged too: no instance
 /// is read as "never started" only when the order has no <see cref="OrderFlowEnd"/> (one more point read, made only
 /// when no instance is found) and was placed within the longest flow life (<see cref="PurgedOrderFlows"/>, the alert
-/// sweep's test: an older order's flow ended and was purged before flows recorded their end; one more instance read, for
-/// such old orders only). A new order (<see cref="OrderCreatedAsync"/>) is started without those reads.
+/// sweep's test: an older order's flow ended and was purged before flows recorded their end; one more order read and one
+/// more instance read, for such old orders only), or first stored within it (<see cref="StoredOrder.FirstStoredAt"/>: an old
+/// order that reached the truth only lately and whose first start was lost starts on its next change). A new order (<see cref="OrderCreatedAsync"/>) is started without those reads.
 /// Every start first waits for <see cref="OrderFlowAdmission"/> (wakes of running flows never do), so a backlogged engine
 /// holds new flows back in the deliveries that bring them.
 /// </summary>
@@ -26,6 +27,7 @@ public sealed class DurableOrderFlowStarter(
     IServiceProvider services,
     OrderFlowAdmission admission,
     IOrderFlowEndStore ends,
+    IOrderStore orders,
     PurgedOrderFlows purged,
     IOptionsMonitor<OrderFlowOptions> options,
     TimeProvider time,
@@ -66,7 +68,12 @@ public sealed class DurableOrderFlowStarter(
                 return;
             }
 
-            if (await purged.WhyGoneAsync(order, time.GetUtcNow(), cancellationToken) is not null)
+            // An old order's first store, read only for such orders: one stored lately (its first start lost) still starts.
+            var now = time.GetUtcNow();
+            var firstStoredAt = order.PlacedAt < purged.PlacedBefore(now)
+                ? (await orders.GetAsync(order.BrandId, order.Id, order.PlacedAt, cancellationToken))?.Value.FirstStoredAt
+                : null;
+            if (await purged.WhyGoneAsync(order, firstStoredAt, now, cancellationToken) is not null)
             {
                 // Ended and purged before flows recorded their end: a fresh flow would reserve units shipped long ago again.
                 logger.FlowGoneBeforeEndRecords(instanceId, order.BrandId, order.Id, order.PlacedAt);

@@ -171,6 +171,6 @@ public sealed class AlertSweep
             return null;
         }
 
-        return await _purged.WhyGoneAsync(stored.Value.Order, now, cancellationToken);
+        return await _purged.WhyGoneAsync(stored.Value.Order, stored.Value.FirstStoredAt, now, cancellationToken);
     }
 }

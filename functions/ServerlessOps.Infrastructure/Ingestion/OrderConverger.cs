@@ -65,7 +65,8 @@ public sealed class OrderConverger
                 if (stored is null)
                 {
                     var created = MarkHistory(incoming);
-                    await _orders.CreateAsync(new StoredOrder(created, [Reference(delivery, DeliveryOutcome.Applied)], _time.GetUtcNow()), cancellationToken);
+                    var now = _time.GetUtcNow();
+                    await _orders.CreateAsync(new StoredOrder(created, [Reference(delivery, DeliveryOutcome.Applied)], now) { FirstStoredAt = now }, cancellationToken);
                     return await NotifyAsync(new OrderWrite(DeliveryOutcome.Applied, created), createdHere: true, cancellationToken);
                 }
 
@@ -133,7 +134,8 @@ public sealed class OrderConverger
             .Prepend(Reference(delivery, outcome))
             .Take(StoredOrder.MaxDeliveryReferences)
             .ToList();
-        await _orders.ReplaceAsync(new StoredOrder(changed ? order : stored.Value.Order, deliveries, _time.GetUtcNow()), stored.ETag, cancellationToken);
+        var replacement = new StoredOrder(changed ? order : stored.Value.Order, deliveries, _time.GetUtcNow()) { FirstStoredAt = stored.Value.FirstStoredAt };
+        await _orders.ReplaceAsync(replacement, stored.ETag, cancellationToken);
         return await NotifyAsync(new OrderWrite(outcome, changed ? order : stored.Value.Order), createdHere: false, cancellationToken);
     }
 

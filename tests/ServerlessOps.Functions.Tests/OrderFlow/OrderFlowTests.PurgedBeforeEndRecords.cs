@@ -1,9 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Testing;
 using ServerlessOps.Domain.Ingestion;
 using ServerlessOps.Domain.Orders;
+using ServerlessOps.Functions.OrderFlow;
+using ServerlessOps.Functions.Tests.Backstop;
+using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Workflows.OrderFlow;
 
 namespace ServerlessOps.Functions.Tests.OrderFlow;
@@ -72,6 +76,29 @@ public sealed partial class OrderFlowTests
         var detail = JsonDocument.Parse(await retry.Content.ReadAsStringAsync(Token)).RootElement.GetProperty("detail").GetString();
         Assert.Contains("Alerts:OrderFlowLongestLife", detail, StringComparison.Ordinal);
         Assert.Contains("purged", detail, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// An order placed 200 days ago reaches the truth only now (its webhooks were lost; the backstop or a late delivery
+    /// brings it) and its flow's first start is lost (the run ended between the order's write and the start): its next
+    /// change starts the flow, which reserves the open units. The starter used to take the placement for the flow's age
+    /// and read "no instance, no end" as "ended and purged before end records": the order never started a flow.
+    /// </summary>
+    [Fact]
+    public async Task OldOrderFirstStoredNow_ItsFirstStartLost_NextChangeStartsItsFlow()
+    {
+        var catalog = new FakeCatalogReader().Map("SKU-A", Warehouse);
+        await using var flow = OrderFlowHarness.Start(fixture, catalog, TestApp.TriggersOff(), moreServices: s => s.Replace(
+            ServiceDescriptor.Singleton<IOrderFlowStarter>(sp => new FlowStartDies(sp.GetRequiredService<DurableOrderFlowStarter>()))));
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = PlacedDaysAgo(Order("1075", ("L1", "SKU-A", 3, 20m)), 200);
+        await Assert.ThrowsAsync<OperationCanceledException>(() => flow.ConvergeAsync(order));
+        Assert.Null(await flow.Client.GetInstanceAsync(OrderFlowHarness.InstanceId(order), Token));
+
+        await flow.ConvergeAsync(Next(order, lines => [lines[0] with { QuantityCancelled = 1 }]));
+
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 2);
+        Assert.DoesNotContain(flow.App.Services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Id == 1805);
     }
 
     /// <summary>

@@ -77,7 +77,7 @@ public sealed class RetryOrderFlow(
 
             // Ended and purged before flows recorded their end (the starter's test too): the operator cannot see the order is
             // that old, and a fresh flow would reserve units shipped months ago again. The route has no force: stock moves by hand.
-            if (instance is null && await purged.WhyGoneAsync(stored.Value.Order, time.GetUtcNow(), cancellationToken) is { } why)
+            if (instance is null && await purged.WhyGoneAsync(stored.Value.Order, stored.Value.FirstStoredAt, time.GetUtcNow(), cancellationToken) is { } why)
             {
                 return Problems.Result(Problems.Conflict,
                     $"Flow '{order.InstanceId}' is not started: {why} There is nothing to retry, and a new flow would reserve the order's units again; this route cannot force one. To move the order's stock, use POST /api/brands/{order.BrandId}/inventory/{{sku}}/adjustments.");

@@ -53,6 +53,9 @@ public sealed class OrderDocument
 
     public required DateTimeOffset WrittenAt { get; init; }
 
+    /// <summary><see cref="StoredOrder.FirstStoredAt"/>; absent on documents written before 2026-12-07.</summary>
+    public DateTimeOffset? FirstStoredAt { get; init; }
+
     /// <summary>Set by Cosmos on read; never written.</summary>
     [JsonPropertyName("_etag")]
     public string? ETag { get; init; }
@@ -85,6 +88,7 @@ public sealed class OrderDocument
             Order = order,
             Deliveries = stored.Deliveries,
             WrittenAt = stored.WrittenAt,
+            FirstStoredAt = stored.FirstStoredAt,
         };
     }
 
@@ -92,7 +96,7 @@ public sealed class OrderDocument
     {
         CosmosValues.EnsureReadable(Id, Type, SchemaVersion, DocumentType, CurrentSchemaVersion);
         var order = SchemaVersion == BrandPartitionedSchemaVersion ? FromSchema1(Order) : Order;
-        return new StoredOrder(order, Deliveries ?? [], WrittenAt);
+        return new StoredOrder(order, Deliveries ?? [], WrittenAt) { FirstStoredAt = FirstStoredAt };
     }
 
     /// <summary>
