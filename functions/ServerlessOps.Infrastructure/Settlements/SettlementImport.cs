@@ -203,6 +203,17 @@ public sealed class SettlementImport(
         {
             throw new InvalidOperationException($"{account.Channel} settlement read of account {account.AccountId} returned transaction {twice.Key} twice; transaction ids must be unique.");
         }
+
+        // A payout is summed in its own currency (PayoutReconciliation.Of throws otherwise). Caught here, before a write, it
+        // is this account's error; found at reconciliation it would end the whole run, for every brand, on every run after.
+        foreach (var payout in batch.Payouts)
+        {
+            if (batch.Lines.FirstOrDefault(l => l.PayoutId == payout.PayoutId && !string.Equals(l.Currency, payout.Currency, StringComparison.OrdinalIgnoreCase)) is { } foreign)
+            {
+                throw new InvalidOperationException(
+                    $"{account.Channel} payout {payout.PayoutId} of account {account.AccountId} is in {payout.Currency} but its row {foreign.TransactionId} is in {foreign.Currency}; a payout is summed in one currency, so nothing of the account was imported.");
+            }
+        }
     }
 
     private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);

@@ -142,6 +142,35 @@ public sealed class SettlementImportTests(FunctionAppFixture fixture)
         Assert.Equal(7.21m, (await settle.OrderAsync(SalesChannel.TikTokShop, "9005")).Fees.Sum(f => f.Amount));
     }
 
+    [Fact]
+    public async Task PayoutRowInAnotherCurrency_FailsOnlyItsAccount_WritesNothingOfIt_AndTheOtherAccountsGoOn()
+    {
+        await using var settle = await SettlementTestApp.StartAsync(fixture);
+        var placed = DateTimeOffset.UtcNow.AddDays(-5);
+        await settle.PutOrderAsync(SalesChannel.Amazon, "9006", placed);
+        await settle.PutOrderAsync(SalesChannel.Walmart, "9006", placed);
+        var mixed = PaidOrder("9006", placed, "G-6");
+        settle.Marketplace.PutPayout(SalesChannel.Amazon, mixed with { Rows = [.. mixed.Rows.Select((r, i) => i == 3 ? r with { Currency = "CAD" } : r)] });
+        settle.Marketplace.PutPayout(SalesChannel.Walmart, PaidOrder("9006", placed, "ignored"));
+
+        var report = await settle.RunAsync();
+
+        // Amazon's answer cannot be summed: its account says why and wrote nothing (no rows, no fees, no reconciliation).
+        var amazon = SettlementTestApp.For(report, SalesChannel.Amazon);
+        Assert.NotNull(amazon.Error);
+        Assert.Contains("G-6", amazon.Error, StringComparison.Ordinal);
+        Assert.Contains("CAD", amazon.Error, StringComparison.Ordinal);
+        Assert.Empty((await settle.OrderAsync(SalesChannel.Amazon, "9006")).Fees);
+        Assert.Empty(await settle.Store.ListPayoutLinesAsync("acme", SalesChannel.Amazon, SettlementTestApp.AccountId(SalesChannel.Amazon), "G-6", Token));
+
+        // The account after it in the run is imported and reconciled as usual.
+        var walmart = SettlementTestApp.For(report, SalesChannel.Walmart);
+        Assert.Null(walmart.Error);
+        Assert.Equal(["walmart:9006"], walmart.OrdersUpdated);
+        Assert.False(Assert.Single(walmart.Payouts).IsMismatch);
+        Assert.Equal(7.21m, (await settle.OrderAsync(SalesChannel.Walmart, "9006")).Fees.Sum(f => f.Amount));
+    }
+
     /// <summary>Order lines L1 (SKU-A, 40.00) and L2 (SKU-B, 20.00) sold, with a referral and a fulfilment fee on L1 and a referral fee on L2: 52.79 paid.</summary>
     private static StubPayout PaidOrder(string orderId, DateTimeOffset placed, string payoutId)
     {

@@ -183,7 +183,7 @@ public sealed partial class StubMarketplace
     /// <summary>Rows of one order, line and posting time make one shipment (or refund) event item with its charges and fees.</summary>
     private static JsonObject AmazonEvents(StubPayout payout)
     {
-        JsonObject Amount(StubSettlementRow r) => new() { ["CurrencyCode"] = payout.Currency, ["CurrencyAmount"] = r.Amount };
+        JsonObject Amount(StubSettlementRow r) => new() { ["CurrencyCode"] = r.Currency ?? payout.Currency, ["CurrencyAmount"] = r.Amount };
         JsonArray Events(IEnumerable<StubSettlementRow> rows, string items, string charges, string fees) => new([.. rows
             .GroupBy(r => (r.OrderId, r.PostedAt))
             .Select(e => (JsonNode)new JsonObject
@@ -258,7 +258,7 @@ public sealed partial class StubMarketplace
         ["type"] = type,
         ["payout_id"] = payout.PayoutId,
         ["payout_status"] = "paid",
-        ["currency"] = payout.Currency,
+        ["currency"] = row.Currency ?? payout.Currency,
         ["amount"] = Money(amount),
         ["fee"] = Money(fee),
         ["net"] = Money(amount - fee),
@@ -286,7 +286,7 @@ public sealed partial class StubMarketplace
                 ["Walmart.com PO #"] = row.OrderId,
                 ["Walmart.com PO Line #"] = row.LineId ?? "1",
                 ["Partner Item ID"] = row.Sku,
-                ["Currency"] = payout.Currency,
+                ["Currency"] = row.Currency ?? payout.Currency,
                 ["Transaction Type"] = row.Kind switch { StubSettlementKind.Refund => "Refund", StubSettlementKind.Adjustment => "Adjustment", _ => "Sale" },
                 ["Amount Type"] = row.Kind == StubSettlementKind.Fee ? row.FeeType ?? "Commission on Product" : "Product Price",
                 ["Amount"] = Money(row.Amount),

@@ -22,6 +22,9 @@ public sealed record StubSettlementRow(string? OrderId, StubSettlementKind Kind,
 
     /// <summary>Amazon OrderItemId, Walmart PO line number.</summary>
     public string? LineId { get; init; }
+
+    /// <summary>The row's currency when it is not the payout's (Amazon, Shopify and Walmart state one per row); null = the payout's.</summary>
+    public string? Currency { get; init; }
 }
 
 /// <summary>
