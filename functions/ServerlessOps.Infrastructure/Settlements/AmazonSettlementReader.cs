@@ -17,7 +17,8 @@ namespace ServerlessOps.Infrastructure.Settlements;
 /// <c>payload.NextToken</c>. Lines: <c>ShipmentEventList</c> item charges (sale) and <c>ItemFeeList</c> (fee),
 /// <c>RefundEventList</c> charge and fee adjustments (refund, fee given back), <c>ServiceFeeEventList</c> (account fees) and
 /// <c>AdjustmentEventList</c>. Amazon gives events no id, so a line's transaction id is built from the group, order,
-/// item, posting time and charge or fee type (and its occurrence), stable across reads of a group. Only a
+/// item, posting time (a service fee has none: the group's <c>FinancialEventGroupStart</c>) and charge or fee type (and
+/// its occurrence), stable across reads of a group, also while an open group grows. Only a
 /// <c>Closed</c> group's total is final, so only closed groups are payouts to reconcile; an open group's lines are imported.
 /// </summary>
 public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCredentialSource credentials, ILogger<AmazonSettlementReader> logger)
@@ -47,7 +48,8 @@ public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCre
                 var field = $"payload.FinancialEventGroupList[{i}]";
                 var group = groups[i];
                 var id = json.Text(group?["FinancialEventGroupId"], $"{field}.FinancialEventGroupId");
-                lines.AddRange(await ReadGroupAsync(account, token, id, cancellationToken));
+                var start = group?["FinancialEventGroupStart"] is { } started ? json.Time(started, $"{field}.FinancialEventGroupStart") : DateTimeOffset.UnixEpoch;
+                lines.AddRange(await ReadGroupAsync(account, token, id, start, cancellationToken));
                 if (string.Equals(json.OptionalText(group?["ProcessingStatus"], $"{field}.ProcessingStatus"), "Closed", StringComparison.OrdinalIgnoreCase))
                 {
                     var total = group?["OriginalTotal"] ?? throw json.Wrong($"{field}.OriginalTotal", "is missing");
@@ -69,10 +71,10 @@ public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCre
         return new SettlementBatch(lines, payouts);
     }
 
-    private async Task<List<SettlementLine>> ReadGroupAsync(ChannelAccount account, string token, string groupId, CancellationToken cancellationToken)
+    private async Task<List<SettlementLine>> ReadGroupAsync(ChannelAccount account, string token, string groupId, DateTimeOffset groupStart, CancellationToken cancellationToken)
     {
         var json = new SettlementJson(Channel, EventsOperation);
-        var builder = new LineBuilder(Channel, account.AccountId, groupId, json);
+        var builder = new LineBuilder(Channel, account.AccountId, groupId, groupStart, json);
         string? next = null;
         do
         {
@@ -151,13 +153,17 @@ public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCre
     private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Collects a group's lines, giving each a transaction id that is stable across reads of the group.</summary>
-    private sealed class LineBuilder(SalesChannel channel, string accountId, string groupId, SettlementJson json)
+    private sealed class LineBuilder(SalesChannel channel, string accountId, string groupId, DateTimeOffset groupStart, SettlementJson json)
     {
         private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
 
         public List<SettlementLine> Lines { get; } = [];
 
-        public DateTimeOffset GroupTime => Lines.Count == 0 ? DateTimeOffset.UnixEpoch : Lines[^1].PostedAt;
+        /// <summary>
+        /// The posting time of an event Amazon gives none (a ServiceFeeEvent has no PostedDate): the group's start, which
+        /// every read of the group returns alike, so the line's transaction id does not move while an open group grows.
+        /// </summary>
+        public DateTimeOffset GroupTime => groupStart;
 
         public void Amounts(JsonNode? list, string field, string typeName, string amountName, SettlementKind kind, string? orderId, string? sku, string? lineId, DateTimeOffset posted, string source)
         {

@@ -171,6 +171,30 @@ public sealed class SettlementImportTests(FunctionAppFixture fixture)
         Assert.Equal(7.21m, (await settle.OrderAsync(SalesChannel.Walmart, "9006")).Fees.Sum(f => f.Amount));
     }
 
+    [Fact]
+    public async Task AmazonServiceFee_ReadAgainAfterItsOpenGroupGrew_IsImportedOnce_AndTheClosedGroupReconciles()
+    {
+        await using var settle = await SettlementTestApp.StartAsync(fixture);
+        var placed = DateTimeOffset.UtcNow.AddDays(-5);
+        await settle.PutOrderAsync(SalesChannel.Amazon, "9007", placed);
+        var subscription = new StubSettlementRow(null, StubSettlementKind.Fee, -39.99m, placed.AddHours(2)) { FeeType = "Subscription" };
+        var firstShipment = new StubSettlementRow("9007", StubSettlementKind.Sale, 40m, placed.AddHours(30)) { Sku = "SKU-A", LineId = "L1" };
+        var laterShipment = new StubSettlementRow("9007", StubSettlementKind.Sale, 20m, placed.AddHours(54)) { Sku = "SKU-B", LineId = "L2" };
+
+        // Read while the group is open (Amazon imports its rows), then again once a later shipment joined it and it closed.
+        settle.Marketplace.PutPayout(SalesChannel.Amazon, new StubPayout("G-7", "USD", placed.AddDays(3), [firstShipment, subscription]) { Open = true });
+        var open = SettlementTestApp.For(await settle.RunAsync(), SalesChannel.Amazon);
+        settle.Marketplace.PutPayout(SalesChannel.Amazon, new StubPayout("G-7", "USD", placed.AddDays(3), [firstShipment, laterShipment, subscription]));
+        var closed = SettlementTestApp.For(await settle.RunAsync(), SalesChannel.Amazon);
+
+        Assert.Equal((2, 0), (open.Imported, open.AlreadyImported));
+        Assert.Empty(open.Payouts);
+        Assert.Equal((1, 2), (closed.Imported, closed.AlreadyImported));
+        var payout = Assert.Single(closed.Payouts);
+        Assert.Equal((20.01m, 0m, 3), (payout.Expected, payout.Difference, payout.Rows.Count));
+        Assert.Empty(await settle.App.Services.GetRequiredService<IAlertStore>().ListAsync("acme", kind: AlertKind.PayoutMismatch, cancellationToken: Token));
+    }
+
     /// <summary>Order lines L1 (SKU-A, 40.00) and L2 (SKU-B, 20.00) sold, with a referral and a fulfilment fee on L1 and a referral fee on L2: 52.79 paid.</summary>
     private static StubPayout PaidOrder(string orderId, DateTimeOffset placed, string payoutId)
     {

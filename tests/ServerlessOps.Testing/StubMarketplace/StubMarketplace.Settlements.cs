@@ -121,8 +121,8 @@ public sealed partial class StubMarketplace
                         ["FinancialEventGroupList"] = new JsonArray([.. payouts.Where(p => p.StartedAt >= after && p.StartedAt < before).Select(p => (JsonNode)new JsonObject
                         {
                             ["FinancialEventGroupId"] = p.PayoutId,
-                            ["ProcessingStatus"] = "Closed",
-                            ["FundTransferStatus"] = "Succeeded",
+                            ["ProcessingStatus"] = p.Open ? "Open" : "Closed",
+                            ["FundTransferStatus"] = p.Open ? "Unknown" : "Succeeded",
                             ["OriginalTotal"] = broken ? null : new JsonObject { ["CurrencyCode"] = p.Currency, ["CurrencyAmount"] = p.Paid },
                             ["FundTransferDate"] = Time(p.PaidAt),
                             ["FinancialEventGroupStart"] = Time(p.StartedAt),
@@ -208,9 +208,10 @@ public sealed partial class StubMarketplace
                 {
                     ["ShipmentEventList"] = Events(byOrder.Where(r => r.Kind is StubSettlementKind.Sale or StubSettlementKind.Fee), "ShipmentItemList", "ItemChargeList", "ItemFeeList"),
                     ["RefundEventList"] = Events(byOrder.Where(r => r.Kind == StubSettlementKind.Refund), "ShipmentItemAdjustmentList", "ItemChargeAdjustmentList", "ItemFeeAdjustmentList"),
+                    // A ServiceFeeEvent has no PostedDate in Amazon's model (AmazonOrderId, FeeReason, FeeList, SellerSKU, FnSKU, FeeDescription, ASIN).
                     ["ServiceFeeEventList"] = new JsonArray([.. payout.Rows.Where(r => r.OrderId is null && r.Kind == StubSettlementKind.Fee).Select(r => (JsonNode)new JsonObject
                     {
-                        ["PostedDate"] = Time(r.PostedAt),
+                        ["FeeReason"] = "Charge",
                         ["FeeList"] = new JsonArray(new JsonObject { ["FeeType"] = r.FeeType ?? "Subscription", ["FeeAmount"] = Amount(r) }),
                     })]),
                     ["AdjustmentEventList"] = new JsonArray([.. payout.Rows.Where(r => r.Kind == StubSettlementKind.Adjustment || (r.OrderId is null && r.Kind != StubSettlementKind.Fee)).Select(r => (JsonNode)new JsonObject

@@ -36,6 +36,9 @@ public sealed record StubPayout(string PayoutId, string Currency, DateTimeOffset
     /// <summary>Added to Σ rows in what the channel says it paid.</summary>
     public decimal PaidDelta { get; init; }
 
+    /// <summary>Amazon: the event group is still open (<c>ProcessingStatus</c> <c>Open</c>), so its rows are served but its total is not final.</summary>
+    public bool Open { get; init; }
+
     public decimal Paid => Rows.Sum(r => r.Amount) + PaidDelta;
 
     /// <summary>When the period started: its first row's posting, or the payout time when it has none.</summary>
