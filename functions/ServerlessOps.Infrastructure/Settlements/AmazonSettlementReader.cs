@@ -14,8 +14,9 @@ namespace ServerlessOps.Infrastructure.Settlements;
 /// (<c>payload.FinancialEventGroupList[]</c>: <c>FinancialEventGroupId</c>, <c>ProcessingStatus</c>, <c>OriginalTotal</c>,
 /// <c>FundTransferDate</c>, <c>FinancialEventGroupEnd</c>), each group's events by
 /// <c>GET /finances/v0/financialEventGroups/{id}/financialEvents</c> (listFinancialEventsByGroupId), both paged by
-/// <c>payload.NextToken</c>. Lines: <c>ShipmentEventList</c> item charges (sale) and <c>ItemFeeList</c> (fee),
-/// <c>RefundEventList</c> charge and fee adjustments (refund, fee given back), <c>ServiceFeeEventList</c> (account fees) and
+/// <c>payload.NextToken</c>. Lines: <c>ShipmentEventList</c> item charges and <c>PromotionList</c> (sale), <c>ItemFeeList</c>
+/// (fee) and <c>ItemTaxWithheldList</c> (adjustment: marketplace facilitator tax Amazon kept), <c>RefundEventList</c> charge,
+/// promotion, fee and withheld-tax adjustments (refund, fee given back), <c>ServiceFeeEventList</c> (account fees) and
 /// <c>AdjustmentEventList</c>. Amazon gives events no id, so a line's transaction id is built from the group, order,
 /// item, posting time (a service fee has none: the group's <c>FinancialEventGroupStart</c>) and charge or fee type (and
 /// its occurrence), stable across reads of a group, also while an open group grows. Only a
@@ -81,8 +82,8 @@ public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCre
             var body = await GetAsync(token, account.AccountId, $"finances/v0/financialEventGroups/{Uri.EscapeDataString(groupId)}/financialEvents?MaxResultsPerPage=100{NextQuery(next)}", EventsOperation, cancellationToken);
             var payload = json.Parse(body)["payload"] ?? throw json.Wrong("payload", "is missing");
             var events = payload["FinancialEvents"] ?? throw json.Wrong("payload.FinancialEvents", "is missing");
-            ReadItemEvents(builder, json, events, "ShipmentEventList", "ShipmentItemList", "ItemChargeList", "ItemFeeList", SettlementKind.Sale);
-            ReadItemEvents(builder, json, events, "RefundEventList", "ShipmentItemAdjustmentList", "ItemChargeAdjustmentList", "ItemFeeAdjustmentList", SettlementKind.Refund);
+            ReadItemEvents(builder, json, events, "ShipmentEventList", "ShipmentItemList", "ItemChargeList", "ItemFeeList", "PromotionList", SettlementKind.Sale);
+            ReadItemEvents(builder, json, events, "RefundEventList", "ShipmentItemAdjustmentList", "ItemChargeAdjustmentList", "ItemFeeAdjustmentList", "PromotionAdjustmentList", SettlementKind.Refund);
             ReadServiceFees(builder, json, events);
             ReadAdjustments(builder, json, events);
             next = json.OptionalText(payload["NextToken"], "payload.NextToken");
@@ -92,7 +93,7 @@ public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCre
         return builder.Lines;
     }
 
-    private static void ReadItemEvents(LineBuilder builder, SettlementJson json, JsonNode events, string list, string items, string charges, string fees, SettlementKind chargeKind)
+    private static void ReadItemEvents(LineBuilder builder, SettlementJson json, JsonNode events, string list, string items, string charges, string fees, string promotions, SettlementKind chargeKind)
     {
         var entries = json.Array(events[list], $"payload.FinancialEvents.{list}");
         for (var e = 0; e < entries.Count; e++)
@@ -109,6 +110,18 @@ public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCre
                 var lineId = json.OptionalText(item?["OrderItemId"], $"{itemField}.OrderItemId") ?? json.OptionalText(item?["OrderAdjustmentItemId"], $"{itemField}.OrderAdjustmentItemId");
                 builder.Amounts(item?[charges], $"{itemField}.{charges}", "ChargeType", "ChargeAmount", chargeKind, orderId, sku, lineId, posted, list);
                 builder.Amounts(item?[fees], $"{itemField}.{fees}", "FeeType", "FeeAmount", SettlementKind.Fee, orderId, sku, lineId, posted, list);
+
+                // The group's total is net of both: a promotion the seller funded, and the sales tax Amazon collected as
+                // marketplace facilitator (charged as Tax in the charges above) and kept. Left out, every such payout
+                // would look short by them.
+                builder.Amounts(item?[promotions], $"{itemField}.{promotions}", "PromotionType", "PromotionAmount", chargeKind, orderId, sku, lineId, posted, $"{list}.{promotions}");
+                var withheld = json.Array(item?["ItemTaxWithheldList"], $"{itemField}.ItemTaxWithheldList");
+                for (var w = 0; w < withheld.Count; w++)
+                {
+                    builder.Amounts(
+                        withheld[w]?["TaxesWithheld"], $"{itemField}.ItemTaxWithheldList[{w}].TaxesWithheld", "ChargeType", "ChargeAmount", SettlementKind.Adjustment,
+                        orderId, sku, lineId, posted, $"{list}.ItemTaxWithheldList");
+                }
             }
         }
     }

@@ -195,6 +195,24 @@ public sealed class SettlementImportTests(FunctionAppFixture fixture)
         Assert.Empty(await settle.App.Services.GetRequiredService<IAlertStore>().ListAsync("acme", kind: AlertKind.PayoutMismatch, cancellationToken: Token));
     }
 
+    [Fact]
+    public async Task AmazonPayout_WithMarketplaceFacilitatorTaxWithheld_Reconciles_AndRaisesNoMismatch()
+    {
+        await using var settle = await SettlementTestApp.StartAsync(fixture);
+        var placed = DateTimeOffset.UtcNow.AddDays(-5);
+        await settle.PutOrderAsync(SalesChannel.Amazon, "9008", placed);
+        var paid = PaidOrder("9008", placed, "G-8");
+        settle.Marketplace.PutPayout(SalesChannel.Amazon, paid with { Rows = [.. paid.Rows.Select(r => r.Kind == StubSettlementKind.Sale ? r with { TaxWithheld = r.Amount * 0.0825m } : r)] });
+
+        var amazon = SettlementTestApp.For(await settle.RunAsync(), SalesChannel.Amazon);
+
+        // Amazon charged 4.95 of tax and withheld it: the group pays 52.79, and its rows (tax and withholding included) say so.
+        var payout = Assert.Single(amazon.Payouts);
+        Assert.Equal((52.79m, 52.79m, 0m, false), (payout.Payout.Amount, payout.Expected, payout.Difference, payout.IsMismatch));
+        Assert.Empty(await settle.App.Services.GetRequiredService<IAlertStore>().ListAsync("acme", kind: AlertKind.PayoutMismatch, cancellationToken: Token));
+        Assert.Equal(7.21m, (await settle.OrderAsync(SalesChannel.Amazon, "9008")).Fees.Sum(f => f.Amount));
+    }
+
     /// <summary>Order lines L1 (SKU-A, 40.00) and L2 (SKU-B, 20.00) sold, with a referral and a fulfilment fee on L1 and a referral fee on L2: 52.79 paid.</summary>
     private static StubPayout PaidOrder(string orderId, DateTimeOffset placed, string payoutId)
     {

@@ -194,8 +194,16 @@ public sealed partial class StubMarketplace
                 {
                     ["SellerSKU"] = i.Key.Sku,
                     ["OrderItemId"] = i.Key.LineId,
-                    [charges] = new JsonArray([.. i.Where(r => r.Kind != StubSettlementKind.Fee).Select(r => (JsonNode)new JsonObject { ["ChargeType"] = "Principal", ["ChargeAmount"] = Amount(r) })]),
+                    [charges] = new JsonArray([
+                        .. i.Where(r => r.Kind != StubSettlementKind.Fee).Select(r => (JsonNode)new JsonObject { ["ChargeType"] = "Principal", ["ChargeAmount"] = Amount(r) }),
+                        .. i.Where(r => r.TaxWithheld is not null).Select(r => (JsonNode)new JsonObject { ["ChargeType"] = "Tax", ["ChargeAmount"] = Amount(r with { Amount = r.TaxWithheld!.Value }) }),
+                    ]),
                     [fees] = new JsonArray([.. i.Where(r => r.Kind == StubSettlementKind.Fee).Select(r => (JsonNode)new JsonObject { ["FeeType"] = r.FeeType ?? "Commission", ["FeeAmount"] = Amount(r) })]),
+                    ["ItemTaxWithheldList"] = new JsonArray([.. i.Where(r => r.TaxWithheld is not null).Select(r => (JsonNode)new JsonObject
+                    {
+                        ["TaxCollectionModel"] = "MarketplaceFacilitator",
+                        ["TaxesWithheld"] = new JsonArray(new JsonObject { ["ChargeType"] = "MarketplaceFacilitatorTax-Principal", ["ChargeAmount"] = Amount(r with { Amount = -r.TaxWithheld!.Value }) }),
+                    })]),
                 })]),
             })]);
 

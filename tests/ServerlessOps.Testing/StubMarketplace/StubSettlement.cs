@@ -23,6 +23,13 @@ public sealed record StubSettlementRow(string? OrderId, StubSettlementKind Kind,
     /// <summary>Amazon OrderItemId, Walmart PO line number.</summary>
     public string? LineId { get; init; }
 
+    /// <summary>
+    /// Amazon: the sales tax the buyer paid on this sale, which Amazon collected and withheld as marketplace facilitator
+    /// (a <c>Tax</c> charge and an equal <c>MarketplaceFacilitatorTax-Principal</c> in <c>ItemTaxWithheldList</c>): net
+    /// zero, so what the payout paid is unchanged. Other channels ignore it.
+    /// </summary>
+    public decimal? TaxWithheld { get; init; }
+
     /// <summary>The row's currency when it is not the payout's (Amazon, Shopify and Walmart state one per row); null = the payout's.</summary>
     public string? Currency { get; init; }
 }
