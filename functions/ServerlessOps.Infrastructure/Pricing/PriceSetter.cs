@@ -53,6 +53,17 @@ public sealed class PriceSetter(
             {
                 errors.Add(new FieldError($"channels[{i}]", $"{item.Sku} has no {command.Channels[i]} listing in the catalog."));
             }
+
+            // Refused before anything is pushed: the other listings taking the price while this one cannot would half-write it.
+            foreach (var listing in item.Listings.Where(l => l.Channel == command.Channels[i]))
+            {
+                if (ListingCurrency.Of(listing) is { } taken && !string.Equals(taken, item.Currency, StringComparison.OrdinalIgnoreCase))
+                {
+                    errors.Add(new FieldError(
+                        $"channels[{i}]",
+                        $"{item.Sku}'s {listing.Channel} listing {listing.ChannelSku} is on marketplace {listing.MarketplaceId}, which prices in {taken}; the item and the price are in {item.Currency} (no conversion here)."));
+                }
+            }
         }
 
         if (errors.Count > 0)

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Catalog;
 using ServerlessOps.Infrastructure.Pricing;
 using static ServerlessOps.Functions.Tests.Prices.PriceTestApp;
 
@@ -184,6 +186,25 @@ public sealed class SetPriceTests(FunctionAppFixture fixture)
         Assert.Equal("failed", shopify.Str("outcome"));
         Assert.Contains("could not be read", shopify.Str("error"), StringComparison.Ordinal);
         Assert.Equal(22m, stub.PricedAt(SalesChannel.Walmart, PriceKey(Listing(item, SalesChannel.Walmart))));
+    }
+
+    [Fact]
+    public async Task PriceInTheItemsCurrencyForAnAmazonListingOnAnotherCurrencysMarketplace_Is400NamingTheListing_AndNothingIsPushed()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(fixture, stub);
+        var item = await PutItemAsync(app, "SET-9", [SalesChannel.Walmart]);
+        // The same USD item also listed on amazon.ca, whose prices are in Canadian dollars.
+        var canada = new ChannelListing(SalesChannel.Amazon, "SET-9-CA", StockLocations.Main, MarketplaceId: "A2EUQ1WTGCTBG2");
+        item = item with { Listings = [.. item.Listings, canada] };
+        var catalog = app.Services.GetRequiredService<CatalogStore>();
+        await catalog.PutItemAsync(item, "test", Token);
+        await catalog.PutListingAsync(item, canada, "test", Token);
+
+        using var response = await SetPriceAsync(app, item.Sku, new { price = 24.99m, currency = "USD", channels = new[] { "walmart", "amazon" } });
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "channels[1]", "SET-9-CA", "A2EUQ1WTGCTBG2", "CAD");
+        Assert.All(AllChannels, c => Assert.Empty(stub.PriceSets(c)));
     }
 
     private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
