@@ -21,6 +21,22 @@ public static class CurrencyCodes
         "VES", "VND", "VUV", "WST", "XAF", "XCD", "XCG", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG",
     };
 
+    // The standard's minor unit column: these active codes have none (amounts are whole units), the next three decimals,
+    // every other active code two.
+    private static readonly HashSet<string> _noMinorUnit = new(StringComparer.Ordinal)
+    {
+        "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF",
+    };
+
+    private static readonly HashSet<string> _threeDecimals = new(StringComparer.Ordinal) { "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND" };
+
     /// <summary>Whether <paramref name="code"/> is an active ISO 4217 code, upper case as the standard writes it.</summary>
     public static bool IsActive(string? code) => code is { Length: 3 } && _active.Contains(code);
+
+    /// <summary>
+    /// Decimal places of the currency's minor unit (ISO 4217): 0 for JPY or KRW, 3 for KWD, 2 for USD and every other
+    /// active code. An amount with more decimals is no amount of that currency.
+    /// </summary>
+    public static int MinorUnits(string code) =>
+        _noMinorUnit.Contains(code) ? 0 : _threeDecimals.Contains(code) ? 3 : 2;
 }

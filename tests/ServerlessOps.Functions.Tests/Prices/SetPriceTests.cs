@@ -207,6 +207,23 @@ public sealed class SetPriceTests(FunctionAppFixture fixture)
         Assert.All(AllChannels, c => Assert.Empty(stub.PriceSets(c)));
     }
 
+    [Fact]
+    public async Task PriceWithCentsInACurrencyWithoutMinorUnits_Is400NamingThePrice_AndNothingIsPushed()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(fixture, stub);
+        var listing = new ChannelListing(SalesChannel.Amazon, "SET-10-A", StockLocations.Main, MarketplaceId: "A1VC38T7YXB528");
+        var item = new CatalogItem(Brand, "SET-10", "Item SET-10", null, CatalogItemStatus.Active, "JPY", 2500m, 1500m, [listing]);
+        var catalog = app.Services.GetRequiredService<CatalogStore>();
+        await catalog.PutItemAsync(item, "test", Token);
+        await catalog.PutListingAsync(item, listing, "test", Token);
+
+        using var response = await SetPriceAsync(app, item.Sku, new { price = 1999.50m, currency = "JPY", channels = new[] { "amazon" } });
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "price", "JPY", "1999.50");
+        Assert.Empty(stub.PriceSets(SalesChannel.Amazon));
+    }
+
     private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync(Token);

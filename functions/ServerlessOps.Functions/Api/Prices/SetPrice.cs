@@ -99,9 +99,14 @@ public sealed class SetPrice(PriceSetter setter) : IHttpFunction
         var errors = new List<FieldError>();
         channels = [];
         reason = null;
-        if (body.Price is not { } price || price <= 0m || price > MaxPrice || price != decimal.Round(price, 2))
+        // Cents at most (the guardrail's figures are in cents), and none where the currency has no minor unit: 1999.50 JPY
+        // is no price a channel can show.
+        var currency = body.Currency?.Trim().ToUpperInvariant() ?? string.Empty;
+        var decimals = Math.Min(2, CurrencyCodes.MinorUnits(currency));
+        if (body.Price is not { } price || price <= 0m || price > MaxPrice || price != decimal.Round(price, decimals))
         {
-            errors.Add(new FieldError("price", $"Required: the unit price, more than 0 and at most {MaxPrice:0}, in cents (two decimals at most); received {body.Price?.ToString(CultureInfo.InvariantCulture) ?? "nothing"}."));
+            var unit = decimals == 0 ? $"in whole {currency} ({currency} has no minor unit)" : "in cents (two decimals at most)";
+            errors.Add(new FieldError("price", $"Required: the unit price, more than 0 and at most {MaxPrice:0}, {unit}; received {body.Price?.ToString(CultureInfo.InvariantCulture) ?? "nothing"}."));
         }
 
         if (string.IsNullOrWhiteSpace(body.Currency) || body.Currency.Trim().Length != 3 || !body.Currency.Trim().All(char.IsAsciiLetter))

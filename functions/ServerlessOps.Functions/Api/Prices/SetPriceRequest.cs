@@ -3,7 +3,7 @@ namespace ServerlessOps.Functions.Api.Prices;
 /// <summary>Body of <c>POST /api/brands/{brandId}/catalog/{sku}/price</c>.</summary>
 public sealed record SetPriceRequest
 {
-    /// <summary>The unit price, more than zero, at most two decimals.</summary>
+    /// <summary>The unit price, more than zero, at most two decimals (none in a currency without a minor unit, such as JPY).</summary>
     public decimal? Price { get; init; }
 
     /// <summary>ISO 4217; must be the catalog item's currency.</summary>
