@@ -22,6 +22,13 @@ public interface IAlertStore
     /// <summary>A brand's alerts, most recently seen first, optionally of one state and one kind.</summary>
     Task<IReadOnlyList<Alert>> ListAsync(string brandId, AlertState? state = null, AlertKind? kind = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A brand's alerts that may have been unresolved at <paramref name="at"/>: every unresolved one, and every one seen or
+    /// resolved after it (a superset; <see cref="AlertsOpenAt"/> decides). A record written before state changes were
+    /// timed is left out once resolved.
+    /// </summary>
+    Task<IReadOnlyList<Alert>> ListUnresolvedSinceAsync(string brandId, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>A brand's alerts with a notification still pending.</summary>
     Task<IReadOnlyList<Alert>> ListPendingNotificationsAsync(string brandId, CancellationToken cancellationToken = default);
 

@@ -109,6 +109,23 @@ public sealed class CosmosAlertStore : IAlertStore
         return [.. documents.Select(d => d.ToDomain())];
     }
 
+    public async Task<IReadOnlyList<Alert>> ListUnresolvedSinceAsync(string brandId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
+
+        // Resolved by at means its state last changed by then (the store stamps the change after the resolution's own time),
+        // unless it was raised again since, which moves its last sighting past at.
+        var since = CosmosValues.SortableUtc(at);
+        var documents = await _alerts.QueryAsync(
+            AlertDocument.PartitionKeyFor(brandId),
+            AlertDocument.DocumentType,
+            "(c.state != @resolved OR c.stateChangedAt > @at OR c.lastSeen > @at)",
+            "c.lastSeen DESC",
+            [new("@resolved", nameof(AlertState.Resolved)), new("@at", since)],
+            cancellationToken);
+        return [.. documents.Select(d => d.ToDomain())];
+    }
+
     public async Task<IReadOnlyList<Alert>> ListPendingNotificationsAsync(string brandId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(brandId);

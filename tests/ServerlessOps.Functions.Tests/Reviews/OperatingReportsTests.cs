@@ -35,8 +35,7 @@ public sealed class OperatingReportsTests(FunctionAppFixture fixture)
         await PutOrderAsync(app, "next-monday", NewYork(2026, 12, 7, 1), "TEE-S", 3, 25m);
         await PutTargetAsync(app, November, 3000m);                 // 1 of November's 30 days in the week: 100.00
         await PutTargetAsync(app, new ReviewMonth(2026, 12), 6200m); // 6 of December's 31 days: 1,200.00
-        var raiser = app.Services.GetRequiredService<IAlertRaiser>();
-        await raiser.RaiseAsync(new AlertRaise(Acme, AlertKind.ReviewActionAssigned, new AlertSubject("review-item", "2026-11:crafted"), "A crafted open alert."), Token);
+        await RaiseAtAsync(app.Services.GetRequiredService<IAlertStore>(), AlertKind.ReviewActionAssigned, new AlertSubject("review-item", "2026-11:crafted"), NewYork(2026, 12, 1)); // open through the week's end
 
         var entry = await app.Services.GetRequiredService<OperatingReports>().WriteWeeklyAsync(Acme, new DateOnly(2026, 11, 30), Token);
 
@@ -149,6 +148,69 @@ public sealed class OperatingReportsTests(FunctionAppFixture fixture)
         Assert.Equal(1, day.GetProperty("rulesChecked").GetInt32());
         var dropped = Assert.Single(await store.ListAsync(Acme, kind: AlertKind.ReviewRuleBreached, cancellationToken: Token));
         Assert.Equal((AlertState.Resolved, "system"), (dropped.State, dropped.ResolvedBy));
+    }
+
+    /// <summary>
+    /// The open alerts were read from the brand's counts as they stood when the report was written, so a day's report
+    /// written again (a publish retried next hour, a second instance) after an alert of that day was resolved, or a new
+    /// one raised, came out as a second version of the same day.
+    /// </summary>
+    [Fact]
+    public async Task DailyReport_WrittenAgainAfterAlertsChanged_CountsTheAlertsOpenAtTheDaysEnd_AndKeepsItsVersion()
+    {
+        await using var app = await StartAsync();
+        var store = app.Services.GetRequiredService<IAlertStore>();
+        var reports = app.Services.GetRequiredService<OperatingReports>();
+        var day = new DateOnly(2026, 12, 2); // New York: until 3 December 05:00 UTC
+        var openAllDay = await RaiseAtAsync(store, AlertKind.SlaMissed, new AlertSubject("order", "order-1"), NewYork(2026, 11, 30));
+        var closedThatDay = await RaiseAtAsync(store, AlertKind.PushFailed, new AlertSubject("listing", "listing-1"), NewYork(2026, 12, 1));
+        await ResolveAtAsync(store, closedThatDay, NewYork(2026, 12, 2, 10));
+        var reopenedLater = await RaiseAtAsync(store, AlertKind.SlaMissed, new AlertSubject("order", "order-2"), NewYork(2026, 12, 2, 9));
+        var raisedNextDay = NewYork(2026, 12, 3, 9);
+
+        var first = await reports.WriteDailyAsync(Acme, day, Token);
+        await ResolveAtAsync(store, openAllDay, NewYork(2026, 12, 3, 8));
+        await ResolveAtAsync(store, reopenedLater, NewYork(2026, 12, 3, 8));
+        await RaiseAtAsync(store, AlertKind.SlaMissed, new AlertSubject("order", "order-2"), raisedNextDay); // its second episode
+        await RaiseAtAsync(store, AlertKind.PushFailed, new AlertSubject("listing", "listing-2"), raisedNextDay);
+        var second = await reports.WriteDailyAsync(Acme, day, Token);
+
+        Assert.Equal(first.Version, second.Version);
+        var open = (await ReadJsonAsync(app, second)).GetProperty("openAlerts").EnumerateArray()
+            .Select(a => (a.GetProperty("kind").GetString(), a.GetProperty("count").GetInt32())).ToList();
+        Assert.Equal([(nameof(AlertKind.SlaMissed), 2)], open);
+    }
+
+    /// <summary>Two instances writing the same day at once publish one version: the same data gives the same bytes.</summary>
+    [Fact]
+    public async Task DailyReport_TwoWritersAtOnce_PublishOneVersionOfTheDay()
+    {
+        await using var app = await StartAsync();
+        await PutItemAsync(app, "TEE", 25m, null, 4m);
+        await PutOrderAsync(app, "tuesday", NewYork(2026, 12, 2), "TEE-S", 2, 25m);
+        await RaiseAtAsync(app.Services.GetRequiredService<IAlertStore>(), AlertKind.SlaMissed, new AlertSubject("order", "order-1"), NewYork(2026, 12, 1));
+        var reports = app.Services.GetRequiredService<OperatingReports>();
+
+        var entries = await Task.WhenAll(
+            reports.WriteDailyAsync(Acme, new DateOnly(2026, 12, 2), Token), reports.WriteDailyAsync(Acme, new DateOnly(2026, 12, 2), Token));
+
+        Assert.Equal(entries[0].Version, entries[1].Version);
+        Assert.Single(await app.Services.GetRequiredService<IReportArchive>().ListAsync(Acme, ReportKind.Daily, Token));
+    }
+
+    /// <summary>An alert raised (or raised again after its resolution) at <paramref name="at"/>, written as the raiser writes it.</summary>
+    private static async Task<Alert> RaiseAtAsync(IAlertStore store, AlertKind kind, AlertSubject subject, DateTimeOffset at)
+    {
+        var raise = new AlertRaise(Acme, kind, subject, $"Crafted {kind} {subject.Id}.");
+        var current = await store.GetAsync(Acme, AlertIds.For(Acme, kind, raise.Subject), Token);
+        var (alert, _) = AlertRaising.Decide(current?.Value, raise, Owner, at, AlertRenotifyPolicy.Default, notify: false);
+        return (current is null ? await store.CreateAsync(alert, Token) : await store.ReplaceAsync(current, alert, Token)).Value;
+    }
+
+    private static async Task ResolveAtAsync(IAlertStore store, Alert alert, DateTimeOffset at)
+    {
+        var current = (await store.GetAsync(Acme, alert.Id, Token))!;
+        await store.ReplaceAsync(current, AlertTransitions.Resolve(current.Value, "ops@acme-outfitters.example", at, "crafted").Next!, Token);
     }
 
     private static async Task<JsonElement> ReadJsonAsync(TestApp app, ReportEntry entry)

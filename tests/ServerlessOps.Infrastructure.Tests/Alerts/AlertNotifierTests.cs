@@ -70,6 +70,9 @@ public sealed class AlertNotifierTests(CosmosServerFixture cosmos, AzuriteFixtur
         public Task<IReadOnlyList<Alert>> ListAsync(string brandId, AlertState? state = null, AlertKind? kind = null, CancellationToken cancellationToken = default) =>
             inner.ListAsync(brandId, state, kind, cancellationToken);
 
+        public Task<IReadOnlyList<Alert>> ListUnresolvedSinceAsync(string brandId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+            inner.ListUnresolvedSinceAsync(brandId, at, cancellationToken);
+
         public Task<IReadOnlyList<Alert>> ListPendingNotificationsAsync(string brandId, CancellationToken cancellationToken = default) => inner.ListPendingNotificationsAsync(brandId, cancellationToken);
 
         public Task<IReadOnlyList<AlertCount>> CountUnresolvedAsync(string brandId, CancellationToken cancellationToken = default) => inner.CountUnresolvedAsync(brandId, cancellationToken);

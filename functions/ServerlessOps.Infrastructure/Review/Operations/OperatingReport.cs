@@ -11,7 +11,8 @@ namespace ServerlessOps.Infrastructure.Review.Operations;
 /// </summary>
 /// <param name="Period"><c>2026-11-30</c> or <c>2026-W48</c> (ISO week), the brand's time zone.</param>
 /// <param name="Channels">Per channel with orders, a target or backstop counts; by channel.</param>
-/// <param name="OpenAlerts">The brand's unresolved alerts per kind and state when the report was written.</param>
+/// <param name="OpenAlerts">The brand's alerts unresolved at <paramref name="Until"/> per kind (<see cref="AlertsOpenAt"/>: raised by then
+/// and not resolved by then, acknowledged or not, all under state Open), whenever the report is written.</param>
 /// <param name="RulesBreached">Alert rules of the latest roadmap that failed (daily only).</param>
 public sealed record OperatingReport(
     string BrandId,

@@ -16,7 +16,7 @@ namespace ServerlessOps.Infrastructure.Review.Operations;
 /// <summary>
 /// The daily and weekly reports (issue 17, "Daily and weekly reports on their own timers"): the period's orders, units
 /// and revenue per channel (folded exactly as the monthly review folds them) against the month's target pro rata, the
-/// missed-webhook backstop's missed and late counts per channel, and the brand's open alerts; published to the report
+/// missed-webhook backstop's missed and late counts per channel, and the brand's alerts open at the period's end; published to the report
 /// archive under the finance owner. The daily run also enforces the alert rules of the brand's latest roadmap
 /// (<see cref="AlertRuleCheck"/>): a failed rule raises <see cref="AlertKind.ReviewRuleBreached"/> to the owner of its
 /// signal, a rule that holds again clears it.
@@ -114,7 +114,9 @@ public sealed class OperatingReports(
         var total = new OperatingChannelLine(
             null, lines.Sum(l => l.Orders), lines.Sum(l => l.Units), lines.Sum(l => l.Revenue), targetTotal,
             targetTotal is { } t ? lines.Sum(l => l.Revenue) - t : null, lines.Sum(l => l.MissedOrders), lines.Sum(l => l.LateOrders));
-        var open = (await alertStore.CountUnresolvedAsync(brand.Id, cancellationToken)).OrderBy(c => c.Kind).ThenBy(c => c.State).ToList();
+        // As of the period's end, from the alert records, not the counts as they stand now: a report written again (a
+        // retried publish, a second instance) or later must be the same fact about the period, so the same bytes.
+        var open = AlertsOpenAt.Count(await alertStore.ListUnresolvedSinceAsync(brand.Id, until, cancellationToken), until);
         var report = new OperatingReport(brand.Id, brand.DisplayName, kind, period, brand.TimeZone, brand.BaseCurrency, from, until, lines, total, open, 0, []);
         return (report, partials);
     }
