@@ -5,18 +5,18 @@ using ServerlessOps.Infrastructure.Review.Facts;
 namespace ServerlessOps.Functions.Timers;
 
 /// <summary>
-/// The one loop of the daily and weekly report timers: every brand whose local time has passed the report hour, and whose
-/// period's last UTC day has ended (<see cref="DueReport.CompleteAt"/>), gets the report it is due unless the archive
-/// already holds that period; a brand that fails is logged and tried again next
-/// hour, never stopping the others.
+/// The one loop of the daily and weekly report timers: every brand whose local time has passed the report hour gets the
+/// reports it is due (oldest first), each once its period's last UTC day has ended (<see cref="DueReport.CompleteAt"/>)
+/// and unless the archive already holds that period; a report that fails is logged and tried again next hour, never
+/// stopping the brand's other reports or the other brands.
 /// </summary>
 internal static class DueReports
 {
-    /// <param name="due">The report due for a brand, given its local date today.</param>
+    /// <param name="due">The reports due for a brand, given its local date today, oldest first.</param>
     /// <returns>How many reports were written.</returns>
     public static async Task<int> WriteAsync(
         IBrandDirectorySource brands, IReportArchive archive, ReportKind kind, int reportHour, DateTimeOffset now,
-        Func<Brand, DateOnly, DueReport> due, ILogger logger, CancellationToken cancellationToken)
+        Func<Brand, DateOnly, IReadOnlyList<DueReport>> due, ILogger logger, CancellationToken cancellationToken)
     {
         var (label, work) = kind == ReportKind.Daily ? ("Daily", "The daily report") : ("Weekly", "The weekly report");
         var written = 0;
@@ -28,26 +28,28 @@ internal static class DueReports
                 continue;
             }
 
-            var report = due(brand, DateOnly.FromDateTime(local.DateTime));
-            if (now < report.CompleteAt)
+            foreach (var report in due(brand, DateOnly.FromDateTime(local.DateTime)))
             {
-                continue;
-            }
-
-            try
-            {
-                if (await archive.GetAsync(brand.Id, kind, report.Period, cancellationToken) is not null)
+                if (now < report.CompleteAt)
                 {
                     continue;
                 }
 
-                var entry = await report.WriteAsync(cancellationToken);
-                logger.ReportWritten(label, brand.Id, entry.Period, entry.Version);
-                written++;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.BrandFailed(e, work, brand.Id);
+                try
+                {
+                    if (await archive.GetAsync(brand.Id, kind, report.Period, cancellationToken) is not null)
+                    {
+                        continue;
+                    }
+
+                    var entry = await report.WriteAsync(cancellationToken);
+                    logger.ReportWritten(label, brand.Id, entry.Period, entry.Version);
+                    written++;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.BrandFailed(e, $"{work} for {report.Period}", brand.Id);
+                }
             }
         }
 

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Review.Report;
+using ServerlessOps.Infrastructure.Reports;
 using ServerlessOps.Infrastructure.Review.Facts;
 using ServerlessOps.Infrastructure.Review.Operations;
 using ServerlessOps.Standalone.Timers;
@@ -13,6 +14,9 @@ namespace ServerlessOps.Functions.Timers;
 /// yesterday's daily report (its local date) unless the archive has it, once that date's UTC day has ended too
 /// (<see cref="DueReport.CompleteAt"/>), and with it enforces the alert rules of the
 /// brand's latest roadmap (<see cref="OperatingReports.WriteDailyAsync"/>). A brand that fails is tried again next hour.
+/// Before it, oldest first, the days of the <see cref="ReportsOptions.CatchUpDays"/> before yesterday (none before the
+/// brand's go-live) whose report is still missing: a day whose every attempt failed is written late rather than never
+/// (<see cref="OperatingReports.WriteLateDailyAsync"/>, which leaves the alert rules to yesterday's figures).
 /// </summary>
 public sealed class WriteDailyReports(
     IBrandDirectorySource brands, IServiceProvider services, IOptionsMonitor<MonthlyReviewOptions> options, TimeProvider time, ILogger<WriteDailyReports> logger)
@@ -30,17 +34,36 @@ public sealed class WriteDailyReports(
 
     public Task RunAsync(CancellationToken cancellationToken) => options.CurrentValue.TimersEnabled ? WriteAsync(cancellationToken) : Task.CompletedTask;
 
+    /// <summary>The days before <paramref name="yesterday"/> a run looks back at, oldest first: at most <paramref name="days"/>, none before <paramref name="goLiveDay"/>.</summary>
+    public static IEnumerable<DateOnly> LateDays(DateOnly yesterday, DateOnly goLiveDay, int days)
+    {
+        for (var day = yesterday.AddDays(-days); day < yesterday; day = day.AddDays(1))
+        {
+            if (day >= goLiveDay)
+            {
+                yield return day;
+            }
+        }
+    }
+
+    /// <summary>The brand's local date of its go-live: its first day with live orders, the first one a report is written for late.</summary>
+    private static DateOnly GoLiveDay(Brand brand) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(brand.GoLive, ReviewFactsBuilder.TimeZoneOf(brand)).DateTime);
+
     /// <returns>How many reports were written.</returns>
     public Task<int> WriteAsync(CancellationToken cancellationToken)
     {
         // Resolved when run, not when the timer is built: the archive and review stores are registered by their own parts.
         var reports = services.GetRequiredService<OperatingReports>();
+        var catchUpDays = services.GetRequiredService<IOptionsMonitor<ReportsOptions>>().CurrentValue.CatchUpDays;
         return DueReports.WriteAsync(
             brands, services.GetRequiredService<IReportArchive>(), ReportKind.Daily, options.CurrentValue.ReportHour, time.GetUtcNow(),
             (brand, today) =>
             {
                 var yesterday = today.AddDays(-1);
-                return new DueReport(OperatingReports.DailyPeriod(yesterday), yesterday, token => reports.WriteDailyAsync(brand.Id, yesterday, token));
+                var late = LateDays(yesterday, GoLiveDay(brand), catchUpDays)
+                    .Select(day => new DueReport(OperatingReports.DailyPeriod(day), day, token => reports.WriteLateDailyAsync(brand.Id, day, token)));
+                return [.. late, new DueReport(OperatingReports.DailyPeriod(yesterday), yesterday, token => reports.WriteDailyAsync(brand.Id, yesterday, token))];
             },
             logger,
             cancellationToken);

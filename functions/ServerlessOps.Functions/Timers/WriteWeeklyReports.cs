@@ -40,7 +40,7 @@ public sealed class WriteWeeklyReports(
             (brand, today) =>
             {
                 var monday = LastWeekMonday(today);
-                return new DueReport(OperatingReports.WeeklyPeriod(monday), monday.AddDays(6), token => reports.WriteWeeklyAsync(brand.Id, monday, token));
+                return [new DueReport(OperatingReports.WeeklyPeriod(monday), monday.AddDays(6), token => reports.WriteWeeklyAsync(brand.Id, monday, token))];
             },
             logger,
             cancellationToken);

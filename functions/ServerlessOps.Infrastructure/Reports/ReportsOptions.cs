@@ -23,6 +23,15 @@ public sealed class ReportsOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan MaxLinkLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How many days before yesterday the daily report timer looks back for a daily report never written (every hourly
+    /// attempt of its day failed: the store was down, a bug was fixed later), writing them oldest first and never for a
+    /// day before the brand's go-live; so a run writes at most this many per brand besides yesterday's. Default 3; 0 (no
+    /// catch-up) to 31.
+    /// </summary>
+    [Range(0, 31)]
+    public int CatchUpDays { get; set; } = 3;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (LinkLifetime > MaxLinkLifetime)

@@ -42,11 +42,22 @@ public sealed class OperatingReports(
     }
 
     /// <summary>Yesterday's report of the brand is the report of <paramref name="day"/> (a local date).</summary>
-    public async Task<ReportEntry> WriteDailyAsync(string brandId, DateOnly day, CancellationToken cancellationToken = default)
+    public Task<ReportEntry> WriteDailyAsync(string brandId, DateOnly day, CancellationToken cancellationToken = default) =>
+        WriteDailyAsync(brandId, day, enforce: true, cancellationToken);
+
+    /// <summary>
+    /// The report of an earlier <paramref name="day"/> whose every attempt failed, written late: its rules' breaches are in
+    /// the report, but no alert is raised or cleared, since a rule's alert follows the latest day checked and a later
+    /// day's check may already have run.
+    /// </summary>
+    public Task<ReportEntry> WriteLateDailyAsync(string brandId, DateOnly day, CancellationToken cancellationToken = default) =>
+        WriteDailyAsync(brandId, day, enforce: false, cancellationToken);
+
+    private async Task<ReportEntry> WriteDailyAsync(string brandId, DateOnly day, bool enforce, CancellationToken cancellationToken)
     {
         var brand = Brand(brandId);
         var (report, partials) = await BuildAsync(brand, ReportKind.Daily, DailyPeriod(day), day, 1, cancellationToken);
-        var breached = await EnforceRulesAsync(brand, day, partials, cancellationToken);
+        var breached = await EnforceRulesAsync(brand, day, partials, enforce, cancellationToken);
         report = report with { RulesChecked = breached.Checked, RulesBreached = breached.Breaches };
         return await PublishAsync(brand, report, cancellationToken);
     }
@@ -121,10 +132,14 @@ public sealed class OperatingReports(
         return (report, partials);
     }
 
-    private async Task<(int Checked, IReadOnlyList<string> Breaches)> EnforceRulesAsync(Brand brand, DateOnly day, IReadOnlyList<ChannelPartialFacts> partials, CancellationToken cancellationToken)
+    private async Task<(int Checked, IReadOnlyList<string> Breaches)> EnforceRulesAsync(Brand brand, DateOnly day, IReadOnlyList<ChannelPartialFacts> partials, bool enforce, CancellationToken cancellationToken)
     {
         var rules = await work.TryReadJsonAsync<ReviewAlertRules>(ReviewWorkStore.AlertRules(brand.Id), cancellationToken);
-        await ClearDroppedRulesAsync(brand, rules, cancellationToken);
+        if (enforce)
+        {
+            await ClearDroppedRulesAsync(brand, rules, cancellationToken);
+        }
+
         if (rules is null || rules.Rules.Count == 0)
         {
             return (0, []);
@@ -149,6 +164,16 @@ public sealed class OperatingReports(
         {
             var subject = RuleSubject(rule);
             var why = AlertRuleCheck.Breach(rule, partials, campaigns, onHand, facts?.Facts.Stock ?? []);
+            if (!enforce)
+            {
+                if (why is not null)
+                {
+                    breaches.Add($"{rule.Kind} {rule.Subject}: {why}");
+                }
+
+                continue;
+            }
+
             if (why is null)
             {
                 await alerts.ClearAsync(brand.Id, AlertKind.ReviewRuleBreached, subject, $"The check held on {day:yyyy-MM-dd}.", cancellationToken);
