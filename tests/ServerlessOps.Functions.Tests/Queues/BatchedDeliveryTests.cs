@@ -56,7 +56,7 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
         await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, retry.Body.ToString());
 
         await app.Client.WaitForOrderAsync($"walmart:{purchaseOrderId}");
-        Assert.Equal(2, marketplace.RequestCount(SalesChannel.Walmart));
+        Assert.Equal(2, WalmartCalls.OrderReads(marketplace).Count);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class BatchedDeliveryTests(FunctionAppFixture fixture)
         await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, bundle.ToJson());
 
         // Four would start at once within one message; the instance-wide budget of two holds them back.
-        var reads = marketplace.Requests(SalesChannel.Walmart).Select(r => r.ReceivedAt).Order().ToList();
+        var reads = WalmartCalls.OrderReads(marketplace).Select(r => r.ReceivedAt).Order().ToList();
         Assert.Equal(orders.Count, reads.Count);
         Assert.All(reads, at => Assert.True(reads.Count(other => other <= at && other > at - TimeSpan.FromSeconds(0.9)) <= 2, $"order reads started at {string.Join(", ", reads.Select(r => r.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)))}"));
         foreach (var order in orders)

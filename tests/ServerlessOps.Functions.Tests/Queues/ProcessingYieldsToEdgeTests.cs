@@ -40,7 +40,7 @@ public sealed class ProcessingYieldsToEdgeTests(FunctionAppFixture fixture)
 
         // Done while the edge is still busy, one delivery at a time.
         Assert.True(gate.IsBusy);
-        var reads = marketplace.Requests(SalesChannel.Walmart).Select(r => r.ReceivedAt).Order().ToList();
+        var reads = WalmartCalls.OrderReads(marketplace).Select(r => r.ReceivedAt).Order().ToList();
         Assert.Equal(orders.Count, reads.Count);
         Assert.All(reads.Zip(reads.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(0.45), $"order reads started at {string.Join(", ", reads.Select(r => r.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)))}"));
         foreach (var order in orders)
