@@ -17,12 +17,14 @@ namespace ServerlessOps.Infrastructure.Pricing;
 /// channel's fees raises <see cref="AlertKind.ContributionNegative"/> the same way with the loss per unit. Subject: the
 /// listing (<c>listing {channel}:{sku}</c>), so the alerts' de-duplication makes an identical observation count, not
 /// notify again, and a larger shortfall notify once more. A price back within the guardrail resolves both. A price a
-/// person pushed with a recorded override (<see cref="PriceOverrideStore"/>) is not alerted.
+/// person pushed with a recorded override (<see cref="PriceOverrideStore"/>) is not alerted. A webhook's price older than
+/// the listing's newest price fact (<see cref="ListingPriceFactStore"/>: a price set since, or a newer webhook) is skipped.
 /// </summary>
 public sealed class ObservedPriceGuard(
     CatalogStore catalog,
     ListingPriceRules rules,
     PriceOverrideStore overrides,
+    ListingPriceFactStore facts,
     IInventoryLedgerStore ledger,
     IAlertRaiser alerts,
     IOptions<PricingOptions> options,
@@ -56,7 +58,12 @@ public sealed class ObservedPriceGuard(
         }
     }
 
-    /// <summary>Resolves the catalog SKU (the channel's SKU through the catalog's listing lookup, else as a catalog SKU listed on the channel), then guards.</summary>
+    /// <summary>
+    /// Resolves the catalog SKU (the channel's SKU through the catalog's listing lookup, else as a catalog SKU listed on the
+    /// channel), then guards unless the listing has a newer price fact: webhooks arrive late and out of order (Shopify
+    /// retries for 4 h, EventBridge for 24 h), so a price the channel showed before a later set or a later webhook would
+    /// otherwise reopen an alert while the channel shows the newer price. The time compared is the channel's, from the payload.
+    /// </summary>
     public async Task<ObservedPriceOutcome> CheckAsync(ObservedPrice observed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(observed);
@@ -70,9 +77,19 @@ public sealed class ObservedPriceGuard(
         var item = await catalog.GetItemAsync(observed.BrandId, lookup?.Document.Sku ?? channelSku, cancellationToken);
         var listing = item?.Listings.FirstOrDefault(l => l.Channel == observed.Channel && string.Equals(l.ChannelSku, channelSku, StringComparison.Ordinal))
             ?? item?.Listings.FirstOrDefault(l => l.Channel == observed.Channel);
-        return item is null || listing is null
-            ? Skip(observed, item?.Sku, $"SKU {channelSku} is not a catalog listing on {observed.Channel}")
-            : await CheckAsync(item, listing, observed.Price, observed.Currency, observed.Source, observed.ObservedAt, cancellationToken);
+        if (item is null || listing is null)
+        {
+            return Skip(observed, item?.Sku, $"SKU {channelSku} is not a catalog listing on {observed.Channel}");
+        }
+
+        var fact = ListingPriceFact.For(item.BrandId, item.Sku, listing.Channel, listing.ChannelSku, observed.Price, observed.ObservedAt, observed.Source);
+        if (await facts.AdvanceAsync(fact, cancellationToken) is { } newer)
+        {
+            return Skip(item, listing,
+                $"{Money(observed.Price)} was shown at {observed.ObservedAt:O}, before the newer {Money(newer.Price)} ({newer.Source}) at {newer.At:O}");
+        }
+
+        return await CheckAsync(item, listing, observed.Price, observed.Currency, observed.Source, observed.ObservedAt, cancellationToken);
     }
 
     /// <summary>Guards a price of a listing already resolved (the drift read-back holds the item and listing).</summary>

@@ -28,6 +28,7 @@ public sealed class PriceSetter(
     ListingQuantityCalculator accounts,
     ListingPriceClients clients,
     PriceOverrideStore overrides,
+    ListingPriceFactStore facts,
     AlertUpdater alertUpdates,
     TimeProvider time,
     ILogger<PriceSetter> logger)
@@ -108,6 +109,11 @@ public sealed class PriceSetter(
             .SelectMany(channel => item.Listings.Where(l => l.Channel == channel))
             .Select(listing => PushAsync(item, listing, PriceGuardrail.Round(command.Price), breached.Contains(listing.Channel), cancellationToken));
         var outcomes = await Task.WhenAll(pushes);
+        foreach (var pushed in outcomes.Where(o => o.Pushed))
+        {
+            await RecordPriceFactAsync(item, pushed, command.By, now, cancellationToken);
+        }
+
         foreach (var channel in command.Channels.Where(c => !breached.Contains(c) && outcomes.Any(o => o.Channel == c && o.Pushed)))
         {
             // A price within the guardrail replaced an overridden one: an observation below the floor alerts again.
@@ -145,6 +151,23 @@ public sealed class PriceSetter(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.PriceAlertsNotResolved(channel, item.BrandId, item.Sku, by, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Records the price a channel took as the listing's newest price fact, at the time the set started (before the push:
+    /// whatever the channel showed before that is older), so a late webhook of an earlier price is not guarded. Written
+    /// before the alerts are resolved; a failure is logged and the answer stands (the price is already out).
+    /// </summary>
+    private async Task RecordPriceFactAsync(CatalogItem item, PriceSetListingOutcome pushed, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await facts.AdvanceAsync(ListingPriceFact.For(item.BrandId, item.Sku, pushed.Channel, pushed.ChannelSku, pushed.Price, at, $"price-set by {by}"), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.PriceFactNotRecorded(pushed.Channel, pushed.ChannelSku, item.BrandId, item.Sku, e.Message);
         }
     }
 

@@ -32,4 +32,8 @@ internal static partial class PricingLog
     [LoggerMessage(EventId = 4986, Level = LogLevel.Warning,
         Message = "Open price alerts of {Channel} listing of brand {BrandId} SKU {Sku} not resolved after the price set by {By}; they stay open: {Error}")]
     internal static partial void PriceAlertsNotResolved(this ILogger logger, SalesChannel channel, string brandId, string sku, string by, string error);
+
+    [LoggerMessage(EventId = 4987, Level = LogLevel.Warning,
+        Message = "Price set on {Channel} listing {ChannelSku} of brand {BrandId} SKU {Sku} not recorded as its newest price fact; a late older webhook may reopen its alerts: {Error}")]
+    internal static partial void PriceFactNotRecorded(this ILogger logger, SalesChannel channel, string channelSku, string brandId, string sku, string error);
 }

@@ -32,6 +32,7 @@ public static class PricingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ListingPriceRules>();
         services.TryAddSingleton<PriceOverrideStore>();
+        services.TryAddSingleton<ListingPriceFactStore>();
         services.TryAddSingleton<ObservedPriceGuard>();
         services.TryAddSingleton<ListingPriceClients>();
         services.TryAddSingleton<PriceSetter>();

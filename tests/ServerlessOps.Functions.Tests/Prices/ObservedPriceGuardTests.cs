@@ -143,6 +143,46 @@ public sealed class ObservedPriceGuardTests(FunctionAppFixture fixture)
         Assert.Equal(1.26m, Assert.Single(await AlertsAsync(app, "price-below-floor")).GetProperty("moneyAtStake").Dec("amount"));
     }
 
+    [Fact]
+    public async Task OlderBelowFloorWebhookAfterAPriceSetThroughTheRoute_OpensNoAlert()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(fixture, stub, new Dictionary<string, string> { ["Alerts:WebhookUrl"] = stub.BaseUrl + "chat/incoming" });
+        var item = await PutItemAsync(app, "OBS-12", [SalesChannel.Shopify]);
+        await SellAsync(app, item.Sku);
+        var loweredInThePortal = DateTimeOffset.UtcNow.AddMinutes(-10);
+
+        using var response = await SetPriceAsync(app, item.Sku, new { price = 24.99m, currency = "USD", channels = new[] { "shopify" } });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Token));
+        // The portal change of ten minutes ago, delivered late (Shopify retries for 4 h): the channel now shows 24.99.
+        await SendProductUpdateAsync(app, "OBS-12-S", 18.37m, loweredInThePortal);
+
+        Assert.Empty(await app.Services.GetRequiredService<IAlertStore>().ListAsync(Brand, kind: AlertKind.PriceBelowFloor, cancellationToken: Token));
+    }
+
+    [Fact]
+    public async Task WebhooksOutOfOrder_TheOlderPriceNeverWins()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(fixture, stub, new Dictionary<string, string> { ["Alerts:WebhookUrl"] = stub.BaseUrl + "chat/incoming" });
+        var item = await PutItemAsync(app, "OBS-13", [SalesChannel.Shopify]);
+        await SellAsync(app, item.Sku);
+        var now = DateTimeOffset.UtcNow;
+
+        await SendProductUpdateAsync(app, "OBS-13-S", 18.37m, now.AddMinutes(-20));
+        await SendProductUpdateAsync(app, "OBS-13-S", 24.99m, now.AddMinutes(-30));
+
+        // The older good price does not resolve the breach the newer one shows.
+        Assert.Equal("Open", Assert.Single(await AlertsAsync(app, "price-below-floor")).Str("state"));
+
+        await SendProductUpdateAsync(app, "OBS-13-S", 24.99m, now.AddMinutes(-10));
+        await SendProductUpdateAsync(app, "OBS-13-S", 17.00m, now.AddMinutes(-15));
+
+        // Nor does the older price below the floor open it again, or notify.
+        var stored = Assert.Single(await app.Services.GetRequiredService<IAlertStore>().ListAsync(Brand, kind: AlertKind.PriceBelowFloor, cancellationToken: Token));
+        Assert.Equal((AlertState.Resolved, 1), (stored.State, stored.Notification.Sequence));
+    }
+
     private static async Task SellAsync(TestApp app, string sku)
     {
         await ApplyAsync(app, sku, StockMovementKind.Receipt, 100, $"po:{sku}");
@@ -151,9 +191,10 @@ public sealed class ObservedPriceGuardTests(FunctionAppFixture fixture)
         await ApplyAsync(app, sku, StockMovementKind.Reserve, 5, "order:amazon:114-0000001-0000001:l1:reserve:0-5:a1");
     }
 
-    private static async Task SendProductUpdateAsync(TestApp app, string variantSku, decimal price)
+    /// <summary>A <c>products/update</c> whose product and variant were updated at <paramref name="updatedAt"/> (now by default), on Shopify's clock.</summary>
+    private static async Task SendProductUpdateAsync(TestApp app, string variantSku, decimal price, DateTimeOffset? updatedAt = null)
     {
-        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+        var now = (updatedAt ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
         var product = new JsonObject
         {
             ["id"] = 8_100_000_001L,
