@@ -40,11 +40,12 @@ public sealed record ChannelEvent
     public int Arrivals { get; init; } = 1;
 
     /// <summary>
-    /// The repeats that failed every attempt and were counted in <see cref="Arrivals"/> from the poison queue, each by what
-    /// brought it (its bundle), noted in the same conditional write that counted it: a poison handler run again after
-    /// counting finds its repeat here and counts nothing. Null until one is; a handful at most, as channels retry a few times.
+    /// The repeats counted in <see cref="Arrivals"/>, each by what brought it (its bundle and its place there), noted in the
+    /// same conditional write that counted it: the processor or poison handler run again after counting (its message's
+    /// delete failed, or a later delivery of it threw) finds its repeat here and counts nothing. Null until one is; the
+    /// most recent few dozen at most (channels retry a handful of times; a note matters only while its message can run).
     /// </summary>
-    public IReadOnlyList<string>? PoisonedRepeats { get; init; }
+    public IReadOnlyList<string>? CountedRepeats { get; init; }
 
     /// <summary>The UTC day received: the event log is read per brand and day.</summary>
     public DateOnly ReceivedDay => DateOnly.FromDateTime(ReceivedAt.UtcDateTime);

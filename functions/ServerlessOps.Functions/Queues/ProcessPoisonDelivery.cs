@@ -13,12 +13,6 @@ namespace ServerlessOps.Functions.Queues;
 /// </summary>
 public sealed class ProcessPoisonDelivery : IQueueFunction
 {
-    /// <summary>
-    /// What a repeat in a poisoned batch message is counted under: such a message names no receipt (the bundle split
-    /// into it is gone), so each delivery's repeats that poisoned that way are counted once between them.
-    /// </summary>
-    private const string SplitFromItsBundle = "split from its bundle";
-
     private readonly RawDeliveryStore _raw;
     private readonly RawDeliveryBundles _bundles;
     private readonly DeliveryBatchProcessor _spreader;
@@ -61,7 +55,7 @@ public sealed class ProcessPoisonDelivery : IQueueFunction
         // failing); each delivery in it that never finished is quarantined on its own.
         foreach (var delivery in DeliveryMessageBatch.Parse(message).Deliveries)
         {
-            await QuarantineIfUnfinishedAsync(delivery, SplitFromItsBundle, cancellationToken);
+            await QuarantineIfUnfinishedAsync(delivery, cancellationToken);
         }
     }
 
@@ -80,7 +74,7 @@ public sealed class ProcessPoisonDelivery : IQueueFunction
 
         foreach (var delivery in await _spreader.SpreadAsync(bundle, cancellationToken))
         {
-            await QuarantineIfUnfinishedAsync(delivery, message.BundleBlobName, cancellationToken);
+            await QuarantineIfUnfinishedAsync(delivery, cancellationToken);
         }
 
         if (message.Inline is null)
@@ -94,11 +88,12 @@ public sealed class ProcessPoisonDelivery : IQueueFunction
     /// replay starts from that state and leaves it only by finishing, so its quarantine entry would otherwise keep the
     /// reason of the failure before the replay, not the one the on-call engineer now has to fix.
     /// A repeat the channel sent is counted as an arrival here, whether or not its first copy finished meanwhile: the
-    /// processor counts a repeat only in the attempt that completes, and none of a poisoned repeat's attempts did. Counted
-    /// once under <paramref name="arrival"/> (the bundle that brought it), as this handler runs again when a later
-    /// delivery of its message fails.
+    /// processor counts a repeat only in the attempt that completes. Counted once under its arrival
+    /// (<see cref="DeliveryMessage.RepeatKey"/>), the key the processor counts it under too: this handler runs again when a
+    /// later delivery of its message fails, and a message that poisoned only because its delete kept failing was counted
+    /// by the processor already.
     /// </summary>
-    private async Task QuarantineIfUnfinishedAsync(DeliveryMessage delivery, string arrival, CancellationToken cancellationToken)
+    private async Task QuarantineIfUnfinishedAsync(DeliveryMessage delivery, CancellationToken cancellationToken)
     {
         var raw = await _raw.GetAsync(delivery.BlobName, cancellationToken);
         if (raw is null)
@@ -120,7 +115,7 @@ public sealed class ProcessPoisonDelivery : IQueueFunction
         // if a later delivery of the message throws, the retry finds this arrival noted and counts nothing.
         if (delivery.Kind == DeliveryMessageKind.Duplicate)
         {
-            await _recorder.RecordPoisonedRepeatAsync(raw, arrival, cancellationToken);
+            await _recorder.RecordRepeatAsync(raw, delivery.RepeatKey, cancellationToken);
         }
     }
 }

@@ -86,8 +86,9 @@ public sealed partial class DeliveryBatchProcessor
     /// <summary>
     /// Stores each delivery of <paramref name="bundle"/> in its own blob, under the create-if-absent condition that
     /// de-duplicates deliveries: a first copy is <see cref="DeliveryMessageKind.New"/>, a repeat of one stored
-    /// earlier <see cref="DeliveryMessageKind.Duplicate"/>. A blob this bundle wrote on an earlier attempt has the
-    /// same receipt time and counts as new again. Within the instance's budget of deliveries in progress.
+    /// earlier <see cref="DeliveryMessageKind.Duplicate"/>, named by its place in this bundle (<see cref="DeliveryMessage.Arrival"/>)
+    /// so that it is counted once however often the bundle is spread. A blob this bundle wrote on an earlier attempt has
+    /// the same receipt time and counts as new again. Within the instance's budget of deliveries in progress.
     /// </summary>
     public async Task<IReadOnlyList<DeliveryMessage>> SpreadAsync(RawDeliveryBundle bundle, CancellationToken cancellationToken = default) =>
         [.. (await SpreadEachAsync(bundle, cancellationToken)).Select(d => d.Message)];
@@ -106,7 +107,9 @@ public sealed partial class DeliveryBatchProcessor
                 await WithinBudgetAsync(async () =>
                 {
                     var created = await _raw.TryCreateAsync(delivery, token);
-                    var message = new DeliveryMessage(delivery.BlobName, delivery.BrandId, delivery.DeliveryKey, created.Created ? DeliveryMessageKind.New : DeliveryMessageKind.Duplicate);
+                    var message = created.Created
+                        ? new DeliveryMessage(delivery.BlobName, delivery.BrandId, delivery.DeliveryKey, DeliveryMessageKind.New)
+                        : new DeliveryMessage(delivery.BlobName, delivery.BrandId, delivery.DeliveryKey, DeliveryMessageKind.Duplicate, DeliveryMessage.ArrivalIn(bundle.BlobName, i));
 
                     // Written just now: processing can take this copy instead of reading the blob back.
                     spread[i] = new SpreadDelivery(message, created.WrittenETag is { } etag ? delivery with { StoredETag = etag } : null);

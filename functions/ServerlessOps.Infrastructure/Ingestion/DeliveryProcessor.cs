@@ -83,15 +83,16 @@ public sealed class DeliveryProcessor
         var result = await InterpretAndApplyAsync(raw, cancellationToken);
         await _recorder.RecordOutcomeAsync(raw, result, message.Kind == DeliveryMessageKind.Replay, cancellationToken);
 
-        // Counted only once this attempt has done its work: an attempt that throws is retried from the queue with the
-        // same message, and counting before the work would count the one arrival again on every retry.
+        // Counted only once this attempt has done its work, so an attempt that throws before counts on its retry; and once
+        // under the copy's arrival, so a run again after counting (the handler threw later, or the message's delete failed)
+        // counts nothing.
         await RecordArrivalIfDuplicateAsync(message, raw, cancellationToken);
         _logger.DeliveryProcessed(raw.DeliveryKey, raw.BrandId, raw.Channel, raw.Topic, result.Outcome);
         return result;
     }
 
     private Task RecordArrivalIfDuplicateAsync(DeliveryMessage message, RawDelivery raw, CancellationToken cancellationToken) =>
-        message.Kind == DeliveryMessageKind.Duplicate ? _recorder.RecordArrivalAsync(raw, cancellationToken) : Task.CompletedTask;
+        message.Kind == DeliveryMessageKind.Duplicate ? _recorder.RecordRepeatAsync(raw, message.RepeatKey, cancellationToken) : Task.CompletedTask;
 
     private async Task<ProcessingResult> InterpretAndApplyAsync(RawDelivery raw, CancellationToken cancellationToken)
     {

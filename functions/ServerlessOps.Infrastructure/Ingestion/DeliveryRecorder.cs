@@ -17,6 +17,14 @@ public sealed class DeliveryRecorder
 {
     private const int MaxAttempts = 20;
 
+    /// <summary>
+    /// Most repeats kept noted on one entry (<see cref="ChannelEvent.CountedRepeats"/>); past it the oldest note goes. A note
+    /// is needed only while the message that brought its repeat can run again (its queue attempts, then the poison handler:
+    /// minutes), and channels repeat a delivery a handful of times over hours (Shopify 8 retries over 4 h), so 32 keeps
+    /// every note a run again could need, and the entry small (~70 characters a note, ~2 KB at most) whatever a channel does.
+    /// </summary>
+    private const int MaxCountedRepeats = 32;
+
     private readonly IChannelEventLog _events;
     private readonly IQuarantineStore _quarantine;
     private readonly RawDeliveryStore _raw;
@@ -32,25 +40,26 @@ public sealed class DeliveryRecorder
         _logger = logger;
     }
 
-    /// <summary>Counts one more arrival of a delivery already stored (a channel retry or duplicate).</summary>
-    public Task RecordArrivalAsync(RawDelivery raw, CancellationToken cancellationToken = default) =>
-        UpdateEventAsync(raw, e => e with { Arrivals = e.Arrivals + 1 }, NewEntry(raw, DeliveryOutcome.Received) with { Arrivals = 2 }, likelyAbsent: false, cancellationToken);
-
     /// <summary>
-    /// As <see cref="RecordArrivalAsync"/>, once for the repeat that <paramref name="arrival"/> names (what tells it from the
-    /// delivery's other repeats): the count and the note of <paramref name="arrival"/> (<see cref="ChannelEvent.PoisonedRepeats"/>)
-    /// are one conditional write, so a caller run again after it (the poison handler, whose message the queue retries)
-    /// counts nothing, and one that failed before it counts then.
+    /// Counts one more arrival of a delivery already stored (a channel retry or duplicate), once for the repeat that
+    /// <paramref name="arrival"/> names (<see cref="DeliveryMessage.RepeatKey"/>: what tells it from the delivery's other
+    /// repeats): the count and the note of <paramref name="arrival"/> (<see cref="ChannelEvent.CountedRepeats"/>) are one
+    /// conditional write, so a caller run again after it (the processor or the poison handler, whose messages the queue
+    /// runs again) counts nothing, and one that failed before it counts then. Called for repeats only: a first copy pays
+    /// nothing for it.
     /// </summary>
-    public Task RecordPoisonedRepeatAsync(RawDelivery raw, string arrival, CancellationToken cancellationToken = default) =>
-        UpdateEventAsync(
+    public Task RecordRepeatAsync(RawDelivery raw, string arrival, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(arrival);
+        return UpdateEventAsync(
             raw,
-            e => e.PoisonedRepeats?.Contains(arrival, StringComparer.Ordinal) == true
+            e => e.CountedRepeats?.Contains(arrival, StringComparer.Ordinal) == true
                 ? e
-                : e with { Arrivals = e.Arrivals + 1, PoisonedRepeats = [.. e.PoisonedRepeats ?? [], arrival] },
-            NewEntry(raw, DeliveryOutcome.Received) with { Arrivals = 2, PoisonedRepeats = [arrival] },
+                : e with { Arrivals = e.Arrivals + 1, CountedRepeats = [.. (e.CountedRepeats ?? []).TakeLast(MaxCountedRepeats - 1), arrival] },
+            NewEntry(raw, DeliveryOutcome.Received) with { Arrivals = 2, CountedRepeats = [arrival] },
             likelyAbsent: false,
             cancellationToken);
+    }
 
     public async Task RecordOutcomeAsync(RawDelivery raw, ProcessingResult result, bool isReplay, CancellationToken cancellationToken = default)
     {

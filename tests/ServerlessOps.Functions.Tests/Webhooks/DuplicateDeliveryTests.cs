@@ -2,6 +2,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Channels;
+using ServerlessOps.Functions.Queues;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Infrastructure.Storage;
@@ -77,6 +78,28 @@ public sealed class DuplicateDeliveryTests(FunctionAppFixture fixture)
 
         Assert.True(marketplace.RequestCount(SalesChannel.Walmart) >= 5, "both copies failed before the order landed");
         var entry = await app.Client.WaitForEventAsync(first.DeliveryKey, e => AppClient.FinalOutcomes.Contains(e.Str("outcome")));
+        Assert.Equal("Applied", entry.Str("outcome"));
+        Assert.Equal(2, entry.Number("arrivals"));
+    }
+
+    /// <summary>
+    /// A repeat's message is run again after it counted the repeat (its delete failed: a lapsed lease, a storage blip). The
+    /// repeat is counted once: it used to be counted on every run, so arrivals (and duplicates suppressed) overcounted.
+    /// </summary>
+    [Fact]
+    public async Task ProcessWebhookDelivery_RepeatsMessageRunAgainAfterCountingIt_CountsItsArrivalOnce()
+    {
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+        var webhook = Deliveries.Shopify(Deliveries.ShopifyBody("shopify-orders-create.json"), "orders/create", webhookId: Deliveries.NewId());
+        var ack = await app.Client.SendAcceptedAsync(webhook);
+        await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, StoredDeliveries.InlineBundle(await StoredDeliveries.TakeAsync(app, 1)).ToJson());
+        await app.Client.SendAcceptedAsync(webhook);
+        var repeat = StoredDeliveries.InlineBundle(await StoredDeliveries.TakeAsync(app, 1)).ToJson();
+
+        await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, repeat);
+        await FunctionInvoker.QueueAsync<ProcessWebhookDelivery>(app, repeat, dequeueCount: 2);
+
+        var entry = await app.Client.WaitForEventAsync(ack.DeliveryKey);
         Assert.Equal("Applied", entry.Str("outcome"));
         Assert.Equal(2, entry.Number("arrivals"));
     }
