@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Brands;
@@ -13,8 +15,8 @@ namespace ServerlessOps.Infrastructure.Settlements;
 /// Shopify Payments. Payouts: <c>GET /admin/api/{version}/shopify_payments/payouts.json?date_min&amp;date_max</c>
 /// (<c>payouts[]</c>: <c>id</c>, <c>status</c>, <c>date</c>, <c>currency</c>, <c>amount</c>); each payout's balance
 /// transactions: <c>GET .../shopify_payments/balance/transactions.json?payout_id=...&amp;limit=250</c> (<c>transactions[]</c>:
-/// <c>id</c>, <c>type</c>, <c>amount</c>, <c>fee</c>, <c>net</c>, <c>currency</c>, <c>source_order_id</c>, <c>processed_at</c>),
-/// paged by the <c>Link: &lt;...&gt;; rel="next"</c> header. A transaction is two lines: its amount (charge = sale, refund,
+/// <c>id</c>, <c>type</c>, <c>amount</c>, <c>fee</c>, <c>net</c>, <c>currency</c>, <c>source_order_id</c>, <c>processed_at</c>).
+/// Both lists are paged by the <c>Link: &lt;...&gt;; rel="next"</c> header. A transaction is two lines: its amount (charge = sale, refund,
 /// anything else an adjustment) and its fee (<c>{id}:fee</c>, type <c>shopify-payments</c>); the payout row itself
 /// (type <c>payout</c>) is the transfer, not a line. Only <c>paid</c> payouts are final. Host and API version as the
 /// backstop's Shopify calls (<see cref="BackstopOptions.ShopifyAdminBaseUrl"/>, <see cref="BackstopOptions.ShopifyApiVersion"/>).
@@ -36,20 +38,23 @@ public sealed class ShopifySettlementReader(
         var json = new SettlementJson(Channel, PayoutsOperation);
         var lines = new List<SettlementLine>();
         var payouts = new List<SettlementPayout>();
-        var (body, _) = await GetAsync(account, token, new Uri(Root(account), $"payouts.json?date_min={Day(from)}&date_max={Day(until)}"), PayoutsOperation, cancellationToken);
-        var list = json.RequiredArray(json.Parse(body)["payouts"], "payouts");
-        for (var i = 0; i < list.Count; i++)
+        // A shop paid daily has more payouts in a long lookback than one page holds (50 by default): every page is read.
+        var first = new Uri(Root(account), $"payouts.json?date_min={Day(from)}&date_max={Day(until)}");
+        await foreach (var list in PagesAsync(account, token, first, json, PayoutsOperation, "payouts", cancellationToken))
         {
-            var field = $"payouts[{i}]";
-            var id = json.Text(list[i]?["id"], $"{field}.id");
-            lines.AddRange(await ReadTransactionsAsync(account, token, id, cancellationToken));
-            if (string.Equals(json.OptionalText(list[i]?["status"], $"{field}.status"), "paid", StringComparison.OrdinalIgnoreCase))
+            for (var i = 0; i < list.Count; i++)
             {
-                payouts.Add(new SettlementPayout(
-                    Channel, account.AccountId, id,
-                    json.Money(list[i]?["amount"], $"{field}.amount"),
-                    json.Currency(list[i]?["currency"], $"{field}.currency"),
-                    json.Time(list[i]?["date"], $"{field}.date")));
+                var field = $"payouts[{i}]";
+                var id = json.Text(list[i]?["id"], $"{field}.id");
+                lines.AddRange(await ReadTransactionsAsync(account, token, id, cancellationToken));
+                if (string.Equals(json.OptionalText(list[i]?["status"], $"{field}.status"), "paid", StringComparison.OrdinalIgnoreCase))
+                {
+                    payouts.Add(new SettlementPayout(
+                        Channel, account.AccountId, id,
+                        json.Money(list[i]?["amount"], $"{field}.amount"),
+                        json.Currency(list[i]?["currency"], $"{field}.currency"),
+                        json.Time(list[i]?["date"], $"{field}.date")));
+                }
             }
         }
 
@@ -60,11 +65,9 @@ public sealed class ShopifySettlementReader(
     {
         var json = new SettlementJson(Channel, TransactionsOperation);
         var lines = new List<SettlementLine>();
-        Uri? next = new(Root(account), $"balance/transactions.json?payout_id={Uri.EscapeDataString(payoutId)}&limit=250");
-        while (next is not null)
+        var first = new Uri(Root(account), $"balance/transactions.json?payout_id={Uri.EscapeDataString(payoutId)}&limit=250");
+        await foreach (var transactions in PagesAsync(account, token, first, json, TransactionsOperation, "transactions", cancellationToken))
         {
-            var (body, link) = await GetAsync(account, token, next, TransactionsOperation, cancellationToken);
-            var transactions = json.RequiredArray(json.Parse(body)["transactions"], "transactions");
             for (var i = 0; i < transactions.Count; i++)
             {
                 var field = $"transactions[{i}]";
@@ -96,11 +99,25 @@ public sealed class ShopifySettlementReader(
                     });
                 }
             }
-
-            next = link;
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// Each page of a Shopify list, <paramref name="field"/> of its body, from <paramref name="first"/> on: Shopify names the
+    /// next page only in the <c>Link</c> header (<c>rel="next"</c>, a <c>page_info</c> cursor that must be followed as given),
+    /// and the last page has none.
+    /// </summary>
+    private async IAsyncEnumerable<JsonArray> PagesAsync(
+        ChannelAccount account, string token, Uri first, SettlementJson json, string operation, string field, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (Uri? next = first; next is not null;)
+        {
+            var (body, link) = await GetAsync(account, token, next, operation, cancellationToken);
+            yield return json.RequiredArray(json.Parse(body)[field], field);
+            next = link;
+        }
     }
 
     private Uri Root(ChannelAccount account)

@@ -213,6 +213,29 @@ public sealed class SettlementImportTests(FunctionAppFixture fixture)
         Assert.Equal(7.21m, (await settle.OrderAsync(SalesChannel.Amazon, "9008")).Fees.Sum(f => f.Amount));
     }
 
+    [Fact]
+    public async Task ShopifyPayouts_MoreThanOnePage_AreAllReconciled_AndAShortOneOnALaterPageIsRaised()
+    {
+        await using var settle = await SettlementTestApp.StartAsync(fixture);
+        var paidAt = DateTimeOffset.UtcNow.AddDays(-5);
+
+        // A shop paid several times a day: 51 payouts in the lookback, one more than Shopify's default page of 50.
+        var payouts = Enumerable.Range(1, 51).Select(i => settle.Marketplace.PutPayout(SalesChannel.Shopify, new StubPayout(
+            (8100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), "USD", paidAt.AddMinutes(i),
+            [new StubSettlementRow(null, StubSettlementKind.Adjustment, 10m + i, paidAt.AddMinutes(i - 60))]))).ToList();
+        settle.Marketplace.PlantPayoutMismatch(SalesChannel.Shopify, payouts[^1], -4.20m);
+
+        var shopify = SettlementTestApp.For(await settle.RunAsync(), SalesChannel.Shopify);
+
+        Assert.Null(shopify.Error);
+        Assert.Equal(payouts, shopify.Payouts.Select(p => p.Payout.PayoutId).Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(51, shopify.Imported);
+        var shortPaid = Assert.Single(shopify.Payouts, p => p.IsMismatch);
+        Assert.Equal((payouts[^1], -4.20m), (shortPaid.Payout.PayoutId, shortPaid.Difference));
+        var alert = Assert.Single(await settle.App.Services.GetRequiredService<IAlertStore>().ListAsync("acme", kind: AlertKind.PayoutMismatch, cancellationToken: Token));
+        Assert.Equal($"shopify:{SettlementTestApp.AccountId(SalesChannel.Shopify)}:{payouts[^1]}", alert.Subject.Id);
+    }
+
     /// <summary>Order lines L1 (SKU-A, 40.00) and L2 (SKU-B, 20.00) sold, with a referral and a fulfilment fee on L1 and a referral fee on L2: 52.79 paid.</summary>
     private static StubPayout PaidOrder(string orderId, DateTimeOffset placed, string payoutId)
     {

@@ -10,7 +10,8 @@ namespace ServerlessOps.Testing.StubMarketplace;
 /// <summary>
 /// Settlement data per channel, over payouts a test puts (<see cref="PutPayout"/>), in each channel's published shape:
 /// Amazon Finances v0 (<c>GET /finances/v0/financialEventGroups</c>, <c>.../{id}/financialEvents</c>), Shopify Payments
-/// (<c>GET /admin/api/{version}/shopify_payments/payouts.json</c>, <c>.../balance/transactions.json?payout_id</c>), Walmart's
+/// (<c>GET /admin/api/{version}/shopify_payments/payouts.json</c>, paged as Shopify pages it (<see cref="ShopifyPayoutPage"/>),
+/// <c>.../balance/transactions.json?payout_id</c>), Walmart's
 /// reconciliation report (<c>GET /v3/report/reconreport/availableReconFiles</c>, <c>.../reconFileJson?reportDate</c>) and TikTok
 /// Shop Finance (<c>GET /finance/202309/statements</c>, <c>.../{id}/statement_transactions</c>, signed). A payout pays Σ its
 /// rows unless a mismatch is planted (<see cref="PlantPayoutMismatch"/>); <see cref="PlantFee"/> adds a fee row to a payout;
@@ -84,12 +85,18 @@ public sealed partial class StubMarketplace
             return;
         }
 
+        if (list && channel == SalesChannel.Shopify && ShopifyPayoutPageRefusal(context.Request.Query) is { } invalid)
+        {
+            await AnswerAsync(context, channel, receivedAt, StatusCodes.Status400BadRequest, SearchError(channel, invalid), invalid);
+            return;
+        }
+
         var payouts = _payouts.Where(p => p.Key.Channel == channel).Select(p => p.Value).OrderBy(p => p.PaidAt).ThenBy(p => p.PayoutId, StringComparer.Ordinal).ToList();
         var broken = list && _brokenSettlementAnswers.TryGetValue(channel, out var left) && left > 0 && _brokenSettlementAnswers.TryUpdate(channel, left - 1, left);
         JsonObject body;
         if (list)
         {
-            body = SettlementList(channel, context.Request.Query, payouts, broken);
+            body = channel == SalesChannel.Shopify ? ShopifyPayoutPage(context, payouts, broken) : SettlementList(channel, context.Request.Query, payouts, broken);
         }
         else
         {
@@ -129,20 +136,6 @@ public sealed partial class StubMarketplace
                             ["FinancialEventGroupEnd"] = Time(p.PaidAt),
                         })]),
                     },
-                };
-            case SalesChannel.Shopify:
-                var min = DateOnly.TryParse(query["date_min"].ToString(), CultureInfo.InvariantCulture, out var dmin) ? dmin : DateOnly.MinValue;
-                var max = DateOnly.TryParse(query["date_max"].ToString(), CultureInfo.InvariantCulture, out var dmax) ? dmax : DateOnly.MaxValue;
-                return new JsonObject
-                {
-                    ["payouts"] = new JsonArray([.. payouts.Where(p => Day(p.PaidAt) >= min && Day(p.PaidAt) <= max).Select(p => (JsonNode)new JsonObject
-                    {
-                        ["id"] = long.TryParse(p.PayoutId, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric) ? numeric : p.PayoutId,
-                        ["status"] = "paid",
-                        ["date"] = Day(p.PaidAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        ["currency"] = p.Currency,
-                        ["amount"] = broken ? null : Money(p.Paid),
-                    })]),
                 };
             case SalesChannel.Walmart:
                 return new JsonObject
