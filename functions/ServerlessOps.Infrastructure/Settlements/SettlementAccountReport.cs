@@ -7,9 +7,12 @@ namespace ServerlessOps.Infrastructure.Settlements;
 /// <param name="Imported">Lines stored for the first time.</param>
 /// <param name="AlreadyImported">Lines read again and already stored (unchanged).</param>
 /// <param name="OrdersUpdated">Orders whose charged fees were written.</param>
-/// <param name="Pending">External order ids of lines still waiting for their order in the truth.</param>
+/// <param name="Pending">External order ids of lines still pending: waiting for their order in the truth, or not written to it.</param>
 /// <param name="Payouts">Each payout read, reconciled.</param>
-/// <param name="Error">Why nothing was imported for this account (a channel error or a bad answer), else null.</param>
+/// <param name="Error">
+/// Why nothing was imported for this account (a channel error or a bad answer), or which orders' fees could not be written
+/// (other writers kept changing them: the rest was imported, their rows stay pending); else null.
+/// </param>
 public sealed record SettlementAccountReport(
     SalesChannel Channel,
     string AccountId,

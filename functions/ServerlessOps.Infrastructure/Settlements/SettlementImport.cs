@@ -52,7 +52,10 @@ public sealed class SettlementImport(
         return new SettlementRunReport(startedAt, reports);
     }
 
-    /// <summary>One account: read whole, then write. A channel or answer problem is the account's report, not an exception.</summary>
+    /// <summary>
+    /// One account: read whole, then write. A channel or answer problem, or an order other writers kept changing, is the
+    /// account's report, not an exception.
+    /// </summary>
     public async Task<SettlementAccountReport> ImportAccountAsync(ChannelAccount account, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
@@ -77,9 +80,23 @@ public sealed class SettlementImport(
         var known = new Dictionary<string, bool>(StringComparer.Ordinal);
         var updated = new List<string>();
         var pending = new List<string>();
+        var conflicted = new List<string>();
         foreach (var group in (await store.ListPendingAsync(account.BrandId, account.Channel, account.AccountId, cancellationToken)).GroupBy(l => l.Line.ExternalOrderId!, StringComparer.Ordinal))
         {
-            var outcome = await ApplyAsync(account, group.Key, [.. group.Select(l => l.Line)], now, cancellationToken);
+            bool? outcome;
+            try
+            {
+                outcome = await ApplyAsync(account, group.Key, [.. group.Select(l => l.Line)], now, cancellationToken);
+            }
+            catch (ConcurrencyConflictException ex)
+            {
+                // Other writers changed the order through every attempt. Its rows stay pending (the next run applies them);
+                // the account's other orders and the accounts after it go on, and the account's report says which order.
+                logger.OrderNotApplied(OrderId.For(account.Channel, group.Key), account.BrandId, ex.Message);
+                conflicted.Add(OrderId.For(account.Channel, group.Key));
+                outcome = null;
+            }
+
             known[group.Key] = outcome is not null;
             if (outcome is null)
             {
@@ -105,13 +122,22 @@ public sealed class SettlementImport(
         }
 
         logger.AccountImported(account.Channel, account.AccountId, account.BrandId, imported, batch.Lines.Count - imported, updated.Count, pending.Count);
-        return new SettlementAccountReport(account.Channel, account.AccountId, imported, batch.Lines.Count - imported, updated, pending, reconciled, null);
+        var error = conflicted.Count == 0
+            ? null
+            : $"The settlement fees of {string.Join(", ", conflicted)} were not written: other writers changed the order through all {options.CurrentValue.MaxWriteAttempts} attempts (Settlements:MaxWriteAttempts). Their rows stay pending for the next run.";
+        if (error is not null)
+        {
+            logger.AccountIncomplete(account.Channel, account.AccountId, account.BrandId, error);
+        }
+
+        return new SettlementAccountReport(account.Channel, account.AccountId, imported, batch.Lines.Count - imported, updated, pending, reconciled, error);
     }
 
     /// <summary>
     /// Writes the order's fee lines as its charged fees. Null when the truth does not hold the order (the lines stay
     /// pending) or they cannot be charged to it (another currency: logged, left pending for a person); else whether the
-    /// order changed (false when it already held every fee).
+    /// order changed (false when it already held every fee). <see cref="ConcurrencyConflictException"/> when every one of
+    /// <see cref="SettlementOptions.MaxWriteAttempts"/> writes met a conflict.
     /// </summary>
     private async Task<bool?> ApplyAsync(ChannelAccount account, string externalOrderId, IReadOnlyList<SettlementLine> lines, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -20,4 +20,8 @@ internal static partial class SettlementLog
     [LoggerMessage(EventId = 4958, Level = LogLevel.Warning,
         Message = "Settlement fees of order {OrderId} (brand {BrandId}) stay pending: {Reason}")]
     public static partial void OrderNotApplied(this ILogger logger, string orderId, string brandId, string reason);
+
+    [LoggerMessage(EventId = 4959, Level = LogLevel.Warning,
+        Message = "Settlement import of {Channel} account {AccountId} (brand {BrandId}) left orders pending: {Reason}")]
+    public static partial void AccountIncomplete(this ILogger logger, SalesChannel channel, string accountId, string brandId, string reason);
 }

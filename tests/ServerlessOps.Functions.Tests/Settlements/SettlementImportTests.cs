@@ -11,7 +11,7 @@ using ServerlessOps.Testing.StubMarketplace;
 namespace ServerlessOps.Functions.Tests.Settlements;
 
 /// <summary>The daily settlement import on the real stores (Cosmos server, Azurite) against the stub marketplace's settlement APIs.</summary>
-public sealed class SettlementImportTests(FunctionAppFixture fixture)
+public sealed partial class SettlementImportTests(FunctionAppFixture fixture)
 {
     private static readonly SalesChannel[] AllChannels = [SalesChannel.Shopify, SalesChannel.Amazon, SalesChannel.Walmart, SalesChannel.TikTokShop];
 

@@ -32,7 +32,7 @@ internal sealed class SettlementTestApp : IAsyncDisposable
 
     public static string AccountId(SalesChannel channel) => ScenarioAccounts.Default.AccountId(channel);
 
-    public static async Task<SettlementTestApp> StartAsync(FunctionAppFixture fixture)
+    public static async Task<SettlementTestApp> StartAsync(FunctionAppFixture fixture, Action<IServiceCollection>? testServices = null)
     {
         var marketplace = await FunctionAppFixture.StartPrivateMarketplaceAsync();
         var settings = new Dictionary<string, string>
@@ -41,7 +41,7 @@ internal sealed class SettlementTestApp : IAsyncDisposable
             ["Backstop:TimerEnabled"] = "false",
             ["Drift:TimerEnabled"] = "false",
         };
-        return new SettlementTestApp(TestApp.Start(fixture, settings, marketplace: marketplace), marketplace);
+        return new SettlementTestApp(TestApp.Start(fixture, settings, marketplace: marketplace, testServices: testServices), marketplace);
     }
 
     public Task<SettlementRunReport> RunAsync() =>

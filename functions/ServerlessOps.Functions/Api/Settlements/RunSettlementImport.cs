@@ -8,7 +8,8 @@ namespace ServerlessOps.Functions.Api.Settlements;
 /// <summary>
 /// POST /api/brands/{brandId}/settlements/import: imports the brand's settlement data now, as the daily timer would, and
 /// answers per account what was imported, which orders' fees were written, which orders are still pending and each
-/// payout's reconciliation (a failed account says why and wrote nothing). Safe beside the timer: rows are created once per
+/// payout's reconciliation (a failed account says why and wrote nothing; one whose order kept changing names it, and its
+/// rows wait for the next run). Safe beside the timer: rows are created once per
 /// transaction id and order writes are ETag-guarded.
 /// </summary>
 public sealed class RunSettlementImport(SettlementImport import) : IHttpFunction
