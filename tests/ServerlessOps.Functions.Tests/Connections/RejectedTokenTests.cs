@@ -37,9 +37,8 @@ public sealed class RejectedTokenTests(FunctionAppFixture fixture)
         var first = harness.Instance();
         var second = harness.Instance();
         using var client = ConnectionHarness.Client(first);
-        var shop = ConnectionHarness.NewShop();
-        await ConnectionHarness.ConnectAsync(client, "shopify", new { shop });
-        var account = new ChannelAccount("acme", SalesChannel.Shopify, shop);
+        var account = await ConnectNewShopAsync(client);
+        var shop = account.AccountId;
         var orderId = BackstopOrders.Shopify(harness.Stub, DateTimeOffset.UtcNow);
         await second.Services.GetRequiredService<RegistryLoader>().ReloadAsync("the change feed's next poll", Token);
         var listers = new[] { first, second }.Select(i => i.Services.GetRequiredService<ShopifyOrderLister>()).ToArray();
@@ -65,9 +64,8 @@ public sealed class RejectedTokenTests(FunctionAppFixture fixture)
         await using var harness = await ConnectionHarness.StartAsync(fixture);
         var instance = harness.Instance();
         using var client = ConnectionHarness.Client(instance);
-        var shop = ConnectionHarness.NewShop();
-        await ConnectionHarness.ConnectAsync(client, "shopify", new { shop });
-        var account = new ChannelAccount("acme", SalesChannel.Shopify, shop);
+        var account = await ConnectNewShopAsync(client);
+        var shop = account.AccountId;
         var orderId = BackstopOrders.Shopify(harness.Stub, DateTimeOffset.UtcNow);
         var lister = instance.Services.GetRequiredService<ShopifyOrderLister>();
 
@@ -113,9 +111,8 @@ public sealed class RejectedTokenTests(FunctionAppFixture fixture)
         await using var harness = await ConnectionHarness.StartAsync(fixture);
         var instance = harness.Instance();
         using var client = ConnectionHarness.Client(instance);
-        var shop = ConnectionHarness.NewShop();
-        await ConnectionHarness.ConnectAsync(client, "shopify", new { shop });
-        var account = new ChannelAccount("acme", SalesChannel.Shopify, shop);
+        var account = await ConnectNewShopAsync(client);
+        var shop = account.AccountId;
         var payoutId = harness.Stub.PutPayout(SalesChannel.Shopify, Payout("70001"));
         var reader = instance.Services.GetRequiredService<ShopifySettlementReader>();
         await ReadSettlementsAsync(reader, account);
@@ -153,6 +150,14 @@ public sealed class RejectedTokenTests(FunctionAppFixture fixture)
 
         Assert.Equal(payoutId, Assert.Single(batch.Payouts).PayoutId);
         Assert.Equal(2, harness.Stub.Tokens.TokenCalls(SalesChannel.Walmart, Accounts.WalmartPartnerId));
+    }
+
+    /// <summary>A new shop of brand acme, connected through the OAuth routes (so its tokens are the stub's to refuse).</summary>
+    private static async Task<ChannelAccount> ConnectNewShopAsync(HttpClient client)
+    {
+        var shop = ConnectionHarness.NewShop();
+        await ConnectionHarness.ConnectAsync(client, "shopify", new { shop });
+        return new ChannelAccount("acme", SalesChannel.Shopify, shop);
     }
 
     /// <summary>The last three days' settlements of <paramref name="account"/>, as the nightly import reads them.</summary>
