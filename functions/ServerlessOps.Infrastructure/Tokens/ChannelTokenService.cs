@@ -124,7 +124,7 @@ public sealed partial class ChannelTokenService : IDisposable
     {
         var now = _time.GetUtcNow();
         var options = _options.CurrentValue;
-        var sameRegistryVersion = string.Equals(known.RegistryVersion, RegistryVersion(account), StringComparison.Ordinal);
+        var sameRegistryVersion = SameRegistryVersion(known, account);
         return known.State switch
         {
             // A token held here is read from the store again when the registry shows a change of the account: a connection
@@ -173,12 +173,14 @@ public sealed partial class ChannelTokenService : IDisposable
             if (!force)
             {
                 var landed = await flight.WaitAsync(cancellationToken);
-                if (rejected is null || !Carries(landed, rejected))
+                if ((rejected is null || !Carries(landed, rejected)) && SameRegistryVersion(landed, account))
                 {
                     return landed;
                 }
 
-                // That flight read the refused token again (it started before the refusal): fly one that will not take it.
+                // That flight read the refused token again (it started before the refusal), or it read the store before
+                // the registry showed a change of the account this caller already sees (a reinstall through another
+                // instance: the token it read may be revoked): fly one that will not take what it read.
                 await Task.Yield();
                 continue;
             }
@@ -219,6 +221,9 @@ public sealed partial class ChannelTokenService : IDisposable
             }
         }
     }
+
+    private bool SameRegistryVersion(Known known, ChannelAccount account) =>
+        string.Equals(known.RegistryVersion, RegistryVersion(account), StringComparison.Ordinal);
 
     /// <summary>The registry's ETag of the account's document: a connection or re-authorisation changes it everywhere within a change-feed poll.</summary>
     private string? RegistryVersion(ChannelAccount account) =>

@@ -302,6 +302,39 @@ public sealed class TokenRefreshTests(FunctionAppFixture fixture)
         Assert.True(harness.Stub.Tokens.IsValid(SalesChannel.Shopify, sent.Value));
     }
 
+    [Fact]
+    public async Task ShopReinstalledWhileThisInstanceReadsItsToken_ACallerAfterTheRegistryChangeGetsTheNewToken()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        var first = harness.Instance();
+        HeldTokenRead? slowStore = null;
+        var second = harness.Instance(services => services.AddSingleton<IChannelTokenStore>(sp =>
+            slowStore = new HeldTokenRead(ActivatorUtilities.CreateInstance<CosmosChannelTokenStore>(sp))));
+        using var client = ConnectionHarness.Client(first);
+        var shop = ConnectionHarness.NewShop();
+        await ConnectionHarness.ConnectAsync(client, "shopify", new { shop });
+        var account = new ChannelAccount("acme", SalesChannel.Shopify, shop);
+        var tokens = ConnectionHarness.TokenService(second);
+        var held = (await tokens.GetAsync(account, Token))!;
+
+        // A read of the second instance (a backstop poll, say) fetches the old token just before the merchant reinstalls
+        // the app through the first instance; its answer arrives after the second instance has seen the registry change.
+        tokens.Forget(account);
+        slowStore!.HoldNextRead();
+        var early = tokens.GetAsync(account, Token).AsTask();
+        await slowStore.Read.WaitAsync(TimeSpan.FromSeconds(30), Token);
+        harness.Stub.Tokens.RevokeAccessTokens(SalesChannel.Shopify, shop);
+        await ConnectionHarness.ConnectAsync(client, "shopify", new { shop });
+        await second.Services.GetRequiredService<RegistryLoader>().ReloadAsync("the change feed's next poll", Token);
+        var late = tokens.GetAsync(account, Token).AsTask();
+        slowStore.Release();
+
+        Assert.Equal(held.Value, (await early)!.Value);
+        var sent = (await late)!;
+        Assert.NotEqual(held.Value, sent.Value);
+        Assert.True(harness.Stub.Tokens.IsValid(SalesChannel.Shopify, sent.Value));
+    }
+
     private static async Task<Exception?> Outcome(ChannelTokenService service, ChannelAccount account)
     {
         try
