@@ -40,11 +40,13 @@ public sealed class ShopifySettlementReader(
         var payouts = new List<SettlementPayout>();
         // A shop paid daily has more payouts in a long lookback than one page holds (50 by default): every page is read.
         var first = new Uri(Root(account), $"payouts.json?date_min={Day(from)}&date_max={Day(until)}");
+        var read = 0;
         await foreach (var list in PagesAsync(account, token, first, json, PayoutsOperation, "payouts", cancellationToken))
         {
-            for (var i = 0; i < list.Count; i++)
+            // Places count through the whole list, not per page: "payouts[0]" of page two would send finance to the wrong payout.
+            for (var i = 0; i < list.Count; i++, read++)
             {
-                var field = $"payouts[{i}]";
+                var field = $"payouts[{read}]";
                 var id = json.Text(list[i]?["id"], $"{field}.id");
                 lines.AddRange(await ReadTransactionsAsync(account, token, id, cancellationToken));
                 if (string.Equals(json.OptionalText(list[i]?["status"], $"{field}.status"), "paid", StringComparison.OrdinalIgnoreCase))
@@ -66,11 +68,13 @@ public sealed class ShopifySettlementReader(
         var json = new SettlementJson(Channel, TransactionsOperation);
         var lines = new List<SettlementLine>();
         var first = new Uri(Root(account), $"balance/transactions.json?payout_id={Uri.EscapeDataString(payoutId)}&limit=250");
+        var read = 0;
         await foreach (var transactions in PagesAsync(account, token, first, json, TransactionsOperation, "transactions", cancellationToken))
         {
-            for (var i = 0; i < transactions.Count; i++)
+            // A line's source is its place in the payout's whole list, so two lines of one payout never name the same place.
+            for (var i = 0; i < transactions.Count; i++, read++)
             {
-                var field = $"transactions[{i}]";
+                var field = $"transactions[{read}]";
                 var t = transactions[i];
                 var type = json.Text(t?["type"], $"{field}.type");
                 if (string.Equals(type, "payout", StringComparison.OrdinalIgnoreCase))

@@ -236,6 +236,27 @@ public sealed partial class SettlementImportTests(FunctionAppFixture fixture)
         Assert.Equal($"shopify:{SettlementTestApp.AccountId(SalesChannel.Shopify)}:{payouts[^1]}", alert.Subject.Id);
     }
 
+    [Fact]
+    public async Task ShopifyPayoutBadOnALaterPage_TheErrorNamesItsPlaceInTheWholeList()
+    {
+        await using var settle = await SettlementTestApp.StartAsync(fixture);
+        var paidAt = DateTimeOffset.UtcNow.AddDays(-5);
+
+        // 51 payouts: Shopify's first page holds 50, and the 51st (the first of page two) names no valid currency.
+        for (var i = 1; i <= 51; i++)
+        {
+            settle.Marketplace.PutPayout(SalesChannel.Shopify, new StubPayout(
+                (8200 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), i == 51 ? "US$" : "USD", paidAt.AddMinutes(i),
+                [new StubSettlementRow(null, StubSettlementKind.Adjustment, 10m + i, paidAt.AddMinutes(i - 60)) { Currency = "USD" }]));
+        }
+
+        var shopify = SettlementTestApp.For(await settle.RunAsync(), SalesChannel.Shopify);
+
+        Assert.NotNull(shopify.Error);
+        Assert.Contains("payouts[50].currency", shopify.Error, StringComparison.Ordinal);
+        Assert.Equal(0, shopify.Imported);
+    }
+
     /// <summary>Order lines L1 (SKU-A, 40.00) and L2 (SKU-B, 20.00) sold, with a referral and a fulfilment fee on L1 and a referral fee on L2: 52.79 paid.</summary>
     private static StubPayout PaidOrder(string orderId, DateTimeOffset placed, string payoutId)
     {
