@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Orders;
 using ServerlessOps.Domain.Review;
@@ -112,6 +113,49 @@ public sealed class ReviewLoopTests(FunctionAppFixture fixture)
         using var latest = await app.Client.Http.GetAsync(new Uri($"api/brands/{Acme}/reviews/latest", UriKind.Relative), Token);
         Assert.Equal(HttpStatusCode.NotFound, latest.StatusCode);
     }
+
+    [Fact]
+    public async Task NextMonthsReview_ResolvesLastMonthsAssignedFixes_SayingWhatWasRecovered_AndAnOlderMonthRerunReopensNone()
+    {
+        await using var app = await StartAsync();
+        await PutItemAsync(app, "TEE", 25m, null, 4m);
+        await PutItemAsync(app, "MUG", 25m, 15m, 17m); // floor 20.00
+        await PutOrderAsync(app, "tee-oct", NewYork(2026, 10, 2), "TEE-S", 20, 25m);
+        await PutOrderAsync(app, "mug-oct", NewYork(2026, 10, 5), "MUG-S", 10, 12m);   // 80.00 under the floor
+        await PutOrderAsync(app, "ghost-oct", NewYork(2026, 10, 6), "GHOST-S", 3, 30m); // a channel SKU mapped to nothing
+        await PutOrderAsync(app, "tee-nov", NewYork(2026, 11, 2), "TEE-S", 20, 25m);
+        await PutOrderAsync(app, "mug-nov", NewYork(2026, 11, 5), "MUG-S", 4, 12m);    // 32.00 under the floor; GHOST-S mapped or gone
+        var alerts = app.Services.GetRequiredService<IAlertStore>();
+
+        var october = await RunReviewAsync(app, October);
+        Assert.True(october.RuntimeStatus == OrchestrationRuntimeStatus.Completed, october.SerializedOutput);
+        var octoberItems = (await ReadReportAsync(app, October)).Roadmap.Select(i => $"2026-10:{i.RootCause}").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["2026-10:price-floor:shopify", "2026-10:unmapped:shopify"], octoberItems);
+        Assert.Equal(octoberItems, await AssignedAsync(alerts, AlertState.Open));
+
+        var november = await RunReviewAsync(app, November);
+        Assert.True(november.RuntimeStatus == OrchestrationRuntimeStatus.Completed, november.SerializedOutput);
+
+        // Only November's item is open; October's say what November found.
+        Assert.Equal(["2026-11:price-floor:shopify"], await AssignedAsync(alerts, AlertState.Open));
+        var closed = (await alerts.ListAsync(Acme, AlertState.Resolved, AlertKind.ReviewActionAssigned, Token)).ToDictionary(a => a.Subject.Id, StringComparer.Ordinal);
+        var unmapped = (await ReadReportAsync(app, November)).Recovery.Single(r => r.RootCause == "unmapped:shopify");
+        Assert.Equal(
+            $"Monthly review 2026-11 no longer finds it; {unmapped.Recovered.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} USD a month recovered since 2026-10.",
+            closed["2026-10:unmapped:shopify"].Resolution);
+        Assert.Equal(
+            "Monthly review 2026-11 carries it into its roadmap as item 1 (32.00 a month at stake): that item's alert follows it; 48.00 USD a month recovered since 2026-10.",
+            closed["2026-10:price-floor:shopify"].Resolution);
+
+        // October reviewed again by hand after November: its items stay closed, November's stays open.
+        await app.Services.GetRequiredService<DurableTaskClient>().PurgeInstanceAsync(ReviewIds.For(Acme, October), cancellation: Token);
+        var rerun = await RunReviewAsync(app, October);
+        Assert.True(rerun.RuntimeStatus == OrchestrationRuntimeStatus.Completed, rerun.SerializedOutput);
+        Assert.Equal(["2026-11:price-floor:shopify"], await AssignedAsync(alerts, AlertState.Open));
+    }
+
+    private static async Task<List<string>> AssignedAsync(IAlertStore alerts, AlertState state) =>
+        [.. (await alerts.ListAsync(Acme, state, AlertKind.ReviewActionAssigned, Token)).Select(a => a.Subject.Id).Order(StringComparer.Ordinal)];
 
     private static PnlLine Total(MonthlyReport report) => Assert.Single(report.Pnl, p => p.Channel is null);
 

@@ -86,7 +86,9 @@ public sealed class MonthlyReviewSteps(
     /// Stores the roadmap's alert rules as the brand's (unless a newer month's review stored its own, even one stored while
     /// this step ran: <see cref="ReviewWorkStore.UpdateJsonAsync{T}"/>) and tells each item's
     /// owner with a <see cref="AlertKind.ReviewActionAssigned"/> alert on the item: one alert per brand, month and root
-    /// cause, so a retried step notifies no one twice.
+    /// cause, so a retried step notifies no one twice. Then closes last month's items (<see cref="CloseLastMonthsItemsAsync"/>).
+    /// A hand re-run of a month older than the newest review stores no rules and raises and closes nothing: the newer review
+    /// has already closed that month's items, and raising them again would reopen them.
     /// </summary>
     public async Task<PhaseRef> BuildAsync(ReviewRun run, CancellationToken cancellationToken = default)
     {
@@ -99,14 +101,17 @@ public sealed class MonthlyReviewSteps(
 
         // Conditional on what was read: a newer month's build (or an older month's hand re-run) storing its rules between
         // this read and this write makes the write fail and the decision be made again on theirs.
-        await work.UpdateJsonAsync<ReviewAlertRules>(name, stored => built.MayReplace(stored) ? built : null, cancellationToken);
+        var newest = await work.UpdateJsonAsync<ReviewAlertRules>(name, stored => built.MayReplace(stored) ? built : null, cancellationToken);
+        if (!newest)
+        {
+            return new PhaseRef(name, rules.Count);
+        }
 
         foreach (var item in roadmap.Items)
         {
             var channel = item.Findings.Select(f => f.Channel).Distinct().ToList() is [{ } only] ? only : (SalesChannel?)null;
-            var subject = $"{run.Month}:{item.RootCause}";
             await alerts.RaiseAsync(
-                new AlertRaise(brand.Id, AlertKind.ReviewActionAssigned, new AlertSubject("review-item", subject.Length > AlertSubject.MaxIdLength ? subject[..AlertSubject.MaxIdLength] : subject),
+                new AlertRaise(brand.Id, AlertKind.ReviewActionAssigned, ActionSubject(run.Month, item.RootCause),
                     Truncate($"Monthly review {run.Month}, roadmap item {item.Rank}: {item.Title}. {item.MonthlyMoney:0.00} {brand.BaseCurrency} a month at stake, effort {item.Effort}; you own the fix."
                         + (item.AlertRule is { } rule ? $" From now on it is checked daily: {rule.Description}" : string.Empty)))
                 {
@@ -124,7 +129,42 @@ public sealed class MonthlyReviewSteps(
                 cancellationToken);
         }
 
+        await CloseLastMonthsItemsAsync(brand.Id, brand.BaseCurrency, run, roadmap, cancellationToken);
         return new PhaseRef(name, rules.Count);
+    }
+
+    /// <summary>
+    /// Resolves the alerts of last month's roadmap items, each saying what this month's review found (the loop closure's
+    /// figures): recovered, too little left to keep on the roadmap, or carried into this month's roadmap, whose own alert on
+    /// the item follows it. So the open assigned fixes are this month's, and an owner never keeps one whose problem is gone.
+    /// An item kept in another base currency (not compared, <see cref="LoopClosure"/>) stays open for its owner to resolve.
+    /// Resolving twice changes nothing, so a retried step is harmless.
+    /// </summary>
+    private async Task CloseLastMonthsItemsAsync(string brandId, string currency, ReviewRun run, ReviewRoadmap roadmap, CancellationToken cancellationToken)
+    {
+        var lastMonth = run.Period().Previous.ToString();
+        var thisMonths = roadmap.Items.GroupBy(i => i.RootCause, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var check in roadmap.Recovery)
+        {
+            var found = thisMonths.TryGetValue(check.RootCause, out var item)
+                ? $"carries it into its roadmap as item {item.Rank} ({Money(check.MonthlyMoneyNow)} a month at stake): that item's alert follows it"
+                : check.MonthlyMoneyNow == 0m
+                    ? "no longer finds it"
+                    : $"finds {Money(check.MonthlyMoneyNow)} a month left, too little to keep on the roadmap";
+            await alerts.ClearAsync(
+                brandId, AlertKind.ReviewActionAssigned, ActionSubject(lastMonth, check.RootCause),
+                Truncate($"Monthly review {run.Month} {found}; {Money(check.Recovered)} {currency} a month recovered since {lastMonth}."),
+                cancellationToken);
+        }
+
+        static string Money(decimal amount) => amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The subject of a month's roadmap item's alert: month and root cause, cut to a subject's length.</summary>
+    private static AlertSubject ActionSubject(string month, string rootCause)
+    {
+        var id = $"{month}:{rootCause}";
+        return new AlertSubject("review-item", id.Length > AlertSubject.MaxIdLength ? id[..AlertSubject.MaxIdLength] : id);
     }
 
     public async Task<PhaseRef> ScaleAsync(ReviewRun run, CancellationToken cancellationToken = default)
