@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Review.Report;
 using ServerlessOps.Infrastructure.Reports;
-using ServerlessOps.Infrastructure.Review.Facts;
 using ServerlessOps.Infrastructure.Review.Operations;
 using ServerlessOps.Standalone.Timers;
 
@@ -34,22 +33,6 @@ public sealed class WriteDailyReports(
 
     public Task RunAsync(CancellationToken cancellationToken) => options.CurrentValue.TimersEnabled ? WriteAsync(cancellationToken) : Task.CompletedTask;
 
-    /// <summary>The days before <paramref name="yesterday"/> a run looks back at, oldest first: at most <paramref name="days"/>, none before <paramref name="goLiveDay"/>.</summary>
-    public static IEnumerable<DateOnly> LateDays(DateOnly yesterday, DateOnly goLiveDay, int days)
-    {
-        for (var day = yesterday.AddDays(-days); day < yesterday; day = day.AddDays(1))
-        {
-            if (day >= goLiveDay)
-            {
-                yield return day;
-            }
-        }
-    }
-
-    /// <summary>The brand's local date of its go-live: its first day with live orders, the first one a report is written for late.</summary>
-    private static DateOnly GoLiveDay(Brand brand) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(brand.GoLive, ReviewFactsBuilder.TimeZoneOf(brand)).DateTime);
-
     /// <returns>How many reports were written.</returns>
     public Task<int> WriteAsync(CancellationToken cancellationToken)
     {
@@ -61,9 +44,12 @@ public sealed class WriteDailyReports(
             (brand, today) =>
             {
                 var yesterday = today.AddDays(-1);
-                var late = LateDays(yesterday, GoLiveDay(brand), catchUpDays)
-                    .Select(day => new DueReport(OperatingReports.DailyPeriod(day), day, token => reports.WriteLateDailyAsync(brand.Id, day, token)));
-                return [.. late, new DueReport(OperatingReports.DailyPeriod(yesterday), yesterday, token => reports.WriteDailyAsync(brand.Id, yesterday, token))];
+                return ReportCatchUp.Due(
+                    brand,
+                    new DueReport(OperatingReports.DailyPeriod(yesterday), yesterday, token => reports.WriteDailyAsync(brand.Id, yesterday, token)),
+                    periodDays: 1,
+                    catchUpDays,
+                    day => new DueReport(OperatingReports.DailyPeriod(day), day, token => reports.WriteLateDailyAsync(brand.Id, day, token)));
             },
             logger,
             cancellationToken);
