@@ -2,7 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Review.Report;
-using ServerlessOps.Infrastructure.Review.Facts;
+using ServerlessOps.Infrastructure.Reports;
 using ServerlessOps.Infrastructure.Review.Operations;
 using ServerlessOps.Standalone.Timers;
 
@@ -11,6 +11,10 @@ namespace ServerlessOps.Functions.Timers;
 /// <summary>
 /// Hourly in UTC: for each brand whose local time has passed <see cref="MonthlyReviewOptions.ReportHour"/>, writes last
 /// ISO week's report (Monday to Sunday, local dates) unless the archive has it. Same conventions as the daily report.
+/// Before it, oldest first, the weeks of the <see cref="ReportsOptions.CatchUpWeeks"/> before last week (none that ended
+/// before the brand's go-live; the week it went live in is reported whole, as last week's report always was) whose report
+/// is still missing: a week whose every attempt failed is written late rather than never. No weekly report raises or
+/// clears an alert (the daily run enforces the alert rules), so a late week leaves them as they are.
 /// </summary>
 public sealed class WriteWeeklyReports(
     IBrandDirectorySource brands, IServiceProvider services, IOptionsMonitor<MonthlyReviewOptions> options, TimeProvider time, ILogger<WriteWeeklyReports> logger)
@@ -35,12 +39,15 @@ public sealed class WriteWeeklyReports(
     public Task<int> WriteAsync(CancellationToken cancellationToken)
     {
         var reports = services.GetRequiredService<OperatingReports>();
+        var catchUpWeeks = services.GetRequiredService<IOptionsMonitor<ReportsOptions>>().CurrentValue.CatchUpWeeks;
         return DueReports.WriteAsync(
             brands, services.GetRequiredService<IReportArchive>(), ReportKind.Weekly, options.CurrentValue.ReportHour, time.GetUtcNow(),
             (brand, today) =>
             {
-                var monday = LastWeekMonday(today);
-                return [new DueReport(OperatingReports.WeeklyPeriod(monday), monday.AddDays(6), token => reports.WriteWeeklyAsync(brand.Id, monday, token))];
+                return ReportCatchUp.Due(brand, Week(LastWeekMonday(today)), periodDays: 7, catchUpWeeks, Week);
+
+                DueReport Week(DateOnly monday) =>
+                    new(OperatingReports.WeeklyPeriod(monday), monday.AddDays(6), token => reports.WriteWeeklyAsync(brand.Id, monday, token));
             },
             logger,
             cancellationToken);

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ServerlessOps.Infrastructure.Reports;
 
-/// <summary>Section <c>Reports</c>: where report files are kept and how long a download link lives.</summary>
+/// <summary>Section <c>Reports</c>: where report files are kept, how long a download link lives, and how far the report timers catch up.</summary>
 public sealed class ReportsOptions : IValidatableObject
 {
     public const string SectionName = "Reports";
@@ -29,8 +29,17 @@ public sealed class ReportsOptions : IValidatableObject
     /// day before the brand's go-live; so a run writes at most this many per brand besides yesterday's. Default 3; 0 (no
     /// catch-up) to 31.
     /// </summary>
-    [Range(0, 31)]
+    [Range(0, 31, ErrorMessage = "Reports:CatchUpDays must be {1} (no catch-up) to {2} days.")]
     public int CatchUpDays { get; set; } = 3;
+
+    /// <summary>
+    /// How many weeks before last week the weekly report timer looks back for a weekly report never written (every hourly
+    /// attempt of its week failed: an outage across the week's run window, a deployment gap), writing them oldest first and
+    /// never for a week that ended before the brand's go-live; so a run writes at most this many per brand besides last
+    /// week's. Default 2; 0 (no catch-up) to 8, about two months, since each late week reads a week of orders.
+    /// </summary>
+    [Range(0, 8, ErrorMessage = "Reports:CatchUpWeeks must be {1} (no catch-up) to {2} weeks.")]
+    public int CatchUpWeeks { get; set; } = 2;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

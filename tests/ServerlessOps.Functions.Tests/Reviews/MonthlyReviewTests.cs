@@ -162,7 +162,8 @@ public sealed class MonthlyReviewTests(FunctionAppFixture fixture)
     [Fact]
     public async Task ReportTimers_WriteEachBrandsDueReportOnceItsLocalTimePassesTheReportHour()
     {
-        await using var app = await StartAsync(new() { ["Reports:CatchUpDays"] = "0" }); // yesterday's only: catching up is WriteDailyReportsTests
+        // Yesterday's and last week's only: catching up is WriteDailyReportsTests and WriteWeeklyReportsTests.
+        await using var app = await StartAsync(new() { ["Reports:CatchUpDays"] = "0", ["Reports:CatchUpWeeks"] = "0" });
         var archive = app.Services.GetRequiredService<IReportArchive>();
         WriteDailyReports Daily(DateTimeOffset now) => new(
             app.Services.GetRequiredService<IBrandDirectorySource>(), app.Services, app.Services.GetRequiredService<IOptionsMonitor<MonthlyReviewOptions>>(),
