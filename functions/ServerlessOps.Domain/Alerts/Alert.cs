@@ -15,6 +15,13 @@ public sealed record Alert
     /// <summary>Most past episodes kept on the record; older ones are dropped.</summary>
     public const int MaxPastEpisodes = 10;
 
+    /// <summary>
+    /// Most occurrence keys kept (<see cref="CountedKeys"/>); past it the oldest goes. A key matters only while its raise
+    /// can run again (an activity's retries or a second worker taking it over: seconds to minutes), a time in which one
+    /// problem is raised a handful of times, so 32 covers it and keeps the record small (~40 characters a key).
+    /// </summary>
+    public const int MaxCountedKeys = 32;
+
     /// <summary>Deterministic from brand, kind and subject (<see cref="AlertIds.For"/>).</summary>
     public required string Id { get; init; }
 
@@ -80,6 +87,14 @@ public sealed record Alert
     /// written before it was kept): how the open-alert counts' recount finds changes that may still be on their way.
     /// </summary>
     public DateTimeOffset? StateChangedAt { get; init; }
+
+    /// <summary>
+    /// The occurrence keys of the latest keyed raises counted (<see cref="AlertRaise.OccurrenceKey"/>), oldest first, at
+    /// most <see cref="MaxCountedKeys"/>: a raise run again finds its key here and counts nothing. Kept across a
+    /// resolution and a reopening, since a key names one raise, counted in the episode it came in: a late second
+    /// execution of a raise from a resolved episode must neither reopen the alert nor count in the next episode.
+    /// </summary>
+    public IReadOnlyList<string> CountedKeys { get; init; } = [];
 
     /// <summary>Earlier episodes, newest first, at most <see cref="MaxPastEpisodes"/>.</summary>
     public IReadOnlyList<AlertEpisode> PastEpisodes { get; init; } = [];

@@ -17,6 +17,7 @@ public sealed record AlertRaise(string BrandId, AlertKind Kind, AlertSubject Sub
     public const int MaxEvidenceEntries = 20;
     public const int MaxEvidenceKeyLength = 64;
     public const int MaxEvidenceValueLength = 1000;
+    public const int MaxOccurrenceKeyLength = 100;
 
     /// <summary>The channel the problem is on, when it is on one: picks the channel-specific owner of the signal.</summary>
     public SalesChannel? Channel { get; init; }
@@ -36,6 +37,14 @@ public sealed record AlertRaise(string BrandId, AlertKind Kind, AlertSubject Sub
     /// Never a secret or personal data: it is sent to the chat channel.
     /// </summary>
     public IReadOnlyDictionary<string, string>? Evidence { get; init; }
+
+    /// <summary>
+    /// Names this one raise, the same on every execution of it, for callers that may run it more than once (an
+    /// activity runs at least once: a retry, or a second worker taking it over): a raise whose key the alert already
+    /// counted changes nothing (<see cref="AlertRaiseOutcome.AlreadyCounted"/>). Null counts every raise. At most
+    /// 100 characters.
+    /// </summary>
+    public string? OccurrenceKey { get; init; }
 
     /// <summary>Throws naming the first problem: a raise that breaks these limits is a bug in the raising code.</summary>
     public void Validate()
@@ -61,6 +70,11 @@ public sealed record AlertRaise(string BrandId, AlertKind Kind, AlertSubject Sub
         if (Severity is { } severity && !Enum.IsDefined(severity))
         {
             throw new ArgumentException($"Unknown severity {severity}.", nameof(Severity));
+        }
+
+        if (OccurrenceKey is { } occurrenceKey && (string.IsNullOrWhiteSpace(occurrenceKey) || occurrenceKey.Length > MaxOccurrenceKeyLength))
+        {
+            throw new ArgumentException($"An occurrence key is 1-{MaxOccurrenceKeyLength} characters; received '{occurrenceKey}' ({Kind.Slug()} on {Subject}).", nameof(OccurrenceKey));
         }
 
         MoneyAtStake?.Validate();

@@ -1,6 +1,6 @@
 namespace ServerlessOps.Domain.Alerts;
 
-/// <summary>What a raise did (<see cref="AlertRaising.Decide"/>). All but <see cref="Repeated"/> notify the owner.</summary>
+/// <summary>What a raise did (<see cref="AlertRaising.Decide"/>). All but <see cref="Repeated"/> and <see cref="AlreadyCounted"/> notify the owner.</summary>
 public enum AlertRaiseOutcome
 {
     /// <summary>First raise for this brand, kind and subject.</summary>
@@ -14,4 +14,10 @@ public enum AlertRaiseOutcome
 
     /// <summary>It had been resolved: a new episode opens.</summary>
     Reopened,
+
+    /// <summary>
+    /// Its <see cref="AlertRaise.OccurrenceKey"/> was already counted (the same raise run again): nothing changed, nothing
+    /// was written and no notification requested.
+    /// </summary>
+    AlreadyCounted,
 }

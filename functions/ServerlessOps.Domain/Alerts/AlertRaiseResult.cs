@@ -4,5 +4,5 @@ namespace ServerlessOps.Domain.Alerts;
 public sealed record AlertRaiseResult(Alert Alert, AlertRaiseOutcome Outcome)
 {
     /// <summary>Whether the raise requested a notification of the owner.</summary>
-    public bool Notifies => Outcome != AlertRaiseOutcome.Repeated && Alert.Notification.Pending;
+    public bool Notifies => Outcome is not (AlertRaiseOutcome.Repeated or AlertRaiseOutcome.AlreadyCounted) && Alert.Notification.Pending;
 }

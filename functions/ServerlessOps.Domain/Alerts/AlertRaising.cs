@@ -6,12 +6,13 @@ namespace ServerlessOps.Domain.Alerts;
 /// The de-duplication rule: what a raise does to the alert stored under its id (or to none). Pure, so the store
 /// applies it under an ETag and simply decides again on a conflict.
 /// <list type="table">
+/// <item><term>the raise's occurrence key counted already</term><description><see cref="AlertRaiseOutcome.AlreadyCounted"/>: the same raise run again; the stored alert unchanged, whatever its state.</description></item>
 /// <item><term>none stored</term><description><see cref="AlertRaiseOutcome.Opened"/>: a new alert; notify.</description></item>
 /// <item><term>resolved</term><description><see cref="AlertRaiseOutcome.Reopened"/>: the next episode opens (the finished one kept in <see cref="Alert.PastEpisodes"/>); notify.</description></item>
 /// <item><term>unresolved, materially worse</term><description><see cref="AlertRaiseOutcome.Worsened"/> (<see cref="AlertRenotifyPolicy"/>): counted, back to open if acknowledged; notify.</description></item>
 /// <item><term>unresolved otherwise</term><description><see cref="AlertRaiseOutcome.Repeated"/>: last seen and occurrences updated; no notification; an acknowledgement stands.</description></item>
 /// </list>
-/// Every outcome takes the latest raise's message, severity, money, evidence, channel and owner.
+/// Every outcome but <see cref="AlertRaiseOutcome.AlreadyCounted"/> notes the raise's occurrence key, if any, and takes the latest raise's message, severity, money, evidence, channel and owner.
 /// </summary>
 public static class AlertRaising
 {
@@ -28,6 +29,11 @@ public static class AlertRaising
         var info = raise.Kind.Describe();
         var severity = raise.Severity ?? info.Severity;
         var signal = raise.Signal ?? info.Signal;
+        if (current is not null && raise.OccurrenceKey is { } key && current.CountedKeys.Contains(key, StringComparer.Ordinal))
+        {
+            return (current, AlertRaiseOutcome.AlreadyCounted);
+        }
+
         if (current is null)
         {
             var opened = new Alert
@@ -94,6 +100,7 @@ public static class AlertRaising
         Message = raise.Message,
         MoneyAtStake = raise.MoneyAtStake,
         Evidence = raise.Evidence is { } evidence ? new Dictionary<string, string>(evidence, StringComparer.Ordinal) : new Dictionary<string, string>(),
+        CountedKeys = raise.OccurrenceKey is { } key ? [.. alert.CountedKeys.TakeLast(Alert.MaxCountedKeys - 1), key] : alert.CountedKeys,
     };
 
     /// <summary>A new notification, or (notifications off) only the new baseline. A pending one is superseded, its failed attempts forgotten.</summary>

@@ -197,6 +197,88 @@ public sealed class AlertRaisingTests
         Assert.Equal((2, true, 0, (string?)null), (worse.Notification.Sequence, worse.Notification.Pending, worse.Notification.Attempts, worse.Notification.LastError));
     }
 
+    /// <summary>
+    /// An activity runs at least once: a second execution of one raise (a retry, or two workers rebalancing a task hub)
+    /// brings the same occurrence key. It used to count as a second occurrence ("seen 2 times" for a problem seen once).
+    /// </summary>
+    [Fact]
+    public void Raise_SameOccurrenceKeyTwice_CountsAndNotifiesOnce()
+    {
+        var (opened, _) = Apply(null, PriceBelowFloor() with { OccurrenceKey = "flow-1:step-7" }, T0);
+
+        var (again, outcome) = Apply(opened, PriceBelowFloor(money: 900m) with { OccurrenceKey = "flow-1:step-7", Message = "Run again." }, T0.AddSeconds(3));
+
+        Assert.Equal(AlertRaiseOutcome.AlreadyCounted, outcome);
+        Assert.Same(opened, again);
+        Assert.Equal((1, T0, 1), (again.Occurrences, again.LastSeen, again.Notification.Sequence));
+        Assert.False(new AlertRaiseResult(again, outcome).Notifies);
+    }
+
+    [Fact]
+    public void Raise_TwoOccurrenceKeys_CountsBoth()
+    {
+        var (opened, _) = Apply(null, PriceBelowFloor() with { OccurrenceKey = "flow-1:step-7" }, T0);
+
+        var (again, outcome) = Apply(opened, PriceBelowFloor() with { OccurrenceKey = "flow-1:step-9" }, T0.AddMinutes(1));
+
+        Assert.Equal(AlertRaiseOutcome.Repeated, outcome);
+        Assert.Equal((2, T0.AddMinutes(1)), (again.Occurrences, again.LastSeen));
+        Assert.Equal(["flow-1:step-7", "flow-1:step-9"], again.CountedKeys);
+    }
+
+    [Fact]
+    public void Raise_WithoutOccurrenceKey_CountsEveryRaise()
+    {
+        var (alert, _) = Apply(null, PriceBelowFloor(), T0);
+        (alert, _) = Apply(alert, PriceBelowFloor(), T0.AddMinutes(1));
+        (alert, var outcome) = Apply(alert, PriceBelowFloor(), T0.AddMinutes(2));
+
+        Assert.Equal((AlertRaiseOutcome.Repeated, 3), (outcome, alert.Occurrences));
+        Assert.Empty(alert.CountedKeys);
+    }
+
+    [Fact]
+    public void Raise_ManyOccurrenceKeys_RemembersOnlyTheNewest()
+    {
+        Alert? alert = null;
+        for (var i = 0; i < Alert.MaxCountedKeys + 5; i++)
+        {
+            (alert, _) = Apply(alert, PriceBelowFloor() with { OccurrenceKey = $"k{i}" }, T0.AddMinutes(i));
+        }
+
+        Assert.Equal(Alert.MaxCountedKeys + 5, alert!.Occurrences);
+        Assert.Equal(Enumerable.Range(5, Alert.MaxCountedKeys).Select(i => $"k{i}"), alert.CountedKeys);
+    }
+
+    /// <summary>
+    /// The second execution of a raise may come after the alert was resolved: it is the raise already counted in the
+    /// finished episode, so it must not reopen the alert (it used to, notifying the owner of a problem already fixed).
+    /// </summary>
+    [Fact]
+    public void Raise_KeyCountedBeforeResolution_DoesNotReopen()
+    {
+        var (opened, _) = Apply(null, PriceBelowFloor() with { OccurrenceKey = "flow-1:step-7" }, T0);
+        var resolved = AlertTransitions.Resolve(opened, AlertTransitions.System, T0.AddMinutes(1), "price fixed").Next!;
+
+        var (late, outcome) = Apply(resolved, PriceBelowFloor() with { OccurrenceKey = "flow-1:step-7" }, T0.AddMinutes(2));
+
+        Assert.Equal(AlertRaiseOutcome.AlreadyCounted, outcome);
+        Assert.Equal((AlertState.Resolved, 1), (late.State, late.Episode));
+    }
+
+    [Fact]
+    public void Raise_NewKeyAfterResolution_ReopensAndAnOldKeyStillCountsNothing()
+    {
+        var (opened, _) = Apply(null, PriceBelowFloor() with { OccurrenceKey = "flow-1:step-7" }, T0);
+        var resolved = AlertTransitions.Resolve(opened, AlertTransitions.System, T0.AddMinutes(1), "price fixed").Next!;
+        var (reopened, outcome) = Apply(resolved, PriceBelowFloor() with { OccurrenceKey = "flow-2:step-3" }, T0.AddMinutes(2));
+
+        var (late, lateOutcome) = Apply(reopened, PriceBelowFloor() with { OccurrenceKey = "flow-1:step-7" }, T0.AddMinutes(3));
+
+        Assert.Equal((AlertRaiseOutcome.Reopened, 2, 1), (outcome, reopened.Episode, reopened.Occurrences));
+        Assert.Equal((AlertRaiseOutcome.AlreadyCounted, 1), (lateOutcome, late.Occurrences));
+    }
+
     [Fact]
     public void Raise_OntoAnotherAlertsRecord_Throws()
     {
