@@ -8,7 +8,8 @@ namespace ServerlessOps.Infrastructure.Alerts;
 /// <summary>
 /// <see cref="IAlertRaiser"/>: resolves the owner, applies <see cref="AlertRaising.Decide"/> to what is stored under the
 /// alert's deterministic id (create if absent, else replace under the ETag; a lost race reads and decides again), then
-/// hands a requested notification to <see cref="AlertNotificationHandOff"/>. The hand-off is best effort: the request is
+/// hands a requested notification to <see cref="AlertNotificationHandOff"/>. A raise whose occurrence key the alert already
+/// counted writes nothing: a second execution of one raise that lost the race to the first finds the key on its re-read. The hand-off is best effort: the request is
 /// already recorded in the alert, so a queue outage only delays it until the retry timer.
 /// </summary>
 public sealed class AlertRaiser : IAlertRaiser
@@ -55,6 +56,13 @@ public sealed class AlertRaiser : IAlertRaiser
         {
             var current = await _store.GetAsync(raise.BrandId, id, cancellationToken);
             var (next, outcome) = AlertRaising.Decide(current?.Value, raise, owner, _time.GetUtcNow(), policy, options.Notifies);
+            if (outcome == AlertRaiseOutcome.AlreadyCounted && current is not null)
+            {
+                // The same raise run again (its occurrence key is noted in the alert): nothing to write, nothing to hand off.
+                _logger.AlertRaised(id, raise.BrandId, outcome, raise.Kind, raise.Subject, current.Value.Occurrences, current.Value.Episode, notifies: false);
+                return new AlertRaiseResult(current.Value, outcome);
+            }
+
             Versioned<Alert> stored;
             try
             {

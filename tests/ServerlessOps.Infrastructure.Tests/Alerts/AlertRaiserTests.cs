@@ -70,6 +70,53 @@ public sealed class AlertRaiserTests(CosmosServerFixture cosmos, AzuriteFixture 
         Assert.Equal(1, _chat.Attempts);
     }
 
+    /// <summary>
+    /// One activity run twice at once by two processes sharing a task hub (they rebalance; an activity runs at least once):
+    /// both bring the raise's occurrence key. The loser of the create re-reads, finds the key and counts nothing. It used to
+    /// count itself in: occurrences 2 for a problem seen once (the oversell test's CI flake).
+    /// </summary>
+    [Fact]
+    public async Task Raise_SameOccurrenceKeyFromTwoInstancesAtOnce_CountsOnceAndNotifiesOnce()
+    {
+        var settings = Settings();
+        await using var one = await AlertsTestHost.StartAsync(settings);
+        await using var two = await AlertsTestHost.StartAsync(settings);
+        var raise = SlaMissed("shopify:7007") with { OccurrenceKey = "flow-7007:raise-1" };
+        using var start = new SemaphoreSlim(0);
+
+        var raises = new[] { one, two }.Select(async host =>
+        {
+            await start.WaitAsync(Token);
+            return await host.Raiser.RaiseAsync(raise, Token);
+        }).ToList();
+        start.Release(raises.Count);
+        var results = await Task.WhenAll(raises);
+
+        Assert.Equal([AlertRaiseOutcome.Opened, AlertRaiseOutcome.AlreadyCounted], results.Select(r => r.Outcome).Order());
+        var alert = await one.GetAsync(results[0].Alert.Id);
+        Assert.Equal((1, 1), (alert.Occurrences, alert.Notification.Sequence));
+        Assert.Equal(1, await one.QueuedAsync());
+        Assert.Equal(1, await one.DrainQueueAsync());
+        Assert.Single(_chat.Delivered);
+    }
+
+    [Fact]
+    public async Task Raise_SameOccurrenceKeyTwiceOnAnOpenAlert_CountsItOnce()
+    {
+        var settings = Settings();
+        await using var one = await AlertsTestHost.StartAsync(settings);
+        await using var two = await AlertsTestHost.StartAsync(settings);
+        var opened = await one.Raiser.RaiseAsync(SlaMissed("shopify:7008") with { OccurrenceKey = "flow-7008:raise-1" }, Token);
+        var again = SlaMissed("shopify:7008") with { OccurrenceKey = "flow-7008:raise-2" };
+
+        var results = await Task.WhenAll(one.Raiser.RaiseAsync(again, Token), two.Raiser.RaiseAsync(again, Token));
+
+        Assert.Equal([AlertRaiseOutcome.Repeated, AlertRaiseOutcome.AlreadyCounted], results.Select(r => r.Outcome).Order());
+        var alert = await one.GetAsync(opened.Alert.Id);
+        Assert.Equal((2, 1), (alert.Occurrences, alert.Notification.Sequence));
+        Assert.Equal(["flow-7008:raise-1", "flow-7008:raise-2"], alert.CountedKeys);
+    }
+
     [Fact]
     public async Task Raise_AfterResolution_NotifiesTheNewEpisode()
     {
