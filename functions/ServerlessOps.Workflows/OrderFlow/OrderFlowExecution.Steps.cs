@@ -318,7 +318,10 @@ internal sealed partial class OrderFlowExecution
         try
         {
             await CallAsync<string?>(nameof(RecordFlowExceptionActivity), new FlowExceptionRequest(
-                _input.BrandId, _input.Channel, _input.ExternalOrderId, _context.InstanceId, step, cause, detail, KindFor(cause)));
+                _input.BrandId, _input.Channel, _input.ExternalOrderId, _context.InstanceId, step, cause, detail, KindFor(cause))
+            {
+                OccurrenceKey = NewOccurrenceKey(),
+            });
         }
         catch (TaskFailedException e)
         {
@@ -517,18 +520,28 @@ internal sealed partial class OrderFlowExecution
         _state.Record(Now, "price-alerts-cleared", $"The order's flow ended ({outcome}): its price alerts are resolved.");
     }
 
-    /// <summary>An alert is worth a retry but never worth failing the flow: a lost alert is recorded in the step history.</summary>
+    /// <summary>
+    /// An alert is worth a retry but never worth failing the flow: a lost alert is recorded in the step history. A raise
+    /// carries a key of its own, so its retries and duplicate executions count one occurrence.
+    /// </summary>
     private async Task RaiseAsync(OrderAlertRequest request)
     {
         try
         {
-            await CallAsync<string?>(nameof(RaiseOrderAlertActivity), request);
+            await CallAsync<string?>(nameof(RaiseOrderAlertActivity), request.Clear ? request : request with { OccurrenceKey = NewOccurrenceKey() });
         }
         catch (TaskFailedException e)
         {
             _state.Record(Now, "alert-failed", $"{request.Kind.Slug()}: {e.FailureDetails?.ErrorMessage ?? e.Message}");
         }
     }
+
+    /// <summary>
+    /// A key for one alert raise this flow schedules (<see cref="OrderAlertRequest.OccurrenceKey"/>): the context's
+    /// deterministic GUID (from the instance id, the orchestration time and a per-execution counter), so a replay makes the same
+    /// key for the same raise, and every raise, in this execution or one after a continue-as-new, gets its own.
+    /// </summary>
+    private string NewOccurrenceKey() => _context.NewGuid().ToString("N");
 
     private static string Describe(IEnumerable<PlannedMovement> movements) =>
         string.Join("; ", movements.Select(p => $"{p.Movement.Kind} {p.Movement.Quantity} {p.Movement.Sku}@{p.Movement.Location}"));

@@ -16,12 +16,20 @@ public sealed record OrderAlertRequest(string BrandId, SalesChannel Channel, str
 
     /// <summary>Resolve the alert instead (its cause is gone: the order shipped).</summary>
     public bool Clear { get; init; }
+
+    /// <summary>
+    /// Names this one raise (<see cref="AlertRaise.OccurrenceKey"/>): made by the orchestrator when it schedules the raise,
+    /// so every execution of it (retries, or a second worker taking it over) brings the same key and is counted once.
+    /// Null (requests scheduled before keys existed) counts every execution.
+    /// </summary>
+    public string? OccurrenceKey { get; init; }
 }
 
 /// <summary>
 /// Raises (or clears) an order's alert through the alert system: one alert per brand, kind and order, notifying the
 /// owner of the kind's signal on the order's channel once until it worsens or is resolved, so a retried activity or a
-/// replayed flow never alerts twice. Answers the owner named, if any.
+/// replayed flow never alerts twice; and counted once per <see cref="OrderAlertRequest.OccurrenceKey"/>, so an
+/// execution run twice is one occurrence. Answers the owner named, if any.
 /// </summary>
 public sealed class RaiseOrderAlertActivity(IAlertRaiser alerts) : TaskActivity<OrderAlertRequest, string?>
 {
@@ -39,6 +47,7 @@ public sealed class RaiseOrderAlertActivity(IAlertRaiser alerts) : TaskActivity<
         {
             Channel = input.Channel,
             Evidence = input.Evidence,
+            OccurrenceKey = input.OccurrenceKey,
             MoneyAtStake = input.MoneyAtStake is { } amount && input.Currency is { } currency
                 ? new MoneyAtStake(Math.Max(0m, amount), currency.ToUpperInvariant())
                 : null,

@@ -10,12 +10,15 @@ public sealed record FlowExceptionRequest(
     string BrandId, SalesChannel Channel, string ExternalOrderId, string InstanceId, string Step, string Cause, string Detail, AlertKind Kind)
 {
     public bool Resolve { get; init; }
+
+    /// <summary>Names this one recording's alert raise, the same on every execution of it (<see cref="OrderAlertRequest.OccurrenceKey"/>).</summary>
+    public string? OccurrenceKey { get; init; }
 }
 
 /// <summary>
 /// Records the order's exception (<see cref="IOrderFlowExceptionStore"/>) and alerts its owner (<see cref="IAlertRaiser"/>:
 /// once per brand, kind and order), or resolves both after a retry got the flow past the step. Both writes are
-/// idempotent, so a retry of the activity records and alerts once.
+/// idempotent, so a retry of the activity records and alerts once, and counts one occurrence (<see cref="FlowExceptionRequest.OccurrenceKey"/>).
 /// </summary>
 public sealed class RecordFlowExceptionActivity(IOrderFlowExceptionStore exceptions, IAlertRaiser alerts, TimeProvider time)
     : TaskActivity<FlowExceptionRequest, string?>
@@ -35,6 +38,7 @@ public sealed class RecordFlowExceptionActivity(IOrderFlowExceptionStore excepti
         var raised = await alerts.RaiseAsync(new AlertRaise(input.BrandId, input.Kind, subject, Truncate($"Order {orderId}: {input.Step} failed ({input.Cause}). {input.Detail}"))
         {
             Channel = input.Channel,
+            OccurrenceKey = input.OccurrenceKey,
             Evidence = new Dictionary<string, string>
             {
                 ["step"] = input.Step,
