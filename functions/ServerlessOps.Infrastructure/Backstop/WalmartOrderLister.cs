@@ -9,14 +9,13 @@ namespace ServerlessOps.Infrastructure.Backstop;
 /// <summary>
 /// Walmart <c>GET /v3/orders?lastModifiedStartDate=...&amp;lastModifiedEndDate=...&amp;limit=...</c> (CHANNELS.md 3.5), paged
 /// by <c>list.meta.nextCursor</c> (a query string to send as is). An order's version is its latest line
-/// <c>statusDate</c>, the field the webhook path converges on. Same headers as the order read; 429 is honoured by the
+/// <c>statusDate</c>, the field the webhook path converges on. Same headers as the order read (<see cref="WalmartRequest"/>); 429 is honoured by the
 /// pipeline (Walmart documents 429 without naming a header; Retry-After is used when sent).
 /// </summary>
 public sealed class WalmartOrderLister(HttpClient httpClient, IChannelApiCredentialSource credentials, ILogger<WalmartOrderLister> logger)
     : IChannelOrderLister
 {
     private const string Operation = "GET /v3/orders";
-    private const string CorrelationHeader = "WM_QOS.CORRELATION_ID";
 
     public SalesChannel Channel => SalesChannel.Walmart;
 
@@ -29,15 +28,10 @@ public sealed class WalmartOrderLister(HttpClient httpClient, IChannelApiCredent
         var query = pageToken?.TrimStart('?')
             ?? $"lastModifiedStartDate={Uri.EscapeDataString(ChangedOrderJson.Iso(window.From))}"
                + $"&lastModifiedEndDate={Uri.EscapeDataString(ChangedOrderJson.Iso(window.Until))}&limit={pageSize}";
-        var correlationId = Guid.NewGuid().ToString();
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"v3/orders?{query}");
-        ChannelApiAccount.Set(request, account.AccountId);
-        request.Headers.TryAddWithoutValidation(ChannelTokenHeaders.Walmart, token);
-        request.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
-        request.Headers.TryAddWithoutValidation("WM_SVC.NAME", "Walmart Marketplace");
-        request.Headers.Accept.ParseAdd("application/json");
+        var (request, requestIdOf) = WalmartRequest.Create(HttpMethod.Get, $"v3/orders?{query}", token, account.AccountId);
+        using var _ = request;
         var answer = await ChannelApiCall.SendAsync(
-            httpClient, request, Channel, Operation, "(changed orders)", (_, _) => correlationId, logger, cancellationToken);
+            httpClient, request, Channel, Operation, "(changed orders)", requestIdOf, logger, cancellationToken);
 
         var list = ChangedOrderJson.Parse(Channel, Operation, answer.Body)["list"];
         var orders = (list?["elements"]?["order"] as JsonArray ?? [])

@@ -11,7 +11,7 @@ using ServerlessOps.Infrastructure.Push;
 namespace ServerlessOps.Infrastructure.Drift;
 
 /// <summary>
-/// Walmart: <c>GET /v3/inventory?sku=&amp;shipNode=</c> with the push's headers, answering
+/// Walmart: <c>GET /v3/inventory?sku=&amp;shipNode=</c> with every Walmart call's headers (<see cref="WalmartRequest"/>), answering
 /// <c>{"sku":..,"quantity":{"unit":"EACH","amount":n}}</c>. The inventory read carries no price (Walmart's price is on
 /// the item and buy-box APIs), so Walmart read-backs check quantity only. A 404 is an unknown SKU: no quantity.
 /// </summary>
@@ -19,7 +19,6 @@ public sealed class WalmartListingReadClient(HttpClient httpClient, IChannelApiC
     : IListingReadClient
 {
     private const string Operation = "GET /v3/inventory";
-    private const string CorrelationHeader = "WM_QOS.CORRELATION_ID";
 
     public SalesChannel Channel => SalesChannel.Walmart;
 
@@ -28,17 +27,13 @@ public sealed class WalmartListingReadClient(HttpClient httpClient, IChannelApiC
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(listing);
         var token = (await credentials.GetAsync(account, cancellationToken)).AccessToken;
-        var correlationId = Guid.NewGuid().ToString();
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"v3/inventory?sku={Uri.EscapeDataString(listing.ChannelSku)}&shipNode={Uri.EscapeDataString(listing.ShipNode ?? string.Empty)}");
-        ChannelApiAccount.Set(request, account.AccountId);
-        request.Headers.TryAddWithoutValidation(ChannelTokenHeaders.Walmart, token);
-        request.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
-        request.Headers.TryAddWithoutValidation("WM_SVC.NAME", "Walmart Marketplace");
-        request.Headers.Accept.ParseAdd("application/json");
+        var (request, requestIdOf) = WalmartRequest.Create(
+            HttpMethod.Get, $"v3/inventory?sku={Uri.EscapeDataString(listing.ChannelSku)}&shipNode={Uri.EscapeDataString(listing.ShipNode ?? string.Empty)}", token, account.AccountId);
+        using var _ = request;
         string text;
         try
         {
-            (text, _) = await PushCall.SendAsync(httpClient, request, Channel, Operation, $"{Channel} {listing.ChannelSku}", (_, _) => correlationId, logger, cancellationToken);
+            text = (await PushCall.SendAsync(httpClient, request, Channel, Operation, $"{Channel} {listing.ChannelSku}", requestIdOf, logger, cancellationToken)).Body;
         }
         catch (ChannelApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ServerlessOps.Domain.Channels;
@@ -8,14 +7,13 @@ namespace ServerlessOps.Infrastructure.Push;
 
 /// <summary>
 /// Walmart: <c>PUT /v3/inventory?sku={sku}&amp;shipNode={node}</c> (CHANNELS.md 3.6), body
-/// <c>{"sku":..,"quantity":{"unit":"EACH","amount":n}}</c>, with <c>WM_SEC.ACCESS_TOKEN</c>, a new
-/// <c>WM_QOS.CORRELATION_ID</c> per call (our request id in errors) and <c>WM_SVC.NAME</c>.
+/// <c>{"sku":..,"quantity":{"unit":"EACH","amount":n}}</c>, with every Walmart call's headers (<see cref="WalmartRequest"/>:
+/// a new <c>WM_QOS.CORRELATION_ID</c> per call, our request id in errors).
 /// </summary>
 public sealed class WalmartInventoryPushClient(HttpClient httpClient, IChannelApiCredentialSource credentials, ILogger<WalmartInventoryPushClient> logger)
     : IListingPushClient
 {
     private const string Operation = "PUT /v3/inventory";
-    private const string CorrelationHeader = "WM_QOS.CORRELATION_ID";
 
     public SalesChannel Channel => SalesChannel.Walmart;
 
@@ -24,23 +22,15 @@ public sealed class WalmartInventoryPushClient(HttpClient httpClient, IChannelAp
         ArgumentNullException.ThrowIfNull(request);
         var listing = request.Listing;
         var token = (await credentials.GetAsync(request.Account, cancellationToken)).AccessToken;
-        var correlationId = Guid.NewGuid().ToString();
         var body = new JsonObject
         {
             ["sku"] = listing.ChannelSku,
             ["quantity"] = new JsonObject { ["unit"] = "EACH", ["amount"] = request.Quantity },
         }.ToJsonString();
         var path = $"v3/inventory?sku={Uri.EscapeDataString(listing.ChannelSku)}&shipNode={Uri.EscapeDataString(listing.ShipNode ?? string.Empty)}";
-        using var message = new HttpRequestMessage(HttpMethod.Put, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        ChannelApiAccount.Set(message, request.Account.AccountId);
-        message.Headers.TryAddWithoutValidation(ChannelTokenHeaders.Walmart, token);
-        message.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
-        message.Headers.TryAddWithoutValidation("WM_SVC.NAME", "Walmart Marketplace");
-        message.Headers.Accept.ParseAdd("application/json");
-        var (_, requestId) = await PushCall.SendAsync(
-            httpClient, message, Channel, Operation, request.Describe(),
-            (response, _) => response.Headers.TryGetValues(CorrelationHeader, out var ids) ? ids.FirstOrDefault() ?? correlationId : correlationId,
-            logger, cancellationToken);
-        return new ListingPushAnswer(requestId);
+        var (message, requestIdOf) = WalmartRequest.Create(HttpMethod.Put, path, token, request.Account.AccountId, body);
+        using var _ = message;
+        var answer = await PushCall.SendAsync(httpClient, message, Channel, Operation, request.Describe(), requestIdOf, logger, cancellationToken);
+        return new ListingPushAnswer(answer.RequestId);
     }
 }

@@ -117,14 +117,9 @@ public sealed class WalmartSettlementReader(HttpClient httpClient, IChannelApiCr
 
     private async Task<string> GetAsync(ChannelAccount account, string token, string path, string operation, CancellationToken cancellationToken)
     {
-        var correlationId = Guid.NewGuid().ToString();
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        ChannelApiAccount.Set(request, account.AccountId);
-        request.Headers.TryAddWithoutValidation(ChannelTokenHeaders.Walmart, token);
-        request.Headers.TryAddWithoutValidation("WM_QOS.CORRELATION_ID", correlationId);
-        request.Headers.TryAddWithoutValidation("WM_SVC.NAME", "Walmart Marketplace");
-        request.Headers.Accept.ParseAdd("application/json");
-        var answer = await ChannelApiCall.SendAsync(httpClient, request, Channel, operation, "(settlements)", (_, _) => correlationId, logger, cancellationToken);
+        var (request, requestIdOf) = WalmartRequest.Create(HttpMethod.Get, path, token, account.AccountId);
+        using var _ = request;
+        var answer = await ChannelApiCall.SendAsync(httpClient, request, Channel, operation, "(settlements)", requestIdOf, logger, cancellationToken);
         return answer.Body;
     }
 }

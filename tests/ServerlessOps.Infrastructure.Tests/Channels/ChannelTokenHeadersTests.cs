@@ -14,7 +14,8 @@ namespace ServerlessOps.Infrastructure.Tests.Channels;
 
 /// <summary>
 /// The renewal of a refused token (<see cref="ChannelAccessTokenRenewalHandler"/>) finds the token where every request
-/// builder puts it: each builder's request, refused with 401, is sent once more with the renewed token.
+/// builder puts it: each builder's request, refused with 401, is sent once more with the renewed token. Walmart's
+/// builders also send every header Walmart requires (CHANNELS.md 3.6).
 /// </summary>
 public sealed class ChannelTokenHeadersTests
 {
@@ -30,6 +31,13 @@ public sealed class ChannelTokenHeadersTests
         nameof(AmazonRequest), nameof(WalmartRequest), nameof(TikTokRequest), nameof(ShopifyAdminRequest),
         nameof(ShopifyOrderLister), nameof(WalmartOrderLister), nameof(WalmartPriceClient), nameof(WalmartInventoryPushClient),
         nameof(WalmartListingReadClient), nameof(ShopifySettlementReader), nameof(WalmartSettlementReader),
+    ];
+
+    /// <summary>The builders of Walmart Marketplace API requests (the token exchange, <c>POST /v3/token</c>, is not one: it authenticates with Basic).</summary>
+    public static TheoryData<string> WalmartBuilders() =>
+    [
+        nameof(WalmartRequest), nameof(WalmartOrderLister), nameof(WalmartPriceClient), nameof(WalmartInventoryPushClient),
+        nameof(WalmartListingReadClient), nameof(WalmartSettlementReader),
     ];
 
     [Fact]
@@ -55,6 +63,35 @@ public sealed class ChannelTokenHeadersTests
 
         Assert.Equal([RenewingCredentialSource.Held, RenewingCredentialSource.Renewed], channelApi.TokensSent);
         Assert.Equal([(channel, AccountId, RenewingCredentialSource.Held)], credentials.Renewals);
+    }
+
+    [Theory]
+    [MemberData(nameof(WalmartBuilders))]
+    public async Task AnyWalmartBuildersRequest_CarriesWalmartsRequiredHeaders_WithAFreshCorrelationIdEachTime(string builder)
+    {
+        var (channel, send) = Call(builder);
+        Assert.Equal(SalesChannel.Walmart, channel);
+        var walmart = new RecordingWalmartHandler();
+        using var client = new HttpClient(walmart) { BaseAddress = BaseAddress };
+
+        // Refused with 400: some callers throw it, the bare builder returns it.
+        _ = await Record.ExceptionAsync(() => send(client, new RenewingCredentialSource()));
+        _ = await Record.ExceptionAsync(() => send(client, new RenewingCredentialSource()));
+
+        Assert.Equal(2, walmart.Requests.Count);
+        Assert.All(walmart.Requests, request =>
+        {
+            Assert.Equal(RenewingCredentialSource.Held, request.Headers.GetValueOrDefault(ChannelTokenHeaders.Walmart));
+            Assert.True(Guid.TryParse(request.Headers.GetValueOrDefault("WM_QOS.CORRELATION_ID"), out _), $"{builder}: WM_QOS.CORRELATION_ID is not a UUID");
+            Assert.Equal("Walmart Marketplace", request.Headers.GetValueOrDefault("WM_SVC.NAME"));
+            Assert.Equal("application/json", request.Headers.GetValueOrDefault("Accept"));
+            Assert.Equal(AccountId, request.AccountId);
+            if (request.Method != HttpMethod.Get)
+            {
+                Assert.Equal("application/json", request.BodyMediaType);
+            }
+        });
+        Assert.NotEqual(walmart.Requests[0].Headers["WM_QOS.CORRELATION_ID"], walmart.Requests[1].Headers["WM_QOS.CORRELATION_ID"]);
     }
 
     private static (SalesChannel Channel, Func<HttpClient, IChannelApiCredentialSource, Task> Send) Call(string builder)
