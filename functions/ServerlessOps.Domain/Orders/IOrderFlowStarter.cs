@@ -13,7 +13,16 @@ public interface IOrderFlowStarter
     Task OrderChangedAsync(Order order, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// As <see cref="OrderChangedAsync"/>, for an order the caller has just created in the truth (its conditional create
+    /// As <see cref="OrderChangedAsync(Order, CancellationToken)"/>, for <see cref="StoredOrder.Order"/> of
+    /// <paramref name="stored"/>, from a caller that holds the order as the truth stores it (it has just read or written
+    /// it): a starter that needs what the stored order knows beyond the order (<see cref="StoredOrder.FirstStoredAt"/>)
+    /// takes it from <paramref name="stored"/> instead of reading the order again.
+    /// </summary>
+    Task OrderChangedAsync(StoredOrder stored, CancellationToken cancellationToken = default) =>
+        OrderChangedAsync((stored ?? throw new ArgumentNullException(nameof(stored))).Order, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="OrderChangedAsync(Order, CancellationToken)"/>, for an order the caller has just created in the truth (its conditional create
     /// succeeded): no flow of it can have run before, since a flow starts only after a write of its order and orders are
     /// never deleted, so a starter may start the flow without looking for one first. Starting twice still makes one flow.
     /// </summary>

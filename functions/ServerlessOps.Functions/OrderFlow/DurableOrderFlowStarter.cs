@@ -18,7 +18,8 @@ namespace ServerlessOps.Functions.OrderFlow;
 /// is read as "never started" only when the order has no <see cref="OrderFlowEnd"/> (one more point read, made only
 /// when no instance is found) and was placed within the longest flow life (<see cref="PurgedOrderFlows"/>, the alert
 /// sweep's test: an older order's flow ended and was purged before flows recorded their end; one more order read and one
-/// more instance read, for such old orders only), or first stored within it (<see cref="StoredOrder.FirstStoredAt"/>: an old
+/// more instance read, for such old orders only; the order read only when the caller did not hand over the stored order, as
+/// ingestion does), or first stored within it (<see cref="StoredOrder.FirstStoredAt"/>: an old
 /// order that reached the truth only lately and whose first start was lost starts on its next change). A new order (<see cref="OrderCreatedAsync"/>) is started without those reads.
 /// Every start first waits for <see cref="OrderFlowAdmission"/> (wakes of running flows never do), so a backlogged engine
 /// holds new flows back in the deliveries that bring them.
@@ -35,18 +36,28 @@ public sealed class DurableOrderFlowStarter(
     : IOrderFlowStarter
 {
     public Task OrderChangedAsync(Order order, CancellationToken cancellationToken = default) =>
-        NotifyAsync(order, createdHere: false, cancellationToken);
+        NotifyAsync(order, stored: null, createdHere: false, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The ingestion path (the converger has just read or written the order): an old order's first store comes
+    /// from <paramref name="stored"/>, so its change costs no order read here.</remarks>
+    public Task OrderChangedAsync(StoredOrder stored, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return NotifyAsync(stored.Order, stored, createdHere: false, cancellationToken);
+    }
 
     /// <inheritdoc />
     /// <remarks>
     /// Starts without reading the instance first: the engine's start reads it anyway (a pending or running instance of the
-    /// id refuses the start, and the call then wakes it as <see cref="OrderChangedAsync"/> does), so the read before it
+    /// id refuses the start, and the call then wakes it as <see cref="OrderChangedAsync(Order, CancellationToken)"/> does), so the read before it
     /// would be the same table row twice for every new order.
     /// </remarks>
     public Task OrderCreatedAsync(Order order, CancellationToken cancellationToken = default) =>
-        NotifyAsync(order, createdHere: true, cancellationToken);
+        NotifyAsync(order, stored: null, createdHere: true, cancellationToken);
 
-    private async Task NotifyAsync(Order order, bool createdHere, CancellationToken cancellationToken)
+    /// <param name="stored">The order as stored, when the caller holds it; otherwise an old order is read for its first store.</param>
+    private async Task NotifyAsync(Order order, StoredOrder? stored, bool createdHere, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         if (order.IsHistory)
@@ -68,10 +79,11 @@ public sealed class DurableOrderFlowStarter(
                 return;
             }
 
-            // An old order's first store, read only for such orders: one stored lately (its first start lost) still starts.
+            // An old order's first store, from the caller's copy or else read, for such orders only: one stored lately (its
+            // first start lost) still starts.
             var now = time.GetUtcNow();
             var firstStoredAt = order.PlacedAt < purged.PlacedBefore(now)
-                ? (await orders.GetAsync(order.BrandId, order.Id, order.PlacedAt, cancellationToken))?.Value.FirstStoredAt
+                ? (stored ?? (await orders.GetAsync(order.BrandId, order.Id, order.PlacedAt, cancellationToken))?.Value)?.FirstStoredAt
                 : null;
             if (await purged.WhyGoneAsync(order, firstStoredAt, now, cancellationToken) is not null)
             {

@@ -57,7 +57,7 @@ public sealed class OrderConverger
                 : await _orders.GetAsync(incoming.BrandId, incoming.Id, incoming.PlacedAt, cancellationToken);
             if (Seen(stored, delivery) is { } repeat)
             {
-                return await NotifyAsync(repeat, createdHere: false, cancellationToken);
+                return await NotifyAsync(repeat, stored!.Value, cancellationToken);
             }
 
             try
@@ -67,7 +67,7 @@ public sealed class OrderConverger
                     var created = MarkHistory(incoming);
                     var now = _time.GetUtcNow();
                     await _orders.CreateAsync(new StoredOrder(created, [Reference(delivery, DeliveryOutcome.Applied)], now) { FirstStoredAt = now }, cancellationToken);
-                    return await NotifyAsync(new OrderWrite(DeliveryOutcome.Applied, created), createdHere: true, cancellationToken);
+                    return await NotifyCreatedAsync(new OrderWrite(DeliveryOutcome.Applied, created), cancellationToken);
                 }
 
                 var current = stored.Value.Order;
@@ -105,7 +105,7 @@ public sealed class OrderConverger
 
             if (Seen(stored, delivery) is { } repeat)
             {
-                return await NotifyAsync(repeat, createdHere: false, cancellationToken);
+                return await NotifyAsync(repeat, stored.Value, cancellationToken);
             }
 
             var (order, changed) = OrderFacts.Fold(stored.Value.Order, facts.Shipments, facts.Refunds);
@@ -136,18 +136,29 @@ public sealed class OrderConverger
             .ToList();
         var replacement = new StoredOrder(changed ? order : stored.Value.Order, deliveries, _time.GetUtcNow()) { FirstStoredAt = stored.Value.FirstStoredAt };
         await _orders.ReplaceAsync(replacement, stored.ETag, cancellationToken);
-        return await NotifyAsync(new OrderWrite(outcome, changed ? order : stored.Value.Order), createdHere: false, cancellationToken);
+        return await NotifyAsync(new OrderWrite(outcome, replacement.Order), replacement, cancellationToken);
     }
 
     /// <summary>
-    /// Starts or wakes the order's flow after a write that changed it (history orders never start one).
-    /// <paramref name="createdHere"/>: this call's conditional create wrote the order, so its flow cannot exist yet.
+    /// Starts or wakes the order's flow after a write that changed it (history orders never start one), handing the starter
+    /// the order as stored (<paramref name="stored"/>, just read or written), so it need not read it again.
     /// </summary>
-    private async Task<OrderWrite> NotifyAsync(OrderWrite write, bool createdHere, CancellationToken cancellationToken)
+    private async Task<OrderWrite> NotifyAsync(OrderWrite write, StoredOrder stored, CancellationToken cancellationToken)
     {
         if (write.Outcome == DeliveryOutcome.Applied && !write.Order.IsHistory)
         {
-            await (createdHere ? _flows.OrderCreatedAsync(write.Order, cancellationToken) : _flows.OrderChangedAsync(write.Order, cancellationToken));
+            await _flows.OrderChangedAsync(stored, cancellationToken);
+        }
+
+        return write;
+    }
+
+    /// <summary>As <see cref="NotifyAsync"/>, after this call's conditional create wrote the order: its flow cannot exist yet.</summary>
+    private async Task<OrderWrite> NotifyCreatedAsync(OrderWrite write, CancellationToken cancellationToken)
+    {
+        if (!write.Order.IsHistory)
+        {
+            await _flows.OrderCreatedAsync(write.Order, cancellationToken);
         }
 
         return write;

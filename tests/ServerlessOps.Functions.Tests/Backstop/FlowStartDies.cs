@@ -12,6 +12,8 @@ internal sealed class FlowStartDies(IOrderFlowStarter inner) : IOrderFlowStarter
 
     public Task OrderChangedAsync(Order order, CancellationToken cancellationToken = default) => inner.OrderChangedAsync(order, cancellationToken);
 
+    public Task OrderChangedAsync(StoredOrder stored, CancellationToken cancellationToken = default) => inner.OrderChangedAsync(stored, cancellationToken);
+
     public Task OrderCreatedAsync(Order order, CancellationToken cancellationToken = default) =>
         Interlocked.Exchange(ref _armed, 0) == 1
             ? throw new OperationCanceledException("The run ended before the order's flow was started (test).")

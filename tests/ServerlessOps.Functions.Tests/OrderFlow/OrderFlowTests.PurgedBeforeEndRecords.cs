@@ -102,6 +102,30 @@ public sealed partial class OrderFlowTests
     }
 
     /// <summary>
+    /// The converger hands the starter the order as it just read or wrote it, so the starter learns its first store from
+    /// that instead of reading the order again (one Cosmos point read fewer for an old order's change with no flow
+    /// instance). Shown by an order placed 200 days ago whose stored copy in Cosmos predates first-store times, while the
+    /// stored order handed over says it was first stored now: the flow starts and reserves, which it could only do from
+    /// what it was handed (from Cosmos it would have read "placed and stored long ago": ended and purged, log 1805).
+    /// </summary>
+    [Fact]
+    public async Task Starter_GivenTheStoredOrder_TakesItsFirstStoreFromIt_WithoutReadingTheOrderAgain()
+    {
+        await using var flow = Start(out var catalog);
+        catalog.Map("SKU-A", Warehouse);
+        await flow.ReceiveAsync("SKU-A", 10);
+        var order = PlacedDaysAgo(Order("1076", ("L1", "SKU-A", 2, 20m)), 200);
+        await flow.App.Services.GetRequiredService<IOrderStore>().CreateAsync(new StoredOrder(order, [], DateTimeOffset.UtcNow), Token);
+        var starter = flow.App.Services.GetRequiredService<IOrderFlowStarter>();
+
+        await starter.OrderChangedAsync(new StoredOrder(order, [], DateTimeOffset.UtcNow) { FirstStoredAt = DateTimeOffset.UtcNow }, Token);
+
+        Assert.NotNull(await flow.Client.GetInstanceAsync(OrderFlowHarness.InstanceId(order), Token));
+        await flow.WaitForBalanceAsync("SKU-A", onHand: 10, reserved: 2);
+        Assert.DoesNotContain(flow.App.Services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Id == 1805);
+    }
+
+    /// <summary>
     /// A young order in the truth without a flow (its first start was lost) is changed: the flow starts and reserves, as
     /// before; an order placed 200 days ago whose flow still exists is woken by its change as any other.
     /// </summary>
