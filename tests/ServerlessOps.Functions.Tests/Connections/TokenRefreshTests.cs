@@ -320,7 +320,7 @@ public sealed class TokenRefreshTests(FunctionAppFixture fixture)
         // A read of the second instance (a backstop poll, say) fetches the old token just before the merchant reinstalls
         // the app through the first instance; its answer arrives after the second instance has seen the registry change.
         tokens.Forget(account);
-        slowStore!.HoldNextRead();
+        slowStore!.HoldNextRead(shop);
         var early = tokens.GetAsync(account, Token).AsTask();
         await slowStore.Read.WaitAsync(TimeSpan.FromSeconds(30), Token);
         harness.Stub.Tokens.RevokeAccessTokens(SalesChannel.Shopify, shop);
