@@ -14,7 +14,8 @@ namespace ServerlessOps.Simulator;
 /// history through the import endpoints (catalog, costs, fee schedules, orders month by month, ad spend, daily stock
 /// snapshots, targets), the review of the month just closed is started and followed through its phases, and its top
 /// findings must be the problems the generator planted, ranked by money; finance then gets a short-lived link to the
-/// workbook and downloads it.
+/// workbook and downloads it. The month before it is reviewed first, as last cycle, so the review closes its loop: it
+/// resolves each of last cycle's assigned fixes saying what it found.
 /// </summary>
 internal sealed class ReviewDemo
 {
@@ -47,7 +48,7 @@ internal sealed class ReviewDemo
     public void Print(TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine("Monthly operating loop (brand northwind: imports, then the review of the month just closed)");
+        output.WriteLine("Monthly operating loop (brand northwind: imports, last cycle's review, then the review of the month just closed)");
         foreach (var line in _lines)
         {
             output.WriteLine(line);
@@ -85,7 +86,56 @@ internal sealed class ReviewDemo
         }
 
         _lines.Add($"Imports done in {clock.Elapsed.TotalSeconds:0.0} s.");
+        var lastCycle = $"{options.ReviewFirstDay.AddMonths(-1):yyyy-MM}";
+        await ReviewLastCycleAsync(api, lastCycle, cancellationToken);
         await ReviewAsync(api, month, cancellationToken);
+        await PrintLoopClosureAsync(api, lastCycle, month, cancellationToken);
+    }
+
+    /// <summary>Last cycle's review, followed without its phases: its roadmap's fixes are assigned to their owners.</summary>
+    private async Task ReviewLastCycleAsync(HttpClient api, string month, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await StartReviewAsync(api, month, cancellationToken);
+        var review = await FollowReviewAsync(api, month, cancellationToken, showPhases: false);
+        var runtime = review.GetProperty("runtimeStatus").GetString();
+        if (runtime != "Completed")
+        {
+            throw new InvalidOperationException($"last cycle's review ({month}) ended {runtime}: {review.GetProperty("failure")}");
+        }
+
+        var assigned = await AssignedFixesAsync(api, month, cancellationToken);
+        _lines.Add($"Last cycle first: the review of {month} completed in {clock.Elapsed.TotalSeconds:0.0} s and assigned {assigned.Count} fixes to their owners (review-action-assigned alerts).");
+    }
+
+    /// <summary>Last cycle's assigned fixes after this month's review: each resolved, saying what this review found.</summary>
+    private async Task PrintLoopClosureAsync(HttpClient api, string lastCycle, string month, CancellationToken cancellationToken)
+    {
+        var closed = await AssignedFixesAsync(api, lastCycle, cancellationToken);
+        var open = (await AssignedFixesAsync(api, month, cancellationToken)).Count(a => State(a) == "Open");
+        var resolved = closed.Count(a => State(a) == "Resolved");
+        _lines.Add($"Loop closed: this review resolved {resolved} of last cycle's {closed.Count} assigned fixes, each saying what it found; {open} fixes of {month} are open now.");
+        _lines.Add($"| {lastCycle}'s fix | state | resolution |");
+        _lines.Add("|---|---|---|");
+        foreach (var alert in closed.OrderBy(a => Property(Property(a, "subject"), "id").GetString(), StringComparer.Ordinal))
+        {
+            _lines.Add($"| {Property(Property(alert, "subject"), "id").GetString()![(lastCycle.Length + 1)..]} | {State(alert)} | {Property(alert, "resolution").GetString() ?? "-"} |");
+        }
+
+        if (resolved != closed.Count || closed.Count == 0)
+        {
+            Succeeded = false;
+            _lines.Add($"NOT as expected: {closed.Count - resolved} of last cycle's {closed.Count} assigned fixes left unresolved.");
+        }
+
+        static string? State(JsonElement alert) => Property(alert, "state").GetString();
+    }
+
+    /// <summary>The review-action-assigned alerts of one month's roadmap (subject <c>{month}:{root cause}</c>), in every state.</summary>
+    private static async Task<List<JsonElement>> AssignedFixesAsync(HttpClient api, string month, CancellationToken cancellationToken)
+    {
+        var alerts = await api.GetFromJsonAsync<JsonElement>($"api/brands/{BrandId}/alerts?kind=review-action-assigned", cancellationToken);
+        return [.. alerts.EnumerateArray().Where(a => Property(Property(a, "subject"), "id").GetString()?.StartsWith(month + ":", StringComparison.Ordinal) == true)];
     }
 
     private static async Task CreateBrandAsync(HttpClient api, CancellationToken cancellationToken)
@@ -189,14 +239,14 @@ internal sealed class ReviewDemo
         }
     }
 
-    private async Task<JsonElement> FollowReviewAsync(HttpClient api, string month, CancellationToken cancellationToken)
+    private async Task<JsonElement> FollowReviewAsync(HttpClient api, string month, CancellationToken cancellationToken, bool showPhases = true)
     {
         var waited = Stopwatch.StartNew();
         string? last = null;
         while (true)
         {
             var review = await api.GetFromJsonAsync<JsonElement>($"api/brands/{BrandId}/reviews/{month}", cancellationToken);
-            if (review.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Object && status.GetRawText() != last)
+            if (showPhases && review.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Object && status.GetRawText() != last)
             {
                 last = status.GetRawText();
                 _lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {waited.Elapsed.TotalSeconds,6:0.0} s  {last}"));
