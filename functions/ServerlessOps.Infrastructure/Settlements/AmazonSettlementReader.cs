@@ -16,7 +16,9 @@ namespace ServerlessOps.Infrastructure.Settlements;
 /// <c>GET /finances/v0/financialEventGroups/{id}/financialEvents</c> (listFinancialEventsByGroupId), both paged by
 /// <c>payload.NextToken</c>. Lines: <c>ShipmentEventList</c> item charges and <c>PromotionList</c> (sale), <c>ItemFeeList</c>
 /// (fee) and <c>ItemTaxWithheldList</c> (adjustment: marketplace facilitator tax Amazon kept), <c>RefundEventList</c> charge,
-/// promotion, fee and withheld-tax adjustments (refund, fee given back), <c>ServiceFeeEventList</c> (account fees) and
+/// promotion, fee and withheld-tax adjustments (refund, fee given back), <c>ChargebackEventList</c> and
+/// <c>GuaranteeClaimEventList</c> (as refunds), <c>ProductAdsPaymentEventList</c>, <c>SellerDealPaymentEventList</c> and
+/// <c>CouponPaymentEventList</c> (fees of no order), <c>ServiceFeeEventList</c> (account fees) and
 /// <c>AdjustmentEventList</c>. Amazon gives events no id, so a line's transaction id is built from the group, order,
 /// item, posting time (a service fee has none: the group's <c>FinancialEventGroupStart</c>) and charge or fee type (and
 /// its occurrence), stable across reads of a group, also while an open group grows. Only a
@@ -84,6 +86,11 @@ public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCre
             var events = payload["FinancialEvents"] ?? throw json.Wrong("payload.FinancialEvents", "is missing");
             ReadItemEvents(builder, json, events, "ShipmentEventList", "ShipmentItemList", "ItemChargeList", "ItemFeeList", "PromotionList", SettlementKind.Sale);
             ReadItemEvents(builder, json, events, "RefundEventList", "ShipmentItemAdjustmentList", "ItemChargeAdjustmentList", "ItemFeeAdjustmentList", "PromotionAdjustmentList", SettlementKind.Refund);
+
+            // A chargeback (the buyer's card issuer) and an A-to-z guarantee claim take an order's money back as a refund does.
+            ReadItemEvents(builder, json, events, "ChargebackEventList", "ShipmentItemAdjustmentList", "ItemChargeAdjustmentList", "ItemFeeAdjustmentList", "PromotionAdjustmentList", SettlementKind.Refund);
+            ReadItemEvents(builder, json, events, "GuaranteeClaimEventList", "ShipmentItemAdjustmentList", "ItemChargeAdjustmentList", "ItemFeeAdjustmentList", "PromotionAdjustmentList", SettlementKind.Refund);
+            ReadAccountCharges(builder, json, events);
             ReadServiceFees(builder, json, events);
             ReadAdjustments(builder, json, events);
             next = json.OptionalText(payload["NextToken"], "payload.NextToken");
@@ -123,6 +130,39 @@ public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCre
                         orderId, sku, lineId, posted, $"{list}.ItemTaxWithheldList");
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// What Amazon takes from the proceeds for services billed to the account, not to an order: Sponsored Products bought
+    /// on credit, deals and coupons. Each is a fee line of its total (negative a charge, positive its refund), typed by the
+    /// list (a deal by its own fee type) and told apart by its invoice, deal or coupon id. Left out, every group with them
+    /// looked paid short by them, and finance got a payout mismatch for money that was only spent on ads.
+    /// </summary>
+    private static void ReadAccountCharges(LineBuilder builder, SettlementJson json, JsonNode events)
+    {
+        // Sponsored Products and deal payments are camelCase in Amazon's model; coupon payments are not.
+        ReadCharges(builder, json, events, "ProductAdsPaymentEventList", "postedDate", "transactionValue", "invoiceId", feeTypeName: null);
+        ReadCharges(builder, json, events, "SellerDealPaymentEventList", "postedDate", "totalAmount", "dealId", feeTypeName: "feeType");
+        ReadCharges(builder, json, events, "CouponPaymentEventList", "PostedDate", "TotalAmount", "CouponId", feeTypeName: null);
+    }
+
+    private static void ReadCharges(LineBuilder builder, SettlementJson json, JsonNode events, string list, string postedName, string amountName, string idName, string? feeTypeName)
+    {
+        var listType = list[..^"EventList".Length];
+        var entries = json.Array(events[list], $"payload.FinancialEvents.{list}");
+        for (var e = 0; e < entries.Count; e++)
+        {
+            var field = $"payload.FinancialEvents.{list}[{e}]";
+            var money = entries[e]?[amountName] ?? throw json.Wrong($"{field}.{amountName}", "is missing");
+            var feeType = (feeTypeName is null ? null : json.OptionalText(entries[e]?[feeTypeName], $"{field}.{feeTypeName}")) ?? listType;
+            builder.Add(
+                null, SettlementKind.Fee, feeType,
+                json.Money(money["CurrencyAmount"], $"{field}.{amountName}.CurrencyAmount"),
+                json.Currency(money["CurrencyCode"], $"{field}.{amountName}.CurrencyCode"),
+                entries[e]?[postedName] is { } posted ? json.Time(posted, $"{field}.{postedName}") : builder.GroupTime,
+                null, null, list, field,
+                type: json.OptionalText(entries[e]?[idName], $"{field}.{idName}") is { } id ? $"{feeType}:{id}" : null);
         }
     }
 

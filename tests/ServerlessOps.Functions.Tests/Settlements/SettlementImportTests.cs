@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Orders;
+using ServerlessOps.Domain.Settlements;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Testing.StubMarketplace;
@@ -211,6 +212,47 @@ public sealed partial class SettlementImportTests(FunctionAppFixture fixture)
         Assert.Equal((52.79m, 52.79m, 0m, false), (payout.Payout.Amount, payout.Expected, payout.Difference, payout.IsMismatch));
         Assert.Empty(await settle.App.Services.GetRequiredService<IAlertStore>().ListAsync("acme", kind: AlertKind.PayoutMismatch, cancellationToken: Token));
         Assert.Equal(7.21m, (await settle.OrderAsync(SalesChannel.Amazon, "9008")).Fees.Sum(f => f.Amount));
+    }
+
+    [Fact]
+    public async Task AmazonGroupWithAdsDealCouponAndChargeback_IsReconciled_EachAsARowOfItsOwn()
+    {
+        await using var settle = await SettlementTestApp.StartAsync(fixture);
+        var placed = DateTimeOffset.UtcNow.AddDays(-5);
+        await settle.PutOrderAsync(SalesChannel.Amazon, "9011", placed);
+        var paid = PaidOrder("9011", placed, "G-11");
+        var posted = placed.AddHours(40);
+
+        // Sponsored Products bought on credit, a lightning deal's fee and a coupon's, all taken from the proceeds, and a
+        // card chargeback on line L2: the group pays 52.79 - 10.00 - 5.00 - 0.60 - 20.00 = 17.19.
+        settle.Marketplace.PutPayout(SalesChannel.Amazon, paid with
+        {
+            Rows =
+            [
+                .. paid.Rows,
+                new StubSettlementRow(null, StubSettlementKind.Fee, -10.00m, posted) { AmazonList = "ProductAdsPaymentEventList" },
+                new StubSettlementRow(null, StubSettlementKind.Fee, -5.00m, posted) { AmazonList = "SellerDealPaymentEventList" },
+                new StubSettlementRow(null, StubSettlementKind.Fee, -0.60m, posted) { AmazonList = "CouponPaymentEventList" },
+                new StubSettlementRow("9011", StubSettlementKind.Refund, -20.00m, posted) { Sku = "SKU-B", LineId = "L2", AmazonList = "ChargebackEventList" },
+            ],
+        });
+
+        var amazon = SettlementTestApp.For(await settle.RunAsync(), SalesChannel.Amazon);
+
+        Assert.Null(amazon.Error);
+        var payout = Assert.Single(amazon.Payouts);
+        Assert.Equal((17.19m, 17.19m, 0m, false), (payout.Payout.Amount, payout.Expected, payout.Difference, payout.IsMismatch));
+        Assert.Empty(await settle.App.Services.GetRequiredService<IAlertStore>().ListAsync("acme", kind: AlertKind.PayoutMismatch, cancellationToken: Token));
+        var lines = await settle.Store.ListPayoutLinesAsync("acme", SalesChannel.Amazon, SettlementTestApp.AccountId(SalesChannel.Amazon), "G-11", Token);
+        Assert.Equal(
+            ["ChargebackEventList Refund -20.00", "CouponPaymentEventList Fee CouponPayment -0.60", "ProductAdsPaymentEventList Fee ProductAdsPayment -10.00", "SellerDealPaymentEventList Fee RunLightningDealFee -5.00"],
+            lines.Where(l => l.ExternalOrderId is null || l.Source?.Contains("Chargeback", StringComparison.Ordinal) == true).Select(Row).Order(StringComparer.Ordinal));
+
+        // "{event list} {kind} {fee type} {amount}": the list is where the row came from (its source, up to the first index).
+        static string Row(SettlementLine line) => string.Join(' ', new[]
+        {
+            (line.Source ?? string.Empty).Split('[')[0].Split('.')[^1], line.Kind.ToString(), line.FeeType, line.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+        }.OfType<string>());
     }
 
     [Fact]

@@ -200,7 +200,8 @@ public sealed partial class StubMarketplace
                 })]),
             })]);
 
-        var byOrder = payout.Rows.Where(r => r.OrderId is not null && r.Kind != StubSettlementKind.Adjustment).ToList();
+        IEnumerable<StubSettlementRow> In(string list) => payout.Rows.Where(r => r.AmazonList == list);
+        var byOrder = payout.Rows.Where(r => r.OrderId is not null && r.Kind != StubSettlementKind.Adjustment && r.AmazonList is null).ToList();
         return new JsonObject
         {
             ["payload"] = new JsonObject
@@ -209,13 +210,47 @@ public sealed partial class StubMarketplace
                 {
                     ["ShipmentEventList"] = Events(byOrder.Where(r => r.Kind is StubSettlementKind.Sale or StubSettlementKind.Fee), "ShipmentItemList", "ItemChargeList", "ItemFeeList"),
                     ["RefundEventList"] = Events(byOrder.Where(r => r.Kind == StubSettlementKind.Refund), "ShipmentItemAdjustmentList", "ItemChargeAdjustmentList", "ItemFeeAdjustmentList"),
+                    ["ChargebackEventList"] = Events(In("ChargebackEventList"), "ShipmentItemAdjustmentList", "ItemChargeAdjustmentList", "ItemFeeAdjustmentList"),
+                    ["GuaranteeClaimEventList"] = Events(In("GuaranteeClaimEventList"), "ShipmentItemAdjustmentList", "ItemChargeAdjustmentList", "ItemFeeAdjustmentList"),
+
+                    // Sponsored Products and deal payments are camelCase in Amazon's model; coupon payments are not.
+                    ["ProductAdsPaymentEventList"] = new JsonArray([.. In("ProductAdsPaymentEventList").Select((r, n) => (JsonNode)new JsonObject
+                    {
+                        ["postedDate"] = Time(r.PostedAt),
+                        ["transactionType"] = r.Amount < 0m ? "charge" : "refund",
+                        ["invoiceId"] = $"TR1-{payout.PayoutId}-{n + 1}",
+                        ["baseValue"] = Amount(r),
+                        ["taxValue"] = Amount(r with { Amount = 0m }),
+                        ["transactionValue"] = Amount(r),
+                    })]),
+                    ["SellerDealPaymentEventList"] = new JsonArray([.. In("SellerDealPaymentEventList").Select((r, n) => (JsonNode)new JsonObject
+                    {
+                        ["postedDate"] = Time(r.PostedAt),
+                        ["dealId"] = $"deal-{n + 1}",
+                        ["dealDescription"] = "Lightning deal",
+                        ["eventType"] = "SellerDealComplete",
+                        ["feeType"] = r.FeeType ?? "RunLightningDealFee",
+                        ["feeAmount"] = Amount(r),
+                        ["taxAmount"] = Amount(r with { Amount = 0m }),
+                        ["totalAmount"] = Amount(r),
+                    })]),
+                    ["CouponPaymentEventList"] = new JsonArray([.. In("CouponPaymentEventList").Select((r, n) => (JsonNode)new JsonObject
+                    {
+                        ["PostedDate"] = Time(r.PostedAt),
+                        ["CouponId"] = $"coupon-{n + 1}",
+                        ["SellerCouponDescription"] = "Save 10%",
+                        ["CouponRedemptionCount"] = 1,
+                        ["FeeComponent"] = new JsonObject { ["FeeType"] = "CouponRedemptionFee", ["FeeAmount"] = Amount(r) },
+                        ["TotalAmount"] = Amount(r),
+                    })]),
+
                     // A ServiceFeeEvent has no PostedDate in Amazon's model (AmazonOrderId, FeeReason, FeeList, SellerSKU, FnSKU, FeeDescription, ASIN).
-                    ["ServiceFeeEventList"] = new JsonArray([.. payout.Rows.Where(r => r.OrderId is null && r.Kind == StubSettlementKind.Fee).Select(r => (JsonNode)new JsonObject
+                    ["ServiceFeeEventList"] = new JsonArray([.. payout.Rows.Where(r => r.OrderId is null && r.Kind == StubSettlementKind.Fee && r.AmazonList is null).Select(r => (JsonNode)new JsonObject
                     {
                         ["FeeReason"] = "Charge",
                         ["FeeList"] = new JsonArray(new JsonObject { ["FeeType"] = r.FeeType ?? "Subscription", ["FeeAmount"] = Amount(r) }),
                     })]),
-                    ["AdjustmentEventList"] = new JsonArray([.. payout.Rows.Where(r => r.Kind == StubSettlementKind.Adjustment || (r.OrderId is null && r.Kind != StubSettlementKind.Fee)).Select(r => (JsonNode)new JsonObject
+                    ["AdjustmentEventList"] = new JsonArray([.. payout.Rows.Where(r => r.AmazonList is null && (r.Kind == StubSettlementKind.Adjustment || (r.OrderId is null && r.Kind != StubSettlementKind.Fee))).Select(r => (JsonNode)new JsonObject
                     {
                         ["AdjustmentType"] = "ReserveDebit",
                         ["PostedDate"] = Time(r.PostedAt),

@@ -32,6 +32,13 @@ public sealed record StubSettlementRow(string? OrderId, StubSettlementKind Kind,
 
     /// <summary>The row's currency when it is not the payout's (Amazon, Shopify and Walmart state one per row); null = the payout's.</summary>
     public string? Currency { get; init; }
+
+    /// <summary>
+    /// Amazon: the event list the row is served in when not the one its kind implies: <c>ChargebackEventList</c> or
+    /// <c>GuaranteeClaimEventList</c> (an order's refund row), <c>ProductAdsPaymentEventList</c>,
+    /// <c>SellerDealPaymentEventList</c> or <c>CouponPaymentEventList</c> (a fee row of no order). Other channels ignore it.
+    /// </summary>
+    public string? AmazonList { get; init; }
 }
 
 /// <summary>
