@@ -11,7 +11,7 @@ namespace ServerlessOps.Simulator;
 /// <summary>
 /// Settlements in the quick start: each channel pays out for three of the orders the stream brought, net of an 8 % fee per
 /// order, through its own settlement API on the stub (Amazon financial events, Shopify Payments, Walmart's reconciliation
-/// report, TikTok Shop statements); Walmart's payout is planted 12.34 short. The import (<c>POST …/settlements/import</c>,
+/// report, TikTok Shop statements), Amazon's also net of a Sponsored Products charge; Walmart's payout is planted 12.34 short. The import (<c>POST …/settlements/import</c>,
 /// the daily timer is off here) must write every fee onto its order, reconcile every payout and find exactly Walmart's
 /// mismatch, raised to the brand's finance owner.
 /// </summary>
@@ -20,6 +20,9 @@ internal sealed class SettlementDemo
     public const string FinanceOwner = "finance@acme.example";
     private const decimal FeeRate = 0.08m;
     private const decimal PlantedShortfall = -12.34m;
+
+    /// <summary>Sponsored Products Amazon takes from the payout (<c>ProductAdsPaymentEventList</c>): read, so Amazon's payout still reconciles.</summary>
+    private const decimal AmazonAdsCharge = 15.00m;
 
     private readonly JsonElement _report;
     private readonly IReadOnlyList<JsonElement> _mismatchAlerts;
@@ -60,6 +63,12 @@ internal sealed class SettlementDemo
                 fees[channel] = fees.GetValueOrDefault(channel) - fee;
             }
 
+            // Amazon pays net of the Sponsored Products the brand bought on credit: a charge of no order, in its own event list.
+            if (channel == SalesChannel.Amazon)
+            {
+                rows.Add(new StubSettlementRow(null, StubSettlementKind.Fee, -AmazonAdsCharge, paidAt.AddHours(-1)) { AmazonList = "ProductAdsPaymentEventList" });
+            }
+
             // Numeric ids: Shopify's payout and transaction ids are integers.
             var payoutId = marketplace.PutPayout(channel, new StubPayout($"{7001 + (int)channel}", "USD", paidAt, rows));
             if (channel == SalesChannel.Walmart)
@@ -79,7 +88,7 @@ internal sealed class SettlementDemo
     public void Print(TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine($"Settlements (POST /api/brands/{{brandId}}/settlements/import): each channel paid out for 3 orders less an 8 % fee; Walmart's payout planted {Money(PlantedShortfall)} short");
+        output.WriteLine($"Settlements (POST /api/brands/{{brandId}}/settlements/import): each channel paid out for 3 orders less an 8 % fee, Amazon also less {Money(AmazonAdsCharge)} of Sponsored Products; Walmart's payout planted {Money(PlantedShortfall)} short");
         output.WriteLine("| channel | rows imported | orders with fees | fees written | payout | paid | expected | difference | reconciled |");
         output.WriteLine("|---|---:|---:|---:|---|---:|---:|---:|---|");
         foreach (var account in Accounts)
@@ -110,7 +119,7 @@ internal sealed class SettlementDemo
         }
 
         output.WriteLine(Reconciled
-            ? "Every fee is on its order; three payouts reconcile to the cent, Walmart's does not and finance was told once."
+            ? "Every order's fee is on its order and Amazon's ads charge is a row of its own; three payouts reconcile to the cent, Walmart's does not and finance was told once."
             : "NOT as expected: see the table (every account should import, 3 orders each, exactly one mismatch raised to finance).");
     }
 
