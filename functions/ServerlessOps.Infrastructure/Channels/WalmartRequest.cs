@@ -6,12 +6,17 @@ namespace ServerlessOps.Infrastructure.Channels;
 /// A Walmart Marketplace API request with the headers every call needs (CHANNELS.md 3.6): <c>WM_SEC.ACCESS_TOKEN</c>, a
 /// fresh <c>WM_QOS.CORRELATION_ID</c> (also the request id in our errors: Walmart's support asks for it), <c>WM_SVC.NAME</c>,
 /// <c>Accept: application/json</c>, and a JSON body when there is one. Every Walmart API client builds its requests
-/// here, so a header rule lives in one place; only the token exchange (<c>POST /v3/token</c>) does not, as it
-/// authenticates with the client id and secret instead of a token.
+/// here, so a header rule lives in one place. The token exchange (<c>POST /v3/token</c>) takes only
+/// <see cref="AddServiceHeaders"/>: it authenticates with the client id and secret instead of a token, and a 401 there
+/// must not start a token renewal.
 /// </summary>
 internal static class WalmartRequest
 {
-    private const string CorrelationHeader = "WM_QOS.CORRELATION_ID";
+    /// <summary>Walmart echoes it in its answer; our errors name it as the request id.</summary>
+    public const string CorrelationHeader = "WM_QOS.CORRELATION_ID";
+
+    private const string ServiceNameHeader = "WM_SVC.NAME";
+    private const string ServiceName = "Walmart Marketplace";
 
     /// <param name="path">Relative to the client's base address, query included.</param>
     /// <param name="accountId">The seller account whose token this is (<see cref="ChannelApiAccount"/>): a refused token is
@@ -21,12 +26,9 @@ internal static class WalmartRequest
     public static (HttpRequestMessage Request, Func<HttpResponseMessage, string, string?> RequestIdOf) Create(
         HttpMethod method, string path, string accessToken, string accountId, string? jsonBody = null)
     {
-        var correlationId = Guid.NewGuid().ToString();
         var request = new HttpRequestMessage(method, path);
         request.Headers.TryAddWithoutValidation(ChannelTokenHeaders.Walmart, accessToken);
-        request.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
-        request.Headers.TryAddWithoutValidation("WM_SVC.NAME", "Walmart Marketplace");
-        request.Headers.Accept.ParseAdd("application/json");
+        var correlationId = AddServiceHeaders(request);
         ChannelApiAccount.Set(request, accountId);
         if (jsonBody is not null)
         {
@@ -34,5 +36,20 @@ internal static class WalmartRequest
         }
 
         return (request, (response, _) => response.Headers.TryGetValues(CorrelationHeader, out var ids) ? ids.FirstOrDefault() ?? correlationId : correlationId);
+    }
+
+    /// <summary>
+    /// The headers every Walmart call carries, the token exchange's too: a fresh correlation id, the service name and
+    /// <c>Accept: application/json</c>.
+    /// </summary>
+    /// <returns>The correlation id sent.</returns>
+    public static string AddServiceHeaders(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var correlationId = Guid.NewGuid().ToString();
+        request.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
+        request.Headers.TryAddWithoutValidation(ServiceNameHeader, ServiceName);
+        request.Headers.Accept.ParseAdd("application/json");
+        return correlationId;
     }
 }

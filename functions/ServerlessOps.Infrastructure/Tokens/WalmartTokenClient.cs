@@ -30,13 +30,11 @@ internal sealed class WalmartTokenClient(TokenEndpoint endpoint, IOptionsMonitor
                     Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
                 };
                 request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{clientSecret}")));
-                request.Headers.Accept.ParseAdd("application/json");
-                request.Headers.TryAddWithoutValidation("WM_SVC.NAME", "Walmart Marketplace");
-                request.Headers.TryAddWithoutValidation("WM_QOS.CORRELATION_ID", Guid.NewGuid().ToString());
+                WalmartRequest.AddServiceHeaders(request);
                 return request;
             },
             cancellationToken,
-            "WM_QOS.CORRELATION_ID");
+            WalmartRequest.CorrelationHeader);
 
         if (!answer.IsSuccess)
         {
