@@ -1,13 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Review.Report;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Functions.Timers;
-using ServerlessOps.Infrastructure.Review.Operations;
+using static ServerlessOps.Functions.Tests.Reviews.ReviewTestData;
 
 namespace ServerlessOps.Functions.Tests.Timers;
 
@@ -17,7 +13,6 @@ namespace ServerlessOps.Functions.Tests.Timers;
 /// </summary>
 public sealed class WriteDailyReportsTests(FunctionAppFixture fixture)
 {
-    private const string Acme = "acme";
     private const string Fresh = "fresh";
 
     /// <summary>07:00 on 4 December in New York: yesterday is the 3rd.</summary>
@@ -35,7 +30,7 @@ public sealed class WriteDailyReportsTests(FunctionAppFixture fixture)
         await using var app = await StartAsync();
         var archive = app.Services.GetRequiredService<IReportArchive>();
 
-        await Daily(app, Today).WriteAsync(Token);
+        await ReportTimerApp.Daily(app, Today).WriteAsync(Token);
 
         var dayBefore = await archive.GetAsync(Acme, ReportKind.Daily, "2026-12-02", Token);
         var yesterday = await archive.GetAsync(Acme, ReportKind.Daily, "2026-12-03", Token);
@@ -44,7 +39,7 @@ public sealed class WriteDailyReportsTests(FunctionAppFixture fixture)
         Assert.True(dayBefore.WrittenAt <= yesterday.WrittenAt, "the missing day is written before yesterday's");
         Assert.NotNull(await archive.GetAsync(Acme, ReportKind.Daily, "2026-11-30", Token)); // Reports:CatchUpDays = 3
         Assert.Null(await archive.GetAsync(Acme, ReportKind.Daily, "2026-11-29", Token));
-        Assert.Equal(0, await Daily(app, Today.AddHours(1)).WriteAsync(Token));
+        Assert.Equal(0, await ReportTimerApp.Daily(app, Today.AddHours(1)).WriteAsync(Token));
     }
 
     [Fact]
@@ -53,32 +48,15 @@ public sealed class WriteDailyReportsTests(FunctionAppFixture fixture)
         await using var app = await StartAsync();
         var archive = app.Services.GetRequiredService<IReportArchive>();
 
-        await Daily(app, Today).WriteAsync(Token);
+        await ReportTimerApp.Daily(app, Today).WriteAsync(Token);
 
         Assert.NotNull(await archive.GetAsync(Fresh, ReportKind.Daily, "2026-12-03", Token));
         Assert.Null(await archive.GetAsync(Fresh, ReportKind.Daily, "2026-12-02", Token));
         Assert.Null(await archive.GetAsync(Fresh, ReportKind.Daily, "2026-12-01", Token));
     }
 
-    private static WriteDailyReports Daily(TestApp app, DateTimeOffset now) => new(
-        app.Services.GetRequiredService<IBrandDirectorySource>(), app.Services, app.Services.GetRequiredService<IOptionsMonitor<MonthlyReviewOptions>>(),
-        new FakeTimeProvider(now), NullLogger<WriteDailyReports>.Instance);
-
-    private async Task<TestApp> StartAsync()
+    private Task<TestApp> StartAsync() => ReportTimerApp.StartWithBrandsAsync(fixture, new Dictionary<string, string>
     {
-        var app = TestApp.Start(fixture, TestApp.TriggersOff(new Dictionary<string, string>
-        {
-            ["Brands:acme:TimeZone"] = "America/New_York",
-            ["Brands:fresh:DisplayName"] = "Fresh Goods",
-            ["Brands:fresh:Owner"] = "finance@fresh.example",
-            ["Brands:fresh:TimeZone"] = "America/New_York",
-            ["Brands:fresh:GoLive"] = "2026-12-03T10:00:00-05:00",
-            ["MonthlyReview:TimersEnabled"] = "false",
-        }));
-        var brands = app.Services.GetRequiredService<IBrandDirectorySource>();
-        await Poll.UntilAsync(
-            _ => Task.FromResult(brands.Current.Brands.ContainsKey(Acme) && brands.Current.Brands.ContainsKey(Fresh) ? "both" : null),
-            "brands acme and fresh in the registry");
-        return app;
-    }
+        [Fresh] = "2026-12-03T10:00:00-05:00",
+    });
 }

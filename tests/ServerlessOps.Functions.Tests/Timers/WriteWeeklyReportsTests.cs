@@ -1,9 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using ServerlessOps.Domain.Alerts;
-using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Review.Findings;
 using ServerlessOps.Domain.Review.Report;
 using ServerlessOps.Functions.Tests.Hosting;
@@ -38,7 +34,7 @@ public sealed class WriteWeeklyReportsTests(FunctionAppFixture fixture)
         await using var app = await StartAsync();
         var archive = app.Services.GetRequiredService<IReportArchive>();
 
-        await Weekly(app, Today).WriteAsync(Token);
+        await ReportTimerApp.Weekly(app, Today).WriteAsync(Token);
 
         var twoWeeksBefore = await archive.GetAsync(Acme, ReportKind.Weekly, "2026-W46", Token);
         var weekBefore = await archive.GetAsync(Acme, ReportKind.Weekly, "2026-W47", Token);
@@ -49,7 +45,7 @@ public sealed class WriteWeeklyReportsTests(FunctionAppFixture fixture)
         Assert.True(twoWeeksBefore.WrittenAt <= weekBefore.WrittenAt, "the older missing week is written first");
         Assert.True(weekBefore.WrittenAt <= lastWeek.WrittenAt, "the missing weeks are written before last week's");
         Assert.Null(await archive.GetAsync(Acme, ReportKind.Weekly, "2026-W45", Token));
-        Assert.Equal(0, await Weekly(app, Today.AddHours(1)).WriteAsync(Token));
+        Assert.Equal(0, await ReportTimerApp.Weekly(app, Today.AddHours(1)).WriteAsync(Token));
     }
 
     [Fact]
@@ -58,7 +54,7 @@ public sealed class WriteWeeklyReportsTests(FunctionAppFixture fixture)
         await using var app = await StartAsync();
         var archive = app.Services.GetRequiredService<IReportArchive>();
 
-        await Weekly(app, Today).WriteAsync(Token);
+        await ReportTimerApp.Weekly(app, Today).WriteAsync(Token);
 
         Assert.NotNull(await archive.GetAsync(Acme, ReportKind.Weekly, "2026-W47", Token)); // the same run caught up a brand live long before
         Assert.NotNull(await archive.GetAsync(Fresh, ReportKind.Weekly, "2026-W48", Token));
@@ -76,7 +72,7 @@ public sealed class WriteWeeklyReportsTests(FunctionAppFixture fixture)
         await using var app = await StartAsync();
         var archive = app.Services.GetRequiredService<IReportArchive>();
 
-        await Weekly(app, Today).WriteAsync(Token);
+        await ReportTimerApp.Weekly(app, Today).WriteAsync(Token);
 
         Assert.NotNull(await archive.GetAsync(Midweek, ReportKind.Weekly, "2026-W47", Token));
         Assert.Null(await archive.GetAsync(Midweek, ReportKind.Weekly, "2026-W46", Token));
@@ -94,35 +90,15 @@ public sealed class WriteWeeklyReportsTests(FunctionAppFixture fixture)
         await app.Services.GetRequiredService<ReviewWorkStore>().WriteJsonAsync(ReviewWorkStore.AlertRules(Acme), new ReviewAlertRules(Acme, "2026-11", [breakeven]), Token);
         await PutAdSpendAsync(app, new DateOnly(2026, 11, 18), "tee-ads", "TEE", 30m, 10m); // Wednesday of 2026-W47
 
-        await Weekly(app, Today).WriteAsync(Token);
+        await ReportTimerApp.Weekly(app, Today).WriteAsync(Token);
 
         Assert.NotNull(await app.Services.GetRequiredService<IReportArchive>().GetAsync(Acme, ReportKind.Weekly, "2026-W47", Token));
         Assert.Empty(await app.Services.GetRequiredService<IAlertStore>().ListAsync(Acme, kind: AlertKind.ReviewRuleBreached, cancellationToken: Token));
     }
 
-    private static WriteWeeklyReports Weekly(TestApp app, DateTimeOffset now) => new(
-        app.Services.GetRequiredService<IBrandDirectorySource>(), app.Services, app.Services.GetRequiredService<IOptionsMonitor<MonthlyReviewOptions>>(),
-        new FakeTimeProvider(now), NullLogger<WriteWeeklyReports>.Instance);
-
-    private async Task<TestApp> StartAsync()
+    private Task<TestApp> StartAsync() => ReportTimerApp.StartWithBrandsAsync(fixture, new Dictionary<string, string>
     {
-        var app = TestApp.Start(fixture, TestApp.TriggersOff(new Dictionary<string, string>
-        {
-            ["Brands:acme:TimeZone"] = "America/New_York",
-            ["Brands:fresh:DisplayName"] = "Fresh Goods",
-            ["Brands:fresh:Owner"] = "finance@fresh.example",
-            ["Brands:fresh:TimeZone"] = "America/New_York",
-            ["Brands:fresh:GoLive"] = "2026-11-25T10:00:00-05:00", // Wednesday of 2026-W48
-            ["Brands:midweek:DisplayName"] = "Midweek Goods",
-            ["Brands:midweek:Owner"] = "finance@midweek.example",
-            ["Brands:midweek:TimeZone"] = "America/New_York",
-            ["Brands:midweek:GoLive"] = "2026-11-18T10:00:00-05:00", // Wednesday of 2026-W47
-            ["MonthlyReview:TimersEnabled"] = "false",
-        }));
-        var brands = app.Services.GetRequiredService<IBrandDirectorySource>();
-        await Poll.UntilAsync(
-            _ => Task.FromResult(new[] { Acme, Fresh, Midweek }.All(brands.Current.Brands.ContainsKey) ? "all three" : null),
-            "brands acme, fresh and midweek in the registry");
-        return app;
-    }
+        [Fresh] = "2026-11-25T10:00:00-05:00", // Wednesday of 2026-W48
+        [Midweek] = "2026-11-18T10:00:00-05:00", // Wednesday of 2026-W47
+    });
 }
