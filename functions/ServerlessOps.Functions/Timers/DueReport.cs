@@ -1,4 +1,6 @@
+using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Review.Report;
+using ServerlessOps.Infrastructure.Review.Facts;
 
 namespace ServerlessOps.Functions.Timers;
 
@@ -13,4 +15,7 @@ internal sealed record DueReport(string Period, DateOnly LastDay, Func<Cancellat
     /// The timers run at minute 45 and 50, after the backstop's runs of minutes 4, 19 and 34 have looked at the day's end.
     /// </summary>
     public DateTimeOffset CompleteAt => new(LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    /// <summary>The instant the period ends for <paramref name="brand"/>: the first instant of the day after <see cref="LastDay"/> in its zone.</summary>
+    public DateTimeOffset EndsAt(Brand brand) => ReviewWindow.LocalMidnight(LastDay.AddDays(1), ReviewFactsBuilder.TimeZoneOf(brand));
 }

@@ -6,8 +6,9 @@ namespace ServerlessOps.Functions.Timers;
 
 /// <summary>
 /// The one loop of the daily and weekly report timers: every brand whose local time has passed the report hour gets the
-/// reports it is due (oldest first), each once its period's last UTC day has ended (<see cref="DueReport.CompleteAt"/>)
-/// and unless the archive already holds that period; a report that fails is logged and tried again next hour, never
+/// reports it is due (oldest first), each once its period's last UTC day has ended (<see cref="DueReport.CompleteAt"/>),
+/// unless the period ended at or before the brand's go-live (logged, once per run, brand and period: no report and no
+/// alert change) and unless the archive already holds that period; a report that fails is logged and tried again next hour, never
 /// stopping the brand's other reports or the other brands.
 /// </summary>
 internal static class DueReports
@@ -32,6 +33,16 @@ internal static class DueReports
             {
                 if (now < report.CompleteAt)
                 {
+                    continue;
+                }
+
+                // A period that ended by the go-live holds none of the brand's live orders: its report would tell finance
+                // "no sales" and the daily check would raise or clear alerts on no data. The period the brand went live in
+                // ends after it, so it is reported, whole.
+                var endedAt = report.EndsAt(brand);
+                if (endedAt <= brand.GoLive)
+                {
+                    logger.ReportBeforeGoLive(label, brand.Id, report.Period, endedAt, brand.GoLive);
                     continue;
                 }
 

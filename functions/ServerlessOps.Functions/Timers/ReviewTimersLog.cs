@@ -14,4 +14,8 @@ internal static partial class ReviewTimersLog
 
     [LoggerMessage(EventId = 1903, Level = LogLevel.Error, Message = "{Work} of brand {BrandId} failed; the next run tries again")]
     public static partial void BrandFailed(this ILogger logger, Exception exception, string work, string brandId);
+
+    [LoggerMessage(EventId = 1904, Level = LogLevel.Information,
+        Message = "{Kind} report of brand {BrandId} for {Period} not written: the period ended at {EndedAt:O}, at or before the brand's go-live {GoLive:O}, so it holds no live orders")]
+    public static partial void ReportBeforeGoLive(this ILogger logger, string kind, string brandId, string period, DateTimeOffset endedAt, DateTimeOffset goLive);
 }

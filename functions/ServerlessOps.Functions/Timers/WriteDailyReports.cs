@@ -10,11 +10,12 @@ namespace ServerlessOps.Functions.Timers;
 
 /// <summary>
 /// Hourly in UTC: for each brand whose local time has passed <see cref="MonthlyReviewOptions.ReportHour"/>, writes
-/// yesterday's daily report (its local date) unless the archive has it, once that date's UTC day has ended too
-/// (<see cref="DueReport.CompleteAt"/>), and with it enforces the alert rules of the
-/// brand's latest roadmap (<see cref="OperatingReports.WriteDailyAsync"/>). A brand that fails is tried again next hour.
-/// Before it, oldest first, the days of the <see cref="ReportsOptions.CatchUpDays"/> before yesterday (none before the
-/// brand's go-live) whose report is still missing: a day whose every attempt failed is written late rather than never
+/// yesterday's daily report (its local date) unless the archive has it or the day ended at or before the brand's go-live
+/// (then it enforces no rule either), once that date's UTC day has ended too (<see cref="DueReport.CompleteAt"/>), and
+/// with it enforces the alert rules of the brand's latest roadmap (<see cref="OperatingReports.WriteDailyAsync"/>). A
+/// brand that fails is tried again next hour. Before it, oldest first, the days of the
+/// <see cref="ReportsOptions.CatchUpDays"/> before yesterday (none that ended at or before the brand's go-live) whose
+/// report is still missing: a day whose every attempt failed is written late rather than never
 /// (<see cref="OperatingReports.WriteLateDailyAsync"/>, which leaves the alert rules to yesterday's figures).
 /// </summary>
 public sealed class WriteDailyReports(
@@ -45,7 +46,6 @@ public sealed class WriteDailyReports(
             {
                 var yesterday = today.AddDays(-1);
                 return ReportCatchUp.Due(
-                    brand,
                     new DueReport(OperatingReports.DailyPeriod(yesterday), yesterday, token => reports.WriteDailyAsync(brand.Id, yesterday, token)),
                     periodDays: 1,
                     catchUpDays,

@@ -10,9 +10,10 @@ namespace ServerlessOps.Functions.Timers;
 
 /// <summary>
 /// Hourly in UTC: for each brand whose local time has passed <see cref="MonthlyReviewOptions.ReportHour"/>, writes last
-/// ISO week's report (Monday to Sunday, local dates) unless the archive has it. Same conventions as the daily report.
+/// ISO week's report (Monday to Sunday, local dates) unless the archive has it or the week ended at or before the brand's
+/// go-live (a brand live since the middle of last week gets last week's report, whole). Same conventions as the daily report.
 /// Before it, oldest first, the weeks of the <see cref="ReportsOptions.CatchUpWeeks"/> before last week (none that ended
-/// before the brand's go-live; the week it went live in is reported whole, as last week's report always was) whose report
+/// at or before the brand's go-live; the week it went live in is reported whole, as last week's report always was) whose report
 /// is still missing: a week whose every attempt failed is written late rather than never. No weekly report raises or
 /// clears an alert (the daily run enforces the alert rules), so a late week leaves them as they are.
 /// </summary>
@@ -44,7 +45,7 @@ public sealed class WriteWeeklyReports(
             brands, services.GetRequiredService<IReportArchive>(), ReportKind.Weekly, options.CurrentValue.ReportHour, time.GetUtcNow(),
             (brand, today) =>
             {
-                return ReportCatchUp.Due(brand, Week(LastWeekMonday(today)), periodDays: 7, catchUpWeeks, Week);
+                return ReportCatchUp.Due(Week(LastWeekMonday(today)), periodDays: 7, catchUpWeeks, Week);
 
                 DueReport Week(DateOnly monday) =>
                     new(OperatingReports.WeeklyPeriod(monday), monday.AddDays(6), token => reports.WriteWeeklyAsync(brand.Id, monday, token));

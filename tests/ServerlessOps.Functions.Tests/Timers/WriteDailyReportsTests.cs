@@ -1,8 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using ServerlessOps.Domain.Alerts;
+using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Review.Data;
+using ServerlessOps.Domain.Review.Findings;
 using ServerlessOps.Domain.Review.Report;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Functions.Timers;
+using ServerlessOps.Infrastructure.Review.Operations;
 using static ServerlessOps.Functions.Tests.Reviews.ReviewTestData;
 
 namespace ServerlessOps.Functions.Tests.Timers;
@@ -14,6 +21,7 @@ namespace ServerlessOps.Functions.Tests.Timers;
 public sealed class WriteDailyReportsTests(FunctionAppFixture fixture)
 {
     private const string Fresh = "fresh";
+    private const string Launch = "launch";
 
     /// <summary>07:00 on 4 December in New York: yesterday is the 3rd.</summary>
     private static readonly DateTimeOffset Today = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
@@ -55,8 +63,33 @@ public sealed class WriteDailyReportsTests(FunctionAppFixture fixture)
         Assert.Null(await archive.GetAsync(Fresh, ReportKind.Daily, "2026-12-01", Token));
     }
 
+    /// <summary>
+    /// A brand onboarded today sold nothing live yesterday: a report of that day told finance "no sales", and its check
+    /// raised (or cleared) the roadmap's alerts on no data. Its go-live at today's first instant is the edge case: yesterday
+    /// ended at go-live, not after it.
+    /// </summary>
+    [Fact]
+    public async Task DailyReports_ABrandThatGoesLiveToday_GetsNoReportForYesterday_NorAnAlert_AndTheRunSaysWhyOnce()
+    {
+        await using var app = await StartAsync();
+        var breakeven = new AlertRuleSpec("campaign-breakeven", "tee-ads", null, "TEE", "tee-ads", 1m, Owner, "Campaign tee-ads returns at least its spend");
+        await app.Services.GetRequiredService<ReviewWorkStore>().WriteJsonAsync(ReviewWorkStore.AlertRules(Launch), new ReviewAlertRules(Launch, "2026-11", [breakeven]), Token);
+        await Data(app).PutAdSpendAsync(
+            new AdSpendDay(Launch, new DateOnly(2026, 12, 3), SalesChannel.Shopify, "tee-ads", "TEE", 30m, 10m, 1, "USD", "ads:20261203:tee-ads"), Token);
+        var log = new FakeLogger<WriteDailyReports>();
+
+        await ReportTimerApp.Daily(app, Today, log).WriteAsync(Token);
+
+        Assert.Null(await app.Services.GetRequiredService<IReportArchive>().GetAsync(Launch, ReportKind.Daily, "2026-12-03", Token));
+        Assert.Empty(await app.Services.GetRequiredService<IAlertStore>().ListAsync(Launch, kind: AlertKind.ReviewRuleBreached, cancellationToken: Token));
+        var why = Assert.Single(log.Collector.GetSnapshot(), r => r.Message.Contains($"brand {Launch} for 2026-12-03", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Information, why.Level);
+        Assert.Contains("go-live", why.Message, StringComparison.Ordinal);
+    }
+
     private Task<TestApp> StartAsync() => ReportTimerApp.StartWithBrandsAsync(fixture, new Dictionary<string, string>
     {
         [Fresh] = "2026-12-03T10:00:00-05:00",
+        [Launch] = "2026-12-04T00:00:00-05:00", // today's first instant: yesterday ended at it
     });
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Review.Findings;
 using ServerlessOps.Domain.Review.Report;
@@ -18,6 +20,7 @@ public sealed class WriteWeeklyReportsTests(FunctionAppFixture fixture)
 {
     private const string Fresh = "fresh";
     private const string Midweek = "midweek";
+    private const string Launch = "launch";
 
     /// <summary>07:00 on Friday 4 December in New York: the last complete week is 2026-W48 (23 to 29 November).</summary>
     private static readonly DateTimeOffset Today = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
@@ -96,9 +99,30 @@ public sealed class WriteWeeklyReportsTests(FunctionAppFixture fixture)
         Assert.Empty(await app.Services.GetRequiredService<IAlertStore>().ListAsync(Acme, kind: AlertKind.ReviewRuleBreached, cancellationToken: Token));
     }
 
+    /// <summary>
+    /// A brand onboarded this morning sold nothing live last week: a report of that week told finance "no sales". The
+    /// week it goes live in is its first weekly report. (No weekly report touches an alert, so only the daily test asks.)
+    /// </summary>
+    [Fact]
+    public async Task WeeklyReports_ABrandThatGoesLiveToday_GetsNoReportForLastWeek_AndTheRunSaysWhyOnce()
+    {
+        await using var app = await StartAsync();
+        var log = new FakeLogger<WriteWeeklyReports>();
+
+        await ReportTimerApp.Weekly(app, Today, log).WriteAsync(Token);
+
+        var archive = app.Services.GetRequiredService<IReportArchive>();
+        Assert.Null(await archive.GetAsync(Launch, ReportKind.Weekly, "2026-W48", Token));
+        Assert.Null(await archive.GetAsync(Launch, ReportKind.Weekly, "2026-W47", Token));
+        var why = Assert.Single(log.Collector.GetSnapshot(), r => r.Message.Contains($"brand {Launch} for 2026-W48", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Information, why.Level);
+        Assert.Contains("go-live", why.Message, StringComparison.Ordinal);
+    }
+
     private Task<TestApp> StartAsync() => ReportTimerApp.StartWithBrandsAsync(fixture, new Dictionary<string, string>
     {
         [Fresh] = "2026-11-25T10:00:00-05:00", // Wednesday of 2026-W48
         [Midweek] = "2026-11-18T10:00:00-05:00", // Wednesday of 2026-W47
+        [Launch] = "2026-12-04T06:00:00-05:00", // this morning, Friday of 2026-W49
     });
 }
