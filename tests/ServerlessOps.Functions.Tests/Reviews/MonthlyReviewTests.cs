@@ -14,6 +14,7 @@ using ServerlessOps.Domain.Review.Cycle;
 using ServerlessOps.Domain.Review.Report;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Functions.Tests.Timers;
 using ServerlessOps.Functions.Timers;
 using ServerlessOps.Infrastructure.Backstop;
 using ServerlessOps.Infrastructure.Review.Operations;
@@ -165,26 +166,20 @@ public sealed class MonthlyReviewTests(FunctionAppFixture fixture)
         // Yesterday's and last week's only: catching up is WriteDailyReportsTests and WriteWeeklyReportsTests.
         await using var app = await StartAsync(new() { ["Reports:CatchUpDays"] = "0", ["Reports:CatchUpWeeks"] = "0" });
         var archive = app.Services.GetRequiredService<IReportArchive>();
-        WriteDailyReports Daily(DateTimeOffset now) => new(
-            app.Services.GetRequiredService<IBrandDirectorySource>(), app.Services, app.Services.GetRequiredService<IOptionsMonitor<MonthlyReviewOptions>>(),
-            new FakeTimeProvider(now), NullLogger<WriteDailyReports>.Instance);
-        WriteWeeklyReports Weekly(DateTimeOffset now) => new(
-            app.Services.GetRequiredService<IBrandDirectorySource>(), app.Services, app.Services.GetRequiredService<IOptionsMonitor<MonthlyReviewOptions>>(),
-            new FakeTimeProvider(now), NullLogger<WriteWeeklyReports>.Instance);
         var early = new DateTimeOffset(2026, 12, 4, 5, 30, 0, TimeSpan.Zero); // New York 00:30, Tokyo 14:30
         var later = new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero); // New York 07:00
 
-        Assert.Equal(1, await Daily(early).WriteAsync(Token));
+        Assert.Equal(1, await ReportTimerApp.Daily(app, early).WriteAsync(Token));
         Assert.NotNull(await archive.GetAsync(Tokyo, ReportKind.Daily, "2026-12-03", Token));
         Assert.Null(await archive.GetAsync(Acme, ReportKind.Daily, "2026-12-03", Token));
-        Assert.Equal(1, await Daily(later).WriteAsync(Token));
+        Assert.Equal(1, await ReportTimerApp.Daily(app, later).WriteAsync(Token));
         Assert.NotNull(await archive.GetAsync(Acme, ReportKind.Daily, "2026-12-03", Token));
-        Assert.Equal(0, await Daily(later).WriteAsync(Token));
+        Assert.Equal(0, await ReportTimerApp.Daily(app, later).WriteAsync(Token));
 
-        Assert.Equal(2, await Weekly(later).WriteAsync(Token));
+        Assert.Equal(2, await ReportTimerApp.Weekly(app, later).WriteAsync(Token));
         Assert.NotNull(await archive.GetAsync(Acme, ReportKind.Weekly, "2026-W48", Token));
         Assert.NotNull(await archive.GetAsync(Tokyo, ReportKind.Weekly, "2026-W48", Token));
-        Assert.Equal(0, await Weekly(later).WriteAsync(Token));
+        Assert.Equal(0, await ReportTimerApp.Weekly(app, later).WriteAsync(Token));
     }
 
     /// <summary>
@@ -197,13 +192,10 @@ public sealed class MonthlyReviewTests(FunctionAppFixture fixture)
     {
         await using var app = await StartAsync();
         var day = new DateOnly(2026, 12, 3);
-        WriteDailyReports Daily(DateTimeOffset now) => new(
-            app.Services.GetRequiredService<IBrandDirectorySource>(), app.Services, app.Services.GetRequiredService<IOptionsMonitor<MonthlyReviewOptions>>(),
-            new FakeTimeProvider(now), NullLogger<WriteDailyReports>.Instance);
 
-        await Daily(new DateTimeOffset(2026, 12, 3, 21, 45, 0, TimeSpan.Zero)).WriteAsync(Token); // 06:45 on the 4th in Tokyo
+        await ReportTimerApp.Daily(app, new DateTimeOffset(2026, 12, 3, 21, 45, 0, TimeSpan.Zero)).WriteAsync(Token); // 06:45 on the 4th in Tokyo
         await app.Services.GetRequiredService<BackstopStore>().AddAsync(Tokyo, day, "shopify", ["shopify:1@v1"], [], [], Token); // found at 23:34 UTC
-        await Daily(new DateTimeOffset(2026, 12, 4, 0, 45, 0, TimeSpan.Zero)).WriteAsync(Token);
+        await ReportTimerApp.Daily(app, new DateTimeOffset(2026, 12, 4, 0, 45, 0, TimeSpan.Zero)).WriteAsync(Token);
 
         var archive = app.Services.GetRequiredService<IReportArchive>();
         var entry = await archive.GetAsync(Tokyo, ReportKind.Daily, "2026-12-03", Token);

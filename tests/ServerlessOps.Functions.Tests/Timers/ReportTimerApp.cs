@@ -22,10 +22,9 @@ internal static class ReportTimerApp
     private const string TimeZone = "America/New_York";
 
     /// <param name="goLives">Each brand besides acme, by id, and its go-live (ISO 8601 with an offset).</param>
-    /// <param name="settings">Further settings, applied last.</param>
     /// <returns>The app, once every brand is in its registry.</returns>
     public static async Task<TestApp> StartWithBrandsAsync(
-        FunctionAppFixture fixture, IReadOnlyDictionary<string, string> goLives, IReadOnlyDictionary<string, string>? settings = null)
+        FunctionAppFixture fixture, IReadOnlyDictionary<string, string> goLives)
     {
         var all = new Dictionary<string, string>
         {
@@ -38,11 +37,6 @@ internal static class ReportTimerApp
             all[$"Brands:{brand}:Owner"] = $"finance@{brand}.example";
             all[$"Brands:{brand}:TimeZone"] = TimeZone;
             all[$"Brands:{brand}:GoLive"] = goLive;
-        }
-
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            all[key] = value;
         }
 
         var app = TestApp.Start(fixture, TestApp.TriggersOff(all));
