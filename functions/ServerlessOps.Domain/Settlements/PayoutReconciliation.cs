@@ -5,6 +5,14 @@ namespace ServerlessOps.Domain.Settlements;
 /// adjustments of the orders and the account), difference = paid − expected, rounded once to cents (away from zero). More
 /// than one cent either way is a mismatch: the channel paid something its own rows do not explain (a missing or
 /// duplicated row, a hold, a reserve it did not itemise).
+/// <para>
+/// A payout whose channel answer held events the reader does not read (<see cref="SettlementPayout.UnreadEvents"/>) is
+/// not reconcilable: what was paid includes money no row explains, so its difference says nothing. It is neither
+/// reconciled nor a mismatch: <see cref="IsMismatch"/> is false (no mismatch alert, not in the mismatch list), and
+/// <see cref="CannotBeChecked"/> says why. Consumers: the settlement import (alert or clear), the payouts API (the
+/// mismatch filter is <see cref="IsMismatch"/>) and the run report (counts each apart). The monthly review does not read
+/// reconciliations (it reads the fee lines on the orders), so it is unaffected.
+/// </para>
 /// </summary>
 /// <param name="Expected">Σ line amounts, rounded to cents.</param>
 /// <param name="Difference">Paid − expected, rounded to cents.</param>
@@ -20,7 +28,16 @@ public sealed record PayoutReconciliation(
     /// <summary>A difference larger than this (in the payout's currency) is a mismatch.</summary>
     public const decimal Tolerance = 0.01m;
 
-    public bool IsMismatch => Math.Abs(Difference) > Tolerance;
+    /// <summary>False when the payout holds events the reader does not read: its rows cannot explain what was paid.</summary>
+    public bool IsReconcilable => Payout.UnreadEvents.Count == 0;
+
+    /// <summary>A difference beyond <see cref="Tolerance"/> of a reconcilable payout; never one that cannot be checked.</summary>
+    public bool IsMismatch => IsReconcilable && Math.Abs(Difference) > Tolerance;
+
+    /// <summary>Why the payout cannot be checked, for finance to read; null when it is reconcilable.</summary>
+    public string? CannotBeChecked => IsReconcilable
+        ? null
+        : $"Cannot be checked: {Payout.Channel} listed events this import does not read: {UnreadEventList.Describe(Payout.UnreadEvents)}.";
 
     /// <summary>
     /// Reconciles <paramref name="payout"/> with the lines that name it (others are ignored, so the caller may pass an

@@ -31,11 +31,10 @@ public sealed partial class ImportSettlements(SettlementImport import, IOptionsM
 
         var report = await import.RunAsync(brandId: null, cancellationToken);
         var imported = report.Accounts.Sum(a => a.Imported);
-        var mismatches = report.Mismatches;
-        Ran(report.Accounts.Count, imported, mismatches, report.Failed);
+        Ran(report.Accounts.Count, imported, report.Mismatches, report.NotReconcilable, report.Failed);
     }
 
     [LoggerMessage(EventId = 1785, Level = LogLevel.Information,
-        Message = "Settlement import: {Accounts} accounts, {Imported} new rows, {Mismatches} payout mismatches, {Failed} accounts failed")]
-    private partial void Ran(int accounts, int imported, int mismatches, int failed);
+        Message = "Settlement import: {Accounts} accounts, {Imported} new rows, {Mismatches} payout mismatches, {NotReconcilable} payouts that cannot be checked, {Failed} accounts failed")]
+    private partial void Ran(int accounts, int imported, int mismatches, int notReconcilable, int failed);
 }

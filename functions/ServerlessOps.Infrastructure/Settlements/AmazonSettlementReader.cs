@@ -18,8 +18,11 @@ namespace ServerlessOps.Infrastructure.Settlements;
 /// (fee) and <c>ItemTaxWithheldList</c> (adjustment: marketplace facilitator tax Amazon kept), <c>RefundEventList</c> charge,
 /// promotion, fee and withheld-tax adjustments (refund, fee given back), <c>ChargebackEventList</c> and
 /// <c>GuaranteeClaimEventList</c> (as refunds), <c>ProductAdsPaymentEventList</c>, <c>SellerDealPaymentEventList</c> and
-/// <c>CouponPaymentEventList</c> (fees of no order), <c>ServiceFeeEventList</c> (account fees) and
-/// <c>AdjustmentEventList</c>. Amazon gives events no id, so a line's transaction id is built from the group, order,
+/// <c>CouponPaymentEventList</c> (fees of no order), <c>ServiceFeeEventList</c> (account fees),
+/// <c>AdjustmentEventList</c>, <c>SAFETReimbursementEventList</c> (a SAFE-T claim paid: adjustment) and
+/// <c>FBALiquidationEventList</c> (proceeds: adjustment; liquidation fee: fee). Any other non-empty <c>…EventList</c> is not
+/// read: it is counted by name on the group (<see cref="SettlementPayout.UnreadEvents"/>), so a closed group holding one is
+/// a payout that cannot be checked rather than a false mismatch. Amazon gives events no id, so a line's transaction id is built from the group, order,
 /// item, posting time (a service fee has none: the group's <c>FinancialEventGroupStart</c>) and charge or fee type (and
 /// its occurrence), stable across reads of a group, also while an open group grows. Only a
 /// <c>Closed</c> group's total is final, so only closed groups are payouts to reconcile; an open group's lines are imported.
@@ -30,6 +33,14 @@ public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCre
     private const string GroupsOperation = "GET /finances/v0/financialEventGroups";
     private const string EventsOperation = "GET /finances/v0/financialEventGroups/{id}/financialEvents";
 
+    /// <summary>The event lists turned into lines below; any other list of events is counted as unread.</summary>
+    private static readonly HashSet<string> ReadLists = new(StringComparer.Ordinal)
+    {
+        "ShipmentEventList", "RefundEventList", "ChargebackEventList", "GuaranteeClaimEventList", "ProductAdsPaymentEventList",
+        "SellerDealPaymentEventList", "CouponPaymentEventList", "ServiceFeeEventList", "AdjustmentEventList",
+        "SAFETReimbursementEventList", "FBALiquidationEventList",
+    };
+
     public SalesChannel Channel => SalesChannel.Amazon;
 
     public async Task<SettlementBatch> ReadAsync(ChannelAccount account, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default)
@@ -39,6 +50,7 @@ public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCre
         var json = new SettlementJson(Channel, GroupsOperation);
         var lines = new List<SettlementLine>();
         var payouts = new List<SettlementPayout>();
+        var unread = new Dictionary<string, int>(StringComparer.Ordinal);
         var query = $"FinancialEventGroupStartedAfter={Uri.EscapeDataString(Iso(from))}&FinancialEventGroupStartedBefore={Uri.EscapeDataString(Iso(until))}&MaxResultsPerPage=100";
         string? next = null;
         do
@@ -52,7 +64,13 @@ public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCre
                 var group = groups[i];
                 var id = json.Text(group?["FinancialEventGroupId"], $"{field}.FinancialEventGroupId");
                 var start = group?["FinancialEventGroupStart"] is { } started ? json.Time(started, $"{field}.FinancialEventGroupStart") : DateTimeOffset.UnixEpoch;
-                lines.AddRange(await ReadGroupAsync(account, token, id, start, cancellationToken));
+                var read = await ReadGroupAsync(account, token, id, start, cancellationToken);
+                lines.AddRange(read.Lines);
+                foreach (var list in read.Unread)
+                {
+                    unread[list.List] = unread.GetValueOrDefault(list.List) + list.Events;
+                }
+
                 if (string.Equals(json.OptionalText(group?["ProcessingStatus"], $"{field}.ProcessingStatus"), "Closed", StringComparison.OrdinalIgnoreCase))
                 {
                     var total = group?["OriginalTotal"] ?? throw json.Wrong($"{field}.OriginalTotal", "is missing");
@@ -63,7 +81,10 @@ public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCre
                         Channel, account.AccountId, id,
                         json.Money(total["CurrencyAmount"], $"{field}.OriginalTotal.CurrencyAmount"),
                         json.Currency(total["CurrencyCode"], $"{field}.OriginalTotal.CurrencyCode"),
-                        paidAt));
+                        paidAt)
+                    {
+                        UnreadEvents = read.Unread,
+                    });
                 }
             }
 
@@ -71,13 +92,14 @@ public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCre
         }
         while (next is not null);
 
-        return new SettlementBatch(lines, payouts);
+        return new SettlementBatch(lines, payouts) { UnreadEvents = Sorted(unread) };
     }
 
-    private async Task<List<SettlementLine>> ReadGroupAsync(ChannelAccount account, string token, string groupId, DateTimeOffset groupStart, CancellationToken cancellationToken)
+    private async Task<(List<SettlementLine> Lines, IReadOnlyList<UnreadEventList> Unread)> ReadGroupAsync(ChannelAccount account, string token, string groupId, DateTimeOffset groupStart, CancellationToken cancellationToken)
     {
         var json = new SettlementJson(Channel, EventsOperation);
         var builder = new LineBuilder(Channel, account.AccountId, groupId, groupStart, json);
+        var unread = new Dictionary<string, int>(StringComparer.Ordinal);
         string? next = null;
         do
         {
@@ -93,11 +115,94 @@ public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCre
             ReadAccountCharges(builder, json, events);
             ReadServiceFees(builder, json, events);
             ReadAdjustments(builder, json, events);
+            ReadSafeTReimbursements(builder, json, events);
+            ReadLiquidations(builder, json, events);
+            CountUnread(json, events, unread);
             next = json.OptionalText(payload["NextToken"], "payload.NextToken");
         }
         while (next is not null);
 
-        return builder.Lines;
+        return (builder.Lines, Sorted(unread));
+    }
+
+    /// <summary>
+    /// Counts, by name, the events of every list Amazon sent that is not read here. Amazon adds lists over time and sends
+    /// many of them empty on every answer; an empty one moved no money. A non-empty one did, and none of it is in the
+    /// lines, so the group's total cannot be checked against them: counted, the payout says so instead of looking short.
+    /// </summary>
+    private static void CountUnread(SettlementJson json, JsonNode events, Dictionary<string, int> unread)
+    {
+        var lists = events as JsonObject ?? throw json.Wrong("payload.FinancialEvents", "is not an object");
+        foreach (var (name, value) in lists)
+        {
+            if (name.EndsWith("EventList", StringComparison.Ordinal) && !ReadLists.Contains(name))
+            {
+                var count = json.Array(value, $"payload.FinancialEvents.{name}").Count;
+                if (count > 0)
+                {
+                    unread[name] = unread.GetValueOrDefault(name) + count;
+                }
+            }
+        }
+    }
+
+    private static IReadOnlyList<UnreadEventList> Sorted(Dictionary<string, int> unread) =>
+        [.. unread.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => new UnreadEventList(u.Key, u.Value))];
+
+    /// <summary>
+    /// A SAFE-T claim Amazon paid the seller (damage, loss or a buyer return it reimburses): money in, of no sales order, so
+    /// an adjustment line of its <c>ReimbursedAmount</c>, told apart by its claim id.
+    /// </summary>
+    private static void ReadSafeTReimbursements(LineBuilder builder, SettlementJson json, JsonNode events)
+    {
+        const string List = "SAFETReimbursementEventList";
+        var entries = json.Array(events[List], $"payload.FinancialEvents.{List}");
+        for (var e = 0; e < entries.Count; e++)
+        {
+            var field = $"payload.FinancialEvents.{List}[{e}]";
+            var amount = entries[e]?["ReimbursedAmount"] ?? throw json.Wrong($"{field}.ReimbursedAmount", "is missing");
+            var claimId = json.OptionalText(entries[e]?["SAFETClaimId"], $"{field}.SAFETClaimId");
+            builder.Add(
+                null, SettlementKind.Adjustment, "SAFETReimbursement",
+                json.Money(amount["CurrencyAmount"], $"{field}.ReimbursedAmount.CurrencyAmount"),
+                json.Currency(amount["CurrencyCode"], $"{field}.ReimbursedAmount.CurrencyCode"),
+                json.Time(entries[e]?["PostedDate"], $"{field}.PostedDate"), null, null, List, field,
+                type: claimId is null ? null : $"SAFETReimbursement:{claimId}");
+        }
+    }
+
+    /// <summary>
+    /// FBA liquidation of removed stock: what the liquidator paid (an adjustment: money in of no sales order) and what
+    /// Amazon charged for it (a fee, negative as Amazon states it), two lines told apart by the removal order. Either amount
+    /// may be absent in Amazon's model; absent, it moved nothing.
+    /// </summary>
+    private static void ReadLiquidations(LineBuilder builder, SettlementJson json, JsonNode events)
+    {
+        const string List = "FBALiquidationEventList";
+        var entries = json.Array(events[List], $"payload.FinancialEvents.{List}");
+        for (var e = 0; e < entries.Count; e++)
+        {
+            var field = $"payload.FinancialEvents.{List}[{e}]";
+            var posted = json.Time(entries[e]?["PostedDate"], $"{field}.PostedDate");
+            var removalId = json.OptionalText(entries[e]?["OriginalRemovalOrderId"], $"{field}.OriginalRemovalOrderId");
+            Part("LiquidationProceedsAmount", SettlementKind.Adjustment, "LiquidationProceeds");
+            Part("LiquidationFeeAmount", SettlementKind.Fee, "LiquidationFee");
+
+            void Part(string amountName, SettlementKind kind, string type)
+            {
+                if (entries[e]?[amountName] is not { } amount)
+                {
+                    return;
+                }
+
+                builder.Add(
+                    null, kind, type,
+                    json.Money(amount["CurrencyAmount"], $"{field}.{amountName}.CurrencyAmount"),
+                    json.Currency(amount["CurrencyCode"], $"{field}.{amountName}.CurrencyCode"),
+                    posted, null, null, List, $"{field}.{amountName}",
+                    type: removalId is null ? null : $"{type}:{removalId}");
+            }
+        }
     }
 
     private static void ReadItemEvents(LineBuilder builder, SettlementJson json, JsonNode events, string list, string items, string charges, string fees, string promotions, SettlementKind chargeKind)

@@ -99,6 +99,7 @@ public sealed class CosmosSettlementStore : ISettlementStore
             Pk = PayoutReconciliationDocument.PartitionOf(brandId),
             BrandId = brandId,
             Mismatch = reconciliation.IsMismatch,
+            NotReconcilable = !reconciliation.IsReconcilable,
             CheckedAt = checkedAt,
             Reconciliation = reconciliation,
         };

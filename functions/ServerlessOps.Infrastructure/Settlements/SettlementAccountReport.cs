@@ -29,7 +29,11 @@ public sealed record SettlementAccountReport(
 /// <summary>One import run over a brand's (or every brand's) channel accounts.</summary>
 public sealed record SettlementRunReport(DateTimeOffset StartedAt, IReadOnlyList<SettlementAccountReport> Accounts)
 {
+    /// <summary>Payouts that differ from their rows; never one that cannot be checked.</summary>
     public int Mismatches => Accounts.Sum(a => a.Payouts.Count(p => p.IsMismatch));
+
+    /// <summary>Payouts that cannot be checked (events the reader does not read): neither reconciled nor mismatches.</summary>
+    public int NotReconcilable => Accounts.Sum(a => a.Payouts.Count(p => !p.IsReconcilable));
 
     public int Failed => Accounts.Count(a => a.Error is not null);
 }

@@ -59,6 +59,9 @@ public sealed class PayoutReconciliationDocument
 
     public bool Mismatch { get; init; }
 
+    /// <summary>True when the payout held events the reader does not read (then never <see cref="Mismatch"/>); absent (false) on documents stored before.</summary>
+    public bool NotReconcilable { get; init; }
+
     public DateTimeOffset CheckedAt { get; init; }
 
     public required PayoutReconciliation Reconciliation { get; init; }

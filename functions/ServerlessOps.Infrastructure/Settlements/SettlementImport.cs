@@ -18,7 +18,9 @@ namespace ServerlessOps.Infrastructure.Settlements;
 /// transaction id, write the fee lines of every order the truth holds as the order's charged fees (ETag-guarded; lines
 /// of an order not there yet stay pending and are matched by a later run), and reconcile every payout: paid vs Σ its rows,
 /// a difference beyond a cent kept (<see cref="ISettlementStore.PutReconciliationAsync"/>) and raised to the brand's
-/// finance owner (<see cref="AlertKind.PayoutMismatch"/>). Re-running changes nothing. Safe beside itself: lines are
+/// finance owner (<see cref="AlertKind.PayoutMismatch"/>). A payout whose answer held events the reader does not read is
+/// kept as not reconcilable, saying which lists, and raises no mismatch; each such list is logged once per account read.
+/// Re-running changes nothing. Safe beside itself: lines are
 /// created once, order writes are ETag-guarded, reconciliations are last-writer-wins of the same figures.
 /// </summary>
 public sealed class SettlementImport(
@@ -69,6 +71,11 @@ public sealed class SettlementImport(
         {
             logger.AccountFailed(account.Channel, account.AccountId, account.BrandId, ex.Message);
             return SettlementAccountReport.Failed(account.Channel, account.AccountId, ex.Message);
+        }
+
+        foreach (var unread in batch.UnreadEvents)
+        {
+            logger.EventsNotRead(account.Channel, account.AccountId, account.BrandId, unread.Events, unread.List);
         }
 
         var imported = 0;
@@ -187,6 +194,14 @@ public sealed class SettlementImport(
         var reconciliation = PayoutReconciliation.Of(payout, lines, id => known.GetValueOrDefault(id, true));
         await store.PutReconciliationAsync(account.BrandId, reconciliation, now, cancellationToken);
         var subject = new AlertSubject("payout", $"{account.Channel.Slug()}:{account.AccountId}:{payout.PayoutId}");
+        if (reconciliation.CannotBeChecked is { } why)
+        {
+            // Its rows leave out money the channel moved, so a difference is no finding. A mismatch raised before the
+            // unread list was recognised was a false one: cleared, saying why, so finance does not chase it.
+            await alerts.ClearAsync(account.BrandId, AlertKind.PayoutMismatch, subject, why, cancellationToken);
+            return reconciliation;
+        }
+
         if (!reconciliation.IsMismatch)
         {
             await alerts.ClearAsync(account.BrandId, AlertKind.PayoutMismatch, subject, "The payout now matches its settlement rows within a cent.", cancellationToken);

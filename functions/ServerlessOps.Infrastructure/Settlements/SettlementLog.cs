@@ -5,6 +5,10 @@ namespace ServerlessOps.Infrastructure.Settlements;
 
 internal static partial class SettlementLog
 {
+    [LoggerMessage(EventId = 4954, Level = LogLevel.Warning,
+        Message = "Settlements of {Channel} account {AccountId} (brand {BrandId}): {Events} events in {EventList}, which this import does not read; the payouts holding them cannot be checked")]
+    public static partial void EventsNotRead(this ILogger logger, SalesChannel channel, string accountId, string brandId, int events, string eventList);
+
     [LoggerMessage(EventId = 4955, Level = LogLevel.Warning,
         Message = "Settlement import of {Channel} account {AccountId} (brand {BrandId}) wrote nothing: {Reason}")]
     public static partial void AccountFailed(this ILogger logger, SalesChannel channel, string accountId, string brandId, string reason);

@@ -65,6 +65,28 @@ public sealed class PayoutReconciliationTests
         Assert.Contains("t4", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Payout_WithUnreadEventLists_IsNotReconcilable_NeverAMismatch_AndSaysWhichLists()
+    {
+        var payout = Payout(12.79m) with { UnreadEvents = [new("DebtRecoveryEventList", 2), new("RetrochargeEventList", 1)] };
+
+        var reconciliation = PayoutReconciliation.Of(payout, Rows(), _ => true);
+
+        // The difference is still computed (finance may look), but it is no finding.
+        Assert.Equal((-40.00m, false, false), (reconciliation.Difference, reconciliation.IsReconcilable, reconciliation.IsMismatch));
+        Assert.Equal(
+            "Cannot be checked: Amazon listed events this import does not read: DebtRecoveryEventList (2), RetrochargeEventList (1).",
+            reconciliation.CannotBeChecked);
+    }
+
+    [Fact]
+    public void Payout_WithEveryEventRead_IsReconcilable_AndCheckedAsBefore()
+    {
+        var reconciliation = PayoutReconciliation.Of(Payout(52.77m), Rows(), _ => true);
+
+        Assert.Equal((true, true, null), (reconciliation.IsReconcilable, reconciliation.IsMismatch, reconciliation.CannotBeChecked));
+    }
+
     private static SettlementPayout Payout(decimal paid) => new(SalesChannel.Amazon, "SELLER", "P-1", paid, "USD", Posted.AddDays(3));
 
     private static IEnumerable<SettlementLine> Rows() =>

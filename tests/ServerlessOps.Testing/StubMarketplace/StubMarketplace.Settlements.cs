@@ -256,6 +256,51 @@ public sealed partial class StubMarketplace
                         ["PostedDate"] = Time(r.PostedAt),
                         ["AdjustmentAmount"] = Amount(r),
                     })]),
+
+                    // A SAFE-T claim Amazon paid the seller: the claim's total, with its items' charges (camelCase in Amazon's model).
+                    ["SAFETReimbursementEventList"] = new JsonArray([.. In("SAFETReimbursementEventList").Select((r, n) => (JsonNode)new JsonObject
+                    {
+                        ["PostedDate"] = Time(r.PostedAt),
+                        ["SAFETClaimId"] = $"safet-{payout.PayoutId}-{n + 1}",
+                        ["ReimbursedAmount"] = Amount(r),
+                        ["ReasonCode"] = r.FeeType ?? "Damaged",
+                        ["SAFETReimbursementItemList"] = new JsonArray(new JsonObject
+                        {
+                            ["itemChargeList"] = new JsonArray(new JsonObject { ["ChargeType"] = "Principal", ["ChargeAmount"] = Amount(r) }),
+                            ["productDescription"] = r.Sku ?? "Returned item",
+                            ["quantity"] = "1",
+                        }),
+                    })]),
+
+                    // A liquidation's rows posted together are one event: its sale rows the proceeds, its fee rows the fee.
+                    ["FBALiquidationEventList"] = new JsonArray([.. In("FBALiquidationEventList").GroupBy(r => r.PostedAt).Select((e, n) => (JsonNode)new JsonObject
+                    {
+                        ["PostedDate"] = Time(e.Key),
+                        ["OriginalRemovalOrderId"] = $"removal-{payout.PayoutId}-{n + 1}",
+                        ["LiquidationProceedsAmount"] = Amount(e.First() with { Amount = e.Where(r => r.Kind != StubSettlementKind.Fee).Sum(r => r.Amount) }),
+                        ["LiquidationFeeAmount"] = Amount(e.First() with { Amount = e.Where(r => r.Kind == StubSettlementKind.Fee).Sum(r => r.Amount) }),
+                    })]),
+
+                    // Lists the reader does not read, served as Amazon does: present, and empty unless a row names them.
+                    ["DebtRecoveryEventList"] = new JsonArray([.. In("DebtRecoveryEventList").Select(r => (JsonNode)new JsonObject
+                    {
+                        ["DebtRecoveryType"] = "DebtPayment",
+                        ["RecoveryAmount"] = Amount(r),
+                        ["OverPaymentCredit"] = Amount(r with { Amount = 0m }),
+                        ["DebtRecoveryItemList"] = new JsonArray(),
+                        ["ChargeInstrumentList"] = new JsonArray(),
+                    })]),
+                    ["RetrochargeEventList"] = new JsonArray([.. In("RetrochargeEventList").Select(r => (JsonNode)new JsonObject
+                    {
+                        ["RetrochargeEventType"] = "Retrocharge",
+                        ["AmazonOrderId"] = r.OrderId,
+                        ["PostedDate"] = Time(r.PostedAt),
+                        ["BaseTax"] = Amount(r),
+                        ["ShippingTax"] = Amount(r with { Amount = 0m }),
+                        ["MarketplaceName"] = "Amazon.com",
+                    })]),
+                    ["LoanServicingEventList"] = new JsonArray(),
+                    ["RemovalShipmentEventList"] = new JsonArray(),
                 },
             },
         };

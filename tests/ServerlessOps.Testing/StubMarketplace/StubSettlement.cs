@@ -36,7 +36,10 @@ public sealed record StubSettlementRow(string? OrderId, StubSettlementKind Kind,
     /// <summary>
     /// Amazon: the event list the row is served in when not the one its kind implies: <c>ChargebackEventList</c> or
     /// <c>GuaranteeClaimEventList</c> (an order's refund row), <c>ProductAdsPaymentEventList</c>,
-    /// <c>SellerDealPaymentEventList</c> or <c>CouponPaymentEventList</c> (a fee row of no order). Other channels ignore it.
+    /// <c>SellerDealPaymentEventList</c> or <c>CouponPaymentEventList</c> (a fee row of no order),
+    /// <c>SAFETReimbursementEventList</c> (a claim paid to the seller: <see cref="FeeType"/> is its reason code),
+    /// <c>FBALiquidationEventList</c> (rows posted together are one liquidation: a fee row its fee, any other its proceeds),
+    /// <c>DebtRecoveryEventList</c> or <c>RetrochargeEventList</c> (lists the reader does not read). Other channels ignore it.
     /// </summary>
     public string? AmazonList { get; init; }
 }

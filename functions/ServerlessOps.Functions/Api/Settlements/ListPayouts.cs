@@ -7,7 +7,9 @@ namespace ServerlessOps.Functions.Api.Settlements;
 
 /// <summary>
 /// GET /api/brands/{brandId}/settlements/payouts[?mismatches=true]: the brand's reconciled payouts, latest first, each with
-/// what was paid, what its rows add up to, the difference and the rows (transaction ids) it came from.
+/// what was paid, what its rows add up to, the difference and the rows (transaction ids) it came from. A payout holding
+/// events the import does not read is listed with <c>isReconcilable</c> false and <c>cannotBeChecked</c> saying which
+/// lists, and is never among the mismatches.
 /// </summary>
 public sealed class ListPayouts(ISettlementStore store) : IHttpFunction
 {
