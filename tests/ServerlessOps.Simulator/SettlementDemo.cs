@@ -109,7 +109,7 @@ internal sealed class SettlementDemo
                     $"| {channel} | {account.GetProperty("imported").GetInt32()} | {account.GetProperty("ordersUpdated").GetArrayLength()} | {Money(_fees.GetValueOrDefault(channel))} "
                     + $"| {payout.GetProperty("payout").GetProperty("payoutId").GetString()} | {Money(payout.GetProperty("payout").GetProperty("amount").GetDecimal())} "
                     + $"| {Money(payout.GetProperty("expected").GetDecimal())} | {Money(payout.GetProperty("difference").GetDecimal())} "
-                    + $"| {(payout.GetProperty("isMismatch").GetBoolean() ? "MISMATCH" : "yes")} |");
+                    + $"| {(payout.GetProperty("isMismatch").GetBoolean() ? "MISMATCH" : payout.GetProperty("isReconcilable").GetBoolean() ? "yes" : "cannot be checked")} |");
             }
         }
 
