@@ -22,10 +22,11 @@ namespace ServerlessOps.Infrastructure.Settlements;
 /// <c>AdjustmentEventList</c>, <c>SAFETReimbursementEventList</c> (a SAFE-T claim paid: adjustment) and
 /// <c>FBALiquidationEventList</c> (proceeds: adjustment; liquidation fee: fee). Any other non-empty <c>…EventList</c> is not
 /// read: it is counted by name on the group (<see cref="SettlementPayout.UnreadEvents"/>), so a closed group holding one is
-/// a payout that cannot be checked rather than a false mismatch. Amazon gives events no id, so a line's transaction id is built from the group, order,
-/// item, posting time (a service fee has none: the group's <c>FinancialEventGroupStart</c>) and charge or fee type (and
-/// its occurrence), stable across reads of a group, also while an open group grows. Only a
-/// <c>Closed</c> group's total is final, so only closed groups are payouts to reconcile; an open group's lines are imported.
+/// a payout that cannot be checked rather than a false mismatch. Amazon gives events no id, so a line's transaction id is
+/// built from the group, order, item, posting time (a service fee has none: the group's
+/// <c>FinancialEventGroupStart</c>) and charge or fee type (and its occurrence), stable across reads of a group, also
+/// while an open group grows. Only a <c>Closed</c> group's total is final, so only closed groups are payouts to reconcile;
+/// an open group's lines are imported.
 /// </summary>
 public sealed class AmazonSettlementReader(HttpClient httpClient, IChannelApiCredentialSource credentials, ILogger<AmazonSettlementReader> logger)
     : ISettlementReader
