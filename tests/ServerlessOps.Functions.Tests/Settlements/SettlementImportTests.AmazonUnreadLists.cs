@@ -56,6 +56,25 @@ public sealed partial class SettlementImportTests
     }
 
     [Fact]
+    public async Task AmazonSafeTClaimInABadCurrency_GivesAnErrorNamingItsJsonPlace_AndWritesNothing()
+    {
+        await using var settle = await SettlementTestApp.StartAsync(fixture);
+        var placed = DateTimeOffset.UtcNow.AddDays(-5);
+        var paid = PaidOrder("9025", placed, "G-25");
+        settle.Marketplace.PutPayout(SalesChannel.Amazon, paid with
+        {
+            Rows = [.. paid.Rows, new StubSettlementRow(null, StubSettlementKind.Adjustment, 12.50m, placed.AddHours(50)) { AmazonList = "SAFETReimbursementEventList", Currency = "US$" }],
+        });
+
+        var amazon = SettlementTestApp.For(await settle.RunAsync(), SalesChannel.Amazon);
+
+        Assert.NotNull(amazon.Error);
+        Assert.Contains("payload.FinancialEvents.SAFETReimbursementEventList[0].ReimbursedAmount.CurrencyCode", amazon.Error, StringComparison.Ordinal);
+        Assert.Equal(0, amazon.Imported);
+        Assert.Empty(await settle.Store.ListPayoutLinesAsync("acme", SalesChannel.Amazon, SettlementTestApp.AccountId(SalesChannel.Amazon), "G-25", Token));
+    }
+
+    [Fact]
     public async Task AmazonGroupWithDebtRecovery_IsNotReconcilable_NamingTheListsAndCounts_AndIsNoMismatch()
     {
         await using var settle = await SettlementTestApp.StartAsync(fixture);
