@@ -25,6 +25,7 @@ public sealed class ObservedPriceGuard(
     ListingPriceRules rules,
     PriceOverrideStore overrides,
     ListingPriceFactStore facts,
+    SkuPriceStateStore versions,
     IInventoryLedgerStore ledger,
     IAlertRaiser alerts,
     IOptions<PricingOptions> options,
@@ -88,6 +89,11 @@ public sealed class ObservedPriceGuard(
             return Skip(item, listing,
                 $"{Money(observed.Price)} was shown at {observed.ObservedAt:O}, before the newer {Money(newer.Price)} ({newer.Source}) at {newer.At:O}");
         }
+
+        // The SKU's price version moves with what its channels show (the GET shows it): a set decided on the price before
+        // this one, sending that version in If-Match, is refused rather than overwriting a change made on the channel.
+        var currency = observed.Currency is { } named && !string.Equals(named, NoCurrency, StringComparison.OrdinalIgnoreCase) ? named : item.Currency;
+        await versions.RecordAsync(item.BrandId, item.Sku, [fact], currency, cancellationToken);
 
         return await CheckAsync(item, listing, observed.Price, observed.Currency, observed.Source, observed.ObservedAt, cancellationToken);
     }

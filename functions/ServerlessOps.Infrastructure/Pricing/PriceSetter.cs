@@ -21,6 +21,11 @@ namespace ServerlessOps.Infrastructure.Pricing;
 /// pipeline; a channel failing never hides the others' answers. Where a channel took the price, the listing's open price
 /// alerts are resolved as the person who set it, with the price: a price within the guardrail ends the breach (the next
 /// observation need not be waited for), and an overridden one is the owner's decision (the reason is named too).
+/// <para>
+/// Every set that passes the guardrail first claims the SKU's price version (<see cref="SkuPriceStateStore.ClaimAsync"/>),
+/// before the override audit and before any push: with If-Match, only while that version is current, in one conditional
+/// Cosmos DB write, so of two sets decided on the same prices the loser records and pushes nothing, on any instance.
+/// </para>
 /// </summary>
 public sealed class PriceSetter(
     CatalogStore catalog,
@@ -29,6 +34,7 @@ public sealed class PriceSetter(
     ListingPriceClients clients,
     PriceOverrideStore overrides,
     ListingPriceFactStore facts,
+    SkuPriceStateStore versions,
     AlertUpdater alertUpdates,
     TimeProvider time,
     ILogger<PriceSetter> logger)
@@ -85,6 +91,15 @@ public sealed class PriceSetter(
             return new PriceSetResult { Status = PriceSetResult.RefusedStatus, Checks = checks };
         }
 
+        var mark = new SkuPriceSetMark(PriceGuardrail.Round(command.Price), item.Currency, [.. command.Channels.Select(c => c.Slug())], command.By, now);
+        var claim = await versions.ClaimAsync(item.BrandId, item.Sku, command.IfMatch, mark, cancellationToken);
+        if (!claim.Won)
+        {
+            var named = command.IfMatch is { } tags ? string.Join(", ", tags) : string.Empty;
+            logger.PriceSetStale(item.BrandId, item.Sku, command.By, named, claim.ETag ?? SkuPriceState.NoVersion);
+            return new PriceSetResult { Status = PriceSetResult.StaleStatus, Checks = checks, ETag = claim.ETag, Current = claim.Current };
+        }
+
         PriceOverrideDocument? entry = null;
         if (breached.Count > 0)
         {
@@ -114,6 +129,8 @@ public sealed class PriceSetter(
             await RecordPriceFactAsync(item, pushed, command.By, now, cancellationToken);
         }
 
+        var etag = await RecordTakenPricesAsync(item, outcomes, command.By, now, claim.ETag!, cancellationToken);
+
         foreach (var channel in command.Channels.Where(c => !breached.Contains(c) && outcomes.Any(o => o.Channel == c && o.Pushed)))
         {
             // A price within the guardrail replaced an overridden one: an observation below the floor alerts again.
@@ -130,7 +147,7 @@ public sealed class PriceSetter(
                 $"{Money(entry.Price)} {entry.Currency} set on {channel} with an override by {entry.By} at {entry.At:O}: {entry.Reason}", cancellationToken);
         }
 
-        return new PriceSetResult { Status = PriceSetResult.PushedStatus, Checks = checks, Listings = outcomes, Override = entry };
+        return new PriceSetResult { Status = PriceSetResult.PushedStatus, Checks = checks, Listings = outcomes, Override = entry, ETag = etag };
     }
 
     /// <summary>
@@ -168,6 +185,33 @@ public sealed class PriceSetter(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.PriceFactNotRecorded(pushed.Channel, pushed.ChannelSku, item.BrandId, item.Sku, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Moves the SKU's price version to the prices the channels took, and returns it (the ETag the answer carries). A
+    /// failure is logged and the claim's version answered: the price is already out, and the claim alone already makes
+    /// any version read before this set stale.
+    /// </summary>
+    private async Task<string> RecordTakenPricesAsync(
+        CatalogItem item, IReadOnlyList<PriceSetListingOutcome> outcomes, string by, DateTimeOffset at, string claimed, CancellationToken cancellationToken)
+    {
+        var taken = outcomes.Where(o => o.Pushed)
+            .Select(o => ListingPriceFact.For(item.BrandId, item.Sku, o.Channel, o.ChannelSku, o.Price, at, $"price-set by {by}"))
+            .ToList();
+        if (taken.Count == 0)
+        {
+            return claimed;
+        }
+
+        try
+        {
+            return await versions.RecordAsync(item.BrandId, item.Sku, taken, item.Currency, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.PriceVersionNotRecorded(item.BrandId, item.Sku, by, e.Message);
+            return claimed;
         }
     }
 

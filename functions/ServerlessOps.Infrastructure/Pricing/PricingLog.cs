@@ -36,4 +36,12 @@ internal static partial class PricingLog
     [LoggerMessage(EventId = 4987, Level = LogLevel.Warning,
         Message = "Price set on {Channel} listing {ChannelSku} of brand {BrandId} SKU {Sku} not recorded as its newest price fact; a late older webhook may reopen its alerts: {Error}")]
     internal static partial void PriceFactNotRecorded(this ILogger logger, SalesChannel channel, string channelSku, string brandId, string sku, string error);
+
+    [LoggerMessage(EventId = 4988, Level = LogLevel.Information,
+        Message = "Price set of brand {BrandId} SKU {Sku} by {By} refused before anything was pushed: it named version(s) {IfMatch}, the current one is {Current}")]
+    internal static partial void PriceSetStale(this ILogger logger, string brandId, string sku, string by, string ifMatch, string current);
+
+    [LoggerMessage(EventId = 4989, Level = LogLevel.Warning,
+        Message = "Prices set on brand {BrandId} SKU {Sku} by {By} not recorded in its price version; the GET shows them once a channel's webhook does: {Error}")]
+    internal static partial void PriceVersionNotRecorded(this ILogger logger, string brandId, string sku, string by, string error);
 }

@@ -33,6 +33,7 @@ public static class PricingServiceCollectionExtensions
         services.TryAddSingleton<ListingPriceRules>();
         services.TryAddSingleton<PriceOverrideStore>();
         services.TryAddSingleton<ListingPriceFactStore>();
+        services.TryAddSingleton<SkuPriceStateStore>();
         services.TryAddSingleton<ObservedPriceGuard>();
         services.TryAddSingleton<ListingPriceClients>();
         services.TryAddSingleton<PriceSetter>();
