@@ -62,6 +62,7 @@ public static class HttpRoutes
         RunBackstop.Route,
         GetDrift.Route,
         RunDrift.Route,
+        GetSkuPrices.Route,
         SetPrice.Route,
         ListPriceOverrides.Route,
         PostImport.Route,

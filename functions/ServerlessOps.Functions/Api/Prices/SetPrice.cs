@@ -23,6 +23,12 @@ namespace ServerlessOps.Functions.Api.Prices;
 /// <item>pushed listings answer 200 with each listing's outcome and the channel's answer, a failed channel beside the
 /// others' results; 502 with the same body when every listing failed.</item>
 /// </list>
+/// Optimistic concurrency: the SKU's prices (<c>GET</c> on the same path, <see cref="GetSkuPrices"/>) have a version, which
+/// every answer past the guardrail carries as <c>ETag</c>. A set sending <c>If-Match</c> goes through only while that is
+/// still the version; otherwise 412 naming the prices now (per listing, when and by whom) and nothing is pushed or
+/// recorded. The version is taken in one conditional Cosmos DB write before any push, so of two sets decided on the same
+/// version exactly one reaches the channels, whichever instances they run on. Without If-Match a set proceeds as ever
+/// (not required: scripts written before versions keep working) and still moves the version.
 /// </summary>
 public sealed class SetPrice(PriceSetter setter) : IHttpFunction
 {
@@ -39,7 +45,7 @@ public sealed class SetPrice(PriceSetter setter) : IHttpFunction
         "Sets a SKU's price on chosen channels when it passes the pricing guardrail on each (an override with a reason pushes it anyway, recorded)", "Prices") with
     {
         Response = typeof(SetPriceView),
-        ProblemStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity],
+        ProblemStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status412PreconditionFailed, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity],
     };
 
     [Function(nameof(SetPrice))]
@@ -63,7 +69,9 @@ public sealed class SetPrice(PriceSetter setter) : IHttpFunction
         var brandId = http.RouteValue("brandId");
         var sku = http.RouteValue("sku").Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         var by = http.Caller?.Name ?? throw new InvalidOperationException($"{Route.Name} runs only for a signed-in caller.");
-        var result = await setter.SetAsync(new PriceSetCommand(brandId, sku, body.Price!.Value, body.Currency!.Trim(), channels, reason, by), cancellationToken);
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        IReadOnlyList<string>? versions = string.IsNullOrWhiteSpace(ifMatch) ? null : [.. ifMatch.Split(',').Select(AdminRequests.Bare).Where(t => t.Length > 0)];
+        var result = await setter.SetAsync(new PriceSetCommand(brandId, sku, body.Price!.Value, body.Currency!.Trim(), channels, reason, by, versions), cancellationToken);
         switch (result.Status)
         {
             case PriceSetResult.NotFoundStatus:
@@ -76,6 +84,12 @@ public sealed class SetPrice(PriceSetter setter) : IHttpFunction
                     GuardrailBreach,
                     $"Nothing was pushed: {string.Join("; ", breaches.Select(Describe))}. Send a higher price, or an override with a reason to push it anyway (recorded).",
                     new Dictionary<string, object?> { ["breaches"] = breaches.Select(PriceCheckView.From).ToArray() });
+            case PriceSetResult.StaleStatus:
+                var current = SkuPricesView.From(result.Current!, AdminRequests.SetETag(http, result.ETag!));
+                return Problems.Result(
+                    Problems.PreconditionFailed,
+                    $"{sku}'s prices changed since they were read (If-Match names {string.Join(", ", versions!.Select(v => $"\"{v}\""))}; the current version is \"{current.ETag}\"): nothing was pushed or recorded. {DescribeNow(current)} Read them again (GET {Template.Replace("{brandId}", brandId, StringComparison.Ordinal).Replace("{sku}", sku, StringComparison.Ordinal)}) and decide on what they are now.",
+                    new Dictionary<string, object?> { ["current"] = current });
             default:
                 var view = SetPriceView.From(brandId, sku, body.Price.Value, body.Currency.Trim(), result);
 
@@ -83,6 +97,7 @@ public sealed class SetPrice(PriceSetter setter) : IHttpFunction
                 http.Audit = new AuditNote(
                     $"{body.Price.Value.ToString("0.00", CultureInfo.InvariantCulture)} {body.Currency.Trim()} on {string.Join(", ", channels.Select(c => c.Slug()))}: {view.Pushed} pushed, {view.Failed} failed{(reason is null ? string.Empty : "; override with reason")}",
                     reason is null ? null : "price-overrides");
+                AdminRequests.SetETag(http, result.ETag!);
                 return view.Pushed == 0 && view.Failed > 0
                     ? TypedResults.Json(view, statusCode: StatusCodes.Status502BadGateway)
                     : TypedResults.Ok(view);
@@ -91,6 +106,16 @@ public sealed class SetPrice(PriceSetter setter) : IHttpFunction
 
     private static string Describe(PriceSetChannelCheck check) =>
         $"on {check.Channel} the price {Money(check.Price)} is {string.Join(" and ", check.Breaches.Select(b => b == "below-floor" ? $"below the floor {Money(check.Floor)}" : $"a negative contribution ({Money(check.Contribution)} a unit after {Money(check.Fees)} fees)"))}";
+
+    private static string DescribeNow(SkuPricesView now)
+    {
+        var listings = now.Listings.Count == 0
+            ? "No listing price is recorded yet."
+            : $"Now: {string.Join("; ", now.Listings.Select(l => $"{l.Channel} {l.ChannelSku} {Money(l.Price)} {l.Currency} since {l.At:O} ({l.Source})"))}.";
+        return now.LastSet is { } set
+            ? $"{listings} Last set: {Money(set.Price)} {set.Currency} on {string.Join(", ", set.Channels)} by {set.By} at {set.At:O}."
+            : listings;
+    }
 
     private static string Money(decimal? amount) => amount?.ToString("0.00", CultureInfo.InvariantCulture) ?? "none";
 
