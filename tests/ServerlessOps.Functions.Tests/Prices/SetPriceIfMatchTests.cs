@@ -146,6 +146,27 @@ public sealed class SetPriceIfMatchTests(FunctionAppFixture fixture)
         Assert.Equal(27.00m, Assert.Single(now.Body.Items("listings")).Dec("price"));
     }
 
+    [Fact]
+    public async Task ManyClaimsOnTheSameVersionAtOnce_ExactlyOneWins_EachTime()
+    {
+        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
+        await using var app = Start(fixture, stub);
+        var store = app.Services.GetRequiredService<SkuPriceStateStore>();
+
+        // Eight at once, so that several read the same version before any writes: only Cosmos DB's conditional write
+        // (create from "none", then replace under the ETag) can keep more than one from winning.
+        for (var round = 0; round < 3; round++)
+        {
+            var version = (await store.ReadAsync(Brand, "IFM-6", Token)).ETag;
+            var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => store.ClaimAsync(
+                Brand, "IFM-6", [version], new SkuPriceSetMark(20m + i, "USD", ["shopify"], $"caller {i}", DateTimeOffset.UtcNow), Token)));
+
+            var won = Assert.Single(claims, c => c.Won);
+            Assert.Equal(won.ETag, (await store.ReadAsync(Brand, "IFM-6", Token)).ETag);
+            Assert.All(claims.Where(c => !c.Won), c => Assert.NotEqual(version, c.ETag));
+        }
+    }
+
     private static object Body(decimal price, params string[] channels) => new { price, currency = "USD", channels };
 
     private static async Task<HttpResponseMessage> SetPriceAsync(TestApp app, string sku, object body, string? ifMatch = null)
