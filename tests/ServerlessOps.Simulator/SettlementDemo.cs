@@ -11,9 +11,11 @@ namespace ServerlessOps.Simulator;
 /// <summary>
 /// Settlements in the quick start: each channel pays out for three of the orders the stream brought, net of an 8 % fee per
 /// order, through its own settlement API on the stub (Amazon financial events, Shopify Payments, Walmart's reconciliation
-/// report, TikTok Shop statements), Amazon's also net of a Sponsored Products charge; Walmart's payout is planted 12.34 short. The import (<c>POST …/settlements/import</c>,
-/// the daily timer is off here) must write every fee onto its order, reconcile every payout and find exactly Walmart's
-/// mismatch, raised to the brand's finance owner.
+/// report, TikTok Shop statements), Amazon's also net of a Sponsored Products charge; Walmart's payout is planted 12.34
+/// short. Amazon pays a second group too: a SAFE-T claim (read) less a debt recovery (a list the import does not read).
+/// The import (<c>POST …/settlements/import</c>, the daily timer is off here) must write every fee onto its order,
+/// reconcile every payout it can check, find exactly Walmart's mismatch, raised to the brand's finance owner, and show
+/// Amazon's second group as one it cannot check, not as a mismatch.
 /// </summary>
 internal sealed class SettlementDemo
 {
@@ -23,6 +25,12 @@ internal sealed class SettlementDemo
 
     /// <summary>Sponsored Products Amazon takes from the payout (<c>ProductAdsPaymentEventList</c>): read, so Amazon's payout still reconciles.</summary>
     private const decimal AmazonAdsCharge = 15.00m;
+
+    /// <summary>Amazon's second group: a SAFE-T claim paid (<c>SAFETReimbursementEventList</c>, read) ...</summary>
+    private const decimal AmazonSafeTClaim = 40.00m;
+
+    /// <summary>... less a debt Amazon recovered (<c>DebtRecoveryEventList</c>, not read): that group cannot be checked.</summary>
+    private const decimal AmazonDebtRecovery = -30.00m;
 
     private readonly JsonElement _report;
     private readonly IReadOnlyList<JsonElement> _mismatchAlerts;
@@ -40,10 +48,14 @@ internal sealed class SettlementDemo
 
     private IEnumerable<JsonElement> Accounts => _report.GetProperty("accounts").EnumerateArray();
 
+    private IEnumerable<JsonElement> Payouts => Accounts.SelectMany(a => a.GetProperty("payouts").EnumerateArray());
+
     public bool Reconciled =>
         Accounts.Count() == 4
         && Accounts.All(a => a.GetProperty("error").ValueKind == JsonValueKind.Null && a.GetProperty("ordersUpdated").GetArrayLength() == 3)
-        && Accounts.SelectMany(a => a.GetProperty("payouts").EnumerateArray()).Count(p => p.GetProperty("isMismatch").GetBoolean()) == 1
+        && Payouts.Count(p => p.GetProperty("isMismatch").GetBoolean()) == 1
+        && Payouts.Count(p => !p.GetProperty("isReconcilable").GetBoolean()) == 1
+        && Payouts.Count(p => p.GetProperty("isReconcilable").GetBoolean() && !p.GetProperty("isMismatch").GetBoolean()) == 3
         && _mismatchAlerts.Count == 1 && _mismatchAlerts[0].GetProperty("owner").GetString() == FinanceOwner;
 
     public static async Task<SettlementDemo> RunAsync(HttpClient api, ReadApiClient reads, Marketplace marketplace, string brandId, DateOnly day, CancellationToken cancellationToken)
@@ -75,6 +87,14 @@ internal sealed class SettlementDemo
             {
                 marketplace.PlantPayoutMismatch(channel, payoutId, PlantedShortfall);
             }
+
+            if (channel == SalesChannel.Amazon)
+            {
+                marketplace.PutPayout(channel, new StubPayout("8002", "USD", paidAt, [
+                    new StubSettlementRow(null, StubSettlementKind.Adjustment, AmazonSafeTClaim, paidAt.AddHours(-2)) { AmazonList = "SAFETReimbursementEventList" },
+                    new StubSettlementRow(null, StubSettlementKind.Adjustment, AmazonDebtRecovery, paidAt.AddHours(-1)) { AmazonList = "DebtRecoveryEventList" },
+                ]));
+            }
         }
 
         using var run = await api.PostAsync(new Uri($"api/brands/{brandId}/settlements/import", UriKind.Relative), null, cancellationToken);
@@ -88,7 +108,7 @@ internal sealed class SettlementDemo
     public void Print(TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine($"Settlements (POST /api/brands/{{brandId}}/settlements/import): each channel paid out for 3 orders less an 8 % fee, Amazon also less {Money(AmazonAdsCharge)} of Sponsored Products; Walmart's payout planted {Money(PlantedShortfall)} short");
+        output.WriteLine($"Settlements (POST /api/brands/{{brandId}}/settlements/import): each channel paid out for 3 orders less an 8 % fee, Amazon also less {Money(AmazonAdsCharge)} of Sponsored Products; Walmart's payout planted {Money(PlantedShortfall)} short; Amazon's second group pays a {Money(AmazonSafeTClaim)} SAFE-T claim less a {Money(-AmazonDebtRecovery)} debt recovery");
         output.WriteLine("| channel | rows imported | orders with fees | fees written | payout | paid | expected | difference | reconciled |");
         output.WriteLine("|---|---:|---:|---:|---|---:|---:|---:|---|");
         foreach (var account in Accounts)
@@ -113,14 +133,19 @@ internal sealed class SettlementDemo
             }
         }
 
+        foreach (var payout in Payouts.Where(p => !p.GetProperty("isReconcilable").GetBoolean()))
+        {
+            output.WriteLine($"Payout {payout.GetProperty("payout").GetProperty("payoutId").GetString()}: {payout.GetProperty("cannotBeChecked").GetString()}");
+        }
+
         foreach (var alert in _mismatchAlerts)
         {
             output.WriteLine($"Alert payout-mismatch to {alert.GetProperty("owner").GetString()}: {alert.GetProperty("message").GetString()}");
         }
 
         output.WriteLine(Reconciled
-            ? "Every order's fee is on its order and Amazon's ads charge is a row of its own; three payouts reconcile to the cent, Walmart's does not and finance was told once."
-            : "NOT as expected: see the table (every account should import, 3 orders each, exactly one mismatch raised to finance).");
+            ? "Every order's fee is on its order and Amazon's ads charge and SAFE-T claim are rows of their own; three payouts reconcile to the cent, Walmart's does not and finance was told once, and Amazon's group with a debt recovery is shown as one the import cannot check, not as a mismatch."
+            : "NOT as expected: see the table (every account should import, 3 orders each, three payouts reconciled, exactly one mismatch raised to finance, one that cannot be checked).");
     }
 
     private static string Money(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
