@@ -60,4 +60,14 @@ public sealed class ListingPriceFactStore
             }
         }
     }
+
+    /// <summary>
+    /// Every listing's price fact of <paramref name="sku"/> (one per listing, each the newest), each with its ETag, in id
+    /// order: one query inside the brand's price-facts partition. For a SKU whose <see cref="SkuPriceState"/> was never
+    /// written (priced before it existed), these are its prices.
+    /// </summary>
+    public Task<IReadOnlyList<ListingPriceFact>> ListForSkuAsync(string brandId, string sku, CancellationToken cancellationToken = default) =>
+        _facts.QueryAsync(
+            ListingPriceFact.PartitionKeyFor(brandId), ListingPriceFact.DocumentType, "c.sku = @sku", "c.id",
+            [new KeyValuePair<string, object>("@sku", sku)], cancellationToken);
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Serialization;
 using ServerlessOps.Infrastructure.Cosmos;
 
@@ -20,8 +23,14 @@ public sealed record SkuPriceState
 {
     public const string DocumentType = "skuPriceState";
 
-    /// <summary>The version of a SKU with no document yet: a set sending it creates the document, conditionally.</summary>
+    /// <summary>
+    /// The version of a SKU with no document and no listing price fact: nothing was ever priced. A set sending it creates
+    /// the document, conditionally. A SKU without a document but with facts has <see cref="FactsVersion"/> instead.
+    /// </summary>
     public const string NoVersion = "none";
+
+    /// <summary>How a version taken from the listing facts begins; no Cosmos DB ETag does, so it never equals a document's.</summary>
+    public const string FactsVersionPrefix = "facts-";
 
     public required string Id { get; init; }
 
@@ -70,5 +79,56 @@ public sealed record SkuPriceState
 
         var price = new SkuListingPrice(fact.Channel, fact.ChannelSku, fact.Price, currency, fact.At, fact.Source);
         return this with { Listings = [.. Listings.Where(l => !ReferenceEquals(l, held)), price] };
+    }
+
+    /// <summary>
+    /// The state of a SKU priced before this document existed (price-sets and webhooks then wrote only the listings'
+    /// facts): each listing at its newest fact, with its time and source, as <see cref="With"/> would have recorded it, and
+    /// no last set (sets before this document recorded none). The facts carry no currency: <paramref name="currency"/>.
+    /// </summary>
+    public static SkuPriceState FromFacts(string brandId, string sku, IReadOnlyList<ListingPriceFact> facts, string? currency)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var state = Empty(brandId, sku);
+        foreach (var fact in facts)
+        {
+            state = state.With(fact, currency) ?? state;
+        }
+
+        return state;
+    }
+
+    /// <summary>
+    /// The version of a SKU with no document, taken from its listing facts: a digest of each fact's id and ETag (with its
+    /// time and price beside them).
+    /// <para>
+    /// Why not <see cref="NoVersion"/>: a SKU priced before this document existed would then read as never priced, and a
+    /// set sending "none" would pass whatever its listings show. Why the facts' ETags: every write of a fact (a webhook's
+    /// price, a set's) changes its ETag, so a fact written after a GET (before any document exists) changes this version
+    /// and the If-Match of that GET is stale. Time and price are in it too so that it still moves if a store ever answers
+    /// a fact without its ETag (a fact only moves forward: each write has a later time). Deterministic, so the GET and the
+    /// claim compute the same version from the same facts; once the document exists its own ETag is the version, which
+    /// never begins with <see cref="FactsVersionPrefix"/>, so a version read before it was created is stale.
+    /// </para>
+    /// </summary>
+    public static string FactsVersion(IReadOnlyList<ListingPriceFact> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (facts.Count == 0)
+        {
+            return NoVersion;
+        }
+
+        var text = new StringBuilder();
+        foreach (var fact in facts.OrderBy(f => f.Id, StringComparer.Ordinal))
+        {
+            text.Append(fact.Id).Append('\n')
+                .Append(fact.ETag is { } etag ? Bare(etag) : string.Empty).Append('\n')
+                .Append(fact.At.UtcTicks.ToString(CultureInfo.InvariantCulture)).Append('\n')
+                .Append(fact.Price.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
+        return FactsVersionPrefix + Convert.ToHexStringLower(digest.AsSpan(0, 16));
     }
 }

@@ -12,7 +12,9 @@ namespace ServerlessOps.Functions.Api.Prices;
 /// <summary>
 /// GET /api/brands/{brandId}/catalog/{sku}/price: the SKU's prices as a price-set changes them (<see cref="SkuPricesView"/>)
 /// with their version as <c>ETag</c>, which <c>POST</c> on the same path accepts as <c>If-Match</c> ("only if the prices are
-/// still what I saw"). A SKU no set or webhook has priced yet answers no listings at version <c>"none"</c>.
+/// still what I saw"). A SKU priced before that version existed (its listings' price facts only, as every SKU right after
+/// the deployment that added it) answers those facts per listing, at a version taken from them that any later fact
+/// changes; only a SKU no set or webhook has ever priced answers no listings at version <c>"none"</c>.
 /// </summary>
 public sealed class GetSkuPrices(CatalogStore catalog, SkuPriceStateStore versions) : IHttpFunction
 {
@@ -41,7 +43,7 @@ public sealed class GetSkuPrices(CatalogStore catalog, SkuPriceStateStore versio
             return Problems.Result(Problems.NotFound, $"Brand '{brandId}' has no catalog SKU '{sku}'.");
         }
 
-        var state = await versions.ReadAsync(brandId, item.Sku, cancellationToken);
+        var state = await versions.ReadAsync(brandId, item.Sku, item.Currency, cancellationToken);
         return TypedResults.Ok(SkuPricesView.From(state.Value, AdminRequests.SetETag(http, state.ETag)));
     }
 }
