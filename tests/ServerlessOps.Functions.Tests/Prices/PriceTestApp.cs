@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,7 +73,35 @@ internal static class PriceTestApp
     public static async Task<JsonElement[]> AlertsAsync(TestApp app, string kind) =>
         (await app.Client.GetOkBodyAsync($"api/brands/{Brand}/alerts?kind={kind}")).EnumerateArray().ToArray();
 
-
     public static Task<HttpResponseMessage> SetPriceAsync(TestApp app, string sku, object body) =>
         app.Client.Http.PostAsJsonAsync(new Uri($"api/brands/{Brand}/catalog/{sku}/price", UriKind.Relative), body, Token);
+
+    /// <summary>A price-set body in USD on the channels named (slugs).</summary>
+    public static object Body(decimal price, params string[] channels) => new { price, currency = "USD", channels };
+
+    /// <summary>A price-set sending <paramref name="ifMatch"/> (as a client writes it, quoted) unless null.</summary>
+    public static async Task<HttpResponseMessage> SetPriceAsync(TestApp app, string sku, object body, string? ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"api/brands/{Brand}/catalog/{sku}/price", UriKind.Relative))
+        {
+            Content = JsonContent.Create(body),
+        };
+        if (ifMatch is not null)
+        {
+            Assert.True(request.Headers.TryAddWithoutValidation("If-Match", ifMatch));
+        }
+
+        return await app.Client.Http.SendAsync(request, Token);
+    }
+
+    /// <summary>GET …/catalog/{sku}/price, asserted 200 with an ETag: the body and the ETag as the header quotes it.</summary>
+    public static async Task<(JsonElement Body, string ETag)> GetPricesAsync(TestApp app, string sku)
+    {
+        using var response = await app.Client.Http.GetAsync(new Uri($"api/brands/{Brand}/catalog/{sku}/price", UriKind.Relative), Token);
+        var text = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET price of {sku}: {(int)response.StatusCode} {text}");
+        var etag = response.Headers.ETag?.Tag;
+        Assert.False(string.IsNullOrEmpty(etag), $"GET price of {sku} answered no ETag.");
+        return (JsonDocument.Parse(text).RootElement.Clone(), etag!);
+    }
 }

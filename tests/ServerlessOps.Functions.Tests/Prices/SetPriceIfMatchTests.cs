@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
@@ -166,120 +165,5 @@ public sealed class SetPriceIfMatchTests(FunctionAppFixture fixture)
             Assert.Equal(won.ETag, (await store.ReadAsync(Brand, "IFM-6", "USD", Token)).ETag);
             Assert.All(claims.Where(c => !c.Won), c => Assert.NotEqual(version, c.ETag));
         }
-    }
-
-    [Fact]
-    public async Task SkuPricedBeforeVersionsExisted_GetShowsItsListingFactsAtAVersion_AndOnlyThatVersionSets()
-    {
-        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
-        await using var app = Start(fixture, stub);
-        var item = await PutItemAsync(app, "IFM-7", [SalesChannel.Shopify, SalesChannel.Walmart]);
-        var setAt = DateTimeOffset.UtcNow.AddDays(-60);
-        await WriteFactTheOldWayAsync(app, item, SalesChannel.Shopify, 26.50m, setAt, "price-set by pricing lead");
-        await WriteFactTheOldWayAsync(app, item, SalesChannel.Walmart, 27.25m, setAt.AddDays(30), "webhook");
-
-        var seen = await GetPricesAsync(app, item.Sku);
-
-        Assert.Equal(
-            [("Shopify", 26.50m, "USD", setAt, "price-set by pricing lead"), ("Walmart", 27.25m, "USD", setAt.AddDays(30), "webhook")],
-            seen.Body.Items("listings").Select(l => (l.Str("channel"), l.Dec("price"), l.Str("currency"), l.GetProperty("at").GetDateTimeOffset(), l.Str("source"))).ToArray());
-        Assert.NotEqual("\"none\"", seen.ETag);
-
-        // "none" says "no price was ever set", which is not true of this SKU.
-        using (var none = await SetPriceAsync(app, item.Sku, Body(24.99m, "shopify"), "\"none\""))
-        {
-            await Problem.AssertOfTypeAsync(none, HttpStatusCode.PreconditionFailed, "precondition-failed", "Shopify", "26.50", "price-set by pricing lead");
-        }
-
-        Assert.Empty(stub.PriceSets(SalesChannel.Shopify));
-        Assert.Equal(seen.ETag, (await GetPricesAsync(app, item.Sku)).ETag);
-
-        using var set = await SetPriceAsync(app, item.Sku, Body(24.99m, "shopify"), seen.ETag);
-
-        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
-        Assert.Single(stub.PriceSets(SalesChannel.Shopify));
-        var after = await GetPricesAsync(app, item.Sku);
-        Assert.Equal(set.Headers.ETag?.Tag, after.ETag);
-        Assert.Equal(
-            [("Shopify", 24.99m), ("Walmart", 27.25m)],
-            after.Body.Items("listings").Select(l => (l.Str("channel"), l.Dec("price"))).ToArray());
-    }
-
-    [Fact]
-    public async Task SkuPricedBeforeVersionsExisted_AWebhookPriceRecordedAfterTheGet_MakesThatVersionStale()
-    {
-        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
-        await using var app = Start(fixture, stub);
-        var item = await PutItemAsync(app, "IFM-8", [SalesChannel.Shopify]);
-        var setAt = DateTimeOffset.UtcNow.AddDays(-60);
-        await WriteFactTheOldWayAsync(app, item, SalesChannel.Shopify, 26.50m, setAt, "price-set by pricing lead");
-        var seen = await GetPricesAsync(app, item.Sku);
-
-        // The channel changed the price; its webhook's fact is written as before versions (no SkuPriceState document).
-        await WriteFactTheOldWayAsync(app, item, SalesChannel.Shopify, 28.00m, setAt.AddDays(1), "webhook");
-
-        foreach (var version in new[] { seen.ETag, "\"none\"" })
-        {
-            using var stale = await SetPriceAsync(app, item.Sku, Body(24.99m, "shopify"), version);
-            await Problem.AssertOfTypeAsync(stale, HttpStatusCode.PreconditionFailed, "precondition-failed", "Shopify", "28.00", "webhook");
-        }
-
-        Assert.Empty(stub.PriceSets(SalesChannel.Shopify));
-        var now = await GetPricesAsync(app, item.Sku);
-        Assert.NotEqual(seen.ETag, now.ETag);
-        Assert.Equal(28.00m, Assert.Single(now.Body.Items("listings")).Dec("price"));
-    }
-
-    [Fact]
-    public async Task SkuPricedBeforeVersionsExisted_ManyFirstClaimsOnItsVersionAtOnce_ExactlyOneWins_AndKeepsTheFacts()
-    {
-        await using var stub = await FunctionAppFixture.StartPrivateMarketplaceAsync();
-        await using var app = Start(fixture, stub);
-        var item = await PutItemAsync(app, "IFM-9", [SalesChannel.Amazon]);
-        await WriteFactTheOldWayAsync(app, item, SalesChannel.Amazon, 26.50m, DateTimeOffset.UtcNow.AddDays(-60), "webhook");
-        var store = app.Services.GetRequiredService<SkuPriceStateStore>();
-        var version = (await store.ReadAsync(Brand, item.Sku, "USD", Token)).ETag;
-
-        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => store.ClaimAsync(
-            Brand, item.Sku, [version], new SkuPriceSetMark(20m + i, "USD", ["amazon"], $"caller {i}", DateTimeOffset.UtcNow), Token)));
-
-        var won = Assert.Single(claims, c => c.Won);
-        var stored = await store.ReadAsync(Brand, item.Sku, "USD", Token);
-        Assert.Equal(won.ETag, stored.ETag);
-        Assert.Equal(26.50m, Assert.Single(stored.Value.Listings).Price);
-        Assert.NotNull(stored.Value.LastSet);
-    }
-
-    /// <summary>A listing's price fact as price-sets and webhooks wrote it before <see cref="SkuPriceState"/> existed: the fact alone.</summary>
-    private static async Task WriteFactTheOldWayAsync(TestApp app, CatalogItem item, SalesChannel channel, decimal price, DateTimeOffset at, string source)
-    {
-        var fact = ListingPriceFact.For(Brand, item.Sku, channel, Listing(item, channel).ChannelSku, price, at, source);
-        Assert.Null(await app.Services.GetRequiredService<ListingPriceFactStore>().AdvanceAsync(fact, Token));
-    }
-
-    private static object Body(decimal price, params string[] channels) => new { price, currency = "USD", channels };
-
-    private static async Task<HttpResponseMessage> SetPriceAsync(TestApp app, string sku, object body, string? ifMatch = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"api/brands/{Brand}/catalog/{sku}/price", UriKind.Relative))
-        {
-            Content = JsonContent.Create(body),
-        };
-        if (ifMatch is not null)
-        {
-            Assert.True(request.Headers.TryAddWithoutValidation("If-Match", ifMatch));
-        }
-
-        return await app.Client.Http.SendAsync(request, Token);
-    }
-
-    private static async Task<(JsonElement Body, string ETag)> GetPricesAsync(TestApp app, string sku)
-    {
-        using var response = await app.Client.Http.GetAsync(new Uri($"api/brands/{Brand}/catalog/{sku}/price", UriKind.Relative), Token);
-        var text = await response.Content.ReadAsStringAsync(Token);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET price of {sku}: {(int)response.StatusCode} {text}");
-        var etag = response.Headers.ETag?.Tag;
-        Assert.False(string.IsNullOrEmpty(etag), $"GET price of {sku} answered no ETag.");
-        return (JsonDocument.Parse(text).RootElement.Clone(), etag!);
     }
 }
