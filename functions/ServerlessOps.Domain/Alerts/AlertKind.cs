@@ -63,4 +63,7 @@ public enum AlertKind
 
     /// <summary>A channel's privacy request is not completed long after it arrived, or its delivery sits in quarantine: its legal deadline is running.</summary>
     PrivacyRequestStuck,
+
+    /// <summary>A channel's payout holds events the import does not read, so its rows cannot explain what was paid: a person must check it by hand.</summary>
+    PayoutUnchecked,
 }

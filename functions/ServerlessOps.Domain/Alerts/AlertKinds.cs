@@ -30,6 +30,7 @@ public static class AlertKinds
         new(AlertKind.PayoutMismatch, "payout-mismatch", "Payout differs from its settlement rows", BrandSignal.Finance, AlertSeverity.Warning),
         new(AlertKind.ImportStuck, "import-stuck", "Import stopped midway", BrandSignal.Data, AlertSeverity.Warning),
         new(AlertKind.PrivacyRequestStuck, "privacy-request-stuck", "Privacy request not completed", BrandSignal.Data, AlertSeverity.Critical),
+        new(AlertKind.PayoutUnchecked, "payout-unchecked", "Payout cannot be checked against its settlement rows", BrandSignal.Finance, AlertSeverity.Info),
     }.ToFrozenDictionary(i => i.Kind);
 
     private static readonly FrozenDictionary<string, AlertKind> _bySlug =
