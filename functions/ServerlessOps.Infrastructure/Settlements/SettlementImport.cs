@@ -19,7 +19,8 @@ namespace ServerlessOps.Infrastructure.Settlements;
 /// of an order not there yet stay pending and are matched by a later run), and reconcile every payout: paid vs Σ its rows,
 /// a difference beyond a cent kept (<see cref="ISettlementStore.PutReconciliationAsync"/>) and raised to the brand's
 /// finance owner (<see cref="AlertKind.PayoutMismatch"/>). A payout whose answer held events the reader does not read is
-/// kept as not reconcilable, saying which lists, and raises no mismatch; each such list is logged once per account read.
+/// kept as not reconcilable, saying which lists, and raises no mismatch but <see cref="AlertKind.PayoutUnchecked"/>, so
+/// finance checks it by hand (cleared once a later read can check it); each such list is logged once per account read.
 /// Re-running changes nothing. Safe beside itself: lines are
 /// created once, order writes are ETag-guarded, reconciliations are last-writer-wins of the same figures.
 /// </summary>
@@ -197,11 +198,18 @@ public sealed class SettlementImport(
         if (reconciliation.CannotBeChecked is { } why)
         {
             // Its rows leave out money the channel moved, so a difference is no finding. A mismatch raised before the
-            // unread list was recognised was a false one: cleared, saying why, so finance does not chase it.
+            // unread list was recognised was a false one: cleared, saying why, so finance does not chase it. But nobody
+            // has checked the payout either: finance is told once to check it by hand (a re-read repeats, never re-notifies).
             await alerts.ClearAsync(account.BrandId, AlertKind.PayoutMismatch, subject, why, cancellationToken);
+            await alerts.RaiseAsync(PayoutUncheckedAlert.For(account, reconciliation, subject), cancellationToken);
             return reconciliation;
         }
 
+        // Checkable now (the answer holds no list the reader skips): the rows decide, and a mismatch, if any, is raised below.
+        await alerts.ClearAsync(
+            account.BrandId, AlertKind.PayoutUnchecked, subject,
+            $"The payout can now be checked: every event list {account.Channel} sent for it is read; its rows explain {Money(reconciliation.Expected)} of {Money(payout.Amount)} {payout.Currency} paid.",
+            cancellationToken);
         if (!reconciliation.IsMismatch)
         {
             await alerts.ClearAsync(account.BrandId, AlertKind.PayoutMismatch, subject, "The payout now matches its settlement rows within a cent.", cancellationToken);

@@ -75,7 +75,7 @@ public sealed partial class SettlementImportTests
     }
 
     [Fact]
-    public async Task AmazonGroupWithDebtRecovery_IsNotReconcilable_NamingTheListsAndCounts_AndIsNoMismatch()
+    public async Task AmazonGroupWithDebtRecovery_IsNotReconcilable_NamingTheListsAndCounts_AndIsNoMismatchButUnchecked()
     {
         await using var settle = await SettlementTestApp.StartAsync(fixture);
         var placed = DateTimeOffset.UtcNow.AddDays(-5);
@@ -107,6 +107,9 @@ public sealed partial class SettlementImportTests
         Assert.Equal([new UnreadEventList("DebtRecoveryEventList", 2), new UnreadEventList("RetrochargeEventList", 1)], payout.Payout.UnreadEvents);
         Assert.Equal(6, amazon.Imported);
         Assert.Empty(await settle.App.Services.GetRequiredService<IAlertStore>().ListAsync("acme", kind: AlertKind.PayoutMismatch, cancellationToken: Token));
+
+        // Not a mismatch, but finance is told it must check the payout by hand (UncheckedPayouts covers the alert itself).
+        Assert.Single(await settle.App.Services.GetRequiredService<IAlertStore>().ListAsync("acme", kind: AlertKind.PayoutUnchecked, cancellationToken: Token));
         Assert.Empty(await settle.Store.ListReconciliationsAsync("acme", mismatchesOnly: true, Token));
         var stored = Assert.Single(await settle.Store.ListReconciliationsAsync("acme", mismatchesOnly: false, Token));
         Assert.Equal(payout.Payout.UnreadEvents, stored.Payout.UnreadEvents);

@@ -32,7 +32,9 @@ internal sealed class SettlementTestApp : IAsyncDisposable
 
     public static string AccountId(SalesChannel channel) => ScenarioAccounts.Default.AccountId(channel);
 
-    public static async Task<SettlementTestApp> StartAsync(FunctionAppFixture fixture, Action<IServiceCollection>? testServices = null)
+    /// <param name="overrides">Settings added to the test's own (e.g. <c>Alerts:WebhookUrl</c>, so notifications are sent).</param>
+    public static async Task<SettlementTestApp> StartAsync(
+        FunctionAppFixture fixture, Action<IServiceCollection>? testServices = null, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var marketplace = await FunctionAppFixture.StartPrivateMarketplaceAsync();
         var settings = new Dictionary<string, string>
@@ -41,6 +43,11 @@ internal sealed class SettlementTestApp : IAsyncDisposable
             ["Backstop:TimerEnabled"] = "false",
             ["Drift:TimerEnabled"] = "false",
         };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
         return new SettlementTestApp(TestApp.Start(fixture, settings, marketplace: marketplace, testServices: testServices), marketplace);
     }
 
