@@ -15,7 +15,7 @@ namespace ServerlessOps.Simulator;
 /// short. Amazon pays a second group too: a SAFE-T claim (read) less a debt recovery (a list the import does not read).
 /// The import (<c>POST …/settlements/import</c>, the daily timer is off here) must write every fee onto its order,
 /// reconcile every payout it can check, find exactly Walmart's mismatch, raised to the brand's finance owner, and show
-/// Amazon's second group as one it cannot check, not as a mismatch.
+/// Amazon's second group as one it cannot check, not as a mismatch, told once to the finance owner to check by hand.
 /// </summary>
 internal sealed class SettlementDemo
 {
@@ -34,12 +34,14 @@ internal sealed class SettlementDemo
 
     private readonly JsonElement _report;
     private readonly IReadOnlyList<JsonElement> _mismatchAlerts;
+    private readonly IReadOnlyList<JsonElement> _uncheckedAlerts;
     private readonly IReadOnlyDictionary<SalesChannel, decimal> _fees;
 
-    private SettlementDemo(JsonElement report, IReadOnlyList<JsonElement> mismatchAlerts, IReadOnlyDictionary<SalesChannel, decimal> fees)
+    private SettlementDemo(JsonElement report, IReadOnlyList<JsonElement> mismatchAlerts, IReadOnlyList<JsonElement> uncheckedAlerts, IReadOnlyDictionary<SalesChannel, decimal> fees)
     {
         _report = report;
         _mismatchAlerts = mismatchAlerts;
+        _uncheckedAlerts = uncheckedAlerts;
         _fees = fees;
     }
 
@@ -56,7 +58,9 @@ internal sealed class SettlementDemo
         && Payouts.Count(p => p.GetProperty("isMismatch").GetBoolean()) == 1
         && Payouts.Count(p => !p.GetProperty("isReconcilable").GetBoolean()) == 1
         && Payouts.Count(p => p.GetProperty("isReconcilable").GetBoolean() && !p.GetProperty("isMismatch").GetBoolean()) == 3
-        && _mismatchAlerts.Count == 1 && _mismatchAlerts[0].GetProperty("owner").GetString() == FinanceOwner;
+        && _mismatchAlerts.Count == 1 && _mismatchAlerts[0].GetProperty("owner").GetString() == FinanceOwner
+        && _uncheckedAlerts.Count == 1 && _uncheckedAlerts[0].GetProperty("owner").GetString() == FinanceOwner
+        && _uncheckedAlerts[0].GetProperty("evidence").GetProperty("payout").GetString() == "8002";
 
     public static async Task<SettlementDemo> RunAsync(HttpClient api, ReadApiClient reads, Marketplace marketplace, string brandId, DateOnly day, CancellationToken cancellationToken)
     {
@@ -100,9 +104,8 @@ internal sealed class SettlementDemo
         using var run = await api.PostAsync(new Uri($"api/brands/{brandId}/settlements/import", UriKind.Relative), null, cancellationToken);
         run.EnsureSuccessStatusCode();
         var report = await run.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        var alerts = (await api.GetFromJsonAsync<JsonElement>($"api/brands/{brandId}/alerts?state=open", cancellationToken))
-            .EnumerateArray().Where(a => a.GetProperty("kind").ToString() is "PayoutMismatch" or "payout-mismatch").ToList();
-        return new SettlementDemo(report, alerts, fees);
+        var alerts = (await api.GetFromJsonAsync<JsonElement>($"api/brands/{brandId}/alerts?state=open", cancellationToken)).EnumerateArray().ToList();
+        return new SettlementDemo(report, [.. alerts.Where(a => IsKind(a, "PayoutMismatch", "payout-mismatch"))], [.. alerts.Where(a => IsKind(a, "PayoutUnchecked", "payout-unchecked"))], fees);
     }
 
     public void Print(TextWriter output)
@@ -143,10 +146,17 @@ internal sealed class SettlementDemo
             output.WriteLine($"Alert payout-mismatch to {alert.GetProperty("owner").GetString()}: {alert.GetProperty("message").GetString()}");
         }
 
+        foreach (var alert in _uncheckedAlerts)
+        {
+            output.WriteLine($"Alert payout-unchecked to {alert.GetProperty("owner").GetString()}: {alert.GetProperty("message").GetString()}");
+        }
+
         output.WriteLine(Reconciled
-            ? "Every order's fee is on its order and Amazon's ads charge and SAFE-T claim are rows of their own; three payouts reconcile to the cent, Walmart's does not and finance was told once, and Amazon's group with a debt recovery is shown as one the import cannot check, not as a mismatch."
-            : "NOT as expected: see the table (every account should import, 3 orders each, three payouts reconciled, exactly one mismatch raised to finance, one that cannot be checked).");
+            ? "Every order's fee is on its order and Amazon's ads charge and SAFE-T claim are rows of their own; three payouts reconcile to the cent, Walmart's does not and finance was told once, and Amazon's group with a debt recovery is shown as one the import cannot check, not as a mismatch, and finance was told once to check it by hand."
+            : "NOT as expected: see the table (every account should import, 3 orders each, three payouts reconciled, exactly one mismatch raised to finance, one that cannot be checked, raised once to finance as payout-unchecked).");
     }
+
+    private static bool IsKind(JsonElement alert, string name, string slug) => alert.GetProperty("kind").ToString() == name || alert.GetProperty("kind").ToString() == slug;
 
     private static string Money(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
 }
