@@ -25,8 +25,8 @@ internal static class PayoutUncheckedAlert
         var lists = UnreadEventList.Describe(payout.UnreadEvents);
         return new AlertRaise(
             account.BrandId, AlertKind.PayoutUnchecked, subject,
-            $"{account.Channel} paid {Money(payout.Amount)} {payout.Currency} in payout {payout.PayoutId} of account {account.AccountId}, and its "
-            + $"{reconciliation.Rows.Count} settlement rows read explain {Money(reconciliation.Expected)}: a difference of {Money(reconciliation.Difference)} "
+            $"{account.Channel} paid {Money(payout.Amount)} {payout.Currency} in payout {payout.PayoutId} of account {account.AccountId}, and the "
+            + $"settlement rows read ({reconciliation.Rows.Count.ToString(CultureInfo.InvariantCulture)}) explain {Money(reconciliation.Expected)}: a difference of {Money(reconciliation.Difference)} "
             + $"this import cannot check, because {account.Channel} also listed events it does not read: {lists}. {WhereToCheck(account.Channel, payout.PayoutId)}")
         {
             Channel = account.Channel,
