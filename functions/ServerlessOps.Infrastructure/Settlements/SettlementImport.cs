@@ -221,7 +221,7 @@ public sealed class SettlementImport(
         await alerts.RaiseAsync(
             new AlertRaise(
                 account.BrandId, AlertKind.PayoutMismatch, subject,
-                $"{account.Channel} paid {Money(payout.Amount)} {payout.Currency} in payout {payout.PayoutId} of account {account.AccountId}, but its {reconciliation.Rows.Count} settlement rows add up to {Money(reconciliation.Expected)}: a difference of {Money(reconciliation.Difference)}. Ask the channel which row is missing or held back.")
+                $"{account.Channel} paid {Money(payout.Amount)} {payout.Currency} in payout {payout.PayoutId} of account {account.AccountId}, but {(reconciliation.Rows.Count == 1 ? "its one settlement row adds" : $"its {reconciliation.Rows.Count} settlement rows add")} up to {Money(reconciliation.Expected)}: a difference of {Money(reconciliation.Difference)}. Ask the channel which row is missing or held back.")
             {
                 Channel = account.Channel,
                 Signal = BrandSignal.Finance,

@@ -98,6 +98,23 @@ public sealed partial class SettlementImportTests(FunctionAppFixture fixture)
         var alert = Assert.Single(await settle.App.Services.GetRequiredService<IAlertStore>().ListAsync("acme", kind: AlertKind.PayoutMismatch, cancellationToken: Token));
         Assert.Equal((Domain.Brands.BrandSignal.Finance, "-12.34", 12.34m), (alert.Signal, alert.Evidence["difference"], alert.MoneyAtStake!.Amount));
         Assert.Equal($"walmart:{SettlementTestApp.AccountId(SalesChannel.Walmart)}:{payoutId}", alert.Subject.Id);
+        Assert.Contains("but its 5 settlement rows add up to 52.79: a difference of -12.34.", alert.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PayoutMismatch_OfOneRow_IsToldInAPlainSentence()
+    {
+        await using var settle = await SettlementTestApp.StartAsync(fixture);
+        var placed = DateTimeOffset.UtcNow.AddDays(-5);
+        await settle.PutOrderAsync(SalesChannel.Walmart, "9004", placed);
+        var payoutId = settle.Marketplace.PutPayout(SalesChannel.Walmart, new StubPayout("ignored", "USD", placed.AddDays(3),
+            [new StubSettlementRow("9004", StubSettlementKind.Sale, 40m, placed.AddHours(30)) { Sku = "SKU-A", LineId = "L1" }]));
+        settle.Marketplace.PlantPayoutMismatch(SalesChannel.Walmart, payoutId, -1.00m);
+
+        await settle.RunAsync();
+
+        var alert = Assert.Single(await settle.App.Services.GetRequiredService<IAlertStore>().ListAsync("acme", kind: AlertKind.PayoutMismatch, cancellationToken: Token));
+        Assert.Contains("but its one settlement row adds up to 40.00: a difference of -1.00.", alert.Message, StringComparison.Ordinal);
     }
 
     [Fact]
