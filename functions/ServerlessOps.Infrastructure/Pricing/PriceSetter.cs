@@ -124,12 +124,15 @@ public sealed class PriceSetter(
             .SelectMany(channel => item.Listings.Where(l => l.Channel == channel))
             .Select(listing => PushAsync(item, listing, PriceGuardrail.Round(command.Price), breached.Contains(listing.Channel), cancellationToken));
         var outcomes = await Task.WhenAll(pushes);
-        foreach (var pushed in outcomes.Where(o => o.Pushed))
+        var prices = outcomes.Where(o => o.Pushed)
+            .Select(o => ListingPriceFact.For(item.BrandId, item.Sku, o.Channel, o.ChannelSku, o.Price, now, $"price-set by {command.By}"))
+            .ToList();
+        foreach (var fact in prices)
         {
-            await RecordPriceFactAsync(item, pushed, command.By, now, cancellationToken);
+            await RecordPriceFactAsync(item, fact, cancellationToken);
         }
 
-        var etag = await RecordTakenPricesAsync(item, outcomes, command.By, now, claim.ETag!, cancellationToken);
+        var etag = await RecordTakenPricesAsync(item, prices, command.By, claim.ETag!, cancellationToken);
 
         foreach (var channel in command.Channels.Where(c => !breached.Contains(c) && outcomes.Any(o => o.Channel == c && o.Pushed)))
         {
@@ -176,15 +179,15 @@ public sealed class PriceSetter(
     /// whatever the channel showed before that is older), so a late webhook of an earlier price is not guarded. Written
     /// before the alerts are resolved; a failure is logged and the answer stands (the price is already out).
     /// </summary>
-    private async Task RecordPriceFactAsync(CatalogItem item, PriceSetListingOutcome pushed, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task RecordPriceFactAsync(CatalogItem item, ListingPriceFact fact, CancellationToken cancellationToken)
     {
         try
         {
-            await facts.AdvanceAsync(ListingPriceFact.For(item.BrandId, item.Sku, pushed.Channel, pushed.ChannelSku, pushed.Price, at, $"price-set by {by}"), cancellationToken);
+            await facts.AdvanceAsync(fact, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.PriceFactNotRecorded(pushed.Channel, pushed.ChannelSku, item.BrandId, item.Sku, e.Message);
+            logger.PriceFactNotRecorded(fact.Channel, fact.ChannelSku, item.BrandId, item.Sku, e.Message);
         }
     }
 
@@ -194,19 +197,16 @@ public sealed class PriceSetter(
     /// any version read before this set stale.
     /// </summary>
     private async Task<string> RecordTakenPricesAsync(
-        CatalogItem item, IReadOnlyList<PriceSetListingOutcome> outcomes, string by, DateTimeOffset at, string claimed, CancellationToken cancellationToken)
+        CatalogItem item, List<ListingPriceFact> prices, string by, string claimed, CancellationToken cancellationToken)
     {
-        var taken = outcomes.Where(o => o.Pushed)
-            .Select(o => ListingPriceFact.For(item.BrandId, item.Sku, o.Channel, o.ChannelSku, o.Price, at, $"price-set by {by}"))
-            .ToList();
-        if (taken.Count == 0)
+        if (prices.Count == 0)
         {
             return claimed;
         }
 
         try
         {
-            return await versions.RecordAsync(item.BrandId, item.Sku, taken, item.Currency, cancellationToken);
+            return await versions.RecordAsync(item.BrandId, item.Sku, prices, item.Currency, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
