@@ -1,12 +1,20 @@
 using System.Globalization;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Functions.Errors;
+using ServerlessOps.Functions.Http;
 
 namespace ServerlessOps.Functions.Api;
 
 /// <summary>Parses and checks the read APIs' parameters, answering a problem that names the bad one.</summary>
 internal static class ApiParameters
 {
+    /// <summary>
+    /// The route's <c>{sku}</c>. A SKU may hold a slash (<c>MUG/12OZ</c>): sent as <c>%2F</c>, which ASP.NET Core (and the
+    /// Functions host) leave escaped in a path segment while unescaping everything else, so only that is undone here.
+    /// </summary>
+    public static string Sku(HttpCall http) =>
+        http.RouteValue("sku").Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
     public static bool TryParseDay(string? value, out DateOnly day, out IResult? problem)
     {
         problem = null;

@@ -28,7 +28,7 @@ public sealed class GetCatalogItem(CatalogStore store, TimeProvider time) : IHtt
         ArgumentNullException.ThrowIfNull(http);
         var brandId = http.RouteValue("brandId");
         // A SKU may hold a slash (MUG/12OZ), sent as %2F, which routing leaves escaped: undone as the stock routes do.
-        var sku = StockParameters.Sku(http);
+        var sku = ApiParameters.Sku(http);
         var itemTask = store.GetItemAsync(brandId, sku, cancellationToken);
         var costs = await store.GetCostsAsync(brandId, sku, cancellationToken);
         var item = await itemTask;

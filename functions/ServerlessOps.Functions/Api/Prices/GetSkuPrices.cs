@@ -36,7 +36,7 @@ public sealed class GetSkuPrices(CatalogStore catalog, SkuPriceStateStore versio
     {
         ArgumentNullException.ThrowIfNull(http);
         var brandId = http.RouteValue("brandId");
-        var sku = StockParameters.Sku(http);
+        var sku = ApiParameters.Sku(http);
         var item = await catalog.GetItemAsync(brandId, sku, cancellationToken);
         if (item is null)
         {

@@ -67,7 +67,7 @@ public sealed class SetPrice(PriceSetter setter) : IHttpFunction
         }
 
         var brandId = http.RouteValue("brandId");
-        var sku = http.RouteValue("sku").Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        var sku = ApiParameters.Sku(http);
         var by = http.Caller?.Name ?? throw new InvalidOperationException($"{Route.Name} runs only for a signed-in caller.");
         var ifMatch = http.Request.Headers.IfMatch.ToString();
         IReadOnlyList<string>? versions = string.IsNullOrWhiteSpace(ifMatch) ? null : [.. ifMatch.Split(',').Select(AdminRequests.Bare).Where(t => t.Length > 0)];

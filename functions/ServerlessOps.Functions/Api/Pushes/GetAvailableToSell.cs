@@ -32,7 +32,7 @@ public sealed class GetAvailableToSell(
     public async Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken)
     {
         var brandId = http.RouteValue("brandId");
-        var sku = PushParameters.Sku(http);
+        var sku = ApiParameters.Sku(http);
         var item = await catalog.GetItemAsync(brandId, sku, cancellationToken);
         if (item is null)
         {

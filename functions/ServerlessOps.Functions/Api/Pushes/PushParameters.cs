@@ -6,14 +6,10 @@ using ServerlessOps.Functions.Http;
 
 namespace ServerlessOps.Functions.Api.Pushes;
 
-/// <summary>What the push routes share: the SKU, channel and account from the path, the optional reason.</summary>
+/// <summary>What the push routes share: the channel and account from the path, the optional reason (the SKU is <see cref="ApiParameters.Sku"/>).</summary>
 internal static class PushParameters
 {
     public const int MaxReasonLength = 500;
-
-    /// <summary>The route's <c>{sku}</c>; a slash in a SKU arrives as <c>%2F</c>, which routing leaves escaped.</summary>
-    public static string Sku(HttpCall http) =>
-        http.RouteValue("sku").Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     public static bool TryChannel(HttpCall http, out SalesChannel channel, out IResult? problem)
     {

@@ -75,7 +75,7 @@ public sealed class AdjustStock(IInventoryLedgerStore ledger, CatalogStore catal
         }
 
         var brandId = http.RouteValue("brandId");
-        var sku = StockParameters.Sku(http);
+        var sku = ApiParameters.Sku(http);
         if (await catalog.GetItemAsync(brandId, sku, cancellationToken) is null)
         {
             return Problems.Result(Problems.NotFound, $"Brand '{brandId}' has no catalog SKU '{sku}': import it (POST /api/brands/{brandId}/imports/catalog) before its stock can be adjusted.");

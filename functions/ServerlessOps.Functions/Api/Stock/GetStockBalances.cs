@@ -28,7 +28,7 @@ public sealed class GetStockBalances(CosmosInventoryLedgerStore ledger) : IHttpF
     public async Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken)
     {
         var brandId = http.RouteValue("brandId");
-        var sku = StockParameters.Sku(http);
+        var sku = ApiParameters.Sku(http);
         var location = http.QueryValue("location");
         IReadOnlyList<StockBalance> balances = string.IsNullOrWhiteSpace(location)
             ? await ledger.ListBalancesAsync(brandId, sku, cancellationToken)

@@ -33,7 +33,7 @@ public sealed class ListStockLedger(IInventoryLedgerStore ledger) : IHttpFunctio
         }
 
         var brandId = http.RouteValue("brandId");
-        var sku = StockParameters.Sku(http);
+        var sku = ApiParameters.Sku(http);
         return TypedResults.Ok(StockLedgerView.From(brandId, sku, await ledger.ListEntriesAsync(brandId, sku, limit, cancellationToken)));
     }
 }

@@ -4,18 +4,11 @@ using ServerlessOps.Functions.Http;
 
 namespace ServerlessOps.Functions.Api.Stock;
 
-/// <summary>What the stock routes share: the SKU from the path, and the ledger's list limit.</summary>
+/// <summary>What the stock routes share: the ledger's list limit (the SKU from the path is <see cref="ApiParameters.Sku"/>).</summary>
 internal static class StockParameters
 {
     /// <summary>Entries a ledger read answers when <c>limit</c> is not given.</summary>
     public const int DefaultLedgerLimit = 50;
-
-    /// <summary>
-    /// The route's <c>{sku}</c>. A SKU may hold a slash (<c>MUG/12OZ</c>): sent as <c>%2F</c>, which ASP.NET Core (and the
-    /// Functions host) leave escaped in a path segment while unescaping everything else, so only that is undone here.
-    /// </summary>
-    public static string Sku(HttpCall http) =>
-        http.RouteValue("sku").Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     public static bool TryParseLimit(string? value, int max, out int limit, out IResult? problem)
     {
