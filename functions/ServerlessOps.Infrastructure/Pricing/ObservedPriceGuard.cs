@@ -36,10 +36,18 @@ public sealed class ObservedPriceGuard(
     private const string NoCurrency = "XXX";
 
     /// <summary>
-    /// The ingestion hook, after the observation is recorded: our own price goes through <see cref="CheckAsync(ObservedPrice, CancellationToken)"/>;
-    /// the Buy Box and competitors' offers are not ours and are skipped. A store outage is thrown so the delivery is retried
-    /// (recording and raising are idempotent); any other failure is logged and swallowed: the observation stays recorded
-    /// and the next read-back checks the listing again, so a guard problem never quarantines a delivery.
+    /// The ingestion hook, after the observation is recorded: our own price is recorded as its listing's price fact and in
+    /// the SKU's price version (<see cref="RecordAsync"/>), then goes through the guardrail; the Buy Box and competitors'
+    /// offers are not ours and are skipped.
+    /// <para>
+    /// A failure to record (the catalog, the fact, the version) is thrown, whatever it is, so the delivery fails and the
+    /// queue retries it (quarantined after its retries, replayable): swallowed, it would leave the fact written and the
+    /// version behind, and a client holding the old ETag could set a price over one it never saw, the very thing
+    /// <c>If-Match</c> exists to stop. Doing it again is harmless: the fact only moves forward, and the version moves only
+    /// when a listing's price does (<see cref="SkuPriceState.With"/>), so a retry or replay moves it once.
+    /// </para>
+    /// A failure of the guardrail itself (rules, overrides, alerts) other than an outage is logged and swallowed: the price
+    /// is recorded by then, and the next read-back checks the listing again, so a guard problem never quarantines a delivery.
     /// </summary>
     public async Task<ObservedPriceOutcome?> GuardAsync(PriceChange change, CancellationToken cancellationToken = default)
     {
@@ -48,9 +56,15 @@ public sealed class ObservedPriceGuard(
             return null;
         }
 
+        var recorded = await RecordAsync(observed, cancellationToken);
+        if (recorded.Skipped is { } skipped)
+        {
+            return skipped;
+        }
+
         try
         {
-            return await CheckAsync(observed, cancellationToken);
+            return await CheckAsync(recorded.Item!, recorded.Listing!, observed.Price, observed.Currency, observed.Source, observed.ObservedAt, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException and not StoreUnavailableException)
         {
@@ -60,17 +74,28 @@ public sealed class ObservedPriceGuard(
     }
 
     /// <summary>
-    /// Resolves the catalog SKU (the channel's SKU through the catalog's listing lookup, else as a catalog SKU listed on the
-    /// channel), then guards unless the listing has a newer price fact: webhooks arrive late and out of order (Shopify
-    /// retries for 4 h, EventBridge for 24 h), so a price the channel showed before a later set or a later webhook would
-    /// otherwise reopen an alert while the channel shows the newer price. The time compared is the channel's, from the payload.
+    /// Records the price (<see cref="RecordAsync"/>), then guards it unless it was skipped. Nothing is swallowed here.
     /// </summary>
     public async Task<ObservedPriceOutcome> CheckAsync(ObservedPrice observed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(observed);
+        var recorded = await RecordAsync(observed, cancellationToken);
+        return recorded.Skipped
+            ?? await CheckAsync(recorded.Item!, recorded.Listing!, observed.Price, observed.Currency, observed.Source, observed.ObservedAt, cancellationToken);
+    }
+
+    /// <summary>
+    /// Resolves the catalog SKU (the channel's SKU through the catalog's listing lookup, else as a catalog SKU listed on the
+    /// channel), then records the price as the listing's fact and in the SKU's version, unless the listing has a newer price
+    /// fact: webhooks arrive late and out of order (Shopify retries for 4 h, EventBridge for 24 h), so a price the channel
+    /// showed before a later set or a later webhook would otherwise reopen an alert while the channel shows the newer price.
+    /// The time compared is the channel's, from the payload. Returns the outcome when skipped, else the item and listing.
+    /// </summary>
+    private async Task<(ObservedPriceOutcome? Skipped, CatalogItem? Item, ChannelListing? Listing)> RecordAsync(ObservedPrice observed, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrWhiteSpace(observed.Sku))
         {
-            return Skip(observed, null, $"the channel named only its item id {observed.ChannelItemId}, which the catalog does not map");
+            return (Skip(observed, null, $"the channel named only its item id {observed.ChannelItemId}, which the catalog does not map"), null, null);
         }
 
         var channelSku = observed.Sku.Trim();
@@ -80,22 +105,23 @@ public sealed class ObservedPriceGuard(
             ?? item?.Listings.FirstOrDefault(l => l.Channel == observed.Channel);
         if (item is null || listing is null)
         {
-            return Skip(observed, item?.Sku, $"SKU {channelSku} is not a catalog listing on {observed.Channel}");
+            return (Skip(observed, item?.Sku, $"SKU {channelSku} is not a catalog listing on {observed.Channel}"), null, null);
         }
 
         var fact = ListingPriceFact.For(item.BrandId, item.Sku, listing.Channel, listing.ChannelSku, observed.Price, observed.ObservedAt, observed.Source);
         if (await facts.AdvanceAsync(fact, cancellationToken) is { } newer)
         {
-            return Skip(item, listing,
-                $"{Money(observed.Price)} was shown at {observed.ObservedAt:O}, before the newer {Money(newer.Price)} ({newer.Source}) at {newer.At:O}");
+            return (Skip(item, listing,
+                $"{Money(observed.Price)} was shown at {observed.ObservedAt:O}, before the newer {Money(newer.Price)} ({newer.Source}) at {newer.At:O}"), null, null);
         }
 
         // The SKU's price version moves with what its channels show (the GET shows it): a set decided on the price before
-        // this one, sending that version in If-Match, is refused rather than overwriting a change made on the channel.
+        // this one, sending that version in If-Match, is refused rather than overwriting a change made on the channel. A
+        // write that meets a set's claim is read and made again (bounded); one still losing after that is thrown with the
+        // rest, and the delivery's retry records it.
         var currency = observed.Currency is { } named && !string.Equals(named, NoCurrency, StringComparison.OrdinalIgnoreCase) ? named : item.Currency;
         await versions.RecordAsync(item.BrandId, item.Sku, [fact], currency, cancellationToken);
-
-        return await CheckAsync(item, listing, observed.Price, observed.Currency, observed.Source, observed.ObservedAt, cancellationToken);
+        return (null, item, listing);
     }
 
     /// <summary>Guards a price of a listing already resolved (the drift read-back holds the item and listing).</summary>

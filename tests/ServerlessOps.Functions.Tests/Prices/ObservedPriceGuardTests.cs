@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Catalog;
@@ -191,25 +190,9 @@ public sealed class ObservedPriceGuardTests(FunctionAppFixture fixture)
         await ApplyAsync(app, sku, StockMovementKind.Reserve, 5, "order:amazon:114-0000001-0000001:l1:reserve:0-5:a1");
     }
 
-    /// <summary>A <c>products/update</c> whose product and variant were updated at <paramref name="updatedAt"/> (now by default), on Shopify's clock.</summary>
     private static async Task SendProductUpdateAsync(TestApp app, string variantSku, decimal price, DateTimeOffset? updatedAt = null)
     {
-        var now = (updatedAt ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
-        var product = new JsonObject
-        {
-            ["id"] = 8_100_000_001L,
-            ["title"] = "Tee",
-            ["updated_at"] = now,
-            ["variants"] = new JsonArray(new JsonObject
-            {
-                ["id"] = 4_400_000_001L,
-                ["product_id"] = 8_100_000_001L,
-                ["sku"] = variantSku,
-                ["price"] = price.ToString("0.00", CultureInfo.InvariantCulture),
-                ["updated_at"] = now,
-            }),
-        };
-        var ack = await app.Client.SendAcceptedAsync(Deliveries.Shopify(Deliveries.Utf8(product.ToJsonString()), "products/update"));
+        var ack = await app.Client.SendAcceptedAsync(ProductUpdate(variantSku, price, updatedAt));
         Assert.Equal("Applied", (await app.Client.WaitForEventAsync(ack.DeliveryKey)).Str("outcome"));
     }
 

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessOps.Domain.Catalog;
 using ServerlessOps.Domain.Channels;
@@ -9,6 +11,7 @@ using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
 using ServerlessOps.Infrastructure.Catalog;
 using ServerlessOps.Testing.Scenarios;
+using ServerlessOps.Testing.Webhooks;
 using Marketplace = ServerlessOps.Testing.StubMarketplace.StubMarketplace;
 
 namespace ServerlessOps.Functions.Tests.Prices;
@@ -28,7 +31,8 @@ internal static class PriceTestApp
 
     public static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public static TestApp Start(FunctionAppFixture fixture, Marketplace stub, IReadOnlyDictionary<string, string>? more = null)
+    public static TestApp Start(
+        FunctionAppFixture fixture, Marketplace stub, IReadOnlyDictionary<string, string>? more = null, Action<IServiceCollection>? testServices = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -41,7 +45,7 @@ internal static class PriceTestApp
             settings[key] = value;
         }
 
-        return TestApp.Start(fixture, settings, marketplace: stub);
+        return TestApp.Start(fixture, settings, marketplace: stub, testServices: testServices);
     }
 
     public static async Task<CatalogItem> PutItemAsync(TestApp app, string sku, IEnumerable<SalesChannel> channels)
@@ -103,5 +107,26 @@ internal static class PriceTestApp
         var etag = response.Headers.ETag?.Tag;
         Assert.False(string.IsNullOrEmpty(etag), $"GET price of {sku} answered no ETag.");
         return (JsonDocument.Parse(text).RootElement.Clone(), etag!);
+    }
+
+    /// <summary>A Shopify <c>products/update</c> whose product and variant were updated at <paramref name="updatedAt"/> (now by default), on Shopify's clock.</summary>
+    public static SignedWebhook ProductUpdate(string variantSku, decimal price, DateTimeOffset? updatedAt = null)
+    {
+        var now = (updatedAt ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+        var product = new JsonObject
+        {
+            ["id"] = 8_100_000_001L,
+            ["title"] = "Tee",
+            ["updated_at"] = now,
+            ["variants"] = new JsonArray(new JsonObject
+            {
+                ["id"] = 4_400_000_001L,
+                ["product_id"] = 8_100_000_001L,
+                ["sku"] = variantSku,
+                ["price"] = price.ToString("0.00", CultureInfo.InvariantCulture),
+                ["updated_at"] = now,
+            }),
+        };
+        return Deliveries.Shopify(Deliveries.Utf8(product.ToJsonString()), "products/update");
     }
 }
