@@ -48,8 +48,8 @@ internal static partial class ChannelApiLog
     internal static partial void CircuitClosed(this ILogger logger, SalesChannel channel, string circuit);
 
     [LoggerMessage(EventId = 4110, Level = LogLevel.Warning,
-        Message = "{Channel} refused the access token of account {AccountId} on {Path} (401); sending the call again once with a renewed token")]
-    internal static partial void TokenRefusedSentAgain(this ILogger logger, SalesChannel channel, string accountId, string path);
+        Message = "{Channel} refused the access token of account {AccountId} on {Path} ({Refusal}); sending the call again once with a renewed token")]
+    internal static partial void TokenRefusedSentAgain(this ILogger logger, SalesChannel channel, string accountId, string path, string refusal);
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Information,
         Message = "Acknowledged {Channel} order {ExternalOrderId} for brand {BrandId} (account {AccountId})")]
