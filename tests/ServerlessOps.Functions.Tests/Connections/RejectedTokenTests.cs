@@ -17,7 +17,7 @@ using ServerlessOps.Testing.StubMarketplace;
 namespace ServerlessOps.Functions.Tests.Connections;
 
 /// <summary>
-/// A channel refuses (401) an access token we still hold as valid: the channel rotated or invalidated it, or the merchant's
+/// A channel refuses (401; Amazon 403 Unauthorized; TikTok Shop code 105002 in an HTTP 200) an access token we still hold as valid: the channel rotated or invalidated it, or the merchant's
 /// support revoked it, while the account stays connected. The call renews the token once (one token call, however many
 /// callers and instances) and is sent again once with the new token; a renewed token refused in turn fails as before,
 /// without another renewal.
@@ -106,6 +106,72 @@ public sealed class RejectedTokenTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task AmazonRefusesTheTokenWith403Unauthorized_OrderRead_OneRefreshAndTheReadSucceeds()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        var (readers, account, orderId) = await ConnectAmazonAsync(harness);
+
+        // SP-API's answer to an expired or revoked LWA token: 403 Unauthorized, never 401.
+        harness.Stub.RefuseNextToken(SalesChannel.Amazon);
+        var document = await readers.ReadOrderAsync(account, orderId, Token);
+
+        Assert.Equal(orderId, document.ExternalOrderId);
+        Assert.Equal(2, harness.Stub.Tokens.TokenCalls(SalesChannel.Amazon, Accounts.AmazonSellerId));
+    }
+
+    [Fact]
+    public async Task AmazonRefusesTheCallForAMissingRole_OrderRead_FailsWith403WithoutATokenCall()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        var (readers, account, orderId) = await ConnectAmazonAsync(harness);
+
+        harness.Stub.RefuseNextAmazonCallForMissingRole();
+        var refused = await Assert.ThrowsAsync<ChannelApiException>(() => readers.ReadOrderAsync(account, orderId, Token));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(1, harness.Stub.Tokens.TokenCalls(SalesChannel.Amazon, Accounts.AmazonSellerId));
+    }
+
+    [Fact]
+    public async Task AmazonRenewedTokenRefusedAgain_OrderReadFailsWith403_AfterOneRefresh()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        var (readers, account, orderId) = await ConnectAmazonAsync(harness);
+
+        harness.Stub.RefuseNextToken(SalesChannel.Amazon, 2);
+        var refused = await Assert.ThrowsAsync<ChannelApiException>(() => readers.ReadOrderAsync(account, orderId, Token));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(2, harness.Stub.Tokens.TokenCalls(SalesChannel.Amazon, Accounts.AmazonSellerId));
+    }
+
+    [Fact]
+    public async Task TikTokAnswersTheExpiredTokenCodeWith200_OrderRead_OneRefreshAndTheReadSucceeds()
+    {
+        await using var harness = await ConnectionHarness.StartAsync(fixture);
+        var instance = harness.Instance();
+        using var client = ConnectionHarness.Client(instance);
+        var connection = await ConnectionHarness.ConnectAsync(client, "tiktok", new { });
+        var account = new ChannelAccount("acme", SalesChannel.TikTokShop, connection.Str("accountId"));
+        var orderId = BackstopOrders.TikTok(harness.Stub, DateTimeOffset.UtcNow);
+        var readers = instance.Services.GetRequiredService<ChannelOrderReaders>();
+        await readers.ReadOrderAsync(account, orderId, Token);
+        Assert.Equal(1, harness.Stub.Tokens.TokenCalls(SalesChannel.TikTokShop, account.AccountId));
+
+        // TikTok Shop refuses an expired access token with HTTP 200 and code 105002.
+        harness.Stub.RefuseNextToken(SalesChannel.TikTokShop);
+        var document = await readers.ReadOrderAsync(account, orderId, Token);
+
+        Assert.Equal(orderId, document.ExternalOrderId);
+        Assert.Equal(2, harness.Stub.Tokens.TokenCalls(SalesChannel.TikTokShop, account.AccountId));
+
+        // Another code is the channel's answer, not a refused token: no token call.
+        harness.Stub.FailNextTikTokWithCode(36009003, "Internal error.");
+        await Assert.ThrowsAsync<ChannelApiException>(() => readers.ReadOrderAsync(account, orderId, Token));
+        Assert.Equal(2, harness.Stub.Tokens.TokenCalls(SalesChannel.TikTokShop, account.AccountId));
+    }
+
+    [Fact]
     public async Task ShopifyTokenRevokedEarly_SettlementRead_OneRefreshAndTheReadSucceeds()
     {
         await using var harness = await ConnectionHarness.StartAsync(fixture);
@@ -150,6 +216,20 @@ public sealed class RejectedTokenTests(FunctionAppFixture fixture)
 
         Assert.Equal(payoutId, Assert.Single(batch.Payouts).PayoutId);
         Assert.Equal(2, harness.Stub.Tokens.TokenCalls(SalesChannel.Walmart, Accounts.WalmartPartnerId));
+    }
+
+    /// <summary>The scenario's Amazon seller connected through the OAuth routes, and one of its orders read once (one token call).</summary>
+    private static async Task<(ChannelOrderReaders Readers, ChannelAccount Account, string OrderId)> ConnectAmazonAsync(ConnectionHarness harness)
+    {
+        var instance = harness.Instance();
+        using var client = ConnectionHarness.Client(instance);
+        await ConnectionHarness.ConnectAsync(client, "amazon", new { sellingPartnerId = Accounts.AmazonSellerId });
+        var account = new ChannelAccount("acme", SalesChannel.Amazon, Accounts.AmazonSellerId);
+        var orderId = BackstopOrders.Amazon(harness.Stub, DateTimeOffset.UtcNow);
+        var readers = instance.Services.GetRequiredService<ChannelOrderReaders>();
+        await readers.ReadOrderAsync(account, orderId, Token);
+        Assert.Equal(1, harness.Stub.Tokens.TokenCalls(SalesChannel.Amazon, Accounts.AmazonSellerId));
+        return (readers, account, orderId);
     }
 
     /// <summary>A new shop of brand acme, connected through the OAuth routes (so its tokens are the stub's to refuse).</summary>

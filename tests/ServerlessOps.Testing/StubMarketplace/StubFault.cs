@@ -5,6 +5,9 @@ internal sealed record StubFault(int StatusCode, TimeSpan? RetryAfter, long? Tik
 {
     public bool RetryAfterAsHttpDate { get; init; }
 
+    /// <summary>Amazon: the <c>errors[]</c> entry's <c>code</c> and <c>details</c> instead of the status's own error.</summary>
+    public (string Code, string Details)? AmazonError { get; init; }
+
     /// <summary>Set for a stall: wait this long, then answer normally.</summary>
     public TimeSpan? Stall { get; init; }
 }

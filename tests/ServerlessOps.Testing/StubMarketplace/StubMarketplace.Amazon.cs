@@ -26,7 +26,10 @@ public sealed partial class StubMarketplace
             var message = fault.StatusCode == StatusCodes.Status429TooManyRequests
                 ? "You exceeded your quota for the requested resource."
                 : "We encountered an internal error. Please try again.";
-            await AnswerAsync(context, SalesChannel.Amazon, receivedAt, fault.StatusCode, AmazonError(code, message), "injected", fault);
+            var error = fault.AmazonError is { } refusal
+                ? AmazonError(refusal.Code, "Access to requested resource is denied.", refusal.Details)
+                : AmazonError(code, message);
+            await AnswerAsync(context, SalesChannel.Amazon, receivedAt, fault.StatusCode, error, "injected", fault);
             return;
         }
 
@@ -88,6 +91,6 @@ public sealed partial class StubMarketplace
         return null;
     }
 
-    private static string AmazonError(string code, string message) =>
-        $$"""{"errors":[{"code":{{JsonString(code)}},"message":{{JsonString(message)}},"details":""}]}""";
+    private static string AmazonError(string code, string message, string details = "") =>
+        $$"""{"errors":[{"code":{{JsonString(code)}},"message":{{JsonString(message)}},"details":{{JsonString(details)}}}]}""";
 }

@@ -215,6 +215,36 @@ public sealed partial class StubMarketplace : IAsyncDisposable
         _faults.Add(SalesChannel.TikTokShop, count, new StubFault(StatusCodes.Status200OK, null, code, message));
     }
 
+    /// <summary>
+    /// The next <paramref name="count"/> calls to <paramref name="channel"/>'s API refuse the access token they carry the
+    /// way that channel does, before any credential check (the token itself stays good, as when a channel drops a token it
+    /// issued): Amazon 403 <c>Unauthorized</c> "The access token you provided has expired." (its order API), TikTok Shop HTTP
+    /// 200 with code 105002, Shopify and Walmart 401.
+    /// </summary>
+    public void RefuseNextToken(SalesChannel channel, int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        _faults.Add(channel, count, channel switch
+        {
+            SalesChannel.Amazon => new StubFault(StatusCodes.Status403Forbidden, null, null, null)
+            {
+                AmazonError = ("Unauthorized", "The access token you provided has expired."),
+            },
+            SalesChannel.TikTokShop => new StubFault(StatusCodes.Status200OK, null, TikTokCodeInvalidCredentials, "access token is expired, please refresh it"),
+            _ => new StubFault(StatusCodes.Status401Unauthorized, null, null, null),
+        });
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> calls to Amazon's order API answer 403 <c>Unauthorized</c> with empty details, as
+    /// SP-API refuses a call the app's roles or the seller's authorisation do not cover: a new token does not help.
+    /// </summary>
+    public void RefuseNextAmazonCallForMissingRole(int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        _faults.Add(SalesChannel.Amazon, count, new StubFault(StatusCodes.Status403Forbidden, null, null, null) { AmazonError = ("Unauthorized", string.Empty) });
+    }
+
     /// <summary>Calls received for the channel's API, including refused and failed ones.</summary>
     public int RequestCount(SalesChannel channel) => _requests.Count(channel);
 
