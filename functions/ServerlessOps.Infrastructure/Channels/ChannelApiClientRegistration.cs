@@ -12,7 +12,7 @@ namespace ServerlessOps.Infrastructure.Channels;
 /// backstop listers, settlement readers, listing pushes, price updates and read-backs): the channel's base URL from
 /// <c>Channels:{channel}</c>, no HttpClient timeout, pooled connections recycled, and <see cref="ChannelApiResilience"/>
 /// with that channel's timeouts and retries, one pipeline (so one circuit breaker) per channel account, and outside it
-/// <see cref="ChannelAccessTokenRenewalHandler"/> (a 401 renews the token and sends once more). Shopify's host is per shop, so its clients get no base address (each request
+/// <see cref="ChannelAccessTokenRenewalHandler"/> (a refused token, <see cref="ChannelTokenRefusal"/>, is renewed and the call sent once more). Shopify's host is per shop, so its clients get no base address (each request
 /// carries the shop's absolute URL) and their pipeline takes the endpoint the caller names.
 /// </summary>
 internal static class ChannelApiClientRegistration
@@ -66,8 +66,8 @@ internal static class ChannelApiClientRegistration
             // the factory: recycling pooled connections keeps DNS changes of the channel hosts visible anyway.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
 
-        // Outside the resilience pipeline (added before it): a token refused with 401 is renewed once and the whole call,
-        // retries included, sent once more; the pipeline never retries a 401 itself.
+        // Outside the resilience pipeline (added before it): a refused token (401, Amazon's 403, TikTok's code) is renewed once
+        // and the whole call, retries included, sent once more; the pipeline never retries a 401 or 403 itself.
         client.AddHttpMessageHandler(provider => new ChannelAccessTokenRenewalHandler(
             channel,
             provider.GetRequiredService<IChannelApiCredentialSource>(),

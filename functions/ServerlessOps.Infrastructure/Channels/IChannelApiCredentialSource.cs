@@ -14,9 +14,9 @@ public interface IChannelApiCredentialSource
     ValueTask<ChannelApiCredential> GetAsync(ChannelAccount account, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The channel answered 401 to <paramref name="rejectedAccessToken"/>, sent for <paramref name="accountId"/> (revoked or
-    /// rotated before it expired): the access token to send the call again with, or null when there is none better and
-    /// the 401 stands. Asked by <see cref="ChannelAccessTokenRenewalHandler"/> at most once per call. Sources whose tokens
+    /// The channel refused <paramref name="rejectedAccessToken"/>, sent for <paramref name="accountId"/> (revoked or
+    /// rotated before it expired; a 401, or the channel's own refusal, <see cref="ChannelTokenRefusal"/>): the access token
+    /// to send the call again with, or null when there is none better and the refusal stands. Asked by <see cref="ChannelAccessTokenRenewalHandler"/> at most once per call. Sources whose tokens
     /// are entered by hand cannot renew them, hence the default.
     /// </summary>
     /// <exception cref="ChannelApiException">Renewing failed (a revoked authorisation); <see cref="ChannelApiUnavailableException"/> when transient.</exception>

@@ -3,7 +3,7 @@ using ServerlessOps.Infrastructure.Channels;
 
 namespace ServerlessOps.Infrastructure.Tokens;
 
-/// <summary>A token the channel refused (401) before it expired: renewed once, by the same flight and lease as an expiry.</summary>
+/// <summary>A token the channel refused (401, Amazon's 403, TikTok's 105002: ChannelTokenRefusal) before it expired: renewed once, by the same flight and lease as an expiry.</summary>
 public sealed partial class ChannelTokenService
 {
     /// <summary>
