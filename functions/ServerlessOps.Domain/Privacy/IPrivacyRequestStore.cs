@@ -1,4 +1,5 @@
 using ServerlessOps.Domain.Concurrency;
+using ServerlessOps.Domain.Paging;
 
 namespace ServerlessOps.Domain.Privacy;
 
@@ -13,8 +14,11 @@ public interface IPrivacyRequestStore
     /// <summary><see cref="ConcurrencyConflictException"/> when changed since <paramref name="ifMatchETag"/>.</summary>
     Task<Versioned<PrivacyRequest>> ReplaceAsync(PrivacyRequest request, string ifMatchETag, CancellationToken cancellationToken = default);
 
-    /// <summary>The brand's requests, newest received first (one partition).</summary>
-    Task<IReadOnlyList<PrivacyRequest>> ListAsync(string brandId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// One page of the brand's requests, newest received first (ties by stored id, descending), one partition. Paged because
+    /// a brand keeps every request as evidence and receives one per customer who asks.
+    /// </summary>
+    Task<Page<PrivacyRequest>> ListAsync(string brandId, PageRequest page, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The brand's requests not completed, newest received first: the partition filtered on state, so what is read stays

@@ -27,6 +27,25 @@ internal static class ApiParameters
         return false;
     }
 
+    /// <summary>A list's <c>limit</c>: <paramref name="defaultLimit"/> when absent, else a whole number from 1 to <paramref name="max"/>.</summary>
+    public static bool TryParseLimit(string? value, int defaultLimit, int max, out int limit, out IResult? problem)
+    {
+        problem = null;
+        limit = defaultLimit;
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit >= 1 && limit <= max)
+        {
+            return true;
+        }
+
+        problem = Problems.Result(Problems.InvalidParameter, $"Query parameter 'limit' must be a whole number from 1 to {max}; received '{value}'.");
+        return false;
+    }
+
     public static bool TryParseChannel(string? value, out SalesChannel? channel, out IResult? problem)
     {
         problem = null;

@@ -32,6 +32,9 @@ public sealed record HttpRoute(string Name, string Method, string Template, Rout
     /// <summary>Query parameters, for the OpenAPI document.</summary>
     public IReadOnlyList<QueryParameter> Query { get; init; } = [];
 
+    /// <summary>How the route pages its list; null when it answers whole. The OpenAPI document adds its parameters and Link header.</summary>
+    public ListPaging? Paging { get; init; }
+
     /// <summary>Whether the handler needs a <c>DurableTaskClient</c> (the Functions wrapper then declares <c>[DurableClient]</c>).</summary>
     public bool UsesDurableClient { get; init; }
 

@@ -89,6 +89,14 @@ public sealed partial class OpenApiDocumentWriter
             parameters.Add(Parameter(query.Name, "query", query.Required, query.Description));
         }
 
+        if (route.Paging is { } paging)
+        {
+            parameters.Add(Parameter(ListPaging.LimitParameter, "query", required: false,
+                $"items per page, 1 to {paging.MaxLimit}; default {paging.DefaultLimit}"));
+            parameters.Add(Parameter(ListPaging.AfterParameter, "query", required: false,
+                "opaque cursor: take it from the previous page's Link rel=\"next\" URL, never build it"));
+        }
+
         var responses = new JsonObject
         {
             [route.SuccessStatus.ToString(System.Globalization.CultureInfo.InvariantCulture)] = route.Response is null
@@ -99,7 +107,20 @@ public sealed partial class OpenApiDocumentWriter
                     ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = json.GetJsonSchemaAsNode(route.Response) } },
                 },
         };
-        foreach (var status in route.ProblemStatuses.Concat(AccessStatuses(route)).Distinct().Order())
+        if (route.Paging is not null)
+        {
+            responses[route.SuccessStatus.ToString(System.Globalization.CultureInfo.InvariantCulture)]!["headers"] = new JsonObject
+            {
+                ["Link"] = new JsonObject
+                {
+                    ["description"] = "RFC 8288 <url>; rel=\"next\": the next page's URL (this path, the same query, a new after); absent on the last page.",
+                    ["schema"] = new JsonObject { ["type"] = "string" },
+                },
+            };
+        }
+
+        int[] pagingStatuses = route.Paging is null ? [] : [StatusCodes.Status400BadRequest];
+        foreach (var status in route.ProblemStatuses.Concat(pagingStatuses).Concat(AccessStatuses(route)).Distinct().Order())
         {
             responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new JsonObject
             {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Concurrency;
+using ServerlessOps.Domain.Paging;
 using ServerlessOps.Domain.Privacy;
 using ServerlessOps.Infrastructure.Cosmos;
 
@@ -40,12 +41,13 @@ public sealed class CosmosPrivacyRequestStore : IPrivacyRequestStore
         return new Versioned<PrivacyRequest>(request, etag);
     }
 
-    public async Task<IReadOnlyList<PrivacyRequest>> ListAsync(string brandId, CancellationToken cancellationToken = default)
+    public async Task<Page<PrivacyRequest>> ListAsync(string brandId, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
-        var documents = await _documents.QueryAsync(
-            PrivacyRequestDocument.PartitionKeyFor(brandId), PrivacyRequestDocument.DocumentType, null, "c.receivedAt DESC", [], cancellationToken);
-        return [.. documents.Select(d => d.ToDomain())];
+        var documents = await KeysetPageQuery.ReadAsync(
+            _documents, PrivacyRequestDocument.PartitionKeyFor(brandId), PrivacyRequestDocument.DocumentType, null, [],
+            "c.receivedAt", d => d.ReceivedAt, d => d.Id, page, cancellationToken);
+        return new Page<PrivacyRequest>([.. documents.Items.Select(d => d.ToDomain())], documents.Next);
     }
 
     public async Task<IReadOnlyList<PrivacyRequest>> ListOpenAsync(string brandId, CancellationToken cancellationToken = default)

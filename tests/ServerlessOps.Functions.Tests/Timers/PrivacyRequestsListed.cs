@@ -1,4 +1,5 @@
 using ServerlessOps.Domain.Concurrency;
+using ServerlessOps.Domain.Paging;
 using ServerlessOps.Domain.Privacy;
 
 namespace ServerlessOps.Functions.Tests.Timers;
@@ -32,8 +33,12 @@ internal sealed class PrivacyRequestsListed
         public Task<Versioned<PrivacyRequest>> ReplaceAsync(PrivacyRequest request, string ifMatchETag, CancellationToken cancellationToken = default) =>
             inner.ReplaceAsync(request, ifMatchETag, cancellationToken);
 
-        public async Task<IReadOnlyList<PrivacyRequest>> ListAsync(string brandId, CancellationToken cancellationToken = default) =>
-            counter.Count(await inner.ListAsync(brandId, cancellationToken));
+        public async Task<Page<PrivacyRequest>> ListAsync(string brandId, PageRequest page, CancellationToken cancellationToken = default)
+        {
+            var listed = await inner.ListAsync(brandId, page, cancellationToken);
+            counter.Count(listed.Items);
+            return listed;
+        }
 
         public async Task<IReadOnlyList<PrivacyRequest>> ListOpenAsync(string brandId, CancellationToken cancellationToken = default) =>
             counter.Count(await inner.ListOpenAsync(brandId, cancellationToken));

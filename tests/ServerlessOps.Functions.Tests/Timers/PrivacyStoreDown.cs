@@ -1,4 +1,5 @@
 using ServerlessOps.Domain.Concurrency;
+using ServerlessOps.Domain.Paging;
 using ServerlessOps.Domain.Privacy;
 
 namespace ServerlessOps.Functions.Tests.Timers;
@@ -33,8 +34,8 @@ internal sealed class PrivacyStoreDown
         public Task<Versioned<PrivacyRequest>> ReplaceAsync(PrivacyRequest request, string ifMatchETag, CancellationToken cancellationToken = default) =>
             inner.ReplaceAsync(request, ifMatchETag, cancellationToken);
 
-        public Task<IReadOnlyList<PrivacyRequest>> ListAsync(string brandId, CancellationToken cancellationToken = default) =>
-            inner.ListAsync(brandId, cancellationToken);
+        public Task<Page<PrivacyRequest>> ListAsync(string brandId, PageRequest page, CancellationToken cancellationToken = default) =>
+            inner.ListAsync(brandId, page, cancellationToken);
 
         public Task<IReadOnlyList<PrivacyRequest>> ListOpenAsync(string brandId, CancellationToken cancellationToken = default) =>
             inner.ListOpenAsync(brandId, cancellationToken);

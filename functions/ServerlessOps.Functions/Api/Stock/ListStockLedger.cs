@@ -27,7 +27,7 @@ public sealed class ListStockLedger(IInventoryLedgerStore ledger) : IHttpFunctio
 
     public async Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken)
     {
-        if (!StockParameters.TryParseLimit(http.QueryValue("limit"), CosmosInventoryLedgerStore.MaxListLimit, out var limit, out var problem))
+        if (!ApiParameters.TryParseLimit(http.QueryValue("limit"), StockParameters.DefaultLedgerLimit, CosmosInventoryLedgerStore.MaxListLimit, out var limit, out var problem))
         {
             return problem!;
         }
