@@ -1,4 +1,5 @@
 using ServerlessOps.Domain.Concurrency;
+using ServerlessOps.Domain.Paging;
 
 namespace ServerlessOps.Domain.Ingestion;
 
@@ -18,4 +19,10 @@ public interface IQuarantineStore
 
     /// <summary>A brand's entries, newest first, optionally only those in one state.</summary>
     Task<IReadOnlyList<QuarantinedDelivery>> ListAsync(string brandId, QuarantineState? state = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One page of a brand's entries, newest quarantined first (ties by stored id, descending), optionally only those in
+    /// one state: what the API lists, since an outage can quarantine thousands of deliveries.
+    /// </summary>
+    Task<Page<QuarantinedDelivery>> ListPageAsync(string brandId, QuarantineState? state, PageRequest page, CancellationToken cancellationToken = default);
 }

@@ -6,7 +6,10 @@ using ServerlessOps.Functions.Http;
 
 namespace ServerlessOps.Functions.Api;
 
-/// <summary>GET /api/brands/{brandId}/quarantine?state=open|resolved: quarantined deliveries, newest first.</summary>
+/// <summary>
+/// GET /api/brands/{brandId}/quarantine?state=open|resolved[&amp;limit=&amp;after=]: quarantined deliveries, newest first, in
+/// pages (<see cref="ListPaging"/>): one channel outage can quarantine thousands.
+/// </summary>
 public sealed class ListQuarantine(IQuarantineStore quarantine) : IHttpFunction
 {
     public static HttpRoute Route { get; } = HttpRoute.Get<ListQuarantine>(
@@ -16,6 +19,7 @@ public sealed class ListQuarantine(IQuarantineStore quarantine) : IHttpFunction
         Response = typeof(IReadOnlyList<QuarantinedDelivery>),
         ProblemStatuses = [StatusCodes.Status400BadRequest],
         Query = [new QueryParameter("state", "open or resolved; both when absent")],
+        Paging = new ListPaging("quarantine"),
     };
 
     [Function(nameof(ListQuarantine))]
@@ -36,6 +40,12 @@ public sealed class ListQuarantine(IQuarantineStore quarantine) : IHttpFunction
             filter = parsed;
         }
 
-        return TypedResults.Ok(await quarantine.ListAsync(http.RouteValue("brandId"), filter, cancellationToken));
+        if (!PageParameters.TryRead(http, out var page, out var problem))
+        {
+            return problem!;
+        }
+
+        var listed = await quarantine.ListPageAsync(http.RouteValue("brandId"), filter, page, cancellationToken);
+        return PageParameters.Ok(http, listed.Items, listed.Next);
     }
 }

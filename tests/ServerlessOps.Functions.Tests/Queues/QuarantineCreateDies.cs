@@ -1,5 +1,6 @@
 using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Domain.Ingestion;
+using ServerlessOps.Domain.Paging;
 
 namespace ServerlessOps.Functions.Tests.Queues;
 
@@ -27,4 +28,7 @@ internal sealed class QuarantineCreateDies(IQuarantineStore inner, Func<string?>
 
     public Task<IReadOnlyList<QuarantinedDelivery>> ListAsync(string brandId, QuarantineState? state = null, CancellationToken cancellationToken = default) =>
         inner.ListAsync(brandId, state, cancellationToken);
+
+    public Task<Page<QuarantinedDelivery>> ListPageAsync(string brandId, QuarantineState? state, PageRequest page, CancellationToken cancellationToken = default) =>
+        inner.ListPageAsync(brandId, state, page, cancellationToken);
 }

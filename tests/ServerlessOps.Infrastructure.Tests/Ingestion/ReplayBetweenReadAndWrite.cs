@@ -1,5 +1,6 @@
 using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Domain.Ingestion;
+using ServerlessOps.Domain.Paging;
 
 namespace ServerlessOps.Infrastructure.Tests.Ingestion;
 
@@ -37,6 +38,9 @@ internal sealed class ReplayBetweenReadAndWrite(IQuarantineStore store) : IQuara
 
     public Task<IReadOnlyList<QuarantinedDelivery>> ListAsync(string brandId, QuarantineState? state = null, CancellationToken cancellationToken = default) =>
         store.ListAsync(brandId, state, cancellationToken);
+
+    public Task<Page<QuarantinedDelivery>> ListPageAsync(string brandId, QuarantineState? state, PageRequest page, CancellationToken cancellationToken = default) =>
+        store.ListPageAsync(brandId, state, page, cancellationToken);
 
     /// <summary>What <c>ReplayQuarantinedDelivery</c> writes.</summary>
     private async Task ReplayAsync(string brandId, string deliveryKey, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Concurrency;
 using ServerlessOps.Domain.Ingestion;
+using ServerlessOps.Domain.Paging;
 using ServerlessOps.Infrastructure.Cosmos.Documents;
 
 namespace ServerlessOps.Infrastructure.Cosmos.Stores;
@@ -59,5 +60,22 @@ public sealed class CosmosQuarantineStore : IQuarantineStore
             state is { } only ? [new("@state", QuarantineDocument.StateValue(only))] : [],
             cancellationToken);
         return [.. documents.Select(d => d.ToDomain())];
+    }
+
+    public async Task<Page<QuarantinedDelivery>> ListPageAsync(string brandId, QuarantineState? state, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
+        var documents = await KeysetPageQuery.ReadAsync(
+            _documents,
+            QuarantineDocument.PartitionKeyFor(brandId),
+            QuarantineDocument.DocumentType,
+            state is null ? null : "c.state = @state",
+            state is { } only ? [new("@state", QuarantineDocument.StateValue(only))] : [],
+            "c.quarantinedAt",
+            d => d.QuarantinedAt,
+            d => d.Id,
+            page,
+            cancellationToken);
+        return new Page<QuarantinedDelivery>([.. documents.Items.Select(d => d.ToDomain())], documents.Next);
     }
 }
