@@ -1,4 +1,5 @@
 using ServerlessOps.Domain.Concurrency;
+using ServerlessOps.Domain.Paging;
 
 namespace ServerlessOps.Domain.Alerts;
 
@@ -21,6 +22,12 @@ public interface IAlertStore
 
     /// <summary>A brand's alerts, most recently seen first, optionally of one state and one kind.</summary>
     Task<IReadOnlyList<Alert>> ListAsync(string brandId, AlertState? state = null, AlertKind? kind = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One page of a brand's alerts, most recently seen first (ties by stored id, descending), optionally of one state and
+    /// one kind: what the API lists, since a brand keeps an alert per late order, short SKU or failed push it ever had.
+    /// </summary>
+    Task<Page<Alert>> ListPageAsync(string brandId, AlertState? state, AlertKind? kind, PageRequest page, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// A brand's alerts that may have been unresolved at <paramref name="at"/>: every unresolved one, and every one seen or

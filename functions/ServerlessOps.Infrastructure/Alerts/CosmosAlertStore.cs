@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Concurrency;
+using ServerlessOps.Domain.Paging;
 using ServerlessOps.Infrastructure.Cosmos;
 using ServerlessOps.Infrastructure.Cosmos.Documents;
 
@@ -90,6 +91,29 @@ public sealed class CosmosAlertStore : IAlertStore
     public async Task<IReadOnlyList<Alert>> ListAsync(string brandId, AlertState? state = null, AlertKind? kind = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
+        var (filter, parameters) = ListFilter(state, kind);
+        var documents = await _alerts.QueryAsync(
+            AlertDocument.PartitionKeyFor(brandId), AlertDocument.DocumentType, filter, "c.lastSeen DESC", parameters, cancellationToken);
+        return [.. documents.Select(d => d.ToDomain())];
+    }
+
+    /// <remarks>
+    /// Keyed on the last sighting, the order the list always had, though it moves: an alert seen again while a client
+    /// pages jumps to the first page, so that pass does not list it again further on (a client that wants it starts
+    /// over); nothing else moves, so nothing else is skipped or repeated.
+    /// </remarks>
+    public async Task<Page<Alert>> ListPageAsync(string brandId, AlertState? state, AlertKind? kind, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
+        var (filter, parameters) = ListFilter(state, kind);
+        var documents = await KeysetPageQuery.ReadAsync(
+            _alerts, AlertDocument.PartitionKeyFor(brandId), AlertDocument.DocumentType, filter, parameters,
+            "c.lastSeen", d => d.LastSeen, d => d.Id, page, cancellationToken);
+        return new Page<Alert>([.. documents.Items.Select(d => d.ToDomain())], documents.Next);
+    }
+
+    private static (string? Filter, List<KeyValuePair<string, object>> Parameters) ListFilter(AlertState? state, AlertKind? kind)
+    {
         var filters = new List<string>();
         var parameters = new List<KeyValuePair<string, object>>();
         if (state is { } s)
@@ -104,9 +128,7 @@ public sealed class CosmosAlertStore : IAlertStore
             parameters.Add(new("@kind", k.Slug()));
         }
 
-        var documents = await _alerts.QueryAsync(
-            AlertDocument.PartitionKeyFor(brandId), AlertDocument.DocumentType, filters.Count == 0 ? null : string.Join(" AND ", filters), "c.lastSeen DESC", parameters, cancellationToken);
-        return [.. documents.Select(d => d.ToDomain())];
+        return (filters.Count == 0 ? null : string.Join(" AND ", filters), parameters);
     }
 
     public async Task<IReadOnlyList<Alert>> ListUnresolvedSinceAsync(string brandId, DateTimeOffset at, CancellationToken cancellationToken = default)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Concurrency;
+using ServerlessOps.Domain.Paging;
 using ServerlessOps.Infrastructure.Alerts;
 using ServerlessOps.Testing.Alerts;
 using ServerlessOps.Testing.Emulators;
@@ -69,6 +70,9 @@ public sealed class AlertNotifierTests(CosmosServerFixture cosmos, AzuriteFixtur
 
         public Task<IReadOnlyList<Alert>> ListAsync(string brandId, AlertState? state = null, AlertKind? kind = null, CancellationToken cancellationToken = default) =>
             inner.ListAsync(brandId, state, kind, cancellationToken);
+
+        public Task<Page<Alert>> ListPageAsync(string brandId, AlertState? state, AlertKind? kind, PageRequest page, CancellationToken cancellationToken = default) =>
+            inner.ListPageAsync(brandId, state, kind, page, cancellationToken);
 
         public Task<IReadOnlyList<Alert>> ListUnresolvedSinceAsync(string brandId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
             inner.ListUnresolvedSinceAsync(brandId, at, cancellationToken);

@@ -5,7 +5,10 @@ using ServerlessOps.Functions.Http;
 
 namespace ServerlessOps.Functions.Api.Alerts;
 
-/// <summary>GET /api/brands/{brandId}/alerts?state=&amp;kind=: a brand's alerts, most recently seen first.</summary>
+/// <summary>
+/// GET /api/brands/{brandId}/alerts?state=&amp;kind=[&amp;limit=&amp;after=]: a brand's alerts, most recently seen first, in pages
+/// (<see cref="ListPaging"/>): a brand keeps an alert per late order, short SKU or failed push it ever had.
+/// </summary>
 public sealed class ListAlerts(IAlertStore alerts) : IHttpFunction
 {
     public static HttpRoute Route { get; } = HttpRoute.Get<ListAlerts>(
@@ -14,6 +17,7 @@ public sealed class ListAlerts(IAlertStore alerts) : IHttpFunction
     {
         Response = typeof(IReadOnlyList<AlertView>),
         ProblemStatuses = [StatusCodes.Status400BadRequest],
+        Paging = new ListPaging("alerts"),
         Query =
         [
             new QueryParameter("state", "open, acknowledged or resolved; every state when absent"),
@@ -28,12 +32,13 @@ public sealed class ListAlerts(IAlertStore alerts) : IHttpFunction
     public async Task<IResult> HandleAsync(HttpCall http, CancellationToken cancellationToken)
     {
         if (!AlertParameters.TryParseState(http.QueryValue("state"), out var state, out var problem)
-            || !AlertParameters.TryParseKind(http.QueryValue("kind"), out var kind, out problem))
+            || !AlertParameters.TryParseKind(http.QueryValue("kind"), out var kind, out problem)
+            || !PageParameters.TryRead(http, out var page, out problem))
         {
             return problem!;
         }
 
-        var listed = await alerts.ListAsync(http.RouteValue("brandId"), state, kind, cancellationToken);
-        return TypedResults.Ok(listed.Select(AlertView.From).ToList());
+        var listed = await alerts.ListPageAsync(http.RouteValue("brandId"), state, kind, page, cancellationToken);
+        return PageParameters.Ok(http, [.. listed.Items.Select(AlertView.From)], listed.Next);
     }
 }
