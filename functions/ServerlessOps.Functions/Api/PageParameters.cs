@@ -34,12 +34,26 @@ internal static class PageParameters
     /// <summary>200 with the page's items as the JSON array the route always answered, and, unless it is the last page, <c>Link: &lt;next&gt;; rel="next"</c>.</summary>
     public static IResult Ok<T>(HttpCall http, IReadOnlyList<T> items, KeysetPosition? next)
     {
+        LinkNext(http, next);
+        return TypedResults.Ok(items);
+    }
+
+    /// <summary>
+    /// 200 with the wrapper object the route always answered (e.g. <c>{"brandId": …, "reports": [page]}</c>), its list
+    /// holding only this page's items, and the same <c>Link</c> as <see cref="Ok{T}(HttpCall, IReadOnlyList{T}, KeysetPosition?)"/>.
+    /// </summary>
+    public static IResult OkWrapped<TBody>(HttpCall http, TBody body, KeysetPosition? next)
+    {
+        LinkNext(http, next);
+        return TypedResults.Ok(body);
+    }
+
+    private static void LinkNext(HttpCall http, KeysetPosition? next)
+    {
         if (next is not null)
         {
             http.Context.Response.Headers.Link = $"<{NextUrl(http, PageCursor.Encode(PagingOf(http).ListName, next))}>; rel=\"next\"";
         }
-
-        return TypedResults.Ok(items);
     }
 
     /// <summary>This path with the request's query, <c>after</c> replaced: the filters and the limit carry over.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Paging;
 using ServerlessOps.Infrastructure.Cosmos;
 
 namespace ServerlessOps.Infrastructure.Pricing;
@@ -10,15 +11,13 @@ public sealed class PriceOverrideStore
 {
     private readonly CosmosDocuments<PriceOverrideDocument> _audit;
     private readonly CosmosDocuments<PriceOverrideCurrent> _current;
-    private readonly IOptions<PricingOptions> _options;
 
-    public PriceOverrideStore(CosmosContainers containers, IOptions<CosmosOptions> cosmos, IOptions<PricingOptions> options, ILogger<PriceOverrideStore> logger)
+    public PriceOverrideStore(CosmosContainers containers, IOptions<CosmosOptions> cosmos, ILogger<PriceOverrideStore> logger)
     {
         ArgumentNullException.ThrowIfNull(containers);
         ArgumentNullException.ThrowIfNull(cosmos);
         _audit = new(containers.InventoryLedger, cosmos.Value.QueryPageSize, logger);
         _current = new(containers.InventoryLedger, cosmos.Value.QueryPageSize, logger);
-        _options = options;
     }
 
     /// <summary>Writes the audit entry first, then marks the price live on each breached channel: an override is never pushed unrecorded.</summary>
@@ -58,10 +57,21 @@ public sealed class PriceOverrideStore
     public async Task<PriceOverrideCurrent?> GetCurrentAsync(string brandId, string sku, SalesChannel channel, CancellationToken cancellationToken = default) =>
         (await _current.ReadAsync(PriceOverrideDocument.PartitionKeyFor(brandId), PriceOverrideCurrent.IdFor(channel, sku), cancellationToken))?.Document;
 
-    /// <summary>The brand's overrides, newest first (of one SKU when given), at most <see cref="PricingOptions.MaxOverridesListed"/>.</summary>
-    public Task<IReadOnlyList<PriceOverrideDocument>> ListAsync(string brandId, string? sku, CancellationToken cancellationToken = default) =>
-        _audit.QueryAsync(
-            PriceOverrideDocument.PartitionKeyFor(brandId), PriceOverrideDocument.DocumentType,
-            sku is null ? null : "c.sku = @sku", "c.id DESC",
-            sku is null ? [] : [new("@sku", sku)], cancellationToken, _options.Value.MaxOverridesListed);
+    /// <summary>
+    /// One page of the brand's overrides (of one SKU when given), newest first. The sort key is the id,
+    /// <c>override|{at ticks, 20 digits}|{sku}</c>: it is the override's time as sortable text, never changes (an override is
+    /// never rewritten), and is unique, so overrides of the same instant follow by SKU, descending, and none is cut in two.
+    /// </summary>
+    public Task<Page<PriceOverrideDocument>> ListAsync(string brandId, string? sku, PageRequest page, CancellationToken cancellationToken = default) =>
+        KeysetPageQuery.ReadAsync(
+            _audit,
+            PriceOverrideDocument.PartitionKeyFor(brandId),
+            PriceOverrideDocument.DocumentType,
+            sku is null ? null : "c.sku = @sku",
+            sku is null ? [] : [new("@sku", sku)],
+            "c.id",
+            d => d.Id,
+            d => d.Id,
+            page,
+            cancellationToken);
 }

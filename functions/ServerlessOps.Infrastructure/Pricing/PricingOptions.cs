@@ -17,8 +17,4 @@ public sealed class PricingOptions
     /// <summary>Newest ledger entries of the SKU read for velocity (one bounded single-partition query; the ledger reads at most 1,000); a SKU moving more inside the window is undercounted, and the alert says how many were read.</summary>
     [Range(10, 1000)]
     public int VelocityEntries { get; set; } = 1000;
-
-    /// <summary>Override entries the audit route lists at most, newest first.</summary>
-    [Range(1, 1000)]
-    public int MaxOverridesListed { get; set; } = 200;
 }

@@ -6,8 +6,9 @@ using ServerlessOps.Infrastructure.Pricing;
 namespace ServerlessOps.Functions.Api.Prices;
 
 /// <summary>
-/// GET /api/brands/{brandId}/price-overrides (?sku= for one SKU): the audit of prices pushed below the guardrail with an
-/// override, newest first: who, when, SKU, channels with their floors and breaches, price and reason.
+/// GET /api/brands/{brandId}/price-overrides (?sku= for one SKU)[&amp;limit=&amp;after=]: the audit of prices pushed below the
+/// guardrail with an override, newest first, in pages (<see cref="ListPaging"/>; the audit keeps every override ever
+/// pushed): who, when, SKU, channels with their floors and breaches, price and reason.
 /// </summary>
 public sealed class ListPriceOverrides(PriceOverrideStore store) : IHttpFunction
 {
@@ -18,6 +19,7 @@ public sealed class ListPriceOverrides(PriceOverrideStore store) : IHttpFunction
     {
         Response = typeof(PriceOverridesView),
         Query = [new QueryParameter("sku", "only this catalog SKU's overrides", Required: false)],
+        Paging = new ListPaging("price-overrides"),
     };
 
     [Function(nameof(ListPriceOverrides))]
@@ -28,7 +30,12 @@ public sealed class ListPriceOverrides(PriceOverrideStore store) : IHttpFunction
     {
         var brandId = http.RouteValue("brandId");
         var sku = http.QueryValue("sku");
-        var entries = await store.ListAsync(brandId, string.IsNullOrWhiteSpace(sku) ? null : sku.Trim(), cancellationToken);
-        return TypedResults.Ok(new PriceOverridesView(brandId, [.. entries.Select(PriceOverrideView.From)]));
+        if (!PageParameters.TryRead(http, out var page, out var problem))
+        {
+            return problem!;
+        }
+
+        var listed = await store.ListAsync(brandId, string.IsNullOrWhiteSpace(sku) ? null : sku.Trim(), page, cancellationToken);
+        return PageParameters.OkWrapped(http, new PriceOverridesView(brandId, [.. listed.Items.Select(PriceOverrideView.From)]), listed.Next);
     }
 }
