@@ -20,7 +20,7 @@ namespace ServerlessOps.Infrastructure.Reports;
 /// (<see cref="ReportVersion"/>), so the same files give the same blobs and the same entry, and new content a new
 /// version beside the old one; an older version's content published again becomes the period's newest again.
 /// </summary>
-public sealed class ReportArchive : IReportArchive
+public sealed partial class ReportArchive : IReportArchive
 {
     private readonly BlobContainerClient _container;
     private readonly CosmosDocuments<ReportDocument> _documents;

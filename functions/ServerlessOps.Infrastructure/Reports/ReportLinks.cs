@@ -3,6 +3,7 @@ using Azure.Storage.Sas;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Brands;
+using ServerlessOps.Domain.Paging;
 using ServerlessOps.Domain.Review.Report;
 using ServerlessOps.Infrastructure.Cosmos;
 using ServerlessOps.Infrastructure.Storage;
@@ -100,20 +101,24 @@ public sealed class ReportLinks
         return new ReportLink(url, expiresAt, record);
     }
 
-    /// <summary>Every link handed out for a brand's reports, newest first.</summary>
-    public async Task<IReadOnlyList<ReportLinkRecord>> ListIssuedAsync(string brandId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of the links handed out for a brand's reports, newest first. Sorted by <c>at</c> (the issue time as sortable
+    /// UTC text, written once with the record and never changed), ties by id (<c>{time}-{guid}</c>), descending.
+    /// </summary>
+    public async Task<Page<ReportLinkRecord>> ListIssuedAsync(string brandId, PageRequest page, CancellationToken cancellationToken = default)
     {
         if (!BrandIds.IsValid(brandId))
         {
-            return [];
+            return new Page<ReportLinkRecord>([], null);
         }
 
-        var documents = await _documents.QueryAsync(ReportDocument.LinksPartition(brandId), ReportDocument.LinkType, null, "c.at DESC", [], cancellationToken);
-        return [.. documents.Select(d =>
+        var documents = await KeysetPageQuery.ReadAsync(
+            _documents, ReportDocument.LinksPartition(brandId), ReportDocument.LinkType, null, [], "c.at", d => d.At!, d => d.Id, page, cancellationToken);
+        return new Page<ReportLinkRecord>([.. documents.Items.Select(d =>
         {
             d.EnsureReadable(ReportDocument.LinkType);
             return d.Link ?? throw new InvalidOperationException($"Reports document '{d.Id}' has no link record.");
-        })];
+        })], documents.Next);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Paging;
 using ServerlessOps.Domain.Review;
 using ServerlessOps.Domain.Review.Report;
 using ServerlessOps.Functions.Access;
@@ -87,7 +88,7 @@ public sealed class ReportsApiTests(FunctionAppFixture fixture)
         await Problem.AssertOfTypeAsync(await SendAsync(app, HttpMethod.Post, route, FinanceGlobexKey, request), HttpStatusCode.Forbidden, "forbidden-brand", "'acme'");
         await Problem.AssertOfTypeAsync(await SendAsync(app, HttpMethod.Post, route, AdminAcmeKey, request), HttpStatusCode.Forbidden, "forbidden-role", "finance role itself");
 
-        Assert.Empty(await app.Services.GetRequiredService<ReportLinks>().ListIssuedAsync("acme", Token));
+        Assert.Empty((await app.Services.GetRequiredService<ReportLinks>().ListIssuedAsync("acme", new PageRequest(10), Token)).Items);
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public sealed class ReportsApiTests(FunctionAppFixture fixture)
         await Problem.AssertOfTypeAsync(await SendAsync(app, HttpMethod.Post, route, FinanceAcmeKey, new { file = "payroll.xlsx" }), HttpStatusCode.NotFound, "not-found", "payroll.xlsx", "review.html");
         await Problem.AssertOfTypeAsync(await SendAsync(app, HttpMethod.Post, route, FinanceAcmeKey, new { file = "review.xlsx", lifetimeSeconds = 7200 }), HttpStatusCode.BadRequest, "invalid-body", "lifetimeSeconds", "3600");
         await Problem.AssertOfTypeAsync(await SendAsync(app, HttpMethod.Post, "api/brands/acme/reports/yearly/2026/x/links", FinanceAcmeKey, new { file = "review.xlsx" }), HttpStatusCode.BadRequest, "invalid-parameter", "yearly");
-        Assert.Empty(await app.Services.GetRequiredService<ReportLinks>().ListIssuedAsync("acme", Token));
+        Assert.Empty((await app.Services.GetRequiredService<ReportLinks>().ListIssuedAsync("acme", new PageRequest(10), Token)).Items);
     }
 
     private TestApp StartApp()

@@ -1,4 +1,5 @@
 using System.Net;
+using ServerlessOps.Domain.Paging;
 using ServerlessOps.Domain.Review.Report;
 using ServerlessOps.Infrastructure.Reports;
 using ServerlessOps.Testing.Emulators;
@@ -10,6 +11,8 @@ namespace ServerlessOps.Infrastructure.Tests.Reports;
 public sealed class ReportLinksTests(CosmosServerFixture cosmos, AzuriteFixture azurite) : ReportArchiveTestBase(cosmos, azurite)
 {
     private static readonly HttpClient Http = new();
+
+    private static readonly PageRequest AllOnOnePage = new(100);
 
     [Fact]
     public async Task Link_DownloadsTheFileWithoutAnyOtherCredential()
@@ -83,7 +86,7 @@ public sealed class ReportLinksTests(CosmosServerFixture cosmos, AzuriteFixture 
         Time.Advance(TimeSpan.FromMinutes(1));
         var second = await links.IssueAsync(entry, MonthlyReportFiles.FindingsJson, null, "cfo@acme.example", Token);
 
-        var records = await links.ListIssuedAsync("acme", Token);
+        var records = (await links.ListIssuedAsync("acme", AllOnOnePage, Token)).Items;
 
         Assert.Equal([second!.Record.Id, first!.Record.Id], records.Select(r => r.Id));
         var record = records[1];
@@ -91,7 +94,7 @@ public sealed class ReportLinksTests(CosmosServerFixture cosmos, AzuriteFixture 
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 11, 0, 0, TimeSpan.Zero), record.IssuedAt);
         Assert.Equal(record.IssuedAt.AddMinutes(5), record.ExpiresAt);
         Assert.Equal(record.IssuedAt.AddMinutes(16), records[0].ExpiresAt);
-        Assert.Empty(await links.ListIssuedAsync("globex", Token));
+        Assert.Empty((await links.ListIssuedAsync("globex", AllOnOnePage, Token)).Items);
         var stored = System.Text.Json.JsonSerializer.Serialize(records);
         Assert.DoesNotContain("sig=", stored, StringComparison.Ordinal);
     }
@@ -104,6 +107,6 @@ public sealed class ReportLinksTests(CosmosServerFixture cosmos, AzuriteFixture 
 
         Assert.Null(await links.IssueAsync(entry, "payroll.xlsx", null, "finance-acme", Token));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => links.IssueAsync(entry, MonthlyReportFiles.PnlCsv, TimeSpan.FromMinutes(61), "finance-acme", Token));
-        Assert.Empty(await links.ListIssuedAsync("acme", Token));
+        Assert.Empty((await links.ListIssuedAsync("acme", AllOnOnePage, Token)).Items);
     }
 }

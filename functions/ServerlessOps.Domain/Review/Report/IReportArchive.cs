@@ -1,3 +1,5 @@
+using ServerlessOps.Domain.Paging;
+
 namespace ServerlessOps.Domain.Review.Report;
 
 /// <summary>
@@ -11,6 +13,13 @@ public interface IReportArchive
 
     /// <summary>A brand's reports, newest period first; of one kind when <paramref name="kind"/> is set.</summary>
     Task<IReadOnlyList<ReportEntry>> ListAsync(string brandId, ReportKind? kind = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One page of a brand's reports (of one kind when <paramref name="kind"/> is set): monthly, then weekly, then daily;
+    /// within a kind newest period first, the versions of one period by version, descending. What the API lists, since a
+    /// daily report a day makes the list grow without bound.
+    /// </summary>
+    Task<Page<ReportEntry>> ListPageAsync(string brandId, ReportKind? kind, PageRequest page, CancellationToken cancellationToken = default);
 
     /// <summary>The newest entry for a period, or null.</summary>
     Task<ReportEntry?> GetAsync(string brandId, ReportKind kind, string period, CancellationToken cancellationToken = default);

@@ -6,9 +6,10 @@ using ServerlessOps.Functions.Http;
 namespace ServerlessOps.Functions.Api.Reports;
 
 /// <summary>
-/// GET /api/brands/{brandId}/reports (?kind=monthly|weekly|daily): the brand's published reports, newest period first
-/// (monthly, then weekly, then daily when no kind is given), each with its files, versions and headline numbers. One
-/// single-partition query. For operations and finance: listing shows no money beyond the headline summary.
+/// GET /api/brands/{brandId}/reports (?kind=monthly|weekly|daily)[&amp;limit=&amp;after=]: the brand's published reports,
+/// newest period first (monthly, then weekly, then daily when no kind is given), each with its files, versions and headline
+/// numbers, in pages (<see cref="ListPaging"/>; a daily report a day grows the list without bound). Single-partition
+/// queries. For operations and finance: listing shows no money beyond the headline summary.
 /// </summary>
 public sealed class ListReports(IReportArchive archive) : IHttpFunction
 {
@@ -20,6 +21,7 @@ public sealed class ListReports(IReportArchive archive) : IHttpFunction
         Response = typeof(ReportListView),
         ProblemStatuses = [StatusCodes.Status400BadRequest],
         Query = [new QueryParameter("kind", "monthly, weekly or daily", Required: false)],
+        Paging = new ListPaging("reports"),
     };
 
     [Function(nameof(ListReports))]
@@ -33,7 +35,13 @@ public sealed class ListReports(IReportArchive archive) : IHttpFunction
             return problem!;
         }
 
+        if (!PageParameters.TryRead(http, out var page, out problem))
+        {
+            return problem!;
+        }
+
         var brandId = http.RouteValue("brandId");
-        return TypedResults.Ok(new ReportListView(brandId, await archive.ListAsync(brandId, kind, cancellationToken)));
+        var listed = await archive.ListPageAsync(brandId, kind, page, cancellationToken);
+        return PageParameters.OkWrapped(http, new ReportListView(brandId, listed.Items), listed.Next);
     }
 }

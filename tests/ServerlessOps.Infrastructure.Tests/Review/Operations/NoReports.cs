@@ -1,3 +1,4 @@
+using ServerlessOps.Domain.Paging;
 using ServerlessOps.Domain.Review.Report;
 
 namespace ServerlessOps.Infrastructure.Tests.Review.Operations;
@@ -10,6 +11,9 @@ internal sealed class NoReports : IReportArchive
 
     public Task<IReadOnlyList<ReportEntry>> ListAsync(string brandId, ReportKind? kind = null, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ReportEntry>>([]);
+
+    public Task<Page<ReportEntry>> ListPageAsync(string brandId, ReportKind? kind, PageRequest page, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new Page<ReportEntry>([], null));
 
     public Task<ReportEntry?> GetAsync(string brandId, ReportKind kind, string period, CancellationToken cancellationToken = default) =>
         Task.FromResult<ReportEntry?>(null);
