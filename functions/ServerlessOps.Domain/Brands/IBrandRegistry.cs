@@ -1,5 +1,6 @@
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Concurrency;
+using ServerlessOps.Domain.Paging;
 
 namespace ServerlessOps.Domain.Brands;
 
@@ -41,4 +42,10 @@ public interface IBrandRegistry
 
     /// <summary>The brand's audit trail (brand and account changes), newest first.</summary>
     Task<IReadOnlyList<RegistryAuditEntry>> ListAuditAsync(string brandId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One page of the brand's audit trail, newest first (ties on the time by entry id, descending): what the API lists,
+    /// since the trail keeps every change forever.
+    /// </summary>
+    Task<Page<RegistryAuditEntry>> ListAuditPageAsync(string brandId, PageRequest page, CancellationToken cancellationToken = default);
 }

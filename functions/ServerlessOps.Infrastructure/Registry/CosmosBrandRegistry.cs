@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ServerlessOps.Domain.Brands;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Concurrency;
+using ServerlessOps.Domain.Paging;
 using ServerlessOps.Infrastructure.Cosmos;
 
 namespace ServerlessOps.Infrastructure.Registry;
@@ -157,6 +158,24 @@ public sealed class CosmosBrandRegistry : IBrandRegistry
             d.EnsureReadable(RegistryDocument.AuditType);
             return d.Change!;
         })];
+    }
+
+    public async Task<Page<RegistryAuditEntry>> ListAuditPageAsync(string brandId, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        if (!BrandIds.IsValid(brandId))
+        {
+            return new Page<RegistryAuditEntry>([], null);
+        }
+
+        // Sorted by at, the entry's time as sortable UTC text: written once with the entry (audit documents are only ever
+        // created), so a page boundary never moves; entries of the same instant follow by id ({time}-{guid}).
+        var documents = await KeysetPageQuery.ReadAsync(
+            _documents, RegistryDocument.AuditPartition(brandId), RegistryDocument.AuditType, null, [], "c.at", d => d.At!, d => d.Id, page, cancellationToken);
+        return new Page<RegistryAuditEntry>([.. documents.Items.Select(d =>
+        {
+            d.EnsureReadable(RegistryDocument.AuditType);
+            return d.Change!;
+        })], documents.Next);
     }
 
     /// <summary>Both kinds of directory document with their ETags: what the edge's cache is built from.</summary>
