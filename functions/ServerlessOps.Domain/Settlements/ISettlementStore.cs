@@ -1,4 +1,5 @@
 using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Paging;
 
 namespace ServerlessOps.Domain.Settlements;
 
@@ -20,9 +21,16 @@ public interface ISettlementStore
     /// <summary>Every line of one payout of the account.</summary>
     Task<IReadOnlyList<SettlementLine>> ListPayoutLinesAsync(string brandId, SalesChannel channel, string accountId, string payoutId, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores the payout's reconciliation, replacing the previous one of the same payout.</summary>
+    /// <summary>
+    /// Stores the payout's reconciliation, replacing the previous one of the same payout. The payout keeps the place in
+    /// the list it got when first stored, even if a later read moves its paid-at (see <see cref="ListReconciliationsAsync"/>).
+    /// </summary>
     Task PutReconciliationAsync(string brandId, PayoutReconciliation reconciliation, DateTimeOffset checkedAt, CancellationToken cancellationToken = default);
 
-    /// <summary>The brand's payout reconciliations (only mismatches when <paramref name="mismatchesOnly"/>), latest payout first.</summary>
-    Task<IReadOnlyList<PayoutReconciliation>> ListReconciliationsAsync(string brandId, bool mismatchesOnly, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// One page of the brand's payout reconciliations (only mismatches when <paramref name="mismatchesOnly"/>), latest
+    /// payout first by the paid-at the payout was first stored with (ties by stored id, descending), one partition. Paged
+    /// because a brand gets one per account per payout day and keeps them all.
+    /// </summary>
+    Task<Page<PayoutReconciliation>> ListReconciliationsAsync(string brandId, bool mismatchesOnly, PageRequest page, CancellationToken cancellationToken = default);
 }

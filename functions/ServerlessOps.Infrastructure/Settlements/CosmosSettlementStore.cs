@@ -2,8 +2,11 @@ using System.Net;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Concurrency;
+using ServerlessOps.Domain.Paging;
 using ServerlessOps.Domain.Settlements;
 using ServerlessOps.Infrastructure.Cosmos;
+using ServerlessOps.Infrastructure.Cosmos.Documents;
 
 namespace ServerlessOps.Infrastructure.Settlements;
 
@@ -14,13 +17,18 @@ namespace ServerlessOps.Infrastructure.Settlements;
 /// </summary>
 public sealed class CosmosSettlementStore : ISettlementStore
 {
+    /// <summary>Stores of one payout that meet another import's store of it before one goes through; more is a fault.</summary>
+    private const int MaxPutAttempts = 5;
+
     private readonly Container _container;
+    private readonly CosmosDocuments<PayoutReconciliationDocument> _payouts;
     private readonly ILogger<CosmosSettlementStore> _logger;
 
     public CosmosSettlementStore(CosmosContainers containers, ILogger<CosmosSettlementStore> logger)
     {
         ArgumentNullException.ThrowIfNull(containers);
         _container = containers.Client.GetContainer(containers.DatabaseName, CosmosContainers.ReviewDataName);
+        _payouts = new CosmosDocuments<PayoutReconciliationDocument>(_container, 100, logger);
         _logger = logger;
     }
 
@@ -93,36 +101,60 @@ public sealed class CosmosSettlementStore : ISettlementStore
     public async Task PutReconciliationAsync(string brandId, PayoutReconciliation reconciliation, DateTimeOffset checkedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reconciliation);
-        var document = new PayoutReconciliationDocument
+        var pk = PayoutReconciliationDocument.PartitionOf(brandId);
+        var id = PayoutReconciliationDocument.IdOf(reconciliation.Payout);
+        for (var attempt = 1; ; attempt++)
         {
-            Id = PayoutReconciliationDocument.IdOf(reconciliation.Payout),
-            Pk = PayoutReconciliationDocument.PartitionOf(brandId),
-            BrandId = brandId,
-            Mismatch = reconciliation.IsMismatch,
-            NotReconcilable = !reconciliation.IsReconcilable,
-            CheckedAt = checkedAt,
-            Reconciliation = reconciliation,
-        };
-        var operation = new CosmosOperation("upsert", _container.Id, document.Pk, document.Id);
-        try
-        {
-            await _container.UpsertItemAsync(document, new PartitionKey(document.Pk), new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
-        }
-        catch (Exception ex) when (CosmosFailures.TryTranslate(ex, operation, _logger, cancellationToken, out var translated))
-        {
-            throw translated;
+            // The sort key is kept from the stored document, so the write is conditional: a create, or a replace at the
+            // ETag read. A conflict means another import stored the payout meanwhile; read again and keep its key.
+            var stored = await _payouts.ReadAsync(pk, id, cancellationToken);
+            var document = new PayoutReconciliationDocument
+            {
+                Id = id,
+                Pk = pk,
+                BrandId = brandId,
+                Mismatch = reconciliation.IsMismatch,
+                NotReconcilable = !reconciliation.IsReconcilable,
+                CheckedAt = checkedAt,
+                PaidAtKey = stored?.Document.PaidAtKey ?? CosmosValues.SortableUtc(reconciliation.Payout.PaidAt),
+                Reconciliation = reconciliation,
+            };
+            try
+            {
+                if (stored is { ETag: var etag })
+                {
+                    await _payouts.ReplaceAsync(document, pk, id, etag, cancellationToken);
+                }
+                else
+                {
+                    await _payouts.CreateAsync(document, pk, id, cancellationToken);
+                }
+
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxPutAttempts)
+            {
+            }
         }
     }
 
-    public async Task<IReadOnlyList<PayoutReconciliation>> ListReconciliationsAsync(string brandId, bool mismatchesOnly, CancellationToken cancellationToken = default)
+    public async Task<Page<PayoutReconciliation>> ListReconciliationsAsync(string brandId, bool mismatchesOnly, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var query = new QueryDefinition(mismatchesOnly ? "SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.mismatch = true" : "SELECT * FROM c WHERE c.pk = @pk AND c.type = @type")
-            .WithParameter("@type", PayoutReconciliationDocument.DocumentType);
-        var documents = await QueryAsync<PayoutReconciliationDocument>(PayoutReconciliationDocument.PartitionOf(brandId), query, cancellationToken);
-        return [.. documents.Select(d => d.Reconciliation)
-            .OrderByDescending(r => r.Payout.PaidAt)
-            .ThenBy(r => r.Payout.Channel)
-            .ThenBy(r => r.Payout.PayoutId, StringComparer.Ordinal)];
+        ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
+        // Only documents with the sort key (see PayoutReconciliationDocument.PaidAtKey), so every page ends on a key a
+        // cursor can carry. The mismatch flag is a literal, not a parameter: the local Cosmos server answers 400 otherwise.
+        var documents = await KeysetPageQuery.ReadAsync(
+            _payouts,
+            PayoutReconciliationDocument.PartitionOf(brandId),
+            PayoutReconciliationDocument.DocumentType,
+            mismatchesOnly ? "IS_STRING(c.paidAtKey) AND c.mismatch = true" : "IS_STRING(c.paidAtKey)",
+            [],
+            "c.paidAtKey",
+            d => d.PaidAtKey!,
+            d => d.Id,
+            page,
+            cancellationToken);
+        return new Page<PayoutReconciliation>([.. documents.Items.Select(d => d.Reconciliation)], documents.Next);
     }
 
     private static SettlementLineDocument Document(string brandId, SettlementLine line, DateTimeOffset importedAt, DateTimeOffset? matchedAt) => new()

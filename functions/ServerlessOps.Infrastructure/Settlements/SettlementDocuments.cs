@@ -64,6 +64,17 @@ public sealed class PayoutReconciliationDocument
 
     public DateTimeOffset CheckedAt { get; init; }
 
+    /// <summary>
+    /// The list's sort key: the payout's paid-at in sortable UTC as it was when the payout was first stored, and kept
+    /// by every later store of it. Not the current paid-at: Amazon dates a closed group by its end until the transfer
+    /// starts and by its FundTransferDate after, so a payout's paid-at can move, and a key that moves repeats or skips
+    /// the payout for a client paging through the list. Not the stored <c>reconciliation.payout.paidAt</c> either: it keeps
+    /// the channel's offset, so its text does not sort as time. Absent (so not listed) on documents stored before the list
+    /// was paged until an import stores the payout again, which it does only within its lookback: a deployment holding
+    /// older ones needs them written once with the key.
+    /// </summary>
+    public string? PaidAtKey { get; init; }
+
     public required PayoutReconciliation Reconciliation { get; init; }
 
     [JsonPropertyName("_etag")]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Channels;
+using ServerlessOps.Domain.Paging;
 using ServerlessOps.Domain.Settlements;
 using ServerlessOps.Infrastructure.Cosmos;
 using ServerlessOps.Infrastructure.Settlements;
@@ -110,8 +111,8 @@ public sealed partial class SettlementImportTests
 
         // Not a mismatch, but finance is told it must check the payout by hand (UncheckedPayouts covers the alert itself).
         Assert.Single(await settle.App.Services.GetRequiredService<IAlertStore>().ListAsync("acme", kind: AlertKind.PayoutUnchecked, cancellationToken: Token));
-        Assert.Empty(await settle.Store.ListReconciliationsAsync("acme", mismatchesOnly: true, Token));
-        var stored = Assert.Single(await settle.Store.ListReconciliationsAsync("acme", mismatchesOnly: false, Token));
+        Assert.Empty((await settle.Store.ListReconciliationsAsync("acme", mismatchesOnly: true, new PageRequest(100), Token)).Items);
+        var stored = Assert.Single((await settle.Store.ListReconciliationsAsync("acme", mismatchesOnly: false, new PageRequest(100), Token)).Items);
         Assert.Equal(payout.Payout.UnreadEvents, stored.Payout.UnreadEvents);
         Assert.Equal(payout.CannotBeChecked, stored.CannotBeChecked);
 
@@ -177,7 +178,7 @@ public sealed partial class SettlementImportTests
         using var written = await container.UpsertItemStreamAsync(old, pk, cancellationToken: Token);
         Assert.True(written.IsSuccessStatusCode, written.ErrorMessage);
 
-        var stored = Assert.Single(await settle.Store.ListReconciliationsAsync("acme", mismatchesOnly: true, Token));
+        var stored = Assert.Single((await settle.Store.ListReconciliationsAsync("acme", mismatchesOnly: true, new PageRequest(100), Token)).Items);
         Assert.Equal((-12.79m, true, true, null), (stored.Difference, stored.IsReconcilable, stored.IsMismatch, stored.CannotBeChecked));
         Assert.Empty(stored.Payout.UnreadEvents);
     }

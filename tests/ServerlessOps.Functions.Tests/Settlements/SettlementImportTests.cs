@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServerlessOps.Domain.Alerts;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Orders;
+using ServerlessOps.Domain.Paging;
 using ServerlessOps.Domain.Settlements;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
@@ -133,7 +134,7 @@ public sealed partial class SettlementImportTests(FunctionAppFixture fixture)
         Assert.Contains("payload.FinancialEventGroupList[0].OriginalTotal", amazon.Error, StringComparison.Ordinal);
         Assert.Empty((await settle.OrderAsync(SalesChannel.Amazon, "9004")).Fees);
         Assert.Empty(await settle.Store.ListPayoutLinesAsync("acme", SalesChannel.Amazon, SettlementTestApp.AccountId(SalesChannel.Amazon), "G-4", Token));
-        Assert.Empty(await settle.Store.ListReconciliationsAsync("acme", mismatchesOnly: false, Token));
+        Assert.Empty((await settle.Store.ListReconciliationsAsync("acme", mismatchesOnly: false, new PageRequest(100), Token)).Items);
 
         // The answer is whole again: the next run imports it all.
         var next = SettlementTestApp.For(await settle.RunAsync(), SalesChannel.Amazon);
