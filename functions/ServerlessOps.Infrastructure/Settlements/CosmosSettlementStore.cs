@@ -20,6 +20,9 @@ public sealed class CosmosSettlementStore : ISettlementStore
     /// <summary>Stores of one payout that meet another import's store of it before one goes through; more is a fault.</summary>
     private const int MaxPutAttempts = 5;
 
+    /// <summary>Reconciliations stored before the list was paged given their sort key per query (see KeyUnkeyedReconciliationsAsync).</summary>
+    private const int UnkeyedPerRound = 100;
+
     private readonly Container _container;
     private readonly CosmosDocuments<PayoutReconciliationDocument> _payouts;
     private readonly ILogger<CosmosSettlementStore> _logger;
@@ -141,6 +144,8 @@ public sealed class CosmosSettlementStore : ISettlementStore
     public async Task<Page<PayoutReconciliation>> ListReconciliationsAsync(string brandId, bool mismatchesOnly, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(brandId);
+        await KeyUnkeyedReconciliationsAsync(brandId, cancellationToken);
+
         // Only documents with the sort key (see PayoutReconciliationDocument.PaidAtKey), so every page ends on a key a
         // cursor can carry. The mismatch flag is a literal, not a parameter: the local Cosmos server answers 400 otherwise.
         var documents = await KeysetPageQuery.ReadAsync(
@@ -155,6 +160,41 @@ public sealed class CosmosSettlementStore : ISettlementStore
             page,
             cancellationToken);
         return new Page<PayoutReconciliation>([.. documents.Items.Select(d => d.Reconciliation)], documents.Next);
+    }
+
+    /// <summary>
+    /// Gives the sort key to the brand's reconciliations stored before the list was paged (the key from their stored
+    /// paid-at), so none drops out of the list: the import stores again only payouts within its lookback. One query
+    /// finding none once they all have it; a write that meets another store of the payout leaves it to that store, which
+    /// keeps or sets the key itself.
+    /// </summary>
+    private async Task KeyUnkeyedReconciliationsAsync(string brandId, CancellationToken cancellationToken)
+    {
+        var pk = PayoutReconciliationDocument.PartitionOf(brandId);
+        while (true)
+        {
+            var unkeyed = await _payouts.QueryAsync(
+                pk, PayoutReconciliationDocument.DocumentType, "NOT IS_STRING(c.paidAtKey)", "c.id", [], cancellationToken, top: UnkeyedPerRound);
+            var keyed = 0;
+            foreach (var document in unkeyed)
+            {
+                try
+                {
+                    var key = CosmosValues.SortableUtc(document.Reconciliation.Payout.PaidAt);
+                    await _payouts.ReplaceAsync(document.WithPaidAtKey(key), pk, document.Id, document.ETag!, cancellationToken);
+                    keyed++;
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    // Stored again meanwhile: that store gave it its key.
+                }
+            }
+
+            if (unkeyed.Count < UnkeyedPerRound || keyed == 0)
+            {
+                return;
+            }
+        }
     }
 
     private static SettlementLineDocument Document(string brandId, SettlementLine line, DateTimeOffset importedAt, DateTimeOffset? matchedAt) => new()

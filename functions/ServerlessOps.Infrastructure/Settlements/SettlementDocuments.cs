@@ -69,9 +69,8 @@ public sealed class PayoutReconciliationDocument
     /// by every later store of it. Not the current paid-at: Amazon dates a closed group by its end until the transfer
     /// starts and by its FundTransferDate after, so a payout's paid-at can move, and a key that moves repeats or skips
     /// the payout for a client paging through the list. Not the stored <c>reconciliation.payout.paidAt</c> either: it keeps
-    /// the channel's offset, so its text does not sort as time. Absent (so not listed) on documents stored before the list
-    /// was paged until an import stores the payout again, which it does only within its lookback: a deployment holding
-    /// older ones needs them written once with the key.
+    /// the channel's offset, so its text does not sort as time. Absent on documents stored before the list was paged until
+    /// the list's first read gives it to them (<see cref="CosmosSettlementStore"/>), from their stored paid-at.
     /// </summary>
     public string? PaidAtKey { get; init; }
 
@@ -81,6 +80,19 @@ public sealed class PayoutReconciliationDocument
     public string? ETag { get; init; }
 
     public static string PartitionOf(string brandId) => $"settlement-payouts|{brandId}";
+
+    /// <summary>This document with its sort key set (a reconciliation stored before the list was paged).</summary>
+    public PayoutReconciliationDocument WithPaidAtKey(string key) => new()
+    {
+        Id = Id,
+        Pk = Pk,
+        BrandId = BrandId,
+        Mismatch = Mismatch,
+        NotReconcilable = NotReconcilable,
+        CheckedAt = CheckedAt,
+        PaidAtKey = key,
+        Reconciliation = Reconciliation,
+    };
 
     public static string IdOf(SettlementPayout payout) => CosmosIds.Encode($"{payout.Channel.Slug()}|{payout.AccountId}|{payout.PayoutId}");
 }

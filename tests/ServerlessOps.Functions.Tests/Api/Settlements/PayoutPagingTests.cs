@@ -1,11 +1,15 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessOps.Domain.Channels;
 using ServerlessOps.Domain.Settlements;
 using ServerlessOps.Functions.Tests.Hosting;
 using ServerlessOps.Functions.Tests.Support;
+using ServerlessOps.Infrastructure.Cosmos;
+using ServerlessOps.Infrastructure.Settlements;
 
 namespace ServerlessOps.Functions.Tests.Api.Settlements;
 
@@ -72,6 +76,23 @@ public sealed class PayoutPagingTests(FunctionAppFixture fixture)
         Assert.Equal(Noon.AddMinutes(10), DateTimeOffset.Parse(listed[3].GetProperty("payout").Str("paidAt"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task Payouts_StoredBeforeTheListWasPaged_AreKeyedOnTheFirstReadAndListedInTheirPlace()
+    {
+        await using var app = TestApp.Start(fixture, TestApp.TriggersOff());
+        var store = app.Services.GetRequiredService<ISettlementStore>();
+        await SeedAsync(store, difference: 0m, ("p-a", 0), ("p-b", 1), ("p-c", 2), ("p-d", 3));
+        // p-b and p-d as the store wrote them before paging: without the sort key.
+        var container = ReviewData(app);
+        await RemoveSortKeyAsync(container, "p-b");
+        await RemoveSortKeyAsync(container, "p-d");
+
+        var pages = await PagedList.GetAllPagesAsync(app.Client.Http, "/api/brands/acme/settlements/payouts?limit=3");
+
+        Assert.Equal(["p-d", "p-c", "p-b", "p-a"], pages.SelectMany(p => p.Items).Select(PayoutId));
+        Assert.Equal("2026-11-02T12:01:00.0000000Z", (await ReadRawAsync(container, "p-b"))["paidAtKey"]?.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("limit=0", "'limit'")]
     [InlineData("mismatches=true&limit=501", "'limit'")]
@@ -95,6 +116,29 @@ public sealed class PayoutPagingTests(FunctionAppFixture fixture)
         using var response = await app.Client.Http.GetAsync(new Uri($"api/brands/acme/settlements/payouts?after={foreign}", UriKind.Relative), Token);
 
         await Problem.AssertOfTypeAsync(response, HttpStatusCode.BadRequest, "invalid-parameter", "'after'");
+    }
+
+    private static Container ReviewData(TestApp app)
+    {
+        var containers = app.Services.GetRequiredService<CosmosContainers>();
+        return containers.Client.GetContainer(containers.DatabaseName, CosmosContainers.ReviewDataName);
+    }
+
+    private static async Task<JsonObject> ReadRawAsync(Container container, string payoutId)
+    {
+        var id = PayoutReconciliationDocument.IdOf(new SettlementPayout(SalesChannel.Shopify, "acme-shopify", payoutId, 0m, "USD", Noon));
+        using var read = await container.ReadItemStreamAsync(id, new PartitionKey(PayoutReconciliationDocument.PartitionOf("acme")), cancellationToken: Token);
+        Assert.True(read.IsSuccessStatusCode, read.ErrorMessage);
+        return JsonNode.Parse(read.Content)!.AsObject();
+    }
+
+    private static async Task RemoveSortKeyAsync(Container container, string payoutId)
+    {
+        var document = await ReadRawAsync(container, payoutId);
+        Assert.True(document.Remove("paidAtKey"), $"{payoutId} was stored with its sort key.");
+        using var old = new MemoryStream(Encoding.UTF8.GetBytes(document.ToJsonString()));
+        using var written = await container.UpsertItemStreamAsync(old, new PartitionKey(PayoutReconciliationDocument.PartitionOf("acme")), cancellationToken: Token);
+        Assert.True(written.IsSuccessStatusCode, written.ErrorMessage);
     }
 
     private static string PayoutId(JsonElement reconciliation) => reconciliation.GetProperty("payout").Str("payoutId");
