@@ -5,12 +5,26 @@ using ServerlessOps.Functions.Tests.Support;
 namespace ServerlessOps.Functions.Tests.Api;
 
 /// <summary>
-/// The paged lists whose body is a wrapper object, and the registry audit, refuse a bad page size or cursor with a 400 naming
-/// the parameter, as every paged list does: rather than ignoring it and answering everything.
+/// Every paged list refuses a bad page size or cursor with a 400 naming the parameter, filters or not, rather than ignoring
+/// it and answering everything; and a cursor of one list is refused by another.
 /// </summary>
 public sealed class PagedListParameterTests(FunctionAppFixture fixture)
 {
     [Theory]
+    [InlineData("api/brands/acme/privacy-requests?limit=0", "'limit'")]
+    [InlineData("api/brands/acme/privacy-requests?limit=501", "'limit'")]
+    [InlineData("api/brands/acme/privacy-requests?limit=ten", "'limit'")]
+    [InlineData("api/brands/acme/privacy-requests?after=not*a*cursor", "'after'")]
+    [InlineData("api/brands/acme/privacy-requests?after=", "'after'")]
+    [InlineData("api/brands/acme/quarantine?state=open&limit=501", "'limit'")]
+    [InlineData("api/brands/acme/quarantine?after=bm90IGEgY3Vyc29y", "'after'")]
+    [InlineData("api/brands/acme/alerts?limit=0", "'limit'")]
+    [InlineData("api/brands/acme/alerts?kind=sla-missed&limit=501", "'limit'")]
+    [InlineData("api/brands/acme/alerts?after=bm90IGEgY3Vyc29y", "'after'")]
+    [InlineData("api/brands/acme/settlements/payouts?limit=0", "'limit'")]
+    [InlineData("api/brands/acme/settlements/payouts?mismatches=true&limit=501", "'limit'")]
+    [InlineData("api/brands/acme/settlements/payouts?after=not*a*cursor", "'after'")]
+    [InlineData("api/brands/acme/settlements/payouts?mismatches=true&after=bm90IGEgY3Vyc29y", "'after'")]
     [InlineData("api/brands/acme/reports?limit=0", "'limit'")]
     [InlineData("api/brands/acme/reports?kind=daily&after=bm90IGEgY3Vyc29y", "'after'")]
     [InlineData("api/brands/acme/reports/links?limit=501", "'limit'")]
